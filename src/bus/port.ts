@@ -1,0 +1,61 @@
+/**
+ * The Bus port. Two adapters implement it: `memory.ts` (in-process, default) and `kafka.ts` (kafkajs).
+ * Both pass tests/contract/bus.contract.ts.
+ *
+ * Delivery: at least once. `consume` commits a batch's offsets only after `handle` resolved for it, so a crash
+ * re-delivers and idempotent writes make the effect exactly once. Order is kept per key within a topic.
+ */
+export const TOPICS = ['mentions', 'classified', 'alerts', 'deadletter'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export interface OutgoingMessage {
+  /** Partitioning key: thread root for `mentions`, brand for `classified` and `alerts`. */
+  key: string;
+  /** JSON-serialisable value. Consumers validate it with the model schemas: never trust a bus message. */
+  value: unknown;
+}
+
+export interface BusMessage {
+  topic: Topic;
+  key: string;
+  value: unknown;
+  partition: number;
+  offset: number;
+}
+
+export interface ConsumeOptions {
+  /** Most messages handed to `handle` at once. */
+  maxBatch?: number;
+  /** Start from the earliest retained message when the group has no committed offset (default true). */
+  fromBeginning?: boolean;
+}
+
+export interface Bus {
+  readonly kind: 'memory' | 'kafka';
+  publish(topic: Topic, messages: OutgoingMessage[]): Promise<void>;
+  /**
+   * Runs until `signal` aborts, then finishes the batch in hand, commits it and returns.
+   * `handle` throwing is an infrastructure failure: the batch is not committed and is delivered again;
+   * per-message problems belong in the dead-letter topic, not in a throw.
+   */
+  consume(
+    topic: Topic,
+    group: string,
+    handle: (batch: BusMessage[]) => Promise<void>,
+    signal: AbortSignal,
+    options?: ConsumeOptions,
+  ): Promise<void>;
+  /** Messages published but not yet committed by `group` (consumer lag), for /readyz and metrics. */
+  lag(topic: Topic, group: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A message that can never be processed, parked with the reason (dead-letter topic). */
+export interface DeadLetter {
+  stage: string;
+  topic: Topic;
+  key: string;
+  reason: string;
+  value: unknown;
+  at: string;
+}

@@ -1,0 +1,211 @@
+/**
+ * The data model: one schema per boundary type, the one place a field is defined.
+ * Everything entering from outside (feeds, HTTP, bus messages, files) is parsed with these schemas.
+ */
+import { z } from 'zod';
+
+/** Longest post text we accept; longer input is quarantined with a reason instead of bloating the store. */
+export const MAX_TEXT_CHARS = 50_000;
+
+export const SourceName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case source name such as "twitter"');
+
+/** `<source>:<native id>`: the idempotency key everywhere (bus keys, store ids, alert references). */
+export const MentionId = z.string().min(3).max(512).regex(/^[a-z][a-z0-9_-]{0,31}:\S/, 'an id of the form "<source>:<native id>"');
+
+export const Channel = z.enum(['post', 'reply', 'page_comment', 'blog_post', 'blog_comment', 'review', 'news']);
+export type Channel = z.infer<typeof Channel>;
+
+/** ISO-8601 timestamp with offset; normalised to UTC `Z` form so string order is time order. */
+export const Timestamp = z
+  .string()
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString());
+
+export const Author = z
+  .object({
+    id: z.string().min(1).max(256),
+    handle: z.string().max(256).optional(),
+    name: z.string().max(512).optional(),
+    /** True when the author is one of a configured brand's own accounts. */
+    isBrand: z.boolean().default(false),
+  })
+  .strict();
+export type Author = z.infer<typeof Author>;
+
+export const Thread = z
+  .object({
+    /** Id of the first post of the conversation (the thread's question, the blog post, the page post). */
+    rootId: MentionId,
+    /** Id of the post this one answers; absent for a root. */
+    parentId: MentionId.optional(),
+  })
+  .strict();
+
+export const Metrics = z
+  .object({
+    likes: z.number().int().nonnegative().default(0),
+    shares: z.number().int().nonnegative().default(0),
+    replies: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+
+export const Mention = z
+  .object({
+    id: MentionId,
+    source: SourceName,
+    url: z.string().url().max(2048).optional(),
+    author: Author,
+    title: z.string().max(1000).optional(),
+    /** Plain text: ingestors turn HTML into text; the dashboard escapes it on output. */
+    text: z.string().min(1).max(MAX_TEXT_CHARS, `text longer than ${MAX_TEXT_CHARS} characters`),
+    createdAt: Timestamp,
+    thread: Thread,
+    metrics: Metrics.default({}),
+    channel: Channel,
+    /**
+     * Brands whose own space the mention appeared in (their page, account timeline, blog), as the
+     * source knows it; the brand matcher adds brands found by query.
+     */
+    brandContext: z.array(z.string().min(1).max(64)).max(16).default([]),
+    /** Language given by the source, if any; the classifier decides. */
+    langHint: z.string().max(8).optional(),
+    ingestedAt: Timestamp.optional(),
+  })
+  .strict();
+export type Mention = z.infer<typeof Mention>;
+export type MentionInput = z.input<typeof Mention>;
+
+export const Lang = z.enum(['de', 'en', 'other']);
+export type Lang = z.infer<typeof Lang>;
+
+/** One reason behind a flag, shown to analysts: the phrase or feature and how much it weighed. */
+export const Cue = z
+  .object({
+    cue: z.string().min(1).max(200),
+    weight: z.number(),
+    /** Character offsets in `text` where the cue matched, when it is a span. */
+    span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  })
+  .strict();
+export type Cue = z.infer<typeof Cue>;
+
+export const SentimentLabel = z.enum(['negative', 'neutral', 'positive']);
+export type SentimentLabel = z.infer<typeof SentimentLabel>;
+
+export const Intent = z.enum([
+  'delivery',
+  'billing',
+  'support_unreachable',
+  'cancellation_threat',
+  'product_defect',
+  'staff_behaviour',
+  'question',
+]);
+export type Intent = z.infer<typeof Intent>;
+
+/** How a brand's reply treats the customer: only `answer` closes an unanswered thread. */
+export const ReplyKind = z.enum(['answer', 'request_info', 'auto_reply', 'deflection']);
+export type ReplyKind = z.infer<typeof ReplyKind>;
+
+export const Complaint = z
+  .object({
+    score: z.number().min(0).max(1),
+    isComplaint: z.boolean(),
+    cues: z.array(Cue).max(50),
+    /** 0 = not a complaint; 1..4 = no explicit reproach, disapproval, accusation, blame. */
+    severity: z.number().int().min(0).max(4),
+  })
+  .strict();
+export type Complaint = z.infer<typeof Complaint>;
+
+export const Classified = Mention.extend({
+  lang: Lang,
+  brands: z.array(z.string().min(1).max(64)).max(64),
+  complaint: Complaint,
+  sentiment: z.object({ label: SentimentLabel, score: z.number().min(-1).max(1) }).strict(),
+  intents: z.array(Intent),
+  /** Set on posts by brand accounts. */
+  replyKind: ReplyKind.optional(),
+  classifiedAt: Timestamp,
+  model: z.string().max(100),
+}).strict();
+export type Classified = z.infer<typeof Classified>;
+
+export const AlertKind = z.enum(['unanswered', 'shitstorm', 'complaint']);
+export type AlertKind = z.infer<typeof AlertKind>;
+export const AlertSeverity = z.enum(['info', 'watch', 'warning', 'critical']);
+export type AlertSeverity = z.infer<typeof AlertSeverity>;
+export const AlertStatus = z.enum(['open', 'acknowledged', 'resolved']);
+export type AlertStatus = z.infer<typeof AlertStatus>;
+
+const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+type JsonValue = z.infer<typeof JsonScalar> | JsonValue[] | { [key: string]: JsonValue };
+export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([JsonScalar, z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+export const AlertExample = z
+  .object({
+    id: MentionId,
+    text: z.string().max(2000),
+    url: z.string().max(2048).optional(),
+    author: z.string().max(256).optional(),
+    createdAt: Timestamp,
+  })
+  .strict();
+
+export const Alert = z
+  .object({
+    id: z.string().min(1).max(256),
+    kind: AlertKind,
+    brand: z.string().min(1).max(64),
+    severity: AlertSeverity,
+    status: AlertStatus,
+    title: z.string().max(500),
+    openedAt: Timestamp,
+    updatedAt: Timestamp,
+    resolvedAt: Timestamp.optional(),
+    acknowledgedAt: Timestamp.optional(),
+    /** Mention ids behind the alert (thread posts, burst examples). */
+    mentions: z.array(MentionId).max(200),
+    examples: z.array(AlertExample).max(10).default([]),
+    /** The numbers that caused it (counts, baseline, SLA, waited minutes, score), for analysts and messages. */
+    evidence: z.record(z.string(), JsonValue),
+    /** Same dedupeKey = same incident: a detector updates the alert instead of opening another. */
+    dedupeKey: z.string().min(1).max(256),
+    /** Grows with every update so notifiers can tell new from old. */
+    revision: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+export type Alert = z.infer<typeof Alert>;
+export type AlertInput = z.input<typeof Alert>;
+
+export const BusinessHours = z
+  .object({
+    timeZone: z.string().min(1),
+    /** ISO weekdays, 1 = Monday. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    start: z.string().regex(/^\d{2}:\d{2}$/),
+    end: z.string().regex(/^\d{2}:\d{2}$/),
+  })
+  .strict();
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+/** SLA minutes keyed by source name (twitter, facebook, rss, ...) or channel (page_comment, review, ...). */
+export const SlaMinutes = z.record(z.string(), z.number().positive());
+
+export const Brand = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'a lower-case id such as "deutsche-bahn"'),
+    name: z.string().min(1).max(200),
+    /** Boolean query: phrases, AND/OR/NOT, parentheses, @handles, #hashtags. */
+    query: z.string().min(1).max(4000),
+    /** The brand's own accounts (handles, author ids, page ids, blog author names): their posts are brand replies. */
+    accounts: z.array(z.string().min(1).max(256)).default([]),
+    sla: SlaMinutes.optional(),
+    businessHours: BusinessHours.optional(),
+    /** Language of alert messages and of the brand's audience. */
+    language: z.enum(['de', 'en']).default('de'),
+  })
+  .strict();
+export type Brand = z.infer<typeof Brand>;
