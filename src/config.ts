@@ -52,7 +52,7 @@ export const AppConfig = z
         publicUrl: z.string().url().optional(),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     store: z
       .object({
         /** Embedded store file; relative paths are relative to the config file. */
@@ -62,16 +62,16 @@ export const AppConfig = z
         retentionDays: z.number().int().positive().default(365),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     bus: z
       .object({
-        partitions: z.record(z.string(), z.number().int().min(1).max(256)).default({}),
+        partitions: z.record(z.string(), z.number().int().min(1).max(256)).prefault({}),
         /** Most messages an embedded topic holds before publishers wait (backpressure). */
         memoryCapacity: z.number().int().min(10).default(10_000),
         clientId: z.string().default('kundenradar'),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     classifier: z
       .object({
         /** `learned` uses the shipped models (trained on non-commercial corpora); `cues` needs no such data. */
@@ -79,9 +79,9 @@ export const AppConfig = z
         complaintThreshold: z.number().min(0).max(1).optional(),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     brands: z.array(Brand).default([]),
-    sla: SlaMinutes.default({}),
+    sla: SlaMinutes.prefault({}),
     sources: z.array(SourceConfig).default([]),
     alerts: z
       .object({
@@ -93,14 +93,14 @@ export const AppConfig = z
         deliveryDeadlineMinutes: z.number().positive().default(24 * 60),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     detect: z
       .object({
         /** Alert on every complaint as well (noisy: off by default). */
         complaintAlerts: z.boolean().default(false),
       })
       .passthrough()
-      .default({}),
+      .prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;
@@ -151,9 +151,8 @@ function formatPath(p: ReadonlyArray<string | number>): string {
 
 export function formatZodIssues(error: z.ZodError, prefix: ReadonlyArray<string | number> = []): string[] {
   return error.issues.map((issue) => {
-    const where = formatPath([...prefix, ...issue.path]);
+    const where = formatPath([...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))]);
     if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${issue.keys.join(', ')}`;
-    if (issue.code === 'invalid_type') return `${where}: expected ${issue.expected}, got ${issue.received}`;
     return `${where}: ${issue.message}`;
   });
 }

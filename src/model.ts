@@ -60,7 +60,7 @@ export const Mention = z
     text: z.string().min(1).max(MAX_TEXT_CHARS, `text longer than ${MAX_TEXT_CHARS} characters`),
     createdAt: Timestamp,
     thread: Thread,
-    metrics: Metrics.default({}),
+    metrics: Metrics.prefault({}),
     channel: Channel,
     /**
      * Brands whose own space the mention appeared in (their page, account timeline, blog), as the
