@@ -1,0 +1,21 @@
+/** One logger for the process (pino): JSON lines on stderr, so stdout stays free for command output. */
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export const log: Logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+    base: { service: 'kundenradar' },
+    // Secrets never reach a log line, even if someone logs a whole config or request.
+    redact: {
+      paths: ['*.token', '*.password', '*.secret', '*.authorization', '*.bearerToken', 'headers.authorization', '*.apiToken'],
+      censor: '[redacted]',
+    },
+  },
+  pino.destination(2),
+);
+
+export function childLogger(component: string): Logger {
+  return log.child({ component });
+}
