@@ -45,6 +45,8 @@ export interface IngestorContext {
   /** Parks input that cannot become a Mention, with the reason, in the dead-letter topic. */
   quarantine(source: string, reason: string, raw: unknown): Promise<void>;
   log: Logger;
+  /** Directory that relative paths in the config (replay files) are resolved against. */
+  baseDir: string;
 }
 
 export interface IngestorFactory {

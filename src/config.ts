@@ -98,6 +98,13 @@ export const AppConfig = z
       .object({
         /** Alert on every complaint as well (noisy: off by default). */
         complaintAlerts: z.boolean().default(false),
+        /**
+         * `wall`: detectors run on the wall clock (live). `event`: on the data's own timestamps, so a replay of
+         * history behaves as it would have live (backtests, the bundled demo).
+         */
+        clock: z.enum(['wall', 'event']).default('wall'),
+        /** How often the wall clock advances detectors when no posts arrive (SLA breaches need no new post). */
+        tickSeconds: z.number().positive().default(15),
       })
       .passthrough()
       .prefault({}),

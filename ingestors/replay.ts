@@ -1,0 +1,95 @@
+/**
+ * The `replay` source: feeds a file (jsonl, csv, twcs, germeval) into the pipeline, e.g. the bundled demo.
+ * It re-emits the whole file on every start: downstream writes are idempotent by mention id, so a restart
+ * (or a crash before the in-process bus delivered everything) loses nothing and duplicates nothing.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, formatZodIssues, type SourceConfig } from '../src/config.ts';
+import type { Mention } from '../src/model.ts';
+import { ReplayFormat, readReplayFile } from './replay-formats.ts';
+import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
+
+const ReplayOptions = z
+  .object({
+    type: z.literal('replay'),
+    name: z.string(),
+    enabled: z.boolean().optional(),
+    path: z.string().min(1),
+    format: ReplayFormat.default('jsonl'),
+    /** 0 = as fast as the pipeline takes it; N = N× the recorded pace (live demos). */
+    speed: z.number().nonnegative().default(0),
+    batchSize: z.number().int().min(1).max(5000).default(200),
+  })
+  .strict();
+
+export const replayIngestorFactory: IngestorFactory = {
+  type: 'replay',
+  create(source: SourceConfig, context: IngestorContext): Ingestor {
+    const parsed = ReplayOptions.safeParse(source);
+    if (!parsed.success) throw new ConfigError('config', formatZodIssues(parsed.error, ['sources', source.name]));
+    const options = parsed.data;
+    const file = path.resolve(context.baseDir, options.path);
+    return {
+      name: options.name,
+      type: 'replay',
+      async run(emit: Emit, signal: AbortSignal) {
+        const input = readReplayFile(file, options.format);
+        for (const error of input.errors) {
+          context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');
+          await context.quarantine(options.name, `${path.basename(file)} line ${error.line}: ${error.reason}`, { file, line: error.line });
+        }
+        await emitPaced(input.mentions, emit, signal, options.speed, options.batchSize, (n) => context.status.success(options.name, n));
+        context.log.info({ source: options.name, file, mentions: input.mentions.length, skipped: input.errors.length }, 'replay finished');
+      },
+    };
+  },
+};
+
+/** Emits in batches; with `speed` > 0 it waits between posts as the recorded timestamps did, sped up. */
+export async function emitPaced(
+  mentions: Mention[],
+  emit: Emit,
+  signal: AbortSignal,
+  speed: number,
+  batchSize: number,
+  progress: (emitted: number) => void,
+): Promise<void> {
+  let batch: Mention[] = [];
+  let previous: number | undefined;
+  for (const mention of mentions) {
+    if (signal.aborted) return;
+    const t = Date.parse(mention.createdAt);
+    if (speed > 0 && previous !== undefined && t > previous) {
+      if (batch.length > 0) {
+        await emit(batch);
+        progress(batch.length);
+        batch = [];
+      }
+      await abortableDelay(Math.min((t - previous) / speed, 60_000), signal);
+    }
+    previous = t;
+    batch.push(mention);
+    if (batch.length >= batchSize) {
+      await emit(batch);
+      progress(batch.length);
+      batch = [];
+    }
+  }
+  if (batch.length > 0 && !signal.aborted) {
+    await emit(batch);
+    progress(batch.length);
+  }
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, ms);
+    function finish() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      resolve();
+    }
+    signal.addEventListener('abort', finish, { once: true });
+  });
+}

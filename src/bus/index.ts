@@ -1,0 +1,20 @@
+/** Picks the Bus adapter: Kafka when KAFKA_BROKERS is set, the in-process bus otherwise. */
+import type { LoadedConfig } from '../config.ts';
+import type { Bus, Topic } from './port.ts';
+import { createMemoryBus } from './memory.ts';
+
+const DEFAULT_KAFKA_PARTITIONS: Record<Topic, number> = { mentions: 6, classified: 6, alerts: 3, deadletter: 1 };
+
+export async function openBus(loaded: LoadedConfig, options: { clientId?: string } = {}): Promise<Bus> {
+  const { config, env } = loaded;
+  if (env.kafkaBrokers) {
+    // Loaded lazily so the embedded path never touches kafkajs.
+    const { createKafkaBus } = await import('./kafka.ts');
+    return createKafkaBus({
+      brokers: env.kafkaBrokers,
+      clientId: options.clientId ?? config.bus.clientId,
+      partitions: { ...DEFAULT_KAFKA_PARTITIONS, ...(config.bus.partitions as Partial<Record<Topic, number>>) },
+    });
+  }
+  return createMemoryBus({ capacity: config.bus.memoryCapacity, partitions: config.bus.partitions as Partial<Record<Topic, number>> });
+}

@@ -1,0 +1,141 @@
+/**
+ * `kundenradar` command line: start (all stages in one process), worker <stage>, replay, train, eval, search.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig } from './config.ts';
+import { log } from './log.ts';
+import { STAGES, startService, type StageName } from './pipeline.ts';
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Runs until SIGINT/SIGTERM, then drains: finish the batch in hand, commit, close the store. */
+async function runUntilSignalled(stages: readonly StageName[], options: { config?: string; port?: number }): Promise<void> {
+  const loaded = loadConfig(options.config);
+  const service = await startService(loaded, { stages, port: options.port });
+  log.info({ stages, bus: service.bus.kind, store: service.store.kind, config: loaded.file }, 'kundenradar running');
+  if (service.url) process.stderr.write(`Kundenradar dashboard: ${service.url}/\n`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining in-flight batches');
+    service.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await service.done;
+  } catch (err) {
+    log.fatal({ err }, 'a stage failed; stopping');
+    await service.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('kundenradar')
+    .description('Social listening that catches unanswered complaints and emerging shitstorms early.')
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description('run every stage in one process (embedded store and bus, or Kafka/Elasticsearch when configured)')
+    .option('-c, --config <file>', 'config file (default: ./kundenradar.yaml, else the bundled demo)')
+    .option('-p, --port <port>', 'HTTP port (overrides config)', integer)
+    .action((o: { config?: string; port?: number }) => runUntilSignalled(STAGES, o));
+
+  program
+    .command('worker')
+    .description('run one stage as its own consumer group (scaled mode)')
+    .addArgument(new Command().createArgument('<stage>', 'stage to run').choices(STAGES))
+    .option('-c, --config <file>', 'config file')
+    .option('-p, --port <port>', 'HTTP port for the serve stage', integer)
+    .action((stage: StageName, o: { config?: string; port?: number }) => runUntilSignalled([stage], o));
+
+  program
+    .command('replay')
+    .description('replay a file through the stages on a fresh temporary store; write mentions and alerts as JSON lines')
+    .argument('<file>', 'input file')
+    .addOption(new Option('-f, --format <format>', 'input format').choices(['jsonl', 'csv', 'twcs', 'germeval']).default('jsonl'))
+    .option('-b, --brand <name>', 'track NAME (or NAME=QUERY) as a brand by keyword; repeatable', collect, [])
+    .addOption(new Option('--clock <clock>', 'detector clock').choices(['event', 'wall']).default('event'))
+    .option('--speed <n>', 'with --clock wall: N× the recorded pace (0 = as fast as possible)', positive, 0)
+    .option('--mentions-out <file>', 'classified mentions as JSON lines (- = stdout)')
+    .option('--alerts-out <file>', 'alerts as JSON lines (- = stdout)')
+    .option('-c, --config <file>', 'config with brands (default: ./kundenradar.yaml if present)')
+    .action(async (file: string, o: { format: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; config?: string }) => {
+      const { runReplay } = await import('./commands/replay.ts');
+      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, configFile: o.config });
+    });
+
+  program
+    .command('train')
+    .description('build the shipped models from the labelled corpora (deterministic)')
+    .option('--data <dir>', 'corpora directory', '../shared/data')
+    .option('--out <dir>', 'model directory', 'classifiers/models')
+    .action(async (o: { data: string; out: string }) => {
+      const { runTrain } = await import('./commands/train.ts');
+      await runTrain({ dataDir: o.data, outDir: o.out });
+    });
+
+  program
+    .command('eval')
+    .description('precision, recall and F1 of the complaint class, macro-F1, and GermEval subtask-B micro-F1')
+    .addArgument(new Command().createArgument('<task>', 'what to evaluate').choices(['complaints', 'sentiment']))
+    .argument('<file>', 'labelled file')
+    .addOption(new Option('-f, --format <format>', 'file format').choices(['germeval', 'csv']).makeOptionMandatory())
+    .option('--folds <k>', 'k-fold cross-validation on FILE instead of the shipped model', integer)
+    .option('--json', 'machine-readable output')
+    .action(async (task: 'complaints' | 'sentiment', file: string, o: { format: 'germeval' | 'csv'; folds?: number; json?: boolean }) => {
+      const { runEval } = await import('./commands/eval.ts');
+      await runEval({ task, file, format: o.format, folds: o.folds, json: o.json });
+    });
+
+  program
+    .command('search')
+    .description('search stored mentions from the command line')
+    .argument('[text]', 'full-text query')
+    .option('-b, --brand <id>', 'brand filter; repeatable', collect, [])
+    .option('--complaint', 'only complaints')
+    .option('-n, --size <n>', 'hits', integer, 20)
+    .option('--json', 'JSON lines output')
+    .option('-c, --config <file>', 'config file')
+    .action(async (text: string | undefined, o: { brand: string[]; complaint?: boolean; size: number; json?: boolean; config?: string }) => {
+      const { runSearch } = await import('./commands/search.ts');
+      await runSearch(loadConfig(o.config), { text, brands: o.brand, complaint: o.complaint, size: o.size, json: o.json });
+    });
+
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`kundenradar: ${(err as Error).message}\n`);
+  log.debug({ err }, 'command failed');
+  process.exit(1);
+}

@@ -1,0 +1,149 @@
+/**
+ * `kundenradar replay FILE`: runs the same stages on a fresh temporary store and writes every classified
+ * mention and every alert as JSON lines. With `--clock event` detectors run on the data's own timestamps, so
+ * years of history replay in seconds and behave as they would have live.
+ */
+import { createWriteStream, existsSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { loadConfig, parseConfig, type LoadedConfig } from '../config.ts';
+import { createMemoryBus } from '../bus/memory.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
+import { startService } from '../pipeline.ts';
+import { readReplayFile, slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
+import { emitPaced } from '../../ingestors/replay.ts';
+import { Classified, type Brand } from '../model.ts';
+import type { ClockMode } from '../stages/detect.ts';
+
+export interface ReplayOptions {
+  file: string;
+  format: ReplayFormat;
+  /** Extra brands tracked by keyword: `NAME` or `NAME=QUERY`. */
+  brands?: string[];
+  clock?: ClockMode;
+  /** Pace for `--clock wall`: N× the recorded speed (0 = as fast as possible). */
+  speed?: number;
+  mentionsOut?: string;
+  alertsOut?: string;
+  configFile?: string;
+  /** Where progress goes (stderr by default). */
+  progress?: (line: string) => void;
+}
+
+export interface ReplaySummary {
+  mentions: number;
+  skipped: number;
+  complaints: number;
+  alerts: number;
+  seconds: number;
+}
+
+/** How far past the last post a closed replay moves its clock: every SLA, even over a weekend, has run out. */
+const END_OF_DATA_HORIZON_MS = 7 * 24 * 3600_000;
+
+export function brandFromArgument(argument: string): Brand {
+  const [name, query] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+  const trimmed = name!.trim();
+  return { id: slugify(trimmed), name: trimmed, query: query?.trim() || `"${trimmed.replace(/"/g, '')}"`, accounts: [], language: 'de' };
+}
+
+function openOut(target: string | undefined): { write(line: string): Promise<void>; close(): Promise<void> } | undefined {
+  if (!target) return undefined;
+  const stream: NodeJS.WritableStream = target === '-' ? process.stdout : createWriteStream(target, { encoding: 'utf8' });
+  return {
+    async write(line) {
+      if (!stream.write(line + '\n')) await once(stream, 'drain');
+    },
+    async close() {
+      if (target !== '-') {
+        (stream as WriteStream).end();
+        await once(stream, 'finish');
+      }
+    },
+  };
+}
+
+export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> {
+  const started = Date.now();
+  const progress = options.progress ?? ((line: string) => process.stderr.write(line + '\n'));
+  const base: LoadedConfig =
+    options.configFile || existsSync('kundenradar.yaml')
+      ? loadConfig(options.configFile)
+      : { file: '(defaults)', baseDir: process.cwd(), config: parseConfig('{}', '(defaults)'), env: {}, secrets: {} };
+  const input = readReplayFile(options.file, options.format);
+  for (const error of input.errors) progress(`${options.file}:${error.line}: skipped: ${error.reason}`);
+
+  const brands = new Map<string, Brand>();
+  for (const b of [...base.config.brands, ...input.brands, ...(options.brands ?? []).map(brandFromArgument)]) brands.set(b.id, b);
+  const clock = options.clock ?? 'event';
+  const loaded: LoadedConfig = {
+    ...base,
+    // A replay never reaches out: no live sources, no webhooks, no Kafka/Elasticsearch.
+    env: {},
+    config: { ...base.config, brands: [...brands.values()], sources: [], detect: { ...base.config.detect, clock } },
+  };
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kundenradar-replay-'));
+  const bus = createMemoryBus({ capacity: 5_000 });
+  const store = await openSqliteStore(path.join(dir, 'replay.db'));
+  const service = await startService(loaded, { stages: ['classify', 'index', 'detect'], bus, store });
+  const mentionsOut = openOut(options.mentionsOut);
+  const alertsOut = openOut(options.alertsOut);
+  const written = new Set<string>();
+  let complaints = 0;
+  const tapControl = new AbortController();
+  // The output is a consumer like any other: it sees each classified mention once the classify stage made it.
+  const tap = bus.consume(
+    'classified',
+    'replay-output',
+    async (batch) => {
+      for (const message of batch) {
+        const parsed = Classified.safeParse(message.value);
+        if (!parsed.success || written.has(parsed.data.id)) continue;
+        written.add(parsed.data.id);
+        if (parsed.data.complaint.isComplaint) complaints++;
+        if (mentionsOut) await mentionsOut.write(JSON.stringify(parsed.data));
+      }
+    },
+    tapControl.signal,
+  );
+
+  const total = input.mentions.length;
+  let emitted = 0;
+  let lastReport = Date.now();
+  try {
+    await emitPaced(input.mentions, service.ingest, new AbortController().signal, clock === 'wall' ? options.speed ?? 0 : 0, 500, (n) => {
+      emitted += n;
+      if (Date.now() - lastReport > 1000 || emitted === total) {
+        lastReport = Date.now();
+        progress(`replay: ${emitted}/${total} posts fed (${((emitted / Math.max(1, total)) * 100).toFixed(0)} %)`);
+      }
+    });
+    await waitUntil(async () => (await service.drained()) && (await bus.lag('classified', 'replay-output')) === 0);
+    const last = input.mentions.at(-1);
+    if (clock === 'event' && last && service.detect) {
+      await service.detect.advanceTo(new Date(Date.parse(last.createdAt) + END_OF_DATA_HORIZON_MS));
+      await waitUntil(() => service.drained());
+    }
+    const alerts = await store.alerts({ limit: 1_000_000 });
+    if (alertsOut) for (const alert of alerts.reverse()) await alertsOut.write(JSON.stringify(alert));
+    const summary: ReplaySummary = { mentions: written.size, skipped: input.errors.length, complaints, alerts: alerts.length, seconds: (Date.now() - started) / 1000 };
+    progress(`replay: ${summary.mentions} mentions (${summary.complaints} complaints), ${summary.alerts} alerts, ${summary.skipped} rows skipped, ${summary.seconds.toFixed(1)} s`);
+    return summary;
+  } finally {
+    tapControl.abort();
+    await tap;
+    await service.stop();
+    await bus.close();
+    await store.close();
+    await mentionsOut?.close();
+    await alertsOut?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitUntil(check: () => Promise<boolean>): Promise<void> {
+  // The in-process bus settles within milliseconds; polling keeps this independent of stage internals.
+  while (!(await check())) await new Promise((r) => setTimeout(r, 10));
+}

@@ -1,0 +1,27 @@
+/** `kundenradar search`: the analysts' search from a terminal, over whichever store the config points at. */
+import type { LoadedConfig } from '../config.ts';
+import { openStore } from '../store/index.ts';
+
+export async function runSearch(loaded: LoadedConfig, query: { text?: string; brands: string[]; complaint?: boolean; size: number; json?: boolean }): Promise<void> {
+  const store = await openStore(loaded);
+  try {
+    const page = await store.search({
+      text: query.text,
+      brands: query.brands.length ? query.brands : undefined,
+      complaint: query.complaint,
+      size: Math.min(200, Math.max(1, query.size)),
+      sort: query.text ? 'relevance' : 'newest',
+    });
+    if (query.json) {
+      for (const hit of page.hits) process.stdout.write(JSON.stringify(hit.mention) + '\n');
+      return;
+    }
+    process.stdout.write(`${page.total} matches\n`);
+    for (const { mention } of page.hits) {
+      const flag = mention.complaint.isComplaint ? `complaint ${mention.complaint.score.toFixed(2)}` : mention.sentiment.label;
+      process.stdout.write(`${mention.createdAt}  ${mention.id}  [${mention.brands.join(',') || '-'}] ${flag}\n  ${mention.text.replace(/\s+/g, ' ').slice(0, 200)}\n`);
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * Runs stages of the pipeline in this process: all of them (`kundenradar start`, embedded or on Kafka), or
+ * one (`kundenradar worker <stage>`). Each stage gets only the ports it uses.
+ */
+import type { Server } from 'node:http';
+import type { LoadedConfig } from './config.ts';
+import type { Bus, Topic } from './bus/port.ts';
+import type { Store } from './store/port.ts';
+import type { Classifier, StreamDetector } from '../classifiers/types.ts';
+import { openBus } from './bus/index.ts';
+import { openStore } from './store/index.ts';
+import { runClassifyStage, CLASSIFY_GROUP } from './stages/classify.ts';
+import { runIndexStage, runAlertIndexStage, INDEX_GROUP, ALERT_INDEX_GROUP } from './stages/index.ts';
+import { createDetectStage, DETECT_GROUP, type DetectStage } from './stages/detect.ts';
+import { runNotifyStage, acknowledgeAlert, resolveAlert } from './stages/notify.ts';
+import { createClassifier, createTextModel } from '../classifiers/index.ts';
+import { createUnansweredTracker } from '../classifiers/unanswered.ts';
+import { createShitstormDetector } from '../classifiers/shitstorm.ts';
+import { createIngestors } from '../ingestors/registry.ts';
+import { SourceStatusBoard } from '../ingestors/status.ts';
+import { createIngestRouter } from '../ingestors/webhook.ts';
+import { createApp } from '../dashboards/app.ts';
+import { childLogger } from './log.ts';
+import type { Mention } from './model.ts';
+
+const log = childLogger('pipeline');
+
+export const STAGES = ['ingest', 'classify', 'index', 'detect', 'notify', 'serve'] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** The consumer groups whose lag says whether the pipeline has caught up. */
+export const CONSUMERS: Array<{ topic: Topic; group: string; stage: StageName }> = [
+  { topic: 'mentions', group: CLASSIFY_GROUP, stage: 'classify' },
+  { topic: 'classified', group: INDEX_GROUP, stage: 'index' },
+  { topic: 'classified', group: DETECT_GROUP, stage: 'detect' },
+  { topic: 'alerts', group: ALERT_INDEX_GROUP, stage: 'index' },
+];
+
+export interface Service {
+  bus: Bus;
+  store: Store;
+  /** Base URL of the API/dashboard when the `serve` stage runs. */
+  url?: string;
+  detect?: DetectStage;
+  /** Publishes mentions as an ingestor would (replay, tests). */
+  ingest(mentions: Mention[]): Promise<void>;
+  /** Resolves when every running consumer has committed everything published so far. */
+  drained(): Promise<boolean>;
+  /** Graceful: stop consuming, finish batches in hand, commit, close the server, bus and store. */
+  stop(): Promise<void>;
+  /** Settles when a stage fails for good (the process should exit non-zero) or after stop(). */
+  done: Promise<void>;
+}
+
+export interface StartOptions {
+  stages?: readonly StageName[];
+  /** Ready-made ports (replay, tests); otherwise opened from the config and environment. */
+  bus?: Bus;
+  store?: Store;
+  /** Listen port override (0 = any free port). */
+  port?: number;
+  /** Run configured ingestors (default: when the `ingest` stage runs). */
+  ingestors?: boolean;
+}
+
+export function buildClassifier(loaded: LoadedConfig): Classifier {
+  const { config } = loaded;
+  return createClassifier({
+    brands: config.brands,
+    textModel: createTextModel(config.classifier.model),
+    complaintThreshold: config.classifier.complaintThreshold,
+  });
+}
+
+export function buildDetectors(loaded: LoadedConfig, store: Store): StreamDetector[] {
+  const { config } = loaded;
+  return [
+    createUnansweredTracker({ brands: config.brands, config, state: store }),
+    createShitstormDetector({ brands: config.brands, state: store }),
+  ];
+}
+
+export async function startService(loaded: LoadedConfig, options: StartOptions = {}): Promise<Service> {
+  const stages = new Set(options.stages ?? STAGES);
+  const { config, secrets } = loaded;
+  const store = options.store ?? (await openStore(loaded));
+  const bus = options.bus ?? (await openBus(loaded));
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const running: Array<{ name: string; promise: Promise<void> }> = [];
+  let failure: ((err: Error) => void) | undefined;
+  const failed = new Promise<void>((_, reject) => (failure = reject));
+
+  function launch(name: string, work: () => Promise<void>): void {
+    const promise = work().catch((err: Error) => {
+      if (signal.aborted) return;
+      log.fatal({ err, stage: name }, 'stage failed');
+      failure?.(err);
+    });
+    running.push({ name, promise });
+  }
+
+  const ingest = async (mentions: Mention[]) => {
+    await bus.publish('mentions', mentions.map((m) => ({ key: m.thread.rootId, value: m })));
+  };
+
+  if (stages.has('classify')) {
+    const classify = buildClassifier(loaded);
+    launch('classify', () => runClassifyStage({ bus, classify, signal }));
+  }
+  if (stages.has('index')) {
+    launch('index', () => runIndexStage({ bus, store, signal }));
+    launch('index-alerts', () => runAlertIndexStage({ bus, store, signal }));
+  }
+  let detect: DetectStage | undefined;
+  if (stages.has('detect')) {
+    detect = createDetectStage({ bus, detectors: buildDetectors(loaded, store), clock: config.detect.clock, tickSeconds: config.detect.tickSeconds });
+    launch('detect', () => detect!.run(signal));
+  }
+  if (stages.has('notify')) {
+    launch('notify', () => runNotifyStage({ bus, store, config, secrets, signal }));
+  }
+
+  const status = new SourceStatusBoard();
+  const quarantine = async (source: string, reason: string, raw: unknown) => {
+    status.quarantined(source, 1);
+    await bus.publish('deadletter', [{ key: source, value: { stage: `ingest:${source}`, topic: 'mentions', key: source, reason, value: raw, at: new Date().toISOString() } }]);
+  };
+  if (options.ingestors ?? stages.has('ingest')) {
+    const ingestors = createIngestors(config.sources.filter((s) => s.enabled), {
+      config,
+      brands: config.brands,
+      secrets,
+      state: store,
+      status,
+      quarantine,
+      log: childLogger('ingest'),
+      baseDir: loaded.baseDir,
+    });
+    for (const ingestor of ingestors) {
+      launch(`ingest:${ingestor.name}`, () => ingestor.run(ingest, signal));
+    }
+  }
+
+  let server: Server | undefined;
+  let url: string | undefined;
+  if (stages.has('serve')) {
+    const extraRouters = [createIngestRouter({ emit: ingest, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine('webhook', reason, raw) })];
+    const app = createApp({
+      store,
+      config,
+      secrets,
+      sourceStatus: () => status.list(),
+      readiness: async () => {
+        const lag: Record<string, number> = {};
+        for (const c of CONSUMERS) if (stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await bus.lag(c.topic, c.group);
+        return { ready: !signal.aborted, details: { bus: bus.kind, store: store.kind, lag } };
+      },
+      alertActions: { acknowledge: (id) => acknowledgeAlert(store, id), resolve: (id) => resolveAlert(store, id) },
+      extraRouters,
+    });
+    const port = options.port ?? config.server.port;
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(port, config.server.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    const address = server.address();
+    const boundPort = typeof address === 'object' && address ? address.port : port;
+    url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${boundPort}`;
+    log.info({ url }, 'API and dashboard listening');
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      controller.abort();
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await Promise.all(running.map((r) => r.promise));
+      if (!options.bus) await bus.close();
+      if (!options.store) await store.close();
+    })());
+
+  return {
+    bus,
+    store,
+    url,
+    detect,
+    ingest,
+    async drained() {
+      for (const c of CONSUMERS) {
+        if (stages.has(c.stage) && (await bus.lag(c.topic, c.group)) > 0) return false;
+      }
+      return true;
+    },
+    stop,
+    done: Promise.race([failed, Promise.all(running.map((r) => r.promise)).then(() => undefined)]),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * classify: mentions → classified. One output message per brand the post concerns (key = brand), so each
+ * detector instance sees whole brands; posts about no brand are still indexed under a shared key.
+ */
+import type { Bus } from '../bus/port.ts';
+import type { Classifier } from '../../classifiers/types.ts';
+import { Mention, type Classified } from '../model.ts';
+import { deadLetter, validBatch } from './deadletter.ts';
+import { stageMetrics } from '../metrics.ts';
+
+export const UNBRANDED_KEY = '~unbranded';
+export const CLASSIFY_GROUP = 'classify';
+
+export function classifiedMessages(classified: Classified): Array<{ key: string; value: Classified }> {
+  const keys = classified.brands.length > 0 ? classified.brands : [UNBRANDED_KEY];
+  return keys.map((key) => ({ key, value: classified }));
+}
+
+export async function runClassifyStage(deps: { bus: Bus; classify: Classifier; signal: AbortSignal }): Promise<void> {
+  const { bus, classify, signal } = deps;
+  const metrics = stageMetrics('classify');
+  await bus.consume(
+    'mentions',
+    CLASSIFY_GROUP,
+    async (batch) => {
+      const out: Array<{ key: string; value: Classified }> = [];
+      for (const { message, value } of await validBatch(bus, 'classify', batch, Mention)) {
+        try {
+          out.push(...classifiedMessages(classify(value)));
+        } catch (err) {
+          // A post the classifiers choke on is a bug to look at, not a reason to stop the stream.
+          await deadLetter(bus, 'classify', message, `classifier failed: ${(err as Error).message}`);
+        }
+      }
+      if (out.length > 0) await bus.publish('classified', out);
+      metrics.processed(batch.length);
+    },
+    signal,
+  );
+}

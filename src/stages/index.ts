@@ -1,0 +1,58 @@
+/**
+ * index: classified → store, and alerts → store. Offsets are committed only after the store write resolved
+ * (the bus adapter does that once the handler returns), and writes are idempotent by id.
+ */
+import type { Bus } from '../bus/port.ts';
+import { Alert, Classified } from '../model.ts';
+import type { Store } from '../store/port.ts';
+import { validBatch } from './deadletter.ts';
+import { stageMetrics } from '../metrics.ts';
+
+export const INDEX_GROUP = 'index';
+export const ALERT_INDEX_GROUP = 'index-alerts';
+
+export async function runIndexStage(deps: { bus: Bus; store: Store; signal: AbortSignal }): Promise<void> {
+  const { bus, store, signal } = deps;
+  const metrics = stageMetrics('index');
+  await bus.consume(
+    'classified',
+    INDEX_GROUP,
+    async (batch) => {
+      const valid = await validBatch(bus, 'index', batch, Classified);
+      // One post about several brands arrives once per brand: write it once.
+      const byId = new Map(valid.map(({ value }) => [value.id, value]));
+      if (byId.size > 0) await store.upsertMentions([...byId.values()]);
+      metrics.processed(batch.length);
+    },
+    signal,
+  );
+}
+
+/**
+ * A detector's update must not undo what an analyst did: an acknowledged alert stays acknowledged while the
+ * incident goes on, and keeps its acknowledgement time.
+ */
+export function mergeAlert(existing: Alert | undefined, incoming: Alert): Alert {
+  if (!existing) return incoming;
+  if (existing.revision > incoming.revision) return existing;
+  if (existing.status === 'acknowledged' && incoming.status === 'open') {
+    return { ...incoming, status: 'acknowledged', acknowledgedAt: existing.acknowledgedAt };
+  }
+  return { ...incoming, acknowledgedAt: incoming.acknowledgedAt ?? existing.acknowledgedAt };
+}
+
+export async function runAlertIndexStage(deps: { bus: Bus; store: Store; signal: AbortSignal }): Promise<void> {
+  const { bus, store, signal } = deps;
+  const metrics = stageMetrics('index-alerts');
+  await bus.consume(
+    'alerts',
+    ALERT_INDEX_GROUP,
+    async (batch) => {
+      for (const { value } of await validBatch(bus, 'index-alerts', batch, Alert)) {
+        await store.upsertAlert(mergeAlert(await store.getAlert(value.id), value));
+      }
+      metrics.processed(batch.length);
+    },
+    signal,
+  );
+}
