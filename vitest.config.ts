@@ -9,6 +9,7 @@ export default defineConfig({
     // to the machine's two cores.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    reporters: ['default'],
+    // The JSON report lets .ci/run print its one-line summary without parsing vitest's console output.
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
   },
 });

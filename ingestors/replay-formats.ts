@@ -42,20 +42,17 @@ export function readUtf8(file: string): string {
   }
 }
 
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function findInvalidUtf8(bytes: Buffer): number {
-  let lo = 0;
-  let hi = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return lo;
+  return i;
 }
 
 function validate(input: MentionInput, line: number, mentions: Mention[], errors: RowError[]): void {
@@ -265,7 +262,7 @@ const GermEvalDocument = z.object({
 
 /** GermEval 2017 XML: `<Document id="..."><text>…</text>…</Document>`; the document id is its URL. */
 export function readGermEvalXml(text: string, options: ReadOptions = {}): ReplayInput {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'Document', parseTagValue: false });
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'Document', parseTagValue: false, htmlEntities: true });
   const root = parser.parse(text) as { Documents?: { Document?: unknown[] } };
   const docs = root.Documents?.Document ?? [];
   const base = (options.fallbackTime ?? new Date()).getTime();

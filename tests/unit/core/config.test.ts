@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, readEnvironment, slaMinutesFor } from '../../../src/config.ts';
+
+describe('config', () => {
+  it('fills defaults for an empty file', () => {
+    const config = parseConfig('', 'k.yaml');
+    expect(config.server.port).toBe(8080);
+    expect(config.server.host).toBe('127.0.0.1');
+    expect(config.classifier.model).toBe('learned');
+    expect(config.brands).toEqual([]);
+  });
+
+  it('names the file, the path inside it and what is expected', () => {
+    const text = ['server:', '  port: "achtzig"', 'brands:', '  - id: Deutsche Bahn', '    name: DB', '    query: bahn'].join('\n');
+    try {
+      parseConfig(text, '/etc/kundenradar.yaml');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toContain('/etc/kundenradar.yaml');
+      expect(message).toMatch(/server\.port: .*number/);
+      expect(message).toMatch(/brands\[0\]\.id: a lower-case id/);
+    }
+  });
+
+  it('rejects unknown fields instead of ignoring a typo', () => {
+    expect(() => parseConfig('sever:\n  port: 1\n', 'k.yaml')).toThrow(/unknown field\(s\) sever/);
+  });
+
+  it('reports YAML syntax errors', () => {
+    expect(() => parseConfig('brands: [\n', 'k.yaml')).toThrow(/YAML syntax/);
+  });
+
+  it('rejects duplicate brand ids', () => {
+    const text = 'brands:\n  - {id: a, name: A, query: a}\n  - {id: a, name: B, query: b}\n';
+    expect(() => parseConfig(text, 'k.yaml')).toThrow(/brands\[1\]\.id: duplicate/);
+  });
+
+  it('takes secrets only from the environment and checks their shape', () => {
+    const { env, secrets } = readEnvironment({ KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093', KUNDENRADAR_API_TOKEN: 'x'.repeat(20) });
+    expect(env.kafkaBrokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(secrets.apiToken).toBe('x'.repeat(20));
+    expect(() => readEnvironment({ KUNDENRADAR_API_TOKEN: 'short' })).toThrow(/KUNDENRADAR_API_TOKEN: use at least 16 characters/);
+  });
+
+  it('chooses the SLA from brand override, config, then defaults', () => {
+    const config = parseConfig('sla:\n  facebook: 120\n', 'k.yaml');
+    const brand = { id: 'b', name: 'B', query: 'b', accounts: [], language: 'de' as const, sla: { twitter: 30 } };
+    expect(slaMinutesFor(config, brand, 'twitter', 'reply')).toBe(30);
+    expect(slaMinutesFor(config, brand, 'facebook', 'page_comment')).toBe(120);
+    expect(slaMinutesFor(config, undefined, 'rss', 'blog_comment')).toBe(1440);
+    expect(slaMinutesFor(config, undefined, 'twitter', 'post')).toBe(60);
+  });
+});
