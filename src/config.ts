@@ -69,6 +69,8 @@ export const AppConfig = z
         /** Most messages an embedded topic holds before publishers wait (backpressure). */
         memoryCapacity: z.number().int().min(10).default(10_000),
         clientId: z.string().default('kundenradar'),
+        /** Prefix for Kafka topic and consumer group names: several deployments (or tests) share one cluster. */
+        topicPrefix: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
       })
       .strict()
       .prefault({}),

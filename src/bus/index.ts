@@ -13,6 +13,7 @@ export async function openBus(loaded: LoadedConfig, options: { clientId?: string
     return createKafkaBus({
       brokers: env.kafkaBrokers,
       clientId: options.clientId ?? config.bus.clientId,
+      topicPrefix: config.bus.topicPrefix,
       partitions: { ...DEFAULT_KAFKA_PARTITIONS, ...(config.bus.partitions as Partial<Record<Topic, number>>) },
     });
   }

@@ -1,0 +1,134 @@
+/**
+ * The embedded pipeline end to end, as a new user meets it: replay files through every stage, run the whole
+ * service with its API on the bundled demo, stop it, start it again.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReplay } from '../../src/commands/replay.ts';
+import { loadConfig, type LoadedConfig } from '../../src/config.ts';
+import { startService } from '../../src/pipeline.ts';
+import { Alert, Classified } from '../../src/model.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const root = path.resolve(__dirname, '../..');
+const seedsDir = path.resolve(root, '../shared/seeds');
+const demoConfig = path.join(root, 'demo/kundenradar.yaml');
+
+function tmp(name: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `kr-${name}-`));
+}
+
+function readLines<T>(file: string, parse: (v: unknown) => T): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => parse(JSON.parse(line)));
+}
+
+/** The demo config, with its store moved to a fresh directory so tests never touch a user's data. */
+function demoWithStoreIn(dir: string): LoadedConfig {
+  const loaded = loadConfig(demoConfig, { ...process.env, KAFKA_BROKERS: '', ELASTICSEARCH_URL: '' });
+  loaded.config.store.path = path.join(dir, 'kundenradar.db');
+  loaded.env = {};
+  loaded.config.alerts.routes = [];
+  return loaded;
+}
+
+describe('embedded pipeline', () => {
+  it('replays the five seeds: 000–003 are complaints, 004 is not a customer complaint', async () => {
+    const dir = tmp('seeds');
+    const input = path.join(dir, 'seeds.jsonl');
+    const lines = readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((file, i) => {
+        const id = `seed:${file.slice(0, 3)}`;
+        return JSON.stringify({
+          id,
+          source: 'seed',
+          author: { id: 'blogger' },
+          text: readFileSync(path.join(seedsDir, file), 'utf8').trim(),
+          createdAt: new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString(),
+          thread: { rootId: id },
+          channel: 'blog_post',
+        });
+      });
+    writeFileSync(input, lines.join('\n') + '\n');
+    const out = path.join(dir, 'mentions.jsonl');
+    const summary = await runReplay({ file: input, format: 'jsonl', mentionsOut: out, progress: () => undefined });
+    expect(summary.mentions).toBe(5);
+    const byId = new Map(readLines(out, (v) => Classified.parse(v)).map((m) => [m.id, m]));
+    for (const id of ['seed:000', 'seed:001', 'seed:002', 'seed:003']) {
+      expect(byId.get(id)?.complaint.isComplaint, id).toBe(true);
+      expect(byId.get(id)?.complaint.cues.length, `${id} explains itself`).toBeGreaterThan(0);
+      expect(byId.get(id)?.lang).toBe('de');
+    }
+    expect(byId.get('seed:004')?.complaint.isComplaint).toBe(false);
+  });
+
+  it('replays the demo set with event time: complaints, unanswered threads and a shitstorm come out', async () => {
+    const dir = tmp('demo');
+    const mentionsOut = path.join(dir, 'm.jsonl');
+    const alertsOut = path.join(dir, 'a.jsonl');
+    const summary = await runReplay({ file: path.join(root, 'demo/demo.jsonl'), format: 'jsonl', configFile: demoConfig, clock: 'event', mentionsOut, alertsOut, progress: () => undefined });
+    const mentions = readLines(mentionsOut, (v) => Classified.parse(v));
+    const alerts = readLines(alertsOut, (v) => Alert.parse(v));
+    expect(mentions.length).toBe(summary.mentions);
+    expect(summary.skipped).toBe(0);
+    expect(mentions.filter((m) => m.complaint.isComplaint).length).toBeGreaterThan(20);
+    expect(mentions.filter((m) => m.lang === 'en').length).toBeGreaterThan(10);
+    expect(mentions.some((m) => m.replyKind === 'deflection')).toBe(true);
+    expect(mentions.some((m) => m.replyKind === 'auto_reply')).toBe(true);
+    expect(alerts.filter((a) => a.kind === 'unanswered').length).toBeGreaterThan(0);
+    expect(alerts.filter((a) => a.kind === 'shitstorm').length).toBeGreaterThan(0);
+    // Determinism: the same file gives the same classifications.
+    const again = path.join(dir, 'm2.jsonl');
+    await runReplay({ file: path.join(root, 'demo/demo.jsonl'), format: 'jsonl', configFile: demoConfig, mentionsOut: again, progress: () => undefined });
+    const strip = (m: Classified) => ({ ...m, classifiedAt: '' });
+    expect(readLines(again, (v) => Classified.parse(v)).map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(mentions.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  it('runs the whole service: demo data searchable over HTTP, kept across a restart, no duplicates on replay', async () => {
+    const dir = tmp('service');
+    const demoCount = readFileSync(path.join(root, 'demo/demo.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+
+    const first = await startService(demoWithStoreIn(dir), { port: 0 });
+    try {
+      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      await waitFor(async () => (await first.store.search({ size: 1 })).total === demoCount && (await first.drained()), { timeoutMs: 60_000, what: 'demo indexed' });
+      const health = await fetch(`${first.url}/healthz`);
+      expect(health.status).toBe(200);
+      const res = await fetch(`${first.url}/api/mentions?q=Mahnung&complaint=true`);
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as { total: number; hits: Array<{ mention: { text: string } }> };
+      expect(page.total).toBeGreaterThan(0);
+      const home = await fetch(`${first.url}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).not.toContain('<script>alert(1)</script>');
+    } finally {
+      await first.stop();
+    }
+    const alertsBefore = await (async () => {
+      const again = await startService(demoWithStoreIn(dir), { stages: ['serve'], port: 0 });
+      try {
+        expect((await again.store.search({ size: 1 })).total).toBe(demoCount);
+        return (await again.store.alerts({ limit: 10_000 })).map((a) => a.id).sort();
+      } finally {
+        await again.stop();
+      }
+    })();
+
+    // Start the whole service again: the demo replays once more, and nothing is duplicated.
+    const second = await startService(demoWithStoreIn(dir), { port: 0 });
+    try {
+      await waitFor(async () => (await second.drained()) && (await second.store.search({ size: 1 })).total === demoCount, { timeoutMs: 60_000, what: 'replay settled' });
+      const res = await fetch(`${second.url}/api/mentions?size=1`);
+      expect(((await res.json()) as { total: number }).total).toBe(demoCount);
+      expect((await second.store.alerts({ limit: 10_000 })).map((a) => a.id).sort()).toEqual(alertsBefore);
+    } finally {
+      await second.stop();
+    }
+  }, 180_000);
+});
