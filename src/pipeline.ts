@@ -18,6 +18,7 @@ import { createUnansweredTracker } from '../classifiers/unanswered.ts';
 import { createShitstormDetector } from '../classifiers/shitstorm.ts';
 import { createIngestors } from '../ingestors/registry.ts';
 import { SourceStatusBoard } from '../ingestors/status.ts';
+import type { SourceStatus } from '../ingestors/types.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
 import { createApp } from '../dashboards/app.ts';
 import { childLogger } from './log.ts';
@@ -42,6 +43,8 @@ export interface Service {
   /** Base URL of the API/dashboard when the `serve` stage runs. */
   url?: string;
   detect?: DetectStage;
+  /** Health of the running ingestors (what /api/sources shows). */
+  sources(): SourceStatus[];
   /** Publishes mentions as an ingestor would (replay, tests). */
   ingest(mentions: Mention[]): Promise<void>;
   /** Resolves when every running consumer has committed everything published so far. */
@@ -186,6 +189,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     url,
     detect,
     ingest,
+    sources: () => status.list(),
     async drained() {
       for (const c of CONSUMERS) {
         if (stages.has(c.stage) && (await bus.lag(c.topic, c.group)) > 0) return false;

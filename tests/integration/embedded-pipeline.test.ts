@@ -97,7 +97,8 @@ describe('embedded pipeline', () => {
     const first = await startService(demoWithStoreIn(dir), { port: 0 });
     try {
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      await waitFor(async () => (await first.store.search({ size: 1 })).total === demoCount && (await first.drained()), { timeoutMs: 60_000, what: 'demo indexed' });
+      await waitFor(async () => first.sources().find((s) => s.name === 'demo')?.itemsTotal === demoCount && (await first.drained()), { timeoutMs: 60_000, what: 'demo replayed' });
+      expect((await first.store.search({ size: 1 })).total).toBe(demoCount);
       const health = await fetch(`${first.url}/healthz`);
       expect(health.status).toBe(200);
       const res = await fetch(`${first.url}/api/mentions?q=Mahnung&complaint=true`);
@@ -123,7 +124,8 @@ describe('embedded pipeline', () => {
     // Start the whole service again: the demo replays once more, and nothing is duplicated.
     const second = await startService(demoWithStoreIn(dir), { port: 0 });
     try {
-      await waitFor(async () => (await second.drained()) && (await second.store.search({ size: 1 })).total === demoCount, { timeoutMs: 60_000, what: 'replay settled' });
+      const replayed = () => second.sources().find((s) => s.name === 'demo')?.itemsTotal === demoCount;
+      await waitFor(async () => replayed() && (await second.drained()), { timeoutMs: 60_000, what: 'second replay settled' });
       const res = await fetch(`${second.url}/api/mentions?size=1`);
       expect(((await res.json()) as { total: number }).total).toBe(demoCount);
       expect((await second.store.alerts({ limit: 10_000 })).map((a) => a.id).sort()).toEqual(alertsBefore);
