@@ -7,6 +7,7 @@ import { EventEmitter, once } from 'node:events';
 import { childLogger } from '../log.ts';
 import type { Bus, BusMessage, ConsumeOptions, OutgoingMessage, Topic } from './port.ts';
 import { partitionForKey } from './partitioner.ts';
+import type { BusJournal, JournalRecord } from './journal.ts';
 
 const log = childLogger('bus.memory');
 
@@ -41,6 +42,8 @@ export interface MemoryBusOptions {
    * slows the producer and memory stays bounded. A topic nobody consumes keeps only the newest `capacity`.
    */
   capacity?: number;
+  /** Makes the bus durable across crashes and restarts (embedded mode); without it, state is process memory. */
+  journal?: BusJournal;
 }
 
 export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
@@ -49,6 +52,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let closed = false;
+  const journal = options.journal;
 
   function topicLog(topic: Topic): TopicLog {
     let t = topics.get(topic);
@@ -63,6 +67,34 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
     return t;
   }
 
+  if (journal) restoreFrom(journal);
+
+  /** Rebuilds the logs and group offsets a previous process left behind. */
+  function restoreFrom(j: BusJournal): void {
+    const { records, commits } = j.load();
+    for (const r of records) {
+      const t = topicLog(r.topic as Topic);
+      while (t.partitions.length <= r.partition) t.partitions.push({ messages: [], baseOffset: 0, nextOffset: 0 });
+      const p = t.partitions[r.partition]!;
+      if (p.messages.length === 0) p.baseOffset = r.offset;
+      p.messages.push({ key: r.key, json: r.json, offset: r.offset });
+      p.nextOffset = r.offset + 1;
+    }
+    for (const c of commits) {
+      const t = topicLog(c.topic as Topic);
+      while (t.partitions.length <= c.partition) t.partitions.push({ messages: [], baseOffset: 0, nextOffset: 0 });
+      const p = t.partitions[c.partition]!;
+      if (p.messages.length === 0) {
+        p.baseOffset = Math.max(p.baseOffset, c.offset);
+        p.nextOffset = Math.max(p.nextOffset, c.offset);
+      }
+      const g = t.groups.get(c.group) ?? { committed: [], members: [] };
+      g.committed[c.partition] = c.offset;
+      t.groups.set(c.group, g);
+    }
+    for (const t of topics.values()) for (const g of t.groups.values()) t.partitions.forEach((p, i) => (g.committed[i] ??= p.baseOffset));
+  }
+
   function uncommitted(t: TopicLog, group: Group): number {
     return t.partitions.reduce((sum, p, i) => sum + (p.nextOffset - (group.committed[i] ?? 0)), 0);
   }
@@ -71,6 +103,11 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
     let worst = 0;
     for (const g of t.groups.values()) worst = Math.max(worst, uncommitted(t, g));
     return worst;
+  }
+
+  function topicName(t: TopicLog): Topic {
+    for (const [name, log] of topics) if (log === t) return name;
+    throw new Error('unknown topic log');
   }
 
   /** Drops what every group has committed (or, with no groups, all but the newest `capacity`). */
@@ -83,6 +120,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       if (drop > 0) {
         p.messages.splice(0, drop);
         p.baseOffset = keepFrom;
+        journal?.truncate(topicName(t), i, keepFrom);
       }
     });
   }
@@ -98,17 +136,24 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
   async function publish(topic: Topic, messages: OutgoingMessage[]): Promise<void> {
     if (closed) throw new Error('bus is closed');
     const t = topicLog(topic);
+    const journaled: JournalRecord[] = [];
     for (const m of messages) {
       while (t.groups.size > 0 && backlog(t) >= capacity) {
+        // What consumers may already see must be journaled before this call yields.
+        if (journaled.length > 0) journal?.append(journaled.splice(0));
         if (closed) throw new Error('bus closed while waiting for consumers');
         await waitFor(`commit:${topic}`);
       }
       const json = JSON.stringify(m.value);
       if (json === undefined) throw new TypeError(`message for ${topic} with key ${m.key} is not JSON-serialisable`);
       const p = t.partitions[partitionForKey(m.key, t.partitions.length)]!;
-      p.messages.push({ key: m.key, json, offset: p.nextOffset++ });
+      const offset = p.nextOffset++;
+      p.messages.push({ key: m.key, json, offset });
+      journaled.push({ topic, partition: partitionForKey(m.key, t.partitions.length), offset, key: m.key, json });
+      if (journaled.length >= 500) journal?.append(journaled.splice(0));
       if (t.groups.size === 0) truncate(t);
     }
+    if (journaled.length > 0) journal?.append(journaled);
     events.emit(`publish:${topic}`);
   }
 
@@ -168,6 +213,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
           group.committed[i] = Math.max(group.committed[i] ?? 0, end);
           positions.set(i, end);
         }
+        journal?.commit([...ends].map(([partition, offset]) => ({ topic, group: groupId, partition, offset })));
         truncate(t);
         events.emit(`commit:${topic}`);
       }
@@ -187,7 +233,9 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       return g ? uncommitted(t, g) : t.partitions.reduce((s, p) => s + p.nextOffset - p.baseOffset, 0);
     },
     async close() {
+      if (closed) return;
       closed = true;
+      journal?.close();
       for (const topic of topics.keys()) {
         events.emit(`commit:${topic}`);
         events.emit(`publish:${topic}`);
