@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:detect`: replays deterministic synthetic streams (bench/streams/synthetic.ts) through the
+ * shitstorm detector with the event clock and prints recall, detection delay, false alarms and decoys.
+ * Targets (issue 5): ≥ 95 % of bursts ≥ 5× detected within 30 min of onset, ≤ 1 false alarm per brand per
+ * 4 weeks, no decoy alerted. Prints figures; never fails on them.
+ *
+ * Usage: npm run bench:detect -- [--seed N] [--weeks N]
+ */
+import { parseArgs } from 'node:util';
+import { createShitstormDetector } from '../classifiers/shitstorm.ts';
+import type { StateStore } from '../classifiers/types.ts';
+import type { Alert, Brand } from '../src/model.ts';
+import { buildScenario, eventEnd, minuteStream, type InjectedEvent } from './streams/synthetic.ts';
+
+const { values } = parseArgs({ options: { seed: { type: 'string', default: '42' }, weeks: { type: 'string', default: '8' } } });
+const seed = Number(values.seed);
+const weeks = Number(values.weeks);
+
+/** In-process state store: the bench measures the detector, and restarts it halfway through to prove restore. */
+class BenchState implements StateStore {
+  private readonly data = new Map<string, string>();
+  async getState(ns: string, key: string) {
+    const v = this.data.get(`${ns}\u0000${key}`);
+    return v === undefined ? undefined : JSON.parse(v);
+  }
+  async putState(ns: string, key: string, value: unknown) {
+    this.data.set(`${ns}\u0000${key}`, JSON.stringify(value));
+  }
+  async deleteState(ns: string, key: string) {
+    this.data.delete(`${ns}\u0000${key}`);
+  }
+  async listState(ns: string) {
+    const prefix = `${ns}\u0000`;
+    return [...this.data].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => ({ key: k.slice(prefix.length), value: JSON.parse(v) }));
+  }
+}
+
+const scenario = buildScenario(seed, weeks);
+const brands: Brand[] = scenario.brands.map((b) => ({ id: b.id, name: b.name, query: b.name, accounts: [], language: b.lang }));
+const state = new BenchState();
+let detector = createShitstormDetector({ brands, state });
+await detector.restore();
+
+const opened: Alert[] = [];
+const updates: Alert[] = [];
+let mentions = 0;
+const started = performance.now();
+const restartAt = scenario.start + Math.floor(scenario.minutes / 2) * 60_000;
+for (const { at, mentions: batch } of minuteStream(scenario, seed)) {
+  const now = new Date(at + 60_000);
+  for (const m of batch) {
+    for (const a of await detector.observe(m, new Date(m.createdAt))) (a.revision === 0 ? opened : updates).push(a);
+  }
+  mentions += batch.length;
+  for (const a of await detector.advance(now)) (a.revision === 0 ? opened : updates).push(a);
+  if (at % 3_600_000 === 0) await detector.flush();
+  if (at === restartAt) {
+    await detector.flush();
+    detector = createShitstormDetector({ brands, state });
+    await detector.restore();
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+
+// ---- scoring -------------------------------------------------------------------------------------------
+const within = (a: Alert, e: InjectedEvent) => a.brand === e.brand && Date.parse(a.openedAt) >= e.onset && Date.parse(a.openedAt) <= eventEnd(e);
+const bursts = scenario.events.filter((e) => e.kind === 'burst');
+const decoys = scenario.events.filter((e) => e.kind !== 'burst');
+const delayOf = (e: InjectedEvent): number | undefined => {
+  const hit = opened.filter((a) => within(a, e)).sort((x, y) => Date.parse(x.openedAt) - Date.parse(y.openedAt))[0];
+  return hit ? (Date.parse(hit.openedAt) - e.onset) / 60_000 : undefined;
+};
+const falseAlarms = opened.filter((a) => !scenario.events.some((e) => within(a, e)));
+const quantile = (xs: number[], q: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))] ?? NaN;
+};
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
+
+console.log(`bench:detect  seed ${seed}, ${weeks} weeks, ${brands.length} brands (${scenario.brands.map((b) => `${b.id} ~${b.meanPerHour}/h`).join(', ')})`);
+console.log(`  ${mentions.toLocaleString('en')} mentions in ${seconds.toFixed(1)} s (${Math.round(mentions / seconds).toLocaleString('en')}/s), restart + restore at week ${weeks / 2}`);
+console.log('');
+console.log('  bursts by size (peak rate ÷ brand mean rate): detected within 30 min / at all; median, p90 delay (min)');
+for (const size of [...new Set(bursts.map((b) => b.multiple))].sort((a, b) => a - b)) {
+  const group = bursts.filter((b) => b.multiple === size);
+  const delays = group.map(delayOf).filter((d): d is number => d !== undefined);
+  console.log(
+    `    ${String(size).padStart(2)}×  n=${String(group.length).padStart(2)}  ${pct(delays.filter((d) => d <= 30).length, group.length).padStart(7)} / ${pct(delays.length, group.length).padStart(7)}   median ${quantile(delays, 0.5).toFixed(0).padStart(3)}  p90 ${quantile(delays, 0.9).toFixed(0).padStart(3)}`,
+  );
+}
+console.log('  bursts ≥ 5× by ramp (minutes to peak): detected within 30 min; median delay');
+for (const ramp of [...new Set(bursts.map((b) => b.rampMinutes))].sort((a, b) => a - b)) {
+  const group = bursts.filter((b) => b.rampMinutes === ramp && b.multiple >= 5);
+  const delays = group.map(delayOf).filter((d): d is number => d !== undefined);
+  console.log(`    ramp ${String(ramp).padStart(3)} min  n=${String(group.length).padStart(2)}  ${pct(delays.filter((d) => d <= 30).length, group.length).padStart(7)}   median ${quantile(delays, 0.5).toFixed(0).padStart(3)}`);
+}
+const big = bursts.filter((b) => b.multiple >= 5);
+const bigDelays = big.map(delayOf).filter((d): d is number => d !== undefined);
+const brandWeeks = brands.length * (weeks - 1 / 7); // the first day only learns
+console.log('');
+console.log(`  recall, bursts ≥ 5× within 30 min of onset: ${pct(bigDelays.filter((d) => d <= 30).length, big.length)} (${bigDelays.filter((d) => d <= 30).length}/${big.length}); at all: ${pct(bigDelays.length, big.length)}   [target ≥ 95 %]`);
+console.log(`  detection delay, bursts ≥ 5×: median ${quantile(bigDelays, 0.5).toFixed(0)} min, p90 ${quantile(bigDelays, 0.9).toFixed(0)} min`);
+console.log(
+  `  false alarms: ${falseAlarms.length} = ${(falseAlarms.length / brandWeeks).toFixed(3)} per brand-week = ${((4 * falseAlarms.length) / brandWeeks).toFixed(2)} per brand per 4 weeks   [target ≤ 1]`,
+);
+for (const fa of falseAlarms.slice(0, 5)) {
+  const e = fa.evidence;
+  console.log(`    false alarm ${fa.brand} ${fa.openedAt}: ${String(e.observedNegative)} negatives vs ${String(e.expectedNegative)} expected in ${String(e.windowMinutes)} min (score ${String(e.score)}, share ${String(e.negativityShare)} vs ${String(e.baselineNegativityShare)}, ${String(e.negativeAuthors)} authors)`);
+}
+const decoyHits = decoys.filter((d) => opened.some((a) => within(a, d)));
+console.log(`  decoys alerted: ${decoyHits.length}/${decoys.length} (${[...new Set(decoys.map((d) => d.kind))].map((k) => `${k} ${decoyHits.filter((d) => d.kind === k).length}/${decoys.filter((d) => d.kind === k).length}`).join(', ')})   [target 0]`);
+const severities = updates.filter((u) => u.status === 'open').map((u) => u.severity);
+console.log(`  alerts: ${opened.length} opened, ${updates.length} updates (${severities.filter((s) => s === 'warning').length} to warning, ${severities.filter((s) => s === 'critical').length} to critical), ${updates.filter((u) => u.status === 'resolved').length} resolutions`);

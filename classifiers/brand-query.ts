@@ -1,0 +1,309 @@
+/**
+ * The brand query language, as used in `kundenradar.yaml`:
+ *
+ *   "Deutsche Bahn" OR @DB_Bahn OR #dbfail OR (Bahn AND (verspät* OR Zugausfall)) NOT Modellbahn
+ *
+ * - terms are words; a term that tokenises into several tokens ("e-mail" is one, "1&1" is two) is a phrase;
+ * - "quoted phrases" (also „German“ and “curly” quotes) match consecutive tokens;
+ * - AND, OR, NOT (upper case, so "not" stays a searchable word), a leading `-` as NOT, implicit AND between
+ *   neighbours, parentheses; precedence NOT > AND > OR;
+ * - @handle matches a mention of that handle, #tag a hashtag; a plain term also matches a hashtag's body
+ *   ("Bahn" finds "#bahn"), as social-listening users expect;
+ * - `verspät*` is a prefix wildcard on the last word of a term or phrase (`"Kranich Versa*"`);
+ * - case-, umlaut- and ß-insensitive: everything is compared in `fold`ed form ("Müller" = "Mueller").
+ * Parse errors are `BrandQueryError`s carrying the character position, for config validation messages.
+ */
+import type { Brand, Mention } from '../src/model.ts';
+import { fold, prepare, tokenize, type PreparedText, type Token } from './text.ts';
+
+export class BrandQueryError extends Error {
+  override readonly name = 'BrandQueryError';
+  constructor(
+    readonly query: string,
+    /** 0-based character offset of the problem in `query`. */
+    readonly position: number,
+    readonly reason: string,
+  ) {
+    super(`${reason} at position ${position + 1} of query ${JSON.stringify(query)}`);
+  }
+}
+
+export interface BrandQueryMatch {
+  matched: boolean;
+  /** The positive terms that were found, as written in the query (explains why a post was assigned). */
+  terms: string[];
+}
+
+export type BrandQueryMatcher = (normalisedText: string, tokens: readonly Token[]) => BrandQueryMatch;
+
+type Piece = { kind: 'word' | 'mention' | 'hashtag'; value: string };
+type Node =
+  | { type: 'term'; label: string; pieces: Piece[]; prefix: boolean; hyphenated?: Piece[] }
+  | { type: 'and' | 'or'; children: Node[] }
+  | { type: 'not'; child: Node };
+
+type Lexeme =
+  | { type: 'lparen' | 'rparen' | 'and' | 'or' | 'not'; pos: number }
+  | { type: 'term'; pos: number; text: string; quoted: boolean };
+
+const OPEN_QUOTES: Record<string, string> = { '"': '"', '„': '“', '“': '”', '”': '”' };
+const MIN_PREFIX = 2;
+
+function lex(query: string): Lexeme[] {
+  const out: Lexeme[] = [];
+  let i = 0;
+  while (i < query.length) {
+    const ch = query[i] as string;
+    if (/\s/.test(ch)) {
+      i++;
+    } else if (ch === '(' || ch === ')') {
+      out.push({ type: ch === '(' ? 'lparen' : 'rparen', pos: i });
+      i++;
+    } else if (ch in OPEN_QUOTES) {
+      const close = OPEN_QUOTES[ch] as string;
+      let end = query.indexOf(close, i + 1);
+      // Users mix quote styles („…" is common in German keyboards): accept a plain " as closer too.
+      if (end === -1 && close !== '"') end = query.indexOf('"', i + 1);
+      if (end === -1) throw new BrandQueryError(query, i, 'unterminated quoted phrase');
+      out.push({ type: 'term', pos: i, text: query.slice(i + 1, end), quoted: true });
+      i = end + 1;
+    } else if (ch === '-' && (i === 0 || /[\s(]/.test(query[i - 1] ?? ' ')) && /[^\s)]/.test(query[i + 1] ?? ' ')) {
+      out.push({ type: 'not', pos: i });
+      i++;
+    } else {
+      let end = i;
+      while (end < query.length && !/[\s()"„“”]/.test(query[end] as string)) end++;
+      const text = query.slice(i, end);
+      if (text === 'AND' || text === '&&') out.push({ type: 'and', pos: i });
+      else if (text === 'OR' || text === '||') out.push({ type: 'or', pos: i });
+      else if (text === 'NOT') out.push({ type: 'not', pos: i });
+      else out.push({ type: 'term', pos: i, text, quoted: false });
+      i = end;
+    }
+  }
+  return out;
+}
+
+function termNode(query: string, lx: Extract<Lexeme, { type: 'term' }>): Node {
+  let text = lx.text.trim();
+  let prefix = false;
+  if (text.endsWith('*')) {
+    prefix = true;
+    text = text.slice(0, -1);
+  }
+  const starAt = text.indexOf('*');
+  if (starAt !== -1) throw new BrandQueryError(query, lx.pos + starAt + (lx.quoted ? 1 : 0), 'a wildcard * is only allowed at the end of a term');
+  const pieces: Piece[] = [];
+  for (const t of tokenize(text)) {
+    if (t.kind === 'word' || t.kind === 'number') pieces.push({ kind: 'word', value: t.folded });
+    else if (t.kind === 'mention' || t.kind === 'hashtag') pieces.push({ kind: t.kind, value: t.folded });
+  }
+  if (pieces.length === 0) throw new BrandQueryError(query, lx.pos, lx.quoted ? 'empty phrase' : `term "${lx.text}" contains no word`);
+  const last = pieces[pieces.length - 1] as Piece;
+  if (prefix && (last.kind !== 'word' || last.value.length < MIN_PREFIX)) {
+    throw new BrandQueryError(query, lx.pos, `a wildcard needs at least ${MIN_PREFIX} letters before the *`);
+  }
+  // "Deutsche Bahn" should also find the hyphenated spelling "Deutsche-Bahn", which tokenises as one word.
+  const hyphenated: Piece[] | undefined =
+    pieces.length > 1 && pieces.every((p) => p.kind === 'word') ? [{ kind: 'word', value: pieces.map((p) => p.value).join('-') }] : undefined;
+  return { type: 'term', label: lx.quoted ? `"${text}"` : lx.text, pieces, prefix, hyphenated };
+}
+
+function parse(query: string): Node {
+  const lexemes = lex(query);
+  let k = 0;
+  const peek = (): Lexeme | undefined => lexemes[k];
+  const posOf = (lx: Lexeme | undefined): number => (lx ? lx.pos : query.length);
+
+  function parseOr(): Node {
+    const children = [parseAnd()];
+    while (peek()?.type === 'or') {
+      k++;
+      children.push(parseAnd());
+    }
+    return children.length === 1 ? (children[0] as Node) : { type: 'or', children };
+  }
+  function parseAnd(): Node {
+    const children = [parseUnary()];
+    for (;;) {
+      const next = peek();
+      if (next?.type === 'and') {
+        k++;
+        children.push(parseUnary());
+      } else if (next && (next.type === 'term' || next.type === 'not' || next.type === 'lparen')) {
+        children.push(parseUnary()); // implicit AND
+      } else break;
+    }
+    return children.length === 1 ? (children[0] as Node) : { type: 'and', children };
+  }
+  function parseUnary(): Node {
+    const lx = peek();
+    if (!lx) throw new BrandQueryError(query, query.length, 'query ends where a term was expected');
+    if (lx.type === 'not') {
+      k++;
+      return { type: 'not', child: parseUnary() };
+    }
+    if (lx.type === 'lparen') {
+      k++;
+      if (peek()?.type === 'rparen') throw new BrandQueryError(query, posOf(peek()), 'empty parentheses');
+      const inner = parseOr();
+      const close = peek();
+      if (close?.type !== 'rparen') throw new BrandQueryError(query, lx.pos, 'unclosed parenthesis');
+      k++;
+      return inner;
+    }
+    if (lx.type === 'term') {
+      k++;
+      return termNode(query, lx);
+    }
+    throw new BrandQueryError(query, lx.pos, `unexpected ${lx.type === 'rparen' ? '")"' : lx.type.toUpperCase()} where a term was expected`);
+  }
+
+  if (lexemes.length === 0) throw new BrandQueryError(query, 0, 'empty query');
+  const root = parseOr();
+  const rest = peek();
+  if (rest) throw new BrandQueryError(query, rest.pos, rest.type === 'rparen' ? 'unmatched ")"' : 'unexpected input');
+  return root;
+}
+
+function pieceMatches(p: Piece, t: Token, prefix: boolean): boolean {
+  if (p.kind === 'word') {
+    if (t.kind === 'word' || t.kind === 'number') return prefix ? t.folded.startsWith(p.value) : t.folded === p.value;
+    // A plain word also finds the hashtag of that word: "Bahn" matches "#bahn".
+    if (t.kind === 'hashtag') return prefix ? t.folded.startsWith(p.value, 1) : t.folded.length === p.value.length + 1 && t.folded.endsWith(p.value);
+    return false;
+  }
+  return t.kind === p.kind && t.folded === p.value;
+}
+
+function sequenceMatches(pieces: readonly Piece[], prefix: boolean, tokens: readonly Token[]): boolean {
+  const n = pieces.length;
+  // Phrase words must be adjacent tokens: punctuation between them ("Deutsche, Bahn") breaks the phrase.
+  outer: for (let i = 0; i + n <= tokens.length; i++) {
+    for (let j = 0; j < n; j++) {
+      if (!pieceMatches(pieces[j] as Piece, tokens[i + j] as Token, prefix && j === n - 1)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+function termMatches(node: Extract<Node, { type: 'term' }>, tokens: readonly Token[]): boolean {
+  return sequenceMatches(node.pieces, node.prefix, tokens) || (node.hyphenated !== undefined && sequenceMatches(node.hyphenated, node.prefix, tokens));
+}
+
+function evaluate(node: Node, tokens: readonly Token[], found: string[]): boolean {
+  switch (node.type) {
+    case 'term': {
+      const hit = termMatches(node, tokens);
+      if (hit) found.push(node.label);
+      return hit;
+    }
+    case 'or': {
+      // No short-circuit: every matching alternative is reported to the analyst.
+      let any = false;
+      for (const c of node.children) any = evaluate(c, tokens, found) || any;
+      return any;
+    }
+    case 'and': {
+      const mark = found.length;
+      for (const c of node.children) {
+        if (!evaluate(c, tokens, found)) {
+          found.length = mark;
+          return false;
+        }
+      }
+      return true;
+    }
+    case 'not':
+      return !evaluate(node.child, tokens, []);
+  }
+}
+
+/** Compiles a query once; the matcher is then a cheap walk over the post's tokens. */
+export function compileBrandQuery(query: string): BrandQueryMatcher {
+  const root = parse(query);
+  // A query that matches a post with no words at all (e.g. "NOT Modellbahn") would claim every post.
+  if (evaluate(root, [], [])) throw new BrandQueryError(query, 0, 'the query matches every post; add at least one term it requires');
+  return (_normalisedText, tokens) => {
+    const terms: string[] = [];
+    const matched = evaluate(root, tokens, terms);
+    return { matched, terms: matched ? [...new Set(terms)] : [] };
+  };
+}
+
+/** Validates a query without keeping the matcher: `null` when fine, else the error (for config validation). */
+export function checkBrandQuery(query: string): BrandQueryError | null {
+  try {
+    compileBrandQuery(query);
+    return null;
+  } catch (err) {
+    if (err instanceof BrandQueryError) return err;
+    throw err;
+  }
+}
+
+/** Folds an account name for comparison: case- and umlaut-insensitive, a leading @ ignored. */
+export function foldAccount(account: string): string {
+  return fold(account.trim().replace(/^@/, '').toLowerCase());
+}
+
+export interface BrandAssignment {
+  /** Brand ids the mention concerns: by query, by the source's brand context, or because a brand wrote it. */
+  brands: string[];
+  /** Brand id whose own account wrote the mention, if any. */
+  authorBrand?: string;
+  /** Query terms that matched, per brand id. */
+  terms: Record<string, string[]>;
+}
+
+interface CompiledBrand {
+  id: string;
+  matcher: BrandQueryMatcher;
+  accounts: Set<string>;
+}
+
+const compiledCache = new WeakMap<Brand, CompiledBrand>();
+
+function compileBrand(brand: Brand): CompiledBrand {
+  let c = compiledCache.get(brand);
+  if (!c) {
+    c = { id: brand.id, matcher: compileBrandQuery(brand.query), accounts: new Set(brand.accounts.map(foldAccount)) };
+    compiledCache.set(brand, c);
+  }
+  return c;
+}
+
+/** True when the author is one of the brand's accounts by id, handle or display name. */
+function isAuthorOf(c: CompiledBrand, author: Mention['author']): boolean {
+  if (c.accounts.size === 0) return false;
+  for (const key of [author.id, author.handle, author.name]) if (key !== undefined && c.accounts.has(foldAccount(key))) return true;
+  return false;
+}
+
+/**
+ * Assigns brands to a mention. Queries compile once per Brand object (cached), so calling this per post is
+ * cheap; pass the mention's prepared text when you have it to avoid tokenising twice.
+ */
+export function assignBrands(mention: Mention, brands: readonly Brand[], prepared: PreparedText = prepare(mention.text)): BrandAssignment {
+  const ids: string[] = [];
+  const terms: Record<string, string[]> = {};
+  let authorBrand: string | undefined;
+  const context = new Set(mention.brandContext);
+  // The title is searched too (blog posts, news): it often names the brand when the body does not.
+  const tokens = mention.title ? [...prepare(mention.title).tokens, ...prepared.tokens] : prepared.tokens;
+  for (const brand of brands) {
+    const c = compileBrand(brand);
+    const byAuthor = isAuthorOf(c, mention.author);
+    if (byAuthor && authorBrand === undefined) authorBrand = c.id;
+    const q = c.matcher(prepared.lower, tokens);
+    if (q.matched) terms[c.id] = q.terms;
+    if (q.matched || byAuthor || context.has(c.id)) ids.push(c.id);
+  }
+  return authorBrand === undefined ? { brands: ids, terms } : { brands: ids, authorBrand, terms };
+}
+
+/** Brand ids a mention concerns (by query, by `brandContext`, or because one of the brand's accounts wrote it). */
+export function matchBrands(mention: Mention, brands: readonly Brand[]): string[] {
+  return assignBrands(mention, brands).brands;
+}

@@ -1,0 +1,32 @@
+/**
+ * Shape of a cue entry in the hand-written lists (cues-de.ts, cues-en.ts). Patterns are lower-case regex
+ * sources written in natural spelling: the compiler (cues.ts) makes them umlaut/ß-insensitive, puts Unicode
+ * word boundaries around them, turns a space into "whitespace or hyphen", and a trailing `*` into "any word
+ * ending" (German inflection and compounds: "kündig*" finds kündigen, kündige, Kündigung).
+ */
+
+/**
+ * - `failure`: a service failure as a customer lives it (waiting, no answer, dunning, delay, defect, being sent
+ *   around). This is what makes a complaint a *customer* complaint.
+ * - `negative` / `positive`: evaluation words; negation flips them ("nicht schlecht", "not happy").
+ * - `irony`: markers that turn praise into its opposite ("danke für nichts", "#not", 🙄).
+ * - `commentary`: the writer discusses someone else's post or behaviour as an observer (seed 004: a blog post
+ *   about a provider's tweet bashing a customer) instead of reporting their own experience.
+ * - `customer`: first-person customer experience ("meine Bestellung", "ich warte", "my order").
+ * - `question`: openers of information questions ("wie kann ich", "gibt es", "how do i").
+ */
+export type CueKind = 'failure' | 'negative' | 'positive' | 'irony' | 'commentary' | 'customer' | 'question';
+
+export interface CueDef {
+  /** What the analyst sees. */
+  label: string;
+  pattern: string;
+  kind: CueKind;
+  /** Evidence strength; about 1 for an unambiguous cue, 0.3 for a weak hint. */
+  weight: number;
+  /** Severity the cue implies on the 1..4 scale (no explicit reproach, disapproval, accusation, blame). */
+  severity?: 1 | 2 | 3 | 4;
+}
+
+export const cue = (kind: CueKind, label: string, pattern: string, weight: number, severity?: 1 | 2 | 3 | 4): CueDef =>
+  severity === undefined ? { kind, label, pattern, weight } : { kind, label, pattern, weight, severity };

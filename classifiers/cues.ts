@@ -1,0 +1,242 @@
+/**
+ * `cues-v1`: the cue-based complaint/sentiment/severity model for German and English. It needs no training
+ * data, so it is the model for users who cannot use the non-commercial corpora the learned models come from.
+ *
+ * A customer complaint, after Preotiuc-Pietro et al. (ACL 2019), reports a breach of the writer's expectations
+ * as a customer. So the model separates three kinds of evidence:
+ *  - failure cues: what happened to a customer (no answer for days, dunning, hotline queue, delay, defect);
+ *  - evaluation cues: how the writer feels about it (unverschämt, worst, nicht schlecht — with negation);
+ *  - frame cues: whose experience it is. First-person customer experience ("meine Bestellung", "my order")
+ *    strengthens a complaint; commentary about someone else's post or behaviour ("folgenden Tweet",
+ *    "Kundenbashing", seed 004) makes evaluation words count far less, because the writer is an observer
+ *    criticising a provider, not a customer with a problem.
+ * Long texts (blog posts) rarely are complaints through adjectives alone, so evaluation weighs half there.
+ * All weights are hand-set (see cues-de.ts / cues-en.ts for sources); the eval figures are in the README.
+ */
+import type { Cue, Lang, SentimentLabel } from '../src/model.ts';
+import type { TextModel } from './types.ts';
+import { DE_ADDRESS, DE_CUES, DE_NEGATORS } from './cues-de.ts';
+import { EN_ADDRESS, EN_CUES, EN_NEGATORS } from './cues-en.ts';
+import type { CueDef, CueKind } from './cues-types.ts';
+import { compileAlternation, scanTokens } from './cues-regex.ts';
+import { prepare, type PreparedText } from './text.ts';
+
+export const CUE_MODEL_NAME = 'cues-v1';
+
+/** Complaint score from evidence: one moderate cue (~0.6) lands at 0.5, a weak hint (0.3–0.4) stays below. */
+const EVIDENCE_SLOPE = 1.2;
+/** Texts longer than this are articles/blog posts, where adjectives alone do not make a complaint. */
+const LONG_TEXT_CHARS = 600;
+const MAX_CUES = 20;
+
+interface CompiledSet {
+  re: RegExp;
+  defs: CueDef[];
+  negators: Set<string>;
+  address: Set<string>;
+}
+
+function compileSet(defs: CueDef[], negators: string[], address: string[]): CompiledSet {
+  return { re: compileAlternation(defs.map((d) => d.pattern)), defs, negators: new Set(negators), address: new Set(address) };
+}
+
+const DE_SET = compileSet(DE_CUES, DE_NEGATORS, DE_ADDRESS);
+const EN_SET = compileSet(EN_CUES, EN_NEGATORS, EN_ADDRESS);
+const SETS: Record<Lang, CompiledSet[]> = { de: [DE_SET], en: [EN_SET], other: [DE_SET, EN_SET] };
+
+const CLAUSE_BREAK = /[.!?;:,\n]/;
+const WORD_SPLIT = /[\s"„“”()]+/;
+
+// Words that may stand between a negator and what it negates: "nicht so gut", "not very happy", "kein guter".
+const NEGATION_BRIDGE = new Set(['so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'really', 'very', 'too', 'that', 'so', 'a', 'an', 'at', 'all', 'exactly', 'particularly']);
+
+/**
+ * True when the word before `start` (same clause) is a negator, allowing up to two bridge words between
+ * ("nicht so schlecht"). Farther negators belong to another phrase ("you did not resolve my issue" is not
+ * "no issue").
+ */
+function negated(lower: string, start: number, negators: Set<string>): boolean {
+  const before = lower.slice(Math.max(0, start - 40), start);
+  let clause = before;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (CLAUSE_BREAK.test(before[i] as string)) {
+      clause = before.slice(i + 1);
+      break;
+    }
+  }
+  const words = clause.split(WORD_SPLIT).filter(Boolean);
+  for (let i = words.length - 1, bridged = 0; i >= 0; i--) {
+    const w = words[i] as string;
+    if (negators.has(w) || w.endsWith("n't")) return true;
+    if (!NEGATION_BRIDGE.has(w) || ++bridged > 2) return false;
+  }
+  return false;
+}
+
+interface Hit {
+  def: CueDef;
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+export interface CueAnalysis {
+  score: number;
+  cues: Cue[];
+  sentiment: { label: SentimentLabel; score: number };
+  severity: 1 | 2 | 3 | 4;
+  /** Intermediate sums, for tests and the eval report. */
+  evidence: { failure: number; negative: number; positive: number; commentary: number; customer: number; question: boolean; irony: boolean };
+}
+
+function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boolean } {
+  const hits: Hit[] = [];
+  let address = false;
+  for (const set of SETS[lang]) {
+    scanTokens(set.re, p, (i, start, end) => {
+      const def = set.defs[i];
+      if (!def) return;
+      const polar = def.kind === 'positive' || def.kind === 'negative';
+      hits.push({ def, start, end, negated: polar && negated(p.lower, start, set.negators) });
+    });
+    if (!address) address = p.tokens.some((t) => t.kind === 'word' && set.address.has(t.text));
+  }
+  return { hits, address };
+}
+
+/** Sums a kind's weights: each cue label counts fully once, repeats add a quarter (up to two repeats). */
+function sumByLabel(hits: Hit[], kind: CueKind, pick: (h: Hit) => boolean = () => true): number {
+  const seen = new Map<string, number>();
+  for (const h of hits) if (h.def.kind === kind && pick(h)) seen.set(h.def.label, (seen.get(h.def.label) ?? 0) + 1);
+  let total = 0;
+  for (const [label, count] of seen) {
+    const w = hits.find((h) => h.def.label === label)?.def.weight ?? 0;
+    total += w * (1 + 0.25 * Math.min(count - 1, 2));
+  }
+  return total;
+}
+
+/** Runs the cue model on prepared text. Pure; the composed classifier calls it once per post. */
+export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
+  const { hits, address } = collectHits(p, lang);
+  const irony = hits.some((h) => h.def.kind === 'irony');
+  const failure = sumByLabel(hits, 'failure');
+  const long = p.original.length > LONG_TEXT_CHARS;
+  // Praise next to a reported failure in a short post is politeness or sarcasm ("Danke, 40 Minuten
+  // Verspätung, super!"); an explicit irony marker turns it into criticism outright.
+  const negPreview = sumByLabel(hits, 'negative', (h) => !h.negated);
+  const praiseIsIrony = irony || (failure + negPreview >= 0.6 && !long);
+  const posPlain = sumByLabel(hits, 'positive', (h) => !h.negated);
+  const posNegated = sumByLabel(hits, 'positive', (h) => h.negated);
+  const negPlain = sumByLabel(hits, 'negative', (h) => !h.negated);
+  const negNegated = sumByLabel(hits, 'negative', (h) => h.negated);
+  const negative = negPlain + 0.6 * posNegated + (irony ? posPlain : 0);
+  const positive = (praiseIsIrony ? 0.2 * posPlain * (irony ? 0 : 1) : posPlain) + 0.5 * negNegated;
+  // Commentary counts every occurrence (capped): one "Tweet" is a mention, an article about one is a frame.
+  const commentary = Math.min(3, hits.filter((h) => h.def.kind === 'commentary').reduce((s, h) => s + h.def.weight, 0));
+  const customer = hits.filter((h) => h.def.kind === 'customer').reduce((s, h) => Math.max(s, h.def.weight), 0);
+  const questionOpener = hits.some((h) => h.def.kind === 'question') || p.lower.includes('?');
+  const observer = commentary >= 1 && commentary > 2 * customer;
+
+  const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
+  let evidence = (observer ? 0.5 : 1) * failure + evaluationFactor * negative;
+  if (evidence > 0) evidence += customer;
+  evidence -= 0.7 * positive;
+  const question = questionOpener && failure === 0 && negative === 0;
+  if (question) evidence -= 0.4;
+  const score = round3(1 - Math.exp(-EVIDENCE_SLOPE * Math.max(0, evidence)));
+
+  const s = positive - 0.7 * failure - negative;
+  const label: SentimentLabel = s <= -0.4 ? 'negative' : s >= 0.4 ? 'positive' : 'neutral';
+  const sentimentScore = round3(Math.tanh(s / 2));
+
+  let severity = 1;
+  for (const h of hits) if (!h.negated && h.def.severity !== undefined && (h.def.kind === 'failure' || h.def.kind === 'negative')) severity = Math.max(severity, h.def.severity);
+  // Addressing the brand directly about a failure ("ihr habt…", "you charged me…") reads as an accusation.
+  if (address && failure >= 1 && negative > 0) severity = Math.max(severity, 3);
+
+  return {
+    score,
+    cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor }),
+    sentiment: { label, score: sentimentScore },
+    severity: severity as 1 | 2 | 3 | 4,
+    evidence: { failure, negative, positive, commentary, customer, question, irony },
+  };
+}
+
+function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; irony: boolean; observer: boolean; evaluationFactor: number }): Cue[] {
+  const cues: Cue[] = [];
+  for (const h of hits) {
+    let { label } = h.def;
+    let weight = h.def.weight;
+    switch (h.def.kind) {
+      case 'failure':
+        if (f.observer) weight *= 0.5;
+        break;
+      case 'negative':
+        weight = h.negated ? -0.5 * weight : weight * f.evaluationFactor;
+        if (h.negated) label = `negiert/negated: ${label}`;
+        break;
+      case 'positive':
+        if (h.negated) {
+          weight = 0.6 * weight;
+          label = `negiert/negated: ${label}`;
+        } else if (f.irony) {
+          label = `ironisch/ironic: ${label}`;
+        } else weight = f.praiseIsIrony ? -0.2 * weight : -0.7 * weight;
+        break;
+      case 'commentary':
+        weight = -weight;
+        label = `Kommentar/commentary: ${label}`;
+        break;
+      case 'question':
+        weight = -0.4;
+        break;
+      default:
+        break;
+    }
+    const start = p.toOriginal(h.start);
+    const end = p.toOriginal(h.end);
+    cues.push({ cue: `${label} „${p.original.slice(start, end)}“`.slice(0, 200), weight: round3(weight), span: [start, end] });
+  }
+  cues.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  return cues.slice(0, MAX_CUES);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The cue model as a `TextModel`. The three methods share one analysis per text (a one-entry memo), because
+ * the composed classifier asks for complaint, sentiment and severity of the same post in a row.
+ */
+export function createCueModel(): TextModel & { analyse(p: PreparedText, lang: Lang): CueAnalysis } {
+  let lastText: string | undefined;
+  let lastLang: Lang | undefined;
+  let last: CueAnalysis | undefined;
+  const analyseText = (text: string, lang: Lang): CueAnalysis => {
+    if (last === undefined || text !== lastText || lang !== lastLang) {
+      last = analyseCues(prepare(text), lang);
+      lastText = text;
+      lastLang = lang;
+    }
+    return last;
+  };
+  return {
+    name: CUE_MODEL_NAME,
+    complaint: (text, lang) => {
+      const a = analyseText(text, lang);
+      return { score: a.score, cues: a.cues };
+    },
+    sentiment: (text, lang) => analyseText(text, lang).sentiment,
+    severity: (text, lang) => analyseText(text, lang).severity,
+    analyse(p, lang) {
+      const a = analyseCues(p, lang);
+      lastText = p.original;
+      lastLang = lang;
+      last = a;
+      return a;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The composed per-post classifier: language → brands (and whether a brand wrote the post) → text model
+ * (complaint, sentiment, severity) → intents → reply kind for brand posts. Text is normalised and tokenised
+ * once and shared by every rule classifier; the function is synchronous and keeps no state between posts.
+ */
+import type { Brand, Classified, Complaint, Cue, Intent, Lang, Mention, ReplyKind } from '../src/model.ts';
+import { childLogger } from '../src/log.ts';
+import { assignBrands } from './brand-query.ts';
+import { analyseCues, createCueModel, type CueAnalysis } from './cues.ts';
+import { detectIntents } from './intents.ts';
+import { detectLanguage } from './language.ts';
+import { classifyReply } from './reply-kind.ts';
+import { prepare, type PreparedText } from './text.ts';
+import type { Classifier, TextModel } from './types.ts';
+
+export { compileBrandQuery, checkBrandQuery, matchBrands, assignBrands, BrandQueryError } from './brand-query.ts';
+export { createCueModel, CUE_MODEL_NAME } from './cues.ts';
+
+const log = childLogger('classifiers');
+
+/** Default complaint threshold: the cue model's scores are scaled so that 0.5 means "one clear cue". */
+export const DEFAULT_COMPLAINT_THRESHOLD = 0.5;
+
+export type ReplyClassifier = (text: string, lang: Lang) => { kind: ReplyKind; cues: Cue[] };
+
+export interface ClassifierOptions {
+  brands: readonly Brand[];
+  textModel: TextModel;
+  complaintThreshold?: number;
+  /** Classifies brand-authored posts (answer, request_info, auto_reply, deflection); default classifiers/reply-kind.ts. */
+  replyClassifier?: ReplyClassifier;
+  /** Source of `classifiedAt`; tests pass a fixed clock to get reproducible output. */
+  clock?: () => Date;
+}
+
+/** Marks the cue model so the composed classifier can hand it the already prepared text. */
+function isCueModel(m: TextModel): m is TextModel & { analyse(p: PreparedText, lang: Lang): CueAnalysis } {
+  return typeof (m as { analyse?: unknown }).analyse === 'function';
+}
+
+const BRAND_AUTHOR_CUE: Cue = { cue: 'Markenkonto / brand account: not a customer complaint', weight: -1 };
+
+export function createClassifier(options: ClassifierOptions): Classifier {
+  const { brands, textModel } = options;
+  const threshold = options.complaintThreshold ?? DEFAULT_COMPLAINT_THRESHOLD;
+  const replyClassifier = options.replyClassifier ?? classifyReply;
+  const clock = options.clock ?? (() => new Date());
+
+  return (mention: Mention): Classified => {
+    const p = prepare(mention.text);
+    const { lang } = detectLanguage(p.tokens, p.lower, mention.langHint);
+    const assignment = assignBrands(mention, brands, p);
+    const byBrand = mention.author.isBrand || assignment.authorBrand !== undefined;
+
+    let score: number;
+    let cues: Cue[];
+    let sentiment: Classified['sentiment'];
+    let severity: 1 | 2 | 3 | 4;
+    if (isCueModel(textModel)) {
+      const a = textModel.analyse(p, lang);
+      ({ score, cues, sentiment, severity } = a);
+    } else {
+      ({ score, cues } = textModel.complaint(mention.text, lang));
+      sentiment = textModel.sentiment(mention.text, lang);
+      severity = textModel.severity(mention.text, lang);
+    }
+    // A brand's own post is never a customer complaint about that brand, whatever its words.
+    const isComplaint = !byBrand && score >= threshold;
+    const complaint: Complaint = {
+      score: clamp01(score),
+      isComplaint,
+      cues: (byBrand ? [BRAND_AUTHOR_CUE, ...cues] : cues).slice(0, 50),
+      severity: isComplaint ? severity : 0,
+    };
+    const intents: Intent[] = detectIntents(p).map((i) => i.intent);
+
+    const classified: Classified = {
+      ...mention,
+      author: byBrand ? { ...mention.author, isBrand: true } : mention.author,
+      lang,
+      brands: assignment.brands,
+      complaint,
+      sentiment: { label: sentiment.label, score: Math.max(-1, Math.min(1, sentiment.score)) },
+      intents,
+      classifiedAt: clock().toISOString(),
+      model: textModel.name,
+    };
+    if (byBrand) classified.replyKind = replyClassifier(mention.text, lang).kind;
+    return classified;
+  };
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
+}
+
+interface LearnedModule {
+  loadLearnedModel(): TextModel;
+}
+
+function isTextModel(x: unknown): x is TextModel {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Record<string, unknown>;
+  return typeof m.name === 'string' && typeof m.complaint === 'function' && typeof m.sentiment === 'function' && typeof m.severity === 'function';
+}
+
+// The learned models are written separately and may be absent from a checkout (or fail to load their model
+// file); the import is dynamic so that a missing module is a logged fallback, not a crash. It happens at
+// module load (top-level await) so that `createTextModel` stays synchronous for the stages.
+const learnedModule: LearnedModule | Error = await import(new URL('./learned/index.ts', import.meta.url).href).then(
+  (mod: Record<string, unknown>) =>
+    typeof mod.loadLearnedModel === 'function' ? (mod as unknown as LearnedModule) : new Error('classifiers/learned/index.ts exports no loadLearnedModel()'),
+  (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+);
+
+/**
+ * The text model named in the config: `cues` is the rule model; `learned` loads the shipped models (trained on
+ * non-commercial corpora) and falls back to the cue model, with a warning, when they cannot be loaded.
+ */
+export function createTextModel(kind: 'learned' | 'cues'): TextModel {
+  if (kind === 'cues') return createCueModel();
+  try {
+    if (learnedModule instanceof Error) throw learnedModule;
+    const model: unknown = learnedModule.loadLearnedModel();
+    if (!isTextModel(model)) throw new Error('loadLearnedModel() returned something that is not a TextModel');
+    return model;
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'learned text model unavailable; falling back to the cue model (classifier.model: cues)');
+    return createCueModel();
+  }
+}
+
+/** Convenience for tools and tests: the cue analysis of one text. */
+export function analyseText(text: string, lang?: Lang): CueAnalysis {
+  const p = prepare(text);
+  return analyseCues(p, lang ?? detectLanguage(p.tokens, p.lower).lang);
+}

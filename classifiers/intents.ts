@@ -1,0 +1,59 @@
+/**
+ * Rule intents for German and English posts: what a post is about, so analysts can route it (billing team,
+ * logistics, social care). Patterns follow the cue syntax of cues-types.ts and come from the same sources as
+ * the complaint cues (the seed posts' situations, customer-service tweets). Both languages are tried on every
+ * post: intent words are distinctive, and mixed-language posts ("Paket still not delivered") are common.
+ */
+import type { Intent } from '../src/model.ts';
+import { compileAlternation, scanTokens } from './cues-regex.ts';
+import type { PreparedText } from './text.ts';
+
+const INTENT_PATTERNS: Array<[Exclude<Intent, 'question'>, string]> = [
+  // Unreachable first: "keine Antwort auf meine Rechnungsfrage" is foremost a service failure.
+  ['support_unreachable', 'hotline*|warteschleife*|wartezeit|keine (?:antwort|rückmeldung|reaktion|rückruf)|nicht erreichbar|niemand (?:erreichbar|meldet sich|geht ran|antwortet)|niemanden erreicht|kein durchkommen|dauerbesetzt|chat|rückrufservice|rückruf*|kontaktformular|funkstille|unbeantwortet|kundenservice ist nicht|on hold|hold music|no (?:reply|response|answer|call ?back)|(?:can\'t|cant|cannot|couldn\'t|unable to) (?:reach|contact|get through|get hold|speak to|talk to)|nobody (?:answers|replies|responds|picks up)|no one (?:answers|replies|responds|picks up)|haven\'t heard back|never heard back|live chat|call centre|call center|customer service line|0800'],
+  ['billing', 'rechnung*|mahnung*|mahngebühr*|inkasso*|zahlungserinnerung|abbuchung*|abgebucht|lastschrift*|abrechnung*|gutschrift*|erstattung*|rückerstattung*|abschlag*|gebühr*|zu viel berechnet|doppelt (?:abgebucht|berechnet)|bezahlt|zahlung*|bill|bills|billing|billed|invoice*|charge|charged|charges|overcharged|refund*|payment*|debt collect*|collections|late fee|fees?|direct debit|statement|price (?:hike|increase)|money back'],
+  ['cancellation_threat', 'kündig*|(?:anbieter|vertrag|tarif|provider) (?:wechseln|beenden)|wechsle (?:zu|den|jetzt)|wechseln zu|zur konkurrenz|nie wieder|bin weg|cancel*|switch(?:ing)? to|switching (?:providers?|companies)|take my business elsewhere|leaving (?:you|for)|(?:i\'m|im|i am) done with|never (?:again|using|ordering|buying)|won\'t be renewing|not renewing|close my account'],
+  ['delivery', 'liefer*|geliefert|paket*|päckchen|sendung*|zustell*|zugestellt|versand*|verschickt|bestellung*|bestellt|lieferdienst|kurier|packstation|abholstation|sendungsverfolgung|tracking*|delivery|deliveries|deliver|delivered|package*|parcel*|shipping|shipped|shipment|courier|(?:my|your|the|an|our) order|order (?:number|status|no|confirmation)|orders|ordered|arrived|arrive|dispatch*|tracking number|out for delivery|missing item|wrong item'],
+  ['product_defect', 'kaputt*|defekt*|funktioniert nicht|geht nicht|geht nicht mehr|störung*|fehlermeldung*|fehler|ausfall|ausgefallen|kein (?:netz|internet|empfang|wlan|strom|warmwasser)|abgestürzt|beschädigt|mangelhaft*|reklamation*|broken|broke|not working|doesn\'t work|doesnt work|won\'t work|stopped working|faulty|defective|damaged|outage|(?:is|are|went) down|no (?:signal|service|internet|wifi|power)|crash*|error*|glitch*|bug|bugs|keeps (?:crashing|dropping|freezing|disconnecting)|dead on arrival'],
+  ['staff_behaviour', 'unfreundlich*|patzig*|pampig*|herablassend|angeschnauzt|angemotzt|respektlos|unhöflich|mitarbeiter(?:in|innen)? (?:war|waren|hat|haben|ist)|schaffner*|zugbegleiter*|fahrer (?:war|hat)|personal|berater (?:war|hat)|rude|unhelpful|unprofessional|impolite|condescending|hung up|yelled|attitude|staff|employee|agent (?:was|hung|told)|driver (?:was|told)|cashier|manager (?:was|told)|representative (?:was|told)'],
+];
+
+// Without a question mark only unambiguous openers count: "Wie immer zu spät" and "Was für ein Chaos" are no
+// questions, "Wann kommt mein Paket" is.
+const QUESTION_OPENERS =
+  'wann|wo (?:bleibt|ist|sind|kann|finde)|warum|wieso|weshalb|gibt es|kann ich|können sie|könnt ihr|kann man|muss ich|darf ich|weiß jemand|hat jemand|ist es möglich|how (?:do|can|long|much|does|come)|where (?:is|are|can|do)|when (?:will|does|is|do|can)|why|is there|are there|can i|could i|can you|could you|do you|does anyone|is it possible|any idea';
+
+const INTENT_RE = compileAlternation(INTENT_PATTERNS.map(([, p]) => p));
+const QUESTION_RE = compileAlternation([QUESTION_OPENERS]);
+
+export interface IntentMatch {
+  intent: Intent;
+  /** Offsets in `PreparedText.lower` of the first cue per intent. */
+  span: [number, number];
+}
+
+/**
+ * Detects intents. `question` means the post asks something: a question mark, or a question word opening a
+ * sentence ("Wann kommt mein Paket", "how do I cancel").
+ */
+export function detectIntents(p: PreparedText): IntentMatch[] {
+  const found = new Map<Intent, [number, number]>();
+  scanTokens(INTENT_RE, p, (i, start, end) => {
+    const intent = INTENT_PATTERNS[i]?.[0];
+    if (intent && !found.has(intent)) found.set(intent, [start, end]);
+  });
+  const mark = p.lower.indexOf('?');
+  if (mark !== -1) found.set('question', [mark, mark + 1]);
+  else {
+    for (const t of p.tokens) {
+      if (!t.sentenceStart || t.kind !== 'word') continue;
+      QUESTION_RE.lastIndex = t.start;
+      const m = QUESTION_RE.exec(p.lower);
+      if (m) {
+        found.set('question', [t.start, t.start + m[0].length]);
+        break;
+      }
+    }
+  }
+  return [...found].map(([intent, span]) => ({ intent, span }));
+}

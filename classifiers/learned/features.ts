@@ -1,0 +1,267 @@
+/**
+ * Hashed sparse features for the learned text models: word uni/bigrams with negation scope, character
+ * n-grams, and a few surface cues (emoji, emoticons, elongation, shouting, ?/!). Everything is hashed into one
+ * space so inference needs no vocabulary lookups and no per-feature strings: a post costs one regex pass for
+ * tokens plus integer arithmetic for the rest (see bench/classify.ts).
+ */
+import type { Lang } from '../../src/model.ts';
+import { tokenize, type Token } from './tokens.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/** Stored in every model file: inference must extract exactly what training extracted. */
+export interface FeatureConfig {
+  /** log2 of the hash space. */
+  bits: number;
+  /** 1 = unigrams only, 2 = uni + bigrams. */
+  wordNgrams: 1 | 2;
+  /** Character n-gram range over the normalised token stream; charMax 0 disables them. */
+  charMin: number;
+  charMax: number;
+  /** Scale of each L2-normalised block: how much words versus characters count. */
+  wordWeight: number;
+  charWeight: number;
+  /** Mark the tokens after a negator ("nicht gut" → neg:gut) instead of counting "gut" as praise. */
+  negation: boolean;
+  /** Emoji, emoticons, elongation, capitals, punctuation runs. */
+  surface: boolean;
+  /** Sum of lexicon polarities (pattern.de / AFINN) as two features. */
+  lexicon: boolean;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = {
+  bits: 20,
+  wordNgrams: 2,
+  charMin: 3,
+  charMax: 5,
+  wordWeight: 1,
+  charWeight: 1,
+  negation: true,
+  surface: true,
+  lexicon: false,
+};
+
+/** How many tokens a negator reaches; punctuation ends the scope earlier. Three covers "nicht so richtig gut". */
+const NEGATION_SCOPE = 3;
+
+const NEGATORS = new Set([
+  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder', 'kaum',
+  'net', 'ned', // south German / Austrian "nicht"
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'without', 'cannot', 'neither', 'nor',
+]);
+
+// Namespaces: the same string as a unigram, a negated unigram or a character n-gram must hash apart.
+const NS_WORD = 0x9e3779b1;
+const NS_NEG = 0x85ebca6b;
+const NS_BIGRAM = 0xc2b2ae35;
+const NS_CHAR = 0x27d4eb2f;
+const NS_SURFACE = 0x165667b1;
+
+/** Kind of a word feature, kept so the few cues shown to analysts can be named without storing strings. */
+export const enum WordKind {
+  Unigram = 0,
+  Negated = 1,
+  Bigram = 2,
+}
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+/** Final avalanche (murmur3 fmix32) so the top bits we keep depend on every input character. */
+function finish(h: number, shift: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> shift;
+}
+
+export function surfaceIndex(name: string, bits: number): number {
+  return finish(fnv(NS_SURFACE, name), 32 - bits);
+}
+
+/**
+ * Reusable extractor: `extract` fills `index`/`value` with `count` distinct features. One instance per model;
+ * not re-entrant (classifiers are synchronous, so one instance per process is enough).
+ */
+export class FeatureExtractor {
+  readonly config: FeatureConfig;
+  count = 0;
+  index: Int32Array;
+  value: Float32Array;
+  /** For word features: which token (and kind) produced feature i; -1 for character and surface features. */
+  tokenOf: Int32Array;
+  kindOf: Uint8Array;
+  tokens: Token[] = [];
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  private readonly shift: number;
+  private readonly lexicon: Lexicon | undefined;
+  private readonly surfaceIdx: Record<string, number>;
+
+  constructor(config: FeatureConfig, lexicon?: Lexicon) {
+    if (config.bits < 12 || config.bits > 24) throw new RangeError(`hash bits must be 12..24, got ${config.bits}`);
+    this.config = config;
+    this.shift = 32 - config.bits;
+    this.stamp = new Int32Array(1 << config.bits);
+    this.index = new Int32Array(4096);
+    this.value = new Float32Array(4096);
+    this.tokenOf = new Int32Array(4096);
+    this.kindOf = new Uint8Array(4096);
+    this.lexicon = config.lexicon ? lexicon : undefined;
+    if (config.lexicon && !lexicon) throw new Error('feature config asks for lexicon features but no lexicon was given');
+    this.surfaceIdx = {};
+    for (const n of ['emoji', 'emo_pos', 'emo_neg', 'elong', 'caps', 'excl', 'quest', 'excl_run', 'lex_pos', 'lex_neg', 'url', 'user']) {
+      this.surfaceIdx[n] = surfaceIndex(n, config.bits);
+    }
+  }
+
+  extract(text: string, lang: Lang): number {
+    const c = this.config;
+    this.count = 0;
+    if (++this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    const toks = tokenize(text);
+    this.tokens = toks;
+
+    // Word block.
+    const wordStart = this.count;
+    let negLeft = 0;
+    let prev: string | null = null;
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t] as Token;
+      if (tok.kind === 'punct') {
+        negLeft = 0;
+        prev = null;
+        continue;
+      }
+      const w = tok.norm;
+      if (c.negation && negLeft > 0 && tok.kind === 'word') {
+        this.add(finish(fnv(NS_NEG, w), this.shift), 1, t, WordKind.Negated);
+        negLeft--;
+      } else {
+        this.add(finish(fnv(NS_WORD, w), this.shift), 1, t, WordKind.Unigram);
+      }
+      if (c.wordNgrams === 2 && prev !== null) {
+        this.add(finish(fnv(Math.imul(fnv(NS_BIGRAM, prev) ^ 32, 16777619), w), this.shift), 1, t, WordKind.Bigram);
+      }
+      if (c.negation && (NEGATORS.has(w) || w.endsWith("n't"))) negLeft = NEGATION_SCOPE;
+      prev = w;
+    }
+    this.normalise(wordStart, c.wordWeight);
+
+    // Character block over " tok tok tok ": word boundaries become part of the n-grams.
+    if (c.charMax >= c.charMin && c.charMax > 0) {
+      const charStart = this.count;
+      // Array join yields a flat string; `+=` would build a rope whose charCodeAt is many times slower.
+      const parts: string[] = [''];
+      for (const tok of toks) if (tok.kind !== 'punct') parts.push(tok.norm);
+      parts.push('');
+      const joined = parts.join(' ');
+      const n = joined.length;
+      for (let i = 0; i + c.charMin <= n; i++) {
+        let h = NS_CHAR;
+        for (let k = 0; k < c.charMax && i + k < n; k++) {
+          h = Math.imul(h ^ joined.charCodeAt(i + k), 16777619);
+          if (k + 1 >= c.charMin) this.add(finish(h ^ (k + 1), this.shift), 1, -1, 0);
+        }
+      }
+      this.normalise(charStart, c.charWeight);
+    }
+
+    if (c.surface) this.addSurface(text, toks);
+    if (this.lexicon) {
+      const { pos, neg } = this.lexicon.score(toks, lang, c.negation ? NEGATORS : undefined);
+      // Squashed so one long news text cannot outweigh the whole word block.
+      if (pos > 0) this.add(this.surfaceIdx.lex_pos as number, Math.tanh(pos), -1, 0);
+      if (neg > 0) this.add(this.surfaceIdx.lex_neg as number, Math.tanh(neg), -1, 0);
+    }
+    return this.count;
+  }
+
+  private addSurface(text: string, toks: Token[]): void {
+    const s = this.surfaceIdx;
+    let emoji = 0, emoPos = 0, emoNeg = 0, elong = 0, caps = 0, url = 0, user = 0;
+    for (const tok of toks) {
+      if (tok.kind === 'emoji') {
+        emoji++;
+        if (tok.polarity > 0) emoPos++;
+        else if (tok.polarity < 0) emoNeg++;
+      } else if (tok.kind === 'word') {
+        if (tok.elongated) elong++;
+        if (tok.shouted) caps++;
+      } else if (tok.kind === 'url') url++;
+      else if (tok.kind === 'user') user++;
+    }
+    if (emoji) this.add(s.emoji as number, 0.5, -1, 0);
+    if (emoPos) this.add(s.emo_pos as number, 0.5, -1, 0);
+    if (emoNeg) this.add(s.emo_neg as number, 0.5, -1, 0);
+    if (elong) this.add(s.elong as number, 0.5, -1, 0);
+    if (caps) this.add(s.caps as number, 0.5, -1, 0);
+    if (url) this.add(s.url as number, 0.5, -1, 0);
+    if (user) this.add(s.user as number, 0.5, -1, 0);
+    if (text.includes('!')) this.add(s.excl as number, 0.5, -1, 0);
+    if (text.includes('?')) this.add(s.quest as number, 0.5, -1, 0);
+    if (/[!?]{2,}/.test(text)) this.add(s.excl_run as number, 0.5, -1, 0);
+  }
+
+  private add(idx: number, v: number, token: number, kind: number): void {
+    if (this.stamp[idx] === this.generation) return; // hashed duplicates count once (binary presence)
+    this.stamp[idx] = this.generation;
+    if (this.count === this.index.length) this.grow();
+    this.index[this.count] = idx;
+    this.value[this.count] = v;
+    this.tokenOf[this.count] = token;
+    this.kindOf[this.count] = kind;
+    this.count++;
+  }
+
+  private normalise(from: number, weight: number): void {
+    const n = this.count - from;
+    if (n === 0) return;
+    const v = weight / Math.sqrt(n);
+    for (let i = from; i < this.count; i++) this.value[i] = v;
+  }
+
+  private grow(): void {
+    const size = this.index.length * 2;
+    const idx = new Int32Array(size), val = new Float32Array(size), tok = new Int32Array(size), kind = new Uint8Array(size);
+    idx.set(this.index);
+    val.set(this.value);
+    tok.set(this.tokenOf);
+    kind.set(this.kindOf);
+    this.index = idx;
+    this.value = val;
+    this.tokenOf = tok;
+    this.kindOf = kind;
+  }
+
+  /** Human-readable name of word feature i of the last extraction (for cues). */
+  featureName(i: number): string | undefined {
+    const t = this.tokenOf[i] ?? -1;
+    if (t < 0) return undefined;
+    const tok = this.tokens[t];
+    if (!tok) return undefined;
+    switch (this.kindOf[i]) {
+      case WordKind.Negated:
+        return `nicht/not + ${tok.surface}`;
+      case WordKind.Bigram: // bigrams never span punctuation, so the previous token is the first word
+        return `${this.tokens[t - 1]?.surface ?? ''} ${tok.surface}`.trim();
+      default:
+        return tok.surface;
+    }
+  }
+
+  /** Character span of the token(s) behind word feature i, for highlighting. */
+  featureSpan(i: number): [number, number] | undefined {
+    const t = this.tokenOf[i] ?? -1;
+    const tok = this.tokens[t];
+    if (!tok) return undefined;
+    const start = this.kindOf[i] === WordKind.Bigram ? (this.tokens[t - 1]?.start ?? tok.start) : tok.start;
+    return [start, tok.end];
+  }
+}

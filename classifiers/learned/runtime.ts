@@ -1,0 +1,129 @@
+/**
+ * One language's model at inference: weights expanded into a dense array over the hash space (one multiply-add
+ * per feature, no map lookups), and the last post's scores cached because the classifier asks for complaint,
+ * sentiment and severity of the same text in a row.
+ */
+import type { Cue, Lang } from '../../src/model.ts';
+import { FeatureExtractor, surfaceIndex } from './features.ts';
+import { polarityLexicon } from './lexicon.ts';
+import { plattProbability, type Platt } from './calibration.ts';
+import { decodeFloat32, decodeInt32, type ModelFile } from './model-file.ts';
+
+/** How many cues an analyst sees per post: enough to explain, few enough to read. */
+const MAX_CUES = 5;
+
+// Surface features have no token; these are the names analysts see for them.
+const SURFACE_NAMES = ['emoji', 'emo_pos', 'emo_neg', 'elong', 'caps', 'excl', 'quest', 'excl_run', 'lex_pos', 'lex_neg', 'url', 'user'];
+const SURFACE_LABELS: Record<string, string> = {
+  emoji: 'emoji',
+  emo_pos: 'positive emoji/emoticon',
+  emo_neg: 'negative emoji/emoticon',
+  elong: 'elongated word (sooo)',
+  caps: 'SHOUTING',
+  excl: '!',
+  quest: '?',
+  excl_run: '!!/??',
+  lex_pos: 'positive words (lexicon)',
+  lex_neg: 'negative words (lexicon)',
+  url: 'link',
+  user: '@mention',
+};
+
+export class LanguageModel {
+  readonly file: ModelFile;
+  readonly classes: readonly string[];
+  readonly threshold: number;
+  private readonly fx: FeatureExtractor;
+  private readonly k: number;
+  private readonly dense: Float32Array;
+  private readonly bias: Float64Array;
+  private readonly platt: Platt[];
+  private readonly complaintColumn: number;
+  private readonly surfaceLabel = new Map<number, string>();
+  private readonly scores: Float64Array;
+  private lastText: string | undefined;
+  private lastLang: Lang | undefined;
+
+  constructor(file: ModelFile) {
+    const head = file.heads[file.complaint.head];
+    const packed = file.weights[file.complaint.head];
+    if (!head || packed === undefined) throw new Error(`model ${file.name} (${file.lang}) has no head "${file.complaint.head}"`);
+    this.file = file;
+    this.classes = head.classes;
+    this.k = head.classes.length;
+    this.threshold = file.complaint.threshold;
+    this.complaintColumn = file.complaint.column;
+    this.bias = Float64Array.from(head.bias);
+    this.platt = head.platt;
+    this.fx = new FeatureExtractor(file.features, file.features.lexicon ? polarityLexicon() : undefined);
+    const index = decodeInt32(file.featureIndex);
+    const weights = decodeFloat32(packed);
+    if (weights.length !== index.length * this.k) throw new Error(`model ${file.name} (${file.lang}): weights do not match the feature index`);
+    this.dense = new Float32Array((1 << file.features.bits) * this.k);
+    index.forEach((f, i) => {
+      for (let c = 0; c < this.k; c++) this.dense[f * this.k + c] = weights[i * this.k + c] as number;
+    });
+    for (const n of SURFACE_NAMES) this.surfaceLabel.set(surfaceIndex(n, file.features.bits), SURFACE_LABELS[n] ?? n);
+    this.scores = new Float64Array(this.k);
+  }
+
+  /** Raw one-vs-rest decision values of the last text (shared buffer: copy to keep). */
+  decision(text: string, lang: Lang): Float64Array {
+    if (text === this.lastText && lang === this.lastLang) return this.scores;
+    const n = this.fx.extract(text, lang);
+    const s = this.scores, k = this.k, d = this.dense, idx = this.fx.index, val = this.fx.value;
+    for (let c = 0; c < k; c++) s[c] = this.bias[c] as number;
+    for (let i = 0; i < n; i++) {
+      const base = (idx[i] as number) * k;
+      const v = val[i] as number;
+      for (let c = 0; c < k; c++) s[c] = (s[c] as number) + (d[base + c] as number) * v;
+    }
+    this.lastText = text;
+    this.lastLang = lang;
+    return s;
+  }
+
+  /** Class with the highest one-vs-rest decision value (what the CV accuracy measured). */
+  label(text: string, lang: Lang): string {
+    const d = this.decision(text, lang);
+    if (this.k === 1) return (d[0] as number) > 0 ? (this.classes[0] as string) : 'other';
+    let best = 0;
+    for (let c = 1; c < this.k; c++) if ((d[c] as number) > (d[best] as number)) best = c;
+    return this.classes[best] as string;
+  }
+
+  probability(text: string, lang: Lang, column: number): number {
+    return plattProbability(this.platt[column] as Platt, this.decision(text, lang)[column] as number);
+  }
+
+  complaint(text: string, lang: Lang): { score: number; cues: Cue[] } {
+    const score = this.probability(text, lang, this.complaintColumn);
+    return { score, cues: this.cues() };
+  }
+
+  /** Word and surface features of the last text that pushed hardest towards "complaint". */
+  private cues(): Cue[] {
+    const fx = this.fx, k = this.k, col = this.complaintColumn;
+    const picked: { i: number; w: number }[] = [];
+    for (let i = 0; i < fx.count; i++) {
+      const isWord = (fx.tokenOf[i] as number) >= 0;
+      if (!isWord && !this.surfaceLabel.has(fx.index[i] as number)) continue; // character n-grams are not readable
+      const w = (this.dense[(fx.index[i] as number) * k + col] as number) * (fx.value[i] as number);
+      if (w <= 0) continue;
+      if (picked.length < MAX_CUES) picked.push({ i, w });
+      else {
+        let min = 0;
+        for (let j = 1; j < picked.length; j++) if ((picked[j] as { w: number }).w < (picked[min] as { w: number }).w) min = j;
+        if ((picked[min] as { w: number }).w < w) picked[min] = { i, w };
+      }
+    }
+    picked.sort((a, b) => b.w - a.w || a.i - b.i);
+    return picked.map(({ i, w }) => {
+      const name = fx.featureName(i) ?? this.surfaceLabel.get(fx.index[i] as number) ?? 'feature';
+      const span = fx.featureSpan(i);
+      const cue: Cue = { cue: name.slice(0, 200), weight: Math.round(w * 1000) / 1000 };
+      if (span) cue.span = span;
+      return cue;
+    });
+  }
+}

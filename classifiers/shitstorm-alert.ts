@@ -1,0 +1,80 @@
+/** The incident a shitstorm alert tracks, and how it renders: observed vs expected, score, terms, examples. */
+import { z } from 'zod';
+import type { Alert, Brand } from '../src/model.ts';
+import type { WindowScore } from './shitstorm-score.ts';
+import { topExamples, topTerms, type Bucket } from './shitstorm-window.ts';
+
+export const IncidentState = z.object({
+  id: z.string(),
+  status: z.enum(['open', 'resolved']),
+  openedAt: z.string(),
+  updatedAt: z.string(),
+  resolvedAt: z.string().optional(),
+  /** Start of the window that first fired: the best estimate of when the storm began. */
+  onsetAt: z.string(),
+  severity: z.enum(['watch', 'warning', 'critical']),
+  revision: z.number().int().nonnegative(),
+  /** Consecutive quiet checks while open. */
+  quiet: z.number().int().nonnegative(),
+  peakRatio: z.number(),
+  peakNegatives: z.number(),
+});
+export type IncidentState = z.infer<typeof IncidentState>;
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function title(brand: Brand, inc: IncidentState, s: WindowScore): string {
+  const ratio = round(s.ratio).toLocaleString(brand.language === 'de' ? 'de-DE' : 'en-GB');
+  const obs = s.stats.negativesCapped;
+  const exp = round(s.expectedNegatives);
+  if (brand.language === 'de') {
+    return inc.status === 'resolved'
+      ? `Shitstorm um ${brand.name} abgeklungen`
+      : `Shitstorm-Verdacht: ${brand.name}: ${ratio}× so viele negative Erwähnungen wie erwartet (${obs} statt ${exp} in ${s.stats.minutes} min)`;
+  }
+  return inc.status === 'resolved'
+    ? `Shitstorm around ${brand.name} has subsided`
+    : `Possible shitstorm: ${brand.name}: ${ratio}× the expected negative mentions (${obs} vs ${exp} in ${s.stats.minutes} min)`;
+}
+
+export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: WindowScore, lastHour: readonly Bucket[]): Alert {
+  const st = s.stats;
+  const examples = topExamples(lastHour, 5).map((e) => ({ id: e.id, text: e.text, author: e.author, createdAt: e.createdAt, ...(e.url ? { url: e.url } : {}) }));
+  const ids = [...new Set([...examples.map((e) => e.id), ...lastHour.flatMap((b) => b.negIds)])].slice(0, 200);
+  return {
+    id: inc.id,
+    kind: 'shitstorm',
+    brand: brand.id,
+    severity: inc.severity,
+    status: inc.status,
+    title: title(brand, inc, s),
+    openedAt: inc.openedAt,
+    updatedAt: inc.updatedAt,
+    ...(inc.resolvedAt ? { resolvedAt: inc.resolvedAt } : {}),
+    mentions: ids,
+    examples,
+    evidence: {
+      windowMinutes: st.minutes,
+      windowStart: new Date(st.start).toISOString(),
+      onsetAt: inc.onsetAt,
+      observed: st.count,
+      expected: round(st.expected),
+      observedNegative: st.negativesCapped,
+      expectedNegative: round(s.expectedNegatives),
+      ratio: round(s.ratio),
+      score: round(s.z),
+      peakRatio: round(inc.peakRatio),
+      negativityShare: round(s.share, 2),
+      baselineNegativityShare: round(s.baselineShare, 2),
+      distinctAuthors: st.authors,
+      negativeAuthors: st.negAuthors,
+      topAuthorShare: round(st.topAuthorShare, 2),
+      threads: st.negThreads,
+      sources: st.sources,
+      reshares: st.shares,
+      topTerms: topTerms(lastHour, 8),
+    },
+    dedupeKey: inc.id,
+    revision: inc.revision,
+  };
+}

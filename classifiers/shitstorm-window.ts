@@ -1,0 +1,199 @@
+/**
+ * Five-minute buckets of a brand's mentions and their aggregation over sliding windows (15, 30, 60 min).
+ * A bucket keeps what the burst score needs and what analysts see: counts, negatives, per-author counts (so
+ * one loud author can be capped), sources, threads, reshares, frequent terms and a few example posts.
+ * Every collection is capped so a storm of tens of thousands of posts keeps memory bounded.
+ */
+import { z } from 'zod';
+import type { Classified } from '../src/model.ts';
+
+export const BUCKET_MS = 5 * 60_000;
+const MAX_AUTHORS = 5000;
+const MAX_TERMS = 200;
+const MAX_EXAMPLES = 3;
+const MAX_IDS = 10;
+const EXAMPLE_CHARS = 280;
+
+const Example = z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: z.string(), url: z.string().optional(), shares: z.number() });
+export type Example = z.infer<typeof Example>;
+
+export const Bucket = z.object({
+  start: z.number(),
+  /** Expected mentions in this bucket, fixed when the bucket opens (the baseline moves only hourly). */
+  expected: z.number(),
+  count: z.number(),
+  negatives: z.number(),
+  shares: z.number(),
+  authors: z.record(z.string(), z.number()),
+  negAuthors: z.record(z.string(), z.number()),
+  /** Authors beyond the cap: each counted as a new distinct author (only happens in a real flood). */
+  authorOverflow: z.number(),
+  /** Sizes of the maps above (Object.keys on every post would be quadratic in a flood). */
+  sizes: z.object({ authors: z.number(), negAuthors: z.number(), terms: z.number() }),
+  sources: z.array(z.string()),
+  negThreads: z.array(z.string()),
+  terms: z.record(z.string(), z.number()),
+  examples: z.array(Example),
+  negIds: z.array(z.string()),
+});
+export type Bucket = z.infer<typeof Bucket>;
+
+export function newBucket(start: number, expected: number): Bucket {
+  return { start, expected, count: 0, negatives: 0, shares: 0, authors: {}, negAuthors: {}, authorOverflow: 0, sizes: { authors: 0, negAuthors: 0, terms: 0 }, sources: [], negThreads: [], terms: {}, examples: [], negIds: [] };
+}
+
+export function isNegative(m: Classified): boolean {
+  return m.complaint.isComplaint || m.sentiment.label === 'negative';
+}
+
+const STOPWORDS = new Set(
+  (
+    'aber alle allem als also auch auf aus bei bin bis bist dann das dass dem den der des die dies diese doch dort durch ein eine einem einen einer eines für gegen habe haben hast hat hier ich ihr ihre immer ist jetzt kann kein keine man mehr mein meine mich mir mit nach nicht noch nun nur oder schon sein seit sich sie sind so über um und uns unser vom von vor war was weil wenn werden wie wieder wir wird zum zur zu ' +
+    'about after again all also and any are because been but can cant could did does dont for from had has have here how into its just like more not now off only our out over really same should some still than that the their them then there they this too very was were what when where which who why will with would you your'
+  ).split(' '),
+);
+
+/** Lower-cased content words (≥ 4 letters, no handles, links or stopwords) for "top terms". */
+export function terms(text: string, exclude: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const cleaned = text.toLowerCase().replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu, ' ');
+  for (const match of cleaned.matchAll(/[\p{L}][\p{L}\p{N}-]{3,}/gu)) {
+    const w = match[0];
+    if (!STOPWORDS.has(w) && !exclude.has(w)) out.push(w);
+  }
+  return out;
+}
+
+function bump(b: Bucket, which: 'authors' | 'negAuthors' | 'terms', key: string, cap: number): boolean {
+  const map = b[which];
+  const had = map[key];
+  if (had === undefined) {
+    if (b.sizes[which] >= cap) return false;
+    b.sizes[which] += 1;
+  }
+  map[key] = (had ?? 0) + 1;
+  return true;
+}
+
+export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<string>): void {
+  const negative = isNegative(m);
+  b.count += 1;
+  b.shares += m.metrics.shares;
+  if (!bump(b, 'authors', m.author.id, MAX_AUTHORS)) b.authorOverflow += 1;
+  if (!b.sources.includes(m.source) && b.sources.length < 20) b.sources.push(m.source);
+  if (!negative) return;
+  b.negatives += 1;
+  bump(b, 'negAuthors', m.author.id, MAX_AUTHORS);
+  if (!b.negThreads.includes(m.thread.rootId) && b.negThreads.length < 50) b.negThreads.push(m.thread.rootId);
+  if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
+  for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
+  if (b.examples.length < MAX_EXAMPLES || m.metrics.shares > (b.examples.at(-1)?.shares ?? 0)) {
+    if (b.examples.some((e) => e.author === m.author.id)) return;
+    b.examples.push({
+      id: m.id,
+      text: m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text,
+      author: m.author.handle ?? m.author.id,
+      createdAt: m.createdAt,
+      ...(m.url ? { url: m.url } : {}),
+      shares: m.metrics.shares,
+    });
+    b.examples.sort((x, y) => y.shares - x.shares);
+    b.examples.length = Math.min(b.examples.length, MAX_EXAMPLES);
+  }
+}
+
+/** What the burst score sees over one window. */
+export interface WindowStats {
+  minutes: number;
+  start: number;
+  count: number;
+  negatives: number;
+  /** Counts with each author capped at `perAuthorCap` posts: one loud author cannot make a storm. */
+  countCapped: number;
+  negativesCapped: number;
+  expected: number;
+  authors: number;
+  negAuthors: number;
+  topAuthorShare: number;
+  sources: string[];
+  negThreads: number;
+  shares: number;
+}
+
+/**
+ * Stats for the windows made of the last n buckets, for each n in `lengths` (ascending), in one pass from the
+ * newest bucket backwards: the 60-minute window reuses the 15- and 30-minute work.
+ */
+export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly number[], perAuthorCap: number): WindowStats[] {
+  const authors = new Map<string, number>();
+  const negAuthors = new Map<string, number>();
+  const sources = new Set<string>();
+  const threads = new Set<string>();
+  let count = 0;
+  let negatives = 0;
+  let expected = 0;
+  let shares = 0;
+  let overflow = 0;
+  const out: WindowStats[] = [];
+  let taken = 0;
+  for (const n of lengths) {
+    if (n > buckets.length) break;
+    for (; taken < n; taken++) {
+      const b = buckets[buckets.length - 1 - taken];
+      if (!b) break;
+      count += b.count;
+      negatives += b.negatives;
+      expected += b.expected;
+      shares += b.shares;
+      overflow += b.authorOverflow;
+      for (const a in b.authors) authors.set(a, (authors.get(a) ?? 0) + (b.authors[a] ?? 0));
+      for (const a in b.negAuthors) negAuthors.set(a, (negAuthors.get(a) ?? 0) + (b.negAuthors[a] ?? 0));
+      for (const s of b.sources) sources.add(s);
+      for (const t of b.negThreads) threads.add(t);
+    }
+    let countCapped = overflow;
+    let top = 0;
+    for (const c of authors.values()) {
+      countCapped += Math.min(c, perAuthorCap);
+      if (c > top) top = c;
+    }
+    let negativesCapped = 0;
+    for (const c of negAuthors.values()) negativesCapped += Math.min(c, perAuthorCap);
+    const first = buckets[buckets.length - n];
+    out.push({
+      minutes: (n * BUCKET_MS) / 60_000,
+      start: first ? first.start : 0,
+      count,
+      negatives,
+      countCapped,
+      negativesCapped,
+      expected,
+      authors: authors.size + overflow,
+      negAuthors: negAuthors.size,
+      topAuthorShare: count > 0 ? top / count : 0,
+      sources: [...sources],
+      negThreads: threads.size,
+      shares,
+    });
+  }
+  return out;
+}
+
+export function topTerms(buckets: readonly Bucket[], n: number): string[] {
+  const all = new Map<string, number>();
+  for (const b of buckets) for (const [t, c] of Object.entries(b.terms)) all.set(t, (all.get(t) ?? 0) + c);
+  return [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
+}
+
+export function topExamples(buckets: readonly Bucket[], n: number): Example[] {
+  const seen = new Set<string>();
+  const all = buckets.flatMap((b) => b.examples).sort((a, b) => b.shares - a.shares || (a.createdAt < b.createdAt ? -1 : 1));
+  const out: Example[] = [];
+  for (const e of all) {
+    if (seen.has(e.author)) continue;
+    seen.add(e.author);
+    out.push(e);
+    if (out.length >= n) break;
+  }
+  return out;
+}

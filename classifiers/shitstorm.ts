@@ -1,0 +1,288 @@
+/**
+ * Shitstorm detector: per brand, in event time, five-minute buckets of mentions are compared with a seasonal,
+ * outlier-robust baseline (shitstorm-baseline.ts) over 15-, 30- and 60-minute windows; a burst needs several
+ * signals at once (shitstorm-score.ts). One incident per storm: an alert `shitstorm` opens at `watch`,
+ * `warning` or `critical`, is updated (same id and dedupeKey, revision + 1) as it grows, resolves once the
+ * last hour is back near baseline for 15 minutes, and reopens (not duplicates) if it flares up again soon.
+ *
+ * Cold start: no alert before a brand has a day of history. Time is the caller's `now` (event time in replay,
+ * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline`, `window`, `incident`.
+ */
+import { childLogger } from '../src/log.ts';
+import type { Alert, Brand, Classified } from '../src/model.ts';
+import { localHourOfWeek } from './business-hours.ts';
+import { BaselineState, expectedHourly, learnHour, negativeShare, newBaseline, pooledDailyShape } from './shitstorm-baseline.ts';
+import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
+import { IncidentState, renderShitstormAlert } from './shitstorm-alert.ts';
+import { addToBucket, Bucket, BUCKET_MS, newBucket, windowStatsMulti } from './shitstorm-window.ts';
+import type { StateStore, StreamDetector } from './types.ts';
+import { z } from 'zod';
+
+export interface ShitstormOptions {
+  thresholds?: Partial<BurstThresholds>;
+  /** Posts one author contributes to a window at most (2: a person angry twice is still one person). */
+  perAuthorCap?: number;
+  /** No alerts before this much history: the first day only learns. */
+  coldStartHours?: number;
+  /** Time zone for weekly seasonality when the brand has no business hours. */
+  timeZone?: string;
+  /** A storm flaring up again within this time after resolution reopens the same incident. */
+  reopenMinutes?: number;
+  /** Consecutive quiet five-minute checks before an incident resolves. */
+  quietChecks?: number;
+}
+
+export interface ShitstormDeps {
+  brands: Brand[];
+  state: StateStore;
+  options?: ShitstormOptions;
+}
+
+const WINDOWS = [3, 6, 12] as const; // buckets: 15, 30, 60 minutes
+const HOUR_BUCKETS = 12;
+/** A silence longer than this is an ingestion outage, not a quiet brand: the baseline does not learn it. */
+const MAX_GAP_MS = 24 * 3_600_000;
+const log = childLogger('shitstorm');
+
+const WindowState = z.object({ cur: Bucket.optional(), ring: z.array(Bucket), hour: z.object({ slot: z.number(), count: z.number(), negatives: z.number(), incident: z.boolean() }).optional() });
+const BaselineEntry = z.object({ baseline: BaselineState, firstAt: z.number().optional() });
+
+interface Runtime {
+  brand: Brand;
+  timeZone: string;
+  exclude: Set<string>;
+  baseline: BaselineState;
+  firstAt?: number;
+  cur?: Bucket;
+  ring: Bucket[];
+  hour?: { slot: number; count: number; negatives: number; incident: boolean };
+  incident?: IncidentState;
+  dirty: Set<'baseline' | 'window' | 'incident'>;
+  slotCache?: { at: number; slot: number };
+}
+
+export const shitstormNamespace = (brand: string): string => `shitstorm:${brand}`;
+
+export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
+  const o = deps.options ?? {};
+  const thresholds: BurstThresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
+  const cap = o.perAuthorCap ?? 2;
+  const coldStartMs = (o.coldStartHours ?? 24) * 3_600_000;
+  const reopenMs = (o.reopenMinutes ?? 120) * 60_000;
+  const quietChecks = o.quietChecks ?? 3;
+  const runtimes = new Map<string, Runtime>();
+  let shape: number[] = new Array<number>(24).fill(1);
+
+  function fresh(brand: Brand): Runtime {
+    const words = `${brand.id} ${brand.name}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+    return { brand, timeZone: brand.businessHours?.timeZone ?? o.timeZone ?? 'UTC', exclude: new Set(words), baseline: newBaseline(), ring: [], dirty: new Set() };
+  }
+  for (const b of deps.brands) runtimes.set(b.id, fresh(b));
+
+  // Hour-of-week only changes on the hour (all zones in use are whole or half hours off UTC): cache per quarter hour.
+  const slotOf = (rt: Runtime, start: number) => {
+    const key = start - (start % 900_000);
+    if (rt.slotCache?.at !== key) rt.slotCache = { at: key, slot: localHourOfWeek(key, rt.timeZone) };
+    return rt.slotCache.slot;
+  };
+  const expected5 = (rt: Runtime, slot: number) => expectedHourly(rt.baseline, slot, shape) / HOUR_BUCKETS;
+  const refreshShape = () => (shape = pooledDailyShape([...runtimes.values()].map((r) => r.baseline)));
+
+  function openBucket(rt: Runtime, start: number): void {
+    const slot = slotOf(rt, start);
+    rt.cur = newBucket(start, expected5(rt, slot));
+    if (!rt.hour || rt.hour.slot !== slot) rt.hour = { slot, count: 0, negatives: 0, incident: rt.incident?.status === 'open' };
+  }
+
+  function evaluate(rt: Runtime, at: number): Alert[] {
+    if (rt.firstAt === undefined || at - rt.firstAt < coldStartMs) return [];
+    const p0 = negativeShare(rt.baseline);
+    // Cheap pre-check on raw counts: with no incident open and no window that could pass the count gates,
+    // skip the per-author merge entirely (the common case: a quiet brand, every five minutes).
+    if (rt.incident?.status !== 'open' && !couldFire(rt.ring, p0)) return [];
+    const scores = windowStatsMulti(rt.ring, WINDOWS, cap).map((st) => scoreWindow(st, p0, thresholds));
+    const passing = scores.filter((s) => s.passes).sort((a, b) => b.z - a.z);
+    const best = passing[0];
+    const hour = scores.find((s) => s.stats.minutes === 60);
+    const inc = rt.incident;
+    const render = (s: WindowScore) => renderShitstormAlert(rt.brand, rt.incident as IncidentState, s, rt.ring.slice(-HOUR_BUCKETS));
+    const iso = new Date(at).toISOString();
+
+    if (inc?.status === 'open') {
+      if (rt.hour) rt.hour.incident = true;
+      rt.dirty.add('incident');
+      if (hour && isQuiet(hour)) {
+        inc.quiet += 1;
+        if (inc.quiet >= quietChecks) {
+          Object.assign(inc, { status: 'resolved', resolvedAt: iso, updatedAt: iso, revision: inc.revision + 1 });
+          return [render(hour)];
+        }
+        return [];
+      }
+      inc.quiet = 0;
+      const current = best ?? hour;
+      if (!current) return [];
+      const severity = severityFor(current);
+      const escalated = rank(severity) > rank(inc.severity);
+      const grown = current.stats.negativesCapped >= inc.peakNegatives * 1.5 && current.stats.minutes === 60;
+      if (current.stats.minutes === 60) inc.peakNegatives = Math.max(inc.peakNegatives, current.stats.negativesCapped);
+      inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
+      if (!escalated && !grown) return [];
+      Object.assign(inc, { severity: escalated ? severity : inc.severity, updatedAt: iso, revision: inc.revision + 1 });
+      return [render(current)];
+    }
+    if (!best) return [];
+    if (inc && inc.resolvedAt && at - Date.parse(inc.resolvedAt) <= reopenMs) {
+      // The same storm flaring up again: reopen the incident rather than alerting twice.
+      Object.assign(inc, { status: 'open', updatedAt: iso, revision: inc.revision + 1, quiet: 0, severity: maxSeverity(inc.severity, severityFor(best)) });
+      delete inc.resolvedAt;
+    } else {
+      const onsetAt = new Date(best.stats.start).toISOString();
+      rt.incident = {
+        id: `shitstorm:${rt.brand.id}:${onsetAt}`,
+        status: 'open',
+        openedAt: iso,
+        updatedAt: iso,
+        onsetAt,
+        severity: severityFor(best),
+        revision: 0,
+        quiet: 0,
+        peakRatio: best.ratio,
+        peakNegatives: best.stats.minutes === 60 ? best.stats.negativesCapped : 0,
+      };
+    }
+    if (rt.hour) rt.hour.incident = true;
+    rt.dirty.add('incident');
+    return [render(best)];
+  }
+
+  function couldFire(ring: readonly Bucket[], p0: number): boolean {
+    let negatives = 0;
+    let expected = 0;
+    let taken = 0;
+    for (const n of WINDOWS) {
+      for (; taken < n && taken < ring.length; taken++) {
+        const b = ring[ring.length - 1 - taken];
+        negatives += b?.negatives ?? 0;
+        expected += b?.expected ?? 0;
+      }
+      if (negatives >= thresholds.minNegatives && negatives >= thresholds.minRatio * expected * p0) return true;
+    }
+    return false;
+  }
+
+  /** Closes every bucket that ended at or before `t`, learning closed hours and evaluating each close. */
+  function closeUntil(rt: Runtime, t: number): Alert[] {
+    const out: Alert[] = [];
+    if (!rt.cur) return out;
+    if (t - rt.cur.start > MAX_GAP_MS) {
+      log.warn({ brand: rt.brand.id, from: new Date(rt.cur.start).toISOString(), to: new Date(t).toISOString() }, 'gap in mentions: baseline does not learn it');
+      rt.ring = [];
+      delete rt.hour;
+      openBucket(rt, t - (t % BUCKET_MS));
+      rt.dirty.add('window');
+      return out;
+    }
+    while (rt.cur && rt.cur.start + BUCKET_MS <= t) {
+      const closed: Bucket = rt.cur;
+      rt.ring.push(closed);
+      if (rt.ring.length > HOUR_BUCKETS) rt.ring.splice(0, rt.ring.length - HOUR_BUCKETS);
+      const hour = rt.hour;
+      if (hour) {
+        hour.count += closed.count;
+        hour.negatives += closed.negatives;
+      }
+      out.push(...evaluate(rt, closed.start + BUCKET_MS));
+      const nextStart = closed.start + BUCKET_MS;
+      const nextSlot = slotOf(rt, nextStart);
+      if (hour && hour.slot !== nextSlot) {
+        if (!hour.incident) {
+          learnHour(rt.baseline, hour.slot, hour.count, hour.negatives, shape, thresholds.phi);
+          rt.dirty.add('baseline');
+        }
+        if (rt.baseline.hoursSeen % 24 === 0) refreshShape();
+      }
+      openBucket(rt, nextStart);
+      rt.dirty.add('window');
+    }
+    return out;
+  }
+
+  function brandsOf(m: Classified): Runtime[] {
+    const out: Runtime[] = [];
+    for (const id of new Set([...m.brands, ...m.brandContext])) {
+      const rt = runtimes.get(id);
+      if (rt && !(m.author.isBrand && rt.brand.accounts.some((a) => a.replace(/^@/u, '').toLowerCase() === (m.author.handle ?? m.author.id).replace(/^@/u, '').toLowerCase()))) out.push(rt);
+    }
+    return out;
+  }
+
+  return {
+    name: 'shitstorm',
+
+    async restore() {
+      for (const rt of runtimes.values()) {
+        const ns = shitstormNamespace(rt.brand.id);
+        for (const { key, value } of await deps.state.listState(ns)) {
+          const parsed =
+            key === 'baseline' ? BaselineEntry.safeParse(value) : key === 'window' ? WindowState.safeParse(value) : key === 'incident' ? IncidentState.safeParse(value) : undefined;
+          if (!parsed?.success) {
+            log.warn({ brand: rt.brand.id, key }, 'skipping unreadable shitstorm state');
+            continue;
+          }
+          const v = parsed.data;
+          if (key === 'baseline' && 'baseline' in v) {
+            rt.baseline = v.baseline;
+            if (v.firstAt !== undefined) rt.firstAt = v.firstAt;
+          } else if (key === 'window' && 'ring' in v) {
+            rt.ring = v.ring;
+            if (v.cur) rt.cur = v.cur;
+            if (v.hour) rt.hour = v.hour;
+          } else if (key === 'incident' && 'id' in v) {
+            rt.incident = v;
+          }
+        }
+        rt.dirty.clear();
+      }
+      refreshShape();
+    },
+
+    async observe(m, now) {
+      const out: Alert[] = [];
+      const at = Date.parse(m.createdAt);
+      for (const rt of brandsOf(m)) {
+        if (!rt.cur) {
+          rt.firstAt ??= at;
+          rt.dirty.add('baseline');
+          openBucket(rt, at - (at % BUCKET_MS));
+        }
+        out.push(...closeUntil(rt, Math.max(now.getTime(), at)));
+        const cur = rt.cur;
+        const target = cur && at >= cur.start ? cur : rt.ring.find((b) => at >= b.start && at < b.start + BUCKET_MS);
+        if (target) addToBucket(target, m, rt.exclude); // older than an hour: too late to matter for a burst
+        rt.dirty.add('window');
+      }
+      return out;
+    },
+
+    async advance(now) {
+      const out: Alert[] = [];
+      for (const rt of runtimes.values()) out.push(...closeUntil(rt, now.getTime()));
+      return out;
+    },
+
+    async flush() {
+      for (const rt of runtimes.values()) {
+        const ns = shitstormNamespace(rt.brand.id);
+        if (rt.dirty.has('baseline')) await deps.state.putState(ns, 'baseline', { baseline: rt.baseline, ...(rt.firstAt !== undefined ? { firstAt: rt.firstAt } : {}) });
+        if (rt.dirty.has('window')) await deps.state.putState(ns, 'window', { ...(rt.cur ? { cur: rt.cur } : {}), ring: rt.ring, ...(rt.hour ? { hour: rt.hour } : {}) });
+        if (rt.dirty.has('incident') && rt.incident) await deps.state.putState(ns, 'incident', rt.incident);
+        rt.dirty.clear();
+      }
+    },
+  };
+}
+
+const ORDER = ['info', 'watch', 'warning', 'critical'] as const;
+const rank = (s: (typeof ORDER)[number]) => ORDER.indexOf(s);
+const maxSeverity = (a: 'watch' | 'warning' | 'critical', b: 'watch' | 'warning' | 'critical') => (rank(a) >= rank(b) ? a : b);

@@ -1,0 +1,173 @@
+/**
+ * Text preparation shared by every rule classifier: normalise once, tokenise once, then each classifier reads
+ * the same `PreparedText`. Two normal forms exist on purpose:
+ *  - `lower`: NFC, lower-cased, letter runs of 3+ collapsed to 2 ("sooooo" → "soo"), URLs blanked out. Umlauts
+ *    stay, because they are evidence for the language detector; cue regexes accept both spellings (see
+ *    `umlautFlexible`). `toOriginal` maps its offsets back to the caller's text for cue spans.
+ *  - `Token.folded`: umlauts and ß folded (ä→ae, ß→ss, é→e) for matching that must not care how a user typed
+ *    "Müller"/"Mueller" (brand queries, lexicon look-ups).
+ */
+
+export type TokenKind = 'word' | 'number' | 'mention' | 'hashtag' | 'url' | 'emoji' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  /** Lower-cased surface form (elongations collapsed); mentions and hashtags keep their `@`/`#`. */
+  text: string;
+  /** `text` with umlauts/ß/accents folded: the form used for matching. */
+  folded: string;
+  /** Offsets in `PreparedText.lower`. */
+  start: number;
+  end: number;
+  /** The surface form is Capitalised (not ALL CAPS): German nouns, a language signal. */
+  capitalised: boolean;
+  /** First token after a sentence boundary (its capital says nothing about the language). */
+  sentenceStart: boolean;
+}
+
+export interface PreparedText {
+  /** The caller's text, untouched. */
+  original: string;
+  lower: string;
+  tokens: Token[];
+  /** Maps an offset in `lower` to an offset in `original` (identity unless the text changed length). */
+  toOriginal(offset: number): number;
+}
+
+// One alternation, tried left to right: URLs before words (so "https" is not a word), handles and hashtags
+// before words, then words (letters/digits with inner hyphens and apostrophes: "e-mail", "don't", "0800-er"),
+// emoticons, pictographic emoji (with modifiers/ZWJ sequences), any other punctuation.
+const TOKEN_RE =
+  /(https?:\/\/\S+|www\.\S+)|(@[\p{L}\p{N}_]+)|(#[\p{L}\p{N}_]+)|([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|([:;=]-?[()DPp/\\|]|<3)|(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*)|([^\s\p{L}\p{N}])/gu;
+
+const URL_RE = /https?:\/\/\S+|www\.\S+/gu;
+const ELONGATION_RE = /(\p{L})\1{2,}/u;
+const ELONGATION_G = /(\p{L})\1{2,}/gu;
+const DIGITS_RE = /^\p{N}+$/u;
+const CAPITALISED_RE = /^\p{Lu}\p{Ll}/u;
+const SENTENCE_END = new Set(['.', '!', '?', '…', '\n', ':']);
+
+const FOLD_MAP: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss' };
+const FOLD_RE = /[äöüßẞ]/g;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const COMBINING_RE = /\p{M}+/gu;
+
+/** Folds umlauts, ß and accents: "Müller" → "mueller", "Straße" → "strasse", "café" → "cafe". Input lower-case. */
+export function fold(lowered: string): string {
+  if (!NON_ASCII_RE.test(lowered)) return lowered;
+  const umlautsDone = lowered.replace(FOLD_RE, (c) => FOLD_MAP[c] ?? c);
+  if (!NON_ASCII_RE.test(umlautsDone)) return umlautsDone;
+  return umlautsDone.normalize('NFD').replace(COMBINING_RE, '').normalize('NFC');
+}
+
+/** Lower-cases without changing the length (a few characters such as "İ" grow under toLowerCase). */
+function lowerSameLength(text: string): string {
+  const lowered = text.toLowerCase();
+  if (lowered.length === text.length) return lowered;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** Collapses letter runs of 3+ to 2 ("soooo" → "soo", "neeeein" → "neein") and records where characters came from. */
+function collapseElongations(text: string): { text: string; map: Int32Array | null } {
+  if (!ELONGATION_RE.test(text)) return { text, map: null };
+  const map = new Int32Array(text.length + 1);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(ELONGATION_G)) {
+    const at = m.index ?? 0;
+    for (let i = last; i < at + 2; i++) {
+      map[out.length] = i;
+      out += text[i];
+    }
+    last = at + m[0].length;
+  }
+  for (let i = last; i < text.length; i++) {
+    map[out.length] = i;
+    out += text[i];
+  }
+  map[out.length] = text.length;
+  return { text: out, map: map.subarray(0, out.length + 1) };
+}
+
+/** Normalises and tokenises a post's text once for all rule classifiers. */
+export function prepare(original: string): PreparedText {
+  // NFC only shortens decomposed input; offsets then refer to the NFC form, which is what the UI shows anyway.
+  // Pure ASCII (most English posts) is already in NFC: skip the call on the hot path.
+  const cased = NON_ASCII_RE.test(original) ? original.normalize('NFC') : original;
+  const lowered0 = lowerSameLength(cased);
+  const { text: collapsed, map } = collapseElongations(lowered0);
+  const casedCollapsed = map ? Array.from(map.subarray(0, collapsed.length), (i) => cased[i] ?? '').join('') : cased;
+  // Typographic apostrophes become ASCII (same length) so "don’t" and "don't" match the same cues.
+  const plain = collapsed.includes('’') ? collapsed.replace(/’/g, "'") : collapsed;
+  const lower = plain.includes('http') || plain.includes('www.') ? plain.replace(URL_RE, (u) => ' '.repeat(u.length)) : plain;
+  const tokens = tokenizeLowered(plain, casedCollapsed);
+  return {
+    original,
+    lower,
+    tokens,
+    toOriginal: map ? (offset) => map[Math.min(offset, map.length - 1)] ?? original.length : (offset) => offset,
+  };
+}
+
+function tokenizeLowered(lowered: string, cased: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(lowered); m !== null; m = TOKEN_RE.exec(lowered)) {
+    const text = m[0];
+    const start = m.index;
+    let kind: TokenKind;
+    if (m[1] !== undefined) kind = 'url';
+    else if (m[2] !== undefined) kind = 'mention';
+    else if (m[3] !== undefined) kind = 'hashtag';
+    else if (m[4] !== undefined) kind = DIGITS_RE.test(text) ? 'number' : 'word';
+    else if (m[5] !== undefined || m[6] !== undefined) kind = 'emoji';
+    else kind = 'punct';
+    // All-caps words ("I NEED HELP") are shouting, not noun capitalisation.
+    const capitalised = kind === 'word' && CAPITALISED_RE.test(cased.slice(start, start + 2));
+    tokens.push({ kind, text, folded: kind === 'url' ? text : fold(text), start, end: start + text.length, capitalised, sentenceStart });
+    if (kind === 'punct') sentenceStart = SENTENCE_END.has(text) || (sentenceStart && (text === '"' || text === '„' || text === '“'));
+    else if (kind === 'word' || kind === 'number') sentenceStart = false;
+  }
+  // Line breaks end sentences too (headlines, list items): the tokenizer skips whitespace, so mark them here.
+  if (lowered.includes('\n')) {
+    let t = 0;
+    for (let i = lowered.indexOf('\n'); i !== -1; i = lowered.indexOf('\n', i + 1)) {
+      while (t < tokens.length && (tokens[t]?.start ?? 0) < i) t++;
+      const next = tokens[t];
+      if (next) next.sentenceStart = true;
+    }
+  }
+  return tokens;
+}
+
+/** Tokenises a short string (a query term) the same way post text is tokenised. */
+export function tokenize(text: string): Token[] {
+  return prepare(text).tokens;
+}
+
+const UMLAUT_ALTERNATIVES: Array<[RegExp, string]> = [
+  [/ae|ä/g, '(?:ä|ae)'],
+  [/oe|ö/g, '(?:ö|oe)'],
+  [/ue|ü/g, '(?:ü|ue)'],
+  [/ss|ß/g, '(?:ß|ss)'],
+];
+
+/**
+ * Turns a lower-case cue written in either spelling into a regex source that accepts both ("rückmeldung"
+ * matches "rueckmeldung" and vice versa, "schluss" matches "schluß"). Regex syntax in the cue is kept.
+ */
+export function umlautFlexible(source: string): string {
+  let out = source;
+  for (const [re, alt] of UMLAUT_ALTERNATIVES) out = out.replace(re, alt);
+  return out;
+}
+
+/** Unicode-aware word boundaries (`\b` in JS regexes only knows ASCII letters). */
+export const WB_START = '(?<![\\p{L}\\p{N}])';
+export const WB_END = '(?![\\p{L}\\p{N}])';

@@ -1,0 +1,295 @@
+/**
+ * Unanswered tracker: every customer message addressed to a brand that expects an answer opens (or joins) a
+ * thread awaiting the brand, keyed by thread root + brand. The SLA clock (per source/channel and brand, inside
+ * the brand's business hours) starts at the earliest unanswered message. Brand replies are classified
+ * (classifiers/reply-kind.ts): an answer closes, a request for information hands the ball to the customer,
+ * auto-replies and deflections are recorded while the clock keeps running. Overdue threads raise one
+ * `unanswered` alert per thread and cycle, updated as it escalates and resolved by a real answer.
+ *
+ * Time is whatever the caller passes (wall clock live, event time in replay), so both behave the same.
+ * State lives in the StateStore (namespace `unanswered:<brand>`, one entry per thread); `flush` writes only
+ * what changed, so a restart neither forgets a thread nor re-opens an alert it already raised.
+ */
+import { slaMinutesFor, type AppConfig } from '../src/config.ts';
+import { childLogger } from '../src/log.ts';
+import type { Alert, Brand, Classified, ReplyKind } from '../src/model.ts';
+import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
+import { classifyReply } from './reply-kind.ts';
+import type { StateStore, StreamDetector } from './types.ts';
+import { renderAlert, severityOf } from './unanswered-alert.ts';
+import { accountIndex, expectsAnswer, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
+import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState } from './unanswered-thread.ts';
+
+export interface UnansweredTrackerOptions {
+  /** Threads kept per brand; beyond it the oldest answered, then waiting-for-customer, then open ones go. */
+  maxThreadsPerBrand?: number;
+  /** Threads without activity for this long are dropped (their alerts stay in the store as they are). */
+  retentionDays?: number;
+  /**
+   * A breached thread escalates once more after this multiple of its SLA: 4 × 1 h on X/Twitter is half a
+   * working day, 4 × 24 h on a blog is most of a working week.
+   */
+  longOverdueFactor?: number;
+}
+
+export interface UnansweredTrackerDeps {
+  brands: Brand[];
+  config: AppConfig;
+  state: StateStore;
+  options?: UnansweredTrackerOptions;
+}
+
+const HOUR = 3_600_000;
+const log = childLogger('unanswered');
+
+export const unansweredNamespace = (brand: string): string => `unanswered:${brand}`;
+
+export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDetector {
+  const maxThreads = deps.options?.maxThreadsPerBrand ?? 5000;
+  const retentionMs = (deps.options?.retentionDays ?? 14) * 24 * HOUR;
+  const overdueFactor = deps.options?.longOverdueFactor ?? 4;
+  const brands = new Map(deps.brands.map((b) => [b.id, b]));
+  const accounts = accountIndex(deps.brands);
+  const threads = new Map<string, Map<string, ThreadState>>(deps.brands.map((b) => [b.id, new Map()]));
+  /** Mention id → thread root, to place replies whose root we never saw (partial crawls, deleted roots). */
+  const byMention = new Map<string, Map<string, string>>(deps.brands.map((b) => [b.id, new Map()]));
+  const dirty = new Map<string, Set<string>>(deps.brands.map((b) => [b.id, new Set()]));
+  const removed = new Map<string, Set<string>>(deps.brands.map((b) => [b.id, new Set()]));
+  /** Earliest instant at which some thread of the brand becomes due or escalates: `advance` is O(1) until then. */
+  const nextTimer = new Map<string, number>();
+  const lastPrune = new Map<string, number>();
+
+  const threadsOf = (brand: string): Map<string, ThreadState> => threads.get(brand) ?? new Map();
+
+  function touch(t: ThreadState): void {
+    dirty.get(t.brand)?.add(t.rootId);
+    removed.get(t.brand)?.delete(t.rootId);
+    const index = byMention.get(t.brand);
+    for (const id of t.ids) index?.set(id, t.rootId);
+    if (t.state === 'awaiting_brand' && t.dueAt) {
+      const next = Math.min(nextTimer.get(t.brand) ?? Infinity, Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
+      nextTimer.set(t.brand, next);
+    }
+  }
+
+  function findThread(brand: string, m: Classified): ThreadState | undefined {
+    const own = threadsOf(brand);
+    const direct = own.get(m.thread.rootId);
+    if (direct) return direct;
+    const viaParent = m.thread.parentId ? byMention.get(brand)?.get(m.thread.parentId) : undefined;
+    return viaParent ? own.get(viaParent) : undefined;
+  }
+
+  function startClock(t: ThreadState): void {
+    const first = t.pending.reduce<string | undefined>((min, p) => (min === undefined || p.createdAt < min ? p.createdAt : min), undefined);
+    if (!first) {
+      delete t.clockStartedAt;
+      delete t.dueAt;
+      delete t.escalateAt;
+      return;
+    }
+    const hours = brands.get(t.brand)?.businessHours;
+    t.clockStartedAt = first;
+    t.dueAt = addBusinessMinutes(new Date(first), t.slaMinutes, hours).toISOString();
+    t.escalateAt = addBusinessMinutes(new Date(first), t.slaMinutes * overdueFactor, hours).toISOString();
+  }
+
+  /** Bumps the alert's revision with the given changes and renders it; undefined when there is no alert. */
+  function update(t: ThreadState, now: Date, change: Partial<NonNullable<ThreadState['alert']>>): Alert | undefined {
+    if (!t.alert) return undefined;
+    Object.assign(t.alert, change, { revision: t.alert.revision + 1, updatedAt: now.toISOString() });
+    return renderAlert(t, brands.get(t.brand), now);
+  }
+
+  function isOverdue(t: ThreadState, now: Date): boolean {
+    return t.state === 'awaiting_brand' && t.dueAt !== undefined && Date.parse(t.dueAt) <= now.getTime();
+  }
+
+  function currentSeverity(t: ThreadState, now: Date) {
+    return severityOf(t, t.escalateAt !== undefined && Date.parse(t.escalateAt) <= now.getTime());
+  }
+
+  function onCustomer(brand: string, m: Classified, now: Date): Alert[] {
+    let t = findThread(brand, m);
+    if (!t) {
+      const sla = slaMinutesFor(deps.config, brands.get(brand), m.source, m.channel);
+      t = newThread(brand, m.thread.rootId, m.source, m.channel, sla, m.createdAt);
+      threadsOf(brand).set(t.rootId, t);
+    }
+    if (!expectsAnswer(m)) {
+      recordId(t, m.id, m.createdAt);
+      touch(t);
+      return [];
+    }
+    if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
+    recordId(t, m.id, m.createdAt);
+    // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
+    if (isNudge(m.text) || t.pending.some((p) => p.authorId === m.author.id)) t.followUps += 1;
+    t.complaint ||= m.complaint.isComplaint;
+    addPending(t, toPending(m));
+    if (t.state !== 'awaiting_brand') {
+      t.state = 'awaiting_brand';
+      startClock(t);
+    }
+    touch(t);
+    // An overdue thread whose customer chases again escalates now, not at the next timer.
+    if (t.alert && t.alert.status === 'open' && isOverdue(t, now)) {
+      const severity = currentSeverity(t, now);
+      if (severity !== t.alert.severity) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
+    }
+    return [];
+  }
+
+  function onBrand(brand: string, m: Classified, now: Date): Alert[] {
+    const t = findThread(brand, m);
+    if (!t) return []; // the brand's own post, or a reply in a conversation nobody asked us about
+    const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
+    recordId(t, m.id, m.createdAt);
+    recordReply(t, m.id, kind, m.createdAt);
+    const clockBefore = t.clockStartedAt;
+    const out: Array<Alert | undefined> = [];
+    if (kind === 'answer' || kind === 'request_info') {
+      const addressed = addressedBy(t, m.thread.parentId);
+      t.pending = t.pending.filter((p) => !addressed.has(p.id));
+      if (t.pending.length === 0) {
+        t.state = kind === 'answer' ? 'answered' : 'awaiting_customer';
+        startClock(t);
+      } else if (addressed.size > 0) {
+        startClock(t);
+      }
+    }
+    touch(t);
+    if (t.alert && t.alert.status === 'open') {
+      if (t.state === 'answered') {
+        const waitedMinutes = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
+        out.push(update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes }));
+      } else {
+        // The clock may have restarted for the remaining messages: until they are due again, the alert waits.
+        const severity = isOverdue(t, now) ? currentSeverity(t, now) : 'info';
+        out.push(update(t, now, { severity }));
+      }
+    }
+    return out.filter((a): a is Alert => a !== undefined);
+  }
+
+  function dueCheck(now: Date): Alert[] {
+    const out: Alert[] = [];
+    const nowMs = now.getTime();
+    for (const [brand, own] of threads) {
+      if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
+      let next = Infinity;
+      for (const t of own.values()) {
+        if (t.state !== 'awaiting_brand' || !t.dueAt) continue;
+        const due = Date.parse(t.dueAt);
+        const esc = t.escalateAt ? Date.parse(t.escalateAt) : Infinity;
+        if (due <= nowMs) {
+          const severity = currentSeverity(t, now);
+          if (!t.alert) {
+            const id = `unanswered:${brand}:${t.rootId}:${t.cycle}`;
+            t.alert = { id, openedAt: t.dueAt, updatedAt: now.toISOString(), revision: 0, severity, status: 'open' };
+            out.push(renderAlert(t, brands.get(brand), now));
+            dirty.get(brand)?.add(t.rootId);
+          } else if (t.alert.status === 'open' && t.alert.severity !== severity) {
+            const a = update(t, now, { severity });
+            if (a) out.push(a);
+            dirty.get(brand)?.add(t.rootId);
+          }
+        }
+        for (const at of [due, esc]) if (at > nowMs && at < next) next = at;
+      }
+      nextTimer.set(brand, next);
+    }
+    return out;
+  }
+
+  const STATE_RANK: Record<ThreadState['state'], number> = { answered: 0, awaiting_customer: 1, awaiting_brand: 2 };
+
+  function drop(brand: string, t: ThreadState): void {
+    threadsOf(brand).delete(t.rootId);
+    const index = byMention.get(brand);
+    for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
+    dirty.get(brand)?.delete(t.rootId);
+    removed.get(brand)?.add(t.rootId);
+  }
+
+  function prune(now: Date): void {
+    const nowMs = now.getTime();
+    for (const [brand, own] of threads) {
+      if (own.size <= maxThreads && nowMs - (lastPrune.get(brand) ?? -Infinity) < HOUR) continue;
+      lastPrune.set(brand, nowMs);
+      const horizon = new Date(nowMs - retentionMs).toISOString();
+      for (const t of [...own.values()]) if (t.lastActivityAt < horizon) drop(brand, t);
+      if (own.size <= maxThreads) continue;
+      const victims = [...own.values()].sort(
+        (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state] || (a.lastActivityAt < b.lastActivityAt ? -1 : 1),
+      );
+      for (const t of victims.slice(0, own.size - maxThreads)) drop(brand, t);
+    }
+  }
+
+  function brandsAddressed(m: Classified): string[] {
+    const out: string[] = [];
+    for (const brand of brands.keys()) {
+      if (m.brandContext.includes(brand) || mentionsHandle(m.text, accounts.get(brand)) || findThread(brand, m)) out.push(brand);
+    }
+    return out;
+  }
+
+  return {
+    name: 'unanswered',
+
+    async restore() {
+      for (const brand of brands.keys()) {
+        const own = threadsOf(brand);
+        own.clear();
+        for (const { key, value } of await deps.state.listState(unansweredNamespace(brand))) {
+          const parsed = ThreadState.safeParse(value);
+          if (!parsed.success || parsed.data.brand !== brand) {
+            // Never silently: a thread we cannot read is an alert we might miss.
+            log.warn({ brand, key, issues: parsed.success ? 'brand mismatch' : parsed.error.issues.slice(0, 3) }, 'skipping unreadable unanswered-thread state');
+            continue;
+          }
+          own.set(parsed.data.rootId, parsed.data);
+          touch(parsed.data);
+        }
+        dirty.get(brand)?.clear();
+      }
+    },
+
+    async observe(m, now) {
+      // Timers due before this mention fire first, so a late answer resolves an alert instead of preventing it
+      // (same order in replay and live).
+      const at = new Date(Math.min(now.getTime(), Date.parse(m.createdAt)));
+      const out = dueCheck(at);
+      const own = owningBrand(m, accounts);
+      if (own !== undefined) {
+        if (brands.has(own)) out.push(...onBrand(own, m, now));
+      } else {
+        for (const brand of brandsAddressed(m)) out.push(...onCustomer(brand, m, now));
+      }
+      prune(now);
+      return out;
+    },
+
+    async advance(now) {
+      const out = dueCheck(now);
+      prune(now);
+      return out;
+    },
+
+    async flush() {
+      for (const [brand, keys] of dirty) {
+        const ns = unansweredNamespace(brand);
+        for (const key of keys) {
+          const t = threadsOf(brand).get(key);
+          if (t) await deps.state.putState(ns, key, t);
+        }
+        keys.clear();
+      }
+      for (const [brand, keys] of removed) {
+        for (const key of keys) await deps.state.deleteState(unansweredNamespace(brand), key);
+        keys.clear();
+      }
+    },
+  };
+}

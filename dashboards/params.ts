@@ -1,0 +1,157 @@
+/**
+ * Query-string schemas for the REST API. Express hands us `string | string[]` per key; everything is parsed
+ * here, at the HTTP boundary, and the routes receive typed store queries. Unknown keys are rejected so a typo
+ * such as `?brnad=x` is reported instead of silently returning every mention.
+ */
+import type { Request } from 'express';
+import { z } from 'zod';
+import { formatZodIssues } from '../src/config.ts';
+import { AlertKind, AlertStatus, Intent, Lang, SentimentLabel } from '../src/model.ts';
+import { FACET_FIELDS, type HistogramQuery, type MentionFilters, type SearchQuery } from '../src/store/port.ts';
+
+/** A request the client can fix: answered with 400 and the listed problems. */
+export class BadRequestError extends Error {
+  readonly status = 400;
+  constructor(
+    message: string,
+    readonly issues: string[] = [],
+  ) {
+    super(issues.length > 0 ? `${message}: ${issues.join('; ')}` : message);
+    this.name = 'BadRequestError';
+  }
+}
+
+/** Accepts `a,b`, `x=a&x=b` or both; trims and drops empty items. */
+function list<T extends z.ZodType>(item: T, max = 50) {
+  return z
+    .preprocess((v) => {
+      if (v === undefined) return undefined;
+      const raw = Array.isArray(v) ? v : [v];
+      const items = raw.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+      return items.length > 0 ? items : undefined;
+    }, z.array(item).max(max, `at most ${max} values`).optional());
+}
+
+/** A single value: repeated keys are an error rather than a silent pick of the first or last. */
+function single<T extends z.ZodType>(inner: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), inner);
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ISO timestamp with offset, or a plain `YYYY-MM-DD` (UTC midnight: what `<input type=date>` sends). */
+export const TimeParam = z
+  .string({ error: 'one value: an ISO date or timestamp such as 2026-11-30 or 2026-11-30T08:00:00Z' })
+  .refine((s) => DATE_ONLY.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
+    message: 'an ISO date or timestamp such as 2026-11-30 or 2026-11-30T08:00:00Z',
+  })
+  .transform((s) => new Date(DATE_ONLY.test(s) ? `${s}T00:00:00Z` : s).toISOString());
+
+const BoolParam = z.enum(['true', 'false'], { error: 'true or false' }).transform((s) => s === 'true');
+
+const SourceParam = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case source names such as twitter');
+const BrandParam = z.string().min(1).max(64);
+
+const filterShape = {
+  q: single(z.string({ error: 'one search text' }).max(500, 'at most 500 characters').optional()),
+  brand: list(BrandParam),
+  source: list(SourceParam),
+  lang: list(Lang),
+  complaint: single(BoolParam.optional()),
+  sentiment: list(SentimentLabel),
+  intent: list(Intent),
+  from: single(TimeParam.optional()),
+  to: single(TimeParam.optional()),
+  byBrand: single(BoolParam.optional()),
+};
+
+function checkRange<T extends { from?: string; to?: string }>(v: T, ctx: z.RefinementCtx): void {
+  if (v.from && v.to && v.from >= v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+}
+
+export const MentionSearchParams = z
+  .object({
+    ...filterShape,
+    sort: single(z.enum(['newest', 'oldest', 'relevance']).optional()),
+    page: single(z.coerce.number().int().min(0).max(10_000).default(0)),
+    size: single(z.coerce.number().int().min(1).max(200).default(20)),
+    facets: list(z.enum(FACET_FIELDS)),
+  })
+  .strict()
+  .superRefine(checkRange);
+export type MentionSearchParams = z.infer<typeof MentionSearchParams>;
+
+export const HistogramParams = z
+  .object({ ...filterShape, interval: single(z.enum(['5m', '1h', '1d', '1w']).default('1h')) })
+  .strict()
+  .superRefine(checkRange);
+
+export const AlertParams = z
+  .object({
+    kind: list(AlertKind),
+    brand: list(BrandParam),
+    status: list(AlertStatus),
+    since: single(TimeParam.optional()),
+    limit: single(z.coerce.number().int().min(1).max(500).default(100)),
+  })
+  .strict();
+
+export const ShitstormParams = z
+  .object({
+    brand: list(BrandParam),
+    interval: single(z.enum(['5m', '1h', '1d']).default('1h')),
+    from: single(TimeParam.optional()),
+    to: single(TimeParam.optional()),
+  })
+  .strict()
+  .superRefine(checkRange);
+
+export const UnansweredParams = z
+  .object({
+    brand: list(BrandParam),
+    limit: single(z.coerce.number().int().min(1).max(200).default(50)),
+  })
+  .strict();
+
+export function filtersFrom(p: z.infer<typeof HistogramParams> | MentionSearchParams): MentionFilters {
+  return {
+    text: p.q,
+    brands: p.brand,
+    sources: p.source,
+    langs: p.lang,
+    complaint: p.complaint,
+    sentiments: p.sentiment,
+    intents: p.intent,
+    from: p.from,
+    to: p.to,
+    byBrand: p.byBrand,
+  };
+}
+
+export function searchQueryFrom(p: MentionSearchParams): SearchQuery {
+  return { ...filtersFrom(p), sort: p.sort ?? (p.q ? 'relevance' : 'newest'), page: p.page, size: p.size, facets: p.facets };
+}
+
+export function histogramQueryFrom(p: z.infer<typeof HistogramParams>): HistogramQuery {
+  return { ...filtersFrom(p), interval: p.interval };
+}
+
+/** Parses `req.query` (or a body) with `schema`, throwing a BadRequestError that names every wrong field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what = 'invalid query parameters'): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new BadRequestError(what, formatZodIssues(parsed.error));
+  return parsed.data;
+}
+
+export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  return parseInput(schema, req.query);
+}
+
+/** A path parameter, decoded by Express; length-checked so ids cannot blow up store lookups. */
+export function pathParam(req: Request, name: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string' || value.length === 0 || value.length > 512) {
+    throw new BadRequestError(`invalid path parameter ${name}`);
+  }
+  return value;
+}

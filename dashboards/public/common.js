@@ -1,0 +1,217 @@
+// Shared browser code for the dashboard pages. Every piece of post text reaches the DOM through
+// document.createTextNode / textContent (see `el` and `highlightCues`): never innerHTML, so a post such as
+// `<img src=x onerror=alert(1)>` is shown literally and stays inert.
+
+const messagesNode = document.getElementById('messages');
+/** @type {Record<string, string>} */
+const messages = messagesNode ? JSON.parse(messagesNode.textContent || '{}') : {};
+export const uiLang = document.documentElement.lang || 'de';
+
+/** @param {string} key */
+export function t(key) {
+  return messages[key] ?? key;
+}
+
+/**
+ * Builds an element. `attrs.text` sets textContent; `attrs.class`, `attrs.href` (checked by safeUrl),
+ * `attrs.title`, `data-*`, `aria-*` and a few form attributes are set as attributes; children are nodes or
+ * strings (strings become text nodes).
+ * @param {string} tag
+ * @param {Record<string, string | number | boolean | undefined>} [attrs]
+ * @param {Array<Node | string | undefined | null | false>} children
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (key === 'text') node.textContent = String(value);
+    else if (key === 'href') {
+      const url = safeUrl(String(value));
+      if (url) node.setAttribute('href', url);
+    } else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/** Only http(s) links and same-site paths: a post's url could be `javascript:…`. */
+export function safeUrl(url) {
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ApiError extends Error {}
+
+/**
+ * Calls the API. A 401 means the session ended: go to the login form and come back here afterwards.
+ * @param {string} path
+ * @param {RequestInit} [init]
+ */
+export async function api(path, init = {}) {
+  const response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
+  if (response.status === 401) {
+    location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+    throw new ApiError('not logged in');
+  }
+  if (response.status === 204) return undefined;
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(body.error || `HTTP ${response.status}`);
+  return body;
+}
+
+const dateFormat = new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' });
+/** @param {string | undefined} iso */
+export function formatTime(iso) {
+  return iso ? dateFormat.format(new Date(iso)) : '–';
+}
+
+/** @param {number} minutes */
+export function formatDuration(minutes) {
+  const sign = minutes < 0 ? '−' : '';
+  let m = Math.abs(Math.round(minutes));
+  const days = Math.floor(m / 1440);
+  m -= days * 1440;
+  const hours = Math.floor(m / 60);
+  m -= hours * 60;
+  const parts = [];
+  if (days) parts.push(`${days} ${t('unit.days')}`);
+  if (hours) parts.push(`${hours} ${t('unit.hours')}`);
+  if (m || parts.length === 0) parts.push(`${m} ${t('unit.minutes')}`);
+  return sign + parts.slice(0, 2).join(' ');
+}
+
+/** Shows a one-line status (loading, error, updated) in the page's #status element. */
+export function setStatus(text, isError = false) {
+  const node = document.getElementById('status');
+  if (!node) return;
+  node.textContent = text;
+  node.classList.toggle('error', isError);
+}
+
+/**
+ * Character ranges of the cues in `text`: the classifier's span when it gave one, else every
+ * case-insensitive occurrence of the cue phrase. Overlaps are merged so marks never nest.
+ */
+export function cueRanges(text, cues) {
+  const ranges = [];
+  const lower = text.toLocaleLowerCase();
+  for (const cue of cues || []) {
+    if (Array.isArray(cue.span) && cue.span[1] > cue.span[0] && cue.span[1] <= text.length) {
+      ranges.push({ start: cue.span[0], end: cue.span[1], cue });
+      continue;
+    }
+    const needle = String(cue.cue).toLocaleLowerCase();
+    if (needle.length < 2) continue;
+    for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length)) {
+      ranges.push({ start: i, end: i + needle.length, cue });
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start < last.end) {
+      last.end = Math.max(last.end, r.end);
+      last.cues.push(r.cue);
+    } else merged.push({ start: r.start, end: r.end, cues: [r.cue] });
+  }
+  return merged;
+}
+
+/** The post text as text nodes, with the cue passages wrapped in <mark> (tooltip: cue and weight). */
+export function highlightCues(text, cues) {
+  const fragment = document.createDocumentFragment();
+  let at = 0;
+  for (const range of cueRanges(text, cues)) {
+    if (range.start > at) fragment.append(document.createTextNode(text.slice(at, range.start)));
+    const title = range.cues.map((c) => `${c.cue} (${Number(c.weight).toFixed(2)})`).join(', ');
+    fragment.append(el('mark', { title, class: 'cue' }, text.slice(range.start, range.end)));
+    at = range.end;
+  }
+  if (at < text.length) fragment.append(document.createTextNode(text.slice(at)));
+  return fragment;
+}
+
+export function threadLink(rootId) {
+  return `/thread?root=${encodeURIComponent(rootId)}`;
+}
+
+function authorName(author) {
+  return author.handle ? `@${author.handle.replace(/^@/, '')}` : author.name || author.id;
+}
+
+/**
+ * One post as an <li>: meta line, text (with cues highlighted when asked), labels and links.
+ * @param {any} m a Classified mention from the API
+ * @param {{ cues?: boolean }} [options]
+ */
+export function renderPost(m, options = {}) {
+  const meta = el(
+    'div',
+    { class: 'meta' },
+    el('span', { class: 'author', text: authorName(m.author) }),
+    el('span', { class: 'source', text: `${m.source} · ${m.channel}` }),
+    el('time', { datetime: m.createdAt, text: formatTime(m.createdAt) }),
+    ...m.brands.map((b) => el('span', { class: 'chip brand', text: b })),
+    m.author.isBrand ? el('span', { class: 'chip brand-reply', text: m.replyKind ? t(`reply.${m.replyKind}`) : t('thread.brandReply') }) : undefined,
+  );
+  const text = el('p', { class: 'text' });
+  if (m.title) text.append(el('strong', { class: 'title', text: m.title }), document.createTextNode(' '));
+  text.append(options.cues ? highlightCues(m.text, m.complaint.cues) : document.createTextNode(m.text));
+  const labels = el(
+    'div',
+    { class: 'labels' },
+    el('span', { class: `chip sentiment-${m.sentiment.label}`, text: t(`sentiment.${m.sentiment.label}`) }),
+    m.complaint.isComplaint ? el('span', { class: 'chip complaint', text: `${t('common.complaint')} ${Math.round(m.complaint.score * 100)} %` }) : undefined,
+    ...m.intents.map((i) => el('span', { class: 'chip intent', text: t(`intent.${i}`) })),
+  );
+  const cueList = options.cues && m.complaint.cues.length > 0
+    ? el('div', { class: 'cues' }, el('span', { class: 'label', text: `${t('complaints.cues')}:` }),
+        ...m.complaint.cues.map((c) => el('span', { class: 'chip cue', text: `${c.cue} ${c.weight >= 0 ? '+' : ''}${Number(c.weight).toFixed(2)}` })))
+    : undefined;
+  const links = el(
+    'div',
+    { class: 'links' },
+    el('a', { href: threadLink(m.thread.rootId), text: t('common.thread') }),
+    m.url && safeUrl(m.url) ? el('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank', text: t('common.original') }) : undefined,
+  );
+  return el('li', { class: 'post', 'data-id': m.id }, meta, text, labels, cueList, links);
+}
+
+/** Replaces a container's children; shows the "nothing found" line for an empty list. */
+export function fill(container, nodes, emptyTag = 'li') {
+  const empty = emptyTag === 'tr'
+    ? el('tr', { class: 'empty' }, el('td', { colspan: 99, text: t('common.empty') }))
+    : el(emptyTag, { class: 'empty', text: t('common.empty') });
+  container.replaceChildren(...(nodes.length > 0 ? nodes : [empty]));
+}
+
+/** Reads the filter form's current values as query parameters (empty values left out). */
+export function formParams(form) {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value === 'string' && value !== '') params.append(key, value);
+  }
+  return params;
+}
+
+/** Sets form fields from the page URL, so a reload or a shared link shows the same filters. */
+export function fillForm(form, params) {
+  for (const element of form.elements) {
+    if (element.name && params.has(element.name)) element.value = params.get(element.name);
+  }
+}
+
+/** Keeps the URL in step with the filters without reloading (back button and sharing work). */
+export function replaceQuery(params) {
+  const query = params.toString();
+  history.replaceState(null, '', query ? `${location.pathname}?${query}` : location.pathname);
+}

@@ -1,0 +1,78 @@
+// Alerts with acknowledge / resolve. The buttons call the API and re-render the alert from its answer, so
+// what the page shows is what the server stored.
+import { api, el, fill, fillForm, formParams, formatTime, replaceQuery, safeUrl, setStatus, t, threadLink } from '../common.js';
+
+const form = document.getElementById('filters');
+const list = document.getElementById('alert-list');
+/** /alerts/<id> shows that one alert: the link chat messages carry. */
+const singleId = /^\/alerts\/(.+)$/.exec(location.pathname)?.[1];
+
+function evidenceList(evidence) {
+  return el('dl', { class: 'evidence' }, ...Object.entries(evidence).flatMap(([k, v]) => [
+    el('dt', { text: k }),
+    el('dd', { text: typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v) }),
+  ]));
+}
+
+function example(x) {
+  return el('li', {},
+    el('div', { class: 'meta' }, x.author ? el('span', { class: 'author', text: x.author }) : undefined, el('time', { datetime: x.createdAt, text: formatTime(x.createdAt) }),
+      x.url && safeUrl(x.url) ? el('a', { href: x.url, rel: 'noopener noreferrer', target: '_blank', text: t('common.original') }) : undefined),
+    el('p', { class: 'text', text: x.text }));
+}
+
+function render(a) {
+  const actions = el('div', { class: 'actions' },
+    a.status === 'open' ? el('button', { type: 'button', 'data-action': 'ack', text: t('alerts.acknowledge') }) : undefined,
+    a.status !== 'resolved' ? el('button', { type: 'button', class: 'secondary', 'data-action': 'resolve', text: t('alerts.resolve') }) : undefined);
+  return el('li', { class: `alert severity-${a.severity} status-${a.status}`, 'data-id': a.id, 'data-status': a.status },
+    el('div', { class: 'meta' },
+      el('span', { class: `chip severity-${a.severity}`, text: t(`severity.${a.severity}`) }),
+      el('span', { class: 'chip', text: t(`kind.${a.kind}`) }),
+      el('span', { class: 'chip brand', text: a.brand }),
+      el('span', { class: `chip status status-${a.status}`, text: t(`status.${a.status}`) }),
+      el('span', { text: `${t('alerts.opened')}: ${formatTime(a.openedAt)}` }),
+      a.acknowledgedAt ? el('span', { class: 'muted', text: `${t('status.acknowledged')}: ${formatTime(a.acknowledgedAt)}` }) : undefined,
+      a.resolvedAt ? el('span', { class: 'muted', text: `${t('status.resolved')}: ${formatTime(a.resolvedAt)}` }) : undefined),
+    el('h2', { class: 'title' }, singleId ? a.title : el('a', { href: `/alerts/${encodeURIComponent(a.id)}`, text: a.title })),
+    typeof a.evidence.threadRootId === 'string' ? el('div', { class: 'links' }, el('a', { href: threadLink(a.evidence.threadRootId), text: t('common.thread') })) : undefined,
+    el('details', {}, el('summary', { text: t('alerts.evidence') }), evidenceList(a.evidence)),
+    a.examples.length > 0 ? el('details', { open: true }, el('summary', { text: t('alerts.examples') }), el('ol', { class: 'examples' }, ...a.examples.map(example))) : undefined,
+    actions);
+}
+
+list.addEventListener('click', async (event) => {
+  const button = event.target instanceof HTMLButtonElement ? event.target : undefined;
+  const item = button?.closest('li[data-id]');
+  if (!button || !item || !button.dataset.action) return;
+  button.disabled = true;
+  try {
+    const updated = await api(`/api/alerts/${encodeURIComponent(item.dataset.id)}/${button.dataset.action}`, { method: 'POST' });
+    item.replaceWith(render(updated));
+  } catch (err) {
+    button.disabled = false;
+    setStatus(`${t('common.error')}: ${err.message}`, true);
+  }
+});
+
+async function load() {
+  try {
+    const { alerts } = singleId
+      ? { alerts: [await api(`/api/alerts/${encodeURIComponent(decodeURIComponent(singleId))}`)] }
+      : await api(`/api/alerts?${formParams(form)}`);
+    fill(list, alerts.map(render));
+    setStatus(`${t('common.updated')}: ${new Date().toLocaleTimeString()} · ${alerts.length}`);
+  } catch (err) {
+    setStatus(`${t('common.error')}: ${err.message}`, true);
+  }
+  document.body.dataset.loaded = 'true';
+}
+
+if (singleId) form.hidden = true;
+fillForm(form, new URLSearchParams(location.search));
+form.addEventListener('change', () => {
+  replaceQuery(formParams(form));
+  load();
+});
+setStatus(t('common.loading'));
+load();

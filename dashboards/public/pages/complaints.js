@@ -1,0 +1,32 @@
+// Live complaints: the newest posts classified as complaints, with the cues that fired highlighted in the
+// text. Refreshes every 30 s while the tab is visible, so the page can stay open on a wall screen.
+import { api, fill, fillForm, formParams, renderPost, replaceQuery, setStatus, t } from '../common.js';
+
+const REFRESH_MS = 30_000;
+const form = document.getElementById('filters');
+const list = document.getElementById('complaint-list');
+
+async function load() {
+  const filters = formParams(form);
+  const params = new URLSearchParams({ complaint: 'true', sort: 'newest', size: '50' });
+  for (const [k, v] of filters) params.append(k, v);
+  try {
+    const page = await api(`/api/mentions?${params}`);
+    fill(list, page.hits.map((h) => renderPost(h.mention, { cues: true })));
+    setStatus(`${t('common.updated')}: ${new Date().toLocaleTimeString()} · ${page.total} ${t('search.hits')}`);
+  } catch (err) {
+    setStatus(`${t('common.error')}: ${err.message}`, true);
+  }
+  document.body.dataset.loaded = 'true';
+}
+
+fillForm(form, new URLSearchParams(location.search));
+form.addEventListener('change', () => {
+  replaceQuery(formParams(form));
+  load();
+});
+setStatus(t('common.loading'));
+load();
+setInterval(() => {
+  if (document.visibilityState === 'visible') load();
+}, REFRESH_MS);

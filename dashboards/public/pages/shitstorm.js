@@ -1,0 +1,82 @@
+// Shitstorm radar: one card per brand with volume vs expected and the negative share over time, plus the
+// brand's shitstorm alerts with the numbers behind them.
+import { api, el, fillForm, formParams, formatTime, replaceQuery, setStatus, t } from '../common.js';
+import { bucketLabel, drawChart } from './charts.js';
+
+const form = document.getElementById('filters');
+const radar = document.getElementById('radar');
+
+function evidenceList(evidence) {
+  return el('dl', { class: 'evidence' }, ...Object.entries(evidence).flatMap(([k, v]) => [
+    el('dt', { text: k }),
+    el('dd', { text: typeof v === 'object' ? JSON.stringify(v) : String(v) }),
+  ]));
+}
+
+function alertItem(a) {
+  return el('li', { class: `alert severity-${a.severity}` },
+    el('div', { class: 'meta' },
+      el('span', { class: `chip severity-${a.severity}`, text: t(`severity.${a.severity}`) }),
+      el('span', { class: 'chip', text: t(`status.${a.status}`) }),
+      el('time', { datetime: a.openedAt, text: formatTime(a.openedAt) })),
+    el('p', { class: 'title', text: a.title }),
+    evidenceList(a.evidence));
+}
+
+function card(brand, interval) {
+  const volume = el('canvas', { 'aria-label': `${brand.name}: ${t('shitstorm.volume')}` });
+  const negativity = el('canvas', { 'aria-label': `${brand.name}: ${t('shitstorm.negativeShare')}` });
+  const node = el('section', { class: 'card', 'data-brand': brand.brand },
+    el('h2', { text: brand.name }),
+    el('p', { class: 'muted', text: `${t('shitstorm.total')}: ${brand.total} · ${t('sentiment.negative')}: ${brand.negative}` }),
+    el('div', { class: 'chart-box' }, volume),
+    el('div', { class: 'chart-box small' }, negativity),
+    el('h3', { text: t('shitstorm.alerts') }),
+    brand.alerts.length > 0 ? el('ol', { class: 'alerts compact' }, ...brand.alerts.map(alertItem)) : el('p', { class: 'muted', text: t('shitstorm.noAlerts') }));
+  radar.append(node);
+  const labels = brand.points.map((p) => bucketLabel(p.start, interval));
+  drawChart(volume, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { type: 'bar', label: t('shitstorm.volume'), data: brand.points.map((p) => p.count), backgroundColor: '#3b6ea8' },
+        { type: 'line', label: t('shitstorm.expected'), data: brand.points.map((p) => p.expected), borderColor: '#e09b1a', backgroundColor: '#e09b1a', pointRadius: 0, borderWidth: 2 },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+  drawChart(negativity, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [{
+        label: t('shitstorm.negativeShare'),
+        data: brand.points.map((p) => (p.negativeShare === null ? null : Math.round(p.negativeShare * 100))),
+        borderColor: '#c0392b', backgroundColor: 'rgba(192,57,43,0.15)', fill: true, spanGaps: true, pointRadius: 0, borderWidth: 2,
+      }],
+    },
+    options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } } } },
+  });
+}
+
+async function load() {
+  try {
+    const data = await api(`/api/shitstorm?${formParams(form)}`);
+    radar.replaceChildren();
+    for (const brand of data.brands) card(brand, data.interval);
+    if (data.brands.length === 0) radar.append(el('p', { class: 'empty', text: t('common.empty') }));
+    setStatus(`${formatTime(data.from)} – ${formatTime(data.to)}`);
+  } catch (err) {
+    setStatus(`${t('common.error')}: ${err.message}`, true);
+  }
+  document.body.dataset.loaded = 'true';
+}
+
+fillForm(form, new URLSearchParams(location.search));
+form.addEventListener('change', () => {
+  replaceQuery(formParams(form));
+  load();
+});
+setStatus(t('common.loading'));
+load();

@@ -1,0 +1,126 @@
+/**
+ * The unanswered queue: open `unanswered` alerts, worst SLA breach first. The detector's evidence says when
+ * the clock started and which SLA applies (it knows business hours and "awaiting customer" states); the
+ * waited time is recomputed for the current moment, and the brand's replies are read from the thread in the
+ * store so a reply indexed after the alert was rendered shows up at once. Alerts without that evidence (other
+ * detectors, older data) fall back to deriving both from the thread.
+ */
+import express, { type Router } from 'express';
+import type { AppConfig } from '../../src/config.ts';
+import { slaMinutesFor } from '../../src/config.ts';
+import type { Alert, Classified, ReplyKind } from '../../src/model.ts';
+import type { Store } from '../../src/store/port.ts';
+import { businessMinutesBetween } from '../../classifiers/business-hours.ts';
+import { UnansweredParams, parseQuery } from '../params.ts';
+import { dataClock } from './clock.ts';
+
+const THREAD_LIMIT = 200;
+/** Open unanswered alerts considered per request; a queue longer than this is a staffing problem, not a UI one. */
+const ALERT_SCAN_LIMIT = 500;
+
+export interface BrandReply {
+  id: string;
+  kind: ReplyKind | 'unclassified';
+  createdAt: string;
+}
+
+export interface QueueItem {
+  alertId: string;
+  brand: string;
+  severity: Alert['severity'];
+  title: string;
+  rootId: string | undefined;
+  /** The customer post the brand owes an answer to: the first one after the brand's last real answer. */
+  waiting: Pick<Classified, 'id' | 'text' | 'url' | 'source' | 'channel' | 'createdAt'> & { author: string } | undefined;
+  waitingSince: string;
+  waitedMinutes: number;
+  slaMinutes: number;
+  /** Minutes past the SLA (negative: still within it). The queue is sorted by this, largest first. */
+  overdueMinutes: number;
+  brandReplies: BrandReply[];
+  /** The brand asked for details and the customer has not replied yet: the brand owes nothing for now. */
+  awaitingCustomer: boolean;
+  threadUrl: string | undefined;
+}
+
+async function threadOf(store: Store, alert: Alert): Promise<{ rootId: string | undefined; posts: Classified[] }> {
+  const evidenceRoot = alert.evidence['threadRootId'];
+  let rootId = typeof evidenceRoot === 'string' ? evidenceRoot : undefined;
+  if (!rootId && alert.mentions[0]) rootId = (await store.getMention(alert.mentions[0]))?.thread.rootId;
+  if (!rootId) return { rootId: undefined, posts: [] };
+  const page = await store.search({ threadRootId: rootId, sort: 'oldest', size: THREAD_LIMIT });
+  return { rootId, posts: page.hits.map((h) => h.mention) };
+}
+
+export async function queueItem(store: Store, config: AppConfig, alert: Alert, now: Date): Promise<QueueItem> {
+  const { rootId, posts } = await threadOf(store, alert);
+  const byTime = [...posts].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const brandPosts = byTime.filter((p) => p.author.isBrand);
+  const lastAnswer = brandPosts.filter((p) => p.replyKind === 'answer').at(-1);
+  // Auto-replies, requests for details and "please DM us" do not stop the clock: only a real answer does.
+  const waiting = byTime.find((p) => !p.author.isBrand && (!lastAnswer || p.createdAt > lastAnswer.createdAt));
+  const evidenceSince = alert.evidence['waitingSince'];
+  const waitingSince =
+    (typeof evidenceSince === 'string' && !Number.isNaN(Date.parse(evidenceSince)) ? evidenceSince : undefined) ??
+    waiting?.createdAt ??
+    alert.examples[0]?.createdAt ??
+    alert.openedAt;
+  const brand = config.brands.find((b) => b.id === alert.brand);
+  const evidenceSla = alert.evidence['slaMinutes'];
+  const slaMinutes =
+    typeof evidenceSla === 'number' && evidenceSla > 0
+      ? evidenceSla
+      : slaMinutesFor(config, brand, waiting?.source ?? 'default', waiting?.channel ?? 'default');
+  const awaitingCustomer = alert.evidence['state'] === 'awaiting_customer';
+  const frozenWait = alert.evidence['waitedMinutes'];
+  // Business minutes, as the detector counts them: a post on Friday evening is not overdue on Saturday. While
+  // the customer owes the answer the brand's clock is stopped at the detector's figure.
+  const waitedMinutes =
+    awaitingCustomer && typeof frozenWait === 'number'
+      ? frozenWait
+      : Math.max(0, Math.round(businessMinutesBetween(new Date(waitingSince), now, brand?.businessHours)));
+  const root = byTime.find((p) => p.id === rootId);
+  return {
+    alertId: alert.id,
+    brand: alert.brand,
+    severity: alert.severity,
+    title: alert.title,
+    rootId,
+    waiting: waiting && {
+      id: waiting.id,
+      text: waiting.text,
+      url: waiting.url,
+      source: waiting.source,
+      channel: waiting.channel,
+      createdAt: waiting.createdAt,
+      author: waiting.author.handle ?? waiting.author.name ?? waiting.author.id,
+    },
+    waitingSince,
+    waitedMinutes,
+    slaMinutes,
+    overdueMinutes: waitedMinutes - slaMinutes,
+    brandReplies: brandPosts.map((p) => ({ id: p.id, kind: p.replyKind ?? 'unclassified', createdAt: p.createdAt })),
+    awaitingCustomer,
+    threadUrl: root?.url ?? waiting?.url,
+  };
+}
+
+export function unansweredRouter(store: Store, config: AppConfig, now: () => Date): Router {
+  const router = express.Router();
+  const clock = dataClock(store, config, now);
+
+  router.get('/unanswered', async (req, res) => {
+    const p = parseQuery(UnansweredParams, req);
+    const alerts = await store.alerts({ kinds: ['unanswered'], statuses: ['open'], brands: p.brand, limit: ALERT_SCAN_LIMIT });
+    const at = await clock();
+    const items = await Promise.all(alerts.map((a) => queueItem(store, config, a, at)));
+    items.sort(
+      (a, b) =>
+        Number(a.awaitingCustomer) - Number(b.awaitingCustomer) ||
+        b.overdueMinutes - a.overdueMinutes ||
+        a.waitingSince.localeCompare(b.waitingSince),
+    );
+    res.json({ now: at.toISOString(), total: items.length, items: items.slice(0, p.limit) });
+  });
+  return router;
+}

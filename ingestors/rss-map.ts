@@ -1,0 +1,107 @@
+/**
+ * Feed items (RSS 2.0 / Atom, parsed by rss-parser) → Mentions. Posts are thread roots; items of a post's
+ * comment feed (WordPress `wfw:commentRss`) are blog comments answering it. On a brand's own blog, comments by
+ * the configured owner names are brand replies.
+ */
+import { createHash } from 'node:crypto';
+import Parser from 'rss-parser';
+import { z } from 'zod';
+import type { Channel } from '../src/model.ts';
+import type { Candidate } from './accept.ts';
+import { htmlToPlainText, truncateText } from './text.ts';
+
+export const FeedItem = z.object({
+  guid: z.string().optional(),
+  id: z.string().optional(),
+  link: z.string().optional(),
+  title: z.string().optional(),
+  creator: z.string().optional(),
+  author: z.string().optional(),
+  isoDate: z.string().optional(),
+  pubDate: z.string().optional(),
+  content: z.string().optional(),
+  contentEncoded: z.string().optional(),
+  contentSnippet: z.string().optional(),
+  summary: z.string().optional(),
+  commentRss: z.string().optional(),
+  commentCount: z.string().optional(),
+});
+export type FeedItem = z.infer<typeof FeedItem>;
+
+type CustomItem = { commentRss?: string; commentCount?: string; contentEncoded?: string };
+
+export function createFeedParser(): Parser<{ language?: string }, CustomItem> {
+  return new Parser<{ language?: string }, CustomItem>({
+    customFields: {
+      feed: ['language'],
+      item: [['wfw:commentRss', 'commentRss'], ['slash:comments', 'commentCount'], ['content:encoded', 'contentEncoded']],
+    },
+  });
+}
+
+export interface FeedContext {
+  url: string;
+  /** The brand whose blog this is, if any. */
+  brand?: string;
+  /** Lower-cased author names of the blog's owner (brand replies). */
+  ownerNames: Set<string>;
+  channel: Extract<Channel, 'blog_post' | 'news'>;
+  langHint?: string;
+}
+
+/** Stable item key: guid (Atom id), else link; over-long keys are hashed so the Mention id stays bounded. */
+export function itemKey(item: FeedItem): string | undefined {
+  const key = (item.guid ?? item.id ?? item.link)?.replace(/\s+/g, '');
+  if (!key) return undefined;
+  return key.length > 400 ? `sha256-${createHash('sha256').update(key).digest('hex')}` : key;
+}
+
+export interface Mapped {
+  candidate: Candidate;
+  /** Characters cut to fit MAX_TEXT_CHARS (logged by the caller). */
+  cut: number;
+}
+
+export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: { id: string }): Mapped | { problem: string } {
+  const key = itemKey(item);
+  if (!key) return { problem: 'item has neither guid, id nor link' };
+  const id = `rss:${key}`;
+  const html = item.contentEncoded ?? item.content ?? item.summary ?? '';
+  const title = item.title ? htmlToPlainText(item.title).slice(0, 1000) : undefined;
+  const body = htmlToPlainText(html) || item.contentSnippet?.trim() || title || '';
+  if (!body) return { problem: `item ${key} has no text (no content, summary or title)` };
+  const { text, cut } = truncateText(body);
+  const name = (item.creator ?? item.author)?.trim();
+  const host = hostOf(feed.url);
+  const isBrand = feed.brand !== undefined && name !== undefined && feed.ownerNames.has(name.toLowerCase());
+  const created = item.isoDate ?? (item.pubDate && !Number.isNaN(Date.parse(item.pubDate)) ? new Date(item.pubDate).toISOString() : undefined);
+  return {
+    cut,
+    candidate: {
+      raw: item,
+      mention: {
+        id,
+        source: 'rss',
+        url: item.link && /^https?:\/\//.test(item.link) ? item.link : undefined,
+        author: { id: name ? `${host}:${name}` : host, name, isBrand },
+        title: parent ? undefined : title,
+        text,
+        // Undated items get the time we first saw them; their id keeps them from coming twice.
+        createdAt: created ?? new Date().toISOString(),
+        thread: parent ? { rootId: parent.id, parentId: parent.id } : { rootId: id },
+        metrics: { replies: !parent && item.commentCount && /^\d+$/.test(item.commentCount) ? Number(item.commentCount) : 0 },
+        channel: parent ? 'blog_comment' : feed.channel,
+        brandContext: feed.brand ? [feed.brand] : [],
+        langHint: feed.langHint,
+      },
+    },
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * RSS/Atom feeds: each feed polled on its own interval with conditional GET, errors backed off per feed, items
+ * deduplicated by guid/link against a persisted bounded seen set, and WordPress comment feeds followed so blog
+ * comments arrive as replies to their post.
+ */
+import { z } from 'zod';
+import { MAX_TEXT_CHARS } from '../src/model.ts';
+import { acceptMentions, quarantine, type Candidate } from './accept.ts';
+import { backoffDelay, sleep } from './backoff.ts';
+import { Checkpoints } from './checkpoint.ts';
+import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
+import { fetchFeed, FeedHttpError, type FetchOptions } from './rss-fetch.ts';
+import { createFeedParser, FeedItem, itemKey, mapFeedItem, type FeedContext } from './rss-map.ts';
+import { SeenSet } from './seen.ts';
+import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
+
+const FeedConfig = z.object({
+  url: z.string().url(),
+  intervalSeconds: z.number().positive().optional(),
+  /** Brand id whose own blog this is: its items get that brand as context. */
+  brand: z.string().optional(),
+  /** Author names of the blog's owner; their comments are brand replies. */
+  ownerNames: z.array(z.string().min(1)).default([]),
+  /** Follow `wfw:commentRss` comment feeds. */
+  comments: z.boolean().default(true),
+  channel: z.enum(['blog_post', 'news']).default('blog_post'),
+}).strict();
+type FeedConfig = z.infer<typeof FeedConfig>;
+
+export const RssOptions = BaseSourceOptions.extend({
+  type: z.literal('rss'),
+  feeds: z.array(FeedConfig).min(1),
+  intervalSeconds: z.number().positive().default(900),
+  timeoutMs: z.number().int().positive().default(20_000),
+  maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  /** Per feed; well above the items a feed lists, so an id only falls out once the feed dropped it. */
+  seenLimit: z.number().int().min(10).default(5_000),
+  /** Comment feeds fetched per poll of a feed (newest posts first). */
+  commentFeedsPerPoll: z.number().int().min(0).default(20),
+  backoffBaseSeconds: z.number().positive().default(30),
+  backoffMaxSeconds: z.number().positive().default(3600),
+  userAgent: z.string().default('Kundenradar/0.1 (+https://github.com/kundenradar)'),
+}).strict();
+export type RssOptions = z.infer<typeof RssOptions>;
+
+const FeedState = z.object({
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  seen: z.array(z.string()).default([]),
+  /** slash:comments per post as last processed: a comment feed is fetched again only when it changed. */
+  commentCounts: z.record(z.string(), z.string()).default({}),
+});
+type FeedState = z.infer<typeof FeedState>;
+
+/** Raw feed text kept with a quarantined feed: enough to see what broke without parking megabytes. */
+const QUARANTINE_SNIPPET_CHARS = 64 * 1024;
+
+export class RssIngestor implements Ingestor {
+  readonly type = 'rss';
+  readonly name: string;
+  private readonly checkpoints: Checkpoints;
+  private readonly log: IngestorContext['log'];
+  private readonly parser = createFeedParser();
+  private readonly fetchOptions: FetchOptions;
+
+  constructor(
+    private readonly options: RssOptions,
+    private readonly context: IngestorContext,
+  ) {
+    this.name = options.name;
+    this.checkpoints = new Checkpoints(context.state, options.name, context.log);
+    this.log = context.log.child({ source: options.name });
+    this.fetchOptions = { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, userAgent: options.userAgent };
+  }
+
+  async run(emit: Emit, signal: AbortSignal): Promise<void> {
+    await Promise.all(this.options.feeds.map((feed) => this.pollLoop(feed, emit, signal)));
+  }
+
+  private async pollLoop(feed: FeedConfig, emit: Emit, signal: AbortSignal): Promise<void> {
+    const intervalMs = (feed.intervalSeconds ?? this.options.intervalSeconds) * 1000;
+    let failures = 0;
+    while (!signal.aborted) {
+      let wait = intervalMs;
+      try {
+        await this.pollOnce(feed, emit, signal);
+        failures = 0;
+      } catch (err) {
+        if (signal.aborted) break;
+        failures++;
+        const backoff = backoffDelay(failures, { baseMs: this.options.backoffBaseSeconds * 1000, maxMs: this.options.backoffMaxSeconds * 1000 });
+        wait = err instanceof FeedHttpError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : Math.max(backoff, 0);
+        this.log.error({ feed: feed.url, err: (err as Error).message, failures, waitMs: wait }, 'feed poll failed; backing off');
+        this.context.status.error(this.name, `${feed.url}: ${(err as Error).message}`);
+      }
+      await sleep(wait, signal);
+    }
+  }
+
+  /** One poll of one feed (and its changed comment feeds). Throws on failures that deserve backoff. */
+  async pollOnce(feed: FeedConfig, emit: Emit, signal: AbortSignal): Promise<number> {
+    const key = `feed:${feed.url}`;
+    const state: FeedState = (await this.checkpoints.load(key, FeedState)) ?? FeedState.parse({});
+    const res = await fetchFeed(feed.url, state, this.fetchOptions, signal);
+    if (res.kind === 'not-modified') {
+      this.log.debug({ feed: feed.url }, 'feed not modified (304)');
+      this.context.status.success(this.name, 0);
+      return 0;
+    }
+    if (res.problem) this.log.warn({ feed: feed.url, charset: res.charset, problem: res.problem }, 'feed bytes did not fit their charset');
+    const parsed = await this.parse(feed.url, res.text);
+    const context: FeedContext = {
+      url: feed.url,
+      brand: feed.brand,
+      ownerNames: new Set(feed.ownerNames.map((n) => n.toLowerCase())),
+      channel: feed.channel,
+      langHint: parsed.language?.slice(0, 8),
+    };
+    const seen = new SeenSet(this.options.seenLimit, state.seen);
+    const posts = await this.newItems(feed.url, parsed.items, seen, (item) => mapFeedItem(item, context));
+    const emitted = await this.emitAll(posts.candidates, emit);
+    for (const id of posts.keys) seen.add(id);
+    const commentCounts: Record<string, string> = {};
+    // Validators and seen ids move only now that the items are on the bus.
+    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), commentCounts: state.commentCounts });
+
+    let comments = 0;
+    if (feed.comments) {
+      let budget = this.options.commentFeedsPerPoll;
+      for (const item of posts.all) {
+        const postKey = itemKey(item);
+        if (!postKey || !item.commentRss) continue;
+        const count = item.commentCount ?? '?';
+        if (state.commentCounts[postKey] === count && count !== '?') { commentCounts[postKey] = count; continue; }
+        if (budget-- <= 0) continue;
+        try {
+          comments += await this.pollComments(item.commentRss, { id: `rss:${postKey}` }, context, emit, signal);
+          commentCounts[postKey] = count;
+        } catch (err) {
+          // The post's count stays unrecorded, so the next poll tries its comment feed again.
+          this.log.warn({ feed: item.commentRss, err: (err as Error).message }, 'comment feed failed; retried next poll');
+          this.context.status.error(this.name, `${item.commentRss}: ${(err as Error).message}`);
+        }
+      }
+      await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), commentCounts });
+    }
+    this.context.status.success(this.name, emitted + comments);
+    return emitted + comments;
+  }
+
+  private async pollComments(url: string, post: { id: string }, context: FeedContext, emit: Emit, signal: AbortSignal): Promise<number> {
+    const key = `comments:${url}`;
+    const state: FeedState = (await this.checkpoints.load(key, FeedState)) ?? FeedState.parse({});
+    const res = await fetchFeed(url, state, this.fetchOptions, signal);
+    if (res.kind === 'not-modified') return 0;
+    if (res.problem) this.log.warn({ feed: url, charset: res.charset, problem: res.problem }, 'comment feed bytes did not fit their charset');
+    const parsed = await this.parse(url, res.text);
+    const seen = new SeenSet(this.options.seenLimit, state.seen);
+    const fresh = await this.newItems(url, parsed.items, seen, (item) => mapFeedItem(item, context, post));
+    const emitted = await this.emitAll(fresh.candidates, emit);
+    for (const id of fresh.keys) seen.add(id);
+    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), commentCounts: {} });
+    return emitted;
+  }
+
+  private async parse(url: string, text: string): Promise<{ items: FeedItem[]; language?: string }> {
+    let output: Awaited<ReturnType<typeof this.parser.parseString>>;
+    try {
+      output = await this.parser.parseString(text);
+    } catch (err) {
+      const reason = `feed ${url} is not well-formed RSS/Atom: ${(err as Error).message.split('\n').join(' ')}`;
+      await quarantine(this.name, reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) }, this.context);
+      throw new Error(reason);
+    }
+    const items: FeedItem[] = [];
+    for (const raw of output.items) {
+      const item = FeedItem.safeParse(raw);
+      if (item.success) items.push(item.data);
+      else await quarantine(this.name, `feed ${url}: item of unexpected shape: ${item.error.issues[0]?.message ?? ''}`, raw, this.context);
+    }
+    return { items, language: output.language };
+  }
+
+  /** Maps unseen items (oldest first, so threads build in order), quarantining what cannot be mapped. */
+  private async newItems(url: string, items: FeedItem[], seen: SeenSet, map: (item: FeedItem) => ReturnType<typeof mapFeedItem>) {
+    const candidates: Candidate[] = [];
+    const keys: string[] = [];
+    const batch = new Set<string>();
+    let duplicates = 0;
+    for (const item of [...items].reverse()) {
+      const mapped = map(item);
+      if ('problem' in mapped) {
+        await quarantine(this.name, `feed ${url}: ${mapped.problem}`, item, this.context);
+        continue;
+      }
+      const id = mapped.candidate.mention.id;
+      if (batch.has(id)) { duplicates++; continue; }
+      batch.add(id);
+      if (seen.has(id)) continue;
+      if (mapped.cut > 0) this.log.warn({ id, cut: mapped.cut, max: MAX_TEXT_CHARS }, 'long feed item truncated');
+      candidates.push(mapped.candidate);
+      keys.push(id);
+    }
+    if (duplicates > 0) this.log.warn({ feed: url, duplicates }, 'feed lists the same guid more than once; emitted once');
+    // Feeds usually list newest first, but not all do: order by date (stable) so roots precede replies.
+    candidates.sort((a, b) => String(a.mention.createdAt).localeCompare(String(b.mention.createdAt)));
+    return { candidates, keys, all: items };
+  }
+
+  private async emitAll(candidates: Candidate[], emit: Emit): Promise<number> {
+    const mentions = await acceptMentions(this.name, candidates, this.context);
+    if (mentions.length > 0) await emit(mentions);
+    return mentions.length;
+  }
+}
+
+export const rssIngestorFactory: IngestorFactory = {
+  type: 'rss',
+  create(source, context) {
+    const options = parseSourceOptions(RssOptions, source);
+    const known = new Set(context.brands.map((b) => b.id));
+    const issues = options.feeds.flatMap((feed, j) =>
+      feed.brand && !known.has(feed.brand)
+        ? [{ code: 'custom' as const, path: ['feeds', j, 'brand'], message: `unknown brand "${feed.brand}" (configured: ${[...known].join(', ') || 'none'})`, input: feed.brand }]
+        : [],
+    );
+    if (issues.length > 0) throw new SourceOptionsError(source.name, new z.ZodError(issues));
+    return new RssIngestor(options, context);
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * X API v2 payloads (stream messages and search pages) → Mentions. The payload schemas are loose on purpose:
+ * X adds fields all the time, and only the fields read here need to be right.
+ */
+import { z } from 'zod';
+import type { Brand } from '../src/model.ts';
+import type { Candidate } from './accept.ts';
+import { decodeEntities, truncateText } from './text.ts';
+
+export const TweetV2 = z.object({
+  id: z.string().regex(/^\d+$/),
+  text: z.string(),
+  author_id: z.string().optional(),
+  created_at: z.string().optional(),
+  conversation_id: z.string().optional(),
+  in_reply_to_user_id: z.string().optional(),
+  lang: z.string().optional(),
+  referenced_tweets: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
+  public_metrics: z
+    .object({ like_count: z.number().optional(), retweet_count: z.number().optional(), quote_count: z.number().optional(), reply_count: z.number().optional() })
+    .optional(),
+  entities: z.object({ mentions: z.array(z.object({ username: z.string(), id: z.string().optional() })).optional() }).optional(),
+  /** Posts over 280 characters carry their full text here; `text` is then cut. */
+  note_tweet: z.object({ text: z.string() }).optional(),
+});
+export type TweetV2 = z.infer<typeof TweetV2>;
+
+export const UserV2 = z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() });
+export const Includes = z.object({ users: z.array(UserV2).optional() }).optional();
+
+/** One filtered-stream message. */
+export const StreamMessage = z.object({
+  data: TweetV2,
+  includes: Includes,
+  matching_rules: z.array(z.object({ id: z.union([z.string(), z.number()]), tag: z.string().optional() })).optional(),
+});
+
+/** One page of recent search (`data` is absent when nothing matched). */
+export const SearchPage = z.object({
+  data: z.array(TweetV2).optional(),
+  includes: Includes,
+  meta: z.object({ newest_id: z.string().optional(), next_token: z.string().optional(), result_count: z.number().optional() }).optional(),
+});
+
+/** Fields requested on every call, so stream and backfill produce the same Mention. */
+export const TWEET_QUERY = {
+  expansions: 'author_id,referenced_tweets.id,in_reply_to_user_id,entities.mentions.username',
+  'tweet.fields': 'author_id,created_at,conversation_id,in_reply_to_user_id,lang,referenced_tweets,public_metrics,entities,note_tweet',
+  'user.fields': 'id,name,username',
+};
+
+/** Brand accounts by lower-cased handle (without @) and by numeric id. */
+export interface BrandAccounts {
+  byHandle: Map<string, string>;
+  byId: Map<string, string>;
+}
+
+export function brandAccounts(brands: Brand[]): BrandAccounts {
+  const byHandle = new Map<string, string>();
+  const byId = new Map<string, string>();
+  for (const brand of brands) {
+    for (const account of brand.accounts) {
+      const bare = account.replace(/^@/, '');
+      if (/^\d+$/.test(bare)) byId.set(bare, brand.id);
+      else byHandle.set(bare.toLowerCase(), brand.id);
+    }
+  }
+  return { byHandle, byId };
+}
+
+/** Snowflake ids are ordered by time; compare them as numbers, they exceed 2^53. */
+export function newerId(a: string | undefined, b: string): string {
+  return a === undefined || BigInt(b) > BigInt(a) ? b : a;
+}
+
+export function tweetToCandidate(tweet: TweetV2, users: z.infer<typeof UserV2>[], accounts: BrandAccounts, sourceName = 'twitter'): Candidate {
+  const author = users.find((u) => u.id === tweet.author_id);
+  const handle = author?.username;
+  const authorBrand = (tweet.author_id && accounts.byId.get(tweet.author_id)) || (handle && accounts.byHandle.get(handle.toLowerCase())) || undefined;
+  const context = new Set<string>();
+  if (authorBrand) context.add(authorBrand);
+  // A post addressed to a brand account (reply to it or @mention) appeared in the brand's own space.
+  if (tweet.in_reply_to_user_id) {
+    const brand = accounts.byId.get(tweet.in_reply_to_user_id) ?? handleOf(users, tweet.in_reply_to_user_id, accounts);
+    if (brand) context.add(brand);
+  }
+  for (const m of tweet.entities?.mentions ?? []) {
+    const brand = accounts.byHandle.get(m.username.toLowerCase()) ?? (m.id ? accounts.byId.get(m.id) : undefined);
+    if (brand) context.add(brand);
+  }
+  const repliedTo = tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id;
+  const metrics = tweet.public_metrics;
+  const { text } = truncateText(decodeEntities(tweet.note_tweet?.text ?? tweet.text).trim());
+  const lang = tweet.lang && tweet.lang !== 'und' && /^[a-z]{2,3}$/.test(tweet.lang) ? tweet.lang : undefined;
+  return {
+    raw: { tweet, author },
+    mention: {
+      id: `${sourceName}:${tweet.id}`,
+      source: sourceName,
+      url: `https://x.com/${handle ?? 'i/web'}/status/${tweet.id}`,
+      author: { id: tweet.author_id ?? 'unknown', handle, name: author?.name, isBrand: authorBrand !== undefined },
+      text,
+      createdAt: tweet.created_at ?? new Date().toISOString(),
+      thread: {
+        rootId: `${sourceName}:${tweet.conversation_id ?? tweet.id}`,
+        parentId: repliedTo ? `${sourceName}:${repliedTo}` : undefined,
+      },
+      metrics: {
+        likes: metrics?.like_count ?? 0,
+        shares: (metrics?.retweet_count ?? 0) + (metrics?.quote_count ?? 0),
+        replies: metrics?.reply_count ?? 0,
+      },
+      channel: repliedTo ? 'reply' : 'post',
+      brandContext: [...context],
+      langHint: lang,
+    },
+  };
+}
+
+function handleOf(users: z.infer<typeof UserV2>[], id: string, accounts: BrandAccounts): string | undefined {
+  const username = users.find((u) => u.id === id)?.username;
+  return username ? accounts.byHandle.get(username.toLowerCase()) : undefined;
+}

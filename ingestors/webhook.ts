@@ -1,0 +1,107 @@
+/**
+ * POST /api/ingest: push Mentions in from anywhere (a Mention or an array of them). Bearer-token auth, a body
+ * size limit, per-item schema validation with per-item errors in the response, and an acknowledgement only
+ * after `emit` resolved, so a 2xx means the accepted items are on the bus.
+ *
+ * Responses: 200 all accepted, 207 some rejected, 422 all rejected, 400 bad JSON or shape, 401 bad token,
+ * 413 too large, 415 not JSON, 503 no token configured or the bus refused the items (nothing acknowledged).
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { formatZodIssues } from '../src/config.ts';
+import { childLogger, type Logger } from '../src/log.ts';
+import { Mention } from '../src/model.ts';
+import { bearerToken, secretEquals } from './auth.ts';
+
+export interface IngestRouterOptions {
+  emit: (mentions: Mention[]) => Promise<void>;
+  /** KUNDENRADAR_INGEST_TOKEN; without one the endpoint refuses everything rather than run open. */
+  token: string | undefined;
+  maxBodyBytes?: number;
+  maxItems?: number;
+  /** Parks a rejected item with the reason (dead-letter topic). */
+  quarantine: (reason: string, raw: unknown) => Promise<void>;
+  log?: Logger;
+}
+
+export interface IngestResponse {
+  accepted: number;
+  rejected: Array<{ index: number; errors: string[] }>;
+}
+
+export function createIngestRouter(options: IngestRouterOptions): Router {
+  const { emit, token, quarantine } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const maxItems = options.maxItems ?? 1000;
+  const log = options.log ?? childLogger('ingest-webhook');
+  const router = express.Router();
+
+  const authenticate = (req: Request, res: Response, next: NextFunction): void => {
+    if (!token) {
+      log.error('POST /api/ingest refused: KUNDENRADAR_INGEST_TOKEN is not set');
+      res.status(503).json({ error: 'ingest is disabled: the server has no KUNDENRADAR_INGEST_TOKEN' });
+      return;
+    }
+    const given = bearerToken(req.get('authorization'));
+    if (!given || !secretEquals(given, token)) {
+      log.warn({ ip: req.ip }, 'POST /api/ingest with a missing or wrong bearer token');
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'missing or wrong bearer token' });
+      return;
+    }
+    next();
+  };
+
+  // Raw body so that size (413) and JSON syntax (400) get our own clear answers, after authentication.
+  const rawJson = express.raw({ type: () => true, limit: maxBodyBytes });
+
+  router.post('/api/ingest', authenticate, (req, res, next) => {
+    if (!req.is('application/json')) {
+      res.status(415).json({ error: 'send Content-Type: application/json' });
+      return;
+    }
+    rawJson(req, res, (err?: unknown) => {
+      if (err === undefined) return next();
+      const e = err as { type?: string; status?: number; message?: string };
+      if (e.type === 'entity.too.large') {
+        log.warn({ limit: maxBodyBytes }, 'POST /api/ingest body too large');
+        res.status(413).json({ error: `body larger than ${maxBodyBytes} bytes` });
+        return;
+      }
+      next(err);
+    });
+  }, async (req, res) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'POST /api/ingest with invalid JSON');
+      res.status(400).json({ error: `invalid JSON: ${(err as Error).message}` });
+      return;
+    }
+    const items = Array.isArray(body) ? body : [body];
+    if (items.length === 0 || items.length > maxItems) {
+      res.status(400).json({ error: `send a Mention or an array of 1..${maxItems} Mentions` });
+      return;
+    }
+    const accepted: Mention[] = [];
+    const rejected: IngestResponse['rejected'] = [];
+    for (const [index, item] of items.entries()) {
+      const parsed = Mention.safeParse(item);
+      if (parsed.success) accepted.push(parsed.data);
+      else rejected.push({ index, errors: formatZodIssues(parsed.error) });
+    }
+    try {
+      // Rejected items are parked first: if the bus then fails, a resend repeats nothing but the parking.
+      for (const r of rejected) await quarantine(`ingest item ${r.index} rejected: ${r.errors.join('; ')}`, items[r.index]);
+      if (accepted.length > 0) await emit(accepted);
+    } catch (err) {
+      log.error({ err: (err as Error).message, items: accepted.length }, 'POST /api/ingest could not hand items to the bus');
+      res.status(503).json({ error: 'the items could not be stored; nothing was accepted, send them again' });
+      return;
+    }
+    if (rejected.length > 0) log.warn({ accepted: accepted.length, rejected: rejected.length }, 'POST /api/ingest rejected items');
+    const status = rejected.length === 0 ? 200 : accepted.length === 0 ? 422 : 207;
+    res.status(status).json({ accepted: accepted.length, rejected } satisfies IngestResponse);
+  });
+
+  return router;
+}

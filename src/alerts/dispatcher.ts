@@ -1,0 +1,250 @@
+/**
+ * The delivery loop: sends due outbox entries, one at a time per route (so a route's messages keep their
+ * order) and at most `concurrency` routes at once, applies each route's per-minute limit (the last message a
+ * minute allows carries everything else due, as a digest), retries with backoff, and dead-letters on
+ * permanent errors or after the delivery deadline.
+ */
+import { EventEmitter, once } from 'node:events';
+import { childLogger } from '../log.ts';
+import type { Alert } from '../model.ts';
+import type { TargetPolicy } from './address-guard.ts';
+import { retryDelayMs, WEBHOOK_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import type { Clock } from './clock.ts';
+import { formatPayload } from './formats/index.ts';
+import { postJson, type DeliveryOutcome } from './http.ts';
+import { countDelivery } from './metrics.ts';
+import type { Outbox, OutboxEntry } from './outbox.ts';
+import type { Route } from './routes.ts';
+import { signatureHeaders } from './signing.ts';
+import type { AlertView } from './wording.ts';
+
+const log = childLogger('alerts.dispatcher');
+const MINUTE = 60_000;
+
+export interface DispatcherOptions {
+  outbox: Outbox;
+  routes: Route[];
+  policy: TargetPolicy;
+  clock: Clock;
+  /** Turns a route's alerts into message views (language, dashboard links, brand names). */
+  view: (route: Route, alerts: Alert[]) => AlertView[];
+  deadlineMs: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  /** Routes sending at the same time. */
+  concurrency?: number;
+  timeoutMs?: number;
+  /** Longest sleep between passes, to pick up entries written by other instances. */
+  pollMs?: number;
+}
+
+export class Dispatcher {
+  private readonly events = new EventEmitter();
+  private readonly sending = new Map<string, Promise<void>>();
+  private readonly sentAt = new Map<string, number[]>();
+  private readonly routes: Map<string, Route>;
+  private wakeRequested = false;
+  private started = 0;
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.routes = new Map(o.routes.map((r) => [r.name, r]));
+    this.events.setMaxListeners(0);
+  }
+
+  /** Asks the loop for a pass now (new entry enqueued). */
+  wake(): void {
+    this.wakeRequested = true;
+    this.events.emit('wake');
+  }
+
+  /** Resolves when a send finished (any outcome): the pending count may have dropped. */
+  progress(signal?: AbortSignal): Promise<unknown> {
+    return once(this.events, 'progress', signal ? { signal } : {}).catch(() => undefined);
+  }
+
+  /** One pass: dead-letters expired entries, starts sends that are due; returns when the next pass is due. */
+  async pass(): Promise<number> {
+    const now = this.o.clock.now();
+    let next = now + (this.o.pollMs ?? 30_000);
+    const pending = (await this.o.outbox.list()).filter((e) => e.status === 'pending');
+    const byRoute = new Map<string, OutboxEntry[]>();
+    for (const entry of pending) {
+      if (this.o.outbox.inflight.has(entry.id)) continue;
+      if (now - Date.parse(entry.createdAt) > this.o.deadlineMs) {
+        await this.finish(entry.id, { kind: 'dead', reason: `not delivered within ${Math.round(this.o.deadlineMs / MINUTE)} minutes` }, true);
+        continue;
+      }
+      if (!this.routes.has(entry.route)) continue; // a route removed from config: kept for the UI, not sent
+      const list = byRoute.get(entry.route) ?? [];
+      list.push(entry);
+      byRoute.set(entry.route, list);
+    }
+    for (const [name, entries] of byRoute) {
+      const route = this.routes.get(name);
+      if (!route || this.sending.has(name)) continue;
+      if (this.sending.size >= (this.o.concurrency ?? 4)) break;
+      const candidates: OutboxEntry[] = [];
+      // An update never overtakes an earlier revision of the same alert that is still pending (retrying).
+      const oldest = new Map<string, number>();
+      for (const e of entries) for (const a of e.alerts) oldest.set(a.id, Math.min(oldest.get(a.id) ?? a.revision, a.revision));
+      for (const e of entries) {
+        if (e.alerts.some((a) => (oldest.get(a.id) ?? a.revision) < a.revision)) continue;
+        const dueMs = Math.max(Date.parse(e.dueAt), Date.parse(e.nextAttemptAt));
+        if (dueMs > now) next = Math.min(next, dueMs);
+        else candidates.push(e);
+      }
+      const first = candidates[0];
+      if (!first) continue;
+      const window = (this.sentAt.get(name) ?? []).filter((t) => t > now - MINUTE);
+      this.sentAt.set(name, window);
+      const budget = route.maxPerMinute - window.length;
+      if (budget <= 0) {
+        next = Math.min(next, (window[0] ?? now) + MINUTE);
+        continue;
+      }
+      const fresh = candidates.filter((e) => e.attempts === 0 && e.members.length === 0);
+      if (budget === 1 && fresh.length >= 2 && fresh[0] === first) {
+        const digest = await this.o.outbox.exclusive(() => this.o.outbox.groupIntoDigest(name, fresh));
+        log.info({ route: name, alerts: digest.alerts.length }, 'throttled: grouped due alerts into one message');
+        this.start(route, digest.id);
+      } else {
+        this.start(route, first.id);
+      }
+    }
+    return next;
+  }
+
+  private start(route: Route, id: string): void {
+    this.started++;
+    const work = this.send(route, id)
+      .catch((err: Error) => log.error({ err, route: route.name, id }, 'delivery bookkeeping failed'))
+      .finally(() => {
+        this.sending.delete(route.name);
+        this.events.emit('progress');
+        this.wake();
+      });
+    this.sending.set(route.name, work);
+  }
+
+  private async send(route: Route, id: string): Promise<void> {
+    const { outbox, clock } = this.o;
+    const entry = await outbox.exclusive(async () => {
+      const e = await outbox.get(id);
+      if (!e || e.status !== 'pending') return undefined;
+      const nowMs = clock.now();
+      e.attempts += 1;
+      e.lastAttemptAt = new Date(nowMs).toISOString();
+      // A lease: if this process dies mid-send, the entry becomes due again once the request surely ended.
+      e.nextAttemptAt = new Date(nowMs + (this.o.timeoutMs ?? 15_000) + 5_000).toISOString();
+      await outbox.put(e);
+      outbox.inflight.add(e.id);
+      return e;
+    });
+    if (!entry) return;
+    try {
+      const window = this.sentAt.get(route.name) ?? [];
+      window.push(clock.now());
+      this.sentAt.set(route.name, window);
+      let outcome: DeliveryOutcome;
+      try {
+        const body = JSON.stringify(formatPayload(route.target, this.o.view(route, entry.alerts), route.name, entry.createdAt));
+        const headers: Record<string, string> = { 'idempotency-key': entry.id };
+        if (route.signingKey) Object.assign(headers, signatureHeaders(route.signingKey, entry.id, clock.now() / 1000, body));
+        outcome = await postJson(route.url, body, headers, { policy: this.o.policy, timeoutMs: this.o.timeoutMs, now: () => clock.now() });
+      } catch (err) {
+        outcome = { kind: 'dead', reason: `cannot format the message: ${(err as Error).message}` };
+      }
+      await this.finish(entry.id, outcome, false);
+    } finally {
+      outbox.inflight.delete(entry.id);
+    }
+  }
+
+  private async finish(id: string, outcome: DeliveryOutcome, expired: boolean): Promise<void> {
+    const { outbox, clock } = this.o;
+    await outbox.exclusive(async () => {
+      const e = await outbox.get(id);
+      if (!e || e.status !== 'pending') return;
+      const nowMs = clock.now();
+      const now = new Date(nowMs).toISOString();
+      if ('status' in outcome && outcome.status !== undefined) e.lastStatus = outcome.status;
+      const delay = outcome.kind === 'retry' ? this.retryDelay(e, outcome) : 0;
+      const dies = outcome.kind === 'dead' || (outcome.kind === 'retry' && nowMs + delay > Date.parse(e.createdAt) + this.o.deadlineMs);
+      countDelivery(e.route, outcome.kind === 'delivered' ? 'delivered' : dies ? 'dead' : 'retry');
+      if (outcome.kind === 'delivered') {
+        e.status = 'delivered';
+        e.deliveredAt = now;
+        delete e.lastError;
+      } else {
+        const reason = expired && e.lastError ? `${outcome.reason}; last error: ${e.lastError}` : outcome.reason;
+        e.lastError = outcome.reason;
+        if (dies) {
+          e.status = 'dead';
+          e.deadAt = now;
+          e.deadReason = outcome.kind === 'dead' ? reason : `${reason}; next attempt would be after the delivery deadline`;
+          log.warn({ route: e.route, id: e.id, reason: e.deadReason, attempts: e.attempts }, 'alert message dead-lettered');
+        } else {
+          e.nextAttemptAt = new Date(nowMs + delay).toISOString();
+          log.info({ route: e.route, id: e.id, reason: outcome.reason, attempts: e.attempts, retryInMs: delay }, 'alert message will be retried');
+        }
+      }
+      await outbox.put(e);
+    });
+  }
+
+  /** Retry-After when the receiver gave one (floored so a "0" cannot spin), else the shared backoff. */
+  private retryDelay(e: OutboxEntry, outcome: Extract<DeliveryOutcome, { kind: 'retry' }>): number {
+    if (outcome.retryAfterMs !== undefined) return Math.max(outcome.retryAfterMs, 500);
+    return retryDelayMs(e.attempts, this.o.backoff ?? WEBHOOK_BACKOFF, this.o.random);
+  }
+
+  /** Resolves when every send started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.sending.size > 0) await Promise.all([...this.sending.values()]);
+  }
+
+  /** Sends everything due now, pass after pass, until a pass starts nothing; returns the sends started. */
+  async deliverDue(): Promise<number> {
+    const before = this.started;
+    for (;;) {
+      const mark = this.started;
+      await this.pass();
+      await this.idle();
+      if (this.started === mark) return this.started - before;
+    }
+  }
+
+  /** Runs passes until `signal` aborts, then lets sends in flight finish (they are short: bounded by timeout). */
+  async run(signal: AbortSignal): Promise<void> {
+    let lastPrune = 0;
+    while (!signal.aborted) {
+      this.wakeRequested = false;
+      let next: number;
+      try {
+        next = await this.pass();
+        const now = this.o.clock.now();
+        if (now - lastPrune > 3_600_000) {
+          lastPrune = now;
+          await this.o.outbox.prune(now - Math.max(7 * 24 * 3_600_000, 2 * this.o.deadlineMs));
+        }
+      } catch (err) {
+        // The store being unavailable is an infrastructure failure; keep trying, the entries are safe there.
+        log.error({ err }, 'outbox pass failed');
+        next = this.o.clock.now() + 5_000;
+      }
+      if (this.wakeRequested || signal.aborted) continue;
+      const stop = new AbortController();
+      const onAbort = (): void => stop.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      await Promise.race([this.o.clock.sleep(next - this.o.clock.now(), stop.signal), once(this.events, 'wake', { signal: stop.signal }).catch(() => undefined)]);
+      stop.abort();
+      signal.removeEventListener('abort', onAbort);
+    }
+    await this.idle();
+  }
+
+  /** Pending entries right now (for backpressure). */
+  async pendingCount(): Promise<number> {
+    return (await this.o.outbox.list()).filter((e) => e.status === 'pending').length;
+  }
+}

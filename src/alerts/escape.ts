@@ -1,0 +1,37 @@
+/**
+ * Neutralising post text per platform. Post text is written by strangers: it must not ping a channel, format
+ * itself into something that looks like our own message, or show a link label that hides a different target.
+ */
+
+/** Slack mrkdwn: `&`, `<`, `>` are the only characters Slack asks to escape; `<!channel>`/`<url|label>` die with them. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A zero-width space after "@" keeps the word readable but stops @channel/@here/@everyone/@all pings. */
+export function defuseMentions(text: string): string {
+  return text.replace(/@(?=(everyone|here|channel|all)\b)/gi, '@\u200B');
+}
+
+/**
+ * CommonMark-style escaping for Mattermost and Discord: inline markup everywhere, block markup (headings,
+ * quotes, lists) at line starts, and `[label](url)` links, so a post cannot fake a link with a foreign label.
+ */
+export function escapeMarkdown(text: string): string {
+  const inline = text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`);
+  const blocks = inline.replace(/^(\s*)([#>+-]|\d+\.)/gm, (_m, ws: string, mark: string) => `${ws}\\${mark}`);
+  return defuseMentions(blocks);
+}
+
+/** A URL safe inside a markdown link target: parentheses and spaces percent-encoded so it cannot close early. */
+export function markdownLinkTarget(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20').replace(/>/g, '%3E').replace(/</g, '%3C');
+}
+
+/** Quotes a block of text as markdown (`> ` before every line). */
+export function quoteMarkdown(escaped: string): string {
+  return escaped
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * Mattermost incoming webhook (https://developers.mattermost.com/integrate/webhooks/incoming/): a markdown
+ * `text` line plus one Slack-compatible attachment per alert (colour bar, fields). Mattermost pings on plain
+ * "@channel"/"@all"/"@here" and renders markdown links, so post text is escaped and mentions are defused.
+ */
+import { escapeMarkdown, markdownLinkTarget, quoteMarkdown } from '../escape.ts';
+import { truncate, type AlertView } from '../wording.ts';
+
+export interface MattermostAttachment {
+  fallback: string;
+  color: string;
+  title: string;
+  title_link?: string;
+  text: string;
+  fields: Array<{ short: boolean; title: string; value: string }>;
+}
+
+export interface MattermostPayload {
+  text: string;
+  attachments: MattermostAttachment[];
+}
+
+/** Attachments per digest: keeps the post well below Mattermost's message size limit. */
+const MAX_ATTACHMENTS = 20;
+
+function link(url: string, label: string): string {
+  return `[${escapeMarkdown(label)}](${markdownLinkTarget(url)})`;
+}
+
+function attachment(view: AlertView, compact: boolean): MattermostAttachment {
+  const l = view.labels;
+  const parts = [escapeMarkdown(view.summary)];
+  for (const ex of view.examples.slice(0, compact ? 1 : 3)) {
+    const by = ex.author ? `\n> — ${escapeMarkdown(truncate(ex.author, 100))}` : '';
+    parts.push(`${quoteMarkdown(escapeMarkdown(truncate(ex.text, 1000)))}${by}${ex.url ? `\n${link(ex.url, l.openPost)}` : ''}`);
+  }
+  if (view.dashboardUrl) parts.push(link(view.dashboardUrl, l.openAlert));
+  return {
+    fallback: escapeMarkdown(`${view.headline}: ${view.summary}`),
+    color: view.color,
+    title: escapeMarkdown(truncate(view.headline, 250)),
+    ...(view.dashboardUrl ? { title_link: view.dashboardUrl } : {}),
+    text: parts.join('\n\n'),
+    fields: view.facts.map((f) => ({ short: true, title: f.label, value: escapeMarkdown(truncate(f.value, 200)) })),
+  };
+}
+
+export function formatMattermost(views: AlertView[]): MattermostPayload {
+  const first = views[0];
+  if (!first) throw new Error('formatMattermost needs at least one alert');
+  const single = views.length === 1;
+  const heading = single ? first.headline : first.labels.digest(views.length);
+  const more = views.length > MAX_ATTACHMENTS ? `\n${first.labels.more(views.length - MAX_ATTACHMENTS)}` : '';
+  return {
+    text: `#### ${escapeMarkdown(truncate(heading, 300))}${more}`,
+    attachments: views.slice(0, MAX_ATTACHMENTS).map((v) => attachment(v, !single)),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * What an alert message says, independent of the chat platform: headline, the numbers behind it, example
+ * posts and the dashboard link, in German or English. Formats only lay this out and escape it.
+ */
+import type { Alert, AlertKind, AlertSeverity, AlertStatus } from '../model.ts';
+
+export type Language = 'de' | 'en';
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface ExamplePost {
+  text: string;
+  /** Only http(s) links survive; anything else (javascript:, data:) is dropped. */
+  url?: string;
+  author?: string;
+  createdAt: string;
+}
+
+export interface AlertView {
+  alert: Alert;
+  lang: Language;
+  /** e.g. "Kritisch · Shitstorm-Verdacht: Deutsche Bahn". */
+  headline: string;
+  /** One sentence with the key numbers (waited vs SLA, observed vs expected). */
+  summary: string;
+  facts: Fact[];
+  examples: ExamplePost[];
+  dashboardUrl?: string;
+  severityLabel: string;
+  statusLabel: string;
+  /** Colour per severity (#rrggbb), for attachment bars and embeds. */
+  color: string;
+  labels: typeof LABELS.de;
+}
+
+const LABELS = {
+  de: {
+    kind: { unanswered: 'Unbeantwortete Beschwerde', shitstorm: 'Shitstorm-Verdacht', complaint: 'Neue Beschwerde' } as Record<AlertKind, string>,
+    severity: { info: 'Info', watch: 'Beobachten', warning: 'Warnung', critical: 'Kritisch' } as Record<AlertSeverity, string>,
+    status: { open: 'offen', acknowledged: 'bestätigt', resolved: 'erledigt' } as Record<AlertStatus, string>,
+    brand: 'Marke',
+    severityField: 'Schweregrad',
+    statusField: 'Status',
+    examples: 'Beispiele',
+    openPost: 'Beitrag öffnen',
+    openAlert: 'Im Dashboard öffnen',
+    digest: (n: number) => `${n} Alarme`,
+    more: (n: number) => `… und ${n} weitere`,
+    waited: (w: string, sla: string) => `Wartet seit ${w} Minuten auf eine Antwort (SLA ${sla} Minuten).`,
+    volume: (o: string, e: string) => `${o} Beiträge, erwartet waren ${e}.`,
+    negatives: (o: string, e: string, w: string) => `${o} negative Beiträge in ${w} Minuten, erwartet waren ${e}.`,
+    generic: (n: string) => `${n} Beiträge betroffen.`,
+  },
+  en: {
+    kind: { unanswered: 'Unanswered complaint', shitstorm: 'Possible shitstorm', complaint: 'New complaint' } as Record<AlertKind, string>,
+    severity: { info: 'Info', watch: 'Watch', warning: 'Warning', critical: 'Critical' } as Record<AlertSeverity, string>,
+    status: { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' } as Record<AlertStatus, string>,
+    brand: 'Brand',
+    severityField: 'Severity',
+    statusField: 'Status',
+    examples: 'Examples',
+    openPost: 'Open post',
+    openAlert: 'Open in dashboard',
+    digest: (n: number) => `${n} alerts`,
+    more: (n: number) => `… and ${n} more`,
+    waited: (w: string, sla: string) => `Waiting ${w} minutes for a reply (SLA ${sla} minutes).`,
+    volume: (o: string, e: string) => `${o} posts where ${e} were expected.`,
+    negatives: (o: string, e: string, w: string) => `${o} negative posts in ${w} minutes where ${e} were expected.`,
+    generic: (n: string) => `${n} posts involved.`,
+  },
+};
+
+/**
+ * Evidence fields shown in messages, in this order, with their labels. These are the keys the detectors write
+ * (classifiers/unanswered-alert.ts, shitstorm-alert.ts); other keys (ids, internal state) stay in the
+ * dashboard and the generic JSON.
+ */
+const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = [
+  ['waitedMinutes', 'Wartezeit (Min.)', 'Waited (min)'],
+  ['slaMinutes', 'SLA (Min.)', 'SLA (min)'],
+  ['source', 'Quelle', 'Source'],
+  ['channel', 'Kanal', 'Channel'],
+  ['followUps', 'Nachfragen', 'Follow-ups'],
+  ['deflections', 'Ausweichende Antworten', 'Deflections'],
+  ['observedNegative', 'Negativ (beobachtet)', 'Negative (observed)'],
+  ['expectedNegative', 'Negativ (erwartet)', 'Negative (expected)'],
+  ['observed', 'Beiträge (beobachtet)', 'Posts (observed)'],
+  ['expected', 'Beiträge (erwartet)', 'Posts (expected)'],
+  ['ratio', 'Faktor', 'Ratio'],
+  ['negativityShare', 'Anteil negativ', 'Negative share'],
+  ['windowMinutes', 'Zeitfenster (Min.)', 'Window (min)'],
+  ['distinctAuthors', 'Verschiedene Autor:innen', 'Distinct authors'],
+  ['topTerms', 'Häufige Begriffe', 'Top terms'],
+  ['acknowledgedBy', 'Bestätigt von', 'Acknowledged by'],
+  ['resolvedBy', 'Erledigt von', 'Resolved by'],
+];
+const MAX_FACTS = 10;
+
+const COLORS: Record<AlertSeverity, string> = { info: '#439fe0', watch: '#daa038', warning: '#e8710a', critical: '#d40e0d' };
+const RESOLVED_COLOR = '#2eb886';
+
+export function labelsFor(lang: Language): typeof LABELS.de {
+  return LABELS[lang];
+}
+
+function formatNumber(value: number, lang: Language): string {
+  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+}
+
+function num(evidence: Alert['evidence'], key: string): number | undefined {
+  const v = evidence[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function safeHttpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function dashboardUrlFor(publicUrl: string | undefined, alertId: string): string | undefined {
+  if (!publicUrl) return undefined;
+  return `${publicUrl.replace(/\/+$/, '')}/alerts/${encodeURIComponent(alertId)}`;
+}
+
+export interface ViewOptions {
+  lang: Language;
+  publicUrl?: string;
+  /** Display name of the alert's brand (config `brands[].name`); the id is shown when unknown. */
+  brandName?: string;
+  /** Most example posts (1..3). */
+  maxExamples?: number;
+}
+
+export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
+  const l = LABELS[options.lang];
+  const fmt = (v: number): string => formatNumber(v, options.lang);
+  const brand = options.brandName ?? alert.brand;
+  const ev = alert.evidence;
+  const waited = num(ev, 'waitedMinutes');
+  const sla = num(ev, 'slaMinutes');
+  const negObserved = num(ev, 'observedNegative');
+  const negExpected = num(ev, 'expectedNegative');
+  const windowMinutes = num(ev, 'windowMinutes');
+  const observed = num(ev, 'observed');
+  const expected = num(ev, 'expected');
+  let summary: string;
+  if (waited !== undefined && sla !== undefined) summary = l.waited(fmt(waited), fmt(sla));
+  else if (negObserved !== undefined && negExpected !== undefined && windowMinutes !== undefined) summary = l.negatives(fmt(negObserved), fmt(negExpected), fmt(windowMinutes));
+  else if (observed !== undefined && expected !== undefined) summary = l.volume(fmt(observed), fmt(expected));
+  else summary = alert.title || l.generic(fmt(alert.mentions.length));
+
+  const facts: Fact[] = [
+    { label: l.brand, value: brand },
+    { label: l.severityField, value: l.severity[alert.severity] },
+    { label: l.statusField, value: l.status[alert.status] },
+  ];
+  for (const [key, de, en] of EVIDENCE) {
+    if (facts.length >= MAX_FACTS) break; // Slack allows 10 section fields; more stops being readable anyway
+    const value = ev[key];
+    const label = options.lang === 'de' ? de : en;
+    if (typeof value === 'number' && Number.isFinite(value)) facts.push({ label, value: fmt(value) });
+    else if (typeof value === 'string' && value) facts.push({ label, value });
+    else if (Array.isArray(value) && value.length > 0) facts.push({ label, value: value.filter((v) => typeof v === 'string' || typeof v === 'number').join(', ') });
+  }
+  const examples = alert.examples.slice(0, Math.min(3, Math.max(1, options.maxExamples ?? 3))).map((e) => ({
+    text: e.text,
+    url: safeHttpUrl(e.url),
+    author: e.author,
+    createdAt: e.createdAt,
+  }));
+  const statusPrefix = alert.status === 'open' ? '' : `[${l.status[alert.status]}] `;
+  return {
+    alert,
+    lang: options.lang,
+    headline: `${statusPrefix}${l.severity[alert.severity]} · ${l.kind[alert.kind]}: ${brand}`,
+    summary,
+    facts,
+    examples,
+    dashboardUrl: dashboardUrlFor(options.publicUrl, alert.id),
+    severityLabel: l.severity[alert.severity],
+    statusLabel: l.status[alert.status],
+    color: alert.status === 'resolved' ? RESOLVED_COLOR : COLORS[alert.severity],
+    labels: l,
+  };
+}
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}

@@ -1,0 +1,159 @@
+/**
+ * One consumer-group member on kafkajs: the "commit only after the work is done" loop of the Kafka bus.
+ *
+ * - eachBatch with autoCommit and auto-resolve off: a chunk of at most `maxBatch` messages goes to `handle`;
+ *   only after it resolved is the chunk's last offset resolved and committed.
+ * - `handle` throwing is an infrastructure failure (store or webhook down): the chunk stays unresolved, its
+ *   partition is paused for a backoff and resumed, and kafkajs fetches it again from the last resolved offset.
+ *   We never rethrow into kafkajs: it retries plain errors in a tight loop and crashes on others.
+ * - While `handle` runs, a timer heartbeats so a slow store does not get the member thrown out of the group.
+ * - kafkajs fetches the next batch for a broker only after the current one was handled, so a slow handler
+ *   slows consumption instead of filling memory (backpressure, bounded by maxBytes).
+ * - Abort: finish the chunk in hand, commit it, then disconnect (kafkajs waits for the batch, leaves the group).
+ * - A crash (broker gone longer than the retries) is logged loudly and kafkajs restarts the member with backoff.
+ */
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Logger } from '../log.ts';
+import { backoffDelay } from '../retry.ts';
+import type { BusMessage, Topic } from './port.ts';
+
+export interface ConsumerSpec {
+  kafka: Kafka;
+  topic: Topic;
+  /** Kafka topic name (prefixed). */
+  topicName: string;
+  groupId: string;
+  handle: (batch: BusMessage[]) => Promise<void>;
+  signal: AbortSignal;
+  maxBatch: number;
+  fromBeginning: boolean;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  /** Called for a message whose value is not JSON: it can never be handled, so it is parked, not retried. */
+  deadLetter: (message: { key: string; raw: string; reason: string; partition: number; offset: number }) => Promise<void>;
+  log: Logger;
+}
+
+/** Handler failures back off from 250 ms to 30 s per partition. */
+const HANDLER_BACKOFF = { minDelayMs: 250, maxDelayMs: 30_000, factor: 2 };
+
+export async function runConsumer(spec: ConsumerSpec): Promise<void> {
+  const { kafka, signal, log } = spec;
+  if (signal.aborted) return;
+
+  const consumer: Consumer = kafka.consumer({
+    groupId: spec.groupId,
+    sessionTimeout: spec.sessionTimeoutMs,
+    heartbeatInterval: spec.heartbeatIntervalMs,
+    rebalanceTimeout: Math.max(60_000, spec.sessionTimeoutMs),
+    // One fetch is what a member holds in memory: 4 MB total, 1 MB per partition.
+    maxBytes: 4 * 1024 * 1024,
+    maxBytesPerPartition: 1024 * 1024,
+    maxWaitTimeInMs: 250,
+    allowAutoTopicCreation: false,
+    retry: {
+      initialRetryTime: 300,
+      maxRetryTime: 30_000,
+      retries: 8,
+      restartOnFailure: async (error) => {
+        log.error({ err: error, group: spec.groupId, topic: spec.topicName }, 'Kafka consumer crashed; restarting it with backoff');
+        return true;
+      },
+    },
+  });
+
+  const failures = new Map<number, number>();
+  const resumeTimers = new Set<NodeJS.Timeout>();
+
+  const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }: EachBatchPayload) => {
+    for (let start = 0; start < batch.messages.length; start += spec.maxBatch) {
+      // On abort the chunk in hand was finished and committed; the rest stays for the next member.
+      if (signal.aborted || !isRunning() || isStale()) return;
+      const slice = batch.messages.slice(start, start + spec.maxBatch);
+      const messages: BusMessage[] = [];
+      for (const m of slice) {
+        const decoded = decode(spec.topic, batch.partition, m);
+        if ('message' in decoded) messages.push(decoded.message);
+        else await spec.deadLetter({ key: decoded.key, raw: decoded.raw, reason: decoded.reason, partition: batch.partition, offset: Number(m.offset) });
+      }
+
+      if (messages.length > 0) {
+        const beating = setInterval(() => {
+          // A failed heartbeat means a rebalance started; the commit below then fails and kafkajs rejoins.
+          heartbeat().catch((err: Error) => log.debug({ err: err.message, group: spec.groupId }, 'heartbeat during handler failed'));
+        }, spec.heartbeatIntervalMs);
+        try {
+          await spec.handle(messages);
+        } catch (err) {
+          const attempt = (failures.get(batch.partition) ?? 0) + 1;
+          failures.set(batch.partition, attempt);
+          const delayMs = backoffDelay(attempt, HANDLER_BACKOFF);
+          log.warn(
+            { err, group: spec.groupId, topic: spec.topicName, partition: batch.partition, offset: slice[0]!.offset, attempt, delayMs },
+            'handler failed; batch not committed, redelivering after backoff',
+          );
+          const resume = pause();
+          const timer = setTimeout(() => {
+            resumeTimers.delete(timer);
+            resume();
+          }, delayMs);
+          resumeTimers.add(timer);
+          return;
+        } finally {
+          clearInterval(beating);
+        }
+        failures.delete(batch.partition);
+      }
+
+      const last = slice[slice.length - 1]!;
+      resolveOffset(last.offset);
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }] }],
+      });
+      await heartbeat();
+    }
+  };
+
+  const crashed = new Promise<never>((_, reject) => {
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) {
+        log.error({ err: payload.error, group: spec.groupId }, 'Kafka consumer crashed and will not restart');
+        reject(payload.error);
+      }
+    });
+  });
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    log.info(
+      { group: spec.groupId, memberId: payload.memberId, assignment: payload.memberAssignment, durationMs: payload.duration },
+      'joined consumer group',
+    );
+  });
+
+  const aborted = new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic: spec.topicName, fromBeginning: spec.fromBeginning });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
+    await Promise.race([aborted, crashed]);
+  } finally {
+    for (const timer of resumeTimers) clearTimeout(timer);
+    // Waits for the batch in hand, leaves the group, closes connections.
+    await consumer.disconnect();
+  }
+}
+
+type Decoded = { message: BusMessage } | { key: string; raw: string; reason: string };
+
+function decode(topic: Topic, partition: number, m: KafkaMessage): Decoded {
+  const key = m.key?.toString('utf8') ?? '';
+  const raw = m.value?.toString('utf8') ?? '';
+  try {
+    return { message: { topic, key, value: JSON.parse(raw) as unknown, partition, offset: Number(m.offset) } };
+  } catch (err) {
+    return { key, raw, reason: `value is not JSON: ${(err as Error).message}` };
+  }
+}

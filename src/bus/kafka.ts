@@ -1,0 +1,261 @@
+/**
+ * Bus adapter on Apache Kafka (kafkajs). kafkajs stays inside src/bus/kafka*.ts (STYLE.md: it is barely
+ * maintained; another client must be able to replace it by changing these files only).
+ *
+ * - Topics are `<topicPrefix><topic>` and created on first use with the configured partition count; the broker
+ *   runs with auto-creation off, so a typo never creates a topic. Consumer groups get the same prefix, so two
+ *   deployments (or two tests) sharing a cluster never share offsets.
+ * - Messages are keyed (kafkajs' default partitioner is Java's murmur2: the same key lands on the same partition
+ *   as with any other Kafka client), values are JSON text.
+ * - The producer is idempotent with acks=-1: a retried send is written once, and an acknowledged message
+ *   survives the loss of the partition leader.
+ */
+import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import { childLogger, type Logger } from '../log.ts';
+import { runConsumer } from './kafka-consumer.ts';
+import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Partitions per topic, used when the bus creates a topic (default 1). */
+  partitions: Partial<Record<Topic, number>>;
+  /** Prefix of topic names and consumer group ids (default "kundenradar."). */
+  topicPrefix?: string;
+  /** Replicas per created topic (default -1: the broker's default.replication.factor). */
+  replicationFactor?: number;
+  /** A member that has not heartbeated for this long is removed from its group (default 30 s). */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Messages per `handle` call when the consumer does not say (default 100). */
+  defaultMaxBatch?: number;
+}
+
+/** Most bytes of JSON per produce request: stays well under the broker's default message.max.bytes (1 MB). */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+export function createKafkaBus(options: KafkaBusOptions): Bus {
+  const log = childLogger('bus.kafka');
+  const prefix = options.topicPrefix ?? 'kundenradar.';
+  const sessionTimeoutMs = options.sessionTimeoutMs ?? 30_000;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? Math.max(500, Math.floor(sessionTimeoutMs / 10));
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3_000,
+    requestTimeout: 30_000,
+    // Broker unreachable: back off from 300 ms to 30 s, then give up the request (consumers restart on crash).
+    retry: { initialRetryTime: 300, maxRetryTime: 30_000, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry: LogEntry) => kafkajsLog(log, entry),
+  });
+
+  const topicName = (topic: Topic) => `${prefix}${topic}`;
+  const groupId = (group: string) => `${prefix}${group}`;
+
+  let closed = false;
+  const running = new Set<{ controller: AbortController; done: Promise<void> }>();
+
+  const admin = lazyConnect<Admin>(() => kafka.admin());
+  const producer = lazyConnect<Producer>(() =>
+    kafka.producer({
+      idempotent: true,
+      // Idempotence keeps order with up to 5 in flight, but one is plenty: sends are awaited one by one.
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    }),
+  );
+
+  const ensured = new Map<Topic, Promise<void>>();
+  function ensureTopic(topic: Topic): Promise<void> {
+    let done = ensured.get(topic);
+    if (!done) {
+      done = createTopic(topic).catch((err: unknown) => {
+        ensured.delete(topic); // try again on the next call
+        throw err;
+      });
+      ensured.set(topic, done);
+    }
+    return done;
+  }
+
+  async function createTopic(topic: Topic): Promise<void> {
+    const name = topicName(topic);
+    const numPartitions = Math.max(1, options.partitions[topic] ?? 1);
+    const client = await admin.get();
+    const created = await client.createTopics({
+      topics: [{ topic: name, numPartitions, replicationFactor: options.replicationFactor ?? -1 }],
+      waitForLeaders: true,
+    });
+    if (created) {
+      log.info({ topic: name, partitions: numPartitions }, 'created topic');
+      return;
+    }
+    const meta = await client.fetchTopicMetadata({ topics: [name] });
+    const actual = meta.topics[0]?.partitions.length ?? 0;
+    if (actual !== numPartitions) {
+      // Not changed automatically: adding partitions moves keys and breaks per-thread/per-brand order.
+      log.warn({ topic: name, configured: numPartitions, actual }, 'topic exists with a different partition count; keeping it');
+    }
+  }
+
+  async function publish(topic: Topic, messages: OutgoingMessage[]): Promise<void> {
+    if (closed) throw new Error('bus is closed');
+    if (messages.length === 0) return;
+    const encoded = messages.map((m) => {
+      const json = JSON.stringify(m.value);
+      if (json === undefined) throw new TypeError(`message for ${topic} with key ${m.key} is not JSON-serialisable`);
+      return { key: m.key, value: json };
+    });
+    await ensureTopic(topic);
+    const client = await producer.get();
+    // Sequential chunks keep per-key order and each request under the broker's size limit.
+    for (const chunk of byteChunks(encoded, MAX_REQUEST_BYTES)) {
+      await client.send({ topic: topicName(topic), acks: -1, messages: chunk });
+    }
+  }
+
+  async function consume(
+    topic: Topic,
+    group: string,
+    handle: (batch: BusMessage[]) => Promise<void>,
+    signal: AbortSignal,
+    consumeOptions: ConsumeOptions = {},
+  ): Promise<void> {
+    if (closed) throw new Error('bus is closed');
+    await ensureTopic(topic);
+    // close() stops every consumer too.
+    const controller = new AbortController();
+    const entry = {
+      controller,
+      done: runConsumer({
+        kafka,
+        topic,
+        topicName: topicName(topic),
+        groupId: groupId(group),
+        handle,
+        signal: AbortSignal.any([signal, controller.signal]),
+        maxBatch: Math.max(1, consumeOptions.maxBatch ?? options.defaultMaxBatch ?? 100),
+        fromBeginning: consumeOptions.fromBeginning ?? true,
+        sessionTimeoutMs,
+        heartbeatIntervalMs,
+        deadLetter: (m) => deadLetter(topic, group, m),
+        log: log.child({ topic: topicName(topic), group: groupId(group) }),
+      }),
+    };
+    running.add(entry);
+    try {
+      await entry.done;
+    } finally {
+      running.delete(entry);
+    }
+  }
+
+  async function deadLetter(topic: Topic, group: string, m: { key: string; raw: string; reason: string; partition: number; offset: number }) {
+    log.error({ topic: topicName(topic), group, partition: m.partition, offset: m.offset, reason: m.reason }, 'unreadable message dead-lettered');
+    if (topic === 'deadletter') return; // never loop: an unreadable dead letter is only logged
+    const letter: DeadLetter = { stage: `bus:${group}`, topic, key: m.key, reason: m.reason, value: m.raw, at: new Date().toISOString() };
+    await publish('deadletter', [{ key: m.key, value: letter }]);
+  }
+
+  async function lag(topic: Topic, group: string): Promise<number> {
+    await ensureTopic(topic);
+    const client = await admin.get();
+    const name = topicName(topic);
+    const [ends, committed] = await Promise.all([
+      client.fetchTopicOffsets(name),
+      client.fetchOffsets({ groupId: groupId(group), topics: [name] }),
+    ]);
+    const committedByPartition = new Map<number, number>(
+      (committed.find((t) => t.topic === name)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]),
+    );
+    let total = 0;
+    for (const p of ends) {
+      const high = Number(p.high);
+      const done = committedByPartition.get(p.partition) ?? -1;
+      // No commit yet: everything still retained counts as lag.
+      total += Math.max(0, high - (done >= 0 ? done : Number(p.low)));
+    }
+    return total;
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    for (const r of running) r.controller.abort();
+    await Promise.allSettled([...running].map((r) => r.done));
+    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+  }
+
+  return { kind: 'kafka', publish, consume, lag, close };
+}
+
+/** Connects a kafkajs client on first use; a failed connect is retried on the next use. */
+function lazyConnect<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(make: () => T) {
+  let connecting: Promise<T> | undefined;
+  return {
+    get(): Promise<T> {
+      if (!connecting) {
+        const client = make();
+        connecting = client.connect().then(
+          () => client,
+          (err: unknown) => {
+            connecting = undefined;
+            throw err;
+          },
+        );
+      }
+      return connecting;
+    },
+    async disconnect(): Promise<void> {
+      const pending = connecting;
+      connecting = undefined;
+      if (pending) await (await pending).disconnect();
+    },
+  };
+}
+
+function* byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
+  let chunk: M[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const size = Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64; // + record overhead
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(m);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+function kafkajsLog(log: Logger, { level, log: entry }: LogEntry): void {
+  const { message, ...fields } = entry;
+  const line = { kafkajs: fields };
+  if (level === logLevel.ERROR) log.error(line, message);
+  else if (level === logLevel.WARN) log.warn(line, message);
+  else if (level === logLevel.INFO) log.info(line, message);
+  else log.debug(line, message);
+}
+
+/**
+ * Deletes every topic and consumer group under `topicPrefix` (tests, and tearing down a staging namespace).
+ * Refuses an empty prefix: that would be the whole cluster.
+ */
+export async function dropKafkaNamespace(options: { brokers: string[]; clientId: string; topicPrefix: string }): Promise<void> {
+  if (!options.topicPrefix) throw new Error('refusing to drop an empty topic prefix (the whole cluster)');
+  const kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(options.topicPrefix));
+    if (groups.length > 0) await admin.deleteGroups(groups);
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(options.topicPrefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}

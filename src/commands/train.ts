@@ -1,0 +1,136 @@
+/**
+ * `kundenradar train`: builds the shipped learned models from ../shared/data into classifiers/models/.
+ * Deterministic: fixed seeds, hashed features, a data-derived date and stable serialisation, so the same
+ * data gives byte-identical files (tests/unit/learned/determinism.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readComplaintsCsv } from '../datasets/complaints.ts';
+import { readGermEval, isGermEvalComplaint } from '../datasets/germeval.ts';
+import { newestSnowflakeDay } from '../datasets/snowflake.ts';
+import { buildModel } from '../../classifiers/learned/build.ts';
+import { evaluatePredictor, type Figures } from '../../classifiers/learned/evaluate.ts';
+import { LEARNED_MODEL_NAME, MODEL_FILES } from '../../classifiers/learned/index.ts';
+import { serialiseModel, type ModelFile, type TrainingFile } from '../../classifiers/learned/model-file.ts';
+import { englishInput, germanInput } from '../../classifiers/learned/recipes.ts';
+import { LanguageModel } from '../../classifiers/learned/runtime.ts';
+import type { SentimentLabel } from '../model.ts';
+
+export interface TrainOptions {
+  /** Folder holding germeval2017/ and complaints-en/ (the project reads ../shared/data). */
+  dataDir: string;
+  /** Where the model files go (classifiers/models). */
+  outDir: string;
+  /** Progress lines; default stdout. */
+  print?: (line: string) => void;
+}
+
+export const DATA_FILES = {
+  germevalTrain: 'germeval2017/dev.xml',
+  germevalHeldOut: 'germeval2017/test_dia.xml',
+  complaints: 'complaints-en/complaints.csv',
+} as const;
+
+const GERMEVAL_LICENCE = 'CC BY-NC 4.0';
+const NON_COMMERCIAL =
+  'Non-commercial use only: trained on GermEval 2017 (CC BY-NC 4.0) and research data. Use classifier.model "cues" where that does not fit.';
+
+export function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export async function runTrain(opts: TrainOptions): Promise<void> {
+  const print = opts.print ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const path = (rel: string): string => join(opts.dataDir, rel);
+  for (const rel of [DATA_FILES.germevalTrain, DATA_FILES.complaints]) {
+    if (!existsSync(path(rel))) throw new Error(`training file ${path(rel)} is missing (expected ../shared/data; see its README)`);
+  }
+  mkdirSync(opts.outDir, { recursive: true });
+
+  // German: GermEval dev.xml (test_dia.xml stays held out and is only scored).
+  const deDocs = readGermEval(path(DATA_FILES.germevalTrain));
+  const deData: TrainingFile = {
+    file: DATA_FILES.germevalTrain,
+    sha256: sha256File(path(DATA_FILES.germevalTrain)),
+    documents: deDocs.length,
+    licence: GERMEVAL_LICENCE,
+    source: 'Wojatzki et al., GermEval 2017: Shared Task on Aspect-based Sentiment in Social Media Customer Feedback',
+  };
+  let t0 = performance.now();
+  const de = buildModel(
+    germanInput(deDocs, {
+      name: LEARNED_MODEL_NAME,
+      licence: `${GERMEVAL_LICENCE} (model derived from GermEval 2017)`,
+      nonCommercial: true,
+      dataDate: newestSnowflakeDay(deDocs.map((d) => d.id)) ?? '2017-09-15',
+      trainingData: [deData],
+      notes: [
+        NON_COMMERCIAL,
+        'Complaint = relevance=true and sentiment=negative; the complaint score is the Platt-calibrated negative column.',
+        'Severity is not learned for German (no German severity labels): phrase rules on the X-CI scale (classifiers/learned/severity.ts).',
+      ],
+    }),
+  );
+  print(`de: built in ${((performance.now() - t0) / 1000).toFixed(1)} s, C=${de.model.heads.main?.C}, ${JSON.stringify(de.cv)}`);
+  if (existsSync(path(DATA_FILES.germevalHeldOut))) {
+    const f = scoreGermanHeldOut(de.model, path(DATA_FILES.germevalHeldOut));
+    Object.assign(de.model.scores, {
+      heldout_test_dia_complaint_precision: round(f.complaint.precision),
+      heldout_test_dia_complaint_recall: round(f.complaint.recall),
+      heldout_test_dia_complaint_f1: round(f.complaint.f1),
+      heldout_test_dia_subtaskB_micro_f1: round(f.subtaskB?.microF1 ?? 0),
+      heldout_test_dia_subtaskB_macro_f1: round(f.subtaskB?.macroF1 ?? 0),
+    });
+    print(`de: held-out test_dia ${JSON.stringify(de.model.scores)}`);
+  }
+  writeModel(opts.outDir, MODEL_FILES.de, de.model);
+
+  // English: the complaints corpus, including its random-tweet negatives.
+  const enRows = readComplaintsCsv(path(DATA_FILES.complaints));
+  t0 = performance.now();
+  const en = buildModel(
+    englishInput(enRows, {
+      name: LEARNED_MODEL_NAME,
+      licence: 'research data, no licence stated (Preotiuc-Pietro et al., ACL 2019); model for non-commercial research use',
+      nonCommercial: true,
+      dataDate: newestSnowflakeDay(enRows.map((r) => r.id)) ?? '2019-07-28',
+      trainingData: [
+        {
+          file: DATA_FILES.complaints,
+          sha256: sha256File(path(DATA_FILES.complaints)),
+          documents: enRows.length,
+          licence: 'research data (no licence stated); severity column from X-CI (MIT), empty in this copy',
+          source: 'Preotiuc-Pietro, Gaman, Aletras: Automatically Identifying Complaints in Social Media, ACL 2019',
+        },
+      ],
+      notes: [
+        NON_COMMERCIAL,
+        'English sentiment is not learned (no English sentiment labels): complaint probability plus the AFINN-165 lexicon.',
+        'Severity: the severity column of complaints.csv is empty, so severity uses phrase rules on the X-CI scale, unmeasured.',
+      ],
+    }),
+  );
+  print(`en: built in ${((performance.now() - t0) / 1000).toFixed(1)} s, C=${en.model.heads.main?.C}, ${JSON.stringify(en.cv)}`);
+  writeModel(opts.outDir, MODEL_FILES.en, en.model);
+}
+
+function scoreGermanHeldOut(model: ModelFile, file: string): Figures {
+  const lm = new LanguageModel(model);
+  const items = readGermEval(file).map((d) => ({ text: d.text, complaint: isGermEvalComplaint(d), sentiment: d.sentiment }));
+  return evaluatePredictor(
+    {
+      isComplaint: (t) => lm.complaint(t, 'de').score >= lm.threshold,
+      sentiment: (t) => lm.label(t, 'de') as SentimentLabel,
+    },
+    items,
+  );
+}
+
+function writeModel(dir: string, name: string, model: ModelFile): void {
+  writeFileSync(join(dir, name), serialiseModel(model));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

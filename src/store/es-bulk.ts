@@ -1,0 +1,136 @@
+/**
+ * Bulk indexing that checks every item. A bulk call "succeeds" while items inside it fail, so each item's status
+ * is read: 429 (queue full) and 5xx are retried with exponential backoff and jitter, anything else (mapping
+ * failures, bad values) can never succeed and is reported by id with Elasticsearch's reason.
+ */
+import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import pRetry from 'p-retry';
+import { childLogger } from '../log.ts';
+import { BulkWriteError, type RejectedDocument } from './errors.ts';
+
+const log = childLogger('store.elasticsearch');
+
+export interface BulkDocument {
+  index: string;
+  id: string;
+  document: unknown;
+}
+
+export interface BulkRetryOptions {
+  /** Retries after the first attempt (default 6: about 10 s of backoff in total). */
+  retries?: number;
+  minTimeoutMs?: number;
+  maxTimeoutMs?: number;
+  /** Called after every attempt that left items with a retryable status (instrumentation; tests use it to heal). */
+  onRetryableFailures?: (failures: readonly RejectedDocument[]) => void | Promise<void>;
+}
+
+/** Documents per bulk request and a soft size cap: Elastic's guidance is a few MB per request. */
+const MAX_DOCS_PER_REQUEST = 1_000;
+const MAX_BYTES_PER_REQUEST = 5 * 1024 * 1024;
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/** Whole-request failures worth retrying: overload, server errors, timeouts, dropped connections. */
+export function isTransientError(error: unknown): boolean {
+  if (error instanceof errors.ResponseError) return isRetryableStatus(error.statusCode ?? 0);
+  return error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError;
+}
+
+function describeError(error: estypes.ErrorCause | undefined): string {
+  if (error === undefined) return 'unknown error';
+  const cause = error.caused_by ? ` (caused by ${error.caused_by.type}: ${error.caused_by.reason ?? ''})` : '';
+  return `${error.type}: ${error.reason ?? ''}${cause}`;
+}
+
+/** Thrown inside the retry loop while some items still wait for another attempt. */
+class RetryableItems extends Error {
+  constructor(readonly failures: RejectedDocument[]) {
+    super(`${failures.length} bulk item(s) failed with a retryable status, e.g. ${failures[0]?.reason ?? ''}`);
+    this.name = 'RetryableItems';
+  }
+}
+
+function* chunks(docs: readonly BulkDocument[]): Generator<BulkDocument[]> {
+  let chunk: BulkDocument[] = [];
+  let bytes = 0;
+  for (const doc of docs) {
+    const size = JSON.stringify(doc.document).length;
+    if (chunk.length > 0 && (chunk.length >= MAX_DOCS_PER_REQUEST || bytes + size > MAX_BYTES_PER_REQUEST)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(doc);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Later duplicates of an id win, as in a sequence of single writes; one request never carries an id twice. */
+function lastWriteWins(docs: readonly BulkDocument[]): BulkDocument[] {
+  const byKey = new Map<string, BulkDocument>();
+  for (const doc of docs) {
+    const key = `${doc.index}\u0000${doc.id}`;
+    byKey.delete(key);
+    byKey.set(key, doc);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Indexes documents (create or replace by id). Throws BulkWriteError naming every document that was refused or
+ * still failing after the retries; everything else is written. Request-level failures that persist (node down,
+ * authentication) are rethrown as the client's error.
+ */
+export async function bulkIndex(client: Client, docs: readonly BulkDocument[], options: BulkRetryOptions = {}): Promise<void> {
+  const rejected: RejectedDocument[] = [];
+  const exhausted: RejectedDocument[] = [];
+  for (const chunk of chunks(lastWriteWins(docs))) {
+    let pending = chunk;
+    try {
+      await pRetry(
+        async () => {
+          const response = await client.bulk({ operations: pending.flatMap((d) => [{ index: { _index: d.index, _id: d.id } }, d.document]) });
+          if (!response.errors) {
+            pending = [];
+            return;
+          }
+          const retry: BulkDocument[] = [];
+          const failures: RejectedDocument[] = [];
+          response.items.forEach((item, i) => {
+            const result = item.index;
+            const doc = pending[i];
+            if (result === undefined || doc === undefined || result.status < 300) return;
+            const failure = { id: doc.id, index: doc.index, status: result.status, reason: describeError(result.error) };
+            if (isRetryableStatus(result.status)) {
+              retry.push(doc);
+              failures.push(failure);
+            } else {
+              rejected.push(failure);
+            }
+          });
+          pending = retry;
+          if (retry.length > 0) throw new RetryableItems(failures);
+        },
+        {
+          retries: options.retries ?? 6,
+          minTimeout: options.minTimeoutMs ?? 100,
+          maxTimeout: options.maxTimeoutMs ?? 5_000,
+          randomize: true,
+          shouldRetry: ({ error }) => error instanceof RetryableItems || isTransientError(error),
+          onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            log.warn({ err: error.message, attemptNumber, retriesLeft, documents: pending.length }, 'bulk write attempt failed');
+            if (error instanceof RetryableItems) await options.onRetryableFailures?.(error.failures);
+          },
+        },
+      );
+    } catch (err) {
+      if (!(err instanceof RetryableItems)) throw err;
+      exhausted.push(...err.failures);
+    }
+  }
+  if (rejected.length > 0 || exhausted.length > 0) throw new BulkWriteError(rejected, exhausted);
+}

@@ -1,0 +1,55 @@
+/**
+ * Date histogram on Elasticsearch with the embedded store's bucket rules (query.ts): UTC-aligned, weeks from
+ * Monday, empty buckets included, from/to widening the range (extended_bounds) when given.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import type { Bucket, HistogramQuery } from './port.ts';
+import { bucketRange, bucketStart, type BucketCounts, fillBuckets, intervalMs, parseInstant } from './query.ts';
+
+export function histogramAggregation(query: HistogramQuery): estypes.AggregationsAggregationContainer {
+  intervalMs(query.interval); // validates the interval before Elasticsearch sees it
+  // Both bounds known: refuse an oversized range here, before Elasticsearch builds the buckets.
+  if (query.from !== undefined && query.to !== undefined) bucketRange(query.interval, query);
+  const extended: { min?: number; max?: number } = {};
+  if (query.from !== undefined) extended.min = bucketStart(parseInstant(query.from, 'from'), query.interval);
+  if (query.to !== undefined) extended.max = bucketStart(parseInstant(query.to, 'to') - 1, query.interval);
+  return {
+    date_histogram: {
+      field: 'createdAt',
+      // Calendar weeks start on Monday; fixed intervals are aligned to the epoch, which is right for the rest.
+      ...(query.interval === '1w' ? { calendar_interval: '1w' as const } : { fixed_interval: query.interval }),
+      time_zone: 'UTC',
+      min_doc_count: 0,
+      ...(extended.min !== undefined && extended.max !== undefined && extended.max >= extended.min ? { extended_bounds: extended } : {}),
+    },
+    aggs: {
+      complaints: { filter: { term: { 'complaint.isComplaint': true } } },
+      negative: { filter: { term: { 'sentiment.label': 'negative' } } },
+    },
+  };
+}
+
+interface HistogramBucket {
+  key: number;
+  doc_count: number;
+  complaints?: { doc_count: number };
+  negative?: { doc_count: number };
+}
+
+function bucketsOf(aggregate: unknown): HistogramBucket[] {
+  if (typeof aggregate !== 'object' || aggregate === null) return [];
+  const buckets = (aggregate as { buckets?: unknown }).buckets;
+  return Array.isArray(buckets) ? (buckets as HistogramBucket[]) : [];
+}
+
+/** Turns the aggregation (absent when nothing can match) into the full bucket list. */
+export function histogramBuckets(query: HistogramQuery, aggregate: unknown): Bucket[] {
+  const found = new Map<number, BucketCounts>();
+  for (const b of bucketsOf(aggregate)) {
+    if (b.doc_count === 0) continue;
+    found.set(b.key, { count: b.doc_count, complaints: b.complaints?.doc_count ?? 0, negative: b.negative?.doc_count ?? 0 });
+  }
+  const starts = [...found.keys()];
+  const range = bucketRange(query.interval, query, starts.length > 0 ? Math.min(...starts) : undefined, starts.length > 0 ? Math.max(...starts) : undefined);
+  return fillBuckets(query.interval, range, found);
+}

@@ -1,0 +1,101 @@
+/**
+ * Translates MentionFilters into Elasticsearch queries with the same meaning as sqlite-filters.ts: every word or
+ * phrase required, each matched in the German or the English analysis; list filters are "any of"; from
+ * inclusive, to exclusive.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import { parseTextQuery } from './analysis.ts';
+import { TEXT_FIELDS } from './es-template.ts';
+import type { FacetCount, FacetField, MentionFilters } from './port.ts';
+import { FACET_SIZE, parseInstant, type ResolvedSort } from './query.ts';
+
+/** Undefined when the text holds no searchable word: such a query matches nothing (as in the embedded store). */
+export function mentionQuery(filters: MentionFilters): { query: estypes.QueryDslQueryContainer; hasText: boolean } | undefined {
+  const must: estypes.QueryDslQueryContainer[] = [];
+  const filter: estypes.QueryDslQueryContainer[] = [];
+  const hasText = filters.text !== undefined && filters.text.trim() !== '';
+  if (hasText) {
+    const { clauses } = parseTextQuery(filters.text ?? '');
+    if (clauses.length === 0) return undefined;
+    for (const clause of clauses) {
+      must.push({
+        multi_match: clause.phrase
+          ? { query: clause.raw, fields: TEXT_FIELDS, type: 'phrase' }
+          : // best_fields + and: the word must match within one field (German or English stem), never half here
+            // and half there.
+            { query: clause.raw, fields: TEXT_FIELDS, type: 'best_fields', operator: 'and' },
+      });
+    }
+  }
+  const anyOf = (field: string, values: readonly string[] | undefined): void => {
+    // An empty list means "nothing picked": no restriction (an empty terms query would match nothing).
+    if (values?.length) filter.push({ terms: { [field]: [...values] } });
+  };
+  anyOf('brands', filters.brands);
+  anyOf('source', filters.sources);
+  anyOf('lang', filters.langs);
+  anyOf('sentiment.label', filters.sentiments);
+  anyOf('intents', filters.intents);
+  if (filters.complaint !== undefined) filter.push({ term: { 'complaint.isComplaint': filters.complaint } });
+  if (filters.byBrand !== undefined) filter.push({ term: { 'author.isBrand': filters.byBrand } });
+  if (filters.threadRootId !== undefined) filter.push({ term: { 'thread.rootId': filters.threadRootId } });
+  if (filters.from !== undefined || filters.to !== undefined) {
+    const range: estypes.QueryDslDateRangeQuery = { format: 'strict_date_optional_time' };
+    if (filters.from !== undefined) range.gte = new Date(parseInstant(filters.from, 'from')).toISOString();
+    if (filters.to !== undefined) range.lt = new Date(parseInstant(filters.to, 'to')).toISOString();
+    filter.push({ range: { createdAt: range } });
+  }
+  return { query: { bool: { must, filter } }, hasText };
+}
+
+export function mentionSort(sort: ResolvedSort): estypes.SortCombinations[] {
+  switch (sort) {
+    case 'newest':
+      return [{ createdAt: 'desc' }, { id: 'desc' }];
+    case 'oldest':
+      return [{ createdAt: 'asc' }, { id: 'asc' }];
+    case 'relevance':
+      return ['_score', { createdAt: 'desc' }, { id: 'desc' }];
+  }
+}
+
+const FACET_FIELD: Record<FacetField, string> = {
+  brands: 'brands',
+  sources: 'source',
+  langs: 'lang',
+  sentiments: 'sentiment.label',
+  intents: 'intents',
+  complaint: 'complaint.isComplaint',
+};
+
+export function facetAggregations(facets: readonly FacetField[]): Record<string, estypes.AggregationsAggregationContainer> {
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
+  for (const facet of facets) {
+    // Same order as the embedded store: most frequent first, ties by value.
+    aggs[`facet_${facet}`] = { terms: { field: FACET_FIELD[facet], size: FACET_SIZE, order: [{ _count: 'desc' }, { _key: 'asc' }] } };
+  }
+  return aggs;
+}
+
+interface TermsBucket {
+  key: string | number;
+  key_as_string?: string;
+  doc_count: number;
+}
+
+function isTermsAggregate(value: unknown): value is { buckets: TermsBucket[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { buckets?: unknown }).buckets);
+}
+
+export function facetCounts(
+  facets: readonly FacetField[],
+  aggregations: Record<string, estypes.AggregationsAggregate> | undefined,
+): Partial<Record<FacetField, FacetCount[]>> {
+  const out: Partial<Record<FacetField, FacetCount[]>> = {};
+  for (const facet of facets) {
+    const agg = aggregations?.[`facet_${facet}`];
+    // Booleans come back as 1/0 with key_as_string "true"/"false", the values the embedded store reports.
+    out[facet] = isTermsAggregate(agg) ? agg.buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count })) : [];
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, escapeSlack } from '../../../src/alerts/escape.ts';
+import { DISCORD_LIMITS, formatDiscord } from '../../../src/alerts/formats/discord.ts';
+import { formatGeneric } from '../../../src/alerts/formats/generic.ts';
+import { formatMattermost } from '../../../src/alerts/formats/mattermost.ts';
+import { formatSlack } from '../../../src/alerts/formats/slack.ts';
+import { formatTeams } from '../../../src/alerts/formats/teams.ts';
+import { viewAlert } from '../../../src/alerts/wording.ts';
+import { makeAlert } from './helpers.ts';
+
+const hostile = makeAlert({
+  id: 'shitstorm:db:2026-03-02',
+  kind: 'shitstorm',
+  severity: 'critical',
+  evidence: { windowMinutes: 60, observed: 412, expected: 35.5, observedNegative: 300, expectedNegative: 12.5, negativityShare: 0.82, topTerms: ['verspätung', 'ice'], windowStart: '2026-03-02T08:00:00.000Z' },
+  examples: [
+    { id: 'twitter:1', text: '@channel <!here> @everyone *fett* [Hier klicken](https://evil.example) <https://evil.example|db.de>\n# Überschrift', url: 'https://x.com/a/status/1', author: '@a', createdAt: '2026-03-02T08:00:00Z' },
+    { id: 'twitter:2', text: 'Schon wieder Verspätung 😡 #bahnchaos', url: 'javascript:alert(1)', createdAt: '2026-03-02T08:01:00Z' },
+    { id: 'twitter:3', text: 'Third', url: 'https://x.com/c/status/3', createdAt: '2026-03-02T08:02:00Z' },
+    { id: 'twitter:4', text: 'Fourth is never shown', createdAt: '2026-03-02T08:03:00Z' },
+  ],
+});
+const de = viewAlert(hostile, { lang: 'de', publicUrl: 'https://radar.example.com/', brandName: 'Deutsche Bahn' });
+const en = viewAlert(makeAlert(), { lang: 'en', publicUrl: 'https://radar.example.com', brandName: 'Deutsche Bahn' });
+
+describe('message wording', () => {
+  it('says what happened, for which brand, how severe, with the numbers, in German and English', () => {
+    expect(de.headline).toBe('Kritisch · Shitstorm-Verdacht: Deutsche Bahn');
+    expect(de.summary).toBe('300 negative Beiträge in 60 Minuten, erwartet waren 12,5.');
+    expect(de.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Anteil negativ', value: '0,82' },
+        { label: 'Marke', value: 'Deutsche Bahn' },
+        { label: 'Beiträge (beobachtet)', value: '412' },
+        { label: 'Häufige Begriffe', value: 'verspätung, ice' },
+      ]),
+    );
+    expect(de.facts.length).toBeLessThanOrEqual(10);
+    expect(de.facts.map((f) => f.value)).not.toContain('2026-03-02T08:00:00.000Z'); // internal fields stay out
+    expect(en.headline).toBe('Warning · Unanswered complaint: Deutsche Bahn');
+    expect(en.summary).toBe('Waiting 120 minutes for a reply (SLA 60 minutes).');
+    expect(en.dashboardUrl).toBe('https://radar.example.com/alerts/unanswered%3Adb%3Atwitter%3A1001');
+  });
+
+  it('keeps 1 to 3 example posts and drops links that are not http(s)', () => {
+    expect(de.examples).toHaveLength(3);
+    expect(de.examples[1]?.url).toBeUndefined();
+    expect(de.examples[0]?.url).toBe('https://x.com/a/status/1');
+  });
+
+  it('marks acknowledged and resolved updates', () => {
+    expect(viewAlert(makeAlert({ status: 'resolved' }), { lang: 'de' }).headline).toMatch(/^\[erledigt\] /);
+  });
+});
+
+describe('escaping', () => {
+  it('Slack: &, < and > become entities, so <!channel> and <url|label> lose their meaning', () => {
+    expect(escapeSlack('<!channel> & <https://evil|ok>')).toBe('&lt;!channel&gt; &amp; &lt;https://evil|ok&gt;');
+  });
+  it('Markdown: links, emphasis, headings are escaped and @everyone/@here/@channel/@all defused', () => {
+    const out = escapeMarkdown('[x](https://evil) *b* @everyone @Here\n# h\n- item');
+    expect(out).toBe('\\[x\\]\\(https://evil\\) \\*b\\* @\u200Beveryone @\u200BHere\n\\# h\n\\- item');
+  });
+});
+
+describe('Slack Block Kit', () => {
+  const payload = formatSlack([de]);
+  it('has a text fallback and header/section/context blocks within limits', () => {
+    expect(payload.text).toContain('Shitstorm-Verdacht');
+    expect(payload.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: de.headline, emoji: true } });
+    for (const b of payload.blocks) expect(['header', 'section', 'context', 'divider']).toContain(b.type);
+    const section = payload.blocks[1];
+    expect(section?.type === 'section' && section.fields?.length).toBeLessThanOrEqual(10);
+    expect(payload.blocks.length).toBeLessThanOrEqual(50);
+  });
+  it('puts post text only into plain_text and links posts with our own label', () => {
+    const json = JSON.stringify(payload);
+    const postBlocks = payload.blocks.filter((b) => b.type === 'section' && b.text.text.includes('@channel'));
+    expect(postBlocks).toHaveLength(1);
+    expect(postBlocks[0]?.type === 'section' && postBlocks[0].text.type).toBe('plain_text');
+    expect(json).toContain('<https://x.com/a/status/1|Beitrag öffnen>');
+    expect(json).toContain('<https://radar.example.com/alerts/shitstorm%3Adb%3A2026-03-02|Im Dashboard öffnen>');
+    expect(json).not.toContain('javascript:');
+    expect(payload.text).not.toMatch(/<!/);
+  });
+  it('groups several alerts into one digest message', () => {
+    const digest = formatSlack([de, viewAlert(makeAlert(), { lang: 'de' })]);
+    expect(digest.blocks[0]).toMatchObject({ type: 'header', text: { text: '2 Alarme' } });
+    expect(digest.blocks.filter((b) => b.type === 'divider')).toHaveLength(1);
+  });
+});
+
+describe('Teams Adaptive Card', () => {
+  const payload = formatTeams([de]);
+  it('is a Workflows message with one Adaptive Card attachment', () => {
+    expect(payload.type).toBe('message');
+    expect(payload.attachments).toHaveLength(1);
+    const card = payload.attachments[0]!;
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' });
+    expect(card.content.body.map((e) => e.type)).toEqual(expect.arrayContaining(['RichTextBlock', 'FactSet', 'Container']));
+    expect(card.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Im Dashboard öffnen', url: de.dashboardUrl }]);
+  });
+  it('carries post text only in TextRuns (no markdown) and opens posts via Action.OpenUrl', () => {
+    const containers = payload.attachments[0]!.content.body.filter((e) => e.type === 'Container');
+    expect(containers).toHaveLength(3);
+    const first = containers[0] as unknown as { items: Array<{ type: string; inlines?: Array<{ type: string; text: string }>; actions?: unknown[] }> };
+    expect(first.items[0]?.type).toBe('RichTextBlock');
+    expect(first.items[0]?.inlines?.[0]).toMatchObject({ type: 'TextRun' });
+    expect(first.items[0]?.inlines?.[0]?.text).toContain('[Hier klicken](https://evil.example)');
+    expect(first.items[1]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Beitrag öffnen', url: 'https://x.com/a/status/1' }] });
+    const textBlocks = JSON.stringify(payload.attachments[0]!.content.body.filter((e) => e.type === 'TextBlock'));
+    expect(textBlocks).not.toContain('evil');
+  });
+});
+
+describe('Mattermost', () => {
+  const payload = formatMattermost([de]);
+  it('sends markdown text and Slack-style attachments with colour and fields', () => {
+    expect(payload.text.startsWith('#### ')).toBe(true);
+    const a = payload.attachments[0]!;
+    expect(a).toMatchObject({ color: '#d40e0d', title_link: de.dashboardUrl });
+    expect(a.fields.length).toBeGreaterThan(2);
+    expect(a.fields.every((f) => typeof f.title === 'string' && typeof f.value === 'string' && f.short)).toBe(true);
+  });
+  it('quotes and escapes post text: no pings, no foreign links, no headings', () => {
+    const text = payload.attachments[0]!.text;
+    expect(text).toContain('> @\u200Bchannel');
+    expect(text).toContain('@\u200Beveryone');
+    expect(text).toContain('\\[Hier klicken\\]\\(https://evil.example\\)');
+    expect(text).toContain('> \\# Überschrift');
+    expect(text).toContain('[Beitrag öffnen](https://x.com/a/status/1)');
+    expect(text).not.toMatch(/(^|[^\\])\[Hier/);
+  });
+});
+
+describe('Discord', () => {
+  it('sends content and embeds, with every mention disabled', () => {
+    const p = formatDiscord([de]);
+    expect(p.allowed_mentions).toEqual({ parse: [] });
+    expect(p.embeds).toHaveLength(1);
+    expect(p.embeds[0]).toMatchObject({ url: de.dashboardUrl, color: 0xd40e0d });
+    expect(p.embeds[0]!.description).toContain('\\[Hier klicken\\]');
+    expect(p.embeds[0]!.description).toContain('[Beitrag öffnen](https://x.com/a/status/1)');
+  });
+
+  it('stays within Discord limits for a large digest of long posts', () => {
+    const long = 'Wörter '.repeat(285); // the model keeps example texts at 2000 characters
+    const views = Array.from({ length: 14 }, (_, i) =>
+      viewAlert(makeAlert({ id: `a${i}`, title: 'T'.repeat(400), examples: [1, 2, 3].map((n) => ({ id: `twitter:${i}${n}`, text: long, createdAt: '2026-03-02T08:00:00Z' })) }), { lang: 'de' }),
+    );
+    const p = formatDiscord(views);
+    expect(formatDiscord([views[0]!]).embeds[0]!.description.length).toBeLessThanOrEqual(4096);
+    expect(p.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
+    expect(p.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    let total = 0;
+    for (const e of p.embeds) {
+      expect(e.title.length).toBeLessThanOrEqual(256);
+      expect(e.description.length).toBeLessThanOrEqual(4096);
+      expect(e.fields.length).toBeLessThanOrEqual(25);
+      for (const f of e.fields) {
+        expect(f.name.length).toBeLessThanOrEqual(256);
+        expect(f.value.length).toBeLessThanOrEqual(1024);
+      }
+      total += e.title.length + e.description.length + e.footer.text.length + e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    }
+    expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
+    expect(p.content).toMatch(/weitere/);
+  });
+});
+
+describe('generic JSON', () => {
+  it('uses the Standard Webhooks payload shape with the full alert', () => {
+    const p = formatGeneric([en], 'siem', '2026-03-02T09:00:00.000Z');
+    expect(p).toMatchObject({ type: 'alert.opened', timestamp: '2026-03-02T09:00:00.000Z', data: { route: 'siem', language: 'en' } });
+    expect(p.data.alerts[0]?.alert.id).toBe('unanswered:db:twitter:1001');
+    expect(formatGeneric([viewAlert(makeAlert({ revision: 3, status: 'resolved' }), { lang: 'en' })], 's', 'x').type).toBe('alert.resolved');
+    expect(formatGeneric([en, de], 's', 'x').type).toBe('alert.digest');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { assignBrands, BrandQueryError, checkBrandQuery, compileBrandQuery, matchBrands } from '../../../classifiers/brand-query.ts';
+import { prepare } from '../../../classifiers/text.ts';
+import { Brand, Mention } from '../../../src/model.ts';
+
+function matches(query: string, text: string) {
+  const p = prepare(text);
+  return compileBrandQuery(query)(p.lower, p.tokens);
+}
+
+describe('brand queries: terms, phrases, case and umlauts', () => {
+  it.each([
+    ['"Deutsche Bahn"', 'Die deutsche bahn ist zu spät', true],
+    ['"Deutsche Bahn"', 'Die Deutsche-Bahn ist zu spät', true],
+    ['"Deutsche Bahn"', 'Deutsche Post und die Bahn', false],
+    ['„Deutsche Bahn“', 'DEUTSCHE BAHN!!!', true],
+    ['Müller', 'Drogerie Mueller hat zu', true],
+    ['Mueller', 'Müller-Milch', false],
+    ['Mueller', 'bei Müller gekauft', true],
+    ['Straße', 'Hauptstrasse gesperrt', false],
+    ['Strasse', 'Die Straße ist gesperrt', true],
+    ['Bahn', 'Bahnhof geschlossen', false],
+    ['Bahn', 'mal wieder #Bahn', true],
+  ])('%s on %j → %s', (query, text, expected) => expect(matches(query, text).matched).toBe(expected));
+});
+
+describe('brand queries: operators', () => {
+  it.each([
+    ['Nordbahn AND Verspätung', 'Nordbahn hat Verspätung', true],
+    ['Nordbahn AND Verspätung', 'Nordbahn pünktlich', false],
+    ['Nordbahn Verspätung', 'Verspätung bei der Nordbahn', true], // implicit AND
+    ['Nordbahn OR Südbahn', 'Die Südbahn fährt', true],
+    ['Bahn NOT Modellbahn', 'Bahn und Modellbahn', false],
+    ['Bahn -Modellbahn', 'Die Bahn kommt', true],
+    ['Bahn -Modellbahn', 'Bahn und Modellbahn', false],
+    ['(Funkwelle OR @funkwelle_hilft) AND (Netz OR Störung)', '@Funkwelle_Hilft kein Netz', true],
+    ['(Funkwelle OR @funkwelle_hilft) AND (Netz OR Störung)', 'Funkwelle neue Tarife', false],
+    ['a OR b AND c', 'a', true], // AND binds tighter than OR
+    ['a OR b AND c', 'b', false],
+    ['NOT x AND y', 'y', true],
+  ])('%s on %j → %s', (query, text, expected) => expect(matches(query, text).matched).toBe(expected));
+
+  it('lowercase "and"/"or"/"not" are plain words, so they can be searched for', () => {
+    expect(matches('"not working"', 'app not working').matched).toBe(true);
+    expect(matches('not', 'it is not').matched).toBe(true);
+  });
+});
+
+describe('brand queries: handles, hashtags, wildcards', () => {
+  it('@handles match mentions of that handle only, case-insensitively', () => {
+    expect(matches('@Nordbahn_Service', 'hallo @nordbahn_service').matched).toBe(true);
+    expect(matches('@Nordbahn_Service', 'nordbahn_service').matched).toBe(false);
+  });
+  it('#hashtags match hashtags only', () => {
+    expect(matches('#bahnchaos', 'Heute #BahnChaos pur').matched).toBe(true);
+    expect(matches('#bahnchaos', 'Heute Bahnchaos pur').matched).toBe(false);
+  });
+  it('a trailing * is a prefix wildcard, umlaut-insensitive', () => {
+    expect(matches('verspät*', 'Zug verspaetet sich').matched).toBe(true);
+    expect(matches('verspät*', 'Wieder Verspätungen').matched).toBe(true);
+    expect(matches('verspät*', 'spät dran').matched).toBe(false);
+    expect(matches('"Kranich Versa*"', 'kranich versand liefert nicht').matched).toBe(true);
+  });
+  it('reports which terms matched, as written in the query', () => {
+    expect(matches('Nordbahn OR @nordbahn_service OR #nordbahn', '@nordbahn_service die Nordbahn #nordbahn').terms).toEqual([
+      'Nordbahn',
+      '@nordbahn_service',
+      '#nordbahn',
+    ]);
+    expect(matches('Nordbahn NOT Modellbahn', 'Nordbahn').terms).toEqual(['Nordbahn']);
+  });
+});
+
+describe('brand queries: parse errors name the position', () => {
+  it.each([
+    ['', 0, 'empty query'],
+    ['(Bahn OR Zug', 0, 'unclosed parenthesis'],
+    ['Bahn OR Zug)', 11, 'unmatched ")"'],
+    ['Bahn OR', 7, 'query ends where a term was expected'],
+    ['"Deutsche Bahn', 0, 'unterminated quoted phrase'],
+    ['Bahn AND ()', 10, 'empty parentheses'],
+    ['ver*spätet', 3, 'a wildcard * is only allowed at the end of a term'],
+    ['a*', 0, 'a wildcard needs at least 2 letters before the *'],
+    ['NOT Modellbahn', 0, 'the query matches every post; add at least one term it requires'],
+    ['Bahn AND OR Zug', 9, 'unexpected OR where a term was expected'],
+  ])('%j → %s at %i', (query, position, reason) => {
+    const err = checkBrandQuery(query);
+    expect(err).toBeInstanceOf(BrandQueryError);
+    expect(err?.position).toBe(position);
+    expect(err?.reason).toBe(reason);
+    expect(err?.message).toContain(`position ${position + 1}`);
+  });
+  it('accepts a valid query', () => expect(checkBrandQuery('"Deutsche Bahn" OR @DB_Bahn OR (Bahn AND verspät*)')).toBeNull());
+});
+
+const brands = [
+  Brand.parse({ id: 'nordbahn', name: 'Nordbahn', query: 'Nordbahn OR @nordbahn_service', accounts: ['@Nordbahn_Service', 'nordbahn-page-1'] }),
+  Brand.parse({ id: 'funkwelle', name: 'Funkwelle', query: 'Funkwelle OR @funkwelle_hilft', accounts: ['Funkwelle Kundenservice'] }),
+];
+const mention = (over: Partial<Record<string, unknown>>) =>
+  Mention.parse({
+    id: 'demo:1',
+    source: 'demo',
+    author: { id: 'u1', handle: 'kundin_k' },
+    text: 'irgendein Text',
+    createdAt: '2026-11-20T10:00:00Z',
+    thread: { rootId: 'demo:1' },
+    channel: 'post',
+    ...over,
+  });
+
+describe('matchBrands', () => {
+  it('finds brands by query', () => {
+    expect(matchBrands(mention({ text: 'Die Nordbahn ist wieder zu spät' }), brands)).toEqual(['nordbahn']);
+    expect(matchBrands(mention({ text: 'Nordbahn und Funkwelle, beide schlecht' }), brands)).toEqual(['nordbahn', 'funkwelle']);
+  });
+  it('finds brands by the source-provided brand context (a comment on the brand page)', () => {
+    expect(matchBrands(mention({ text: 'Warum antwortet hier keiner?', brandContext: ['funkwelle'] }), brands)).toEqual(['funkwelle']);
+  });
+  it('finds brands whose own account wrote the post, by handle, id or name, ignoring case and a leading @', () => {
+    const byHandle = assignBrands(mention({ author: { id: '99', handle: 'nordbahn_service' }, text: 'Wir kümmern uns.' }), brands);
+    expect(byHandle).toMatchObject({ brands: ['nordbahn'], authorBrand: 'nordbahn' });
+    expect(assignBrands(mention({ author: { id: 'NORDBAHN-PAGE-1' }, text: 'Danke!' }), brands).authorBrand).toBe('nordbahn');
+    expect(assignBrands(mention({ author: { id: 'x', name: 'funkwelle kundenservice' }, text: 'Hallo' }), brands).authorBrand).toBe('funkwelle');
+    expect(assignBrands(mention({ text: 'Hallo' }), brands).authorBrand).toBeUndefined();
+  });
+  it('searches the title of blog posts and articles too', () => {
+    expect(matchBrands(mention({ title: 'Ärger mit der Funkwelle', text: 'Seit Tagen kein Netz.' }), brands)).toEqual(['funkwelle']);
+  });
+  it('returns no brand for unrelated posts', () => {
+    expect(matchBrands(mention({ text: 'Schönes Wetter heute' }), brands)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detectIntents } from '../../../classifiers/intents.ts';
+import { prepare } from '../../../classifiers/text.ts';
+
+const intents = (text: string) => detectIntents(prepare(text)).map((i) => i.intent).sort();
+
+describe('intents, German and English side by side', () => {
+  it.each([
+    ['Mein Paket ist immer noch nicht zugestellt', 'My parcel still has not been delivered', ['delivery']],
+    ['Schon die zweite Mahnung, und das Inkasso droht', 'Second reminder already and now a debt collector', ['billing']],
+    ['Seit einer Stunde in der Warteschleife der Hotline', 'On hold for an hour, nobody answers', ['support_unreachable']],
+    ['Ich kündige und wechsle zu einem anderen Anbieter', "I'm switching to another provider, cancel everything", ['cancellation_threat']],
+    ['Router defekt, kein Internet', 'Router is broken, no internet', ['product_defect']],
+    ['Der Schaffner war extrem unfreundlich', 'The staff at the counter were rude', ['staff_behaviour']],
+  ])('%s | %s → %j', (de, en, expected) => {
+    expect(intents(de)).toEqual(expected);
+    expect(intents(en)).toEqual(expected);
+  });
+
+  it('finds several intents in one post', () => {
+    expect(intents('Rechnung falsch, Hotline nicht erreichbar, ich kündige!')).toEqual(['billing', 'cancellation_threat', 'support_unreachable']);
+  });
+
+  it('question: a question mark, or an unambiguous question opener', () => {
+    expect(intents('Wann kommt der nächste Zug')).toEqual(['question']);
+    expect(intents('Is there a student discount?')).toEqual(['question']);
+    expect(intents('Wie immer zu spät.')).toEqual([]);
+    expect(intents('Was für ein Chaos heute.')).toEqual([]);
+  });
+
+  it('"in order to" is not a delivery', () => {
+    expect(intents('I called in order to ask about the new tariffs.')).toEqual([]);
+  });
+
+  it('points at the phrase behind each intent', () => {
+    const p = prepare('Wo bleibt meine Lieferung?');
+    const d = detectIntents(p).find((i) => i.intent === 'delivery');
+    expect(d && p.lower.slice(...d.span)).toBe('lieferung');
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * REST API over the embedded store: parameter validation, search, threads, histogram, alerts lifecycle,
+ * the unanswered queue, the shitstorm radar, saved searches, sources and brands.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../dashboards/app.ts';
+import type { Alert } from '../../../src/model.ts';
+import { openSqliteStore } from '../../../src/store/sqlite.ts';
+import type { Store } from '../../../src/store/port.ts';
+import { demoConfig, seedDashboardStore, serve, type Served } from './fixtures.ts';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+
+let dir: string;
+let store: Store;
+let server: Served;
+const acknowledged: string[] = [];
+
+async function get(pathAndQuery: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(server.url + pathAndQuery);
+  return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+}
+
+async function send(method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(server.url + pathAndQuery, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kundenradar-dash-'));
+  store = await openSqliteStore(path.join(dir, 'store.db'));
+  await seedDashboardStore(store, NOW);
+  const base = (await import('../../../dashboards/routes/alerts.ts')).storeAlertActions(store, () => NOW);
+  const app = createApp({
+    store,
+    config: demoConfig(),
+    secrets: {},
+    now: () => NOW,
+    sourceStatus: () => [
+      { name: 'twitter', type: 'twitter', itemsTotal: 120, itemsPerMinute: 3, quarantined: 1, lastSuccessAt: NOW.toISOString() },
+      { name: 'replay', type: 'replay', itemsTotal: 40, itemsPerMinute: 0, quarantined: 0 },
+    ],
+    // Stands in for src/alerts: records the call, then applies the transition.
+    alertActions: {
+      acknowledge: async (id) => {
+        acknowledged.push(id);
+        return base.acknowledge(id);
+      },
+      resolve: (id) => base.resolve(id),
+    },
+  });
+  server = await serve(app);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GET /api/mentions', () => {
+  it('finds German posts by full text, with facets over all matches', async () => {
+    const { status, body } = await get('/api/mentions?q=Paket&facets=brands,sentiments');
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThanOrEqual(2);
+    expect(body.hits.map((h: any) => h.mention.id)).toContain('twitter:100');
+    expect(body.facets.brands).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'flinkpost' })]));
+  });
+
+  it('filters by brand (repeated or comma-separated), complaint and language', async () => {
+    const english = await get('/api/mentions?lang=en&complaint=true');
+    expect(english.body.hits.map((h: any) => h.mention.id)).toEqual(['twitter:200']);
+    const both = await get('/api/mentions?brand=flinkpost,netzwerk-nord&size=200');
+    const repeated = await get('/api/mentions?brand=flinkpost&brand=netzwerk-nord&size=200');
+    expect(both.body.total).toBe(repeated.body.total);
+    const nord = await get('/api/mentions?brand=netzwerk-nord&size=200');
+    expect(nord.body.hits.every((h: any) => h.mention.brands.includes('netzwerk-nord'))).toBe(true);
+    expect(nord.body.total).toBeLessThan(both.body.total);
+  });
+
+  it('pages through results and sorts oldest first on request', async () => {
+    const first = await get('/api/mentions?size=5&page=0&sort=oldest');
+    const second = await get('/api/mentions?size=5&page=1&sort=oldest');
+    expect(first.body.hits).toHaveLength(5);
+    const times = [...first.body.hits, ...second.body.hits].map((h: any) => h.mention.createdAt);
+    expect([...times].sort()).toEqual(times);
+    expect(new Set([...first.body.hits, ...second.body.hits].map((h: any) => h.mention.id)).size).toBe(10);
+  });
+
+  it.each([
+    ['size=0', 'size'],
+    ['size=500', 'size'],
+    ['page=-1', 'page'],
+    ['sort=random', 'sort'],
+    ['lang=fr', 'lang'],
+    ['complaint=yes', 'complaint'],
+    ['sentiment=angry', 'sentiment'],
+    ['intent=refund', 'intent'],
+    ['from=yesterday', 'from'],
+    ['from=2026-11-30&to=2026-11-01', 'to'],
+    ['facets=authors', 'facets'],
+    ['brnad=flinkpost', 'brnad'],
+    ['q=a&q=b', 'q'],
+  ])('rejects %s with 400 naming the parameter', async (query, field) => {
+    const { status, body } = await get(`/api/mentions?${query}`);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(/invalid query parameters/);
+    expect(body.issues.join(' ')).toContain(field);
+  });
+
+  it('accepts plain dates and ISO timestamps as bounds', async () => {
+    const byDate = await get('/api/mentions?from=2026-11-30&to=2026-12-01&size=200');
+    const byTime = await get('/api/mentions?from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00%2B00:00&size=200');
+    expect(byDate.status).toBe(200);
+    expect(byDate.body.total).toBe(byTime.body.total);
+    expect(byDate.body.hits.every((h: any) => h.mention.createdAt >= '2026-11-30')).toBe(true);
+  });
+});
+
+describe('mentions and threads by id', () => {
+  it('returns one mention by its id, ":" and all', async () => {
+    const { status, body } = await get(`/api/mentions/${encodeURIComponent('twitter:200')}`);
+    expect(status).toBe(200);
+    expect(body.author.handle).toBe('anna_uk');
+  });
+
+  it('answers 404 for unknown mentions and threads', async () => {
+    expect((await get('/api/mentions/twitter:nope')).status).toBe(404);
+    expect((await get('/api/threads/twitter:nope')).status).toBe(404);
+  });
+
+  it('returns a thread oldest first, brand replies included', async () => {
+    const { body } = await get('/api/threads/twitter:100');
+    expect(body.posts.map((m: any) => m.id)).toEqual(['twitter:100', 'twitter:101']);
+    expect(body.posts[1].replyKind).toBe('auto_reply');
+  });
+});
+
+describe('GET /api/stats/histogram', () => {
+  it('counts posts, complaints and negatives per bucket within the range', async () => {
+    const { status, body } = await get('/api/stats/histogram?interval=1h&brand=flinkpost&from=2026-11-30T09:00:00Z&to=2026-11-30T12:00:00Z');
+    expect(status).toBe(200);
+    expect(body.buckets.map((b: any) => b.start)).toEqual(['2026-11-30T09:00:00.000Z', '2026-11-30T10:00:00.000Z', '2026-11-30T11:00:00.000Z']);
+    const last = body.buckets[2];
+    expect(last.count).toBeGreaterThanOrEqual(8);
+    expect(last.complaints).toBe(last.negative);
+  });
+
+  it('rejects unknown intervals and ranges the store cannot bucket', async () => {
+    expect((await get('/api/stats/histogram?interval=1y')).status).toBe(400);
+    const tooMany = await get('/api/stats/histogram?interval=5m&from=2000-01-01&to=2026-01-01');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatch(/buckets/);
+  });
+});
+
+describe('alerts', () => {
+  it('lists alerts filtered by kind, status and brand', async () => {
+    const { body } = await get('/api/alerts?kind=unanswered&status=open&brand=flinkpost');
+    expect(body.alerts.map((a: Alert) => a.id).sort()).toEqual(['unanswered:flinkpost:twitter:100', 'unanswered:flinkpost:twitter:200']);
+    expect((await get('/api/alerts?status=closed')).status).toBe(400);
+    expect((await get('/api/alerts?limit=0')).status).toBe(400);
+  });
+
+  it('acknowledges through the injected lifecycle, idempotently', async () => {
+    const id = encodeURIComponent('unanswered:flinkpost:twitter:200');
+    const first = await send('POST', `/api/alerts/${id}/ack`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'acknowledged', acknowledgedAt: NOW.toISOString() });
+    const again = await send('POST', `/api/alerts/${id}/ack`);
+    expect(again.body.status).toBe('acknowledged');
+    expect(acknowledged).toEqual(['unanswered:flinkpost:twitter:200']);
+    expect((await get(`/api/alerts/${id}`)).body.status).toBe('acknowledged');
+  });
+
+  it('resolves, and refuses to acknowledge a resolved alert', async () => {
+    const id = encodeURIComponent('complaint:netzwerk-nord:old');
+    expect((await send('POST', `/api/alerts/${id}/ack`)).status).toBe(409);
+    const shitstorm = encodeURIComponent('shitstorm:flinkpost:1');
+    const resolved = await send('POST', `/api/alerts/${shitstorm}/resolve`);
+    expect(resolved.body).toMatchObject({ status: 'resolved', resolvedAt: NOW.toISOString() });
+    expect(resolved.body.revision).toBe(1);
+  });
+
+  it('answers 404 for unknown alerts', async () => {
+    expect((await send('POST', '/api/alerts/nope/ack')).status).toBe(404);
+    expect((await send('POST', '/api/alerts/nope/resolve')).status).toBe(404);
+    expect((await get('/api/alerts/nope')).status).toBe(404);
+  });
+});
+
+describe('GET /api/unanswered', () => {
+  it('sorts open unanswered alerts by SLA breach, with waited time and brand reply kinds', async () => {
+    const { body } = await get('/api/unanswered');
+    // twitter:200 was acknowledged above, so it has left the queue.
+    expect(body.items.map((i: any) => i.alertId)).toEqual(['unanswered:flinkpost:twitter:100', 'unanswered:netzwerk-nord:twitter:300']);
+    const [worst, fresh] = body.items;
+    expect(worst).toMatchObject({ waitedMinutes: 180, slaMinutes: 60, overdueMinutes: 120, rootId: 'twitter:100' });
+    expect(worst.brandReplies.map((r: any) => r.kind)).toEqual(['auto_reply']);
+    expect(worst.threadUrl).toBe('https://example.org/twitter/100');
+    // No evidence on this one: root, SLA (config twitter: 60) and waiting time come from the thread.
+    expect(fresh).toMatchObject({ rootId: 'twitter:300', waitedMinutes: 20, slaMinutes: 60, overdueMinutes: -40, brandReplies: [] });
+    expect(fresh.waiting.text).toContain('Hotline nicht erreichbar');
+  });
+
+  it('filters by brand', async () => {
+    const { body } = await get('/api/unanswered?brand=netzwerk-nord');
+    expect(body.items.map((i: any) => i.brand)).toEqual(['netzwerk-nord']);
+  });
+});
+
+describe('GET /api/shitstorm', () => {
+  it('shows the burst against its expected volume, with negativity and the alert evidence', async () => {
+    const { status, body } = await get('/api/shitstorm?interval=1h&brand=flinkpost');
+    expect(status).toBe(200);
+    const [brand] = body.brands;
+    expect(brand.name).toBe('Flinkpost');
+    // The range ends with the current, still open hour (12:00, empty at exactly NOW); the burst filled 11:00.
+    expect(brand.points.at(-1).start).toBe('2026-11-30T12:00:00.000Z');
+    const last = brand.points.find((p: any) => p.start === '2026-11-30T11:00:00.000Z');
+    expect(last.count).toBeGreaterThan(last.expected * 3);
+    expect(last.negativeShare).toBeGreaterThan(0.8);
+    expect(brand.alerts[0]).toMatchObject({ id: 'shitstorm:flinkpost:1', evidence: { count: 14 } });
+  });
+
+  it('covers every configured brand by default', async () => {
+    const { body } = await get('/api/shitstorm');
+    expect(body.brands.map((b: any) => b.brand)).toEqual(['flinkpost', 'netzwerk-nord']);
+    expect(body.brands[0].points).toHaveLength(168);
+  });
+});
+
+describe('saved searches', () => {
+  it('saves, lists and deletes searches in the store state', async () => {
+    const created = await send('POST', '/api/saved-searches', { name: 'Lieferprobleme', params: { q: 'Paket', complaint: 'true', brand: ['flinkpost'] } });
+    expect(created.status).toBe(201);
+    expect(await store.getState('saved-search', created.body.id)).toMatchObject({ name: 'Lieferprobleme' });
+    const listed = await get('/api/saved-searches');
+    expect(listed.body.savedSearches.map((s: any) => s.name)).toContain('Lieferprobleme');
+    expect((await send('DELETE', `/api/saved-searches/${created.body.id}`)).status).toBe(204);
+    expect((await send('DELETE', `/api/saved-searches/${created.body.id}`)).status).toBe(404);
+    expect((await get('/api/saved-searches')).body.savedSearches).toEqual([]);
+  });
+
+  it('rejects a search the search API would reject, and malformed JSON', async () => {
+    const bad = await send('POST', '/api/saved-searches', { name: 'kaputt', params: { size: '9999' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.join(' ')).toContain('size');
+    expect((await send('POST', '/api/saved-searches', { params: {} })).status).toBe(400);
+    const res = await fetch(`${server.url}/api/saved-searches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('sources and brands', () => {
+  it('lists configured sources with live status and reporting-only sources', async () => {
+    const { body } = await get('/api/sources');
+    expect(body.sources.map((s: any) => [s.name, s.configured])).toEqual([
+      ['twitter', true],
+      ['blogs', true],
+      ['replay', false],
+    ]);
+    expect(body.sources[0].status.itemsTotal).toBe(120);
+    expect(body.sources[1].status).toBeUndefined();
+  });
+
+  it('lists brands with their effective SLAs', async () => {
+    const { body } = await get('/api/brands');
+    expect(body.brands.map((b: any) => b.id)).toEqual(['flinkpost', 'netzwerk-nord']);
+    expect(body.brands[0].slaMinutes.twitter).toBe(60);
+    expect(body.brands[1].slaMinutes.rss).toBe(1440);
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const { status, body } = await get('/api/nothing');
+    expect(status).toBe(404);
+    expect(body.error).toContain('/api/nothing');
+  });
+});

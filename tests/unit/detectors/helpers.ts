@@ -1,0 +1,72 @@
+/** Test helpers for the stream detectors: an in-memory StateStore and a Classified builder. */
+import type { StateStore } from '../../../classifiers/types.ts';
+import { Classified, type ReplyKind } from '../../../src/model.ts';
+
+/** Same contract as the store's key-value part; values are cloned through JSON like a real store does. */
+export class MemoryState implements StateStore {
+  readonly data = new Map<string, Map<string, string>>();
+  writes = 0;
+  async getState(namespace: string, key: string): Promise<unknown> {
+    const v = this.data.get(namespace)?.get(key);
+    return v === undefined ? undefined : JSON.parse(v);
+  }
+  async putState(namespace: string, key: string, value: unknown): Promise<void> {
+    this.writes += 1;
+    let ns = this.data.get(namespace);
+    if (!ns) this.data.set(namespace, (ns = new Map()));
+    ns.set(key, JSON.stringify(value));
+  }
+  async deleteState(namespace: string, key: string): Promise<void> {
+    this.data.get(namespace)?.delete(key);
+  }
+  async listState(namespace: string): Promise<Array<{ key: string; value: unknown }>> {
+    return [...(this.data.get(namespace) ?? new Map<string, string>())].map(([key, v]) => ({ key, value: JSON.parse(v) }));
+  }
+}
+
+export interface PostSpec {
+  id: string;
+  text: string;
+  at: string | Date;
+  author: string;
+  isBrand?: boolean;
+  source?: string;
+  channel?: Classified['channel'];
+  rootId?: string;
+  parentId?: string;
+  brands?: string[];
+  brandContext?: string[];
+  lang?: 'de' | 'en';
+  complaint?: boolean;
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  shares?: number;
+  replyKind?: ReplyKind;
+}
+
+/** Builds and validates a Classified mention; ids are prefixed with the source like real ones. */
+export function post(s: PostSpec): Classified {
+  const source = s.source ?? 'twitter';
+  const id = s.id.includes(':') ? s.id : `${source}:${s.id}`;
+  const ref = (x: string) => (x.includes(':') ? x : `${source}:${x}`);
+  const at = typeof s.at === 'string' ? s.at : s.at.toISOString();
+  const sentiment = s.sentiment ?? (s.complaint ? 'negative' : 'neutral');
+  return Classified.parse({
+    id,
+    source,
+    author: { id: s.author, handle: s.author, isBrand: s.isBrand ?? false },
+    text: s.text,
+    createdAt: at,
+    thread: { rootId: ref(s.rootId ?? s.id), ...(s.parentId ? { parentId: ref(s.parentId) } : {}) },
+    metrics: { likes: 0, shares: s.shares ?? 0, replies: 0 },
+    channel: s.channel ?? (s.parentId ? 'reply' : 'post'),
+    brandContext: s.brandContext ?? [],
+    lang: s.lang ?? 'de',
+    brands: s.brands ?? s.brandContext ?? [],
+    complaint: { score: s.complaint ? 0.9 : 0.1, isComplaint: s.complaint ?? false, cues: [], severity: s.complaint ? 2 : 0 },
+    sentiment: { label: sentiment, score: sentiment === 'negative' ? -0.7 : sentiment === 'positive' ? 0.7 : 0 },
+    intents: [],
+    ...(s.replyKind ? { replyKind: s.replyKind } : {}),
+    classifiedAt: at,
+    model: 'test',
+  });
+}

@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { createUnansweredTracker, unansweredNamespace } from '../../../classifiers/unanswered.ts';
+import { AppConfig } from '../../../src/config.ts';
+import type { Alert, Brand, Classified } from '../../../src/model.ts';
+import { MemoryState, post, type PostSpec } from './helpers.ts';
+
+const bahn: Brand = {
+  id: 'bahn',
+  name: 'Deutsche Bahn',
+  query: '"Deutsche Bahn" OR @DB_Bahn',
+  accounts: ['DB_Bahn'],
+  language: 'de',
+};
+const acme: Brand = { id: 'acme', name: 'Acme', query: '@AcmeHelp', accounts: ['AcmeHelp'], language: 'en' };
+const office: Brand = {
+  ...bahn,
+  id: 'buero',
+  accounts: ['BueroService'],
+  businessHours: { timeZone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' },
+};
+const config = AppConfig.parse({ brands: [bahn, acme, office] });
+
+const T0 = Date.parse('2026-06-16T09:00:00Z'); // a Tuesday
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+
+type Step = Omit<PostSpec, 'at'> & { minute: number };
+
+/** Feeds posts in order with the event clock and returns every alert emitted, in order. */
+async function run(posts: Step[], endMinute: number, brands = [bahn, acme], state = new MemoryState()) {
+  const tracker = createUnansweredTracker({ brands, config, state });
+  await tracker.restore();
+  const emitted: Alert[] = [];
+  // Event clock: the clock ticks every 5 minutes between posts, the way the detect stage advances it.
+  let next = 0;
+  for (let minute = 0; minute <= endMinute; minute += 5) {
+    for (; next < posts.length && (posts[next]?.minute ?? Infinity) < minute + 5; next++) {
+      const p = posts[next];
+      if (!p) continue;
+      const now = at(p.minute);
+      emitted.push(...(await tracker.advance(now)), ...(await tracker.observe(post({ ...p, at: now }), now)));
+    }
+    emitted.push(...(await tracker.advance(at(minute + 5))));
+  }
+  await tracker.flush();
+  return { emitted, last: new Map(emitted.map((a) => [a.id, a])), state, tracker };
+}
+
+const customer = (id: string, minute: number, text: string, extra: Partial<PostSpec> = {}): Step => ({
+  id,
+  minute,
+  text,
+  author: 'kundin42',
+  rootId: 'c1',
+  ...(id === 'c1' ? {} : { parentId: 'c1' }),
+  brandContext: [extra.lang === 'en' ? 'acme' : 'bahn'],
+  ...extra,
+});
+const brandReply = (id: string, minute: number, text: string, lang: 'de' | 'en' = 'de', parentId = 'c1'): Step => ({
+  id,
+  minute,
+  text,
+  author: lang === 'de' ? 'DB_Bahn' : 'AcmeHelp',
+  isBrand: true,
+  rootId: 'c1',
+  parentId,
+  lang,
+});
+
+describe('unanswered tracker: reply kinds', () => {
+  it('an answer within the SLA closes the thread without an alert (de)', async () => {
+    const { emitted } = await run(
+      [customer('c1', 0, '@DB_Bahn Mein Zug ICE 598 fällt aus, was nun?', { complaint: true }), brandReply('b1', 30, 'Der Zug wurde ersetzt, Ersatzzug fährt um 10:15 ab Gleis 7.')],
+      300,
+    );
+    expect(emitted).toEqual([]);
+  });
+
+  it('an overdue complaint alerts once with SLA, waited time and priority, and resolves on the answer (en)', async () => {
+    const { emitted } = await run(
+      [
+        customer('c1', 0, '@AcmeHelp my order never arrived, this is ridiculous', { complaint: true, lang: 'en' }),
+        brandReply('b1', 150, 'Your refund has been processed and should arrive in 3-5 days.', 'en'),
+      ],
+      300,
+      [acme],
+    );
+    expect(emitted.map((a) => [a.revision, a.status, a.severity])).toEqual([
+      [0, 'open', 'warning'],
+      [1, 'resolved', 'warning'],
+    ]);
+    const [opened, resolved] = emitted;
+    expect(opened?.openedAt).toBe(at(60).toISOString());
+    expect(opened?.evidence).toMatchObject({ slaMinutes: 60, waitedMinutes: 60, priority: 'high', brandReplies: [], state: 'awaiting_brand' });
+    expect(opened?.mentions).toEqual(['twitter:c1']);
+    expect(opened?.examples[0]?.text).toMatch(/never arrived/);
+    expect(resolved?.resolvedAt).toBe(at(150).toISOString());
+    expect(resolved?.evidence).toMatchObject({ brandReplies: ['answer'], waitedMinutes: 150 });
+    expect(opened?.dedupeKey).toBe(resolved?.dedupeKey);
+  });
+
+  it('an auto-reply does not stop the clock (de: "Wir melden uns schnellstmöglich")', async () => {
+    const { last } = await run(
+      [customer('c1', 0, '@DB_Bahn Wo bleibt meine Erstattung?'), brandReply('b1', 5, 'Vielen Dank für Ihre Nachricht. Wir melden uns schnellstmöglich bei Ihnen.')],
+      120,
+    );
+    const [alert] = [...last.values()];
+    expect(alert?.status).toBe('open');
+    expect(alert?.evidence).toMatchObject({ brandReplies: ['auto_reply'], autoReplies: 1, priority: 'normal' });
+    expect(alert?.severity).toBe('watch');
+  });
+
+  it('an auto-reply does not stop the clock (en: "experiencing high volumes")', async () => {
+    const { last } = await run(
+      [
+        customer('c1', 0, '@AcmeHelp how do I change my delivery address?', { lang: 'en' }),
+        brandReply('b1', 2, "We are experiencing high volumes right now. We'll get back to you as soon as possible.", 'en'),
+      ],
+      120,
+      [acme],
+    );
+    expect([...last.values()][0]?.evidence.brandReplies).toEqual(['auto_reply']);
+  });
+
+  it('channel ping-pong: repeated deflections escalate to critical (seed 000, de)', async () => {
+    const { emitted, last } = await run(
+      [
+        customer('c1', 0, 'Seit drei Tagen keine Rückmeldung auf meine Anfrage per Mail. @DB_Bahn', { complaint: true }),
+        brandReply('b1', 20, 'Das tut uns leid! Bitte nutzen Sie unseren Rückrufservice.'),
+        customer('c2', 200, 'Rückruf gebucht, es ist wieder nichts passiert.', { complaint: true }),
+        brandReply('b2', 230, 'Probier doch mal unseren Chat aus: https://example.de/chat', 'de', 'c2'),
+      ],
+      300,
+    );
+    const alert = [...last.values()][0];
+    expect(alert?.evidence).toMatchObject({ deflections: 2, brandReplies: ['deflection', 'deflection'], state: 'awaiting_brand' });
+    expect(alert?.severity).toBe('critical');
+    expect(alert?.status).toBe('open');
+    // Opened once, then updated: one id, growing revisions, never a second alert.
+    expect(new Set(emitted.map((a) => a.id)).size).toBe(1);
+    expect(emitted.map((a) => a.revision)).toEqual(emitted.map((_, i) => i));
+  });
+
+  it('a deflection in English ("please DM us", "call 0800") keeps the clock running', async () => {
+    const { last } = await run(
+      [customer('c1', 0, '@AcmeHelp still charged twice for my subscription!', { lang: 'en', complaint: true }), brandReply('b1', 10, 'Please call 0800 123 4567 and our team will help.', 'en')],
+      90,
+      [acme],
+    );
+    expect([...last.values()][0]?.evidence).toMatchObject({ brandReplies: ['deflection'], deflections: 1, state: 'awaiting_brand' });
+  });
+
+  it('request_info hands the ball to the customer; the answer after their reply closes the thread (de)', async () => {
+    const { emitted } = await run(
+      [
+        customer('c1', 0, '@DB_Bahn Meine Bahncard ist nicht angekommen.'),
+        brandReply('b1', 20, 'Schick uns bitte eine PN mit deiner Auftragsnummer, damit wir das prüfen können.'),
+        customer('c2', 600, 'Auftragsnummer ist 12345', { parentId: 'b1' }),
+        brandReply('b2', 640, 'Die Bahncard wurde heute neu versandt und ist in 2 Tagen bei dir.', 'de', 'c2'),
+      ],
+      900,
+    );
+    expect(emitted).toEqual([]);
+  });
+
+  it('request_info on an overdue thread turns the alert to info until the customer writes again (en)', async () => {
+    const { emitted } = await run(
+      [
+        customer('c1', 0, '@AcmeHelp app crashes on start', { lang: 'en', complaint: true }),
+        brandReply('b1', 90, 'Which version of the app are you on? Let us know in DM.', 'en'),
+        customer('c2', 100, 'version 4.2.1 on Android 14', { lang: 'en', parentId: 'b1' }),
+      ],
+      200,
+      [acme],
+    );
+    expect(emitted.map((a) => [a.revision, a.severity, a.evidence.state])).toEqual([
+      [0, 'warning', 'awaiting_brand'],
+      [1, 'info', 'awaiting_customer'],
+      // The customer sent the details 10 min later: the brand owes an answer again, due at 160.
+      [2, 'warning', 'awaiting_brand'],
+    ]);
+    expect(emitted[2]?.evidence).toMatchObject({ followUps: 0, priority: 'high', unansweredIds: ['twitter:c2'], brandReplies: ['request_info'] });
+    expect(emitted[2]?.updatedAt).toBe(at(160).toISOString());
+  });
+
+  it('a follow-up ("immer noch keine Antwort") raises the priority of an overdue thread at once', async () => {
+    const { emitted } = await run(
+      [customer('c1', 0, '@DB_Bahn Wie kann ich meine Sitzplatzreservierung stornieren?'), customer('c2', 90, '@DB_Bahn Immer noch keine Antwort?!')],
+      95,
+    );
+    expect(emitted.map((a) => [a.revision, a.severity, a.evidence.priority])).toEqual([
+      [0, 'watch', 'normal'],
+      [1, 'warning', 'high'],
+    ]);
+    expect(emitted[1]?.updatedAt).toBe(at(90).toISOString());
+  });
+
+  it('escalates once more when the wait reaches four times the SLA', async () => {
+    const { emitted } = await run([customer('c1', 0, '@DB_Bahn Gibt es WLAN im ICE 4?')], 245);
+    expect(emitted.map((a) => [a.severity, a.updatedAt])).toEqual([
+      ['watch', at(60).toISOString()],
+      ['warning', at(240).toISOString()],
+    ]);
+  });
+
+  it('does not open threads for thank-you notes or posts that merely name the brand', async () => {
+    const { emitted } = await run(
+      [
+        { id: 'x1', minute: 0, text: 'Danke @DB_Bahn, hat geklappt!', author: 'fan' },
+        { id: 'x2', minute: 1, text: 'Die Deutsche Bahn ist heute wieder pünktlich, Wahnsinn', author: 'fan2', brands: ['bahn'] },
+      ],
+      300,
+    );
+    expect(emitted).toEqual([]);
+  });
+
+  it('on a page post, answering one commenter leaves the other waiting', async () => {
+    const page = { rootId: 'page1', parentId: 'page1', brandContext: ['bahn'], source: 'facebook', channel: 'page_comment' as const };
+    const { last } = await run(
+      [
+        { id: 'k1', minute: 0, text: 'Mein Koffer ist weg, wer hilft?', author: 'anna', ...page },
+        { id: 'k2', minute: 5, text: 'Warum kostet die Reservierung jetzt mehr?', author: 'ben', ...page },
+        { id: 'r1', minute: 30, text: 'Der Koffer wurde gefunden und wird dir morgen zugestellt.', author: 'DB_Bahn', isBrand: true, rootId: 'page1', parentId: 'k1', source: 'facebook' },
+      ],
+      300,
+    );
+    const alert = [...last.values()][0];
+    expect(alert?.evidence).toMatchObject({ unansweredIds: ['facebook:k2'], slaMinutes: 240, state: 'awaiting_brand' });
+  });
+});
+
+describe('unanswered tracker: business hours', () => {
+  it('a Friday 17:30 complaint with a 1 h SLA is due Monday 08:30 (Europe/Berlin)', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [office], config, state });
+    await tracker.restore();
+    const friday = new Date('2026-06-12T15:30:00Z');
+    await tracker.observe(post({ id: 'f1', at: friday, author: 'kunde', text: '@BueroService Rechnung doppelt abgebucht!', brandContext: ['buero'], complaint: true }), friday);
+    expect(await tracker.advance(new Date('2026-06-15T06:29:00Z'))).toEqual([]);
+    const [alert] = await tracker.advance(new Date('2026-06-15T06:31:00Z'));
+    expect(alert?.openedAt).toBe('2026-06-15T06:30:00.000Z');
+    expect(alert?.evidence).toMatchObject({ slaMinutes: 60, waitedMinutes: 61, businessHours: '08:00-18:00 Europe/Berlin' });
+    expect(alert?.title).toMatch(/Beschwerde .* unbeantwortet/);
+  });
+});
+
+describe('unanswered tracker: durability and bounds', () => {
+  it('flush writes only changed threads and a restored tracker does not repeat alerts', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state });
+    await tracker.restore();
+    const mk = (id: string, minute: number): Classified => post({ id, at: at(minute), author: `k${id}`, text: '@DB_Bahn Wo ist mein Gepäck?', brandContext: ['bahn'] });
+    await tracker.observe(mk('a', 0), at(0));
+    await tracker.observe(mk('b', 1), at(1));
+    await tracker.flush();
+    expect(state.writes).toBe(2);
+    await tracker.flush();
+    expect(state.writes).toBe(2);
+    expect((await tracker.advance(at(60))).map((a) => a.id)).toEqual(['unanswered:bahn:twitter:a:0']);
+    await tracker.flush();
+    expect(state.writes).toBe(3);
+
+    const restarted = createUnansweredTracker({ brands: [bahn], config, state });
+    await restarted.restore();
+    const after = await restarted.advance(at(62));
+    // "a" was already alerted (not repeated); "b" becomes due at 61 and is raised now.
+    expect(after.map((a) => [a.id, a.revision])).toEqual([['unanswered:bahn:twitter:b:0', 0]]);
+  });
+
+  it('skips unreadable state entries instead of failing the restore', async () => {
+    const state = new MemoryState();
+    await state.putState(unansweredNamespace('bahn'), 'broken', { v: 99 });
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state });
+    await expect(tracker.restore()).resolves.toBeUndefined();
+  });
+
+  it('keeps at most maxThreadsPerBrand threads, evicting answered ones first', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state, options: { maxThreadsPerBrand: 10 } });
+    await tracker.restore();
+    for (let i = 0; i < 30; i++) {
+      const q = post({ id: `q${i}`, at: at(i), author: `k${i}`, text: '@DB_Bahn Frage zur Bahncard?', brandContext: ['bahn'] });
+      await tracker.observe(q, at(i));
+      if (i < 25) {
+        const a = post({ id: `a${i}`, at: at(i), author: 'DB_Bahn', isBrand: true, rootId: `q${i}`, parentId: `q${i}`, text: 'Die Bahncard wurde verschickt.' });
+        await tracker.observe(a, at(i));
+      }
+    }
+    await tracker.flush();
+    const kept = (await state.listState(unansweredNamespace('bahn'))).map((e) => e.key).sort();
+    expect(kept.length).toBe(10);
+    // The five unanswered threads survive the eviction.
+    for (let i = 25; i < 30; i++) expect(kept).toContain(`twitter:q${i}`);
+  });
+});

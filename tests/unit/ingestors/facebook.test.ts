@@ -1,0 +1,172 @@
+import { createHmac } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FacebookIngestor, FacebookOptions, facebookIngestorFactory } from '../../../ingestors/facebook.ts';
+import { GraphApiError } from '../../../ingestors/facebook-graph.ts';
+import { brand, collector, hasLog, makeContext, type TestContext } from './helpers.ts';
+import { FakeGraph, graphTime } from './fake-graph.ts';
+
+const PAGE = '1000';
+const acme = brand({ id: 'acme', query: 'acme' });
+const secrets = { facebookAccessToken: 'page-token', facebookAppSecret: 'app-secret', facebookVerifyToken: 'verify-me' };
+const ago = (minutes: number): string => graphTime(new Date(Date.now() - minutes * 60_000));
+
+describe('facebook ingestor against a local Graph API', () => {
+  let graph: FakeGraph;
+  let t: TestContext;
+  let controller: AbortController;
+
+  beforeEach(async () => {
+    graph = new FakeGraph();
+    await graph.start();
+    t = makeContext({ brands: [acme], secrets });
+    controller = new AbortController();
+    graph.posts = [
+      { id: `${PAGE}_1`, message: 'Unser neuer Tarif ist da!', created_time: ago(120), from: { id: PAGE, name: 'Acme' }, permalink_url: 'https://www.facebook.com/acme/posts/1' },
+      { id: `${PAGE}_2`, created_time: ago(60), from: { id: PAGE, name: 'Acme' } }, // a photo without text
+    ];
+    graph.comments = [
+      { id: '1_c1', postId: `${PAGE}_1`, message: 'Seit 3 Tagen kein Internet, niemand antwortet!', created_time: ago(50), from: { id: '77', name: 'Kerstin' } },
+      { id: '1_c2', postId: `${PAGE}_1`, message: 'Das tut uns leid, Kerstin – bitte schreib uns eine PN.', created_time: ago(40), from: { id: PAGE, name: 'Acme' }, parent: { id: '1_c1' } },
+      { id: '1_c3', postId: `${PAGE}_1`, message: 'Same here, no service since Monday.', created_time: ago(30) },
+    ];
+  });
+  afterEach(async () => {
+    controller.abort();
+    await graph.stop();
+  });
+
+  const make = (extra: Record<string, unknown> = {}) =>
+    new FacebookIngestor(FacebookOptions.parse({ type: 'facebook', name: 'fb', graphBaseUrl: graph.base, pages: [{ id: PAGE, brand: 'acme' }], pageSize: 2, ...extra }), t.context);
+  const page = { pageId: PAGE, brand: 'acme' };
+
+  it('polls page posts and their comments across pages; the page’s own comments are brand replies', async () => {
+    const out = collector();
+    expect(await make().pollOnce(page, out.emit, controller.signal)).toBe(4);
+    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
+    const [post, question, reply, anonymous] = out.mentions;
+    expect(post).toMatchObject({ channel: 'post', author: { id: PAGE, isBrand: true }, brandContext: ['acme'], metrics: { likes: 3, replies: 3 }, url: 'https://www.facebook.com/acme/posts/1' });
+    expect(question).toMatchObject({ channel: 'page_comment', author: { id: '77', name: 'Kerstin', isBrand: false }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1000_1' }, brandContext: ['acme'] });
+    expect(reply).toMatchObject({ author: { id: PAGE, isBrand: true }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1_c1' } });
+    expect(anonymous?.author).toEqual({ id: 'unknown', isBrand: false });
+    // Paging followed (pageSize 2, three comments), token and appsecret_proof on every call.
+    const commentCalls = graph.requests.filter((u) => u.pathname.endsWith('/comments'));
+    expect(commentCalls.map((u) => u.searchParams.get('after'))).toEqual([null, '2']);
+    const proof = createHmac('sha256', 'app-secret').update('page-token').digest('hex');
+    expect(graph.requests.every((u) => u.searchParams.get('access_token') === 'page-token' && u.searchParams.get('appsecret_proof') === proof)).toBe(true);
+    expect(hasLog(t.logs, 'posts/comments without text (photos, stickers) skipped')).toBe(true);
+  });
+
+  it('asks for comments only when a post’s count changed, since the newest one seen; a restart re-emits nothing', async () => {
+    const out = collector();
+    await make().pollOnce(page, out.emit, controller.signal);
+    graph.requests = [];
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(graph.requests.filter((u) => u.pathname.endsWith('/comments'))).toHaveLength(0);
+    graph.comments.push({ id: '1_c4', postId: `${PAGE}_1`, message: 'Immer noch kaputt.', created_time: ago(1), from: { id: '77', name: 'Kerstin' } });
+    await make().pollOnce(page, out.emit, controller.signal);
+    const since = Number(graph.requests.find((u) => u.pathname.endsWith('/comments'))?.searchParams.get('since'));
+    expect(since).toBe(Math.floor(Date.parse(graph.comments[2]!.created_time.replace('+0000', 'Z')) / 1000));
+    expect(out.ids().slice(4)).toEqual(['facebook:1_c4']);
+  });
+
+  it('turns Graph throttling into a wait from X-Business-Use-Case-Usage', async () => {
+    graph.failures.push({
+      status: 403,
+      body: { error: { message: 'User request limit reached', code: 17, type: 'OAuthException' } },
+      headers: { 'x-business-use-case-usage': JSON.stringify({ [PAGE]: [{ type: 'pages', call_count: 100, estimated_time_to_regain_access: 3 }] }) },
+    });
+    const error = await make().pollOnce(page, collector().emit, controller.signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect((error as GraphApiError).retryAfterMs).toBe(180_000);
+    expect((error as GraphApiError).message).toMatch(/code 17.*User request limit reached/);
+  });
+
+  it('refuses to follow paging.next to another origin with the token', async () => {
+    graph.nextOrigin = 'http://127.0.0.2:9';
+    const out = collector();
+    await expect(make().pollOnce(page, out.emit, controller.signal)).rejects.toThrow(/another origin/);
+  });
+
+  it('validates options and names the field', () => {
+    expect(() => facebookIngestorFactory.create({ type: 'facebook', name: 'fb', enabled: true, pages: [{ id: 'acme-page' }] }, t.context)).toThrow(/fb\.pages\[0\]\.id: a numeric page id/);
+    expect(() => facebookIngestorFactory.create({ type: 'facebook', name: 'fb', enabled: true, pages: [{ id: '1', brand: 'x' }] }, t.context)).toThrow(/fb\.pages\[0\]\.brand: unknown brand "x"/);
+  });
+});
+
+describe('facebook page webhook', () => {
+  let server: Server;
+  let url: string;
+  let t: TestContext;
+  let out: ReturnType<typeof collector>;
+
+  beforeEach(async () => {
+    t = makeContext({ brands: [acme], secrets });
+    out = collector();
+    const ingestor = new FacebookIngestor(FacebookOptions.parse({ type: 'facebook', name: 'fb', pages: [{ id: PAGE, brand: 'acme' }] }), t.context);
+    const app = express();
+    app.use(ingestor.webhookRouter(out.emit));
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/facebook`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const notification = (value: Record<string, unknown>) => JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: 1764489600, changes: [{ field: 'feed', value }] }] });
+  const sign = (body: string, secret = 'app-secret') => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  const post = (body: string, signature: string | undefined) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
+
+  it('answers the verification challenge only with the right verify token', async () => {
+    const good = await fetch(`${url}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`);
+    expect(good.status).toBe(200);
+    expect(await good.text()).toBe('1158201444');
+    const bad = await fetch(`${url}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444`);
+    expect(bad.status).toBe(403);
+    expect(hasLog(t.logs, 'facebook webhook verification refused: wrong or missing hub.verify_token')).toBe(true);
+  });
+
+  it('emits a signed comment before answering 200; the page’s own reply is a brand reply', async () => {
+    const comment = notification({ item: 'comment', verb: 'add', comment_id: '1_c9', post_id: `${PAGE}_1`, parent_id: `${PAGE}_1`, message: 'Wann kommt endlich mein Paket?', created_time: 1764489600, from: { id: '77', name: 'Kerstin' } });
+    const res = await post(comment, sign(comment));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 1 });
+    expect(out.mentions[0]).toMatchObject({ id: 'facebook:1_c9', channel: 'page_comment', createdAt: '2025-11-30T08:00:00.000Z', author: { id: '77', isBrand: false }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1000_1' }, brandContext: ['acme'] });
+
+    const reply = notification({ item: 'comment', verb: 'add', comment_id: '1_c10', post_id: `${PAGE}_1`, parent_id: '1_c9', message: 'Wir kümmern uns!', created_time: 1764489700, from: { id: PAGE, name: 'Acme' } });
+    expect((await post(reply, sign(reply))).status).toBe(200);
+    expect(out.mentions[1]).toMatchObject({ author: { id: PAGE, isBrand: true }, thread: { parentId: 'facebook:1_c9' } });
+  });
+
+  it('rejects a wrong or missing signature and emits nothing', async () => {
+    const comment = notification({ item: 'comment', verb: 'add', comment_id: '1_c9', post_id: `${PAGE}_1`, message: 'x', created_time: 1764489600 });
+    expect((await post(comment, sign(comment, 'wrong-secret'))).status).toBe(401);
+    expect((await post(comment, undefined)).status).toBe(401);
+    expect((await post(comment.replace('"x"', '"y"'), sign(comment))).status).toBe(401);
+    expect(out.mentions).toHaveLength(0);
+    expect(hasLog(t.logs, 'facebook webhook refused: X-Hub-Signature-256 missing or wrong')).toBe(true);
+  });
+
+  it('answers 500 when the comment cannot be emitted, so Meta delivers it again', async () => {
+    const comment = notification({ item: 'comment', verb: 'add', comment_id: '1_c9', post_id: `${PAGE}_1`, message: 'Hallo?', created_time: 1764489600 });
+    out.failNext(1);
+    expect((await post(comment, sign(comment))).status).toBe(500);
+    expect((await post(comment, sign(comment))).status).toBe(200);
+    expect(out.ids()).toEqual(['facebook:1_c9']);
+  });
+
+  it('quarantines a signed but unreadable body and ignores likes', async () => {
+    const garbage = '{"object":"page","entry":[';
+    expect((await post(garbage, sign(garbage))).status).toBe(200);
+    expect(t.quarantined[0]?.reason).toMatch(/facebook webhook body unreadable/);
+    const like = notification({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 });
+    expect(await (await post(like, sign(like))).json()).toEqual({ received: 0 });
+    expect(out.mentions).toHaveLength(0);
+  });
+});

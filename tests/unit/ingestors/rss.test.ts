@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RssIngestor, RssOptions, rssIngestorFactory } from '../../../ingestors/rss.ts';
+import { MAX_TEXT_CHARS } from '../../../src/model.ts';
+import { brand, collector, hasLog, makeContext, waitFor, type TestContext } from './helpers.ts';
+import { FakeFeeds } from './fake-feeds.ts';
+
+const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
+const kundenwelt = brand({ id: 'kundenwelt', query: 'Kundendialog' });
+
+describe('rss ingestor against a local feed server', () => {
+  let feeds: FakeFeeds;
+  let t: TestContext;
+  let controller: AbortController;
+
+  beforeEach(async () => {
+    feeds = new FakeFeeds();
+    await feeds.start();
+    t = makeContext({ brands: [kundenwelt] });
+    controller = new AbortController();
+  });
+  afterEach(async () => {
+    controller.abort();
+    await feeds.stop();
+  });
+
+  const feedConfig = (path: string, extra: Record<string, unknown> = {}) => ({ url: `${feeds.base}${path}`, ...extra });
+  const make = (feedList: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) =>
+    new RssIngestor(RssOptions.parse({ type: 'rss', name: 'blogs', feeds: feedList, intervalSeconds: 0.05, backoffBaseSeconds: 0.05, backoffMaxSeconds: 0.2, ...extra }), t.context);
+
+  function serveSeedBlog(): void {
+    const comments = `${feeds.base}/2012/07/akquisephase/feed/`;
+    feeds.routes.set('/feed/', { body: fixture('wordpress-seeds.xml').toString('utf8').replace('COMMENTS_URL', comments), etag: '"v1"' });
+    feeds.routes.set('/2012/07/akquisephase/feed/', { body: fixture('wordpress-seeds-comments.xml'), lastModified: 'Tue, 17 Jul 2012 09:05:00 GMT' });
+  }
+
+  it('maps the seed blog posts and their WordPress comment feed to a thread; the owner’s comment is a brand reply', async () => {
+    serveSeedBlog();
+    const out = collector();
+    const ingestor = make([feedConfig('/feed/', { brand: 'kundenwelt', ownerNames: ['Redaktion'] })]);
+    const count = await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(count).toBe(4);
+    const post = 'rss:http://blog.test/?p=101';
+    // Oldest post first, each post before its comments.
+    expect(out.ids()).toEqual(['rss:http://blog.test/?p=101', 'rss:http://blog.test/?p=202', 'rss:http://blog.test/?p=101#comment-7', 'rss:http://blog.test/?p=101#comment-8']);
+    const [akquise, crm, customer, owner] = out.mentions;
+    expect(akquise).toMatchObject({
+      source: 'rss',
+      channel: 'blog_post',
+      title: 'Wenn schon in der Akquisephase alles schief geht …..',
+      thread: { rootId: post },
+      brandContext: ['kundenwelt'],
+      // Written by the blog's owner on the brand's own blog.
+      author: { name: 'Redaktion', isBrand: true },
+      createdAt: '2012-07-16T10:00:00.000Z',
+      langHint: 'de-DE',
+      metrics: { replies: 2 },
+      url: 'http://blog.test/2012/07/akquisephase/',
+    });
+    expect(akquise?.text).toContain('„Wenn schon in der Akquisephase alles schief geht, wie wird dies später sein, wenn ich erst einmal Kunde bin?“');
+    expect(akquise?.text).toContain('zeigen Vieles über die Wertigkeit des Kunden in einer späteren Geschäftsbeziehung.');
+    expect(akquise?.text).not.toMatch(/tracker|color:red|<p>/);
+    expect(crm?.author).toMatchObject({ name: 'Gastautorin', isBrand: false });
+    expect(crm?.text).toContain('Reaktion des Kundenservice auf beide E-Mails: null.');
+    expect(customer).toMatchObject({ channel: 'blog_comment', thread: { rootId: post, parentId: post }, author: { name: 'Jörg K.', isBrand: false } });
+    expect(customer?.text).toBe('Genau so ging es mir auch: drei Wochen keine Antwort auf meine E-Mail!');
+    expect(owner).toMatchObject({ channel: 'blog_comment', author: { name: 'Redaktion', isBrand: true }, brandContext: ['kundenwelt'] });
+  });
+
+  it('asks conditionally the next time and does nothing on 304', async () => {
+    serveSeedBlog();
+    const out = collector();
+    const ingestor = make([feedConfig('/feed/')]);
+    const feed = ingestor['options'].feeds[0]!;
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    // The post's comment count is unchanged, so its comment feed is not even asked again.
+    feeds.routes.get('/feed/')!.body = feeds.routes.get('/feed/')!.body.toString().replace('<slash:comments>2</slash:comments>', '<slash:comments>3</slash:comments>');
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(await ingestor.pollOnce(feed, out.emit, controller.signal)).toBe(0);
+    expect(out.mentions).toHaveLength(4);
+    const feedRequests = feeds.requestsTo('/feed/');
+    expect(feedRequests.map((r) => r.status)).toEqual([200, 304, 304]);
+    expect(feedRequests[1]?.headers['if-none-match']).toBe('"v1"');
+    expect(hasLog(t.logs, 'feed not modified (304)')).toBe(true);
+  });
+
+  it('decodes an ISO-8859-1 feed by its XML declaration or Content-Type charset', async () => {
+    feeds.routes.set('/latin1-decl', { body: fixture('latin1-umlauts.xml'), contentType: 'application/xml' });
+    feeds.routes.set('/latin1-header', { body: fixture('latin1-umlauts.xml').toString('latin1').replace(' encoding="ISO-8859-1"', ''), contentType: 'text/xml; charset=ISO-8859-1' });
+    feeds.routes.get('/latin1-header')!.body = Buffer.from(feeds.routes.get('/latin1-header')!.body as string, 'latin1');
+    for (const path of ['/latin1-decl', '/latin1-header']) {
+      const out = collector();
+      const ingestor = make([feedConfig(path)]);
+      await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+      expect(out.mentions[0]?.title).toBe('Störung im Fernwärmenetz Süd');
+      expect(out.mentions[0]?.text).toBe('Wegen einer Störung ist die Wärmeversorgung in Süd unterbrochen. Grüße, Ihre Stadtwerke - wir bitten um Geduld (ß, ä, ö, ü, Ä, Ö, Ü, «»).');
+    }
+  });
+
+  it('replaces invalid UTF-8 with U+FFFD and logs why', async () => {
+    const body = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><item><guid>bad-1</guid><title>Kaputt</title><description>Gr', 'utf8'), Buffer.from([0xfc, 0xdf]), Buffer.from('e aus K\u00f6ln</description></item></channel></rss>', 'utf8')]);
+    feeds.routes.set('/bad-utf8', { body });
+    const out = collector();
+    const ingestor = make([feedConfig('/bad-utf8')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]?.text).toBe('Gr\uFFFD\uFFFDe aus Köln');
+    const line = t.logs.find((l) => l.msg === 'feed bytes did not fit their charset');
+    expect(line?.problem).toMatch(/invalid UTF-8: 2 byte sequence/);
+  });
+
+  it('quarantines a broken feed with the reason, backs off, and emits everything once the feed is fixed', async () => {
+    feeds.routes.set('/broken', { body: fixture('broken.xml') });
+    const out = collector();
+    const run = make([feedConfig('/broken')]).run(out.emit, controller.signal);
+    await waitFor(() => t.quarantined.length >= 1 && hasLog(t.logs, 'feed poll failed; backing off'), 'quarantine and log line');
+    expect(t.quarantined[0]?.reason).toMatch(/is not well-formed RSS\/Atom/);
+    expect(t.status.list()[0]?.lastError).toMatch(/not well-formed/);
+    feeds.routes.set('/broken', { body: fixture('duplicates.xml') });
+    await waitFor(() => out.mentions.length === 2, 'items after the fix');
+    controller.abort();
+    await run;
+    expect(out.ids()).toEqual(['rss:dup-1', 'rss:dup-2']);
+  });
+
+  it('emits a guid listed twice once, and never again after a restart', async () => {
+    feeds.routes.set('/dupes', { body: fixture('duplicates.xml'), etag: '"d1"' });
+    const out = collector();
+    const first = make([feedConfig('/dupes')]);
+    await first.pollOnce(first['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.ids()).toEqual(['rss:dup-1', 'rss:dup-2']);
+    expect(t.logs.find((l) => l.msg === 'feed lists the same guid more than once; emitted once')?.duplicates).toBe(1);
+    // The server forgets its ETag (new deploy): the full feed comes again, the seen set keeps it quiet.
+    feeds.routes.get('/dupes')!.etag = '"d2"';
+    const restarted = make([feedConfig('/dupes')]);
+    await restarted.pollOnce(restarted['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions).toHaveLength(2);
+  });
+
+  it('does not lose items the bus refused: the checkpoint stays, the next poll emits them', async () => {
+    feeds.routes.set('/dupes', { body: fixture('duplicates.xml'), etag: '"d1"' });
+    const out = collector();
+    out.failNext(1);
+    const run = make([feedConfig('/dupes')]).run(out.emit, controller.signal);
+    await waitFor(() => out.mentions.length === 2, 'items emitted after the bus recovered');
+    expect(feeds.requestsTo('/dupes')[1]?.headers['if-none-match']).toBeUndefined();
+    expect(hasLog(t.logs, 'feed poll failed; backing off')).toBe(true);
+    controller.abort();
+    await run;
+  });
+
+  it('honours Retry-After on 429', async () => {
+    feeds.routes.set('/limited', { body: fixture('duplicates.xml'), failures: [{ status: 429, headers: { 'retry-after': '1' } }] });
+    const out = collector();
+    const run = make([feedConfig('/limited')]).run(out.emit, controller.signal);
+    await waitFor(() => out.mentions.length === 2, 'items after the rate limit', 5_000);
+    const [limited, ok] = feeds.requestsTo('/limited');
+    expect(limited?.status).toBe(429);
+    expect(ok!.at - limited!.at).toBeGreaterThanOrEqual(1000);
+    expect(t.logs.find((l) => l.msg === 'feed poll failed; backing off')?.waitMs).toBe(1000);
+    controller.abort();
+    await run;
+  });
+
+  it('truncates a huge post to MAX_TEXT_CHARS with a visible marker and says so in the log', async () => {
+    const huge = `<p>${'Sehr lange Beschwerde über die Hotline. '.repeat(2000)}</p>`;
+    feeds.routes.set('/huge', { body: `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>huge-1</guid><description><![CDATA[${huge}]]></description></item></channel></rss>` });
+    const out = collector();
+    const ingestor = make([feedConfig('/huge')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    const text = out.mentions[0]?.text ?? '';
+    expect(text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+    expect(text).toMatch(/\[…gekürzt: \d+ Zeichen \/ truncated: \d+ characters\]$/);
+    expect(hasLog(t.logs, 'long feed item truncated')).toBe(true);
+  });
+
+  it('reads Atom entries and keeps scripts out of the text', async () => {
+    feeds.routes.set('/atom', { body: fixture('atom.xml'), contentType: 'application/atom+xml' });
+    const out = collector();
+    const ingestor = make([feedConfig('/atom', { channel: 'news' })]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]).toMatchObject({ id: 'rss:urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', channel: 'news', text: 'Seit Tagen ist die Hotline nicht erreichbar.', url: 'http://atom.test/hotline' });
+  });
+
+  it('rejects a feed for an unknown brand, naming the field', () => {
+    expect(() => rssIngestorFactory.create({ type: 'rss', name: 'blogs', enabled: true, feeds: [{ url: 'http://x.test/feed', brand: 'nobody' }] }, t.context)).toThrow(/blogs\.feeds\[0\]\.brand: unknown brand "nobody"/);
+  });
+});
