@@ -5,6 +5,7 @@
 import { ConfigError, formatZodIssues, type SourceConfig } from '../src/config.ts';
 import { facebookIngestorFactory } from './facebook.ts';
 import { SourceOptionsError } from './options.ts';
+import { replayIngestorFactory } from './replay.ts';
 import { rssIngestorFactory } from './rss.ts';
 import { twitterIngestorFactory } from './twitter.ts';
 import type { Ingestor, IngestorContext, IngestorFactory } from './types.ts';
@@ -13,10 +14,7 @@ export const ingestorFactories: Record<string, IngestorFactory> = {
   [twitterIngestorFactory.type]: twitterIngestorFactory,
   [rssIngestorFactory.type]: rssIngestorFactory,
   [facebookIngestorFactory.type]: facebookIngestorFactory,
-  // REGISTRATION POINT (lead): the replay source lives in ingestors/replay.ts. Add
-  //   import { replayIngestorFactory } from './replay.ts';
-  // at the top and `[replayIngestorFactory.type]: replayIngestorFactory,` here, or call
-  // registerIngestorFactory(replayIngestorFactory) before createIngestors.
+  [replayIngestorFactory.type]: replayIngestorFactory,
 };
 
 export function registerIngestorFactory(factory: IngestorFactory): void {

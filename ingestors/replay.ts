@@ -5,30 +5,25 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, formatZodIssues, type SourceConfig } from '../src/config.ts';
+import type { SourceConfig } from '../src/config.ts';
+import { BaseSourceOptions, parseSourceOptions } from './options.ts';
 import type { Mention } from '../src/model.ts';
 import { ReplayFormat, readReplayFile } from './replay-formats.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
-const ReplayOptions = z
-  .object({
+const ReplayOptions = BaseSourceOptions.extend({
     type: z.literal('replay'),
-    name: z.string(),
-    enabled: z.boolean().optional(),
     path: z.string().min(1),
     format: ReplayFormat.default('jsonl'),
     /** 0 = as fast as the pipeline takes it; N = N× the recorded pace (live demos). */
     speed: z.number().nonnegative().default(0),
     batchSize: z.number().int().min(1).max(5000).default(200),
-  })
-  .strict();
+  }).strict();
 
 export const replayIngestorFactory: IngestorFactory = {
   type: 'replay',
   create(source: SourceConfig, context: IngestorContext): Ingestor {
-    const parsed = ReplayOptions.safeParse(source);
-    if (!parsed.success) throw new ConfigError('config', formatZodIssues(parsed.error, ['sources', source.name]));
-    const options = parsed.data;
+    const options = parseSourceOptions(ReplayOptions, source);
     const file = path.resolve(context.baseDir, options.path);
     return {
       name: options.name,

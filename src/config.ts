@@ -205,7 +205,9 @@ const EnvSchema = z.object({
 });
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): { env: Environment; secrets: Secrets } {
-  const parsed = EnvSchema.safeParse(source);
+  // An empty variable (`KAFKA_BROKERS=`) means unset, as shells and compose files write it.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) throw new ConfigError('environment', formatZodIssues(parsed.error));
   const e = parsed.data;
   const brokers = e.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
