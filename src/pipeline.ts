@@ -12,7 +12,7 @@ import { openStore } from './store/index.ts';
 import { runClassifyStage, CLASSIFY_GROUP } from './stages/classify.ts';
 import { runIndexStage, runAlertIndexStage, INDEX_GROUP, ALERT_INDEX_GROUP } from './stages/index.ts';
 import { createDetectStage, DETECT_GROUP, type DetectStage } from './stages/detect.ts';
-import { runNotifyStage, acknowledgeAlert, resolveAlert } from './stages/notify.ts';
+import { runNotifyStage, acknowledgeAlert, resolveAlert, NOTIFY_GROUP } from './stages/notify.ts';
 import { createClassifier, createTextModel } from '../classifiers/index.ts';
 import { createUnansweredTracker } from '../classifiers/unanswered.ts';
 import { createShitstormDetector } from '../classifiers/shitstorm.ts';
@@ -35,6 +35,7 @@ export const CONSUMERS: Array<{ topic: Topic; group: string; stage: StageName }>
   { topic: 'classified', group: INDEX_GROUP, stage: 'index' },
   { topic: 'classified', group: DETECT_GROUP, stage: 'detect' },
   { topic: 'alerts', group: ALERT_INDEX_GROUP, stage: 'index' },
+  { topic: 'alerts', group: NOTIFY_GROUP, stage: 'notify' },
 ];
 
 export interface Service {
@@ -159,7 +160,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
         for (const c of CONSUMERS) if (stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await bus.lag(c.topic, c.group);
         return { ready: !signal.aborted, details: { bus: bus.kind, store: store.kind, lag } };
       },
-      alertActions: { acknowledge: (id) => acknowledgeAlert(store, id), resolve: (id) => resolveAlert(store, id) },
+      alertActions: { acknowledge: (id) => acknowledgeAlert(store, id, undefined, { bus }), resolve: (id) => resolveAlert(store, id, undefined, { bus }) },
       extraRouters,
     });
     const port = options.port ?? config.server.port;

@@ -94,13 +94,22 @@ export function checkWebhookUrl(raw: string, policy: TargetPolicy): string | und
   return undefined;
 }
 
+/** Name resolution as dns.lookup with `all: true` does it; injectable so tests can play a rebinding DNS. */
+export type Resolver = (
+  hostname: string,
+  options: dns.LookupAllOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+) => void;
+
+const systemResolver: Resolver = (hostname, options, callback) => dns.lookup(hostname, options, callback);
+
 /**
  * A `lookup` for http.request/net.connect that refuses host names resolving to forbidden addresses. Every
  * returned address must pass: a name with one public and one private address is refused as a whole.
  */
-export function guardedLookup(policy: TargetPolicy): LookupFunction {
+export function guardedLookup(policy: TargetPolicy, resolve: Resolver = systemResolver): LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       if (!policy.allowPrivateTargets) {
         const bad = addresses.find((a) => isForbiddenAddress(a.address));

@@ -66,7 +66,9 @@ export class Dispatcher {
   async pass(): Promise<number> {
     const now = this.o.clock.now();
     let next = now + (this.o.pollMs ?? 30_000);
-    const pending = (await this.o.outbox.list()).filter((e) => e.status === 'pending');
+    const all = await this.o.outbox.list();
+    if (this.sentAt.size === 0) this.seedThrottle(all, now);
+    const pending = all.filter((e) => e.status === 'pending');
     const byRoute = new Map<string, OutboxEntry[]>();
     for (const entry of pending) {
       if (this.o.outbox.inflight.has(entry.id)) continue;
@@ -105,13 +107,23 @@ export class Dispatcher {
       const fresh = candidates.filter((e) => e.attempts === 0 && e.members.length === 0);
       if (budget === 1 && fresh.length >= 2 && fresh[0] === first) {
         const digest = await this.o.outbox.exclusive(() => this.o.outbox.groupIntoDigest(name, fresh));
-        log.info({ route: name, alerts: digest.alerts.length }, 'throttled: grouped due alerts into one message');
-        this.start(route, digest.id);
+        if (digest) log.info({ route: name, alerts: digest.alerts.length }, 'throttled: grouped due alerts into one message');
+        this.start(route, digest?.id ?? first.id);
       } else {
         this.start(route, first.id);
       }
     }
     return next;
+  }
+
+  /** After a restart, the last minute's attempts still count against each route's limit. */
+  private seedThrottle(entries: OutboxEntry[], now: number): void {
+    for (const route of this.routes.keys()) this.sentAt.set(route, []);
+    for (const e of entries) {
+      const at = e.lastAttemptAt ? Date.parse(e.lastAttemptAt) : undefined;
+      if (at !== undefined && at > now - MINUTE) this.sentAt.get(e.route)?.push(at);
+    }
+    for (const times of this.sentAt.values()) times.sort((a, b) => a - b);
   }
 
   private start(route: Route, id: string): void {

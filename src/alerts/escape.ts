@@ -19,7 +19,10 @@ export function defuseMentions(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   const inline = text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`);
-  const blocks = inline.replace(/^(\s*)([#>+-]|\d+\.)/gm, (_m, ws: string, mark: string) => `${ws}\\${mark}`);
+  const blocks = inline.replace(/^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|\d+[.)](?=\s|$))/gm, (_m, ws: string, mark: string) =>
+    // "1. " becomes "1\. ", since CommonMark ignores a backslash before a digit.
+    /^\d/.test(mark) ? `${ws}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${ws}\\${mark}`,
+  );
   return defuseMentions(blocks);
 }
 

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { checkWebhookUrl, guardedLookup, UnsafeTargetError, type TargetPolicy } from './address-guard.ts';
+import { checkWebhookUrl, guardedLookup, UnsafeTargetError, type Resolver, type TargetPolicy } from './address-guard.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export type DeliveryOutcome =
@@ -17,6 +17,8 @@ export interface PostOptions {
   policy: TargetPolicy;
   timeoutMs?: number;
   now?: () => number;
+  /** DNS resolution (tests); default dns.lookup. */
+  resolve?: Resolver;
 }
 
 const MAX_RESPONSE_BYTES = 4096;
@@ -33,7 +35,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
       {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'user-agent': 'Kundenradar-Notifier/1', ...headers },
-        lookup: guardedLookup(options.policy),
+        lookup: guardedLookup(options.policy, options.resolve),
         timeout: options.timeoutMs ?? 15_000,
         // A fresh connection per message: keep-alive sockets would skip the per-send address check.
         agent: false,

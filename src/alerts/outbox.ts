@@ -52,6 +52,17 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 const Cursor = z.object({ revision: z.number().int(), entryId: z.string(), updatedAt: z.string() });
 type Cursor = z.infer<typeof Cursor>;
 
+/** All entries, oldest first; an entry that no longer parses is logged and skipped, never fatal. */
+async function readEntries(state: StateStore): Promise<OutboxEntry[]> {
+  const entries: OutboxEntry[] = [];
+  for (const row of await state.listState(OUTBOX_NAMESPACE)) {
+    const parsed = OutboxEntry.safeParse(row.value);
+    if (parsed.success) entries.push(parsed.data);
+    else log.error({ id: row.key }, 'unreadable outbox entry ignored');
+  }
+  return entries.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
 function hashId(...parts: Array<string | number>): string {
   return `msg_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32)}`;
 }
@@ -99,15 +110,8 @@ export class Outbox {
     return this.state.putState(OUTBOX_NAMESPACE, entry.id, entry);
   }
 
-  async list(): Promise<OutboxEntry[]> {
-    const rows = await this.state.listState(OUTBOX_NAMESPACE);
-    const entries: OutboxEntry[] = [];
-    for (const row of rows) {
-      const parsed = OutboxEntry.safeParse(row.value);
-      if (parsed.success) entries.push(parsed.data);
-      else log.error({ id: row.key }, 'unreadable outbox entry ignored');
-    }
-    return entries.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  list(): Promise<OutboxEntry[]> {
+    return readEntries(this.state);
   }
 
   /** Whether a route was ever given this alert: its later updates (resolved, downgraded) still go there. */
@@ -161,8 +165,15 @@ export class Outbox {
    * Replaces unsent single-alert entries by one digest entry (throttling). Call inside `exclusive`. The digest
    * id derives from its members, so redoing this after a crash yields the same entry.
    */
-  async groupIntoDigest(route: string, members: OutboxEntry[]): Promise<OutboxEntry> {
+  async groupIntoDigest(route: string, candidates: OutboxEntry[]): Promise<OutboxEntry | undefined> {
     const now = new Date(this.clock.now()).toISOString();
+    // Re-read: the caller's copies may predate a merge of a newer revision into them.
+    const members: OutboxEntry[] = [];
+    for (const c of candidates) {
+      const m = await this.get(c.id);
+      if (m && m.status === 'pending' && m.attempts === 0 && m.members.length === 0 && !this.inflight.has(m.id)) members.push(m);
+    }
+    if (members.length < 2) return undefined;
     const ids = members.map((m) => m.id).sort();
     const digest: OutboxEntry = {
       id: hashId('digest', route, ...ids),
@@ -217,9 +228,34 @@ export interface OutboxQuery {
 
 /** Outbox entries for the UI and API (newest first): what was sent where, what is retrying, what died and why. */
 export async function listOutbox(state: StateStore, query: OutboxQuery = {}): Promise<OutboxEntry[]> {
-  const all = await new Outbox(state, { now: Date.now, sleep: async () => undefined }).list();
-  return all
+  return (await readEntries(state))
     .filter((e) => (!query.status || query.status.includes(e.status)) && (!query.route || e.route === query.route) && (!query.alertId || e.alerts.some((a) => a.id === query.alertId)))
     .reverse()
     .slice(0, query.limit ?? 200);
+}
+
+/**
+ * Puts a dead entry back in line (UI "retry" after fixing the receiver): same id and body, so a receiver that
+ * did get it before still sees one message; the delivery deadline counts from now.
+ */
+export async function requeueOutboxEntry(state: StateStore, id: string, now: Date = new Date()): Promise<OutboxEntry> {
+  const outbox = new Outbox(state, { now: () => now.getTime(), sleep: async () => undefined });
+  const entry = await outbox.get(id);
+  if (!entry) throw new OutboxEntryError(id, 'does not exist');
+  if (entry.status !== 'dead') throw new OutboxEntryError(id, `is ${entry.status}; only dead entries can be retried`);
+  const at = now.toISOString();
+  const { deadAt: _deadAt, deadReason: _deadReason, ...rest } = entry;
+  const requeued: OutboxEntry = { ...rest, status: 'pending', createdAt: at, dueAt: at, nextAttemptAt: at };
+  await outbox.put(requeued);
+  return requeued;
+}
+
+export class OutboxEntryError extends Error {
+  constructor(
+    readonly entryId: string,
+    problem: string,
+  ) {
+    super(`outbox entry "${entryId}" ${problem}`);
+    this.name = 'OutboxEntryError';
+  }
 }

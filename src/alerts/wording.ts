@@ -176,7 +176,9 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
     author: e.author,
     createdAt: e.createdAt,
   }));
-  const statusPrefix = alert.status === 'open' ? '' : `[${l.status[alert.status]}] `;
+  // No brackets: headlines also land in places that render markdown (Mattermost/Discord titles).
+  const status = l.status[alert.status];
+  const statusPrefix = alert.status === 'open' ? '' : `${status.charAt(0).toUpperCase()}${status.slice(1)} · `;
   return {
     alert,
     lang: options.lang,

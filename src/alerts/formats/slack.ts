@@ -6,9 +6,10 @@
 import { escapeSlack } from '../escape.ts';
 import { truncate, type AlertView } from '../wording.ts';
 
-type TextObject = { type: 'plain_text'; text: string; emoji?: boolean } | { type: 'mrkdwn'; text: string };
+type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
+type TextObject = PlainText | { type: 'mrkdwn'; text: string };
 type Block =
-  | { type: 'header'; text: TextObject }
+  | { type: 'header'; text: PlainText }
   | { type: 'section'; text: TextObject; fields?: TextObject[] }
   | { type: 'context'; elements: TextObject[] }
   | { type: 'divider' };
@@ -25,7 +26,7 @@ function link(url: string, label: string): string {
   return `<${escapeSlack(url.replace(/\|/g, '%7C'))}|${escapeSlack(label)}>`;
 }
 
-function plain(text: string, max = 3000): TextObject {
+function plain(text: string, max = 3000): PlainText {
   return { type: 'plain_text', text: truncate(text, max), emoji: true };
 }
 

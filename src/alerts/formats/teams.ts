@@ -59,7 +59,7 @@ export function formatTeams(views: AlertView[]): TeamsPayload {
     ? alertElements(first, false)
     : [
         { type: 'TextBlock', text: first.labels.digest(views.length), weight: 'Bolder', size: 'Medium', wrap: true },
-        ...views.slice(0, MAX_DIGEST).map((v, i): Element => ({ type: 'Container', separator: i > 0, items: alertElements(v, true) })),
+        ...views.slice(0, MAX_DIGEST).map((v, i): Element => ({ type: 'Container', ...(i > 0 ? { separator: true } : {}), items: alertElements(v, true) })),
         ...(views.length > MAX_DIGEST ? [{ type: 'TextBlock', text: first.labels.more(views.length - MAX_DIGEST), wrap: true, isSubtle: true }] : []),
       ];
   const actions = single && first.dashboardUrl ? [{ type: 'Action.OpenUrl', title: first.labels.openAlert, url: first.dashboardUrl }] : undefined;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { Dispatcher } from '../../../src/alerts/dispatcher.ts';
-import { listOutbox, Outbox, type OutboxEntry } from '../../../src/alerts/outbox.ts';
+import { listOutbox, Outbox, OutboxEntryError, requeueOutboxEntry, type OutboxEntry } from '../../../src/alerts/outbox.ts';
 import { resolveRoutes, type Route } from '../../../src/alerts/routes.ts';
 import { viewAlert } from '../../../src/alerts/wording.ts';
 import { AppConfig } from '../../../src/config.ts';
@@ -184,6 +184,13 @@ describe('delivery', () => {
     await s.dispatcher.deliverDue();
     expect(receiver.requests).toHaveLength(attempts);
     expect(await listOutbox(s.state, { status: ['dead'] })).toHaveLength(1);
+
+    // After the receiver is fixed, an analyst retries it from the UI: same key, delivered once.
+    receiver.respond = () => ({ status: 200 });
+    await expect(requeueOutboxEntry(s.state, entry!.id, new Date(s.clock.now()))).resolves.toMatchObject({ status: 'pending', id: entry!.id });
+    await expect(requeueOutboxEntry(s.state, entry!.id)).rejects.toBeInstanceOf(OutboxEntryError);
+    expect(await s.dispatcher.deliverDue()).toBe(1);
+    expect(receiver.accepted.map(keyOf)).toEqual([entry!.id]);
   });
 });
 
@@ -243,6 +250,36 @@ describe('grouping and throttling', () => {
     // A later update of a digested alert is still recognised as news, not as a duplicate.
     expect(await s.enqueue(makeAlert({ id: 'complaint:db:5', kind: 'complaint', revision: 1 }))).toBe('created');
     expect(await s.enqueue(makeAlert({ id: 'complaint:db:5', kind: 'complaint', revision: 0 }))).toBe('duplicate');
+  });
+
+  it('keeps counting the last minute against the limit after a restart', async () => {
+    const s = setup([{ name: 'chat', target: 'slack', url: receiver.url(), maxPerMinute: 2 }]);
+    await s.enqueue(makeAlert({ id: 'a' }));
+    await s.dispatcher.deliverDue();
+    s.clock.advance(30_000);
+    await s.enqueue(makeAlert({ id: 'b' }));
+    await s.dispatcher.deliverDue();
+    const restarted = s.restart();
+    await restarted.enqueue(makeAlert({ id: 'c' }));
+    expect(await restarted.dispatcher.deliverDue()).toBe(0);
+    s.clock.advance(30_000); // the first message leaves the window
+    expect(await restarted.dispatcher.deliverDue()).toBe(1);
+    expect(receiver.accepted).toHaveLength(3);
+  });
+
+  it('builds a digest from the stored entries, not from copies that missed a merge', async () => {
+    const s = setup([{ name: 'chat', target: 'slack', url: receiver.url(), maxPerMinute: 1 }]);
+    await s.enqueue(makeAlert({ id: 'a', revision: 0 }));
+    await s.enqueue(makeAlert({ id: 'b', revision: 0 }));
+    const stale = await s.entries();
+    expect(await s.enqueue(makeAlert({ id: 'a', revision: 1, severity: 'critical' }))).toBe('merged');
+    const digest = await s.outbox.exclusive(() => s.outbox.groupIntoDigest('chat', stale));
+    expect(digest?.alerts.map((a) => [a.id, a.revision]).sort()).toEqual([
+      ['a', 1],
+      ['b', 0],
+    ]);
+    expect((await s.entries()).map((e) => e.id)).toEqual([digest!.id]);
+    expect(await s.enqueue(makeAlert({ id: 'a', revision: 1 }))).toBe('duplicate');
   });
 
   it('never lets an update overtake an earlier message of the same alert that is still retrying', async () => {

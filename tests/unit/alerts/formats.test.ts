@@ -49,7 +49,8 @@ describe('message wording', () => {
   });
 
   it('marks acknowledged and resolved updates', () => {
-    expect(viewAlert(makeAlert({ status: 'resolved' }), { lang: 'de' }).headline).toMatch(/^\[erledigt\] /);
+    expect(viewAlert(makeAlert({ status: 'resolved' }), { lang: 'de' }).headline).toBe('Erledigt · Warnung · Unbeantwortete Beschwerde: db');
+    expect(viewAlert(makeAlert({ status: 'acknowledged' }), { lang: 'en' }).headline).toBe('Acknowledged · Warning · Unanswered complaint: db');
   });
 });
 
@@ -60,6 +61,7 @@ describe('escaping', () => {
   it('Markdown: links, emphasis, headings are escaped and @everyone/@here/@channel/@all defused', () => {
     const out = escapeMarkdown('[x](https://evil) *b* @everyone @Here\n# h\n- item');
     expect(out).toBe('\\[x\\]\\(https://evil\\) \\*b\\* @\u200Beveryone @\u200BHere\n\\# h\n\\- item');
+    expect(escapeMarkdown('1. Punkt\n12.5 Euro\nE-Mail #1')).toBe('1\\. Punkt\n12.5 Euro\nE-Mail #1');
   });
 });
 

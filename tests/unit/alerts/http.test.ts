@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRetryAfter, retryDelayMs } from '../../../src/alerts/backoff.ts';
+import type { Resolver } from '../../../src/alerts/address-guard.ts';
 import { postJson } from '../../../src/alerts/http.ts';
 
 const open = { allowHttp: true, allowPrivateTargets: true };
@@ -51,6 +52,21 @@ describe('postJson outcomes', () => {
     const outcome = await postJson(url, '{}', {}, { policy: open, timeoutMs: 200 });
     await seen;
     expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/no response within 200 ms/) });
+  });
+
+  it('checks where a public-looking host name resolves to when sending (DNS rebinding)', async () => {
+    const url = await serve((_req, res) => res.end('ok'));
+    const port = new URL(url).port;
+    // A name that passed the config check but now resolves to this machine.
+    const rebinding: Resolver = (_host, _options, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    const strict = { allowHttp: true, allowPrivateTargets: false };
+    expect(await postJson(`http://hooks.example.com:${port}/hook`, '{}', {}, { policy: strict, resolve: rebinding })).toEqual({
+      kind: 'dead',
+      reason: 'hooks.example.com resolves to 127.0.0.1, a loopback, link-local, private or metadata address',
+    });
+    const mapped: Resolver = (_host, _options, callback) => callback(null, [{ address: '93.184.216.34', family: 4 }, { address: '::ffff:169.254.169.254', family: 6 }]);
+    expect(await postJson(`http://hooks.example.com:${port}/hook`, '{}', {}, { policy: strict, resolve: mapped })).toMatchObject({ kind: 'dead', reason: expect.stringMatching(/169\.254\.169\.254/) });
+    expect(await postJson(`http://hooks.example.com:${port}/hook`, '{}', {}, { policy: open, resolve: rebinding })).toEqual({ kind: 'delivered', status: 200 });
   });
 
   it('refuses a private target at send time even if the config check was skipped', async () => {
