@@ -35,7 +35,7 @@ need_tools() {
 copy_dependencies() {
   local pom_dir=$1 lib_dir=$2
   rm -rf "$lib_dir.tmp"
-  mvn -q -B -f "$pom_dir/pom.xml" dependency:copy-dependencies \
+  mvn -q -B -ntp -Dstyle.color=never -f "$pom_dir/pom.xml" dependency:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$lib_dir.tmp" -Dmdep.overWriteReleases=true >&2
   rm -rf "$lib_dir"
   mv "$lib_dir.tmp" "$lib_dir"

@@ -7,12 +7,14 @@
  *   deployments (or two tests) sharing a cluster never share offsets.
  * - Messages are keyed (kafkajs' default partitioner is Java's murmur2: the same key lands on the same partition
  *   as with any other Kafka client), values are JSON text.
- * - The producer is idempotent with acks=-1: a retried send is written once, and an acknowledged message
- *   survives the loss of the partition leader.
+ * - The producer is idempotent with acks=-1: kafkajs' retries of a send are written once, and an acknowledged
+ *   message is on every in-sync replica. Delivery is at least once, like the port promises.
  */
 import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
-import { childLogger, type Logger } from '../log.ts';
+import { childLogger } from '../log.ts';
+import { withRetry } from '../retry.ts';
 import { runConsumer } from './kafka-consumer.ts';
+import { byteChunks, isTransient, kafkajsLog, lazyConnect } from './kafka-support.ts';
 import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
 
 export interface KafkaBusOptions {
@@ -29,6 +31,12 @@ export interface KafkaBusOptions {
   heartbeatIntervalMs?: number;
   /** Messages per `handle` call when the consumer does not say (default 100). */
   defaultMaxBatch?: number;
+  /**
+   * How long `publish` keeps retrying while the cluster is unreachable before it rejects (default 5 min).
+   * Waiting is the backpressure a broker outage should cause upstream; failing fast would only move the
+   * retrying into every caller.
+   */
+  publishRetryMs?: number;
 }
 
 /** Most bytes of JSON per produce request: stays well under the broker's default message.max.bytes (1 MB). */
@@ -54,6 +62,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   const groupId = (group: string) => `${prefix}${group}`;
 
   let closed = false;
+  const closing = new AbortController();
   const running = new Set<{ controller: AbortController; done: Promise<void> }>();
 
   const admin = lazyConnect<Admin>(() => kafka.admin());
@@ -108,11 +117,26 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
       if (json === undefined) throw new TypeError(`message for ${topic} with key ${m.key} is not JSON-serialisable`);
       return { key: m.key, value: json };
     });
-    await ensureTopic(topic);
-    const client = await producer.get();
-    // Sequential chunks keep per-key order and each request under the broker's size limit.
+    // Sequential chunks keep per-key order and each request under the broker's size limit. kafkajs' own retries
+    // are deduplicated by the idempotent producer; a chunk re-sent here after kafkajs gave up (an outage longer
+    // than its retries) may be written twice, which consumers absorb: every write downstream is keyed by id.
     for (const chunk of byteChunks(encoded, MAX_REQUEST_BYTES)) {
-      await client.send({ topic: topicName(topic), acks: -1, messages: chunk });
+      await withRetry(
+        async () => {
+          await ensureTopic(topic);
+          const client = await producer.get();
+          await client.send({ topic: topicName(topic), acks: -1, messages: chunk });
+        },
+        {
+          what: `publish to ${topicName(topic)}`,
+          retries: Number.POSITIVE_INFINITY,
+          maxElapsedMs: options.publishRetryMs ?? 5 * 60_000,
+          minDelayMs: 500,
+          maxDelayMs: 10_000,
+          signal: closing.signal,
+          shouldRetry: isTransient,
+        },
+      );
     }
   }
 
@@ -183,62 +207,13 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
+    closing.abort(new Error('bus closed'));
     for (const r of running) r.controller.abort();
     await Promise.allSettled([...running].map((r) => r.done));
     await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
   }
 
   return { kind: 'kafka', publish, consume, lag, close };
-}
-
-/** Connects a kafkajs client on first use; a failed connect is retried on the next use. */
-function lazyConnect<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(make: () => T) {
-  let connecting: Promise<T> | undefined;
-  return {
-    get(): Promise<T> {
-      if (!connecting) {
-        const client = make();
-        connecting = client.connect().then(
-          () => client,
-          (err: unknown) => {
-            connecting = undefined;
-            throw err;
-          },
-        );
-      }
-      return connecting;
-    },
-    async disconnect(): Promise<void> {
-      const pending = connecting;
-      connecting = undefined;
-      if (pending) await (await pending).disconnect();
-    },
-  };
-}
-
-function* byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
-  let chunk: M[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    const size = Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64; // + record overhead
-    if (chunk.length > 0 && bytes + size > maxBytes) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(m);
-    bytes += size;
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
-function kafkajsLog(log: Logger, { level, log: entry }: LogEntry): void {
-  const { message, ...fields } = entry;
-  const line = { kafkajs: fields };
-  if (level === logLevel.ERROR) log.error(line, message);
-  else if (level === logLevel.WARN) log.warn(line, message);
-  else if (level === logLevel.INFO) log.info(line, message);
-  else log.debug(line, message);
 }
 
 /**

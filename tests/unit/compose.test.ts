@@ -52,7 +52,8 @@ describe('docker-compose.yml', () => {
     expect(kafka.image).toMatch(/^apache\/kafka:\d/);
     expect(env(kafka, 'KAFKA_PROCESS_ROLES')).toBe('broker,controller');
     expect(Object.keys(services).some((n) => /zookeeper/i.test(n))).toBe(false);
-    expect(env(kafka, 'CLUSTER_ID')).toMatch(/^\$\{KAFKA_CLUSTER_ID:\?/);
+    // KRaft formats storage with a 22-character base64url cluster id; overridable from .env.
+    expect(env(kafka, 'CLUSTER_ID')).toMatch(/^\$\{KAFKA_CLUSTER_ID:-[A-Za-z0-9_-]{22}\}$/);
     const advertised = env(kafka, 'KAFKA_ADVERTISED_LISTENERS')!.split(',').map((l) => l.replace(/^[A-Z_]+:\/\//, ''));
     for (const [name, s] of stageServices) {
       for (const broker of env(s, 'KAFKA_BROKERS')!.split(',')) expect(advertised, `${name} KAFKA_BROKERS`).toContain(broker);

@@ -1,0 +1,73 @@
+/** Small kafkajs-facing helpers of the Kafka bus: lazy connections, request sizing, error triage, log bridging. */
+import { logLevel, type LogEntry } from 'kafkajs';
+import type { Logger } from '../log.ts';
+
+/** Connects a kafkajs client on first use; a failed connect is retried on the next use. */
+export function lazyConnect<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(make: () => T) {
+  let connecting: Promise<T> | undefined;
+  return {
+    get(): Promise<T> {
+      if (!connecting) {
+        const client = make();
+        connecting = client.connect().then(
+          () => client,
+          (err: unknown) => {
+            connecting = undefined;
+            throw err;
+          },
+        );
+      }
+      return connecting;
+    },
+    async disconnect(): Promise<void> {
+      const pending = connecting;
+      connecting = undefined;
+      if (pending) await (await pending).disconnect();
+    },
+  };
+}
+
+const TRANSIENT_ERRORS = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSMetadataNotLoaded',
+  'KafkaJSTopicMetadataNotLoaded',
+  'KafkaJSGroupCoordinatorNotFound',
+  'KafkaJSLockTimeout',
+]);
+
+/** Connection loss, timeouts and retriable protocol errors: worth waiting for. Too-large messages etc. are not. */
+export function isTransient(error: Error): boolean {
+  for (let e: unknown = error; e instanceof Error; e = (e as Error & { cause?: unknown }).cause) {
+    if ((e as Error & { retriable?: boolean }).retriable === true) return true;
+    if (TRANSIENT_ERRORS.has(e.name)) return true;
+  }
+  return false;
+}
+
+export function* byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
+  let chunk: M[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const size = Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64; // + record overhead
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(m);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+export function kafkajsLog(log: Logger, { level, log: entry }: LogEntry): void {
+  const { message, ...fields } = entry;
+  const line = { kafkajs: fields };
+  if (level === logLevel.ERROR) log.error(line, message);
+  else if (level === logLevel.WARN) log.warn(line, message);
+  else if (level === logLevel.INFO) log.info(line, message);
+  else log.debug(line, message);
+}
