@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { Brand, SlaMinutes } from './model.ts';
+import { checkBrandQuery } from '../classifiers/brand-query.ts';
 
 /** Default SLAs in minutes, by source or channel (issue: X/Twitter 1 h, Facebook page 4 h, blog/review 24 h). */
 export const DEFAULT_SLA_MINUTES: Record<string, number> = {
@@ -70,7 +71,7 @@ export const AppConfig = z
         memoryCapacity: z.number().int().min(10).default(10_000),
         clientId: z.string().default('kundenradar'),
         /** Prefix for Kafka topic and consumer group names: several deployments (or tests) share one cluster. */
-        topicPrefix: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+        topicPrefix: z.string().regex(/^[a-zA-Z0-9._-]*$/).default('kundenradar.'),
       })
       .strict()
       .prefault({}),
@@ -178,6 +179,8 @@ export function parseConfig(text: string, file: string): AppConfig {
   for (const [i, brand] of parsed.data.brands.entries()) {
     if (ids.has(brand.id)) throw new ConfigError(file, [`brands[${i}].id: duplicate brand id "${brand.id}"`]);
     ids.add(brand.id);
+    const queryError = checkBrandQuery(brand.query);
+    if (queryError) throw new ConfigError(file, [`brands[${i}].query: ${queryError.reason} at position ${queryError.position + 1}`]);
   }
   const names = new Set<string>();
   for (const [i, source] of parsed.data.sources.entries()) {
