@@ -64,6 +64,12 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
   });
 
   router.post(path, express.raw({ type: () => true, limit: options.maxBodyBytes ?? 1024 * 1024 }), async (req, res) => {
+    if (req.body !== undefined && !Buffer.isBuffer(req.body)) {
+      // The signature covers the exact bytes Meta sent; a body parser that ran first has thrown them away.
+      log.error('facebook webhook cannot check signatures: mount its router before any JSON body parser');
+      res.status(500).json({ error: 'webhook misconfigured' });
+      return;
+    }
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!options.appSecret) {
       log.error('facebook webhook refused: FACEBOOK_APP_SECRET is not set, signatures cannot be checked');

@@ -20,6 +20,8 @@ export const FacebookOptions = BaseSourceOptions.extend({
   graphBaseUrl: z.string().url().default('https://graph.facebook.com'),
   graphVersion: z.string().regex(/^v\d+\.\d+$/, 'a Graph API version such as "v21.0"').default('v21.0'),
   pages: z.array(z.object({ id: z.string().regex(/^\d+$/, 'a numeric page id'), brand: z.string().optional() }).strict()).min(1),
+  /** `feed` includes visitors' posts on the page (where many complaints land); `posts` only the page's own. */
+  postsEdge: z.enum(['feed', 'posts']).default('feed'),
   pollSeconds: z.number().positive().default(300),
   /** Posts this young are watched for new comments. */
   watchDays: z.number().positive().max(90).default(7),
@@ -114,7 +116,7 @@ export class FacebookIngestor implements Ingestor {
     const state = (await this.checkpoints.load(key, PageState)) ?? PageState.parse({});
     const seen = new SeenSet(this.options.seenLimit, state.seen);
     const watchSince = Math.floor(Date.now() / 1000 - this.options.watchDays * 86_400);
-    const posts = await this.graph.list(`${page.pageId}/posts`, { fields: POST_FIELDS, since: String(watchSince), limit: String(this.options.pageSize) }, GraphPost, this.options.maxPages, signal);
+    const posts = await this.graph.list(`${page.pageId}/${this.options.postsEdge}`, { fields: POST_FIELDS, since: String(watchSince), limit: String(this.options.pageSize) }, GraphPost, this.options.maxPages, signal);
     for (const bad of posts.invalid) await quarantine(this.name, bad.reason, bad.raw, this.context);
     // Graph lists newest first; emit oldest first so a thread's root precedes its replies.
     const ordered = [...posts.items].reverse();
@@ -126,7 +128,8 @@ export class FacebookIngestor implements Ingestor {
       const count = post.comments?.summary?.total_count;
       const before = state.posts[post.id];
       watched[post.id] = before ?? { count: 0, since: watchSince };
-      if (count !== undefined && before && before.count === count) continue;
+      // Unchanged count (or none at all): nothing new to fetch for this post.
+      if (count !== undefined && (before ? before.count === count : count === 0)) continue;
       const since = before?.since ?? watchSince;
       const comments = await this.graph.list(
         `${post.id}/comments`,

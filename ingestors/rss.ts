@@ -47,8 +47,11 @@ const FeedState = z.object({
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   seen: z.array(z.string()).default([]),
-  /** slash:comments per post as last processed: a comment feed is fetched again only when it changed. */
-  commentCounts: z.record(z.string(), z.string()).default({}),
+  /**
+   * Per post: slash:comments as last processed (a comment feed is fetched again only when it changed) and the
+   * comment feed's URL (its checkpoint is dropped once the post leaves the feed).
+   */
+  comments: z.record(z.string(), z.object({ count: z.string(), url: z.string() })).default({}),
 });
 type FeedState = z.infer<typeof FeedState>;
 
@@ -120,30 +123,39 @@ export class RssIngestor implements Ingestor {
     const posts = await this.newItems(feed.url, parsed.items, seen, (item) => mapFeedItem(item, context));
     const emitted = await this.emitAll(posts.candidates, emit);
     for (const id of posts.keys) seen.add(id);
-    const commentCounts: Record<string, string> = {};
-    // Validators and seen ids move only now that the items are on the bus.
-    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), commentCounts: state.commentCounts });
+    // Seen ids move only now that the posts are on the bus. Validators wait until the comment feeds are done:
+    // a 304 next time would otherwise hide comment feeds that failed or were over budget.
+    await this.checkpoints.save(key, { seen: seen.toJSON(), comments: state.comments });
 
     let comments = 0;
+    let complete = true;
+    const tracked: FeedState['comments'] = {};
     if (feed.comments) {
       let budget = this.options.commentFeedsPerPoll;
       for (const item of posts.all) {
         const postKey = itemKey(item);
         if (!postKey || !item.commentRss) continue;
         const count = item.commentCount ?? '?';
-        if (state.commentCounts[postKey] === count && count !== '?') { commentCounts[postKey] = count; continue; }
-        if (budget-- <= 0) continue;
+        const before = state.comments[postKey];
+        if (before && before.count === count && count !== '?') { tracked[postKey] = before; continue; }
+        if (budget-- <= 0) { complete = false; continue; }
         try {
           comments += await this.pollComments(item.commentRss, { id: `rss:${postKey}` }, context, emit, signal);
-          commentCounts[postKey] = count;
+          tracked[postKey] = { count, url: item.commentRss };
         } catch (err) {
           // The post's count stays unrecorded, so the next poll tries its comment feed again.
+          complete = false;
+          if (before) tracked[postKey] = { count: '?', url: before.url };
           this.log.warn({ feed: item.commentRss, err: (err as Error).message }, 'comment feed failed; retried next poll');
           this.context.status.error(this.name, `${item.commentRss}: ${(err as Error).message}`);
         }
       }
-      await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), commentCounts });
+      // Posts that left the feed: their comment feeds are no longer polled, so their checkpoints go.
+      for (const [postKey, { url }] of Object.entries(state.comments)) {
+        if (!tracked[postKey] && !posts.all.some((i) => itemKey(i) === postKey)) await this.context.state.deleteState(this.checkpoints.namespace, `comments:${url}`);
+      }
     }
+    await this.checkpoints.save(key, { ...(complete ? res.validators : {}), seen: seen.toJSON(), comments: tracked });
     this.context.status.success(this.name, emitted + comments);
     return emitted + comments;
   }
@@ -159,7 +171,7 @@ export class RssIngestor implements Ingestor {
     const fresh = await this.newItems(url, parsed.items, seen, (item) => mapFeedItem(item, context, post));
     const emitted = await this.emitAll(fresh.candidates, emit);
     for (const id of fresh.keys) seen.add(id);
-    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), commentCounts: {} });
+    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON() });
     return emitted;
   }
 

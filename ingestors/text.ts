@@ -65,16 +65,20 @@ export interface Decoded {
  */
 export function decodeXmlBytes(bytes: Uint8Array, contentType: string | null): Decoded {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const declared =
-    /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1] ??
-    (bom ? 'utf-8' : undefined) ??
-    /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^\uFEFF|^ï»¿/, ''))?.[1] ??
-    'utf-8';
+  const header = /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1];
+  const xmlDeclared = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^ï»¿/, ''))?.[1];
+  const declared = header ?? (bom ? 'utf-8' : undefined) ?? xmlDeclared ?? 'utf-8';
   const charset = declared.toLowerCase();
   if (charset === 'utf-8' || charset === 'utf8') {
     try {
       return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), charset: 'utf-8' };
     } catch {
+      // A server labelling every file UTF-8 is common; when the document itself declares another charset and
+      // the bytes are not UTF-8, the document is right.
+      const own = xmlDeclared?.toLowerCase();
+      if (header && own && own !== 'utf-8' && own !== 'utf8' && iconv.encodingExists(own)) {
+        return { text: stripBom(iconv.decode(Buffer.from(bytes), own)), charset: own, problem: `Content-Type says ${header} but the bytes are not; decoded as ${xmlDeclared} from the XML declaration` };
+      }
       const text = stripBom(new TextDecoder('utf-8').decode(bytes));
       const bad = (text.match(/\uFFFD/g) ?? []).length;
       return { text, charset: 'utf-8', problem: `invalid UTF-8: ${bad} byte sequence(s) replaced with U+FFFD` };

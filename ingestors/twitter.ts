@@ -14,12 +14,12 @@ import type { Brand } from '../src/model.ts';
 import { acceptMentions, quarantine } from './accept.ts';
 import { backoffDelay, sleep } from './backoff.ts';
 import { Checkpoints } from './checkpoint.ts';
-import { BaseSourceOptions, parseSourceOptions } from './options.ts';
+import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { SeenSet } from './seen.ts';
 import {
   brandAccounts, newerId, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, type BrandAccounts, type TweetV2, UserV2,
 } from './twitter-map.ts';
-import { diffRules, rulesForBrands, RULE_TAG_PREFIX, type StreamRule } from './twitter-rules.ts';
+import { diffRules, rulesForBrands, type StreamRule } from './twitter-rules.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
 export const TwitterOptions = BaseSourceOptions.extend({
@@ -38,9 +38,17 @@ export const TwitterOptions = BaseSourceOptions.extend({
   keepAliveTimeoutMs: z.number().int().min(100).default(60_000),
   reconnectBaseMs: z.number().int().min(1).default(1_000),
   reconnectMaxMs: z.number().int().min(1).default(320_000),
-  seenLimit: z.number().int().min(100).default(5_000),
+  /**
+   * Emitted ids kept against repeats. The backfill asks only for ids above the checkpoint, so this covers the
+   * overlap of backfill and a fresh connection; kept small because the checkpoint is written per tweet.
+   */
+  seenLimit: z.number().int().min(100).default(1_000),
 }).strict();
 export type TwitterOptions = z.infer<typeof TwitterOptions>;
+
+/** Tweets received but not yet emitted before the stream stops reading (and below which it reads again). */
+const MAX_PENDING_TWEETS = 500;
+const RESUME_BELOW = 50;
 
 const Checkpoint = z.object({ sinceId: z.string().regex(/^\d+$/).optional(), seen: z.array(z.string()).default([]) });
 
@@ -184,6 +192,8 @@ export class TwitterIngestor implements Ingestor {
         nextToken = parsed.data.meta?.next_token;
         if (!nextToken) break;
       }
+      // Search pages run newest first: stopping early leaves the oldest tweets of the gap unfetched.
+      if (nextToken) this.log.warn({ rule: rule.tag, pages: this.options.backfillMaxPages, ...bound }, 'backfill hit backfillMaxPages; the oldest tweets of the gap were not fetched');
     }
     const ordered = [...found.values()].sort((a, b) => (BigInt(a.tweet.id) < BigInt(b.tweet.id) ? -1 : 1));
     for (const { tweet, users } of ordered) await this.deliver(tweet, users, emit);
@@ -196,12 +206,18 @@ export class TwitterIngestor implements Ingestor {
     let delivered = 0;
     let chain: Promise<void> = Promise.resolve();
     let failure: unknown;
+    // Backpressure: stop reading from the socket while many tweets wait for a slow bus. A pause long enough to
+    // trip the keep-alive timeout reconnects, and the backfill picks up what X sent meanwhile.
+    let pending = 0;
+    const response = (): Readable | undefined => (stream as unknown as { res?: Readable }).res;
     return new Promise<number>((resolve, reject) => {
       const onAbort = (): void => stream.close();
       signal.addEventListener('abort', onAbort, { once: true });
       stream.on(ETwitterStreamEvent.Data, (payload: unknown) => {
         // Tweets are handled strictly in arrival order; the checkpoint moves only after emit resolved.
+        if (++pending >= MAX_PENDING_TWEETS) response()?.pause();
         chain = chain.then(async () => {
+          if (--pending === RESUME_BELOW) response()?.resume();
           if (failure !== undefined) return;
           const parsed = StreamMessage.safeParse(payload);
           if (!parsed.success) {
@@ -217,12 +233,13 @@ export class TwitterIngestor implements Ingestor {
       });
       stream.on(ETwitterStreamEvent.DataError, (payload: unknown) => this.log.warn({ payload }, 'X sent an error message on the stream'));
       stream.on(ETwitterStreamEvent.TweetParseError, (err: Error) => this.log.warn({ err: err.message }, 'unparseable stream message skipped; backfill recovers it'));
+      stream.on(ETwitterStreamEvent.ConnectionError, (err: Error) => this.log.warn({ err: err.message }, 'stream connection error'));
       stream.on(ETwitterStreamEvent.ConnectionLost, () => this.log.warn('no keep-alive from X; dropping the connection'));
       stream.on(ETwitterStreamEvent.Connected, () => {
         // twitter-api-v2 decodes every network chunk on its own (`chunk.toString()`), which breaks umlauts and
         // emoji split across chunks. A Readable with an encoding set decodes across chunk borders instead; the
         // response is set (protected) before this event and has no data listener yet.
-        (stream as unknown as { res?: Readable }).res?.setEncoding('utf8');
+        response()?.setEncoding('utf8');
         // X's stream lags and clocks differ: a minute of overlap, absorbed by the seen set.
         this.liveSince ??= new Date(Date.now() - 60_000).toISOString();
         this.log.info('stream connected');
@@ -266,7 +283,14 @@ function describe(err: unknown): string {
 
 export const twitterIngestorFactory: IngestorFactory = {
   type: 'twitter',
-  create: (source, context) => new TwitterIngestor(parseSourceOptions(TwitterOptions, source), context),
+  create(source, context) {
+    const options = parseSourceOptions(TwitterOptions, source);
+    const known = new Set(context.brands.map((b) => b.id));
+    const issues = (options.brands ?? []).flatMap((id, j) =>
+      known.has(id) ? [] : [{ code: 'custom' as const, path: ['brands', j], message: `unknown brand "${id}"`, input: id }],
+    );
+    if (issues.length > 0) throw new SourceOptionsError(source.name, new z.ZodError(issues));
+    return new TwitterIngestor(options, context);
+  },
 };
 
-export { RULE_TAG_PREFIX };

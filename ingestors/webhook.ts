@@ -69,14 +69,13 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
       next(err);
     });
   }, async (req, res) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'POST /api/ingest with invalid JSON');
-      res.status(400).json({ error: `invalid JSON: ${(err as Error).message}` });
+    const read = readJson(req.body);
+    if (!read.ok) {
+      log.warn({ err: read.error }, 'POST /api/ingest with an unreadable body');
+      res.status(400).json({ error: read.error });
       return;
     }
+    const body = read.value;
     const items = Array.isArray(body) ? body : [body];
     if (items.length === 0 || items.length > maxItems) {
       res.status(400).json({ error: `send a Mention or an array of 1..${maxItems} Mentions` });
@@ -104,4 +103,23 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   });
 
   return router;
+}
+
+type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
+
+function readJson(raw: unknown): JsonRead {
+  // A JSON parser mounted before this router already read the body: use its result rather than fail.
+  if (raw !== undefined && !Buffer.isBuffer(raw)) return { ok: true, value: raw };
+  let text: string;
+  try {
+    // JSON on the wire is UTF-8 (RFC 8259); invalid bytes would otherwise turn into U+FFFD unnoticed.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw ?? new Uint8Array());
+  } catch {
+    return { ok: false, error: 'body is not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, error: `invalid JSON: ${(err as Error).message}` };
+  }
 }

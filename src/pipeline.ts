@@ -16,7 +16,7 @@ import { runNotifyStage, acknowledgeAlert, resolveAlert, NOTIFY_GROUP } from './
 import { createClassifier, createTextModel } from '../classifiers/index.ts';
 import { createUnansweredTracker } from '../classifiers/unanswered.ts';
 import { createShitstormDetector } from '../classifiers/shitstorm.ts';
-import { createIngestors } from '../ingestors/registry.ts';
+import { createIngestors, ingestorWebhookRouters } from '../ingestors/registry.ts';
 import { SourceStatusBoard } from '../ingestors/status.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
@@ -130,17 +130,23 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     status.quarantined(source, 1);
     await bus.publish('deadletter', [{ key: source, value: { stage: `ingest:${source}`, topic: 'mentions', key: source, reason, value: raw, at: new Date().toISOString() } }]);
   };
-  if (options.ingestors ?? stages.has('ingest')) {
-    const ingestors = createIngestors(config.sources.filter((s) => s.enabled), {
-      config,
-      brands: config.brands,
-      secrets,
-      state: store,
-      status,
-      quarantine,
-      log: childLogger('ingest'),
-      baseDir: loaded.baseDir,
-    });
+  // Ingestors exist for the serve stage too: push sources (the Facebook page webhook) are served over HTTP and
+  // only emit to the bus, while polling and streaming run in the ingest stage.
+  const runIngestors = options.ingestors ?? stages.has('ingest');
+  const ingestors =
+    runIngestors || stages.has('serve')
+      ? createIngestors(config.sources.filter((s) => s.enabled), {
+          config,
+          brands: config.brands,
+          secrets,
+          state: store,
+          status,
+          quarantine,
+          log: childLogger('ingest'),
+          baseDir: loaded.baseDir,
+        })
+      : [];
+  if (runIngestors) {
     for (const ingestor of ingestors) {
       launch(`ingest:${ingestor.name}`, () => ingestor.run(ingest, signal));
     }
@@ -149,7 +155,10 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   let server: Server | undefined;
   let url: string | undefined;
   if (stages.has('serve')) {
-    const extraRouters = [createIngestRouter({ emit: ingest, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine('webhook', reason, raw) })];
+    const extraRouters = [
+      createIngestRouter({ emit: ingest, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine('webhook', reason, raw) }),
+      ...ingestorWebhookRouters(ingestors, ingest),
+    ];
     const app = createApp({
       store,
       config,

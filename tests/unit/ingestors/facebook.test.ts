@@ -26,6 +26,7 @@ describe('facebook ingestor against a local Graph API', () => {
     graph.posts = [
       { id: `${PAGE}_1`, message: 'Unser neuer Tarif ist da!', created_time: ago(120), from: { id: PAGE, name: 'Acme' }, permalink_url: 'https://www.facebook.com/acme/posts/1' },
       { id: `${PAGE}_2`, created_time: ago(60), from: { id: PAGE, name: 'Acme' } }, // a photo without text
+      { id: `${PAGE}_3`, message: 'Ich warte seit Wochen auf meine Gutschrift!', created_time: ago(20), from: { id: '88', name: 'Besucher' } },
     ];
     graph.comments = [
       { id: '1_c1', postId: `${PAGE}_1`, message: 'Seit 3 Tagen kein Internet, niemand antwortet!', created_time: ago(50), from: { id: '77', name: 'Kerstin' } },
@@ -44,9 +45,11 @@ describe('facebook ingestor against a local Graph API', () => {
 
   it('polls page posts and their comments across pages; the page’s own comments are brand replies', async () => {
     const out = collector();
-    expect(await make().pollOnce(page, out.emit, controller.signal)).toBe(4);
-    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
-    const [post, question, reply, anonymous] = out.mentions;
+    expect(await make().pollOnce(page, out.emit, controller.signal)).toBe(5);
+    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1000_3', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
+    const [post, visitor, question, reply, anonymous] = out.mentions;
+    // A visitor's post on the page (the `feed` edge) is a customer voice in the brand's space.
+    expect(visitor).toMatchObject({ channel: 'post', author: { id: '88', isBrand: false }, brandContext: ['acme'], thread: { rootId: 'facebook:1000_3' } });
     expect(post).toMatchObject({ channel: 'post', author: { id: PAGE, isBrand: true }, brandContext: ['acme'], metrics: { likes: 3, replies: 3 }, url: 'https://www.facebook.com/acme/posts/1' });
     expect(question).toMatchObject({ channel: 'page_comment', author: { id: '77', name: 'Kerstin', isBrand: false }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1000_1' }, brandContext: ['acme'] });
     expect(reply).toMatchObject({ author: { id: PAGE, isBrand: true }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1_c1' } });
@@ -69,7 +72,7 @@ describe('facebook ingestor against a local Graph API', () => {
     await make().pollOnce(page, out.emit, controller.signal);
     const since = Number(graph.requests.find((u) => u.pathname.endsWith('/comments'))?.searchParams.get('since'));
     expect(since).toBe(Math.floor(Date.parse(graph.comments[2]!.created_time.replace('+0000', 'Z')) / 1000));
-    expect(out.ids().slice(4)).toEqual(['facebook:1_c4']);
+    expect(out.ids().slice(5)).toEqual(['facebook:1_c4']);
   });
 
   it('turns Graph throttling into a wait from X-Business-Use-Case-Usage', async () => {
@@ -87,7 +90,8 @@ describe('facebook ingestor against a local Graph API', () => {
   it('refuses to follow paging.next to another origin with the token', async () => {
     graph.nextOrigin = 'http://127.0.0.2:9';
     const out = collector();
-    await expect(make().pollOnce(page, out.emit, controller.signal)).rejects.toThrow(/another origin/);
+    await expect(make({ postsEdge: 'posts' }).pollOnce(page, out.emit, controller.signal)).rejects.toThrow(/another origin/);
+    expect(graph.requests[0]?.pathname).toBe(`/v21.0/${PAGE}/posts`);
   });
 
   it('validates options and names the field', () => {

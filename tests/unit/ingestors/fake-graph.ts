@@ -44,7 +44,7 @@ export class FakeGraph {
       };
       const failure = this.failures.shift();
       if (failure) return json(failure.status, failure.body, failure.headers);
-      const match = /^\/v\d+\.\d+\/([\w]+)\/(posts|comments)$/.exec(url.pathname);
+      const match = /^\/v\d+\.\d+\/([\w]+)\/(feed|posts|comments)$/.exec(url.pathname);
       if (!match) return json(404, { error: { message: 'Unknown path', code: 803 } });
       const [, node, edge] = match as unknown as [string, string, string];
       const since = Number(url.searchParams.get('since') ?? 0);
@@ -52,9 +52,9 @@ export class FakeGraph {
       const after = Number(url.searchParams.get('after') ?? 0);
       const newer = (t: string): boolean => Date.parse(t.replace('+0000', 'Z')) / 1000 >= since;
       let items: unknown[];
-      if (edge === 'posts') {
+      if (edge === 'posts' || edge === 'feed') {
         items = this.posts
-          .filter((p) => newer(p.created_time))
+          .filter((p) => newer(p.created_time) && (edge === 'feed' || p.from.id === node))
           .sort((a, b) => b.created_time.localeCompare(a.created_time))
           .map((p) => ({ ...p, comments: { data: [], summary: { total_count: this.comments.filter((c) => c.postId === p.id).length } }, reactions: { data: [], summary: { total_count: 3 } } }));
       } else {

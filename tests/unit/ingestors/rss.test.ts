@@ -73,15 +73,53 @@ describe('rss ingestor against a local feed server', () => {
     const ingestor = make([feedConfig('/feed/')]);
     const feed = ingestor['options'].feeds[0]!;
     await ingestor.pollOnce(feed, out.emit, controller.signal);
-    // The post's comment count is unchanged, so its comment feed is not even asked again.
-    feeds.routes.get('/feed/')!.body = feeds.routes.get('/feed/')!.body.toString().replace('<slash:comments>2</slash:comments>', '<slash:comments>3</slash:comments>');
-    await ingestor.pollOnce(feed, out.emit, controller.signal);
     expect(await ingestor.pollOnce(feed, out.emit, controller.signal)).toBe(0);
-    expect(out.mentions).toHaveLength(4);
-    const feedRequests = feeds.requestsTo('/feed/');
-    expect(feedRequests.map((r) => r.status)).toEqual([200, 304, 304]);
-    expect(feedRequests[1]?.headers['if-none-match']).toBe('"v1"');
+    expect(feeds.requestsTo('/feed/').map((r) => [r.status, r.headers['if-none-match']])).toEqual([[200, undefined], [304, '"v1"']]);
     expect(hasLog(t.logs, 'feed not modified (304)')).toBe(true);
+
+    // The feed changes but the post's comment count does not: its comment feed is not asked again.
+    const route = feeds.routes.get('/feed/')!;
+    route.etag = '"v2"';
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(feeds.requestsTo('/2012/07/akquisephase/feed/')).toHaveLength(1);
+    // The count changes: the comment feed is asked conditionally and answers 304.
+    route.body = route.body.toString().replace('<slash:comments>2</slash:comments>', '<slash:comments>3</slash:comments>');
+    route.etag = '"v3"';
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    const commentRequests = feeds.requestsTo('/2012/07/akquisephase/feed/');
+    expect(commentRequests.map((r) => [r.status, r.headers['if-modified-since']])).toEqual([[200, undefined], [304, 'Tue, 17 Jul 2012 09:05:00 GMT']]);
+    expect(out.mentions).toHaveLength(4);
+  });
+
+  it('retries a failed comment feed on the next poll even though the feed itself is unchanged', async () => {
+    serveSeedBlog();
+    feeds.routes.get('/2012/07/akquisephase/feed/')!.failures = [{ status: 500 }];
+    const out = collector();
+    const ingestor = make([feedConfig('/feed/')]);
+    const feed = ingestor['options'].feeds[0]!;
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(out.mentions).toHaveLength(2);
+    expect(hasLog(t.logs, 'comment feed failed; retried next poll')).toBe(true);
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    // No If-None-Match the second time: the ETag was held back, so the post list came again.
+    expect(feeds.requestsTo('/feed/').map((r) => r.status)).toEqual([200, 200]);
+    expect(out.ids().slice(2)).toEqual(['rss:http://blog.test/?p=101#comment-7', 'rss:http://blog.test/?p=101#comment-8']);
+  });
+
+  it('drops the comment-feed checkpoint of a post that left the feed', async () => {
+    serveSeedBlog();
+    const out = collector();
+    const ingestor = make([feedConfig('/feed/')]);
+    const feed = ingestor['options'].feeds[0]!;
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    const commentKey = `comments:${feeds.base}/2012/07/akquisephase/feed/`;
+    expect(await t.state.getState('checkpoint:blogs', commentKey)).toBeDefined();
+    const route = feeds.routes.get('/feed/')!;
+    route.body = route.body.toString().replace(/<item>\s*<title>Wenn schon[\s\S]*?<\/item>/, '');
+    route.etag = '"v2"';
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(await t.state.getState('checkpoint:blogs', commentKey)).toBeUndefined();
+    expect(out.mentions).toHaveLength(4);
   });
 
   it('decodes an ISO-8859-1 feed by its XML declaration or Content-Type charset', async () => {
@@ -95,6 +133,15 @@ describe('rss ingestor against a local feed server', () => {
       expect(out.mentions[0]?.title).toBe('Störung im Fernwärmenetz Süd');
       expect(out.mentions[0]?.text).toBe('Wegen einer Störung ist die Wärmeversorgung in Süd unterbrochen. Grüße, Ihre Stadtwerke - wir bitten um Geduld (ß, ä, ö, ü, Ä, Ö, Ü, «»).');
     }
+  });
+
+  it('trusts the XML declaration when the server wrongly labels an ISO-8859-1 feed as UTF-8, and logs it', async () => {
+    feeds.routes.set('/mislabelled', { body: fixture('latin1-umlauts.xml'), contentType: 'text/xml; charset=utf-8' });
+    const out = collector();
+    const ingestor = make([feedConfig('/mislabelled')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]?.title).toBe('Störung im Fernwärmenetz Süd');
+    expect(t.logs.find((l) => l.msg === 'feed bytes did not fit their charset')?.problem).toBe('Content-Type says utf-8 but the bytes are not; decoded as ISO-8859-1 from the XML declaration');
   });
 
   it('replaces invalid UTF-8 with U+FFFD and logs why', async () => {
@@ -179,6 +226,22 @@ describe('rss ingestor against a local feed server', () => {
     const ingestor = make([feedConfig('/atom', { channel: 'news' })]);
     await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
     expect(out.mentions[0]).toMatchObject({ id: 'rss:urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', channel: 'news', text: 'Seit Tagen ist die Hotline nicht erreichbar.', url: 'http://atom.test/hotline' });
+  });
+
+  it('quarantines items without an id or text and starts afresh from an unreadable checkpoint', async () => {
+    await t.state.putState('checkpoint:blogs', `feed:${feeds.base}/odd`, { etag: 42, seen: 'nope' });
+    feeds.routes.set('/odd', {
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Ohne Kennung</title><description>Text</description></item><item><guid>empty-1</guid></item><item><guid>ok-1</guid><description>Gut</description></item></channel></rss>',
+    });
+    const out = collector();
+    const ingestor = make([feedConfig('/odd')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.ids()).toEqual(['rss:ok-1']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([
+      expect.stringMatching(/item empty-1 has no text/),
+      expect.stringMatching(/item has neither guid, id nor link$/),
+    ]);
+    expect(hasLog(t.logs, 'checkpoint unreadable, starting this key afresh')).toBe(true);
   });
 
   it('rejects a feed for an unknown brand, naming the field', () => {

@@ -52,6 +52,19 @@ describe('twitter ingestor against a local X API', () => {
     expect(x.ruleWrites).toEqual([]);
   });
 
+  it('on a config change adds and deletes only the rules of brands that changed', async () => {
+    const source = ingestor();
+    await source.syncRules();
+    const before = new Map(x.rules.map((r) => [r.tag, r.id]));
+    x.ruleWrites = [];
+    await source.updateBrands([acme, brand({ id: 'bahn', query: '"Deutsche Bahn" störung' })]);
+    expect(x.ruleWrites).toEqual([{ add: [{ tag: 'kundenradar:bahn', value: '("Deutsche Bahn" störung) -is:retweet' }] }]);
+    x.ruleWrites = [];
+    await source.updateBrands([brand({ id: 'bahn', query: '"Deutsche Bahn" störung' })]);
+    expect(x.ruleWrites).toEqual([{ delete: { ids: [before.get('kundenradar:acme'), before.get('kundenradar:acme:accounts')] } }]);
+    expect(x.rules.map((r) => r.tag)).toEqual(['kundenradar:bahn']);
+  });
+
   it('reconnects after a disconnect mid-message; backfill since the checkpoint fills the gap without duplicates', async () => {
     const [id1, id2, id3] = [snowflake(3000, 1), snowflake(2000, 2), snowflake(1000, 3)] as [string, string, string];
     const t1 = tweet(id1, 'Acme Bahn: wieder 40 Minuten Verspätung &amp; kein WLAN');
@@ -164,6 +177,55 @@ describe('twitter ingestor against a local X API', () => {
     const run = ingestor().run(out.emit, controller.signal);
     await waitFor(() => out.mentions.length === 1, 'tweet emitted');
     expect(out.mentions[0]?.text).toBe('Acme Bahn: Zugausfall in Köln, schöne Grüße 🙄');
+    controller.abort();
+    await run;
+  });
+
+  it('pauses reading while the bus is slow and still delivers every tweet once, in order', async () => {
+    const tweets = Array.from({ length: 600 }, (_, i) => tweet(snowflake(10_000 - i, i), `Acme Bahn Meldung ${i}`));
+    x.streamScripts = [(res, fx) => { openStream(res); res.write(tweets.map((tw) => `${fx.message(tw)}\r\n`).join('')); }];
+    const out = collector();
+    const slowEmit = async (batch: Parameters<typeof out.emit>[0]) => {
+      await new Promise((r) => setImmediate(r));
+      await out.emit(batch);
+    };
+    const run = ingestor().run(slowEmit, controller.signal);
+    await waitFor(() => out.mentions.length === 600, 'all 600 tweets', 20_000);
+    expect(out.ids()).toEqual(tweets.map((tw) => `twitter:${tw.id}`));
+    expect(x.connections).toHaveLength(1);
+    controller.abort();
+    await run;
+  });
+
+  it('says so when the backfill stops at its page limit', async () => {
+    const [id0, ...rest] = Array.from({ length: 6 }, (_, i) => snowflake(6000 - i * 500, i));
+    await t.state.putState('checkpoint:x', 'stream', { sinceId: id0, seen: [] });
+    x.archive = rest.map((id) => tweet(id, `Acme Bahn ${id}`));
+    const out = collector();
+    const run = ingestor({ backfillMaxPages: 1 }).run(out.emit, controller.signal);
+    await waitFor(() => x.connections.length === 1, 'connected after backfill');
+    // Two per page: the two newest arrive, and the gap is reported.
+    expect(out.ids()).toEqual(rest.slice(-2).map((id) => `twitter:${id}`));
+    expect(hasLog(t.logs, 'backfill hit backfillMaxPages; the oldest tweets of the gap were not fetched')).toBe(true);
+    controller.abort();
+    await run;
+  });
+
+  it('quarantines a stream message without a usable tweet and logs X error messages', async () => {
+    const id1 = snowflake(1000, 1);
+    x.streamScripts = [
+      (res, fx) => {
+        openStream(res);
+        res.write(`${JSON.stringify({ data: { id: 'not-a-number', text: 'x' } })}\r\n`);
+        res.write(`${JSON.stringify({ errors: [{ title: 'operational-disconnect', detail: 'This stream has been disconnected for operational reasons.' }] })}\r\n`);
+        res.write(`${fx.message(tweet(id1, 'Acme Bahn ok'))}\r\n`);
+      },
+    ];
+    const out = collector();
+    const run = ingestor().run(out.emit, controller.signal);
+    await waitFor(() => out.mentions.length === 1, 'the valid tweet');
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/^stream message without a usable tweet/)]);
+    expect(hasLog(t.logs, 'X sent an error message on the stream')).toBe(true);
     controller.abort();
     await run;
   });

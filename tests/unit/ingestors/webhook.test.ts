@@ -1,0 +1,135 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createIngestRouter } from '../../../ingestors/webhook.ts';
+import { collector, hasLog, makeContext, type TestContext } from './helpers.ts';
+
+const TOKEN = 'ingest-token-0123456789';
+const mention = (id: string, extra: Record<string, unknown> = {}) => ({
+  id: `review:${id}`,
+  source: 'review',
+  author: { id: 'u1', name: 'Ömer' },
+  text: 'Lieferung kam nie an, Hotline nicht erreichbar.',
+  createdAt: '2026-11-30T08:00:00+01:00',
+  thread: { rootId: `review:${id}` },
+  channel: 'review',
+  ...extra,
+});
+
+describe('POST /api/ingest', () => {
+  let server: Server;
+  let url: string;
+  let t: TestContext;
+  let out: ReturnType<typeof collector>;
+  let parked: Array<{ reason: string; raw: unknown }>;
+
+  async function start(token: string | undefined): Promise<void> {
+    t = makeContext();
+    out = collector();
+    parked = [];
+    const app = express();
+    app.use(createIngestRouter({ emit: out.emit, token, maxBodyBytes: 4096, maxItems: 5, quarantine: async (reason, raw) => void parked.push({ reason, raw }), log: t.context.log }));
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ingest`;
+  }
+  beforeEach(() => start(TOKEN));
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const send = (body: unknown, token: string | null = TOKEN, contentType = 'application/json') =>
+    fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('accepts one mention and acknowledges it after emit', async () => {
+    const res = await send(mention('1'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ accepted: 1, rejected: [] });
+    expect(out.mentions[0]).toMatchObject({ id: 'review:1', createdAt: '2026-11-30T07:00:00.000Z', author: { isBrand: false }, metrics: { likes: 0, shares: 0, replies: 0 } });
+  });
+
+  it('reports per-item errors with 207 when mixed; unknown fields are rejected per item and parked', async () => {
+    const res = await send([mention('1'), mention('2', { colour: 'red' }), { ...mention('3'), text: '' }, mention('4')]);
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { accepted: number; rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.accepted).toBe(2);
+    expect(body.rejected.map((r) => r.index)).toEqual([1, 2]);
+    expect(body.rejected[0]?.errors).toEqual(['(root): unknown field(s) colour']);
+    expect(body.rejected[1]?.errors.join()).toMatch(/^text:/);
+    expect(out.ids()).toEqual(['review:1', 'review:4']);
+    expect(parked.map((p) => p.reason)).toEqual([expect.stringMatching(/^ingest item 1 rejected: .*colour/), expect.stringMatching(/^ingest item 2 rejected: text:/)]);
+    expect(hasLog(t.logs, 'POST /api/ingest rejected items')).toBe(true);
+  });
+
+  it('answers 422 when every item is rejected', async () => {
+    const res = await send([{ id: 'nope' }]);
+    expect(res.status).toBe(422);
+    expect(out.mentions).toHaveLength(0);
+  });
+
+  it('refuses a missing or wrong token with 401, compared in constant time', async () => {
+    expect((await send(mention('1'), null)).status).toBe(401);
+    expect((await send(mention('1'), 'wrong-token-0123456789')).status).toBe(401);
+    expect((await send(mention('1'), TOKEN.slice(0, -1))).status).toBe(401);
+    expect(out.mentions).toHaveLength(0);
+    expect(hasLog(t.logs, 'POST /api/ingest with a missing or wrong bearer token')).toBe(true);
+  });
+
+  it('answers 400 with the parser message for broken JSON, 413 for a large body, 415 for other types, 400 for too many items', async () => {
+    const broken = await send('{"id": "review:1", ');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: string }).error).toMatch(/^invalid JSON: /);
+    const large = await send([{ ...mention('1'), text: 'ä'.repeat(5000) }]);
+    expect(large.status).toBe(413);
+    expect(hasLog(t.logs, 'POST /api/ingest body too large')).toBe(true);
+    expect((await send('id=1', TOKEN, 'application/x-www-form-urlencoded')).status).toBe(415);
+    // ISO-8859-1 bytes sent as JSON: "Ö" becomes the lone byte 0xD6, which is not UTF-8.
+    const latin1 = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: Buffer.from(JSON.stringify(mention('1')), 'latin1') });
+    expect(latin1.status).toBe(400);
+    expect(((await latin1.json()) as { error: string }).error).toBe('body is not valid UTF-8');
+    expect((await send(Array.from({ length: 6 }, (_, i) => mention(String(i))))).status).toBe(400);
+    expect(out.mentions).toHaveLength(0);
+  });
+
+  it('acknowledges nothing when the bus refuses; the resend is accepted', async () => {
+    out.failNext(1);
+    const refused = await send([mention('1'), mention('2')]);
+    expect(refused.status).toBe(503);
+    expect(hasLog(t.logs, 'POST /api/ingest could not hand items to the bus')).toBe(true);
+    expect((await send([mention('1'), mention('2')])).status).toBe(200);
+    expect(out.ids()).toEqual(['review:1', 'review:2']);
+  });
+
+  it('also works behind a JSON body parser mounted before it', async () => {
+    const app = express();
+    app.use(express.json());
+    app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log }));
+    const other = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/api/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify([mention('9')]),
+      });
+      expect(res.status).toBe(200);
+      expect(out.ids()).toEqual(['review:9']);
+    } finally {
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
+  it('stays closed when no token is configured', async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await start(undefined);
+    const res = await send(mention('1'), 'anything-at-all-12345');
+    expect(res.status).toBe(503);
+    expect(out.mentions).toHaveLength(0);
+  });
+});
