@@ -210,6 +210,20 @@ describe('GET /api/unanswered', () => {
     expect(fresh.waiting.text).toContain('Hotline nicht erreichbar');
   });
 
+  it('measures waiting on the data clock when detectors run on event time (replays)', async () => {
+    const config = demoConfig();
+    config.detect = { ...config.detect, clock: 'event' };
+    // The wall clock is a year later: only the newest post (5 minutes before NOW) may count as "now".
+    const replay = await serve(createApp({ store, config, secrets: {}, now: () => new Date('2027-11-30T12:00:00Z') }));
+    try {
+      const body = (await (await fetch(`${replay.url}/api/unanswered`)).json()) as { now: string; items: Array<{ alertId: string; waitedMinutes: number }> };
+      expect(body.now).toBe('2026-11-30T11:55:00.000Z');
+      expect(body.items[0]).toMatchObject({ alertId: 'unanswered:flinkpost:twitter:100', waitedMinutes: 175 });
+    } finally {
+      await replay.close();
+    }
+  });
+
   it('filters by brand', async () => {
     const { body } = await get('/api/unanswered?brand=netzwerk-nord');
     expect(body.items.map((i: any) => i.brand)).toEqual(['netzwerk-nord']);
