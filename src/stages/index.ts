@@ -5,7 +5,8 @@
 import type { Bus } from '../bus/port.ts';
 import { Alert, Classified } from '../model.ts';
 import type { Store } from '../store/port.ts';
-import { validBatch } from './deadletter.ts';
+import { deadLetter, validBatch } from './deadletter.ts';
+import { BulkWriteError } from '../store/errors.ts';
 import { stageMetrics } from '../metrics.ts';
 
 export const INDEX_GROUP = 'index';
@@ -21,7 +22,19 @@ export async function runIndexStage(deps: { bus: Bus; store: Store; signal: Abor
       const valid = await validBatch(bus, 'index', batch, Classified);
       // One post about several brands arrives once per brand: write it once.
       const byId = new Map(valid.map(({ value }) => [value.id, value]));
-      if (byId.size > 0) await store.upsertMentions([...byId.values()]);
+      if (byId.size > 0) {
+        try {
+          await store.upsertMentions([...byId.values()]);
+        } catch (err) {
+          // Documents the store refused for good are parked with the reason; anything else (overload, outage,
+          // retries exhausted) fails the batch so the bus delivers it again.
+          if (!(err instanceof BulkWriteError) || err.exhausted.length > 0) throw err;
+          for (const rejected of err.rejected) {
+            const message = valid.find(({ value }) => value.id === rejected.id)?.message;
+            if (message) await deadLetter(bus, 'index', message, `store refused the document: ${rejected.reason}`);
+          }
+        }
+      }
       metrics.processed(batch.length);
     },
     signal,

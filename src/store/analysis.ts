@@ -54,13 +54,31 @@ export function germanNormalize(word: string): string {
     .replace(/ü/g, 'u');
 }
 
-export function germanTerm(token: string): string {
+/**
+ * Memoises a term function. Stemming costs ~70 µs a token (natural's stemmers are regex chains) while social
+ * media vocabulary is heavily repetitive, so a bounded cache makes indexing several times faster. When full it
+ * is simply emptied: cheaper than LRU bookkeeping and the hot words return within a few posts.
+ */
+function cached(fn: (token: string) => string, capacity = 50_000): (token: string) => string {
+  const cache = new Map<string, string>();
+  return (token) => {
+    let term = cache.get(token);
+    if (term === undefined) {
+      term = fn(token);
+      if (cache.size >= capacity) cache.clear();
+      cache.set(token, term);
+    }
+    return term;
+  };
+}
+
+export const germanTerm = cached((token: string): string => {
   if (EMOJI.test(token)) return emojiTerm(token);
   const word = asciiFold(germanNormalize(token.toLowerCase().replace(/['’]/g, '')));
   return germanStemmer.stem(word);
-}
+});
 
-export function englishTerm(token: string): string {
+export const englishTerm = cached((token: string): string => {
   if (EMOJI.test(token)) return emojiTerm(token);
   const word = asciiFold(
     token
@@ -70,7 +88,7 @@ export function englishTerm(token: string): string {
       .replace(/ß/g, 'ss'),
   );
   return englishStemmer.stem(word);
-}
+});
 
 export interface AnalysedText {
   de: string[];

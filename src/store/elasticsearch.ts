@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Client, errors, type estypes } from '@elastic/elasticsearch';
+import { z } from 'zod';
 import { childLogger } from '../log.ts';
 import { Alert, Classified } from '../model.ts';
 import { bulkIndex, type BulkRetryOptions } from './es-bulk.ts';
@@ -48,11 +49,9 @@ function stateId(namespace: string, key: string): string {
   return createHash('sha256').update(namespace).update('\u0000').update(key).digest('hex');
 }
 
-interface StateDoc {
-  namespace: string;
-  key: string;
-  json: string;
-}
+/** A state document as stored; parsed on the way back in, since anyone with index access can write there. */
+const StateDoc = z.object({ namespace: z.string(), key: z.string(), json: z.string() });
+type StateDoc = z.infer<typeof StateDoc>;
 
 export class ElasticsearchStore implements Store {
   readonly kind = 'elasticsearch' as const;
@@ -174,8 +173,8 @@ export class ElasticsearchStore implements Store {
   }
 
   async getState(namespace: string, key: string): Promise<unknown> {
-    const res = await this.client.get<StateDoc>({ index: this.names.state, id: stateId(namespace, key) }, { ignore: [404] });
-    return res.found && res._source ? (JSON.parse(res._source.json) as unknown) : undefined;
+    const res = await this.client.get<unknown>({ index: this.names.state, id: stateId(namespace, key) }, { ignore: [404] });
+    return res.found ? (JSON.parse(StateDoc.parse(res._source).json) as unknown) : undefined;
   }
 
   async putState(namespace: string, key: string, value: unknown): Promise<void> {
@@ -191,7 +190,7 @@ export class ElasticsearchStore implements Store {
     await this.client.indices.refresh({ index: this.names.state, ...TOLERANT });
     const docs = await this.#scan(this.names.state, { term: { namespace } }, [{ key: 'asc' }], Number.MAX_SAFE_INTEGER);
     return docs.map((d) => {
-      const doc = d as StateDoc;
+      const doc = StateDoc.parse(d);
       return { key: doc.key, value: JSON.parse(doc.json) as unknown };
     });
   }

@@ -1,14 +1,11 @@
 /**
  * Bulk indexing that checks every item. A bulk call "succeeds" while items inside it fail, so each item's status
- * is read: 429 (queue full) and 5xx are retried with exponential backoff and jitter, anything else (mapping
+ * is read: 429 (queue full) and 5xx are retried with the project's backoff (src/retry.ts), anything else (mapping
  * failures, bad values) can never succeed and is reported by id with Elasticsearch's reason.
  */
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
-import pRetry from 'p-retry';
-import { childLogger } from '../log.ts';
+import { withRetry } from '../retry.ts';
 import { BulkWriteError, type RejectedDocument } from './errors.ts';
-
-const log = childLogger('store.elasticsearch');
 
 export interface BulkDocument {
   index: string;
@@ -53,12 +50,13 @@ class RetryableItems extends Error {
   }
 }
 
-function* chunks(docs: readonly BulkDocument[]): Generator<BulkDocument[]> {
+/** Splits a batch into bulk requests by document count and approximate size (a huge post travels alone). */
+export function* chunks(docs: readonly BulkDocument[], maxDocs = MAX_DOCS_PER_REQUEST, maxBytes = MAX_BYTES_PER_REQUEST): Generator<BulkDocument[]> {
   let chunk: BulkDocument[] = [];
   let bytes = 0;
   for (const doc of docs) {
     const size = JSON.stringify(doc.document).length;
-    if (chunk.length > 0 && (chunk.length >= MAX_DOCS_PER_REQUEST || bytes + size > MAX_BYTES_PER_REQUEST)) {
+    if (chunk.length > 0 && (chunk.length >= maxDocs || bytes + size > maxBytes)) {
       yield chunk;
       chunk = [];
       bytes = 0;
@@ -70,7 +68,7 @@ function* chunks(docs: readonly BulkDocument[]): Generator<BulkDocument[]> {
 }
 
 /** Later duplicates of an id win, as in a sequence of single writes; one request never carries an id twice. */
-function lastWriteWins(docs: readonly BulkDocument[]): BulkDocument[] {
+export function lastWriteWins(docs: readonly BulkDocument[]): BulkDocument[] {
   const byKey = new Map<string, BulkDocument>();
   for (const doc of docs) {
     const key = `${doc.index}\u0000${doc.id}`;
@@ -91,7 +89,7 @@ export async function bulkIndex(client: Client, docs: readonly BulkDocument[], o
   for (const chunk of chunks(lastWriteWins(docs))) {
     let pending = chunk;
     try {
-      await pRetry(
+      await withRetry(
         async () => {
           const response = await client.bulk({ operations: pending.flatMap((d) => [{ index: { _index: d.index, _id: d.id } }, d.document]) });
           if (!response.errors) {
@@ -113,18 +111,18 @@ export async function bulkIndex(client: Client, docs: readonly BulkDocument[], o
             }
           });
           pending = retry;
-          if (retry.length > 0) throw new RetryableItems(failures);
+          if (retry.length > 0) {
+            await options.onRetryableFailures?.(failures);
+            throw new RetryableItems(failures);
+          }
         },
         {
+          what: 'Elasticsearch bulk write',
           retries: options.retries ?? 6,
-          minTimeout: options.minTimeoutMs ?? 100,
-          maxTimeout: options.maxTimeoutMs ?? 5_000,
-          randomize: true,
-          shouldRetry: ({ error }) => error instanceof RetryableItems || isTransientError(error),
-          onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-            log.warn({ err: error.message, attemptNumber, retriesLeft, documents: pending.length }, 'bulk write attempt failed');
-            if (error instanceof RetryableItems) await options.onRetryableFailures?.(error.failures);
-          },
+          minDelayMs: options.minTimeoutMs ?? 100,
+          maxDelayMs: options.maxTimeoutMs ?? 5_000,
+          // Only the failed items go again; whole-request failures only when they are transient.
+          shouldRetry: (error) => error instanceof RetryableItems || isTransientError(error),
         },
       );
     } catch (err) {

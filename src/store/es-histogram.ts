@@ -3,8 +3,9 @@
  * Monday, empty buckets included, from/to widening the range (extended_bounds) when given.
  */
 import type { estypes } from '@elastic/elasticsearch';
+import { z } from 'zod';
 import type { Bucket, HistogramQuery } from './port.ts';
-import { bucketRange, bucketStart, type BucketCounts, fillBuckets, intervalMs, parseInstant } from './query.ts';
+import { bucketRange, bucketStart, type BucketCounts, dataBounds, fillBuckets, intervalMs, parseInstant } from './query.ts';
 
 export function histogramAggregation(query: HistogramQuery): estypes.AggregationsAggregationContainer {
   intervalMs(query.interval); // validates the interval before Elasticsearch sees it
@@ -29,27 +30,20 @@ export function histogramAggregation(query: HistogramQuery): estypes.Aggregation
   };
 }
 
-interface HistogramBucket {
-  key: number;
-  doc_count: number;
-  complaints?: { doc_count: number };
-  negative?: { doc_count: number };
-}
+const Count = z.object({ doc_count: z.number() });
+/** The part of Elasticsearch's date_histogram answer we read; checked rather than trusted. */
+const HistogramAggregate = z.object({
+  buckets: z.array(Count.extend({ key: z.number(), complaints: Count, negative: Count })),
+});
 
-function bucketsOf(aggregate: unknown): HistogramBucket[] {
-  if (typeof aggregate !== 'object' || aggregate === null) return [];
-  const buckets = (aggregate as { buckets?: unknown }).buckets;
-  return Array.isArray(buckets) ? (buckets as HistogramBucket[]) : [];
-}
-
-/** Turns the aggregation (absent when nothing can match) into the full bucket list. */
+/** Turns the aggregation (absent when nothing can match or no index exists yet) into the full bucket list. */
 export function histogramBuckets(query: HistogramQuery, aggregate: unknown): Bucket[] {
   const found = new Map<number, BucketCounts>();
-  for (const b of bucketsOf(aggregate)) {
+  const buckets = aggregate === undefined ? [] : HistogramAggregate.parse(aggregate).buckets;
+  for (const b of buckets) {
     if (b.doc_count === 0) continue;
-    found.set(b.key, { count: b.doc_count, complaints: b.complaints?.doc_count ?? 0, negative: b.negative?.doc_count ?? 0 });
+    found.set(b.key, { count: b.doc_count, complaints: b.complaints.doc_count, negative: b.negative.doc_count });
   }
-  const starts = [...found.keys()];
-  const range = bucketRange(query.interval, query, starts.length > 0 ? Math.min(...starts) : undefined, starts.length > 0 ? Math.max(...starts) : undefined);
+  const range = bucketRange(query.interval, query, ...dataBounds(found.keys()));
   return fillBuckets(query.interval, range, found);
 }

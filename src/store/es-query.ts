@@ -4,6 +4,7 @@
  * inclusive, to exclusive.
  */
 import type { estypes } from '@elastic/elasticsearch';
+import { z } from 'zod';
 import { parseTextQuery } from './analysis.ts';
 import { TEXT_FIELDS } from './es-template.ts';
 import type { FacetCount, FacetField, MentionFilters } from './port.ts';
@@ -77,15 +78,10 @@ export function facetAggregations(facets: readonly FacetField[]): Record<string,
   return aggs;
 }
 
-interface TermsBucket {
-  key: string | number;
-  key_as_string?: string;
-  doc_count: number;
-}
-
-function isTermsAggregate(value: unknown): value is { buckets: TermsBucket[] } {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { buckets?: unknown }).buckets);
-}
+/** The part of a terms aggregation we read; checked rather than trusted. */
+const TermsAggregate = z.object({
+  buckets: z.array(z.object({ key: z.union([z.string(), z.number()]), key_as_string: z.string().optional(), doc_count: z.number() })),
+});
 
 export function facetCounts(
   facets: readonly FacetField[],
@@ -95,7 +91,8 @@ export function facetCounts(
   for (const facet of facets) {
     const agg = aggregations?.[`facet_${facet}`];
     // Booleans come back as 1/0 with key_as_string "true"/"false", the values the embedded store reports.
-    out[facet] = isTermsAggregate(agg) ? agg.buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count })) : [];
+    const buckets = agg === undefined ? [] : TermsAggregate.parse(agg).buckets;
+    out[facet] = buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }));
   }
   return out;
 }

@@ -110,6 +110,17 @@ export function bucketRange(
   return { first: lo, last: hi };
 }
 
+/** First and last bucket start with data (a loop, not Math.min(...): a spread of 100k+ values overflows the stack). */
+export function dataBounds(starts: Iterable<number>): [number | undefined, number | undefined] {
+  let min: number | undefined;
+  let max: number | undefined;
+  for (const s of starts) {
+    if (min === undefined || s < min) min = s;
+    if (max === undefined || s > max) max = s;
+  }
+  return [min, max];
+}
+
 /** Every bucket from first to last, zeros where `found` has nothing. */
 export function fillBuckets(
   interval: HistogramInterval,

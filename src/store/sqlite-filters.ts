@@ -14,7 +14,11 @@ export interface MentionSql {
   /** WHERE condition (never empty). */
   where: string;
   params: SqlValue[];
-  /** Whether `bm25(mentions_fts)` is available for ordering. */
+  /**
+   * Whether there is text, so `bm25(mentions_fts)` is available. Total, page and each facet evaluate the match
+   * again: measured cheaper than collecting the matches once into a temp table (5.8 vs 12.8 ms CPU for text +
+   * three facets on 10 000 posts).
+   */
   hasText: boolean;
 }
 
@@ -57,10 +61,11 @@ export function mentionSql(filters: MentionFilters): MentionSql | undefined {
   }
   // An empty list means "no restriction" (nothing picked in the UI), not "match nothing".
   if (filters.brands?.length) {
-    conditions.push(`EXISTS (SELECT 1 FROM mention_brands b WHERE b.rid = m.rid AND ${inList('b.brand', filters.brands, params)})`);
+    // IN (subquery) walks the (brand, rid) primary key once; EXISTS would probe it once per mention (2× slower).
+    conditions.push(`m.rid IN (SELECT b.rid FROM mention_brands b WHERE ${inList('b.brand', filters.brands, params)})`);
   }
   if (filters.intents?.length) {
-    conditions.push(`EXISTS (SELECT 1 FROM mention_intents i WHERE i.rid = m.rid AND ${inList('i.intent', filters.intents, params)})`);
+    conditions.push(`m.rid IN (SELECT i.rid FROM mention_intents i WHERE ${inList('i.intent', filters.intents, params)})`);
   }
   if (filters.sources?.length) conditions.push(inList('m.source', filters.sources, params));
   if (filters.langs?.length) conditions.push(inList('m.lang', filters.langs, params));

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Bump with a migration step when the schema changes; a newer file than this code is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL_V1 = `
 CREATE TABLE mentions (
@@ -19,7 +19,7 @@ CREATE TABLE mentions (
   sentiment TEXT NOT NULL,
   by_brand INTEGER NOT NULL,
   thread_root_id TEXT NOT NULL,
-  doc TEXT NOT NULL
+  doc TEXT NOT NULL -- moved to mention_docs in v2
 );
 CREATE INDEX mentions_by_time ON mentions (created_ms, id);
 CREATE INDEX mentions_by_thread ON mentions (thread_root_id, created_ms);
@@ -66,6 +66,22 @@ CREATE TABLE state (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * v2: documents move to their own table. Facets and counts scan the mention rows; with the JSON inline every
+ * scan read the whole documents (~10× the bytes), which made unfiltered facets the slowest query.
+ */
+const MIGRATE_V2 = `
+CREATE TABLE mention_docs (
+  rid INTEGER PRIMARY KEY REFERENCES mentions (rid),
+  doc TEXT NOT NULL
+);
+INSERT INTO mention_docs (rid, doc) SELECT rid, doc FROM mentions;
+ALTER TABLE mentions DROP COLUMN doc;
+`;
+
+/** Migration steps: STEPS[n - 1] takes a file from version n - 1 to n. */
+const STEPS = [DDL_V1, MIGRATE_V2];
+
 export class SchemaVersionError extends Error {
   constructor(file: string, found: number) {
     super(`${file} has store schema version ${found}, newer than this Kundenradar (${SCHEMA_VERSION}); upgrade Kundenradar`);
@@ -73,14 +89,17 @@ export class SchemaVersionError extends Error {
   }
 }
 
-/** Creates or upgrades the schema; `user_version` records where a file stands. */
-export function migrate(db: Database, file: string): void {
+/**
+ * Creates or upgrades the schema, all steps in one transaction; `user_version` records where a file stands.
+ * `target` exists for the migration test.
+ */
+export function migrate(db: Database, file: string, target = SCHEMA_VERSION): void {
   const version = db.pragma('user_version', { simple: true });
   const found = typeof version === 'number' ? version : 0;
   if (found > SCHEMA_VERSION) throw new SchemaVersionError(file, found);
-  if (found === SCHEMA_VERSION) return;
+  if (found >= target) return;
   db.transaction(() => {
-    if (found < 1) db.exec(DDL_V1);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    for (let v = found + 1; v <= target; v++) db.exec(STEPS[v - 1] ?? '');
+    db.pragma(`user_version = ${target}`);
   })();
 }

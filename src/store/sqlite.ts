@@ -13,6 +13,7 @@ import {
   type BucketCounts,
   bucketOrigin,
   bucketRange,
+  dataBounds,
   encodeState,
   FACET_SIZE,
   fillBuckets,
@@ -43,6 +44,7 @@ const FACET_SQL: Record<FacetField, { value: string; join: string }> = {
 
 interface Statements {
   upsertMention: Statement<SqlValue[], { rid: number }>;
+  putDoc: Statement<[number, string]>;
   deleteBrands: Statement<[number]>;
   insertBrand: Statement<[string, number]>;
   deleteIntents: Statement<[number]>;
@@ -50,6 +52,7 @@ interface Statements {
   deleteText: Statement<[number]>;
   insertText: Statement<[number, string, string]>;
   getMention: Statement<[string], { doc: string }>;
+  getMentionByRid: Statement<[number], { doc: string }>;
   upsertAlert: Statement<[string, string, string, string, number, string]>;
   getAlert: Statement<[string], { doc: string }>;
   getState: Statement<[string, string], { value: string }>;
@@ -61,20 +64,22 @@ interface Statements {
 function prepare(db: Database): Statements {
   return {
     upsertMention: db.prepare(
-      `INSERT INTO mentions (id, created_ms, source, lang, complaint, sentiment, by_brand, thread_root_id, doc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO mentions (id, created_ms, source, lang, complaint, sentiment, by_brand, thread_root_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, source = excluded.source, lang = excluded.lang,
          complaint = excluded.complaint, sentiment = excluded.sentiment, by_brand = excluded.by_brand,
-         thread_root_id = excluded.thread_root_id, doc = excluded.doc
+         thread_root_id = excluded.thread_root_id
        RETURNING rid`,
     ),
+    putDoc: db.prepare('INSERT INTO mention_docs (rid, doc) VALUES (?, ?) ON CONFLICT (rid) DO UPDATE SET doc = excluded.doc'),
     deleteBrands: db.prepare('DELETE FROM mention_brands WHERE rid = ?'),
     insertBrand: db.prepare('INSERT OR IGNORE INTO mention_brands (brand, rid) VALUES (?, ?)'),
     deleteIntents: db.prepare('DELETE FROM mention_intents WHERE rid = ?'),
     insertIntent: db.prepare('INSERT OR IGNORE INTO mention_intents (intent, rid) VALUES (?, ?)'),
     deleteText: db.prepare('DELETE FROM mentions_fts WHERE rowid = ?'),
     insertText: db.prepare('INSERT INTO mentions_fts (rowid, de, en) VALUES (?, ?, ?)'),
-    getMention: db.prepare('SELECT doc FROM mentions WHERE id = ?'),
+    getMention: db.prepare('SELECT d.doc AS doc FROM mentions m JOIN mention_docs d ON d.rid = m.rid WHERE m.id = ?'),
+    getMentionByRid: db.prepare('SELECT doc FROM mention_docs WHERE rid = ?'),
     upsertAlert: db.prepare(
       `INSERT INTO alerts (id, kind, brand, status, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, brand = excluded.brand, status = excluded.status,
@@ -126,9 +131,9 @@ export class SqliteStore implements Store {
       m.sentiment.label,
       m.author.isBrand ? 1 : 0,
       m.thread.rootId,
-      JSON.stringify(m),
     );
     if (row === undefined) throw new Error(`upsert of ${m.id} returned no row`);
+    sql.putDoc.run(row.rid, JSON.stringify(m));
     sql.deleteBrands.run(row.rid);
     for (const brand of m.brands) sql.insertBrand.run(brand, row.rid);
     sql.deleteIntents.run(row.rid);
@@ -154,23 +159,30 @@ export class SqliteStore implements Store {
     for (const field of query.facets ?? []) page.facets[field] = [];
     if (where === undefined) return page;
 
-    const base = `FROM ${where.from} WHERE ${where.where}`;
-    page.total = this.#db.prepare<SqlValue[], { n: number }>(`SELECT count(*) AS n ${base}`).get(...where.params)?.n ?? 0;
-    if (page.total === 0) return page;
-
-    const score = where.hasText ? '-bm25(mentions_fts)' : 'NULL';
-    const rows = this.#db
-      .prepare<SqlValue[], { doc: string; score: number | null }>(
-        `SELECT m.doc AS doc, ${score} AS score ${base} ORDER BY ${ORDER_BY[paging.sort]} LIMIT ? OFFSET ?`,
-      )
-      .all(...where.params, paging.size, paging.offset);
-    page.hits = rows.map((r): SearchHit => {
-      const hit: SearchHit = { mention: Classified.parse(JSON.parse(r.doc)) };
-      if (r.score !== null) hit.score = r.score;
-      return hit;
-    });
-    for (const field of query.facets ?? []) page.facets[field] = this.#facet(field, where);
-    return page;
+    // One read transaction: total, page and facets come from the same snapshot even while another process writes.
+    return this.#db.transaction(() => {
+      const base = `FROM ${where.from} WHERE ${where.where}`;
+      page.total = this.#db.prepare<SqlValue[], { n: number }>(`SELECT count(*) AS n ${base}`).get(...where.params)?.n ?? 0;
+      if (page.total === 0) return page;
+      // Negated bm25 reads as a score (higher is better), like Elasticsearch's.
+      const score = where.hasText ? '-bm25(mentions_fts)' : 'NULL';
+      // Sort only ids and scores, then fetch the page's documents: no need to carry every match's JSON through
+      // the sorter.
+      const rows = this.#db
+        .prepare<SqlValue[], { rid: number; score: number | null }>(
+          `SELECT m.rid AS rid, ${score} AS score ${base} ORDER BY ${ORDER_BY[paging.sort]} LIMIT ? OFFSET ?`,
+        )
+        .all(...where.params, paging.size, paging.offset);
+      page.hits = rows.map((r): SearchHit => {
+        const doc = this.#sql.getMentionByRid.get(r.rid)?.doc;
+        if (doc === undefined) throw new Error(`mention row ${r.rid} vanished inside a read transaction`);
+        const hit: SearchHit = { mention: Classified.parse(JSON.parse(doc)) };
+        if (r.score !== null) hit.score = r.score;
+        return hit;
+      });
+      for (const field of query.facets ?? []) page.facets[field] = this.#facet(field, where);
+      return page;
+    })();
   }
 
   #facet(field: FacetField, where: MentionSql): FacetCount[] {
@@ -191,21 +203,15 @@ export class SqliteStore implements Store {
     const found = new Map<number, BucketCounts>();
     if (where !== undefined) {
       const rows = this.#db
-        .prepare<SqlValue[], { start: number } & BucketCounts>(
-          `SELECT (m.created_ms - ((((m.created_ms - ${origin}) % ${width}) + ${width}) % ${width})) AS start,
-             count(*) AS count, sum(m.complaint) AS complaints, sum(m.sentiment = 'negative') AS negative
-           FROM ${where.from} WHERE ${where.where} GROUP BY start`,
-        )
-        .all(...where.params);
+          .prepare<SqlValue[], { start: number } & BucketCounts>(
+            `SELECT (m.created_ms - ((((m.created_ms - ${origin}) % ${width}) + ${width}) % ${width})) AS start,
+               count(*) AS count, sum(m.complaint) AS complaints, sum(m.sentiment = 'negative') AS negative
+             FROM ${where.from} WHERE ${where.where} GROUP BY start`,
+          )
+          .all(...where.params);
       for (const { start, ...counts } of rows) found.set(start, counts);
     }
-    const starts = [...found.keys()];
-    const range = bucketRange(
-      query.interval,
-      query,
-      starts.length > 0 ? Math.min(...starts) : undefined,
-      starts.length > 0 ? Math.max(...starts) : undefined,
-    );
+    const range = bucketRange(query.interval, query, ...dataBounds(found.keys()));
     return fillBuckets(query.interval, range, found);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The Store contract on a real Elasticsearch 8 node (ELASTICSEARCH_URL, e.g. from `scripts/services/elasticsearch
  * start`), plus what only this adapter has: monthly indices, retention, per-item bulk failures.
- * Without ELASTICSEARCH_URL the suite is skipped locally with the reason, and fails in CI.
+ * Without ELASTICSEARCH_URL the suite is skipped locally with the reason, and fails in CI (services.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,7 @@ import { BulkWriteError } from '../../src/store/errors.ts';
 import { openElasticsearchStore, type ElasticsearchStore } from '../../src/store/elasticsearch.ts';
 import { storeContract } from './store.contract.ts';
 import { mention } from './store.fixtures.ts';
-
-const url = process.env.ELASTICSEARCH_URL;
+import { describeWithElasticsearch, elasticsearchUrl } from '../integration/services.ts';
 
 interface TestStoreOptions {
   retentionDays?: number;
@@ -22,7 +21,7 @@ interface TestStoreOptions {
 
 async function openTestStore(options: TestStoreOptions = {}): Promise<ElasticsearchStore> {
   return openElasticsearchStore({
-    url: url ?? '',
+    url: elasticsearchUrl(),
     username: process.env.ELASTICSEARCH_USERNAME,
     password: process.env.ELASTICSEARCH_PASSWORD,
     // A random prefix per store: tests never see each other's indices, and cleanup can only touch their own.
@@ -42,25 +41,13 @@ async function dispose(store: ElasticsearchStore): Promise<void> {
   }
 }
 
-if (url === undefined) {
-  if (process.env.CI) {
-    describe('Store contract: elasticsearch', () => {
-      it('needs ELASTICSEARCH_URL in CI (.ci/run starts Elasticsearch)', () => {
-        throw new Error('ELASTICSEARCH_URL is not set: CI must run the Elasticsearch contract against a real node');
-      });
-    });
-  } else {
-    describe.skip('Store contract: elasticsearch — skipped: ELASTICSEARCH_URL is not set (run scripts/services/elasticsearch start)', () => {
-      it('runs against a real Elasticsearch node', () => {});
-    });
-  }
-} else {
+describeWithElasticsearch('elasticsearch store', () => {
   storeContract('elasticsearch', async () => {
     const store = await openTestStore();
     return { store, cleanup: () => dispose(store) };
   });
 
-  describe('elasticsearch store: indices', () => {
+  describe('monthly indices, retention, bulk item failures', () => {
     it('writes each mention to the monthly index of its createdAt; an update goes to the same index', async () => {
       const store = await openTestStore();
       try {
@@ -196,4 +183,4 @@ if (url === undefined) {
       }
     });
   });
-}
+});

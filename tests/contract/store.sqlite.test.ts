@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
-import { SchemaVersionError } from '../../src/store/sqlite-schema.ts';
+import { migrate, SCHEMA_VERSION, SchemaVersionError } from '../../src/store/sqlite-schema.ts';
 import { storeContract } from './store.contract.ts';
 import { alert, ids, SAMPLE } from './store.fixtures.ts';
 
@@ -61,6 +61,40 @@ describe('sqlite store: restart', () => {
     const store = await openSqliteStore(path.join(dir, 'store.db'));
     await store.close();
     await expect(store.close()).resolves.toBeUndefined();
+  });
+
+  it('upgrades a version 1 file in place: its mentions stay readable and searchable', async () => {
+    const { dir, remove } = await tempDir();
+    dirs.push(remove);
+    const file = path.join(dir, 'v1.db');
+    const first = await openSqliteStore(file);
+    await first.upsertMentions([...SAMPLE]);
+    await first.close();
+    // Rebuild the same rows as version 1 stored them (document inline in the mentions table). The contentless
+    // full-text rows cannot be copied, so text search is checked after the posts are written again.
+    const v1 = path.join(dir, 'old.db');
+    const db = new BetterSqlite3(v1);
+    migrate(db, v1, 1);
+    db.exec(`ATTACH DATABASE '${file}' AS cur`);
+    db.exec(`INSERT INTO mentions SELECT m.rid, m.id, m.created_ms, m.source, m.lang, m.complaint, m.sentiment, m.by_brand, m.thread_root_id, d.doc
+             FROM cur.mentions m JOIN cur.mention_docs d ON d.rid = m.rid`);
+    db.exec('INSERT INTO mention_brands SELECT * FROM cur.mention_brands; INSERT INTO mention_intents SELECT * FROM cur.mention_intents');
+    db.exec('DETACH DATABASE cur');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+
+    const upgraded = await openSqliteStore(v1);
+    try {
+      expect(await upgraded.getMention('facebook:de-mahnung')).toEqual(SAMPLE[5]);
+      expect((await upgraded.search({ brands: ['bahn'], facets: ['langs'] })).facets.langs).toEqual([{ value: 'de', count: 3 }]);
+      await upgraded.upsertMentions([...SAMPLE]);
+      expect(ids((await upgraded.search({ text: 'Verspätungen' })).hits)).toEqual(['twitter:de-verspaetung']);
+    } finally {
+      await upgraded.close();
+    }
+    const check = new BetterSqlite3(v1, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
   });
 
   it('refuses a file written by a newer schema instead of corrupting it', async () => {
