@@ -1,0 +1,42 @@
+/** The command line as a user runs it: a real process, real files. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { Alert, Classified } from '../../../src/model.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../../..');
+const cli = path.join(root, 'bin/kundenradar.js');
+const twcs = path.resolve(root, '../shared/data/twcs/sample.csv');
+
+describe('kundenradar CLI', () => {
+  it('replays the twcs sample with event time and writes mentions and alerts as JSON lines', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    const mentionsOut = path.join(dir, 'mentions.jsonl');
+    const { stdout, stderr } = await run(process.execPath, [cli, 'replay', twcs, '--format', 'twcs', '--clock', 'event', '--mentions-out', mentionsOut, '--alerts-out', '-'], {
+      cwd: dir,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+      timeout: 120_000,
+    });
+    const mentions = readFileSync(mentionsOut, 'utf8').trim().split('\n').map((l) => Classified.parse(JSON.parse(l)));
+    expect(mentions).toHaveLength(99); // every row of the sample
+    expect(mentions.every((m) => m.id.startsWith('twitter:'))).toBe(true);
+    expect(mentions.filter((m) => m.author.isBrand).every((m) => m.replyKind !== undefined)).toBe(true);
+    const alerts = stdout.trim().split('\n').filter(Boolean).map((l) => Alert.parse(JSON.parse(l)));
+    expect(alerts.some((a) => a.kind === 'unanswered')).toBe(true);
+    expect(stderr).toMatch(/replay: \d+ mentions/);
+  }, 150_000);
+
+  it('reports a broken config with the file, the path inside it and what is expected, exit code 2', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    const config = path.join(dir, 'kundenradar.yaml');
+    writeFileSync(config, 'brands:\n  - id: ok\n    name: OK\n    query: "ok"\n    sla: {twitter: -5}\n');
+    const failure = await run(process.execPath, [cli, 'start', '--config', config], { cwd: dir, env: { ...process.env, LOG_LEVEL: 'error' } }).catch((e: { code: number; stderr: string }) => e);
+    expect((failure as { code: number }).code).toBe(2);
+    expect((failure as { stderr: string }).stderr).toContain(config);
+    expect((failure as { stderr: string }).stderr).toMatch(/brands\[0\]\.sla\.twitter: .*>0/);
+  }, 60_000);
+});
