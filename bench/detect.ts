@@ -96,10 +96,20 @@ for (const ramp of [...new Set(bursts.map((b) => b.rampMinutes))].sort((a, b) =>
   console.log(`    ramp ${String(ramp).padStart(3)} min  n=${String(group.length).padStart(2)}  ${pct(delays.filter((d) => d <= 30).length, group.length).padStart(7)}   median ${quantile(delays, 0.5).toFixed(0).padStart(3)}`);
 }
 const big = bursts.filter((b) => b.multiple >= 5);
+console.log('  bursts ≥ 5× by brand: detected within 30 min');
+for (const b of scenario.brands) {
+  const group = big.filter((e) => e.brand === b.id);
+  const ok = group.filter((e) => (delayOf(e) ?? Infinity) <= 30).length;
+  const missed = group.filter((e) => (delayOf(e) ?? Infinity) > 30).map((e) => `${e.multiple}×/${e.rampMinutes}m→${delayOf(e)?.toFixed(0) ?? '∞'}`);
+  console.log(`    ${b.id.padEnd(11)} ${pct(ok, group.length).padStart(7)}  ${missed.length ? `late: ${missed.join(' ')}` : ''}`);
+}
 const bigDelays = big.map(delayOf).filter((d): d is number => d !== undefined);
 const brandWeeks = brands.length * (weeks - 1 / 7); // the first day only learns
 console.log('');
 console.log(`  recall, bursts ≥ 5× within 30 min of onset: ${pct(bigDelays.filter((d) => d <= 30).length, big.length)} (${bigDelays.filter((d) => d <= 30).length}/${big.length}); at all: ${pct(bigDelays.length, big.length)}   [target ≥ 95 %]`);
+const fast = big.filter((b) => b.rampMinutes <= 60);
+const fastHits = fast.map(delayOf).filter((d): d is number => d !== undefined && d <= 30).length;
+console.log(`  … of which ramping within 60 min: ${pct(fastHits, fast.length)} (${fastHits}/${fast.length}); all ≥ 5× within 60 min: ${pct(bigDelays.filter((d) => d <= 60).length, big.length)}`);
 console.log(`  detection delay, bursts ≥ 5×: median ${quantile(bigDelays, 0.5).toFixed(0)} min, p90 ${quantile(bigDelays, 0.9).toFixed(0)} min`);
 console.log(
   `  false alarms: ${falseAlarms.length} = ${(falseAlarms.length / brandWeeks).toFixed(3)} per brand-week = ${((4 * falseAlarms.length) / brandWeeks).toFixed(2)} per brand per 4 weeks   [target ≤ 1]`,

@@ -25,7 +25,7 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 
 function title(brand: Brand, inc: IncidentState, s: WindowScore): string {
   const ratio = round(s.ratio).toLocaleString(brand.language === 'de' ? 'de-DE' : 'en-GB');
-  const obs = s.stats.negativesCapped;
+  const obs = s.spreadNegatives;
   const exp = round(s.expectedNegatives);
   if (brand.language === 'de') {
     return inc.status === 'resolved'
@@ -60,9 +60,12 @@ export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: Window
       observed: st.count,
       expected: round(st.expected),
       observedNegative: st.negativesCapped,
+      /** Negatives outside the busiest thread, the count the score tests. */
+      observedNegativeSpread: s.spreadNegatives,
+      topThreadNegatives: st.topThreadNegatives,
       expectedNegative: round(s.expectedNegatives),
       ratio: round(s.ratio),
-      score: round(s.z),
+      score: round(s.surprise),
       peakRatio: round(inc.peakRatio),
       negativityShare: round(s.share, 2),
       baselineNegativityShare: round(s.baselineShare, 2),

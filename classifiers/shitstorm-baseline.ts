@@ -115,3 +115,35 @@ export function learnHour(
   b.howN[how] = nW;
   b.how[how] = (b.how[how] ?? 0) + Math.max(ALPHA_WEEK, 1 / nW) * (c - (b.how[how] ?? 0));
 }
+
+/** log Γ(x) for x > 0 (Lanczos, g = 7): precise to ~1e-13, enough for tail probabilities. */
+function logGamma(x: number): number {
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const y = x - 1;
+  let a = c[0] ?? 1;
+  const t = y + 7.5;
+  for (let i = 1; i < 9; i++) a += (c[i] ?? 0) / (y + i);
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * −log10 P(X ≥ k) for X ~ negative binomial with mean `mean` and overdispersion `phi` (variance mean +
+ * phi·mean²): how surprising `k` is under the baseline. Exact summation rather than a z-score because the
+ * counts that matter (a dozen posts in 15 minutes at night) are small and skewed, where a normal
+ * approximation overstates significance by orders of magnitude.
+ */
+export function nbSurprise(k: number, mean: number, phi: number): number {
+  if (k <= mean) return 0;
+  const r = 1 / phi;
+  const q = mean / (r + mean); // probability of a "success" step in the NB(r, 1 − q) form
+  const logPmf = logGamma(k + r) - logGamma(r) - logGamma(k + 1) + r * Math.log(1 - q) + k * Math.log(q);
+  let term = 1;
+  let sum = 1;
+  for (let j = k; j < k + 100_000; j++) {
+    term *= ((j + r) / (j + 1)) * q;
+    sum += term;
+    if (term < 1e-12 * sum) break;
+  }
+  return Math.max(0, -(logPmf + Math.log(sum)) / Math.LN10);
+}

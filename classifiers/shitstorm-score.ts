@@ -1,86 +1,102 @@
 /**
  * The burst score: a window is a shitstorm candidate only when several independent signals agree.
  *
- * - Negative volume over expected: the excess of negative/complaint mentions (each author capped) over the
- *   baseline's expected negatives, as a negative-binomial z-score and as a ratio. Testing negatives rather
- *   than all mentions is what makes a slow ramp visible early (the extra posts of a storm are mostly
- *   negative, so negatives rise several times faster than total volume) and keeps praise spikes out.
- * - Negativity share up: the window's negative share clearly above the brand's usual share, so a launch
- *   spike that lifts everything proportionally does not qualify.
- * - Many distinct authors: a minimum of different people posting negatively (the cap already limits what
- *   one author contributes).
- * - Spread: negative posts in several threads or more than one source (one viral post alone is one thread).
+ * - Negative volume over expected: negative/complaint mentions (each author capped, see shitstorm-window)
+ *   against the baseline's expected negatives, as a negative-binomial tail probability ("surprise", −log10 p)
+ *   and as a ratio. Testing negatives rather than all mentions makes a ramp visible early (a storm's extra
+ *   posts are mostly negative, so negatives rise several times faster than total volume) and keeps praise out.
+ * - Spread: when one thread holds over a third of the window's negatives, the test runs on the negatives
+ *   outside it, so one viral post with an angry comment section is not a storm until it spills over, unless
+ *   that thread is the brand's own post (a flooded page post is the classic German "Shitstorm").
+ * - Negativity share up: the window's negative share clearly above the brand's usual share, so a launch spike
+ *   that lifts everything proportionally does not qualify.
+ * - Many distinct authors posting negatively (the per-author cap already limits one loud author).
  */
-import { nbSd } from './shitstorm-baseline.ts';
+import { nbSurprise } from './shitstorm-baseline.ts';
 import type { WindowStats } from './shitstorm-window.ts';
 
 export interface BurstThresholds {
-  /** Negative-binomial z of capped negatives over expected; 4.5 keeps chance exceedances around 1 in 10^5 windows. */
-  minZ: number;
-  /** Capped negatives at least this multiple of expected negatives. */
+  /**
+   * −log10 of the tail probability under the baseline. 4.5 (about 3 in 100 000): each brand sees ~24 000
+   * overlapping window tests per four weeks, so the target of at most one false alarm per brand per four weeks
+   * allows about 4e-5 per test; the other gates (share, authors, spread) cut chance exceedances further.
+   */
+  minSurprise: number;
+  /** Negatives (outside the busiest thread) at least this multiple of the expected negatives. */
   minRatio: number;
-  /** Absolute floor of capped negatives in the window (a handful of posts is never a storm). */
+  /**
+   * Absolute floor of negatives in the window. Small, because the tail test already demands significance;
+   * the floor only stops a few posts at an empty hour (expected ≈ 0) from counting as a storm.
+   */
   minNegatives: number;
   /** Different authors posting negatively in the window. */
   minNegAuthors: number;
-  /** Window negative share must exceed the baseline share by this much. */
+  /** Window negative share must exceed the baseline share by this much (absolute). */
   minShareLift: number;
-  /** Negative posts must span this many threads, unless they come from 2+ sources. */
-  minThreads: number;
-  /** Overdispersion of counts (negative binomial): real mention counts vary more than Poisson. */
+  /**
+   * Overdispersion of counts (variance = mean + phi·mean²). 0.05 ≈ a 22 % relative sd of hourly volume
+   * beyond Poisson: day-to-day level changes plus the baseline's own estimation error.
+   */
   phi: number;
 }
 
 export const DEFAULT_THRESHOLDS: BurstThresholds = {
-  minZ: 4.5,
-  minRatio: 3,
-  minNegatives: 10,
-  minNegAuthors: 8,
-  minShareLift: 0.12,
-  minThreads: 3,
+  minSurprise: 4.5,
+  minRatio: 2,
+  minNegatives: 6,
+  minNegAuthors: 5,
+  minShareLift: 0.1,
   phi: 0.05,
 };
 
 export interface WindowScore {
   stats: WindowStats;
   expectedNegatives: number;
-  z: number;
+  /** Capped negatives, without the busiest thread when it dominates the window: the tested count. */
+  spreadNegatives: number;
+  surprise: number;
   ratio: number;
   share: number;
   baselineShare: number;
   passes: boolean;
-  /** Which gates failed, for debugging and the bench. */
+  /** Which gates failed, for analysts and the bench. */
   failed: string[];
 }
 
-/** Expected negatives never drop below this per window: guards z against near-empty night slots. */
+/** Expected negatives never drop below this per window: guards the ratio against near-empty night slots. */
 const MIN_EXPECTED_NEG = 0.5;
 
-export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstThresholds): WindowScore {
+/**
+ * `brandThreads`: roots that are the brand's own posts. Comments flooding the brand's own page post are the
+ * classic shitstorm (not someone else's viral post), so such a thread is never set aside.
+ */
+export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstThresholds, brandThreads: ReadonlySet<string> = new Set()): WindowScore {
   const expectedNegatives = Math.max(MIN_EXPECTED_NEG, stats.expected * baselineShare);
-  const observed = stats.negativesCapped;
-  const z = (observed - expectedNegatives) / nbSd(expectedNegatives, t.phi);
-  const ratio = observed / expectedNegatives;
-  const share = stats.countCapped > 0 ? observed / stats.countCapped : 0;
+  // One thread holding over a third of the window's negatives dominates it: test what is outside that thread.
+  const onBrandPost = stats.topThreadId !== undefined && brandThreads.has(stats.topThreadId);
+  const dominated = !onBrandPost && stats.topThreadNegatives * 3 > stats.negativesCapped;
+  const spreadNegatives = dominated ? Math.max(0, stats.negativesCapped - stats.topThreadNegatives) : stats.negativesCapped;
+  const surprise = nbSurprise(spreadNegatives, expectedNegatives, t.phi);
+  const ratio = spreadNegatives / expectedNegatives;
+  const share = stats.countCapped > 0 ? stats.negativesCapped / stats.countCapped : 0;
   const failed: string[] = [];
-  if (z < t.minZ) failed.push('z');
+  if (surprise < t.minSurprise) failed.push('surprise');
   if (ratio < t.minRatio) failed.push('ratio');
-  if (observed < t.minNegatives) failed.push('negatives');
+  if (stats.negativesCapped < t.minNegatives) failed.push('negatives');
   if (stats.negAuthors < t.minNegAuthors) failed.push('authors');
   if (share < baselineShare + t.minShareLift) failed.push('share');
-  if (stats.negThreads < t.minThreads && stats.sources.length < 2) failed.push('spread');
-  return { stats, expectedNegatives, z, ratio, share, baselineShare, passes: failed.length === 0, failed };
+  return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, failed };
 }
 
 /** Severity from the size of the excess: relative (ratio) and absolute (extra negative posts per hour). */
-export function severityFor(best: WindowScore): 'watch' | 'warning' | 'critical' {
-  const excessPerHour = ((best.stats.negativesCapped - best.expectedNegatives) * 60) / best.stats.minutes;
-  if (best.ratio >= 12 && excessPerHour >= 150) return 'critical';
-  if (best.ratio >= 6 && excessPerHour >= 40) return 'warning';
+export function severityFor(s: WindowScore): 'watch' | 'warning' | 'critical' {
+  const excessPerHour = ((s.spreadNegatives - s.expectedNegatives) * 60) / s.stats.minutes;
+  if (s.ratio >= 12 && excessPerHour >= 150) return 'critical';
+  if (s.ratio >= 6 && excessPerHour >= 40) return 'warning';
   return 'watch';
 }
 
-/** Back to baseline: the last hour's capped negatives within ~2 sd of expected, or under 2× expected. */
+/** Back to baseline: the last hour's negatives no longer surprising (p > 1 %) or under twice the expected. */
 export function isQuiet(hour: WindowScore): boolean {
-  return hour.z < 2 || hour.ratio < 2;
+  return hour.surprise < 2 || hour.ratio < 2;
 }

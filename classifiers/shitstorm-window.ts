@@ -29,9 +29,10 @@ export const Bucket = z.object({
   /** Authors beyond the cap: each counted as a new distinct author (only happens in a real flood). */
   authorOverflow: z.number(),
   /** Sizes of the maps above (Object.keys on every post would be quadratic in a flood). */
-  sizes: z.object({ authors: z.number(), negAuthors: z.number(), terms: z.number() }),
+  sizes: z.object({ authors: z.number(), negAuthors: z.number(), terms: z.number(), negThreads: z.number() }),
   sources: z.array(z.string()),
-  negThreads: z.array(z.string()),
+  /** Negative posts per thread root, to tell one viral post from a storm spreading across threads. */
+  negThreads: z.record(z.string(), z.number()),
   terms: z.record(z.string(), z.number()),
   examples: z.array(Example),
   negIds: z.array(z.string()),
@@ -39,7 +40,22 @@ export const Bucket = z.object({
 export type Bucket = z.infer<typeof Bucket>;
 
 export function newBucket(start: number, expected: number): Bucket {
-  return { start, expected, count: 0, negatives: 0, shares: 0, authors: {}, negAuthors: {}, authorOverflow: 0, sizes: { authors: 0, negAuthors: 0, terms: 0 }, sources: [], negThreads: [], terms: {}, examples: [], negIds: [] };
+  return {
+    start,
+    expected,
+    count: 0,
+    negatives: 0,
+    shares: 0,
+    authors: {},
+    negAuthors: {},
+    authorOverflow: 0,
+    sizes: { authors: 0, negAuthors: 0, terms: 0, negThreads: 0 },
+    sources: [],
+    negThreads: {},
+    terms: {},
+    examples: [],
+    negIds: [],
+  };
 }
 
 export function isNegative(m: Classified): boolean {
@@ -47,10 +63,21 @@ export function isNegative(m: Classified): boolean {
 }
 
 const STOPWORDS = new Set(
-  (
-    'aber alle allem als also auch auf aus bei bin bis bist dann das dass dem den der des die dies diese doch dort durch ein eine einem einen einer eines für gegen habe haben hast hat hier ich ihr ihre immer ist jetzt kann kein keine man mehr mein meine mich mir mit nach nicht noch nun nur oder schon sein seit sich sie sind so über um und uns unser vom von vor war was weil wenn werden wie wieder wir wird zum zur zu ' +
-    'about after again all also and any are because been but can cant could did does dont for from had has have here how into its just like more not now off only our out over really same should some still than that the their them then there they this too very was were what when where which who why will with would you your'
-  ).split(' '),
+  [
+    'aber alle allem als also auch auf aus bei bin bis bist dann das dass dem',
+    'den der des die dies diese doch dort durch ein eine einem einen einer eines für',
+    'gegen habe haben hast hat hier ich ihr ihre immer ist jetzt kann kein keine man',
+    'mehr mein meine mich mir mit nach nicht noch nun nur oder schon sein seit sich',
+    'sie sind so über um und uns unser vom von vor war was weil wenn werden',
+    'wie wieder wir wird zum zur zu',
+    'about after again all also and any are because been but can cant could did does',
+    'dont for from had has have here how into its just like more not now off',
+    'only our out over really same should some still than that the their them then there',
+    'they this too very was were what when where which who why will with would you',
+    'your',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Lower-cased content words (≥ 4 letters, no handles, links or stopwords) for "top terms". */
@@ -64,7 +91,7 @@ export function terms(text: string, exclude: ReadonlySet<string>): string[] {
   return out;
 }
 
-function bump(b: Bucket, which: 'authors' | 'negAuthors' | 'terms', key: string, cap: number): boolean {
+function bump(b: Bucket, which: 'authors' | 'negAuthors' | 'terms' | 'negThreads', key: string, cap: number): boolean {
   const map = b[which];
   const had = map[key];
   if (had === undefined) {
@@ -84,7 +111,7 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   if (!negative) return;
   b.negatives += 1;
   bump(b, 'negAuthors', m.author.id, MAX_AUTHORS);
-  if (!b.negThreads.includes(m.thread.rootId) && b.negThreads.length < 50) b.negThreads.push(m.thread.rootId);
+  bump(b, 'negThreads', m.thread.rootId, MAX_AUTHORS);
   if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
   for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
   if (b.examples.length < MAX_EXAMPLES || m.metrics.shares > (b.examples.at(-1)?.shares ?? 0)) {
@@ -117,6 +144,9 @@ export interface WindowStats {
   topAuthorShare: number;
   sources: string[];
   negThreads: number;
+  /** Negative posts in the busiest thread: a storm confined to one thread is one viral post. */
+  topThreadNegatives: number;
+  topThreadId?: string;
   shares: number;
 }
 
@@ -128,7 +158,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
   const authors = new Map<string, number>();
   const negAuthors = new Map<string, number>();
   const sources = new Set<string>();
-  const threads = new Set<string>();
+  const threads = new Map<string, number>();
   let count = 0;
   let negatives = 0;
   let expected = 0;
@@ -149,7 +179,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       for (const a in b.authors) authors.set(a, (authors.get(a) ?? 0) + (b.authors[a] ?? 0));
       for (const a in b.negAuthors) negAuthors.set(a, (negAuthors.get(a) ?? 0) + (b.negAuthors[a] ?? 0));
       for (const s of b.sources) sources.add(s);
-      for (const t of b.negThreads) threads.add(t);
+      for (const t in b.negThreads) threads.set(t, (threads.get(t) ?? 0) + (b.negThreads[t] ?? 0));
     }
     let countCapped = overflow;
     let top = 0;
@@ -159,6 +189,14 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
     }
     let negativesCapped = 0;
     for (const c of negAuthors.values()) negativesCapped += Math.min(c, perAuthorCap);
+    let topThread = 0;
+    let topThreadId: string | undefined;
+    for (const [id, c] of threads) {
+      if (c > topThread) {
+        topThread = c;
+        topThreadId = id;
+      }
+    }
     const first = buckets[buckets.length - n];
     out.push({
       minutes: (n * BUCKET_MS) / 60_000,
@@ -173,6 +211,8 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       topAuthorShare: count > 0 ? top / count : 0,
       sources: [...sources],
       negThreads: threads.size,
+      topThreadNegatives: topThread,
+      ...(topThreadId !== undefined ? { topThreadId } : {}),
       shares,
     });
   }

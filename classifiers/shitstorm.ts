@@ -10,13 +10,15 @@
  */
 import { childLogger } from '../src/log.ts';
 import type { Alert, Brand, Classified } from '../src/model.ts';
+
+export { shitstormNamespace };
 import { localHourOfWeek } from './business-hours.ts';
-import { BaselineState, expectedHourly, learnHour, negativeShare, newBaseline, pooledDailyShape } from './shitstorm-baseline.ts';
+import { expectedHourly, learnHour, negativeShare, pooledDailyShape } from './shitstorm-baseline.ts';
 import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
-import { IncidentState, renderShitstormAlert } from './shitstorm-alert.ts';
-import { addToBucket, Bucket, BUCKET_MS, newBucket, windowStatsMulti } from './shitstorm-window.ts';
+import { renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
+import { newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
+import { addToBucket, BUCKET_MS, newBucket, windowStatsMulti, type Bucket } from './shitstorm-window.ts';
 import type { StateStore, StreamDetector } from './types.ts';
-import { z } from 'zod';
 
 export interface ShitstormOptions {
   thresholds?: Partial<BurstThresholds>;
@@ -30,6 +32,8 @@ export interface ShitstormOptions {
   reopenMinutes?: number;
   /** Consecutive quiet five-minute checks before an incident resolves. */
   quietChecks?: number;
+  /** Sees every full evaluation (bench diagnostics, tuning): which gates each window passed or failed. */
+  onEvaluate?: (brand: string, at: number, scores: readonly WindowScore[]) => void;
 }
 
 export interface ShitstormDeps {
@@ -42,26 +46,14 @@ const WINDOWS = [3, 6, 12] as const; // buckets: 15, 30, 60 minutes
 const HOUR_BUCKETS = 12;
 /** A silence longer than this is an ingestion outage, not a quiet brand: the baseline does not learn it. */
 const MAX_GAP_MS = 24 * 3_600_000;
+/**
+ * An incident keeps the baseline from learning for at most a day: a storm lasting longer is (also) a new
+ * level of attention, and a frozen baseline would keep the incident open forever.
+ */
+const MAX_FREEZE_MS = 24 * 3_600_000;
 const log = childLogger('shitstorm');
 
-const WindowState = z.object({ cur: Bucket.optional(), ring: z.array(Bucket), hour: z.object({ slot: z.number(), count: z.number(), negatives: z.number(), incident: z.boolean() }).optional() });
-const BaselineEntry = z.object({ baseline: BaselineState, firstAt: z.number().optional() });
 
-interface Runtime {
-  brand: Brand;
-  timeZone: string;
-  exclude: Set<string>;
-  baseline: BaselineState;
-  firstAt?: number;
-  cur?: Bucket;
-  ring: Bucket[];
-  hour?: { slot: number; count: number; negatives: number; incident: boolean };
-  incident?: IncidentState;
-  dirty: Set<'baseline' | 'window' | 'incident'>;
-  slotCache?: { at: number; slot: number };
-}
-
-export const shitstormNamespace = (brand: string): string => `shitstorm:${brand}`;
 
 export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
   const o = deps.options ?? {};
@@ -73,11 +65,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
   const runtimes = new Map<string, Runtime>();
   let shape: number[] = new Array<number>(24).fill(1);
 
-  function fresh(brand: Brand): Runtime {
-    const words = `${brand.id} ${brand.name}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
-    return { brand, timeZone: brand.businessHours?.timeZone ?? o.timeZone ?? 'UTC', exclude: new Set(words), baseline: newBaseline(), ring: [], dirty: new Set() };
-  }
-  for (const b of deps.brands) runtimes.set(b.id, fresh(b));
+  for (const b of deps.brands) runtimes.set(b.id, newRuntime(b, b.businessHours?.timeZone ?? o.timeZone ?? 'UTC'));
 
   // Hour-of-week only changes on the hour (all zones in use are whole or half hours off UTC): cache per quarter hour.
   const slotOf = (rt: Runtime, start: number) => {
@@ -91,7 +79,11 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
   function openBucket(rt: Runtime, start: number): void {
     const slot = slotOf(rt, start);
     rt.cur = newBucket(start, expected5(rt, slot));
-    if (!rt.hour || rt.hour.slot !== slot) rt.hour = { slot, count: 0, negatives: 0, incident: rt.incident?.status === 'open' };
+    if (!rt.hour || rt.hour.slot !== slot) rt.hour = { slot, count: 0, negatives: 0, incident: freezes(rt, start) };
+  }
+
+  function freezes(rt: Runtime, at: number): boolean {
+    return rt.incident?.status === 'open' && at - Date.parse(rt.incident.openedAt) < MAX_FREEZE_MS;
   }
 
   function evaluate(rt: Runtime, at: number): Alert[] {
@@ -100,22 +92,23 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     // Cheap pre-check on raw counts: with no incident open and no window that could pass the count gates,
     // skip the per-author merge entirely (the common case: a quiet brand, every five minutes).
     if (rt.incident?.status !== 'open' && !couldFire(rt.ring, p0)) return [];
-    const scores = windowStatsMulti(rt.ring, WINDOWS, cap).map((st) => scoreWindow(st, p0, thresholds));
-    const passing = scores.filter((s) => s.passes).sort((a, b) => b.z - a.z);
+    const scores = windowStatsMulti(rt.ring, WINDOWS, cap).map((st) => scoreWindow(st, p0, thresholds, rt.brandPostSet));
+    o.onEvaluate?.(rt.brand.id, at, scores);
+    const passing = scores.filter((s) => s.passes).sort((a, b) => b.surprise - a.surprise);
     const best = passing[0];
     const hour = scores.find((s) => s.stats.minutes === 60);
     const inc = rt.incident;
-    const render = (s: WindowScore) => renderShitstormAlert(rt.brand, rt.incident as IncidentState, s, rt.ring.slice(-HOUR_BUCKETS));
+    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, rt.ring.slice(-HOUR_BUCKETS));
     const iso = new Date(at).toISOString();
 
     if (inc?.status === 'open') {
-      if (rt.hour) rt.hour.incident = true;
+      if (rt.hour && freezes(rt, at)) rt.hour.incident = true;
       rt.dirty.add('incident');
       if (hour && isQuiet(hour)) {
         inc.quiet += 1;
         if (inc.quiet >= quietChecks) {
           Object.assign(inc, { status: 'resolved', resolvedAt: iso, updatedAt: iso, revision: inc.revision + 1 });
-          return [render(hour)];
+          return [render(inc, hour)];
         }
         return [];
       }
@@ -129,7 +122,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
       if (!escalated && !grown) return [];
       Object.assign(inc, { severity: escalated ? severity : inc.severity, updatedAt: iso, revision: inc.revision + 1 });
-      return [render(current)];
+      return [render(inc, current)];
     }
     if (!best) return [];
     if (inc && inc.resolvedAt && at - Date.parse(inc.resolvedAt) <= reopenMs) {
@@ -153,7 +146,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     }
     if (rt.hour) rt.hour.incident = true;
     rt.dirty.add('incident');
-    return [render(best)];
+    return rt.incident ? [render(rt.incident, best)] : [];
   }
 
   function couldFire(ring: readonly Bucket[], p0: number): boolean {
@@ -208,39 +201,25 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     return out;
   }
 
-  function brandsOf(m: Classified): Runtime[] {
-    const out: Runtime[] = [];
+  /** The brands a mention counts for, and whether it is the brand's own post (remembered, not counted). */
+  function brandsOf(m: Classified): Array<{ rt: Runtime; own: boolean }> {
+    const out: Array<{ rt: Runtime; own: boolean }> = [];
+    const who = [m.author.id, m.author.handle ?? ''].map((a) => a.replace(/^@/u, '').toLowerCase());
     for (const id of new Set([...m.brands, ...m.brandContext])) {
       const rt = runtimes.get(id);
-      if (rt && !(m.author.isBrand && rt.brand.accounts.some((a) => a.replace(/^@/u, '').toLowerCase() === (m.author.handle ?? m.author.id).replace(/^@/u, '').toLowerCase()))) out.push(rt);
+      if (rt) out.push({ rt, own: rt.brand.accounts.some((a) => who.includes(a.replace(/^@/u, '').toLowerCase())) });
     }
     return out;
   }
+
 
   return {
     name: 'shitstorm',
 
     async restore() {
       for (const rt of runtimes.values()) {
-        const ns = shitstormNamespace(rt.brand.id);
-        for (const { key, value } of await deps.state.listState(ns)) {
-          const parsed =
-            key === 'baseline' ? BaselineEntry.safeParse(value) : key === 'window' ? WindowState.safeParse(value) : key === 'incident' ? IncidentState.safeParse(value) : undefined;
-          if (!parsed?.success) {
-            log.warn({ brand: rt.brand.id, key }, 'skipping unreadable shitstorm state');
-            continue;
-          }
-          const v = parsed.data;
-          if (key === 'baseline' && 'baseline' in v) {
-            rt.baseline = v.baseline;
-            if (v.firstAt !== undefined) rt.firstAt = v.firstAt;
-          } else if (key === 'window' && 'ring' in v) {
-            rt.ring = v.ring;
-            if (v.cur) rt.cur = v.cur;
-            if (v.hour) rt.hour = v.hour;
-          } else if (key === 'incident' && 'id' in v) {
-            rt.incident = v;
-          }
+        for (const { key, value } of await deps.state.listState(shitstormNamespace(rt.brand.id))) {
+          if (!restoreEntry(rt, key, value)) log.warn({ brand: rt.brand.id, key }, 'skipping unreadable shitstorm state');
         }
         rt.dirty.clear();
       }
@@ -249,8 +228,15 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
 
     async observe(m, now) {
       const out: Alert[] = [];
-      const at = Date.parse(m.createdAt);
-      for (const rt of brandsOf(m)) {
+      // A timestamp from the future (clock skew at the source) must not close buckets ahead of the clock.
+      const at = Math.min(Date.parse(m.createdAt), now.getTime() + BUCKET_MS);
+      for (const { rt, own } of brandsOf(m)) {
+        if (own) {
+          rememberBrandPost(rt, m);
+          continue;
+        }
+        if (rt.redelivered.has(m.id)) continue;
+        if (rt.sinceFlush.length < MAX_BATCH_IDS) rt.sinceFlush.push(m.id);
         if (!rt.cur) {
           rt.firstAt ??= at;
           rt.dirty.add('baseline');
@@ -272,13 +258,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     },
 
     async flush() {
-      for (const rt of runtimes.values()) {
-        const ns = shitstormNamespace(rt.brand.id);
-        if (rt.dirty.has('baseline')) await deps.state.putState(ns, 'baseline', { baseline: rt.baseline, ...(rt.firstAt !== undefined ? { firstAt: rt.firstAt } : {}) });
-        if (rt.dirty.has('window')) await deps.state.putState(ns, 'window', { ...(rt.cur ? { cur: rt.cur } : {}), ring: rt.ring, ...(rt.hour ? { hour: rt.hour } : {}) });
-        if (rt.dirty.has('incident') && rt.incident) await deps.state.putState(ns, 'incident', rt.incident);
-        rt.dirty.clear();
-      }
+      for (const rt of runtimes.values()) await persist(rt, deps.state);
     },
   };
 }

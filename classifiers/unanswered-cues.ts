@@ -18,15 +18,21 @@ const CLOSING_MAX_WORDS = 15;
 const NUDGE =
   /\b(?:(?:immer|noch)\s+(?:noch|immer)\s+(?:keine?|nichts)|(?:bis\s+)?(?:heute|jetzt)\s+(?:noch\s+)?(?:keine?|nichts)\s+(?:antwort|reaktion|rückmeldung|lebenszeichen)|keine\s+(?:antwort|reaktion|rückmeldung)|warte\s+(?:immer\s+noch|seit|schon)|zum\s+(?:zweiten|dritten|x-ten|\d+\.)\s+mal|erneut|nochmal|schon\s+wieder|still\s+(?:no|nothing|waiting|haven(?:'|’)?t|not)|no\s+(?:answer|reply|response)\s+(?:yet|still)|(?:any|an)\s+update|hello\s*\?{2,}|hallo\s*\?{2,}|again|(?:2nd|second|third|3rd)\s+time|(?:i(?:'|’)?ve|have)\s+(?:been\s+waiting|asked|called|tried)\b)/iu;
 
-/** Whether a customer message expects an answer: everything except retweets and pure thank-you/closing notes. */
+const REQUEST = /\?|\b(?:bitte|please|pls|plz|hilfe|help|können\s+sie|könnt\s+ihr|kannst\s+du|can\s+you|could\s+you|wann|warum|wieso|why|when)\b/iu;
+
+/**
+ * Whether a customer message expects an answer. Addressed messages do by default (social-care teams answer
+ * what is addressed to them), except retweets, thank-you/closing notes and praise that asks for nothing.
+ */
 export function expectsAnswer(m: Classified): boolean {
   if (/^\s*RT\s+@/u.test(m.text)) return false;
-  if (m.complaint.isComplaint || m.intents.length > 0) return true;
   const bare = m.text.replace(HANDLES_URLS_EMOJI, ' ');
   const words = bare.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words === 0) return false;
-  const closing = words <= CLOSING_MAX_WORDS && CLOSING.test(bare) && !STILL_OPEN.test(bare);
-  return !closing;
+  // Checked before the complaint flag: "problem solved" carries complaint words, yet closes the matter.
+  if (words <= CLOSING_MAX_WORDS && CLOSING.test(bare) && !STILL_OPEN.test(bare)) return false;
+  if (m.complaint.isComplaint || m.intents.length > 0) return true;
+  return !(m.sentiment.label === 'positive' && !REQUEST.test(m.text));
 }
 
 /** Whether a customer message chases an earlier, unanswered one. */
@@ -50,18 +56,26 @@ export function owningBrand(m: Classified, accounts: Map<string, Set<string>>): 
   for (const [brand, set] of accounts) {
     if (set.has(id) || (handle !== undefined && set.has(handle))) return brand;
   }
-  if (!m.author.isBrand) return undefined;
-  // A brand-flagged author we cannot map to an account: the ingestor knew; trust its brand context.
+  // The composed classifier sets replyKind only on brand authors, so either marks a brand post.
+  if (!m.author.isBrand && m.replyKind === undefined) return undefined;
+  // A brand post whose author we cannot map to an account: the ingestor knew; trust its brand context.
   const candidates = [...m.brandContext, ...m.brands].filter((b) => accounts.has(b));
   return candidates[0];
 }
 
-/** Whether the text @-mentions one of the brand's accounts. */
-export function mentionsHandle(text: string, brandAccounts: Set<string> | undefined): boolean {
-  if (!brandAccounts || brandAccounts.size === 0) return false;
+/** The @handles in a text, lower-cased (extracted once per mention, then checked against every brand). */
+export function handlesIn(text: string): Set<string> {
+  const out = new Set<string>();
   for (const match of text.matchAll(/@([\p{L}\p{N}_.-]+)/gu)) {
     const h = match[1];
-    if (h !== undefined && brandAccounts.has(h.toLowerCase().replace(/[.-]+$/u, ''))) return true;
+    if (h !== undefined) out.add(h.toLowerCase().replace(/[.-]+$/u, ''));
   }
+  return out;
+}
+
+/** Whether any of the handles belongs to the brand. */
+export function mentionsHandle(handles: ReadonlySet<string>, brandAccounts: Set<string> | undefined): boolean {
+  if (!brandAccounts || handles.size === 0) return false;
+  for (const h of handles) if (brandAccounts.has(h)) return true;
   return false;
 }

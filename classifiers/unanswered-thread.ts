@@ -86,14 +86,15 @@ export function newThread(brand: string, rootId: string, source: string, channel
   };
 }
 
-function pushBounded<T>(list: T[], item: T, max: number): void {
+function pushBounded<T>(list: T[], item: T, max: number): T[] {
   list.push(item);
-  if (list.length > max) list.splice(0, list.length - max);
+  return list.length > max ? list.splice(0, list.length - max) : [];
 }
 
-export function recordId(t: ThreadState, id: string, at: string): void {
-  if (!t.ids.includes(id)) pushBounded(t.ids, id, MAX_THREAD_IDS);
+/** Records a post of the thread; returns ids that fell out of the bounded list (to unindex them). */
+export function recordId(t: ThreadState, id: string, at: string): string[] {
   if (at > t.lastActivityAt) t.lastActivityAt = at;
+  return t.ids.includes(id) ? [] : pushBounded(t.ids, id, MAX_THREAD_IDS);
 }
 
 /** Starts a new cycle after a real answer: the previous alert is history, counters start from zero. */

@@ -17,7 +17,7 @@ import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts'
 import { classifyReply } from './reply-kind.ts';
 import type { StateStore, StreamDetector } from './types.ts';
 import { renderAlert, severityOf } from './unanswered-alert.ts';
-import { accountIndex, expectsAnswer, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
+import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
 import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState } from './unanswered-thread.ts';
 
 export interface UnansweredTrackerOptions {
@@ -72,6 +72,11 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     }
   }
 
+  function forget(t: ThreadState, ids: readonly string[]): void {
+    const index = byMention.get(t.brand);
+    for (const id of ids) if (index?.get(id) === t.rootId) index.delete(id);
+  }
+
   function findThread(brand: string, m: Classified): ThreadState | undefined {
     const own = threadsOf(brand);
     const direct = own.get(m.thread.rootId);
@@ -111,18 +116,23 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
 
   function onCustomer(brand: string, m: Classified, now: Date): Alert[] {
     let t = findThread(brand, m);
+    // At-least-once delivery: a mention seen again (redelivered after a crash) must not count twice.
+    if (t && (t.ids.includes(m.id) || t.pending.some((p) => p.id === m.id))) return [];
     if (!t) {
       const sla = slaMinutesFor(deps.config, brands.get(brand), m.source, m.channel);
       t = newThread(brand, m.thread.rootId, m.source, m.channel, sla, m.createdAt);
       threadsOf(brand).set(t.rootId, t);
     }
     if (!expectsAnswer(m)) {
-      recordId(t, m.id, m.createdAt);
+      forget(t, recordId(t, m.id, m.createdAt));
       touch(t);
       return [];
     }
-    if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
-    recordId(t, m.id, m.createdAt);
+    if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) {
+      forget(t, t.ids);
+      startCycle(t);
+    }
+    forget(t, recordId(t, m.id, m.createdAt));
     // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
     if (isNudge(m.text) || t.pending.some((p) => p.authorId === m.author.id)) t.followUps += 1;
     t.complaint ||= m.complaint.isComplaint;
@@ -143,8 +153,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
   function onBrand(brand: string, m: Classified, now: Date): Alert[] {
     const t = findThread(brand, m);
     if (!t) return []; // the brand's own post, or a reply in a conversation nobody asked us about
+    if (t.replies.some((r) => r.id === m.id)) return []; // redelivered
     const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
-    recordId(t, m.id, m.createdAt);
+    forget(t, recordId(t, m.id, m.createdAt));
     recordReply(t, m.id, kind, m.createdAt);
     const clockBefore = t.clockStartedAt;
     const out: Array<Alert | undefined> = [];
@@ -229,8 +240,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
 
   function brandsAddressed(m: Classified): string[] {
     const out: string[] = [];
+    const handles = m.text.includes('@') ? handlesIn(m.text) : new Set<string>();
     for (const brand of brands.keys()) {
-      if (m.brandContext.includes(brand) || mentionsHandle(m.text, accounts.get(brand)) || findThread(brand, m)) out.push(brand);
+      if (m.brandContext.includes(brand) || mentionsHandle(handles, accounts.get(brand)) || findThread(brand, m)) out.push(brand);
     }
     return out;
   }

@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { createClassifier, createTextModel } from '../../../classifiers/index.ts';
 import { classifyReply } from '../../../classifiers/reply-kind.ts';
+import { readTwcs } from '../../../ingestors/replay-formats.ts';
 import { expectsAnswer } from '../../../classifiers/unanswered-cues.ts';
 import { createUnansweredTracker } from '../../../classifiers/unanswered.ts';
 import { AppConfig } from '../../../src/config.ts';
-import type { Alert, Brand, Classified } from '../../../src/model.ts';
+import { Alert, type Brand, type Classified } from '../../../src/model.ts';
 import { MemoryState, post } from './helpers.ts';
 
 const FILE = new URL('../../../../shared/data/twcs/sample.csv', import.meta.url);
@@ -105,17 +107,16 @@ function expectedUnanswered(): Set<string> {
   return new Set(rows.filter((r) => !isOutbound(r) && !answered.has(r.tweet_id)).map((r) => `twitter:${r.tweet_id}`));
 }
 
-async function replay(restartAt?: number): Promise<{ alerts: Map<string, Alert>; emitted: Alert[] }> {
+async function replay(restartAt?: number, mentions = toMentions(), brandList = brands): Promise<{ alerts: Map<string, Alert>; emitted: Alert[] }> {
   const state = new MemoryState();
-  const config = AppConfig.parse({ brands });
-  let tracker = createUnansweredTracker({ brands, config, state });
+  const config = AppConfig.parse({ brands: brandList });
+  let tracker = createUnansweredTracker({ brands: brandList, config, state });
   await tracker.restore();
   const emitted: Alert[] = [];
-  const mentions = toMentions();
   for (const [i, m] of mentions.entries()) {
     if (i === restartAt) {
       await tracker.flush();
-      tracker = createUnansweredTracker({ brands, config, state });
+      tracker = createUnansweredTracker({ brands: brandList, config, state });
       await tracker.restore();
     }
     const now = new Date(m.createdAt);
@@ -158,7 +159,9 @@ describe('unanswered tracker on the twcs sample (event clock)', () => {
   });
 
   it('flags late answers while overdue and resolves them when the answer arrives', async () => {
-    const { alerts } = await replay();
+    const { alerts, emitted } = await replay();
+    // Every alert the tracker emits is valid at the bus boundary.
+    for (const a of emitted) expect(() => Alert.parse(a)).not.toThrow();
     // 119253 (07:21) was answered by AppleSupport at 13:40 with a request for details: 6 h over a 1 h SLA.
     const late = [...alerts.values()].find((a) => a.mentions.includes('twitter:119253'));
     expect(late?.evidence.brandReplies).toEqual(['request_info']);
@@ -183,5 +186,23 @@ describe('unanswered tracker on the twcs sample (event clock)', () => {
       const opened = restarted.emitted.filter((a) => a.revision === 0).map((a) => a.id);
       expect(new Set(opened).size).toBe(opened.length);
     }
+  });
+});
+
+describe('unanswered tracker on the twcs sample through the product path (readTwcs + composed classifier)', () => {
+  it('leaves open exactly the unreplied inbound tweets the reader addresses to a brand, minus closing notes', async () => {
+    const input = readTwcs(readFileSync(FILE, 'utf8'));
+    expect(input.errors).toEqual([]);
+    const classify = createClassifier({ brands: input.brands, textModel: createTextModel('cues'), clock: () => new Date(0) });
+    const classified = input.mentions.map(classify);
+    const addressed = new Set(classified.filter((m) => !m.author.isBrand && m.brandContext.length > 0).map((m) => m.id));
+    const closing = new Set(classified.filter((m) => !m.author.isBrand && !expectsAnswer(m)).map((m) => m.id));
+    const expected = [...expectedUnanswered()].filter((id) => addressed.has(id) && !closing.has(id)).sort();
+    // 119331 ("They reschedule my shit for tomorrow") names no brand and answers no brand post: the reader
+    // does not address it to one, so it is no brand's unanswered message.
+    expect([...expectedUnanswered()].filter((id) => !addressed.has(id))).toEqual(['twitter:119331']);
+    expect(expected).toEqual(['119237', '119250', '119290', '119305', '119309'].map((id) => `twitter:${id}`));
+    const { alerts } = await replay(undefined, classified, input.brands);
+    expect([...stillUnanswered(alerts)].sort()).toEqual(expected);
   });
 });

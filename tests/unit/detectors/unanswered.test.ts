@@ -202,11 +202,13 @@ describe('unanswered tracker: reply kinds', () => {
     ]);
   });
 
-  it('does not open threads for thank-you notes or posts that merely name the brand', async () => {
+  it('does not open threads for thank-you notes, praise, or posts that merely name the brand', async () => {
     const { emitted } = await run(
       [
         { id: 'x1', minute: 0, text: 'Danke @DB_Bahn, hat geklappt!', author: 'fan' },
         { id: 'x2', minute: 1, text: 'Die Deutsche Bahn ist heute wieder pünktlich, Wahnsinn', author: 'fan2', brands: ['bahn'] },
+        { id: 'x3', minute: 2, text: 'Schönes Foto, weiter so! @DB_Bahn', author: 'fan3', sentiment: 'positive' },
+        { id: 'x4', minute: 3, text: '@AcmeHelp love the new app, great job', author: 'fan4', sentiment: 'positive', lang: 'en' },
       ],
       300,
     );
@@ -225,6 +227,29 @@ describe('unanswered tracker: reply kinds', () => {
     );
     const alert = [...last.values()][0];
     expect(alert?.evidence).toMatchObject({ unansweredIds: ['facebook:k2'], slaMinutes: 240, state: 'awaiting_brand' });
+  });
+});
+
+describe('unanswered tracker: clocks', () => {
+  it('raises the same alerts with the wall clock (posts arriving 90 s late) as with the event clock', async () => {
+    const steps: Step[] = [
+      customer('c1', 0, 'Seit drei Tagen keine Rückmeldung. @DB_Bahn', { complaint: true }),
+      brandReply('b1', 20, 'Bitte nutzen Sie unseren Rückrufservice.'),
+      customer('c2', 200, 'Immer noch keine Antwort!', { complaint: true }),
+      brandReply('b2', 230, 'Die Erstattung wurde heute veranlasst, sorry für die Wartezeit.', 'de', 'c2'),
+    ];
+    const event = await run(steps, 300);
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state: new MemoryState() });
+    await tracker.restore();
+    const wall: Alert[] = [];
+    for (let minute = 0; minute <= 300; minute++) {
+      const now = new Date(T0 + minute * 60_000 + 90_000);
+      for (const p of steps.filter((x) => x.minute === minute)) wall.push(...(await tracker.observe(post({ ...p, at: at(p.minute) }), now)));
+      wall.push(...(await tracker.advance(now)));
+    }
+    const shape = (alerts: Alert[]) => alerts.map((a) => [a.id, a.status, a.severity, a.openedAt, a.evidence.brandReplies]);
+    expect(shape(wall)).toEqual(shape(event.emitted));
+    expect(event.emitted.at(-1)?.status).toBe('resolved');
   });
 });
 
@@ -264,6 +289,12 @@ describe('unanswered tracker: durability and bounds', () => {
     const after = await restarted.advance(at(62));
     // "a" was already alerted (not repeated); "b" becomes due at 61 and is raised now.
     expect(after.map((a) => [a.id, a.revision])).toEqual([['unanswered:bahn:twitter:b:0', 0]]);
+  });
+
+  it('counts a redelivered mention once (at-least-once delivery)', async () => {
+    const once = [customer('c1', 0, '@DB_Bahn Zug fällt aus, was nun?'), brandReply('b1', 10, 'Bitte nutzen Sie unseren Rückrufservice.')];
+    const { last } = await run([...once, ...once.map((p) => ({ ...p, minute: p.minute + 1 }))], 90);
+    expect([...last.values()][0]?.evidence).toMatchObject({ deflections: 1, followUps: 0, brandReplies: ['deflection'] });
   });
 
   it('skips unreadable state entries instead of failing the restore', async () => {
