@@ -188,8 +188,32 @@ function sequenceMatches(pieces: readonly Piece[], prefix: boolean, tokens: read
   return false;
 }
 
+/** Folded forms of a post's tokens: most terms are ruled out by one Set look-up before any scan. */
+const tokenSets = new WeakMap<readonly Token[], Set<string>>();
+function foldedSet(tokens: readonly Token[]): Set<string> {
+  let set = tokenSets.get(tokens);
+  if (!set) {
+    set = new Set<string>();
+    for (const t of tokens) set.add(t.folded);
+    tokenSets.set(tokens, set);
+  }
+  return set;
+}
+
+/** False when the first word of the term cannot occur in the post (exact words only; prefixes need a scan). */
+function mayOccur(pieces: readonly Piece[], prefix: boolean, tokens: readonly Token[]): boolean {
+  const first = pieces[0];
+  if (!first || (prefix && pieces.length === 1)) return true;
+  const set = foldedSet(tokens);
+  if (first.kind !== 'word') return set.has(first.value);
+  return set.has(first.value) || set.has(`#${first.value}`);
+}
+
 function termMatches(node: Extract<Node, { type: 'term' }>, tokens: readonly Token[]): boolean {
-  return sequenceMatches(node.pieces, node.prefix, tokens) || (node.hyphenated !== undefined && sequenceMatches(node.hyphenated, node.prefix, tokens));
+  return (
+    (mayOccur(node.pieces, node.prefix, tokens) && sequenceMatches(node.pieces, node.prefix, tokens)) ||
+    (node.hyphenated !== undefined && mayOccur(node.hyphenated, node.prefix, tokens) && sequenceMatches(node.hyphenated, node.prefix, tokens))
+  );
 }
 
 function evaluate(node: Node, tokens: readonly Token[], found: string[]): boolean {
@@ -245,7 +269,8 @@ export function checkBrandQuery(query: string): BrandQueryError | null {
 
 /** Folds an account name for comparison: case- and umlaut-insensitive, a leading @ ignored. */
 export function foldAccount(account: string): string {
-  return fold(account.trim().replace(/^@/, '').toLowerCase());
+  const trimmed = account.trim();
+  return fold((trimmed.startsWith('@') ? trimmed.slice(1) : trimmed).toLowerCase());
 }
 
 export interface BrandAssignment {
@@ -274,11 +299,12 @@ function compileBrand(brand: Brand): CompiledBrand {
   return c;
 }
 
-/** True when the author is one of the brand's accounts by id, handle or display name. */
-function isAuthorOf(c: CompiledBrand, author: Mention['author']): boolean {
-  if (c.accounts.size === 0) return false;
-  for (const key of [author.id, author.handle, author.name]) if (key !== undefined && c.accounts.has(foldAccount(key))) return true;
-  return false;
+/** The author's id, handle and display name in account form, computed once per mention. */
+function authorKeys(author: Mention['author']): string[] {
+  const keys = [foldAccount(author.id)];
+  if (author.handle !== undefined) keys.push(foldAccount(author.handle));
+  if (author.name !== undefined) keys.push(foldAccount(author.name));
+  return keys;
 }
 
 /**
@@ -289,16 +315,16 @@ export function assignBrands(mention: Mention, brands: readonly Brand[], prepare
   const ids: string[] = [];
   const terms: Record<string, string[]> = {};
   let authorBrand: string | undefined;
-  const context = new Set(mention.brandContext);
+  const keys = authorKeys(mention.author);
   // The title is searched too (blog posts, news): it often names the brand when the body does not.
   const tokens = mention.title ? [...prepare(mention.title).tokens, ...prepared.tokens] : prepared.tokens;
   for (const brand of brands) {
     const c = compileBrand(brand);
-    const byAuthor = isAuthorOf(c, mention.author);
+    const byAuthor = c.accounts.size > 0 && keys.some((k) => c.accounts.has(k));
     if (byAuthor && authorBrand === undefined) authorBrand = c.id;
     const q = c.matcher(prepared.lower, tokens);
     if (q.matched) terms[c.id] = q.terms;
-    if (q.matched || byAuthor || context.has(c.id)) ids.push(c.id);
+    if (q.matched || byAuthor || mention.brandContext.includes(c.id)) ids.push(c.id);
   }
   return authorBrand === undefined ? { brands: ids, terms } : { brands: ids, authorBrand, terms };
 }

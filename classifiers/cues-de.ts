@@ -5,22 +5,25 @@
  * of frequent German polarity words. Written by hand and checked — not fitted — against GermEval 2017 dev.
  * Order matters only inside one regex alternation: longer phrases first.
  */
-import { cue, type CueDef } from './cues-types.ts';
+import { conditionalIrony, cue, type CueDef } from './cues-types.ts';
 
 const NUM = '(?:\\d+|ein|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|mehreren|etlichen|vielen|paar)';
 const SPAN = '(?:minute|minuten|min|std|stunde|stunden|tag|tagen|woche|wochen|monat|monaten|jahr|jahren)';
 
 export const DE_CUES: CueDef[] = [
+  // Irony first: in one alternation the first pattern that fits wins, and "danke für nichts" must beat "danke".
+  cue('irony', 'danke für nichts', 'danke für nichts|vielen dank auch|na toll|na super|na prima|gut gemacht,? (?:nicht|#not)|#not|#ironie|ironie off|wäre ja mal ein wunder|wäre ja (?:auch )?zu schön|wie immer halt', 1),
+  conditionalIrony('Ironie', 'ganz toll|ganz großes kino|großes kino|echt klasse gemacht|super gemacht|gut gemacht|läuft bei (?:euch|dir|der bahn)|perfekt\\.|herzlichen glückwunsch', 1),
   // --- unanswered, unreachable, sent around (seeds 000–003)
   cue('failure', 'keine Antwort', '(?:keine|keinerlei|null) (?:antwort|rückmeldung|reaktion|rückruf|lebenszeichen)', 1.1, 1),
-  cue('failure', 'niemand meldet sich', '(?:niemand|keiner|keine sau|kein mensch) (?:meldet|antwortet|ruft|reagiert|kümmert|hilft)*', 1.1, 2),
+  cue('failure', 'niemand meldet sich', '(?:antwortet|meldet sich|reagiert|hilft|kümmert sich)(?: [\\p{L}]+){0,4} (?:niemand|keiner|kein mensch)|(?:niemand|keiner|keine sau|kein mensch) (?:meldet|antwortet|ruft|reagiert|kümmert|hilft)*|(?:niemand|keiner) hat(?: [\\p{L}]+){0,4} (?:reagiert|geantwortet|zurückgerufen|gemeldet)', 1.1, 2),
   cue('failure', 'nichts passiert', '(?:nichts|gar nichts|nix) (?:passiert|geschehen|getan|gehört)*|(?:noch|immer noch) nichts passiert|nicht geschehen', 0.8, 1),
   cue('failure', 'Funkstille', 'funkstille|totenstille|ignoriert|ignoriert ihr|ignorieren mich', 1, 2),
   cue('failure', 'Warteschleife', 'warteschleife*|in der schleife|wartezeit*|stunde* in der leitung', 1.1, 1),
   cue('failure', 'Hotline', '(?:kostenpflichtige|teure) hotline|hotline (?:ist )?(?:nicht|nie|dauerbesetzt|besetzt)|dauerbesetzt|nicht (?:erreichbar|ereichbar|erreichbahr)|niemanden erreicht|niemand erreichbar|kein durchkommen', 1, 2),
   cue('failure', 'immer noch nicht', '(?:immer noch|noch immer|bis heute|bis jetzt|bislang|nach wie vor) (?:nicht|nichts|kein|keine|keinen|nix)*', 1, 1),
   // "seid" is the commonest misspelling of "seit" in complaints ("seid 3 Tagen").
-  cue('failure', 'seit Tagen', `(?:seit|seid) ${NUM}? ?${SPAN}|(?:seit|seid) (?:gestern|letzter woche|letztem monat|wochen|tagen|monaten|stunden)`, 0.7, 1),
+  cue('failure', 'seit Tagen', `(?:seit|seid) ${NUM}? ?${SPAN}|(?:seit|seid) (?:gestern|letzter woche|letztem monat|wochen|tagen|monaten|stunden)`, 0.5, 1),
   cue('failure', 'warte seit', '(?:warte|warten|wartet) (?:seit|schon|immer noch|noch immer)|(?:ich|wir) warte*', 0.8, 1),
   cue('failure', 'wieder mal', '(?:schon|scho) wieder|mal wieder|wieder mal|wieder einmal|zum (?:\\d+|x|wiederholten|zigsten|x-ten)(?:\\.|ten)? mal|jedes mal|jeden tag', 0.6, 2),
   cue('failure', 'Vertröstung', 'vertröst*|hingehalten|abgewimmelt|verwiesen|weitergeleitet|von a nach b|im kreis geschickt|ping-?pong', 0.9, 2),
@@ -29,13 +32,13 @@ export const DE_CUES: CueDef[] = [
   // --- billing and dunning (seed 002)
   cue('failure', 'Mahnung', 'mahnung*|mahngebühr*|inkasso*|zahlungserinnerung', 1, 3),
   cue('failure', 'falsche Rechnung', '(?:falsche|fehlerhafte|doppelte|überhöhte) (?:rechnung|abbuchung|abrechnung)|doppelt (?:abgebucht|berechnet)|zu viel (?:abgebucht|berechnet|bezahlt)|ungerechtfertigt*|abgezockt', 1, 3),
-  cue('failure', 'Geld zurück', '(?:warte|warten) auf (?:mein|meine|die|das) (?:geld|erstattung|gutschrift|rückerstattung)|geld zurück|keine (?:erstattung|gutschrift)', 0.8, 2),
+  cue('failure', 'Geld zurück', 'verliere* (?:gerade |dadurch )?geld|geld verloren|(?:warte|warten) auf (?:mein|meine|die|das) (?:geld|erstattung|gutschrift|rückerstattung)|geld zurück|keine (?:erstattung|gutschrift)', 0.8, 2),
   // --- cancellation and churn
-  cue('failure', 'Kündigung', 'kündig*|(?:anbieter|vertrag|tarif) (?:wechseln|beenden)|wechsle (?:zu|den)|wechseln zu|(?:bin|sind) weg|nie wieder', 0.9, 3),
+  cue('failure', 'Kündigung', 'kündig*|gekündigt|zur konkurrenz|(?:anbieter|vertrag|tarif) (?:wechseln|beenden)|wechsle (?:zu|den)|wechseln zu|(?:bin|sind) weg|nie wieder', 0.9, 3),
   // --- delivery, rail, defects
   cue('failure', 'Lieferung fehlt', '(?:paket|lieferung|bestellung|sendung|ware) (?:ist )?(?:nicht|nie|immer noch nicht|noch nicht) (?:angekommen|da|geliefert|eingetroffen|erhalten)|nicht (?:geliefert|angekommen|zugestellt)|keine (?:lieferung|nachlieferung|sendungsverfolgung)', 1, 1),
-  cue('failure', 'Verspätung', 'verspät*|zu spät|fällt aus|ausgefallen|zugausfall|ausfall|anschluss verpasst|anschluss weg|stehen (?:seit|schon)|steht (?:seit|schon)|(?:\\d+|\\+\\d+) ?min* (?:verspätung|später|zu spät)', 0.8, 1),
-  cue('failure', 'kaputt', 'kaputt*|defekt*|funktioniert (?:nicht|nie|schon wieder nicht)|geht (?:nicht|gar nicht|schon wieder nicht)|störung*|(?:kein|koa|ka|koan) (?:netz|internet|empfang|wlan|strom|warmwasser)|fehlermeldung*|abgestürzt', 0.9, 1),
+  cue('failure', 'Verspätung', 'verspät*|zu spät|fällt (?:schon wieder |wieder |heute |mal wieder |erneut )?aus|fiel aus|ausgefallen|abgebrochen|zugausfall|ausfall|anschluss verpasst|anschluss weg|stehen (?:seit|schon)|steht (?:seit|schon)|(?:\\d+|\\+\\d+) ?min* (?:verspätung|später|zu spät)', 0.8, 1),
+  cue('failure', 'kaputt', 'kaputt*|defekt*|funktioniert (?:nicht|nie|schon wieder nicht)|geht (?:nicht|gar nicht|schon wieder nicht)|störung*|(?:kein|koa|ka|koan|ohne) (?:[\\p{L}]+-)?(?:netz|internet|empfang|wlan|strom|warmwasser)|(?:netz|internet|leitung) (?:ist )?(?:weg|tot|down)|nichts geht|nix geht|geht nichts|geht nix|(?:ist|sind|auch|komplett) (?:down|tot)|fehlermeldung*|abgestürzt', 0.9, 1),
   cue('failure', 'Betrieb gestört', 'funkloch*|funklöcher|gesperrt|sperrung|außer betrieb|streik*|bahnstreik|stillstand|stehen still|steht still|falsche* (?:abfahrtszeit*|anzeige*|auskunft|information*)|keine (?:durchsage|information*|infos)|nix von der durchsage|fehlinformation*|zugeparkt|lahmgelegt|lahmlegt|evakuiert', 0.7, 1),
   cue('failure', 'ungelöst', 'nicht (?:gelöst|behoben|erledigt|erstattet|gutgeschrieben|bearbeitet|zurückgerufen)|ungelöst|unbearbeitet|(?:immer noch|noch immer) in der werkstatt|brauche hilfe|bitte helft|bitte helfen|hilfe!|kann mir (?:jemand|niemand|keiner) helfen', 0.6, 1),
   cue('failure', 'überfüllt', 'überfüllt|brechend voll|keinen sitzplatz|klimaanlage (?:ist )?(?:aus|kaputt|defekt)|heizung (?:ist )?(?:aus|kaputt)|dreckig|verdreckt', 0.7, 2),
@@ -52,19 +55,17 @@ export const DE_CUES: CueDef[] = [
   cue('negative', 'Satzzeichen', '\\?!|!\\?|!!+|\\?\\?+', 0.35, 2),
   cue('negative', 'Ausrufe', '#fail|#bahnfail|#ärgerlich|#nervt|geht\'s noch|gehts noch|ernsthaft\\?|echt jetzt|im ernst|hallo\\?|wtf|omg|:-?\\(|😡|🤬|😠|😤|🙄|👎|😒|😞|😢|😭|💩|🤦', 0.6, 2),
   cue('negative', 'hasse', 'hass*|stink*|eklig|ekelhaft|widerlich|beschämend|peinlich|nervthema|nervtötend|rücksichtslos|gefährlich|lebensgefährlich|unsicher|kriminell', 0.7, 3),
-  cue('negative', 'leider', 'leider|schade|traurig|sorgen|problem*|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
+  cue('negative', 'leider', 'leider|(?:ein|einen|1|zwei|2) sterne?|schade|traurig|sorgen|problem*|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
   // --- praise
   cue('positive', 'Dank', 'danke*|dankeschön|vielen dank|herzlichen dank|bedanke*', 0.6),
-  cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|gelobt|vorbildlich|empfehlenswert|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
+  cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
   cue('positive', 'gefällt', 'gefällt mir|liebe (?:es|euch)|freue mich|freu mich|begeistert|❤|😍|🥰', 0.7),
-  // --- irony
-  cue('irony', 'danke für nichts', 'danke für nichts|vielen dank auch|na toll|na super|na prima|ganz toll|ganz großes kino|großes kino|echt klasse gemacht|gut gemacht,? (?:nicht|#not)|#not|#ironie|ironie off|wäre ja mal ein wunder|wäre ja (?:auch )?zu schön|wie immer halt|läuft bei (?:euch|dir|der bahn)', 1),
   // --- commentary about third parties (seed 004)
   cue('commentary', 'über einen Tweet', '(?:folgenden|diesen|dieser|den|einen|einem) (?:tweet|post|beitrag|artikel|kommentar|thread)|stolperte ich|bin ich über|gestolpert|likes|retweets|in den antworten|zustimmung', 0.6),
   cue('commentary', 'Kundenbashing', 'kunden-?bashing|kundenerziehung|kunden erziehen|seinen kunden|ihre kunden|seine kunden|mit (?:seinen|ihren) kunden', 0.8),
   cue('commentary', 'Meinungsbeitrag', 'ich wage (?:mal )?zu behaupten|unterstelle|meiner meinung nach|finde ich|in diesem fall|für mich sind', 0.4),
   // --- first-person customer experience
-  cue('customer', 'eigene Erfahrung', '(?:mein|meine|meinen|meinem|meiner|unser|unsere|unseren) (?:paket|bestellung|lieferung|rechnung|vertrag|anfrage|anliegen|mail|e-mail|nachricht|zug|anschluss|ticket|konto|kundennummer|router|anschluss|handy|zählerstand|abschlag|geld|reklamation|beschwerde)|(?:ich|wir) (?:habe|hatte|haben|hatten) (?:bestellt|angerufen|geschrieben|gemailt|reklamiert|gezahlt|bezahlt)|(?:ich|wir) (?:bin|sind) (?:kunde|kundin|kunden)|als kunde|bei mir|aus eigener erfahrung', 0.5),
+  cue('customer', 'eigene Erfahrung', '(?:mein|meine|meinen|meinem|meiner|unser|unsere|unseren) (?:paket*|bestellung*|lieferung*|rechnung*|vertrag|anfrage*|anliegen|mail*|e-mail*|nachricht*|zug|anschluss|ticket*|konto|kundennummer|router|handy|zählerstand|abschlag|geld|reklamation*|beschwerde*)|(?:ich|wir) (?:habe|hatte|haben|hatten) (?:bestellt|angerufen|geschrieben|gemailt|reklamiert|gezahlt|bezahlt)|(?:ich|wir) (?:bin|sind) (?:kunde|kundin|kunden)|als kunde|bei mir|aus eigener erfahrung', 0.5),
   // --- information questions
   cue('question', 'Frage', '(?:wie|wo|wann|ab wann|bis wann|welche*|gibt es|kann ich|können sie|könnt ihr|kann man|muss ich|darf ich|weiß jemand|hat jemand|ist es möglich)', 0.5),
 ];

@@ -5,16 +5,20 @@
  * (no explicit reproach, disapproval, accusation, blame), and a small lexicon of frequent polarity words.
  * Written by hand and checked — not fitted — against the English complaints corpus.
  */
-import { cue, type CueDef } from './cues-types.ts';
+import { conditionalIrony, cue, type CueDef } from './cues-types.ts';
 
-const NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|few|couple of)';
+// No "a"/"one": "for a day trip" is no complaint; "for three days" and "for days" are.
+const NUM = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|few|couple of)';
 const SPAN = '(?:minutes|mins|hours|hrs|days|weeks|months|years|hour|day|week|month)';
 
 export const EN_CUES: CueDef[] = [
+  // Irony first: in one alternation the first pattern that fits wins, and "danke für nichts" must beat "danke".
+  cue('irony', 'irony marker', 'thanks for nothing|thanks for the confirmation|yeah right|so much for|#not|#sarcasm|/s', 1),
+  conditionalIrony('irony marker', 'thanks a lot|thanks again|just great|oh great|great job|good job|well done|love (?:how|that|it when|when)|what a surprise', 1),
   // --- unanswered, unreachable, sent around
   cue('failure', 'no reply', '(?:no|zero|still no|not a single|not one|without any|without a) (?:reply|response|answer|call ?back|update|word|feedback)|(?:nobody|no one|noone|no-one) (?:replies|replied|responds|responded|answers|answered|gets back|got back|called|calls|helps|helped|cares)|(?:haven\'t|havent|have not|hasn\'t|has not|didn\'t|never) (?:heard|had a (?:reply|response)|got a (?:reply|response)|received (?:a|any)|replied|responded|got back|gotten back|called back)', 1.1, 1),
   cue('failure', 'still waiting', '(?:still|been|keep|kept) waiting|waiting (?:for|since|on)|still (?:no|not|nothing|haven\'t|havent|hasn\'t|hasnt|don\'t|dont|doesn\'t|doesnt|can\'t|cant|isn\'t|broken|down|waiting)|yet again|again\\?|again!|once again|(?:third|fourth|fifth|3rd|4th|5th|\\d+th) time', 1, 1),
-  cue('failure', 'for days', `for (?:the (?:last|past) )?${NUM}? ?${SPAN}(?: now)?|${NUM} ${SPAN} (?:now|later|and still|ago)|since (?:yesterday|last week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`, 0.6, 1),
+  cue('failure', 'for days', `for (?:the (?:last|past) )?${NUM} ?${SPAN}(?: now)?|for (?:days|weeks|months|hours|ages)|(?:a|one) (?:week|month) (?:now|later|and still|ago)|${NUM} ${SPAN} (?:now|later|and still|ago)|since (?:yesterday|last week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`, 0.6, 1),
   cue('failure', 'on hold', 'on hold|hold music|in a queue|in the queue|can\'t get through|cant get through|couldn\'t get through|can\'t reach|cannot reach|unable to (?:reach|contact|get)|no way to contact|impossible to (?:reach|contact)|been transferred|transferred (?:me )?(?:\\d+|three|four|five|multiple) times|passed around|run around|runaround|keep(?:s)? (?:sending|telling|passing)', 1.1, 2),
   cue('failure', 'automated reply', 'automated (?:reply|response|message)|canned (?:reply|response)|copy (?:and|&) paste|generic (?:reply|response)|bot reply', 0.8, 2),
   // --- billing
@@ -22,10 +26,10 @@ export const EN_CUES: CueDef[] = [
   // --- cancellation and churn
   cue('failure', 'cancel / switch', 'cancel* (?:my|our|the)? ?(?:subscription|account|contract|service|order|membership|plan)|(?:i\'m|im|i am|we\'re|we are) (?:cancelling|canceling|leaving|switching|done with)|switch(?:ing)? to|take my business elsewhere|never (?:again|using|ordering|buying|flying|shopping|lease|leasing|fly|order|buy|use|shop)|will never|won\'t be (?:renewing|back|using|buying|ordering)|not (?:be )?renewing|last time i|lost a customer|lost my business', 1, 3),
   // --- delivery, outage, defects
-  cue('failure', 'delivery problem', '(?:hasn\'t|hasnt|has not|haven\'t|havent|never|didn\'t|didnt|did not|still not|not yet) (?:arrived|been delivered|delivered|shipped|come|received|got)|where(?:\'s| is) my (?:order|package|parcel|delivery|refund|stuff)|missing (?:item|package|parcel|order)|lost (?:my|the) (?:package|parcel|order|luggage|bag)|(?:late|delayed|cancelled|canceled) (?:delivery|order|flight|train|again)|delay(?:ed|s)?|wrong (?:item|order|size)', 1, 1),
+  cue('failure', 'delivery problem', '(?:hasn\'t|hasnt|has not|haven\'t|havent|never|didn\'t|didnt|did not|still not|not yet) (?:arrived|been delivered|delivered|shipped|come|received|got)|where(?:\'s| is) my (?:order|package|parcel|delivery|refund|stuff)|missing (?:item|package|parcel|order)|(?:lost|losing|lose) (?:my|our|the) (?:package|parcel|order|luggage|bag|data|booking|payment|money|stuff)|(?:late|delayed|cancelled|canceled) (?:delivery|order|flight|train|again)|delay(?:ed|s)?|wrong (?:item|order|size)', 1, 1),
   cue('failure', 'not working', '(?:not|isn\'t|isnt|doesn\'t|doesnt|won\'t|wont|stopped|never) work*|broke|broken|keeps (?:crashing|dropping|freezing)|crash*|outage|(?:is|are|went|goes) down|no (?:signal|service|internet|wifi|power|connection|hot water)|error (?:message|code)|glitch*|faulty|defective|damaged|dead on arrival', 0.9, 1),
   cue('failure', 'bad service', '(?:worst|terrible|awful|horrible|poor|bad|appalling|shocking|pathetic|crap|shit|lousy|rubbish) (?:customer )?(?:service|support|experience|company|airline|app|network|delivery|quality)|customer service (?:is|was|sucks)|fix (?:this|it|your)|sort (?:it|this) out|do better|get it together|step up', 1.1, 2),
-  cue('failure', 'cannot use', '(?:can\'t|cant|cannot|can not|couldn\'t|couldnt|unable to|impossible to|won\'t let me|not able to) (?:log ?in|sign ?in|login|stream|watch|access|use|find|get|order|pay|cancel|connect|download|update|send|make|contact|speak|talk)*|keeps? (?:getting|logging|asking|saying|telling|failing|charging)|(?:server |internal )?errors?|not even|lasted|expired|out of (?:stock|date)|price (?:hike|increase)|hike|denied|refused|declined|lacking|non ?existent|no longer|doesn\'t (?:fit|match)|too (?:large|small|big|slow|expensive|long)', 0.7, 1),
+  cue('failure', 'cannot use', '(?:can\'t|cant|cannot|can not|couldn\'t|couldnt|unable to|impossible to|won\'t let me|not able to) (?:log ?in|sign ?in|login|stream|watch|access|use|find|get|order|pay|cancel|connect|download|update|send|make|contact|speak|talk)*|keeps? (?:getting|logging|asking|saying|telling|failing|charging)|server errors?|internal errors?|errors?|not even|lasted|expired|out of (?:stock|date)|price (?:hike|increase)|hike|denied|refused|declined|lacking|non ?existent|no longer|doesn\'t (?:fit|match)|too (?:large|small|big|slow|expensive|long)', 0.7, 1),
   cue('failure', 'unresolved', '(?:doesn\'t|doesnt|does not|don\'t|dont|won\'t|wont|will not|didn\'t|didnt|isn\'t|isnt|aren\'t|not) (?:display|load|show|open|respond|take|accept|turn on|charge|start|connect|fit|resolve|fix|answer)*|stopped (?:working|responding|loading|charging)|no worky|not (?:been )?(?:fixed|resolved|refunded|credited|sorted|delivered|mailed|sent) (?:yet|out)?|unresolved|still in (?:the )?shop|need(?:s)? help|please help|help me|help!|can (?:you|someone|somebody) help|someone help', 0.6, 1),
   cue('failure', 'rude staff', 'rude|unhelpful|unprofessional|incompetent|ignored (?:me|us)|ignoring (?:me|us)|hung up|hang up|yelled|attitude', 0.9, 3),
   // --- blame and accusation
@@ -36,12 +40,10 @@ export const EN_CUES: CueDef[] = [
   cue('negative', 'swearing', 'fuck*|wtf|shit*|crap|sucks|suck|screw you|bullshit|damn|hell', 0.8, 3),
   cue('negative', 'worst', 'worst|awful|terrible|horrible|horrendous|atrocious|appalling|pathetic|useless|garbage|trash|rubbish|nightmare|disaster|mess', 1, 3),
   cue('negative', 'annoyed', 'annoy*|angry|furious|fed up|sick of|tired of|frustrat*|dis+ap+oint*|upset|livid|pissed|mad at|hate|hated|unhappy|dissatisfied|not happy|fuming', 0.8, 2),
-  cue('negative', 'bad', 'bad|poor|sad|wrong|slow|late|worse|problem*|issue*|fail*|#fail|complain*|smh|ugh|seriously|why (?:is|are|do|does|did|can\'t|won\'t|would)', 0.4, 2),
+  cue('negative', 'bad', 'again|bad|poor|sad|wrong|slow|late|worse|problem*|issue*|fail*|#fail|complain*|smh|ugh|seriously|why (?:is|are|do|does|did|can\'t|won\'t|would)', 0.4, 2),
   // --- praise
   cue('positive', 'thanks', 'thanks*|thank you|thx|ty|cheers|appreciate*|grateful', 0.6),
-  cue('positive', 'praise', 'great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|love|loved|loving|best|good|nice|happy|glad|helpful|kudos|well done|impressed|superb|outstanding|5 stars|shout ?out|quick response|fast delivery|on time|❤|😍|🥰|🙌', 0.7),
-  // --- irony
-  cue('irony', 'irony marker', 'thanks for nothing|thanks a lot|thanks for the confirmation|thanks again|just great|oh great|great job|yeah right|love (?:how|that|it when|when)|so much for|good job|well done(?:,)? (?:not)|#not|#sarcasm|/s', 1),
+  cue('positive', 'praise', '👍|👏|🙏|😊|🙂|😀|😃|😄|recommend*|great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|love|loved|loving|best|good|nice|happy|glad|helpful|kudos|well done|impressed|superb|outstanding|5 stars|shout ?out|quick response|fast delivery|on time|❤|😍|🥰|🙌', 0.7),
   // --- commentary about third parties (seed 004 in English)
   cue('commentary', 'about a post', '(?:this|that|the|a) (?:tweet|post|thread|article|video)|came across|saw (?:this|a)|retweets|likes|in the replies|customer bashing|their customers|his customers|her customers', 0.6),
   // --- first-person customer experience

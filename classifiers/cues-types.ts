@@ -26,7 +26,15 @@ export interface CueDef {
   weight: number;
   /** Severity the cue implies on the 1..4 scale (no explicit reproach, disapproval, accusation, blame). */
   severity?: 1 | 2 | 3 | 4;
+  /**
+   * Irony only next to a failure or criticism; on its own the phrase is sincere praise ("great job",
+   * "gut gemacht").
+   */
+  conditional?: boolean;
 }
 
 export const cue = (kind: CueKind, label: string, pattern: string, weight: number, severity?: 1 | 2 | 3 | 4): CueDef =>
   severity === undefined ? { kind, label, pattern, weight } : { kind, label, pattern, weight, severity };
+
+/** An irony marker that can also be sincere: it counts as irony only next to a failure or criticism. */
+export const conditionalIrony = (label: string, pattern: string, weight: number): CueDef => ({ kind: 'irony', label, pattern, weight, conditional: true });

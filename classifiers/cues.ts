@@ -18,7 +18,7 @@ import type { TextModel } from './types.ts';
 import { DE_ADDRESS, DE_CUES, DE_NEGATORS } from './cues-de.ts';
 import { EN_ADDRESS, EN_CUES, EN_NEGATORS } from './cues-en.ts';
 import type { CueDef, CueKind } from './cues-types.ts';
-import { compileAlternation, scanTokens } from './cues-regex.ts';
+import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts';
 import { prepare, type PreparedText } from './text.ts';
 
 export const CUE_MODEL_NAME = 'cues-v1';
@@ -30,7 +30,7 @@ const LONG_TEXT_CHARS = 600;
 const MAX_CUES = 20;
 
 interface CompiledSet {
-  re: RegExp;
+  re: CueMatcher;
   defs: CueDef[];
   negators: Set<string>;
   address: Set<string>;
@@ -118,19 +118,24 @@ function sumByLabel(hits: Hit[], kind: CueKind, pick: (h: Hit) => boolean = () =
 
 /** Runs the cue model on prepared text. Pure; the composed classifier calls it once per post. */
 export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
-  const { hits, address } = collectHits(p, lang);
+  const { hits: raw, address } = collectHits(p, lang);
+  const failure = sumByLabel(raw, 'failure');
+  // Sincere or ironic? "great job" after an outage is sarcasm, "great job" on its own is praise.
+  const criticised = failure > 0 || raw.some((h) => h.def.kind === 'negative' && !h.negated);
+  const hits = criticised ? raw : raw.map((h) => (h.def.conditional ? { ...h, def: { ...h.def, kind: 'positive' as const, weight: 0.7 } } : h));
   const irony = hits.some((h) => h.def.kind === 'irony');
-  const failure = sumByLabel(hits, 'failure');
   const long = p.original.length > LONG_TEXT_CHARS;
   // Praise next to a reported failure in a short post is politeness or sarcasm ("Danke, 40 Minuten
   // Verspätung, super!"); an explicit irony marker turns it into criticism outright.
   const negPreview = sumByLabel(hits, 'negative', (h) => !h.negated);
-  const praiseIsIrony = irony || (failure + negPreview >= 0.6 && !long);
+  const praiseIsIrony = irony || ((failure >= 0.8 || negPreview >= 0.6) && !long);
   const posPlain = sumByLabel(hits, 'positive', (h) => !h.negated);
   const posNegated = sumByLabel(hits, 'positive', (h) => h.negated);
   const negPlain = sumByLabel(hits, 'negative', (h) => !h.negated);
   const negNegated = sumByLabel(hits, 'negative', (h) => h.negated);
-  const negative = negPlain + 0.6 * posNegated + (irony ? posPlain : 0);
+  // An irony marker is criticism in itself ("Danke für nichts" needs no other negative word).
+  const ironyWeight = sumByLabel(hits, 'irony');
+  const negative = negPlain + 0.6 * posNegated + (irony ? posPlain + 0.8 * ironyWeight : 0);
   const positive = (praiseIsIrony ? 0.2 * posPlain * (irony ? 0 : 1) : posPlain) + 0.5 * negNegated;
   // Commentary counts every occurrence (capped): one "Tweet" is a mention, an article about one is a frame.
   const commentary = Math.min(3, hits.filter((h) => h.def.kind === 'commentary').reduce((s, h) => s + h.def.weight, 0));

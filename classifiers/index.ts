@@ -44,7 +44,8 @@ export function createClassifier(options: ClassifierOptions): Classifier {
   const { brands, textModel } = options;
   const threshold = options.complaintThreshold ?? DEFAULT_COMPLAINT_THRESHOLD;
   const replyClassifier = options.replyClassifier ?? classifyReply;
-  const clock = options.clock ?? (() => new Date());
+  const { clock } = options;
+  const classifiedAt = clock ? () => clock().toISOString() : isoNow;
 
   return (mention: Mention): Classified => {
     const p = prepare(mention.text);
@@ -82,12 +83,24 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       complaint,
       sentiment: { label: sentiment.label, score: Math.max(-1, Math.min(1, sentiment.score)) },
       intents,
-      classifiedAt: clock().toISOString(),
+      classifiedAt: classifiedAt(),
       model: textModel.name,
     };
     if (byBrand) classified.replyKind = replyClassifier(mention.text, lang).kind;
     return classified;
   };
+}
+
+// Posts arrive thousands per second: format the timestamp once per millisecond, not once per post.
+let lastMs = -1;
+let lastIso = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 function clamp01(x: number): number {

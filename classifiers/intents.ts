@@ -47,10 +47,9 @@ export function detectIntents(p: PreparedText): IntentMatch[] {
   else {
     for (const t of p.tokens) {
       if (!t.sentenceStart || t.kind !== 'word') continue;
-      QUESTION_RE.lastIndex = t.start;
-      const m = QUESTION_RE.exec(p.lower);
+      const m = QUESTION_RE.matchAt(p.lower, t.start);
       if (m) {
-        found.set('question', [t.start, t.start + m[0].length]);
+        found.set('question', [t.start, m.end]);
         break;
       }
     }

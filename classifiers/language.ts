@@ -59,7 +59,8 @@ for (const p of ['de', 'en'] as const) for (const g of SEQUENCES[p]) sequenceTab
 const CONTENT_WORDS: Record<'de' | 'en', string> = {
   de: `kunde kunden kundenservice hilfe bestellung lieferung paket rechnung vertrag zug bahn verspätung heute
     morgen gestern tage tagen woche wochen stunde stunden minuten antwort frage problem geld leute super
-    toll schlecht schön gut besser wirklich einfach vielen dank echt bitte geil mist scheiße`,
+    toll schlecht schön gut besser wirklich einfach vielen dank echt bitte geil mist scheiße netz weg
+    besetzt störung ausfall kundenservice kündigung geschickt`,
   en: `customer help order delivery package bill account phone today tomorrow yesterday days week weeks hours
     minutes reply answer question money people great good bad worst best really love hate happy thanks
     thank awesome amazing horrible terrible need want know like time new got sent waiting`,
@@ -79,19 +80,66 @@ for (const p of ['de', 'en'] as const) {
 }
 const dialect = new Set(GERMAN_DIALECT.split(/\s+/).filter(Boolean));
 
-const CHAR_SIGNALS: Array<{ re: RegExp; profile: Profile; weight: number }> = [
-  { re: /[äöüß]/gu, profile: 'de', weight: 1.5 },
-  { re: /[ñ¿¡]/gu, profile: 'es', weight: 3 },
-  { re: /[áíóú]/gu, profile: 'es', weight: 0.7 },
-  { re: /[ışğ]/gu, profile: 'tr', weight: 3 },
+// Letters that are rare outside one language, with the weight of one occurrence (at most 6 count per group).
+const CHAR_SIGNALS: Array<{ chars: string; profile: Profile; weight: number }> = [
+  { chars: 'äöüß', profile: 'de', weight: 1.5 },
+  { chars: 'ñ¿¡', profile: 'es', weight: 3 },
+  { chars: 'áíóú', profile: 'es', weight: 0.7 },
+  { chars: 'ışğ', profile: 'tr', weight: 3 },
   // ç and ö/ü together are Turkish more often than French or German.
-  { re: /ç/gu, profile: 'tr', weight: 1.2 },
-  { re: /[éèêàùçœ]/gu, profile: 'fr', weight: 0.8 },
-  { re: /[ãõ]/gu, profile: 'pt', weight: 2 },
-  { re: /[ąęłńśźż]/gu, profile: 'pl', weight: 3 },
+  { chars: 'ç', profile: 'tr', weight: 1.2 },
+  { chars: 'éèêàùçœ', profile: 'fr', weight: 0.8 },
+  { chars: 'ãõ', profile: 'pt', weight: 2 },
+  { chars: 'ąęłńśźż', profile: 'pl', weight: 3 },
 ];
+const signalsByChar = new Map<number, number[]>();
+CHAR_SIGNALS.forEach((sig, i) => {
+  for (const ch of sig.chars) signalsByChar.set(ch.charCodeAt(0), [...(signalsByChar.get(ch.charCodeAt(0)) ?? []), i]);
+});
+
+/** One pass over the text's non-ASCII characters, instead of a regex per signal. */
+function addCharSignals(lower: string, score: Record<Profile, number>): void {
+  const hits = new Array<number>(CHAR_SIGNALS.length).fill(0);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 128) continue;
+    const groups = signalsByChar.get(c);
+    if (groups) for (const g of groups) hits[g] = (hits[g] ?? 0) + 1;
+  }
+  hits.forEach((n, g) => {
+    const sig = CHAR_SIGNALS[g];
+    if (n > 0 && sig) score[sig.profile] += sig.weight * Math.min(n, 6);
+  });
+}
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Per-word German/English evidence from dialect words, letter sequences and English clitics. Words repeat
+ * across posts, so results are memoised; the memo is dropped when it grows past a bound (memory stays flat).
+ */
+const wordMemo = new Map<string, { de: number; en: number }>();
+const WORD_MEMO_MAX = 50_000;
+
+function wordEvidence(text: string): { de: number; en: number } {
+  const hit = wordMemo.get(text);
+  if (hit) return hit;
+  let de = dialect.has(text) ? 1 : 0;
+  let en = text.endsWith("'s") || text.endsWith("n't") ? 1 : 0;
+  if (text.length >= 4) {
+    for (let i = 0; i + 2 <= text.length; i++) {
+      for (let n = 2; n <= 4 && i + n <= text.length; n++) {
+        const owner = sequenceTable.get(text.slice(i, i + n));
+        if (owner === 'de') de += 0.25;
+        else if (owner === 'en') en += 0.25;
+      }
+    }
+  }
+  if (wordMemo.size >= WORD_MEMO_MAX) wordMemo.clear();
+  const result = { de, en };
+  wordMemo.set(text, result);
+  return result;
+}
 
 export interface LanguageGuess {
   lang: Lang;
@@ -112,25 +160,12 @@ export function detectLanguage(tokens: readonly Token[], lower: string, hint?: s
     const text = t.text;
     const owners = wordTable.get(text);
     if (owners) for (const p of owners) score[p] += 1 / owners.length + 0.5;
-    if (dialect.has(text)) score.de += 1;
     if (t.capitalised && !t.sentenceStart && t.text.length > 3) score.de += 0.6;
-    if (text.length >= 4) {
-      for (let i = 0; i + 2 <= text.length; i++) {
-        for (let n = 2; n <= 4 && i + n <= text.length; n++) {
-          const owner = sequenceTable.get(text.slice(i, i + n));
-          if (owner) score[owner] += 0.25;
-        }
-      }
-    }
-    if (text.endsWith("'s") || text.endsWith("n't")) score.en += 1;
+    const w = wordEvidence(text);
+    score.de += w.de;
+    score.en += w.en;
   }
-  if (words > 0 && NON_ASCII.test(lower)) {
-    for (const { re, profile, weight } of CHAR_SIGNALS) {
-      re.lastIndex = 0;
-      const hits = lower.match(re)?.length ?? 0;
-      if (hits > 0) score[profile] += weight * Math.min(hits, 6);
-    }
-  }
+  if (words > 0 && NON_ASCII.test(lower)) addCharSignals(lower, score);
   let best: Profile = 'de';
   let second = -1;
   let bestScore = -1;

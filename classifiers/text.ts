@@ -38,23 +38,63 @@ export interface PreparedText {
 // before words, then words (letters/digits with inner hyphens and apostrophes: "e-mail", "don't", "0800-er"),
 // emoticons, pictographic emoji (with modifiers/ZWJ sequences), any other punctuation.
 const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+)|(@[\p{L}\p{N}_]+)|(#[\p{L}\p{N}_]+)|([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|([:;=]-?[()DPp/\\|]|<3)|(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*)|([^\s\p{L}\p{N}])/gu;
+  /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[:;=]-?[()DPp/\\|]|<3|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[^\s\p{L}\p{N}]/gu;
+const WORD_START_RE = /[\p{L}\p{N}\p{M}]/u;
+const PICTOGRAPHIC_RE = /\p{Extended_Pictographic}/u;
+
+/**
+ * The kind of a token the regex matched, from its first characters. The regex has no capture groups on purpose:
+ * building a result array with a slot per alternative for every token cost more than these checks.
+ */
+function kindOf(text: string): TokenKind {
+  const c = text.charCodeAt(0);
+  if (c === 64 /* @ */ || c === 35 /* # */) return text.length > 1 ? (c === 64 ? 'mention' : 'hashtag') : 'punct';
+  if (c < 128) {
+    if (isDigit(c)) return DIGITS_RE.test(text) ? 'number' : 'word';
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      if ((c === 104 || c === 119) && (text.startsWith('http://') || text.startsWith('https://') || text.startsWith('www.'))) return 'url';
+      return 'word';
+    }
+    return text.length > 1 ? 'emoji' : 'punct'; // ":(", ";-)", "<3" — or a single punctuation mark
+  }
+  const first = String.fromCodePoint(text.codePointAt(0) ?? c);
+  if (WORD_START_RE.test(first)) return DIGITS_RE.test(text) ? 'number' : 'word';
+  return PICTOGRAPHIC_RE.test(first) ? 'emoji' : 'punct';
+}
 
 const URL_RE = /https?:\/\/\S+|www\.\S+/gu;
-const ELONGATION_RE = /(\p{L})\1{2,}/u;
-const ELONGATION_G = /(\p{L})\1{2,}/gu;
+// Latin letters only: a Unicode-property back-reference scan cost twice as much per post, and elongation is a
+// Latin-script habit in our languages ("sooo", "neeein", "nööö").
+const ELONGATION_RE = /([a-zäöüß])\1\1/;
+const ELONGATION_G = /([a-zäöüß])\1{2,}/g;
 const DIGITS_RE = /^\p{N}+$/u;
-const CAPITALISED_RE = /^\p{Lu}\p{Ll}/u;
+const LETTER_RE = /\p{L}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', '\n', ':']);
 
 const FOLD_MAP: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss' };
 const FOLD_RE = /[äöüßẞ]/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
+const COMBINING_MARK_RE = /[\u0300-\u036f]/;
 const COMBINING_RE = /\p{M}+/gu;
+
+/** Char-code loop: faster than a regex test on the short strings tokens are. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c >= 97 && c <= 122) || (c > 127 && LETTER_RE.test(text[at] ?? ''));
+}
 
 /** Folds umlauts, ß and accents: "Müller" → "mueller", "Straße" → "strasse", "café" → "cafe". Input lower-case. */
 export function fold(lowered: string): string {
-  if (!NON_ASCII_RE.test(lowered)) return lowered;
+  if (isAscii(lowered)) return lowered;
   const umlautsDone = lowered.replace(FOLD_RE, (c) => FOLD_MAP[c] ?? c);
   if (!NON_ASCII_RE.test(umlautsDone)) return umlautsDone;
   return umlautsDone.normalize('NFD').replace(COMBINING_RE, '').normalize('NFC');
@@ -98,14 +138,15 @@ function collapseElongations(text: string): { text: string; map: Int32Array | nu
 export function prepare(original: string): PreparedText {
   // NFC only shortens decomposed input; offsets then refer to the NFC form, which is what the UI shows anyway.
   // Pure ASCII (most English posts) is already in NFC: skip the call on the hot path.
-  const cased = NON_ASCII_RE.test(original) ? original.normalize('NFC') : original;
+  // Combining marks (U+0300–U+036F: "u" + "̈") are what NFC composes in Latin text; only then is the call needed.
+  const cased = COMBINING_MARK_RE.test(original) ? original.normalize('NFC') : original;
   const lowered0 = lowerSameLength(cased);
   const { text: collapsed, map } = collapseElongations(lowered0);
   const casedCollapsed = map ? Array.from(map.subarray(0, collapsed.length), (i) => cased[i] ?? '').join('') : cased;
   // Typographic apostrophes become ASCII (same length) so "don’t" and "don't" match the same cues.
   const plain = collapsed.includes('’') ? collapsed.replace(/’/g, "'") : collapsed;
   const lower = plain.includes('http') || plain.includes('www.') ? plain.replace(URL_RE, (u) => ' '.repeat(u.length)) : plain;
-  const tokens = tokenizeLowered(plain, casedCollapsed);
+  const tokens = tokenizeLowered(plain, casedCollapsed, NON_ASCII_RE.test(plain));
   return {
     original,
     lower,
@@ -114,23 +155,23 @@ export function prepare(original: string): PreparedText {
   };
 }
 
-function tokenizeLowered(lowered: string, cased: string): Token[] {
+function tokenizeLowered(lowered: string, cased: string, nonAscii: boolean): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(lowered); m !== null; m = TOKEN_RE.exec(lowered)) {
     const text = m[0];
     const start = m.index;
-    let kind: TokenKind;
-    if (m[1] !== undefined) kind = 'url';
-    else if (m[2] !== undefined) kind = 'mention';
-    else if (m[3] !== undefined) kind = 'hashtag';
-    else if (m[4] !== undefined) kind = DIGITS_RE.test(text) ? 'number' : 'word';
-    else if (m[5] !== undefined || m[6] !== undefined) kind = 'emoji';
-    else kind = 'punct';
-    // All-caps words ("I NEED HELP") are shouting, not noun capitalisation.
-    const capitalised = kind === 'word' && CAPITALISED_RE.test(cased.slice(start, start + 2));
-    tokens.push({ kind, text, folded: kind === 'url' ? text : fold(text), start, end: start + text.length, capitalised, sentenceStart });
+    const kind = kindOf(text);
+    // Capitalised = first character changed under lower-casing and the second did not ("Zug", not "ZUG");
+    // comparing char codes avoids a slice and a regex per token on the hot path.
+    const capitalised =
+      kind === 'word' &&
+      cased.charCodeAt(start) !== lowered.charCodeAt(start) &&
+      text.length > 1 &&
+      cased.charCodeAt(start + 1) === lowered.charCodeAt(start + 1) &&
+      isLetter(lowered, start + 1);
+    tokens.push({ kind, text, folded: kind === 'url' || !nonAscii ? text : fold(text), start, end: start + text.length, capitalised, sentenceStart });
     if (kind === 'punct') sentenceStart = SENTENCE_END.has(text) || (sentenceStart && (text === '"' || text === '„' || text === '“'));
     else if (kind === 'word' || kind === 'number') sentenceStart = false;
   }

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Mention, type Channel, type MentionInput } from '../src/model.ts';
+import { BACKGROUND_THREADS } from './content/background.ts';
 import { BRIGHTWATT_THREADS } from './content/brightwatt.ts';
 import { FUNKWELLE_BURST, FUNKWELLE_STATUS, FUNKWELLE_THREADS } from './content/funkwelle.ts';
 import { KRANICH_THREADS } from './content/kranich.ts';
@@ -49,7 +50,7 @@ function lcg(seed: number): () => number {
 }
 
 function authorFor(brand: string, who: string): MentionInput['author'] {
-  if (who === 'brand') {
+  if (who === 'brand' && brand !== 'none') {
     const a = BRAND_ACCOUNTS[brand];
     if (!a) throw new Error(`demo content: no account for brand "${brand}"`);
     return { id: a.id, handle: a.handle, name: a.name };
@@ -141,6 +142,7 @@ export function buildDemoMentions(): Mention[] {
     ...threadDrafts(FUNKWELLE_THREADS, 'fw'),
     ...threadDrafts(KRANICH_THREADS, 'kr'),
     ...threadDrafts(BRIGHTWATT_THREADS, 'bw'),
+    ...threadDrafts(BACKGROUND_THREADS, 'bg'),
     ...burstDrafts(),
   ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
   const idOf = new Map<string, string>();

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileAlternation, matchPrefixes, scanTokens, toRegexSource } from '../../../classifiers/cues-regex.ts';
+import { DE_CUES } from '../../../classifiers/cues-de.ts';
+import { EN_CUES } from '../../../classifiers/cues-en.ts';
+import { prepare } from '../../../classifiers/text.ts';
+
+describe('cue pattern syntax', () => {
+  it('turns spaces into whitespace-or-hyphen, * into a word ending, and accepts both umlaut spellings', () => {
+    const re = new RegExp(`^(?:${toRegexSource('kündig* sofort')})$`, 'u');
+    for (const s of ['kündige sofort', 'kuendigung sofort', 'kündigen-sofort']) expect(re.test(s)).toBe(true);
+    expect(re.test('kündigesofort')).toBe(false);
+  });
+});
+
+describe('matchPrefixes', () => {
+  it.each([
+    ['keine antwort', ['kei']],
+    ['(?:ich|wir) warte*', ['ich', 'wir']],
+    ['ärger*', ['ä', 'a']],
+    ['mahnung*|inkasso', ['mah', 'ink']],
+    ['\\d+ min', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']],
+    ['\\?!|!!+', ['?', '!']],
+    ['fees?', ['fee']],
+  ])('%s → %j', (pattern, expected) => expect([...(matchPrefixes(pattern) ?? [])].sort()).toEqual([...expected].sort()));
+
+  it('gives up (null: try everywhere) when a pattern starts with an optional group or a character class', () => {
+    expect(matchPrefixes('(?:sehr )?schlecht')).toBeNull();
+    expect(matchPrefixes('[a-z]+x')).toBeNull();
+  });
+});
+
+// The prefix filter is an optimisation only: on real text it must find exactly what the bare regex finds.
+const demoTexts = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'demo', 'demo.jsonl'), 'utf8')
+  .trimEnd()
+  .split('\n')
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+const extra = ['Ärger über die Rückmeldung', 'aerger ueber die rueckmeldung', 'Seit 3 Tagen 😡 ?! #fail', "I've been on hold for 2 hours, can't reach anyone :(", 'Danke für nichts 🙄'];
+
+describe('prefix filter', () => {
+  it.each([
+    ['German cues', DE_CUES.map((c) => c.pattern)],
+    ['English cues', EN_CUES.map((c) => c.pattern)],
+  ])('%s: filtered and unfiltered scans agree on the demo data', (_name, patterns) => {
+    const fast = compileAlternation(patterns);
+    const plain = compileAlternation(patterns, { prefilter: false });
+    let matches = 0;
+    for (const text of [...demoTexts, ...extra]) {
+      const p = prepare(text);
+      const a: number[][] = [];
+      const b: number[][] = [];
+      scanTokens(fast, p, (i, s, e) => a.push([i, s, e]));
+      scanTokens(plain, p, (i, s, e) => b.push([i, s, e]));
+      expect(a).toEqual(b);
+      matches += a.length;
+    }
+    expect(matches).toBeGreaterThan(50);
+  });
+});
