@@ -57,12 +57,14 @@ const PATTERNS: readonly Pattern[] = [
 
   // --- deflection: the customer must start over in another channel.
   p('deflection', 'de', 'nutzen Sie Rückrufservice/Chat/Hotline', 3, /\b(?:nutze[n]?\s+(?:sie\s+)?|verwende[n]?\s+(?:sie\s+)?|wende[n]?\s+(?:sie\s+sich|dich)\s+(?:bitte\s+)?(?:an|direkt\s+an)\s+)(?:(?:gerne|bitte|doch)\s+)?(?:unser(?:e|en)?\s+|die\s+|den\s+)?(?:rückruf-?service|rückrufservice|kontaktformular|live-?chat|chat|hotline|kundenservice|service-?hotline|servicenummer|kundenhotline|filiale)/iu),
-  p('deflection', 'de', 'Hotline/Rückruf/Chat', 2, /\b(?:rückruf-?service|rückrufservice|service-?hotline|kundenhotline|hotline|live-?chat|kontaktformular|unser(?:en|em)?\s+(?:chat|kundenservice|service-?team))\b/iu),
+  // Compounds count too: "Kündigungshotline", "Störungs-Hotline".
+  p('deflection', 'de', 'Hotline/Rückruf/Chat', 2, /(?:rückruf-?service|rückrufservice|hotline|live-?chat|kontaktformular|\bunser(?:en|em)?\s+(?:chat|kundenservice|service-?team))\b/iu),
+  p('deflection', 'de', 'ruf uns an', 2.5, /\b(?:bitte\s+)?(?:ruf|rufe|rufen\s+sie)\s+(?:uns|bei\s+uns|unsere\s+\w+)\s+(?:(?:dazu|bitte|gerne|doch|einfach|kurz)\s+)*(?:unter|an)\b|\b(?:ruf|rufe|rufen\s+sie)\s+(?:uns\s+)?(?:unter\s+)?[+0][\d\s/-]{6,}\s+an\b/iu),
   p('deflection', 'de', 'rufen Sie an', 2.5, /\b(?:rufen\s+sie\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:unter|an)|ruf\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:unter|an)|telefonisch\s+(?:unter|erreichbar))/iu),
   p('deflection', 'de', 'Kontakt per E-Mail', 2, /\b(?:schreib(?:en\s+sie)?|wende(?:n\s+sie\s+sich)?)\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:eine\s+)?(?:e-?mail|mail)\s+(?:an|unter)\b/iu),
   p('deflection', 'en', 'use our chat/hotline/callback', 3, /\b(?:please\s+)?(?:use|try|visit|reach\s+out\s+(?:to|via)|contact)\s+(?:our\s+)?(?:live\s?chat|chat\s+team|call-?back\s+service|helpline|hotline|customer\s+(?:service|care)\s+team|support\s+team|contact\s+form)/iu),
   p('deflection', 'en', 'LiveChat is online', 3, /\blive\s?chat\s+(?:is\s+)?(?:online|open|available)|\brequest\s+a\s+call\s?back/iu),
-  p('deflection', 'en', 'call us', 2.5, /\b(?:please\s+)?(?:call|phone|ring|give\s+(?:us|our\s+team)\s+a\s+call(?:\s+on)?)\s+(?:us\s+)?(?:on|at)?\s*(?:\+|0|1-8)/iu),
+  p('deflection', 'en', 'call us', 2.5, /\b(?:please\s+)?(?:call|phone|ring|give\s+(?:us|our\s+team)\s+a\s+call(?:\s+on)?)\s+(?:us\s+|our\s+(?:[a-z-]+\s+){0,3}(?:team|line|hotline|helpline|department|experts)\s+)?(?:on|at)?\s*(?:\+|0|1-8)/iu),
   p('deflection', 'en', 'contact us at', 2.5, /\b(?:contact|email|e-mail|reach)\s+(?:us|our\s+team|the\s+team)\s+(?:at|on|via)\b/iu),
   p('deflection', 'any', 'phone number', 1.5, new RegExp(`(?<![\\w/])${PHONE}(?![\\w/])`, 'u')),
   p('deflection', 'any', 'e-mail address', 1.5, /\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b/iu),
@@ -71,7 +73,8 @@ const PATTERNS: readonly Pattern[] = [
   p('deflection', 'de', 'per DM/PN', 2, /\b(?:per|via|als|eine)\s+(?:dm|pn|privatnachricht|direktnachricht)\b|\b(?:schreib(?:en\s+sie)?|schick(?:en\s+sie)?)\s+uns\s+(?:gerne\s+|bitte\s+)?(?:eine\s+)?(?:dm|pn|privatnachricht|direktnachricht)\b/iu),
 
   // --- request_info: the brand engaged and asks for something.
-  p('request_info', 'de', 'Bestell-/Kundennummer', 3, /\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket)(?:-?nummer|nr\.?)|\b(?:ihre|deine)\s+(?:adresse|postleitzahl|plz|e-?mail-?adresse|anschrift|geburtsdatum)/iu),
+  p('request_info', 'de', 'nenn uns …', 2.5, /\b(?:nenne?|nennen\s+sie|schick|schicke|schicken\s+sie|sende|senden\s+sie|gib|gebt|geben\s+sie)\s+uns\s+(?:bitte\s+|kurz\s+|noch\s+|gerne\s+)*(?:\w+\s*,\s*)*(?:dein|ihr|die|das|den|datum|zug|kunden|bestell|vertrags)/iu),
+  p('request_info', 'de', 'Bestell-/Kundennummer', 3, /\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug)(?:-?nummer|nr\.?)|\b(?:ihre|deine)\s+(?:adresse|postleitzahl|plz|e-?mail-?adresse|anschrift|geburtsdatum)/iu),
   p('request_info', 'de', 'Rückfrage', 2.5, /\b(?:können|könnten|kannst|würden)\s+(?:sie|du)\s+(?:uns\s+)?(?:bitte\s+|kurz\s+|noch\s+)*(?:mitteilen|sagen|schicken|senden|nennen|beschreiben|prüfen|bestätigen|erklären|genauer)|\b(?:teile|teilen\s+sie)\s+uns\s+(?:bitte\s+)?(?:mit|kurz)|\b(?:welche[nrsm]?|wann|wo|seit\s+wann|um\s+welche)\b[^.!?]{0,80}\?/iu),
   p('request_info', 'de', 'damit wir prüfen können', 2, /\bdamit\s+wir\s+(?:uns\s+)?(?:das|dies|es|dein|ihr|den|die)?\s*(?:\w+\s+)?(?:prüfen|anschauen|ansehen|kümmern|nachsehen|helfen|klären|weiterhelfen)|\bum\s+(?:das|dies|es)\s+(?:zu\s+)?(?:prüfen|klären)/iu),
   p('request_info', 'en', 'account details', 3, /\b(?:order|account|booking|reference|tracking|confirmation|case|ticket|serial)\s+(?:number|no\.?|#|details|info(?:rmation)?)|\b(?:full\s+name|zip\s+code|post\s?code|(?:email|service|home|delivery)?\s*address|date\s+of\s+birth|version\s+of\s+\w+|which\s+version|device|model)\b/iu),

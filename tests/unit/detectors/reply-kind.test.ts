@@ -56,3 +56,14 @@ describe('classifyReply', () => {
     expect((performance.now() - start) / 2000).toBeLessThan(0.5);
   });
 });
+
+describe('classifyReply: referrals to a phone line, and questions back', () => {
+  it.each([
+    ['Please call our smart meter team on 0800 555 0144, Monday to Friday 8am to 6pm.', 'en', 'deflection'],
+    ['Hallo Dieter, bitte ruf uns dazu unter 0800 555 0233 an, unsere Kollegen aus der Buchhaltung helfen dir weiter.', 'de', 'deflection'],
+    ['Bitte wende dich für Kündigungen an unsere Kündigungshotline 0800 555 0177.', 'de', 'deflection'],
+    ['Hallo Anna, bitte nenne uns Datum, Zugnummer und Abfahrtsbahnhof, dann prüfen wir den Fall für dich.', 'de', 'request_info'],
+  ] as const)('%s → %s', (text, lang, kind) => {
+    expect(classifyReply(text, lang).kind).toBe(kind);
+  });
+});
