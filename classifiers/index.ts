@@ -12,6 +12,7 @@ import { detectLanguage } from './language.ts';
 import { classifyReply } from './reply-kind.ts';
 import { prepare, type PreparedText } from './text.ts';
 import type { Classifier, TextModel } from './types.ts';
+import { createCompositeModel, type LearnedLike } from './composite.ts';
 
 export { compileBrandQuery, checkBrandQuery, matchBrands, assignBrands, BrandQueryError } from './brand-query.ts';
 export { createCueModel, CUE_MODEL_NAME } from './cues.ts';
@@ -38,6 +39,10 @@ function isCueModel(m: TextModel): m is TextModel & { analyse(p: PreparedText, l
   return typeof (m as { analyse?: unknown }).analyse === 'function';
 }
 
+function isCompositeModel(m: TextModel): m is ReturnType<typeof createCompositeModel> {
+  return typeof (m as { analysePrepared?: unknown }).analysePrepared === 'function';
+}
+
 const BRAND_AUTHOR_CUE: Cue = { cue: 'Markenkonto / brand account: not a customer complaint', weight: -1 };
 
 export function createClassifier(options: ClassifierOptions): Classifier {
@@ -57,7 +62,9 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     let cues: Cue[];
     let sentiment: Classified['sentiment'];
     let severity: 1 | 2 | 3 | 4;
-    if (isCueModel(textModel)) {
+    if (isCompositeModel(textModel)) {
+      ({ score, cues, sentiment, severity } = textModel.analysePrepared(mention.text, p, lang));
+    } else if (isCueModel(textModel)) {
       const a = textModel.analyse(p, lang);
       ({ score, cues, sentiment, severity } = a);
     } else {
@@ -108,7 +115,7 @@ function clamp01(x: number): number {
 }
 
 interface LearnedModule {
-  loadLearnedModel(): TextModel;
+  loadLearnedModel(): LearnedLike;
 }
 
 function isTextModel(x: unknown): x is TextModel {
@@ -127,16 +134,19 @@ const learnedModule: LearnedModule | Error = await import(new URL('./learned/ind
 );
 
 /**
- * The text model named in the config: `cues` is the rule model; `learned` loads the shipped models (trained on
- * non-commercial corpora) and falls back to the cue model, with a warning, when they cannot be loaded.
+ * The text model named in the config: `cues` is the rule model; `learned` is the shipped combination of the
+ * learned models (trained on non-commercial corpora) with the cue model (classifiers/composite.ts), and falls
+ * back to the cue model, with a warning, when the learned models cannot be loaded.
  */
 export function createTextModel(kind: 'learned' | 'cues'): TextModel {
   if (kind === 'cues') return createCueModel();
   try {
     if (learnedModule instanceof Error) throw learnedModule;
     const model: unknown = learnedModule.loadLearnedModel();
-    if (!isTextModel(model)) throw new Error('loadLearnedModel() returned something that is not a TextModel');
-    return model;
+    if (!isTextModel(model) || typeof (model as Partial<LearnedLike>).complaintThresholdFor !== 'function') {
+      throw new Error('loadLearnedModel() returned something that is not a learned TextModel');
+    }
+    return createCompositeModel(model as LearnedLike, createCueModel());
   } catch (err) {
     log.warn({ err: (err as Error).message }, 'learned text model unavailable; falling back to the cue model (classifier.model: cues)');
     return createCueModel();

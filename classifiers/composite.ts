@@ -1,0 +1,100 @@
+/**
+ * The shipped text model: the learned linear models and the cue model together.
+ *
+ * Why both: the learned models were trained on short posts (GermEval snippets, complaint tweets) and miss
+ * long first-person reports such as the seed blog posts, where the cue model is reliable; the cue model misses
+ * complaints worded in ways its phrase lists do not know, where the learned models generalise. On held-out
+ * GermEval test_dia the combination (a post is a complaint when either model says so, each at its own
+ * threshold) scores complaint F1 above either model alone — `kundenradar eval` prints the figures.
+ *
+ * Explanations come from the cue model first: its cues are phrases an analyst recognises ("keine Antwort",
+ * "Warteschleife"), while the learned model's strongest features are often function words.
+ */
+import type { Cue, Lang, SentimentLabel } from '../src/model.ts';
+import type { CueAnalysis } from './cues.ts';
+import { prepare as prepareLazily, type PreparedText } from './text.ts';
+import type { TextModel } from './types.ts';
+
+export const COMPOSITE_MODEL_NAME = 'learned+cues-v1';
+/** Both models' scores are mapped so that 0.5 is that model's own decision threshold. */
+export const COMPOSITE_THRESHOLD = 0.5;
+
+export interface LearnedLike extends TextModel {
+  complaintThresholdFor(lang: Lang): number;
+}
+
+export interface CueLike extends TextModel {
+  analyse(p: PreparedText, lang: Lang): CueAnalysis;
+}
+
+export interface CompositeAnalysis {
+  score: number;
+  cues: Cue[];
+  sentiment: { label: SentimentLabel; score: number };
+  severity: 1 | 2 | 3 | 4;
+}
+
+/** Maps a calibrated probability to a score on which `threshold` sits at 0.5, keeping 0 and 1 fixed. */
+export function rescaleToThreshold(p: number, threshold: number): number {
+  if (threshold <= 0 || threshold >= 1) return p;
+  return p < threshold ? (0.5 * p) / threshold : 0.5 + (0.5 * (p - threshold)) / (1 - threshold);
+}
+
+/**
+ * The combination rule used by the service and by `kundenradar eval`: either model at its own threshold —
+ * except when the cue model reads the post as an observer's commentary about someone else's conduct (seed
+ * 004: a blogger on a provider's tweet), which the learned model cannot tell from a customer's own complaint.
+ */
+export function compositeComplaintScore(learnedProbability: number, learnedThreshold: number, cue: Pick<CueAnalysis, 'score' | 'evidence'>): number {
+  const { commentary, customer } = cue.evidence;
+  const observer = commentary >= 1 && commentary > 2 * customer;
+  return observer ? cue.score : Math.max(rescaleToThreshold(learnedProbability, learnedThreshold), cue.score);
+}
+
+// Function words and punctuation the learned model weighs but an analyst cannot read as a reason.
+const UNREADABLE = new Set(
+  'in im an am auf aus bei mit nach von vor zu zur zum und oder aber doch ja nein nicht ist sind war das der die den dem des ein eine einen einem einer es er sie wir ihr ich du man hat haben wird werden so wie was wer wo wegen the a an and or but of to in on at for with is are was were be been it this that my me i you we they our your have has had not do does did'.split(
+    ' ',
+  ),
+);
+
+function readable(cue: Cue): boolean {
+  if (cue.weight <= 0) return false;
+  const words = cue.cue.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.some((w) => w.length >= 3 && /\p{L}/u.test(w) && !UNREADABLE.has(w));
+}
+
+export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextModel & { analysePrepared(text: string, p: PreparedText, lang: Lang): CompositeAnalysis } {
+  function analysePrepared(text: string, p: PreparedText, lang: Lang): CompositeAnalysis {
+    const cue = cues.analyse(p, lang);
+    const learnedComplaint = learned.complaint(text, lang);
+    const learnedScore = rescaleToThreshold(learnedComplaint.score, learned.complaintThresholdFor(lang));
+    const score = compositeComplaintScore(learnedComplaint.score, learned.complaintThresholdFor(lang), cue);
+    const explanation = [...cue.cues.filter((c) => c.weight > 0), ...learnedComplaint.cues.filter(readable).slice(0, 3)];
+    const sentiment = learned.sentiment(text, lang);
+    // The two models disagree most on long posts; the stronger complaint signal also chooses the severity.
+    const severity = cue.score >= learnedScore ? cue.severity : learned.severity(text, lang);
+    return { score, cues: explanation.length > 0 ? explanation : learnedComplaint.cues.slice(0, 3), sentiment, severity };
+  }
+  let lastText: string | undefined;
+  let lastLang: Lang | undefined;
+  let last: CompositeAnalysis | undefined;
+  const analyse = (text: string, lang: Lang, prepareText: (t: string) => PreparedText): CompositeAnalysis => {
+    if (last === undefined || text !== lastText || lang !== lastLang) {
+      last = analysePrepared(text, prepareText(text), lang);
+      lastText = text;
+      lastLang = lang;
+    }
+    return last;
+  };
+  return {
+    name: `${COMPOSITE_MODEL_NAME} (${learned.name}, ${cues.name})`,
+    complaint: (text, lang) => {
+      const a = analyse(text, lang, prepareLazily);
+      return { score: a.score, cues: a.cues };
+    },
+    sentiment: (text, lang) => analyse(text, lang, prepareLazily).sentiment,
+    severity: (text, lang) => analyse(text, lang, prepareLazily).severity,
+    analysePrepared,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * `kundenradar eval complaints|sentiment FILE --format germeval|csv [--folds K] [--json]`
+ *
+ * Without --folds: scores the shipped learned model on FILE, refusing FILE when its content hash is one of the
+ * model's training files (a score on training data says nothing). With --folds K: K-fold cross-validation on
+ * FILE, each fold model built by the same recipe as the shipped one (including its inner CV for C).
+ * The language is the corpus' language (GermEval German, CSV English), so this measures the text model, not
+ * language detection.
+ */
+import { join } from 'node:path';
+import { readComplaintsCsv } from '../datasets/complaints.ts';
+import { readGermEval, isGermEvalComplaint } from '../datasets/germeval.ts';
+import { stratifiedFolds } from '../datasets/folds.ts';
+import type { SentimentLabel } from '../model.ts';
+import { buildModel } from '../../classifiers/learned/build.ts';
+import { scorePredictions, type Figures, type LabelledItem } from '../../classifiers/learned/evaluate.ts';
+import { DEFAULT_MODEL_DIR, MODEL_FILES, readModelFile } from '../../classifiers/learned/index.ts';
+import { englishInput, germanInput, INNER_FOLDS } from '../../classifiers/learned/recipes.ts';
+import { LanguageModel } from '../../classifiers/learned/runtime.ts';
+import { COMPOSITE_THRESHOLD, compositeComplaintScore } from '../../classifiers/composite.ts';
+import { analyseCues } from '../../classifiers/cues.ts';
+import { prepare } from '../../classifiers/text.ts';
+import { sha256File } from './train.ts';
+
+export interface EvalOptions {
+  task: 'complaints' | 'sentiment';
+  file: string;
+  format: 'germeval' | 'csv';
+  /** K-fold CV on FILE instead of the shipped model. */
+  folds?: number;
+  /** Print one JSON object instead of the table. */
+  json?: boolean;
+  /** Shipped model directory (tests); default classifiers/models. */
+  modelDir?: string;
+  /** `shipped` (default): the learned model combined with the cue model, as the service runs it; `learned`: alone. */
+  model?: EvalModel;
+  /** Output sink; default stdout. */
+  print?: (text: string) => void;
+}
+
+export interface EvalReport {
+  task: 'complaints' | 'sentiment';
+  file: string;
+  format: 'germeval' | 'csv';
+  mode: 'shipped-model' | 'cross-validation';
+  /** What decided the complaint class: the shipped combination (learned + cue model) or the learned model alone. */
+  combination: 'learned + cue model' | 'learned model alone';
+  folds?: number;
+  model?: string;
+  documents: number;
+  complaint: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
+  /** Task's macro-F1: over complaint/not for `complaints`, over the three sentiment classes for `sentiment`. */
+  macroF1: number;
+  /** GermEval subtask B (document sentiment, all documents): micro-F1 = accuracy, and macro-F1. */
+  subtaskB?: { microF1: number; macroF1: number };
+}
+
+export class EvalError extends Error {
+  override readonly name = 'EvalError';
+}
+
+export async function runEval(opts: EvalOptions): Promise<EvalReport> {
+  const print = opts.print ?? ((t: string) => process.stdout.write(t));
+  if (opts.task === 'sentiment' && opts.format === 'csv') {
+    throw new EvalError('the complaints CSV has no sentiment labels: evaluate sentiment on a GermEval file (--format germeval)');
+  }
+  const lang = opts.format === 'germeval' ? 'de' : 'en';
+  const items = readItems(opts.file, opts.format);
+  const figures = opts.folds === undefined ? evalShipped(opts, items, lang) : evalFolds(opts, items, opts.folds);
+
+  const report: EvalReport = {
+    task: opts.task,
+    file: opts.file,
+    format: opts.format,
+    mode: opts.folds === undefined ? 'shipped-model' : 'cross-validation',
+    combination: (opts.model ?? 'shipped') === 'shipped' ? 'learned + cue model' : 'learned model alone',
+    ...(opts.folds === undefined ? { model: join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]) } : { folds: opts.folds }),
+    documents: figures.documents,
+    complaint: figures.complaint,
+    macroF1: opts.task === 'sentiment' && figures.subtaskB ? figures.subtaskB.macroF1 : figures.complaintMacroF1,
+    ...(figures.subtaskB ? { subtaskB: figures.subtaskB } : {}),
+  };
+  print(opts.json ? `${JSON.stringify(report)}\n` : table(report));
+  return report;
+}
+
+export type EvalModel = 'shipped' | 'learned';
+
+function readItems(file: string, format: 'germeval' | 'csv'): LabelledItem[] {
+  if (format === 'germeval') {
+    return readGermEval(file).map((d) => ({ text: d.text, complaint: isGermEvalComplaint(d), sentiment: d.sentiment }));
+  }
+  return readComplaintsCsv(file).map((r) => ({ text: r.text, complaint: r.complaint }));
+}
+
+function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], lang: 'de' | 'en'): Figures {
+  const modelFile = join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]);
+  const model = readModelFile(modelFile);
+  const hash = sha256File(opts.file);
+  const trained = model.trainingData.find((t) => t.sha256 === hash);
+  if (trained) {
+    throw new EvalError(
+      `${opts.file} is a training file of the shipped model (${modelFile} was trained on ${trained.file}, sha256 ${hash.slice(0, 12)}…): ` +
+        'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
+    );
+  }
+  return predictAndScore(new LanguageModel(model), items, lang, opts.model ?? 'shipped');
+}
+
+/** The shipped complaint decision: the learned model combined with the cue model (classifiers/composite.ts). */
+function shippedComplaint(lm: LanguageModel, text: string, lang: 'de' | 'en', model: EvalModel): boolean {
+  const learned = lm.complaint(text, lang).score;
+  if (model === 'learned') return learned >= lm.threshold;
+  return compositeComplaintScore(learned, lm.threshold, analyseCues(prepare(text), lang)) >= COMPOSITE_THRESHOLD;
+}
+
+function predictAndScore(lm: LanguageModel, items: readonly LabelledItem[], lang: 'de' | 'en', model: EvalModel): Figures {
+  const complaint = items.map((i) => shippedComplaint(lm, i.text, lang, model));
+  const sentiment = lang === 'de' ? items.map((i) => lm.label(i.text, lang) as SentimentLabel) : undefined;
+  return scorePredictions(items, complaint, sentiment);
+}
+
+function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number): Figures {
+  const lang = opts.format === 'germeval' ? 'de' : 'en';
+  // Stratify on what the task scores, so every fold sees the rare class.
+  const strata = items.map((i) => (lang === 'de' ? (i.sentiment ?? 'neutral') : String(i.complaint)));
+  const fold = stratifiedFolds(strata, k);
+  const predComplaint = new Array<boolean>(items.length).fill(false);
+  const predSentiment = new Array<SentimentLabel>(items.length).fill('neutral');
+  for (let f = 0; f < k; f++) {
+    const train = items.filter((_, i) => fold[i] !== f);
+    const provenance = { name: `cv-fold-${f}`, licence: 'evaluation only', nonCommercial: true, dataDate: '1970-01-01', trainingData: [], notes: [] };
+    const input =
+      lang === 'de'
+        ? germanInput(
+            train.map((t, j) => ({ id: String(j), text: t.text, relevance: t.complaint || t.sentiment !== 'neutral', sentiment: t.sentiment ?? 'neutral', opinions: [] })),
+            provenance,
+            INNER_FOLDS,
+          )
+        : englishInput(train.map((t, j) => ({ id: String(j), text: t.text, complaint: t.complaint, severity: null, domain: '' })), provenance, INNER_FOLDS);
+    // germanInput derives complaint from relevance ∧ negative; keep the file's own complaint labels instead.
+    const built = buildModel({ ...input, complaint: train.map((t) => t.complaint) });
+    const lm = new LanguageModel(built.model);
+    items.forEach((it, i) => {
+      if (fold[i] !== f) return;
+      predComplaint[i] = shippedComplaint(lm, it.text, lang, opts.model ?? 'shipped');
+      if (lang === 'de') predSentiment[i] = lm.label(it.text, lang) as SentimentLabel;
+    });
+  }
+  return scorePredictions(items, predComplaint, lang === 'de' ? predSentiment : undefined);
+}
+
+function table(r: EvalReport): string {
+  const pct = (x: number): string => x.toFixed(4);
+  const lines = [
+    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation` : `shipped model ${r.model}`}; complaints by ${r.combination})`,
+    `complaint class   precision ${pct(r.complaint.precision)}  recall ${pct(r.complaint.recall)}  F1 ${pct(r.complaint.f1)}  (tp ${r.complaint.tp}, fp ${r.complaint.fp}, fn ${r.complaint.fn})`,
+    `macro-F1          ${pct(r.macroF1)}  (${r.task === 'sentiment' ? 'negative/neutral/positive' : 'complaint/not complaint'})`,
+  ];
+  if (r.subtaskB) lines.push(`GermEval subtask B micro-F1 ${pct(r.subtaskB.microF1)}  macro-F1 ${pct(r.subtaskB.macroF1)}`);
+  return `${lines.join('\n')}\n`;
+}
