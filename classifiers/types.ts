@@ -16,6 +16,11 @@ export interface TextModel {
   sentiment(text: string, lang: Lang): { label: SentimentLabel; score: number };
   /** 1..4 for a complaint (no explicit reproach, disapproval, accusation, blame). */
   severity(text: string, lang: Lang): 1 | 2 | 3 | 4;
+  /**
+   * Optional: the complaint score at or above which this model's post is a complaint, per language (the learned
+   * model's scores are calibrated probabilities, and the F1-best threshold chosen by CV is usually not 0.5).
+   */
+  complaintThresholdFor?(lang: Lang): number;
 }
 
 /** The durable key-value part of the store: what detectors and checkpoints may touch. */

@@ -95,6 +95,13 @@ export class FeatureExtractor {
   tokenOf: Int32Array;
   kindOf: Uint8Array;
   tokens: Token[] = [];
+  /** End of the word block of the last extraction (features 0..wordEnd-1 are word features). */
+  wordEnd = 0;
+  /** Start of the surface/lexicon block of the last extraction (it runs to `count`). */
+  surfaceStart = 0;
+  /** Lexicon polarity sums of the last extraction (zero when the config has no lexicon). */
+  lexPos = 0;
+  lexNeg = 0;
   private readonly stamp: Int32Array;
   private generation = 0;
   private readonly shift: number;
@@ -153,6 +160,7 @@ export class FeatureExtractor {
       prev = w;
     }
     this.normalise(wordStart, c.wordWeight);
+    this.wordEnd = this.count;
 
     // Character block over " tok tok tok ": word boundaries become part of the n-grams.
     if (c.charMax >= c.charMin && c.charMax > 0) {
@@ -162,20 +170,26 @@ export class FeatureExtractor {
       for (const tok of toks) if (tok.kind !== 'punct') parts.push(tok.norm);
       parts.push('');
       const joined = parts.join(' ');
-      const n = joined.length;
-      for (let i = 0; i + c.charMin <= n; i++) {
+      const n = joined.length, cmin = c.charMin, cmax = c.charMax, shift = this.shift;
+      for (let i = 0; i + cmin <= n; i++) {
         let h = NS_CHAR;
-        for (let k = 0; k < c.charMax && i + k < n; k++) {
+        const top = Math.min(cmax, n - i);
+        for (let k = 0; k < top; k++) {
           h = Math.imul(h ^ joined.charCodeAt(i + k), 16777619);
-          if (k + 1 >= c.charMin) this.add(finish(h ^ (k + 1), this.shift), 1, -1, 0);
+          if (k + 1 >= cmin) this.add(finish(h ^ (k + 1), shift), 1, -1, 0);
         }
       }
       this.normalise(charStart, c.charWeight);
     }
 
+    this.surfaceStart = this.count;
     if (c.surface) this.addSurface(text, toks);
+    this.lexPos = 0;
+    this.lexNeg = 0;
     if (this.lexicon) {
       const { pos, neg } = this.lexicon.score(toks, lang, c.negation ? NEGATORS : undefined);
+      this.lexPos = pos;
+      this.lexNeg = neg;
       // Squashed so one long news text cannot outweigh the whole word block.
       if (pos > 0) this.add(this.surfaceIdx.lex_pos as number, Math.tanh(pos), -1, 0);
       if (neg > 0) this.add(this.surfaceIdx.lex_neg as number, Math.tanh(neg), -1, 0);

@@ -68,7 +68,7 @@ export function createLearnedModel(deFile: ModelFile, enFile: ModelFile): Learne
     sentiment(text: string, lang: Lang): { label: SentimentLabel; score: number } {
       if (lang !== 'de') {
         const m = pick(lang);
-        return englishSentiment(text, lang, m.probability(text, lang, 0), m.threshold);
+        return englishSentiment(m.lexicon(text, lang), m.probability(text, lang, 0), m.threshold);
       }
       const label = de.label(text, lang) as SentimentLabel;
       const score = de.probability(text, lang, dePos) - de.probability(text, lang, deNeg);

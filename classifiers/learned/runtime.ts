@@ -40,6 +40,7 @@ export class LanguageModel {
   private readonly platt: Platt[];
   private readonly complaintColumn: number;
   private readonly surfaceLabel = new Map<number, string>();
+  private readonly hiddenCue = new Set<number>();
   private readonly scores: Float64Array;
   private lastText: string | undefined;
   private lastLang: Lang | undefined;
@@ -64,6 +65,7 @@ export class LanguageModel {
       for (let c = 0; c < this.k; c++) this.dense[f * this.k + c] = weights[i * this.k + c] as number;
     });
     for (const n of SURFACE_NAMES) this.surfaceLabel.set(surfaceIndex(n, file.features.bits), SURFACE_LABELS[n] ?? n);
+    for (const n of ['url', 'user']) this.hiddenCue.add(surfaceIndex(n, file.features.bits));
     this.scores = new Float64Array(this.k);
   }
 
@@ -92,6 +94,12 @@ export class LanguageModel {
     return this.classes[best] as string;
   }
 
+  /** Lexicon polarity sums of the last text (pattern.de / AFINN), for the English sentiment fallback. */
+  lexicon(text: string, lang: Lang): { pos: number; neg: number } {
+    this.decision(text, lang);
+    return { pos: this.fx.lexPos, neg: this.fx.lexNeg };
+  }
+
   probability(text: string, lang: Lang, column: number): number {
     return plattProbability(this.platt[column] as Platt, this.decision(text, lang)[column] as number);
   }
@@ -101,13 +109,22 @@ export class LanguageModel {
     return { score, cues: this.cues() };
   }
 
+  private isPlaceholder(token: number): boolean {
+    const kind = this.fx.tokens[token]?.kind;
+    return kind === 'user' || kind === 'url' || kind === 'num';
+  }
+
   /** Word and surface features of the last text that pushed hardest towards "complaint". */
   private cues(): Cue[] {
     const fx = this.fx, k = this.k, col = this.complaintColumn;
     const picked: { i: number; w: number }[] = [];
+    // Only the word block and the surface block can be named; character n-grams in between are skipped.
     for (let i = 0; i < fx.count; i++) {
-      const isWord = (fx.tokenOf[i] as number) >= 0;
-      if (!isWord && !this.surfaceLabel.has(fx.index[i] as number)) continue; // character n-grams are not readable
+      if (i === fx.wordEnd) i = fx.surfaceStart;
+      if (i >= fx.count) break;
+      // Links and @mentions alone are left out: in the English corpus they mostly tell addressed tweets from the
+      // random extra negatives, which explains nothing an analyst can act on.
+      if (i >= fx.surfaceStart ? this.hiddenCue.has(fx.index[i] as number) : fx.kindOf[i] === 0 && this.isPlaceholder(fx.tokenOf[i] as number)) continue;
       const w = (this.dense[(fx.index[i] as number) * k + col] as number) * (fx.value[i] as number);
       if (w <= 0) continue;
       if (picked.length < MAX_CUES) picked.push({ i, w });

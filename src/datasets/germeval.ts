@@ -15,18 +15,32 @@ export interface GermEvalDoc {
   text: string;
   relevance: boolean;
   sentiment: SentimentLabel;
+  /** Aspect annotations (subtask C/D): category, polarity and target phrase ("NULL" targets are omitted). */
+  opinions: GermEvalOpinion[];
+}
+
+export interface GermEvalOpinion {
+  category: string;
+  polarity: SentimentLabel;
+  target?: string;
 }
 
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
 }
 
-// Only the fields we use; Opinions (aspect annotations, subtask C/D) are ignored on purpose.
+const RawOpinion = z.object({
+  '@_category': z.string(),
+  '@_polarity': SentimentSchema,
+  '@_target': z.string().optional(),
+});
+
 const RawDoc = z.object({
   '@_id': z.union([z.string(), z.number()]),
   relevance: z.union([z.string(), z.boolean()]),
   sentiment: z.string(),
   text: z.union([z.string(), z.number()]).optional(),
+  Opinions: z.union([z.object({ Opinion: z.array(RawOpinion) }), z.string()]).optional(),
 });
 
 const parser = new XMLParser({
@@ -35,7 +49,7 @@ const parser = new XMLParser({
   processEntities: false,
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => name === 'Document',
+  isArray: (name) => name === 'Document' || name === 'Opinion',
 });
 
 export function parseGermEval(xml: string, source = 'GermEval XML'): GermEvalDoc[] {
@@ -55,6 +69,10 @@ export function parseGermEval(xml: string, source = 'GermEval XML'): GermEvalDoc
       text: he.decode(String(d.data.text ?? '')).trim(),
       relevance: rel === 'true',
       sentiment: sentiment.data,
+      opinions: (typeof d.data.Opinions === 'object' ? d.data.Opinions.Opinion : []).map((o) => {
+        const target = he.decode(o['@_target'] ?? 'NULL');
+        return { category: o['@_category'], polarity: o['@_polarity'], ...(target === 'NULL' ? {} : { target }) };
+      }),
     });
   });
   return out;

@@ -13,11 +13,14 @@ export function snowflakeDate(id: string): Date | undefined {
   return new Date(Number((n >> 22n) + TWITTER_EPOCH_MS));
 }
 
-/** Newest snowflake date among the ids (ISO day), or undefined when none is a snowflake. */
+/**
+ * Newest snowflake date among tweet ids (bare ids or twitter.com/…/status(es)/<id> URLs) as an ISO day;
+ * other ids (Facebook, forums) are skipped because their numbers are not timestamps.
+ */
 export function newestSnowflakeDay(ids: Iterable<string>): string | undefined {
   let newest: Date | undefined;
   for (const id of ids) {
-    const m = /(\d{10,20})(?:\D*$)/.exec(id);
+    const m = /^(\d{10,20})$/.exec(id) ?? /twitter\.com\/[^/]+\/status(?:es)?\/(\d{10,20})/.exec(id);
     const d = m ? snowflakeDate(m[1] as string) : undefined;
     if (d && (!newest || d > newest)) newest = d;
   }

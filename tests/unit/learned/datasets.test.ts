@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseComplaintsCsv } from '../../../src/datasets/complaints.ts';
+import { DatasetError, isGermEvalComplaint, parseGermEval } from '../../../src/datasets/germeval.ts';
+import { stratifiedFolds } from '../../../src/datasets/folds.ts';
+import { newestSnowflakeDay, snowflakeDate } from '../../../src/datasets/snowflake.ts';
+
+const XML = `<Documents>
+  <Document id="http://twitter.com/a/statuses/731599624112050176">
+    <Opinions><Opinion category="Zugfahrt#Haupt" from="4" to="15" target="Versp&#228;tung" polarity="negative" /></Opinions>
+    <relevance>true</relevance><sentiment>negative</sentiment>
+    <text>Die Versp&#228;tung nervt &amp; ich warte &quot;immer noch&quot;</text>
+  </Document>
+  <Document id="x:2"><relevance>false</relevance><sentiment>neutral</sentiment><text>Gr&#252;&#223;e aus London</text></Document>
+</Documents>`;
+
+describe('GermEval reader', () => {
+  it('decodes numeric and named entities and reads labels and aspect opinions', () => {
+    const docs = parseGermEval(XML);
+    expect(docs).toHaveLength(2);
+    expect(docs[0]).toMatchObject({ text: 'Die Verspätung nervt & ich warte "immer noch"', relevance: true, sentiment: 'negative' });
+    expect(docs[0]?.opinions).toEqual([{ category: 'Zugfahrt#Haupt', polarity: 'negative', target: 'Verspätung' }]);
+    expect(docs[1]?.text).toBe('Grüße aus London');
+    expect(docs.map(isGermEvalComplaint)).toEqual([true, false]);
+  });
+
+  it('rejects an unknown sentiment with the document number', () => {
+    expect(() => parseGermEval('<Documents><Document id="1"><relevance>true</relevance><sentiment>angry</sentiment><text>x</text></Document></Documents>')).toThrow(
+      /document #1 has sentiment "angry"/,
+    );
+    expect(() => parseGermEval('<Other/>')).toThrow(DatasetError);
+  });
+});
+
+describe('complaints CSV reader', () => {
+  it('decodes Twitter HTML escaping and keeps an empty severity as "not annotated"', () => {
+    const rows = parseComplaintsCsv('tweet_id,text,complaint,domain,severity\n1,"@AmazonHelp echo &amp; dot, broken",1,retail,\n2,hi,0,random_tweet,3\n');
+    expect(rows).toEqual([
+      { id: '1', text: '@AmazonHelp echo & dot, broken', complaint: true, severity: null, domain: 'retail' },
+      { id: '2', text: 'hi', complaint: false, severity: 3, domain: 'random_tweet' },
+    ]);
+  });
+
+  it('names the row of a bad label', () => {
+    expect(() => parseComplaintsCsv('tweet_id,text,complaint,domain,severity\n1,x,yes,retail,\n')).toThrow(/row 2/);
+  });
+});
+
+describe('stratified folds', () => {
+  it('are deterministic and keep each class spread over all folds', () => {
+    const labels = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? 'rare' : 'common'));
+    const a = stratifiedFolds(labels, 5);
+    expect(stratifiedFolds(labels, 5)).toEqual(a);
+    for (let f = 0; f < 5; f++) expect(labels.filter((l, i) => l === 'rare' && a[i] === f)).toHaveLength(2);
+    expect(() => stratifiedFolds(labels, 1)).toThrow(RangeError);
+  });
+});
+
+describe('snowflake dates', () => {
+  it('date a tweet id and ignore non-snowflakes', () => {
+    expect(snowflakeDate('731599624112050176')?.toISOString().slice(0, 10)).toBe('2016-05-14');
+    expect(snowflakeDate('12345')).toBeUndefined();
+    expect(newestSnowflakeDay(['http://twitter.com/a/statuses/731599624112050176', 'x:2'])).toBe('2016-05-14');
+    // Facebook post numbers look like snowflakes but are not timestamps.
+    expect(newestSnowflakeDay(['http://www.facebook.com/152033178165965/posts/99999999999999999999'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runEval } from '../../../src/commands/eval.ts';
+import { runTrain } from '../../../src/commands/train.ts';
+import { complaintsCsv, germevalXml } from './corpus.ts';
+
+const quiet = (): void => {};
+
+function corpus(): { data: string; models: string } {
+  const data = mkdtempSync(join(tmpdir(), 'kr-eval-data-'));
+  mkdirSync(join(data, 'germeval2017'));
+  mkdirSync(join(data, 'complaints-en'));
+  writeFileSync(join(data, 'germeval2017/dev.xml'), germevalXml(90));
+  writeFileSync(join(data, 'germeval2017/other.xml'), germevalXml(60));
+  writeFileSync(join(data, 'complaints-en/complaints.csv'), complaintsCsv(80));
+  return { data, models: join(data, 'models') };
+}
+
+describe('kundenradar eval', () => {
+  it('scores a shipped model on a held-out file and refuses its training file by content', async () => {
+    const { data, models } = corpus();
+    await runTrain({ dataDir: data, outDir: models, print: quiet });
+    const out: string[] = [];
+    const r = await runEval({ task: 'sentiment', file: join(data, 'germeval2017/other.xml'), format: 'germeval', modelDir: models, print: (t) => out.push(t) });
+    expect(r.mode).toBe('shipped-model');
+    expect(r.documents).toBe(60);
+    expect(r.subtaskB?.microF1).toBeGreaterThan(0.9); // the synthetic classes are separable
+    expect(out.join('')).toMatch(/GermEval subtask B micro-F1 \d\.\d{4}/);
+    await expect(runEval({ task: 'complaints', file: join(data, 'germeval2017/dev.xml'), format: 'germeval', modelDir: models, print: quiet })).rejects.toThrow(
+      /is a training file of the shipped model .* use --folds K/,
+    );
+  }, 120_000);
+
+  it('cross-validates a CSV with --folds and prints JSON with --json', async () => {
+    const { data } = corpus();
+    const out: string[] = [];
+    const r = await runEval({ task: 'complaints', file: join(data, 'complaints-en/complaints.csv'), format: 'csv', folds: 3, json: true, print: (t) => out.push(t) });
+    expect(r).toMatchObject({ mode: 'cross-validation', folds: 3, documents: 80 });
+    expect(r.subtaskB).toBeUndefined();
+    expect(r.complaint.tp + r.complaint.fn).toBe(40);
+    expect(JSON.parse(out.join(''))).toEqual(JSON.parse(JSON.stringify(r)));
+  }, 120_000);
+
+  it('refuses sentiment on the complaints CSV, which has no sentiment labels', async () => {
+    await expect(runEval({ task: 'sentiment', file: 'x.csv', format: 'csv', print: quiet })).rejects.toThrow(/no sentiment labels/);
+  });
+});

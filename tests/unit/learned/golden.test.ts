@@ -1,0 +1,69 @@
+/**
+ * Golden cases for the shipped learned model, German and English side by side. A case the model gets wrong
+ * today is written with `it.fails`: it documents the gap and turns red once the model learns the case, so the
+ * expectation can move to `it`.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLearnedModel } from '../../../classifiers/learned/index.ts';
+import type { Lang } from '../../../src/model.ts';
+
+const m = loadLearnedModel();
+const isComplaint = (text: string, lang: Lang): boolean => m.complaint(text, lang).score >= m.complaintThresholdFor(lang);
+
+describe('learned model: German (GermEval-trained)', () => {
+  it('reads irony as a complaint', () => {
+    expect(isComplaint('Die Bahn ist mal wieder 40 Minuten zu spät, super gemacht 🙄 Danke für nichts @DB_Bahn', 'de')).toBe(true);
+    expect(isComplaint('Toll, schon wieder Zugausfall. Danke Deutsche Bahn, echt klasse!', 'de')).toBe(true);
+    expect(m.sentiment('Die Bahn ist mal wieder 40 Minuten zu spät, super gemacht 🙄 Danke für nichts @DB_Bahn', 'de').label).toBe('negative');
+  });
+
+  it('does not read praise or a plain question as a complaint', () => {
+    const praise = m.sentiment('Danke an das freundliche Zugpersonal, tolle Fahrt heute! 👍', 'de');
+    expect(praise.label).not.toBe('negative');
+    expect(praise.score).toBeGreaterThan(0);
+    expect(isComplaint('Danke an das freundliche Zugpersonal, tolle Fahrt heute! 👍', 'de')).toBe(false);
+    expect(isComplaint('Weiß jemand, ob der ICE nach München heute fährt?', 'de')).toBe(false);
+    expect(isComplaint('Bahn plant 2016 mehr Baustellen. Geplant sind rund 850 Vorhaben.', 'de')).toBe(false);
+  });
+
+  it('catches dialect with an angry emoji', () => {
+    expect(isComplaint('Des is fei a Zumutung, scho wieder koa Zug nach Minga 😡', 'de')).toBe(true);
+  });
+
+  it('reads a blog post against customer bashing (seed 004) as negative, and the bashing tweet itself not as a complaint', () => {
+    expect(m.sentiment('Kundenbashing bei Twitter: für mich ein Grund, mit so einer Person nicht zusammenarbeiten zu wollen. Das ist einfach nur dumm.', 'de').label).toBe('negative');
+    // The provider's own tweet mocks its customer; the composed classifier also drops it as a brand post.
+    expect(isComplaint('„Können Sie das“ – „Ja“ – „Okay, gut. Tschüss“. Kundenerziehung. So wichtig.', 'de')).toBe(false);
+  });
+
+  // Known gap: "nicht schlecht" is praise, but dev.xml has too few negated evaluations to learn the flip.
+  it.fails('reads "nicht schlecht" as no complaint', () => {
+    expect(isComplaint('Nicht schlecht, die neue ICE-Strecke nach München!', 'de')).toBe(false);
+  });
+
+  // Known gap: misspelt "fält"/"schonwieder" lose the word features; character n-grams alone do not carry it.
+  it.fails('reads a typo-ridden rant as a complaint', () => {
+    expect(isComplaint('Zug fält schonwieder aus und keiner sagt was, so ne scheisse', 'de')).toBe(true);
+  });
+});
+
+describe('learned model: English (complaints corpus)', () => {
+  it('flags complaints, sarcastic ones included, and grades an accusation above a plain report', () => {
+    expect(isComplaint('@AmazonHelp my package never arrived and nobody answers, this is ridiculous', 'en')).toBe(true);
+    expect(isComplaint('@AmazonHelp you charged me twice and nobody has replied, this is a scam', 'en')).toBe(true);
+    expect(isComplaint('Oh great, @united lost my bag AGAIN. Fantastic service 🙄', 'en')).toBe(true);
+    expect(m.severity('@AmazonHelp you charged me twice and nobody has replied, this is a scam', 'en')).toBe(3);
+    expect(m.severity('@VerizonSupport my phone keeps dropping calls, been like this for 3 weeks', 'en')).toBe(1);
+  });
+
+  it('does not flag questions or praise', () => {
+    expect(isComplaint('@FC_Help can I return online purchases to a House of Fraser concession?', 'en')).toBe(false);
+    expect(isComplaint('Thanks @FC_Help, great service, love it! 😍', 'en')).toBe(false);
+    expect(m.sentiment('Thanks @FC_Help, great service, love it! 😍', 'en').label).toBe('positive');
+  });
+
+  // Known gap: "not bad" — the corpus pairs "not" with complaints far more often than with praise.
+  it.fails('reads "not bad at all" as no complaint', () => {
+    expect(isComplaint('Not bad at all, @Delta, smooth flight today', 'en')).toBe(false);
+  });
+});
