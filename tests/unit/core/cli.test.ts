@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { Alert, Classified } from '../../../src/model.ts';
 
@@ -22,7 +23,8 @@ describe('kundenradar CLI', () => {
       timeout: 120_000,
     });
     const mentions = readFileSync(mentionsOut, 'utf8').trim().split('\n').map((l) => Classified.parse(JSON.parse(l)));
-    expect(mentions).toHaveLength(99); // every row of the sample
+    const rows = (parseCsv(readFileSync(twcs, 'utf8'), { columns: true }) as unknown[]).length;
+    expect(mentions).toHaveLength(rows); // every tweet of the sample, none lost or doubled
     expect(mentions.every((m) => m.id.startsWith('twitter:'))).toBe(true);
     expect(mentions.filter((m) => m.author.isBrand).every((m) => m.replyKind !== undefined)).toBe(true);
     const alerts = stdout.trim().split('\n').filter(Boolean).map((l) => Alert.parse(JSON.parse(l)));
