@@ -53,12 +53,13 @@ const pipelineRate = await timeIt('(b) ingest → Kafka → classify → Kafka �
   for (let i = 0; i < posts.length; i += 1000) {
     await bus.publish('mentions', posts.slice(i, i + 1000).map((m) => ({ key: m.thread.rootId, value: m })));
   }
-  for (;;) {
-    await store.refresh();
-    if ((await store.search({ size: 1 })).total >= N) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Done when both stages have committed everything (they commit only after the store write returned), then
+  // one refresh, as in (a). Refreshing while indexing would slow Elasticsearch down and measure the poller.
+  while (!(await service.drained())) await new Promise((r) => setTimeout(r, 50));
+  await store.refresh();
 });
+const indexed = (await store.search({ size: 1 })).total;
+if (indexed !== N) throw new Error(`pipeline indexed ${indexed} of ${N} posts`);
 await service.stop();
 await bus.close();
 

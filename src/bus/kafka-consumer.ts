@@ -137,7 +137,9 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
   try {
     await consumer.connect();
     await consumer.subscribe({ topic: spec.topicName, fromBeginning: spec.fromBeginning });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
+    // Two partitions at a time: one partition's store write or publish overlaps the next partition's fetch.
+    // Order is kept where it is promised, within a partition; all per-batch state above is keyed by partition.
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 2, eachBatch });
     await Promise.race([aborted, crashed]);
   } finally {
     for (const timer of resumeTimers) clearTimeout(timer);

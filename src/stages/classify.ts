@@ -36,5 +36,7 @@ export async function runClassifyStage(deps: { bus: Bus; classify: Classifier; s
       metrics.processed(batch.length);
     },
     signal,
+    // Classification is cheap per post; large batches amortise the publish round trip to the next topic.
+    { maxBatch: 500 },
   );
 }

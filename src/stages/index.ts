@@ -11,6 +11,8 @@ import { stageMetrics } from '../metrics.ts';
 
 export const INDEX_GROUP = 'index';
 export const ALERT_INDEX_GROUP = 'index-alerts';
+/** Documents per store write: bulk requests of this size keep Elasticsearch near its bulk-ingest ceiling. */
+export const INDEX_BATCH = 500;
 
 export async function runIndexStage(deps: { bus: Bus; store: Store; signal: AbortSignal }): Promise<void> {
   const { bus, store, signal } = deps;
@@ -38,6 +40,7 @@ export async function runIndexStage(deps: { bus: Bus; store: Store; signal: Abor
       metrics.processed(batch.length);
     },
     signal,
+    { maxBatch: INDEX_BATCH },
   );
 }
 
