@@ -5,9 +5,10 @@
 import type { Brand, Classified } from '../src/model.ts';
 
 // Messages that close a conversation from the customer's side ("Danke, hat sich erledigt", "problem
-// solved", "thank you for the answer!!"): they expect nothing back, so they must not open an SLA clock.
+// solved", "thank you for the answer!!") or praise the service ("Ganz großes Lob an euren Kundenservice"):
+// they expect nothing back, so they must not open an SLA clock.
 const CLOSING =
-  /\b(?:danke(?:sch(?:ö|oe)n)?|vielen\s+dank|merci|hat\s+(?:sich\s+)?(?:erledigt|geklappt|funktioniert)|problem\s+gelöst|passt(?:\s+jetzt)?|thanks?|thank\s+you|thx|ty|cheers|brilliant|perfect|great|awesome|problem\s+solved|(?:all\s+)?sorted|works\s+now|working\s+(?:now|again)|solved)\b/iu;
+  /\b(?:danke(?:sch(?:ö|oe)n)?|vielen\s+dank|merci|hat\s+(?:sich\s+)?(?:erledigt|geklappt|funktioniert)|problem\s+gelöst|passt(?:\s+jetzt)?|thanks?|thank\s+you|thx|ty|cheers|brilliant|perfect|great|awesome|problem\s+solved|(?:all\s+)?sorted|works\s+now|working\s+(?:now|again)|solved|lob|super\s+geholfen|toll\s+gemacht|klasse|great\s+job|well\s+done|kudos)\b/iu;
 const STILL_OPEN = /\?|\b(?:aber|but|still|immer\s+noch|noch\s+immer|nicht|nichts|kein(?:e|en)?|not|no|never)\b/iu;
 const HANDLES_URLS_EMOJI = /@\w+|https?:\/\/\S+|[\p{Extended_Pictographic}\u{FE0F}]/gu;
 /** Closing messages are short; a long message that also says thanks usually carries a new problem. */
