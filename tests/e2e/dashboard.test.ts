@@ -35,8 +35,14 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+// A fresh checkout may not have Chromium yet: locally the browser suite is skipped with this reason, while CI
+// (which installs it in .ci/run) fails instead, so a missing browser can never turn CI green.
+const browserMissing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found: run scripts/install-chromium (bash .ci/run does)`;
+if (browserMissing && process.env.CI) throw new Error(browserMissing);
+if (browserMissing) process.stderr.write(`dashboard browser tests skipped: ${browserMissing}\n`);
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/install-chromium first`);
+  if (browserMissing) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   service = await startDashboardUnderTest();
   profileDir = mkdtempSync(path.join(tmpdir(), 'kundenradar-chromium-'));
@@ -79,7 +85,7 @@ afterAll(async () => {
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
-describe('dashboard in Chromium on the replayed demo', () => {
+describe.skipIf(browserMissing !== undefined)('dashboard in Chromium on the replayed demo', () => {
   it('live complaints: newest complaints first, with the classifier cues highlighted', async () => {
     const { newestComplaint } = service.scenario;
     await open('/complaints');
