@@ -49,11 +49,18 @@ export const Metrics = z
   })
   .strict();
 
+/** Links shown to analysts and posted to chat: only http(s), never `javascript:` or `data:`. */
+export const WebUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'an http or https URL');
+
 export const Mention = z
   .object({
     id: MentionId,
     source: SourceName,
-    url: z.string().url().max(2048).optional(),
+    url: WebUrl.optional(),
     author: Author,
     title: z.string().max(1000).optional(),
     /** Plain text: ingestors turn HTML into text; the dashboard escapes it on output. */
@@ -148,7 +155,7 @@ export const AlertExample = z
   .object({
     id: MentionId,
     text: z.string().max(2000),
-    url: z.string().max(2048).optional(),
+    url: WebUrl.optional(),
     author: z.string().max(256).optional(),
     createdAt: Timestamp,
   })

@@ -53,3 +53,21 @@ describe('config', () => {
     expect(slaMinutesFor(config, undefined, 'twitter', 'post')).toBe(60);
   });
 });
+
+import { Mention } from '../../../src/model.ts';
+
+describe('Mention schema at the boundary', () => {
+  const base = { id: 'webhook:1', source: 'webhook', author: { id: 'u' }, text: 'Paket kommt nicht', createdAt: '2026-11-01T10:00:00Z', thread: { rootId: 'webhook:1' }, channel: 'post' };
+  it('accepts http(s) links and refuses script or data URLs', () => {
+    expect(Mention.safeParse({ ...base, url: 'https://social.example/p/1' }).success).toBe(true);
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'JAVASCRIPT:alert(1)']) {
+      expect(Mention.safeParse({ ...base, url }).success, url).toBe(false);
+    }
+  });
+  it('refuses unknown fields and over-long text with a reason', () => {
+    expect(Mention.safeParse({ ...base, surprise: 1 }).success).toBe(false);
+    const long = Mention.safeParse({ ...base, text: 'x'.repeat(50_001) });
+    expect(long.success).toBe(false);
+    expect(JSON.stringify(long.error?.issues)).toContain('text longer than 50000 characters');
+  });
+});

@@ -140,7 +140,7 @@ export function demoDataset(now: Date): DemoDataset {
       id: 'shitstorm:flinkpost:1', kind: 'shitstorm', brand: 'flinkpost', severity: 'critical', status: 'open',
       title: 'Flinkpost: 14 negative Beiträge in 2 h (erwartet 1)', openedAt: at(60), updatedAt: at(5),
       mentions: ['twitter:burst-0', 'twitter:burst-1'], dedupeKey: 'shitstorm:flinkpost',
-      examples: [{ id: 'twitter:666', text: XSS_TEXT, author: XSS_HANDLE, createdAt: at(30), url: 'javascript:alert(5)' }],
+      examples: [{ id: 'twitter:666', text: XSS_TEXT, author: XSS_HANDLE, createdAt: at(30), url: 'https://social.example/666' }],
       evidence: { count: 14, expected: 1.2, negativeShare: 0.93, windowMinutes: 120 },
     }),
     Alert.parse({
