@@ -3,6 +3,7 @@
  * scale-out test and the pipeline benchmark. Same seed → same posts.
  */
 import type { Mention } from '../src/model.ts';
+import { mulberry32 } from '../src/datasets/folds.ts';
 
 const BRANDS = [
   { id: 'bahnfrei', handle: 'BahnFreiHilft', words: ['BahnFrei', 'Zug', 'ICE', 'Verspätung'] },
@@ -25,17 +26,6 @@ const ENGLISH = [
   '@{h} I will cancel my subscription if the {w} is not fixed today',
 ];
 
-/** mulberry32: tiny, fast, seedable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SYNTHETIC_BRANDS = BRANDS.map((b) => ({
   id: b.id,
@@ -46,7 +36,7 @@ export const SYNTHETIC_BRANDS = BRANDS.map((b) => ({
 }));
 
 export function generateMentions(count: number, options: { seed?: number; start?: Date; prefix?: string } = {}): Mention[] {
-  const next = random(options.seed ?? 42);
+  const next = mulberry32(options.seed ?? 42);
   const start = (options.start ?? new Date('2026-11-01T00:00:00Z')).getTime();
   const prefix = options.prefix ?? 'gen';
   const out: Mention[] = [];
