@@ -59,9 +59,23 @@ const UNREADABLE = new Set(
 );
 
 function readable(cue: Cue): boolean {
-  if (cue.weight <= 0) return false;
-  const words = cue.cue.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.some((w) => w.length >= 3 && /\p{L}/u.test(w) && !UNREADABLE.has(w));
+  return cue.weight > 0 && readableName(cue.cue);
+}
+
+// Learned cue names are token surfaces ("Zug", "nicht/not + gut"), which repeat from post to post: the verdict
+// is memoised so the split and regex run once per distinct name. Cleared at a bound so memory stays flat.
+const readableMemo = new Map<string, boolean>();
+const READABLE_MEMO_MAX = 20_000;
+
+function readableName(name: string): boolean {
+  let hit = readableMemo.get(name);
+  if (hit === undefined) {
+    const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+    hit = words.some((w) => w.length >= 3 && /\p{L}/u.test(w) && !UNREADABLE.has(w));
+    if (readableMemo.size >= READABLE_MEMO_MAX) readableMemo.clear();
+    readableMemo.set(name, hit);
+  }
+  return hit;
 }
 
 export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextModel & { analysePrepared(text: string, p: PreparedText, lang: Lang): CompositeAnalysis } {

@@ -102,7 +102,11 @@ export class FeatureExtractor {
   /** Lexicon polarity sums of the last extraction (zero when the config has no lexicon). */
   lexPos = 0;
   lexNeg = 0;
-  private readonly stamp: Int32Array;
+  // Features already added to this post: an open-addressing set stamped with a generation, so nothing is
+  // cleared between posts. It is sized to the post (a few KB, stays in L1), not to the 2^bits hash space: a
+  // stamp per bucket (1 MB at 18 bits) made every feature a cache miss.
+  private seenKey = new Int32Array(2048);
+  private seenGen = new Int32Array(2048);
   private generation = 0;
   private readonly shift: number;
   private readonly lexicon: Lexicon | undefined;
@@ -112,7 +116,6 @@ export class FeatureExtractor {
     if (config.bits < 12 || config.bits > 24) throw new RangeError(`hash bits must be 12..24, got ${config.bits}`);
     this.config = config;
     this.shift = 32 - config.bits;
-    this.stamp = new Int32Array(1 << config.bits);
     this.index = new Int32Array(4096);
     this.value = new Float32Array(4096);
     this.tokenOf = new Int32Array(4096);
@@ -129,7 +132,7 @@ export class FeatureExtractor {
     const c = this.config;
     this.count = 0;
     if (++this.generation === 0x7fffffff) {
-      this.stamp.fill(0);
+      this.seenGen.fill(0);
       this.generation = 1;
     }
     const toks = tokenize(text);
@@ -224,14 +227,43 @@ export class FeatureExtractor {
   }
 
   private add(idx: number, v: number, token: number, kind: number): void {
-    if (this.stamp[idx] === this.generation) return; // hashed duplicates count once (binary presence)
-    this.stamp[idx] = this.generation;
+    if (!this.markSeen(idx)) return; // hashed duplicates count once (binary presence)
     if (this.count === this.index.length) this.grow();
     this.index[this.count] = idx;
     this.value[this.count] = v;
     this.tokenOf[this.count] = token;
     this.kindOf[this.count] = kind;
     this.count++;
+  }
+
+  /** Adds `idx` to this post's seen set; false when it was there already. */
+  private markSeen(idx: number): boolean {
+    if (2 * this.count >= this.seenKey.length) this.growSeen();
+    const key = this.seenKey, gen = this.seenGen, g = this.generation, mask = key.length - 1;
+    // `idx` is already the top bits of an avalanched hash, so its low bits spread evenly over the table.
+    for (let h = idx & mask; ; h = (h + 1) & mask) {
+      if (gen[h] !== g) {
+        gen[h] = g;
+        key[h] = idx;
+        return true;
+      }
+      if (key[h] === idx) return false;
+    }
+  }
+
+  /** Doubles the seen set (kept at most half full) and re-inserts this post's features. */
+  private growSeen(): void {
+    const size = this.seenKey.length * 2, mask = size - 1, g = this.generation;
+    const key = new Int32Array(size), gen = new Int32Array(size);
+    for (let i = 0; i < this.count; i++) {
+      const idx = this.index[i] as number;
+      let h = idx & mask;
+      while (gen[h] === g) h = (h + 1) & mask;
+      gen[h] = g;
+      key[h] = idx;
+    }
+    this.seenKey = key;
+    this.seenGen = gen;
   }
 
   private normalise(from: number, weight: number): void {

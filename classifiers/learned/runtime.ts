@@ -1,6 +1,6 @@
 /**
- * One language's model at inference: weights expanded into a dense array over the hash space (one multiply-add
- * per feature, no map lookups), and the last post's scores cached because the classifier asks for complaint,
+ * One language's model at inference: weights in a compact bucket → row table (sparse-weights.ts: one
+ * multiply-add per feature, no map lookups, cache-friendly), and the last post's scores cached because the classifier asks for complaint,
  * sentiment and severity of the same text in a row.
  */
 import type { Cue, Lang } from '../../src/model.ts';
@@ -8,6 +8,7 @@ import { FeatureExtractor, surfaceIndex } from './features.ts';
 import { polarityLexicon } from './lexicon.ts';
 import { plattProbability, type Platt } from './calibration.ts';
 import { decodeFloat32, decodeInt32, type ModelFile } from './model-file.ts';
+import { SparseWeights } from './sparse-weights.ts';
 
 /** How many cues an analyst sees per post: enough to explain, few enough to read. */
 const MAX_CUES = 5;
@@ -35,7 +36,7 @@ export class LanguageModel {
   readonly threshold: number;
   private readonly fx: FeatureExtractor;
   private readonly k: number;
-  private readonly dense: Float32Array;
+  private readonly weights: SparseWeights;
   private readonly bias: Float64Array;
   private readonly platt: Platt[];
   private readonly complaintColumn: number;
@@ -60,10 +61,7 @@ export class LanguageModel {
     const index = decodeInt32(file.featureIndex);
     const weights = decodeFloat32(packed);
     if (weights.length !== index.length * this.k) throw new Error(`model ${file.name} (${file.lang}): weights do not match the feature index`);
-    this.dense = new Float32Array((1 << file.features.bits) * this.k);
-    index.forEach((f, i) => {
-      for (let c = 0; c < this.k; c++) this.dense[f * this.k + c] = weights[i * this.k + c] as number;
-    });
+    this.weights = new SparseWeights(file.features.bits, this.k, index, weights);
     for (const n of SURFACE_NAMES) this.surfaceLabel.set(surfaceIndex(n, file.features.bits), SURFACE_LABELS[n] ?? n);
     for (const n of ['url', 'user']) this.hiddenCue.add(surfaceIndex(n, file.features.bits));
     this.scores = new Float64Array(this.k);
@@ -73,13 +71,9 @@ export class LanguageModel {
   decision(text: string, lang: Lang): Float64Array {
     if (text === this.lastText && lang === this.lastLang) return this.scores;
     const n = this.fx.extract(text, lang);
-    const s = this.scores, k = this.k, d = this.dense, idx = this.fx.index, val = this.fx.value;
-    for (let c = 0; c < k; c++) s[c] = this.bias[c] as number;
-    for (let i = 0; i < n; i++) {
-      const base = (idx[i] as number) * k;
-      const v = val[i] as number;
-      for (let c = 0; c < k; c++) s[c] = (s[c] as number) + (d[base + c] as number) * v;
-    }
+    const s = this.scores;
+    for (let c = 0; c < this.k; c++) s[c] = this.bias[c] as number;
+    this.weights.accumulate(s, this.fx.index, this.fx.value, n);
     this.lastText = text;
     this.lastLang = lang;
     return s;
@@ -116,7 +110,7 @@ export class LanguageModel {
 
   /** Word and surface features of the last text that pushed hardest towards "complaint". */
   private cues(): Cue[] {
-    const fx = this.fx, k = this.k, col = this.complaintColumn;
+    const fx = this.fx, col = this.complaintColumn;
     const picked: { i: number; w: number }[] = [];
     // Only the word block and the surface block can be named; character n-grams in between are skipped.
     for (let i = 0; i < fx.count; i++) {
@@ -125,7 +119,7 @@ export class LanguageModel {
       // Links and @mentions alone are left out: in the English corpus they mostly tell addressed tweets from the
       // random extra negatives, which explains nothing an analyst can act on.
       if (i >= fx.surfaceStart ? this.hiddenCue.has(fx.index[i] as number) : fx.kindOf[i] === 0 && this.isPlaceholder(fx.tokenOf[i] as number)) continue;
-      const w = (this.dense[(fx.index[i] as number) * k + col] as number) * (fx.value[i] as number);
+      const w = this.weights.weight(fx.index[i] as number, col) * (fx.value[i] as number);
       if (w <= 0) continue;
       if (picked.length < MAX_CUES) picked.push({ i, w });
       else {

@@ -28,6 +28,22 @@ const ELONGATION_RE = /(\p{L})\1{2,}/gu;
 const POSITIVE = new Set([':)', ':-)', ':d', ';)', ';-)', '=)', ':p', '<3', '😀', '😃', '😄', '😁', '😊', '🙂', '😍', '🥰', '😘', '👍', '👏', '🙏', '❤', '❤️', '💪', '🎉', '✅', '😉', '😎', '🤗', '💚', '💙']);
 const NEGATIVE = new Set([':(', ':-(', ':/', ':-/', ":'(", '😠', '😡', '🤬', '😤', '😞', '😢', '😭', '😩', '😫', '🙄', '😒', '👎', '💩', '😖', '😣', '🤮', '🤢', '😑', '😐', '😕', '🙁', '☹', '☹️', '😬', '🤦', '🤦‍♂️', '🤦‍♀️']);
 
+const SHOUT_RE = /\p{Lu}{3}/u;
+
+/**
+ * Cheap necessary condition for ELONGATION_RE (a letter three times in a row): three equal UTF-16 units in a
+ * row, or any surrogate (an astral letter repeated is "hi lo hi lo hi lo", which the unit check cannot see).
+ * Skips the Unicode back-reference regex for almost every word.
+ */
+function mayBeElongated(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -49,10 +65,12 @@ export function tokenize(text: string): Token[] {
     } else if (m[3] !== undefined || m[4] !== undefined) {
       kind = 'word';
       const w = m[3] ?? (m[4] as string);
-      // Shouting needs three letters so "DB" or "ICE" are not mistaken for anger.
-      shouted = w.length >= 3 && w === w.toUpperCase() && w !== w.toLowerCase() && /\p{Lu}{3}/u.test(w);
-      norm = w.toLowerCase().replace(/’/g, "'");
-      if (ELONGATION_RE.test(norm)) {
+      const lower = w.toLowerCase();
+      // Shouting needs three letters so "DB" or "ICE" are not mistaken for anger. Most words are lower-case
+      // already, so `w !== lower` is tested first and the upper-casing and regex are rarely reached.
+      shouted = w.length >= 3 && w !== lower && w === w.toUpperCase() && SHOUT_RE.test(w);
+      norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+      if (mayBeElongated(norm) && ELONGATION_RE.test(norm)) {
         elongated = true;
         ELONGATION_RE.lastIndex = 0;
         norm = norm.replace(ELONGATION_RE, '$1$1');

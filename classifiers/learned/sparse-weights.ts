@@ -1,0 +1,100 @@
+/**
+ * The model's weights, looked up by hashed feature index without a dense 2^bits × classes array.
+ *
+ * Why: a dense Float32Array over 2^18 buckets × 3 classes is 3 MB, and a post's few hundred features land on
+ * random buckets, so nearly every lookup was a cache miss — profiling showed inference bound by memory, not
+ * arithmetic. Only a fraction of the buckets are in the model (about 68k of 262k for German), so a 32 KB
+ * presence bitset answers "not in the model" from L1, and for the rest a rank (a per-word prefix count plus a
+ * popcount) gives the row in a packed weight array that fits L2. Values are the same Float32 weights, so
+ * scores are bit-identical to the dense lookup.
+ */
+export class SparseWeights {
+  /** Classes per row. */
+  readonly k: number;
+  private readonly present: Int32Array;
+  private readonly before: Int32Array;
+  private readonly packed: Float32Array;
+  /** Scratch for `accumulate`: (row offset, feature position) pairs of the features the model knows. */
+  private rows = new Int32Array(2048);
+
+  /** `index[i]` is the bucket of row i of `weights` (row-major, `k` per row); a later duplicate wins, as before. */
+  constructor(bits: number, k: number, index: Int32Array, weights: Float32Array) {
+    this.k = k;
+    const words = (1 << bits) >>> 5;
+    this.present = new Int32Array(words);
+    for (const f of index) this.present[f >>> 5] = (this.present[f >>> 5] as number) | (1 << (f & 31));
+    this.before = new Int32Array(words);
+    let rows = 0;
+    for (let w = 0; w < words; w++) {
+      this.before[w] = rows;
+      rows += popcount(this.present[w] as number);
+    }
+    this.packed = new Float32Array(rows * k);
+    index.forEach((f, i) => {
+      const r = this.row(f);
+      for (let c = 0; c < k; c++) this.packed[r * k + c] = weights[i * k + c] as number;
+    });
+  }
+
+  /** Row of bucket `f` in the packed array, or -1 when the model has no weights for it (all zero). */
+  row(f: number): number {
+    const word = this.present[f >>> 5] as number;
+    const bit = 1 << (f & 31);
+    if ((word & bit) === 0) return -1;
+    return (this.before[f >>> 5] as number) + popcount(word & (bit - 1));
+  }
+
+  /** Weight of bucket `f` for class `c` (0 when absent, like the untouched cells of a dense array). */
+  weight(f: number, c: number): number {
+    const r = this.row(f);
+    return r < 0 ? 0 : (this.packed[r * this.k + c] as number);
+  }
+
+  /**
+   * Adds Σ weight(idx[i]) · val[i] to `s`, in feature order (the order of the float additions is kept so the
+   * sums equal the dense loop's; skipped absent buckets added exactly 0 there).
+   *
+   * Two passes: the first resolves rows (cheap, the bitset and counts stay in L1/L2), the second only loads
+   * weights and multiplies. With short iterations the CPU keeps many of those cache-missing loads in flight at
+   * once instead of waiting for each behind the rank arithmetic.
+   */
+  accumulate(s: Float64Array, idx: Int32Array, val: Float32Array, n: number): void {
+    const k = this.k, present = this.present, before = this.before, packed = this.packed;
+    if (this.rows.length < 2 * n) this.rows = new Int32Array(Math.max(2 * n, 2 * this.rows.length));
+    const rows = this.rows;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const f = idx[i] as number;
+      const word = present[f >>> 5] as number;
+      const bit = 1 << (f & 31);
+      if ((word & bit) === 0) continue;
+      rows[m++] = (((before[f >>> 5] as number) + popcount(word & (bit - 1))) * k) | 0;
+      rows[m++] = i;
+    }
+    if (k === 3) {
+      let s0 = s[0] as number, s1 = s[1] as number, s2 = s[2] as number;
+      for (let j = 0; j < m; j += 2) {
+        const base = rows[j] as number, v = val[rows[j + 1] as number] as number;
+        s0 += (packed[base] as number) * v;
+        s1 += (packed[base + 1] as number) * v;
+        s2 += (packed[base + 2] as number) * v;
+      }
+      s[0] = s0;
+      s[1] = s1;
+      s[2] = s2;
+      return;
+    }
+    for (let j = 0; j < m; j += 2) {
+      const base = rows[j] as number, v = val[rows[j + 1] as number] as number;
+      for (let c = 0; c < k; c++) s[c] = (s[c] as number) + (packed[base + c] as number) * v;
+    }
+  }
+}
+
+/** Set bits of a 32-bit integer (SWAR; JavaScript has no popcount intrinsic). */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
