@@ -4,7 +4,7 @@
  * Targets (issue 5): ≥ 95 % of bursts ≥ 5× detected within 30 min of onset, ≤ 1 false alarm per brand per
  * 4 weeks, no decoy alerted. Prints figures; never fails on them.
  *
- * Usage: npm run bench:detect -- [--seed N] [--weeks N]
+ * Usage: npm run bench:detect -- [--seed N] [--weeks N] [--thresholds '{"cusumH":8}'] (threshold overrides, for tuning)
  */
 import { parseArgs } from 'node:util';
 import { createShitstormDetector } from '../classifiers/shitstorm.ts';
@@ -12,7 +12,8 @@ import type { StateStore } from '../classifiers/types.ts';
 import type { Alert, Brand } from '../src/model.ts';
 import { buildScenario, eventEnd, minuteStream, type InjectedEvent } from './streams/synthetic.ts';
 
-const { values } = parseArgs({ options: { seed: { type: 'string', default: '42' }, weeks: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { seed: { type: 'string', default: '42' }, weeks: { type: 'string', default: '8' }, thresholds: { type: 'string', default: '{}' } } });
+const thresholds = JSON.parse(values.thresholds) as Record<string, number>;
 const seed = Number(values.seed);
 const weeks = Number(values.weeks);
 
@@ -38,7 +39,7 @@ class BenchState implements StateStore {
 const scenario = buildScenario(seed, weeks);
 const brands: Brand[] = scenario.brands.map((b) => ({ id: b.id, name: b.name, query: b.name, accounts: [], language: b.lang }));
 const state = new BenchState();
-let detector = createShitstormDetector({ brands, state });
+let detector = createShitstormDetector({ brands, state, options: { thresholds } });
 await detector.restore();
 
 const opened: Alert[] = [];
@@ -56,7 +57,7 @@ for (const { at, mentions: batch } of minuteStream(scenario, seed)) {
   if (at % 3_600_000 === 0) await detector.flush();
   if (at === restartAt) {
     await detector.flush();
-    detector = createShitstormDetector({ brands, state });
+    detector = createShitstormDetector({ brands, state, options: { thresholds } });
     await detector.restore();
   }
 }

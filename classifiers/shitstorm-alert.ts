@@ -76,6 +76,12 @@ export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: Window
       sources: st.sources,
       reshares: st.shares,
       topTerms: topTerms(lastHour, 8),
+      /** Capped negatives from authors not heard from in four weeks, vs the brand's usual share of them. */
+      newAuthorNegatives: s.newNegatives,
+      expectedNewAuthorNegatives: round(s.expectedNewNegatives),
+      newAuthorScore: round(s.newSurprise),
+      /** The volume test that passed: all negatives, or only the new-author negatives. */
+      trigger: s.trigger,
     },
     dedupeKey: inc.id,
     revision: inc.revision,

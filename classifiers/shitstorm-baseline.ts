@@ -117,7 +117,7 @@ export function learnHour(
 }
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7): precise to ~1e-13, enough for tail probabilities. */
-function logGamma(x: number): number {
+export function logGamma(x: number): number {
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const y = x - 1;
@@ -133,6 +133,23 @@ function logGamma(x: number): number {
  * counts that matter (a dozen posts in 15 minutes at night) are small and skewed, where a normal
  * approximation overstates significance by orders of magnitude.
  */
+/** −log10 P(X ≥ k) for X ~ binomial(n, p): how surprising k negatives out of n are at the usual share p. */
+export function binomialSurprise(k: number, n: number, p: number): number {
+  if (k <= n * p || n <= 0) return 0;
+  if (p <= 0) return Infinity;
+  if (p >= 1) return 0;
+  const logC = (j: number) => logGamma(n + 1) - logGamma(j + 1) - logGamma(n - j + 1);
+  const first = logC(k) + k * Math.log(p) + (n - k) * Math.log(1 - p);
+  let term = 1;
+  let sum = 1;
+  for (let j = k; j < n; j++) {
+    term *= ((n - j) / (j + 1)) * (p / (1 - p));
+    sum += term;
+    if (term < 1e-12 * sum) break;
+  }
+  return Math.max(0, -(first + Math.log(sum)) / Math.LN10);
+}
+
 export function nbSurprise(k: number, mean: number, phi: number): number {
   if (k <= mean) return 0;
   const r = 1 / phi;

@@ -11,8 +11,12 @@
  * - Negativity share up: the window's negative share clearly above the brand's usual share, so a launch spike
  *   that lifts everything proportionally does not qualify.
  * - Many distinct authors posting negatively (the per-author cap already limits one loud author).
+ * - Outsiders: the volume test also runs on negatives from authors the brand has not heard from in four weeks
+ *   (shitstorm-authors.ts) against the brand's usual share of them. Storms bring new voices, so this excess is
+ *   clearer early in a slow ramp or at a small brand; a loud regular or the usual complainers do not count.
+ *   Either volume test may pass; every other gate applies to both.
  */
-import { nbSurprise } from './shitstorm-baseline.ts';
+import { binomialSurprise, nbSurprise } from './shitstorm-baseline.ts';
 import type { WindowStats } from './shitstorm-window.ts';
 
 export interface BurstThresholds {
@@ -34,10 +38,22 @@ export interface BurstThresholds {
   /** Window negative share must exceed the baseline share by this much (absolute). */
   minShareLift: number;
   /**
+   * …and beyond chance: −log10 of the binomial tail of the window's negatives among its (capped) mentions at
+   * the baseline share. 1 (p ≤ 10 %): in a small brand's 15 minutes, 6 of 20 at a usual 17 % is chance under
+   * a launch spike (p ≈ 0.11), 6 of 8 is not. Storms pass it by orders of magnitude.
+   */
+  minShareSurprise: number;
+  /**
    * Overdispersion of counts (variance = mean + phi·mean²). 0.05 ≈ a 22 % relative sd of hourly volume
    * beyond Poisson: day-to-day level changes plus the baseline's own estimation error.
    */
   phi: number;
+  /**
+   * Test new-author negatives too (authors the brand has not heard from in four weeks, against the brand's
+   * usual share of them): storms bring outsiders, so their excess shows earlier and more clearly than the
+   * excess of all negatives. Same bars (minSurprise, minRatio) and all other gates; false disables it.
+   */
+  newAuthorTest: boolean;
 }
 
 export const DEFAULT_THRESHOLDS: BurstThresholds = {
@@ -46,7 +62,9 @@ export const DEFAULT_THRESHOLDS: BurstThresholds = {
   minNegatives: 6,
   minNegAuthors: 5,
   minShareLift: 0.1,
+  minShareSurprise: 1,
   phi: 0.05,
+  newAuthorTest: true,
 };
 
 export interface WindowScore {
@@ -59,6 +77,13 @@ export interface WindowScore {
   share: number;
   baselineShare: number;
   passes: boolean;
+  /** New-author negatives (capped, at most the tested count) and what the brand usually gets of them. */
+  newNegatives: number;
+  expectedNewNegatives: number;
+  newSurprise: number;
+  newRatio: number;
+  /** Which volume test passed: all negatives, or (only) the new-author negatives. */
+  trigger: 'negatives' | 'new_authors';
   /** Which gates failed, for analysts and the bench. */
   failed: string[];
 }
@@ -70,7 +95,7 @@ const MIN_EXPECTED_NEG = 0.5;
  * `brandThreads`: roots that are the brand's own posts. Comments flooding the brand's own page post are the
  * classic shitstorm (not someone else's viral post), so such a thread is never set aside.
  */
-export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstThresholds, brandThreads: ReadonlySet<string> = new Set()): WindowScore {
+export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstThresholds, brandThreads: ReadonlySet<string> = new Set(), newShare = 1): WindowScore {
   const expectedNegatives = Math.max(MIN_EXPECTED_NEG, stats.expected * baselineShare);
   // One thread holding over a third of the window's negatives dominates it: test what is outside that thread.
   const onBrandPost = stats.topThreadId !== undefined && brandThreads.has(stats.topThreadId);
@@ -79,13 +104,25 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
   const surprise = nbSurprise(spreadNegatives, expectedNegatives, t.phi);
   const ratio = spreadNegatives / expectedNegatives;
   const share = stats.countCapped > 0 ? stats.negativesCapped / stats.countCapped : 0;
+  // A viral post draws outsiders too: the busiest thread is set aside when it holds over a third of the
+  // new-author negatives (which of its posters were new is not known, so all of them are assumed to be).
+  const newDominated = !onBrandPost && stats.topThreadNegatives * 3 > stats.newNegativesCapped;
+  const newNegatives = newDominated ? Math.max(0, stats.newNegativesCapped - stats.topThreadNegatives) : stats.newNegativesCapped;
+  const expectedNewNegatives = Math.max(MIN_EXPECTED_NEG, expectedNegatives * newShare);
+  const newSurprise = t.newAuthorTest ? nbSurprise(newNegatives, expectedNewNegatives, t.phi) : 0;
+  const newRatio = newNegatives / expectedNewNegatives;
+  const allPass = surprise >= t.minSurprise && ratio >= t.minRatio;
+  const newPass = t.newAuthorTest && newSurprise >= t.minSurprise && newRatio >= t.minRatio;
+  const trigger: WindowScore['trigger'] = allPass || !newPass ? 'negatives' : 'new_authors';
   const failed: string[] = [];
-  if (surprise < t.minSurprise) failed.push('surprise');
-  if (ratio < t.minRatio) failed.push('ratio');
+  if (!allPass && !newPass) {
+    if (surprise < t.minSurprise) failed.push('surprise');
+    if (ratio < t.minRatio) failed.push('ratio');
+  }
   if (stats.negativesCapped < t.minNegatives) failed.push('negatives');
   if (stats.negAuthors < t.minNegAuthors) failed.push('authors');
-  if (share < baselineShare + t.minShareLift) failed.push('share');
-  return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, failed };
+  if (share < baselineShare + t.minShareLift || binomialSurprise(stats.negativesCapped, stats.countCapped, baselineShare) < t.minShareSurprise) failed.push('share');
+  return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, newNegatives, expectedNewNegatives, newSurprise, newRatio, trigger, failed };
 }
 
 /** Severity from the size of the excess: relative (ratio) and absolute (extra negative posts per hour). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Brand, Classified } from '../src/model.ts';
 import { IncidentState } from './shitstorm-alert.ts';
+import { authorsFromState, AuthorsState, authorsToState, newAuthors, type Authors } from './shitstorm-authors.ts';
 import { BaselineState, newBaseline } from './shitstorm-baseline.ts';
 import { Bucket } from './shitstorm-window.ts';
 import type { StateStore } from './types.ts';
@@ -24,7 +25,8 @@ const WindowState = z.object({
 const MAX_BRAND_POSTS = 500;
 /** Ids remembered per flush for redelivery; beyond this a batch is counted again (slight overcount, no loss). */
 export const MAX_BATCH_IDS = 10_000;
-const BaselineEntry = z.object({ baseline: BaselineState, firstAt: z.number().optional() });
+/** `authors` is absent in state written before the new-author signal: it then starts empty. */
+const BaselineEntry = z.object({ baseline: BaselineState, firstAt: z.number().optional(), authors: AuthorsState.optional() });
 
 export interface Runtime {
   brand: Brand;
@@ -43,6 +45,8 @@ export interface Runtime {
   redelivered: Set<string>;
   brandPosts: string[];
   brandPostSet: Set<string>;
+  /** Authors heard from recently, and the usual share of negatives from new ones (shitstorm-authors.ts). */
+  authors: Authors;
 }
 
 export function newRuntime(brand: Brand, timeZone: string): Runtime {
@@ -58,6 +62,7 @@ export function newRuntime(brand: Brand, timeZone: string): Runtime {
     redelivered: new Set(),
     brandPosts: [],
     brandPostSet: new Set(),
+    authors: newAuthors(),
   };
 }
 
@@ -76,6 +81,8 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
     if (!v.success) return false;
     rt.baseline = v.data.baseline;
     if (v.data.firstAt !== undefined) rt.firstAt = v.data.firstAt;
+    const authors = v.data.authors ? authorsFromState(v.data.authors) : undefined;
+    if (authors) rt.authors = authors;
   } else if (key === 'window') {
     const v = WindowState.safeParse(value);
     if (!v.success) return false;
@@ -99,7 +106,7 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
 /** Writes what changed since the last flush; the ids of this batch become the redelivery guard. */
 export async function persist(rt: Runtime, state: StateStore): Promise<void> {
   const ns = shitstormNamespace(rt.brand.id);
-  if (rt.dirty.has('baseline')) await state.putState(ns, 'baseline', { baseline: rt.baseline, ...(rt.firstAt !== undefined ? { firstAt: rt.firstAt } : {}) });
+  if (rt.dirty.has('baseline')) await state.putState(ns, 'baseline', { baseline: rt.baseline, ...(rt.firstAt !== undefined ? { firstAt: rt.firstAt } : {}), authors: authorsToState(rt.authors) });
   if (rt.dirty.has('window')) {
     const window = { ...(rt.cur ? { cur: rt.cur } : {}), ring: rt.ring, ...(rt.hour ? { hour: rt.hour } : {}), lastBatch: rt.sinceFlush, brandPosts: rt.brandPosts };
     await state.putState(ns, 'window', window);

@@ -138,6 +138,8 @@ export interface WindowStats {
   /** Counts with each author capped at `perAuthorCap` posts: one loud author cannot make a storm. */
   countCapped: number;
   negativesCapped: number;
+  /** Capped negatives from authors the brand had not heard from before (see shitstorm-authors.ts). */
+  newNegativesCapped: number;
   expected: number;
   authors: number;
   negAuthors: number;
@@ -154,7 +156,7 @@ export interface WindowStats {
  * Stats for the windows made of the last n buckets, for each n in `lengths` (ascending), in one pass from the
  * newest bucket backwards: the 60-minute window reuses the 15- and 30-minute work.
  */
-export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly number[], perAuthorCap: number): WindowStats[] {
+export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly number[], perAuthorCap: number, isNew: (author: string) => boolean = () => false): WindowStats[] {
   const authors = new Map<string, number>();
   const negAuthors = new Map<string, number>();
   const sources = new Set<string>();
@@ -188,7 +190,11 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       if (c > top) top = c;
     }
     let negativesCapped = 0;
-    for (const c of negAuthors.values()) negativesCapped += Math.min(c, perAuthorCap);
+    let newNegativesCapped = 0;
+    for (const [a, c] of negAuthors) {
+      negativesCapped += Math.min(c, perAuthorCap);
+      if (isNew(a)) newNegativesCapped += Math.min(c, perAuthorCap);
+    }
     let topThread = 0;
     let topThreadId: string | undefined;
     for (const [id, c] of threads) {
@@ -205,6 +211,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       negatives,
       countCapped,
       negativesCapped,
+      newNegativesCapped,
       expected,
       authors: authors.size + overflow,
       negAuthors: negAuthors.size,

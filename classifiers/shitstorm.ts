@@ -1,12 +1,14 @@
 /**
  * Shitstorm detector: per brand, in event time, five-minute buckets of mentions are compared with a seasonal,
  * outlier-robust baseline (shitstorm-baseline.ts) over 15-, 30- and 60-minute windows; a burst needs several
- * signals at once (shitstorm-score.ts). One incident per storm: an alert `shitstorm` opens at `watch`,
+ * signals at once (shitstorm-score.ts), among them how many of the negative voices are new to the brand
+ * (shitstorm-authors.ts). One incident per storm: an alert `shitstorm` opens at `watch`,
  * `warning` or `critical`, is updated (same id and dedupeKey, revision + 1) as it grows, resolves once the
  * last hour is back near baseline for 15 minutes, and reopens (not duplicates) if it flares up again soon.
  *
  * Cold start: no alert before a brand has a day of history. Time is the caller's `now` (event time in replay,
- * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline`, `window`, `incident`.
+ * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline` (with the known-authors
+ * sketch), `window`, `incident`.
  */
 import { childLogger } from '../src/log.ts';
 import type { Alert, Brand, Classified } from '../src/model.ts';
@@ -17,6 +19,7 @@ import { expectedHourly, learnHour, negativeShare, pooledDailyShape } from './sh
 import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
 import { renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
 import { newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
+import { isNewAuthor, newShare, retireBucket } from './shitstorm-authors.ts';
 import { addToBucket, BUCKET_MS, newBucket, windowStatsMulti, type Bucket } from './shitstorm-window.ts';
 import type { StateStore, StreamDetector } from './types.ts';
 
@@ -92,7 +95,9 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     // Cheap pre-check on raw counts: with no incident open and no window that could pass the count gates,
     // skip the per-author merge entirely (the common case: a quiet brand, every five minutes).
     if (rt.incident?.status !== 'open' && !couldFire(rt.ring, p0)) return [];
-    const scores = windowStatsMulti(rt.ring, WINDOWS, cap).map((st) => scoreWindow(st, p0, thresholds, rt.brandPostSet));
+    const isNew = (author: string) => isNewAuthor(rt.authors, author, at);
+    const fresh = newShare(rt.authors);
+    const scores = windowStatsMulti(rt.ring, WINDOWS, cap, isNew).map((st) => scoreWindow(st, p0, thresholds, rt.brandPostSet, fresh));
     o.onEvaluate?.(rt.brand.id, at, scores);
     const passing = scores.filter((s) => s.passes).sort((a, b) => b.surprise - a.surprise);
     const best = passing[0];
@@ -179,7 +184,13 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     while (rt.cur && rt.cur.start + BUCKET_MS <= t) {
       const closed: Bucket = rt.cur;
       rt.ring.push(closed);
-      if (rt.ring.length > HOUR_BUCKETS) rt.ring.splice(0, rt.ring.length - HOUR_BUCKETS);
+      if (rt.ring.length > HOUR_BUCKETS) {
+        // Buckets leaving the hour ring join the brand's known authors (and teach it its usual new-author share).
+        for (const old of rt.ring.splice(0, rt.ring.length - HOUR_BUCKETS)) {
+          retireBucket(rt.authors, old.authors, old.negAuthors, old.start, cap, rt.incident?.status !== 'open');
+        }
+        rt.dirty.add('baseline');
+      }
       const hour = rt.hour;
       if (hour) {
         hour.count += closed.count;

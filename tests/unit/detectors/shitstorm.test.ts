@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectedHourly, learnHour, nbSurprise, newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
+import { authorsFromState, authorsToState, isNewAuthor, newAuthors, newShare, retireBucket, SEEN_DAYS } from '../../../classifiers/shitstorm-authors.ts';
+import { binomialSurprise, expectedHourly, learnHour, nbSurprise, newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
+import { DEFAULT_THRESHOLDS, scoreWindow } from '../../../classifiers/shitstorm-score.ts';
+import type { WindowStats } from '../../../classifiers/shitstorm-window.ts';
 import { createShitstormDetector, shitstormNamespace } from '../../../classifiers/shitstorm.ts';
 import type { StreamDetector } from '../../../classifiers/types.ts';
 import { Alert, type Brand, type Classified } from '../../../src/model.ts';
@@ -254,5 +257,59 @@ describe('shitstorm baseline', () => {
     expect(nbSurprise(10, 2.4, 1e-9)).toBeCloseTo(3.7, 1);
     expect(nbSurprise(3, 5, 0.05)).toBe(0);
     expect(nbSurprise(100, 20, 0.05)).toBeGreaterThan(10);
+  });
+});
+
+describe('shitstorm: new authors and share significance', () => {
+  const base: WindowStats = {
+    minutes: 15,
+    start: 0,
+    count: 20,
+    negatives: 10,
+    countCapped: 20,
+    negativesCapped: 10,
+    newNegativesCapped: 0,
+    expected: 12,
+    authors: 20,
+    negAuthors: 10,
+    topAuthorShare: 0.05,
+    sources: ['twitter', 'facebook'],
+    negThreads: 10,
+    topThreadNegatives: 1,
+    shares: 0,
+  };
+  const t = DEFAULT_THRESHOLDS;
+
+  it('remembers authors once their bucket leaves the hour ring, forgets them after four weeks, and round-trips through state', () => {
+    const a = newAuthors();
+    const day = Date.parse('2026-03-02T10:00:00Z');
+    retireBucket(a, { regular1: 3 }, { regular1: 1 }, day, 2, true);
+    expect(isNewAuthor(a, 'regular1', day + 3_600_000)).toBe(false);
+    expect(isNewAuthor(a, 'outsider1', day + 3_600_000)).toBe(true);
+    expect(isNewAuthor(a, 'regular1', day + (SEEN_DAYS + 2) * 86_400_000)).toBe(true);
+    const back = authorsFromState(JSON.parse(JSON.stringify(authorsToState(a))));
+    expect(back && isNewAuthor(back, 'regular1', day + 3_600_000)).toBe(false);
+    expect(newShare(a)).toBeGreaterThan(0.4); // one learned negative barely moves the prior
+  });
+
+  it('passes a window on new-author negatives when all negatives are not yet surprising, but not for regulars', () => {
+    // 10 negatives where 3.6 are expected: not enough alone (surprise < 4.5) …
+    const regulars = scoreWindow({ ...base, newNegativesCapped: 1 }, 0.3, t, new Set(), 0.1);
+    expect(regulars.passes).toBe(false);
+    // … but 9 of them from people the brand has never heard from, where it usually gets 10 % of them, is.
+    const outsiders = scoreWindow({ ...base, newNegativesCapped: 9 }, 0.3, t, new Set(), 0.1);
+    expect(outsiders.passes).toBe(true);
+    expect(outsiders.trigger).toBe('new_authors');
+    // Newcomers crowding one foreign thread are a viral post, not a storm.
+    const viral = scoreWindow({ ...base, newNegativesCapped: 9, topThreadNegatives: 6 }, 0.3, t, new Set(), 0.1);
+    expect(viral.passes).toBe(false);
+    expect(scoreWindow({ ...base, newNegativesCapped: 9 }, 0.3, { ...t, newAuthorTest: false }, new Set(), 0.1).passes).toBe(false);
+  });
+
+  it('requires the negative share to be up beyond chance (binomial tail), not just by 10 points', () => {
+    expect(binomialSurprise(6, 20, 0.17)).toBeLessThan(1); // p ≈ 0.11: a launch's noise in a small brand
+    expect(binomialSurprise(6, 8, 0.17)).toBeGreaterThan(3);
+    const launchNoise = scoreWindow({ ...base, count: 20, countCapped: 20, negatives: 6, negativesCapped: 6, negAuthors: 6, expected: 2.8, topThreadNegatives: 1 }, 0.17, t);
+    expect(launchNoise.failed).toContain('share');
   });
 });
