@@ -18,6 +18,14 @@ export const IncidentState = z.object({
   quiet: z.number().int().nonnegative(),
   peakRatio: z.number(),
   peakNegatives: z.number(),
+  /**
+   * The storm's examples and mention ids as last seen while it was open: a resolved alert keeps showing what
+   * the storm was about, although its last hour is quiet.
+   */
+  lastExamples: z
+    .array(z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: z.string(), url: z.string().optional() }))
+    .optional(),
+  lastMentions: z.array(z.string()).optional(),
 });
 export type IncidentState = z.infer<typeof IncidentState>;
 
@@ -39,8 +47,16 @@ function title(brand: Brand, inc: IncidentState, s: WindowScore): string {
 
 export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: WindowScore, lastHour: readonly Bucket[]): Alert {
   const st = s.stats;
-  const examples = topExamples(lastHour, 5).map((e) => ({ id: e.id, text: e.text, author: e.author, createdAt: e.createdAt, ...(e.url ? { url: e.url } : {}) }));
-  const ids = [...new Set([...examples.map((e) => e.id), ...lastHour.flatMap((b) => b.negIds)])].slice(0, 200);
+  let examples = topExamples(lastHour, 5).map((e) => ({ id: e.id, text: e.text, author: e.author, createdAt: e.createdAt, ...(e.url ? { url: e.url } : {}) }));
+  let ids = [...new Set([...examples.map((e) => e.id), ...lastHour.flatMap((b) => b.negIds)])].slice(0, 200);
+  if (inc.status === 'open' && examples.length > 0) {
+    // Kept on the incident (persisted with it) for the resolution update.
+    inc.lastExamples = examples;
+    inc.lastMentions = ids;
+  } else if (inc.status === 'resolved' && examples.length === 0) {
+    examples = inc.lastExamples ?? [];
+    ids = inc.lastMentions ?? [];
+  }
   return {
     id: inc.id,
     kind: 'shitstorm',

@@ -215,3 +215,19 @@ export function replaceQuery(params) {
   const query = params.toString();
   history.replaceState(null, '', query ? `${location.pathname}?${query}` : location.pathname);
 }
+
+/** Wires a page's filter form: restored from the URL, reloads on change, optionally refreshes while visible. */
+export function bindFilterForm(form, load, refreshMs) {
+  fillForm(form, new URLSearchParams(location.search));
+  form.addEventListener('change', () => {
+    replaceQuery(formParams(form));
+    load();
+  });
+  setStatus(t('common.loading'));
+  load();
+  if (refreshMs) {
+    setInterval(() => {
+      if (document.visibilityState === 'visible') load();
+    }, refreshMs);
+  }
+}

@@ -1,6 +1,6 @@
 // Alerts with acknowledge / resolve. The buttons call the API and re-render the alert from its answer, so
 // what the page shows is what the server stored.
-import { api, el, fill, fillForm, formParams, formatTime, replaceQuery, safeUrl, setStatus, t, threadLink } from '../common.js';
+import { api, bindFilterForm, el, fill, formParams, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
 
 const form = document.getElementById('filters');
 const list = document.getElementById('alert-list');
@@ -69,10 +69,4 @@ async function load() {
 }
 
 if (singleId) form.hidden = true;
-fillForm(form, new URLSearchParams(location.search));
-form.addEventListener('change', () => {
-  replaceQuery(formParams(form));
-  load();
-});
-setStatus(t('common.loading'));
-load();
+bindFilterForm(form, load);

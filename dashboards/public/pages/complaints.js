@@ -1,6 +1,6 @@
 // Live complaints: the newest posts classified as complaints, with the cues that fired highlighted in the
 // text. Refreshes every 30 s while the tab is visible, so the page can stay open on a wall screen.
-import { api, fill, fillForm, formParams, renderPost, replaceQuery, setStatus, t } from '../common.js';
+import { api, bindFilterForm, fill, formParams, renderPost, setStatus, t } from '../common.js';
 
 const REFRESH_MS = 30_000;
 const form = document.getElementById('filters');
@@ -20,13 +20,4 @@ async function load() {
   document.body.dataset.loaded = 'true';
 }
 
-fillForm(form, new URLSearchParams(location.search));
-form.addEventListener('change', () => {
-  replaceQuery(formParams(form));
-  load();
-});
-setStatus(t('common.loading'));
-load();
-setInterval(() => {
-  if (document.visibilityState === 'visible') load();
-}, REFRESH_MS);
+bindFilterForm(form, load, REFRESH_MS);

@@ -1,6 +1,6 @@
 // Shitstorm radar: one card per brand with volume vs expected and the negative share over time, plus the
 // brand's shitstorm alerts with the numbers behind them.
-import { api, el, fillForm, formParams, formatTime, replaceQuery, setStatus, t } from '../common.js';
+import { api, bindFilterForm, el, formParams, formatTime, setStatus, t } from '../common.js';
 import { bucketLabel, drawChart } from './charts.js';
 
 const form = document.getElementById('filters');
@@ -73,10 +73,4 @@ async function load() {
   document.body.dataset.loaded = 'true';
 }
 
-fillForm(form, new URLSearchParams(location.search));
-form.addEventListener('change', () => {
-  replaceQuery(formParams(form));
-  load();
-});
-setStatus(t('common.loading'));
-load();
+bindFilterForm(form, load);

@@ -1,6 +1,6 @@
 // Unanswered queue: open cases sorted by SLA breach (the API sorts), with waited time, the brand's reply
 // kinds so far and links to the thread.
-import { api, el, fill, fillForm, formParams, formatDuration, formatTime, replaceQuery, safeUrl, setStatus, t, threadLink } from '../common.js';
+import { api, bindFilterForm, el, fill, formParams, formatDuration, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
 
 const REFRESH_MS = 60_000;
 const form = document.getElementById('filters');
@@ -42,13 +42,4 @@ async function load() {
   document.body.dataset.loaded = 'true';
 }
 
-fillForm(form, new URLSearchParams(location.search));
-form.addEventListener('change', () => {
-  replaceQuery(formParams(form));
-  load();
-});
-setStatus(t('common.loading'));
-load();
-setInterval(() => {
-  if (document.visibilityState === 'visible') load();
-}, REFRESH_MS);
+bindFilterForm(form, load, REFRESH_MS);

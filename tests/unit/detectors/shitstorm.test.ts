@@ -313,3 +313,24 @@ describe('shitstorm: new authors and share significance', () => {
     expect(launchNoise.failed).toContain('share');
   });
 });
+
+describe('shitstorm alert after the storm', () => {
+  it('keeps the storm’s example posts and mention ids when it resolves', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { runReplay } = await import('../../../src/commands/replay.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-storm-'));
+    const out = path.join(dir, 'alerts.jsonl');
+    const root = path.resolve(__dirname, '../../..');
+    await runReplay({ file: path.join(root, 'demo/demo.jsonl'), format: 'jsonl', configFile: path.join(root, 'demo/kundenradar.yaml'), alertsOut: out, progress: () => undefined });
+    const storms = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; status: string; examples: unknown[]; mentions: unknown[] }).filter((a) => a.kind === 'shitstorm');
+    expect(storms.length).toBeGreaterThan(0);
+    for (const storm of storms) {
+      expect(storm.status).toBe('resolved'); // the replay's clock runs a week past the last post
+      expect(storm.examples.length).toBeGreaterThan(0);
+      expect(storm.mentions.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
