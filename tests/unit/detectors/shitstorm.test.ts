@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runReplay } from '../../../src/commands/replay.ts';
 import { authorsFromState, authorsToState, isNewAuthor, newAuthors, newShare, retireBucket, SEEN_DAYS } from '../../../classifiers/shitstorm-authors.ts';
 import { binomialSurprise, expectedHourly, learnHour, nbSurprise, newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
 import { DEFAULT_THRESHOLDS, scoreWindow } from '../../../classifiers/shitstorm-score.ts';
@@ -316,11 +320,6 @@ describe('shitstorm: new authors and share significance', () => {
 
 describe('shitstorm alert after the storm', () => {
   it('keeps the storm’s example posts and mention ids when it resolves', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { runReplay } = await import('../../../src/commands/replay.ts');
-    const { mkdtempSync } = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-storm-'));
     const out = path.join(dir, 'alerts.jsonl');
     const root = path.resolve(__dirname, '../../..');
