@@ -15,11 +15,14 @@ const hostile = makeAlert({
   evidence: { windowMinutes: 60, observed: 412, expected: 35.5, observedNegative: 300, expectedNegative: 12.5, negativityShare: 0.82, topTerms: ['verspätung', 'ice'], windowStart: '2026-03-02T08:00:00.000Z' },
   examples: [
     { id: 'twitter:1', text: '@channel <!here> @everyone *fett* [Hier klicken](https://evil.example) <https://evil.example|db.de>\n# Überschrift', url: 'https://x.com/a/status/1', author: '@a', createdAt: '2026-03-02T08:00:00Z' },
-    { id: 'twitter:2', text: 'Schon wieder Verspätung 😡 #bahnchaos', url: 'javascript:alert(1)', createdAt: '2026-03-02T08:01:00Z' },
+    { id: 'twitter:2', text: 'Schon wieder Verspätung 😡 #bahnchaos', url: 'https://x.com/b/status/2', createdAt: '2026-03-02T08:01:00Z' },
     { id: 'twitter:3', text: 'Third', url: 'https://x.com/c/status/3', createdAt: '2026-03-02T08:02:00Z' },
     { id: 'twitter:4', text: 'Fourth is never shown', createdAt: '2026-03-02T08:03:00Z' },
   ],
 });
+// The model refuses non-http(s) links at the boundary; the formats must still neutralise one that reaches them
+// some other way, so it is planted after validation.
+hostile.examples[1]!.url = 'javascript:alert(1)';
 const de = viewAlert(hostile, { lang: 'de', publicUrl: 'https://radar.example.com/', brandName: 'Deutsche Bahn' });
 const en = viewAlert(makeAlert(), { lang: 'en', publicUrl: 'https://radar.example.com', brandName: 'Deutsche Bahn' });
 
