@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createClassifier, createTextModel } from '../../../classifiers/index.ts';
 import type { TextModel } from '../../../classifiers/types.ts';
@@ -110,15 +109,12 @@ describe('createClassifier', () => {
 describe('createTextModel', () => {
   it("'cues' is the cue model", () => expect(createTextModel('cues').name).toBe('cues-v1'));
 
-  const learnedPresent = existsSync(new URL('../../../classifiers/learned/index.ts', import.meta.url));
-  it.skipIf(learnedPresent)("'learned' falls back to the cue model while classifiers/learned/index.ts is missing", () => {
-    expect(createTextModel('learned').name).toBe('cues-v1');
-  });
-  it.skipIf(!learnedPresent)("'learned' returns a working TextModel (learned, or the cue model after a logged fallback)", () => {
+  it("'learned' is the shipped combination of the learned models and the cue model", () => {
     const m = createTextModel('learned');
-    const r = m.complaint('Seit drei Tagen keine Antwort, unverschämt!', 'de');
-    expect(r.score).toBeGreaterThanOrEqual(0);
-    expect(r.score).toBeLessThanOrEqual(1);
-    expect(['negative', 'neutral', 'positive']).toContain(m.sentiment('Danke!', 'de').label);
+    expect(m.name).toMatch(/^learned\+cues-v1 \(learned-v1, cues-v1\)$/);
+    const complaint = m.complaint('Seit drei Tagen keine Antwort, unverschämt!', 'de');
+    expect(complaint.score).toBeGreaterThanOrEqual(0.5);
+    expect(complaint.cues.length).toBeGreaterThan(0);
+    expect(m.sentiment('Danke, super gelaufen!', 'de').label).not.toBe('negative');
   });
 });
