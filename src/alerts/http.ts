@@ -29,14 +29,22 @@ export function postJson(url: string, body: string, headers: Record<string, stri
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   const now = options.now ?? Date.now;
-  return new Promise<DeliveryOutcome>((resolve) => {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  return new Promise<DeliveryOutcome>((settle) => {
+    // `timeout` below is the socket's idle timeout: a receiver that trickles bytes never trips it. The deadline
+    // bounds the whole exchange, so a send always ends (the dispatcher runs one send per route at a time).
+    const deadline = setTimeout(() => req.destroy(new Error(`no response within ${timeoutMs} ms`)), timeoutMs);
+    const resolve = (outcome: DeliveryOutcome): void => {
+      clearTimeout(deadline);
+      settle(outcome);
+    };
     const req = client.request(
       target,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'user-agent': 'Kundenradar-Notifier/1', ...headers },
         lookup: guardedLookup(options.policy, options.resolve),
-        timeout: options.timeoutMs ?? 15_000,
+        timeout: timeoutMs,
         // A fresh connection per message: keep-alive sockets would skip the per-send address check.
         agent: false,
       },
@@ -51,7 +59,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
         res.on('end', () => resolve(classify(res.statusCode ?? 0, res.headers, Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BYTES), now())));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no response within ${options.timeoutMs ?? 15_000} ms`)));
+    req.on('timeout', () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err instanceof UnsafeTargetError) resolve({ kind: 'dead', reason: err.message });
       else resolve({ kind: 'retry', reason: `network error: ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim() });

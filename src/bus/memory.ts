@@ -99,9 +99,13 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
     return t.partitions.reduce((sum, p, i) => sum + (p.nextOffset - (group.committed[i] ?? 0)), 0);
   }
 
+  /**
+   * Backlog of the slowest group that has a consumer running. A group whose consumers all left (shutdown) will not
+   * commit again, so a producer waiting for it would wait for ever; it catches up from its offsets when it returns.
+   */
   function backlog(t: TopicLog): number {
     let worst = 0;
-    for (const g of t.groups.values()) worst = Math.max(worst, uncommitted(t, g));
+    for (const g of t.groups.values()) if (g.members.length > 0) worst = Math.max(worst, uncommitted(t, g));
     return worst;
   }
 
@@ -220,6 +224,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
     } finally {
       group.members.splice(group.members.indexOf(member), 1);
       events.emit(`publish:${topic}`); // let remaining members pick up the partitions
+      events.emit(`commit:${topic}`); // and a producer waiting for this group re-check (see backlog())
     }
   }
 

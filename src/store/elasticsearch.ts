@@ -49,6 +49,14 @@ function stateId(namespace: string, key: string): string {
   return createHash('sha256').update(namespace).update('\u0000').update(key).digest('hex');
 }
 
+/**
+ * The _id of an alert: its own id, unless that is over Elasticsearch's 512-byte _id limit (the model counts
+ * characters, and a thread root id in an unanswered alert's id may be multi-byte), then a hash of it.
+ */
+function alertDocId(id: string): string {
+  return Buffer.byteLength(id, 'utf8') <= 512 ? id : `~sha256:${createHash('sha256').update(id).digest('hex')}`;
+}
+
 /** A state document as stored; parsed on the way back in, since anyone with index access can write there. */
 const StateDoc = z.object({ namespace: z.string(), key: z.string(), json: z.string() });
 type StateDoc = z.infer<typeof StateDoc>;
@@ -138,11 +146,11 @@ export class ElasticsearchStore implements Store {
   }
 
   async upsertAlert(alert: Alert): Promise<void> {
-    await this.client.index({ index: this.names.alerts, id: alert.id, document: alert });
+    await this.client.index({ index: this.names.alerts, id: alertDocId(alert.id), document: alert });
   }
 
   async getAlert(id: string): Promise<Alert | undefined> {
-    const res = await this.client.get<unknown>({ index: this.names.alerts, id }, { ignore: [404] });
+    const res = await this.client.get<unknown>({ index: this.names.alerts, id: alertDocId(id) }, { ignore: [404] });
     return res.found && res._source !== undefined ? Alert.parse(res._source) : undefined;
   }
 

@@ -25,6 +25,8 @@ export interface BulkRetryOptions {
 /** Documents per bulk request and a soft size cap: Elastic's guidance is a few MB per request. */
 const MAX_DOCS_PER_REQUEST = 1_000;
 const MAX_BYTES_PER_REQUEST = 5 * 1024 * 1024;
+/** Elasticsearch's limit on a document _id. */
+const MAX_ID_BYTES = 512;
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
@@ -86,7 +88,14 @@ export function lastWriteWins(docs: readonly BulkDocument[]): BulkDocument[] {
 export async function bulkIndex(client: Client, docs: readonly BulkDocument[], options: BulkRetryOptions = {}): Promise<void> {
   const rejected: RejectedDocument[] = [];
   const exhausted: RejectedDocument[] = [];
-  for (const chunk of chunks(lastWriteWins(docs))) {
+  // Elasticsearch validates ids before it looks at items: one _id over 512 bytes fails the whole request (400),
+  // so such a document is refused here, by id, and the rest of the batch is written.
+  const writable = lastWriteWins(docs).filter((d) => {
+    if (Buffer.byteLength(d.id, 'utf8') <= MAX_ID_BYTES) return true;
+    rejected.push({ id: d.id, index: d.index, status: 400, reason: `id is longer than Elasticsearch's limit of ${MAX_ID_BYTES} bytes (UTF-8)` });
+    return false;
+  });
+  for (const chunk of chunks(writable)) {
     let pending = chunk;
     try {
       await withRetry(

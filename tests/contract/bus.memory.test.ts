@@ -40,6 +40,39 @@ describe('memory bus backpressure', () => {
     await bus.close();
   });
 
+  it('lets a waiting producer finish once the slow group\'s consumers have shut down, so a shutdown cannot hang', async () => {
+    // The pipeline aborts every stage at once: classify may be inside publish('classified') waiting for index to
+    // commit when index stops. Nobody will commit again, so waiting would hang stop() for ever.
+    const bus = createMemoryBus({ capacity: 10 });
+    const controller = new AbortController();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const seen: number[] = [];
+    const consuming = bus.consume('classified', 'index', async (batch) => {
+      await gate;
+      seen.push(...batch.map((m) => (m.value as { i: number }).i));
+    }, controller.signal, { maxBatch: 5 });
+    let settled = false;
+    const producing = bus
+      .publish('classified', Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, value: { i } })))
+      .finally(() => (settled = true));
+    await waitFor(async () => (await bus.lag('classified', 'index')) >= 10, { what: 'producer blocked at capacity' });
+    expect(settled).toBe(false);
+    controller.abort();
+    release();
+    await consuming;
+    await waitFor(() => settled, { timeoutMs: 2_000, what: 'the blocked publish to settle after the consumers left' });
+    await producing;
+    // Nothing is lost: the group picks up where it committed when it comes back.
+    const again = new AbortController();
+    const resumed = bus.consume('classified', 'index', async (batch) => void seen.push(...batch.map((m) => (m.value as { i: number }).i)), again.signal);
+    await waitFor(() => seen.length >= 40, { what: 'the rest after the group rejoined' });
+    again.abort();
+    await resumed;
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    await bus.close();
+  });
+
   it('keeps only the newest messages of a topic nobody consumes', async () => {
     const bus = createMemoryBus({ capacity: 10 });
     for (let i = 0; i < 100; i++) await bus.publish('deadletter', [{ key: 'x', value: { i } }]);

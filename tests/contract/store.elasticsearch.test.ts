@@ -9,7 +9,8 @@ import type { BulkRetryOptions } from '../../src/store/es-bulk.ts';
 import { BulkWriteError } from '../../src/store/errors.ts';
 import { openElasticsearchStore, type ElasticsearchStore } from '../../src/store/elasticsearch.ts';
 import { storeContract } from './store.contract.ts';
-import { mention } from './store.fixtures.ts';
+import { alert, mention } from './store.fixtures.ts';
+import { Classified } from '../../src/model.ts';
 import { describeWithElasticsearch, elasticsearchUrl } from '../integration/services.ts';
 
 interface TestStoreOptions {
@@ -178,6 +179,46 @@ describeWithElasticsearch('elasticsearch store', () => {
         expect(bulk.rejected[0]?.reason).toMatch(/parsing_exception|illegal_argument/);
         await store.refresh();
         expect((await store.search({})).hits.map((h) => h.mention.id)).toEqual(['twitter:good']);
+      } finally {
+        await dispose(store);
+      }
+    });
+
+    it('stores an alert whose id is within the model\'s 256 characters but over Elasticsearch\'s 512 bytes', async () => {
+      // An unanswered alert's id holds the thread root id; three-byte characters (CJK, many symbols) make 200
+      // characters 600 bytes. A refused write would fail the alert index stage for ever on that alert.
+      const store = await openTestStore();
+      try {
+        const id = `unanswered:bahn:webhook:${'東'.repeat(200)}:0`;
+        const long = alert({ id, dedupeKey: 'dedupe-long' });
+        await store.upsertAlert(long);
+        await store.upsertAlert({ ...long, status: 'acknowledged', acknowledgedAt: '2026-03-02T09:30:00Z' });
+        expect((await store.getAlert(id))?.status).toBe('acknowledged');
+        await store.refresh();
+        expect((await store.alerts({})).map((a) => a.id)).toEqual([id]);
+      } finally {
+        await dispose(store);
+      }
+    });
+
+    it('refuses an id longer than Elasticsearch\'s 512 bytes by id, instead of failing the whole batch for ever', async () => {
+      // The model allows 512 characters; umlauts take two bytes each in UTF-8, and Elasticsearch rejects the whole
+      // bulk request (400 action_request_validation_exception) for one such _id: the index stage would redeliver
+      // the batch for ever and no post behind it would be stored.
+      const store = await openTestStore();
+      try {
+        const longId = `webhook:${'ä'.repeat(300)}`;
+        const good = mention({ id: 'twitter:kurz', text: 'Rechnung falsch', createdAt: '2026-03-02T08:00:00Z' });
+        // A valid Classified (the model accepts it), e.g. a webhook-pushed post with a long native id.
+        const tooLong = Classified.parse({ ...mention({ id: 'webhook:x', text: 'Mahnung', createdAt: '2026-03-02T08:00:00Z' }), id: longId });
+        const error = await store.upsertMentions([good, tooLong]).catch((err: unknown) => err);
+        expect(error).toBeInstanceOf(BulkWriteError);
+        const bulk = error as BulkWriteError;
+        expect(bulk.rejected.map((r) => [r.id, r.status])).toEqual([[longId, 400]]);
+        expect(bulk.rejected[0]?.reason).toContain('512 bytes');
+        expect(bulk.exhausted).toEqual([]);
+        await store.refresh();
+        expect((await store.search({})).hits.map((h) => h.mention.id)).toEqual(['twitter:kurz']);
       } finally {
         await dispose(store);
       }

@@ -54,6 +54,29 @@ describe('postJson outcomes', () => {
     expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/no response within 200 ms/) });
   });
 
+  it('gives up at the deadline also when the receiver trickles its answer byte by byte', async () => {
+    // The socket idle timeout alone never fires while bytes keep coming: one slow receiver would hold its route
+    // (one send at a time per route) and the notify stage's shutdown for ever.
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const drip = setInterval(() => res.write('.'), 20);
+      res.on('close', () => clearInterval(drip));
+    });
+    const deadline = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 3_000).unref());
+    const outcome = await Promise.race([postJson(url, '{}', {}, { policy: open, timeoutMs: 200 }), deadline]);
+    expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/within 200 ms/) });
+  });
+
+  it('gives up when the receiver sends headers and then goes silent', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('.');
+    });
+    const deadline = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 3_000).unref());
+    const outcome = await Promise.race([postJson(url, '{}', {}, { policy: open, timeoutMs: 200 }), deadline]);
+    expect(outcome).toMatchObject({ kind: 'retry' });
+  });
+
   it('checks where a public-looking host name resolves to when sending (DNS rebinding)', async () => {
     const url = await serve((_req, res) => res.end('ok'));
     const port = new URL(url).port;
