@@ -48,6 +48,8 @@ type Lexeme =
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"', '„': '“', '“': '”', '”': '”' };
 const MIN_PREFIX = 2;
+/** Parser and matcher recurse per NOT and parenthesis: a bound turns a runaway query into a typed error. */
+const MAX_DEPTH = 100;
 
 function lex(query: string): Lexeme[] {
   const out: Lexeme[] = [];
@@ -112,6 +114,7 @@ function termNode(query: string, lx: Extract<Lexeme, { type: 'term' }>): Node {
 function parse(query: string): Node {
   const lexemes = lex(query);
   let k = 0;
+  let depth = 0;
   const peek = (): Lexeme | undefined => lexemes[k];
   const posOf = (lx: Lexeme | undefined): number => (lx ? lx.pos : query.length);
 
@@ -139,6 +142,15 @@ function parse(query: string): Node {
   function parseUnary(): Node {
     const lx = peek();
     if (!lx) throw new BrandQueryError(query, query.length, 'query ends where a term was expected');
+    if (depth >= MAX_DEPTH) throw new BrandQueryError(query, lx.pos, `query nested too deeply (more than ${MAX_DEPTH} levels of NOT or parentheses)`);
+    depth++;
+    try {
+      return parseUnaryAt(lx);
+    } finally {
+      depth--;
+    }
+  }
+  function parseUnaryAt(lx: Lexeme): Node {
     if (lx.type === 'not') {
       k++;
       return { type: 'not', child: parseUnary() };

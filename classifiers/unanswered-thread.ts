@@ -106,7 +106,7 @@ export function startCycle(t: ThreadState): void {
   t.autoReplies = 0;
   t.followUps = 0;
   t.complaint = false;
-  t.ids = [];
+  // `ids` stays (it is bounded): a batch redelivered after a restart must not count the last cycle's posts as new.
   delete t.alert;
   delete t.clockStartedAt;
   delete t.dueAt;

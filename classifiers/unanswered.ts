@@ -128,10 +128,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       touch(t);
       return [];
     }
-    if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) {
-      forget(t, t.ids);
-      startCycle(t);
-    }
+    if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
     forget(t, recordId(t, m.id, m.createdAt));
     // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
     if (isNudge(m.text) || t.pending.some((p) => p.authorId === m.author.id)) t.followUps += 1;
@@ -153,7 +150,8 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
   function onBrand(brand: string, m: Classified, now: Date): Alert[] {
     const t = findThread(brand, m);
     if (!t) return []; // the brand's own post, or a reply in a conversation nobody asked us about
-    if (t.replies.some((r) => r.id === m.id)) return []; // redelivered
+    // Redelivered: `replies` starts afresh each cycle, `ids` also remembers the earlier cycles' posts.
+    if (t.replies.some((r) => r.id === m.id) || t.ids.includes(m.id)) return [];
     const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
     forget(t, recordId(t, m.id, m.createdAt));
     recordReply(t, m.id, kind, m.createdAt);

@@ -42,7 +42,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** ISO timestamp with offset, or a plain `YYYY-MM-DD` (UTC midnight: what `<input type=date>` sends). */
 export const TimeParam = z
   .string({ error: 'one value: an ISO date or timestamp such as 2026-11-30 or 2026-11-30T08:00:00Z' })
-  .refine((s) => DATE_ONLY.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
+  // z.iso.date checks the calendar (no month 13, no 31 February): an invalid date would throw in toISOString.
+  .refine((s) => z.iso.date().safeParse(s).success || z.iso.datetime({ offset: true }).safeParse(s).success, {
     message: 'an ISO date or timestamp such as 2026-11-30 or 2026-11-30T08:00:00Z',
   })
   .transform((s) => new Date(DATE_ONLY.test(s) ? `${s}T00:00:00Z` : s).toISOString());

@@ -70,8 +70,11 @@ export class GraphClient {
     this.origin = new URL(options.baseUrl).origin;
   }
 
-  /** All items of an edge, following `paging.next` up to `maxPages`; invalid items are returned apart. */
-  async list<S extends z.ZodType>(path: string, params: Record<string, string>, schema: S, maxPages: number, signal: AbortSignal): Promise<{ items: z.infer<S>[]; invalid: Array<{ raw: unknown; reason: string }> }> {
+  /**
+   * All items of an edge, following `paging.next` up to `maxPages`; invalid items are returned apart.
+   * `truncated` says that `maxPages` stopped the listing while Graph still had a next page.
+   */
+  async list<S extends z.ZodType>(path: string, params: Record<string, string>, schema: S, maxPages: number, signal: AbortSignal): Promise<{ items: z.infer<S>[]; invalid: Array<{ raw: unknown; reason: string }>; truncated: boolean }> {
     const url = new URL(`${this.options.baseUrl.replace(/\/$/, '')}/${this.options.version}/${path}`);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     let next: string | undefined = url.toString();
@@ -87,7 +90,7 @@ export class GraphClient {
       next = body.paging?.next;
       if (next && new URL(next).origin !== this.origin) throw new GraphApiError(`paging.next points to another origin (${new URL(next).origin}); not following it with our token`, 0, undefined);
     }
-    return { items, invalid };
+    return { items, invalid, truncated: next !== undefined };
   }
 
   private async get(target: string, signal: AbortSignal): Promise<unknown> {

@@ -91,6 +91,15 @@ describe('brand queries: parse errors name the position', () => {
     expect(err?.message).toContain(`position ${position + 1}`);
   });
   it('accepts a valid query', () => expect(checkBrandQuery('"Deutsche Bahn" OR @DB_Bahn OR (Bahn AND verspät*)')).toBeNull());
+  it.each([
+    ['parentheses', `Bahn AND ${'('.repeat(20_000)}Zug${')'.repeat(20_000)}`],
+    ['NOTs', `Bahn AND ${'NOT '.repeat(20_000)}Zug`],
+  ])('reports absurdly deep nesting of %s as a BrandQueryError, not a stack overflow', (_what, query) => {
+    const err = checkBrandQuery(query);
+    expect(err).toBeInstanceOf(BrandQueryError);
+    expect(err?.reason).toMatch(/nested too deeply/);
+  });
+  it('still accepts reasonable nesting', () => expect(checkBrandQuery(`${'('.repeat(20)}Bahn${')'.repeat(20)}`)).toBeNull());
 });
 
 const brands = [

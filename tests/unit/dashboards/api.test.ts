@@ -104,6 +104,9 @@ describe('GET /api/mentions', () => {
     ['sentiment=angry', 'sentiment'],
     ['intent=refund', 'intent'],
     ['from=yesterday', 'from'],
+    // Shaped like a date but not one: must be a 400, not a RangeError from toISOString (500).
+    ['from=2026-13-45', 'from'],
+    ['to=2026-02-31', 'to'],
     ['from=2026-11-30&to=2026-11-01', 'to'],
     ['facets=authors', 'facets'],
     ['brnad=flinkpost', 'brnad'],

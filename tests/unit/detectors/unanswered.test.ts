@@ -297,6 +297,19 @@ describe('unanswered tracker: durability and bounds', () => {
     expect([...last.values()][0]?.evidence).toMatchObject({ deflections: 1, followUps: 0, brandReplies: ['deflection'] });
   });
 
+  it('a batch redelivered after the next cycle began neither reopens the old question nor closes the new one', async () => {
+    // State was flushed after c1 → b1 (answer) → c2 (new question), but the bus offsets were not committed:
+    // after the restart the whole batch comes again. The new question is still owed an answer.
+    const batch = [
+      customer('c1', 0, '@DB_Bahn Mein Zug ICE 598 fällt aus, was nun?'),
+      brandReply('b1', 10, 'Der Zug wurde ersetzt, Ersatzzug fährt um 10:15 ab Gleis 7.'),
+      customer('c2', 20, '@DB_Bahn Und wo bekomme ich jetzt meine Erstattung?'),
+    ];
+    const { last } = await run([...batch, ...batch.map((p) => ({ ...p, minute: p.minute + 25 }))], 300);
+    expect([...last.values()].map((a) => [a.id, a.status])).toEqual([['unanswered:bahn:twitter:c1:1', 'open']]);
+    expect(last.get('unanswered:bahn:twitter:c1:1')?.evidence).toMatchObject({ waitingSince: at(20).toISOString() });
+  });
+
   it('skips unreadable state entries instead of failing the restore', async () => {
     const state = new MemoryState();
     await state.putState(unansweredNamespace('bahn'), 'broken', { v: 99 });

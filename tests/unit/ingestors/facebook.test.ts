@@ -75,6 +75,17 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids().slice(5)).toEqual(['facebook:1_c4']);
   });
 
+  it('a post with more comments than maxPages fetches in one poll gets the rest on the next poll', async () => {
+    graph.posts = graph.posts.slice(0, 1);
+    const out = collector();
+    // pageSize 2 × maxPages 1: the first poll sees c1 and c2 of the three comments.
+    await make({ maxPages: 1 }).pollOnce(page, out.emit, controller.signal);
+    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2']);
+    // No new comment since (the count is unchanged), yet c3 was never fetched: it must not be lost.
+    await make({ maxPages: 1 }).pollOnce(page, out.emit, controller.signal);
+    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
+  });
+
   it('turns Graph throttling into a wait from X-Business-Use-Case-Usage', async () => {
     graph.failures.push({
       status: 403,
