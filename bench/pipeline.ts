@@ -1,11 +1,18 @@
 /**
  * npm run bench:pipeline — in one run, on the same N generated posts:
  *  (a) the ceiling: bare Elasticsearch bulk ingest of the already classified posts through the store adapter;
- *  (b) the full scaled pipeline: publish to Kafka → classify stage → Kafka → index stage → Elasticsearch.
- * Prints both rates and their ratio (target ≥ 0.8). Needs KAFKA_BROKERS and ELASTICSEARCH_URL
+ *  (b) the full scaled pipeline: publish to Kafka → classify stage → Kafka → index stage → Elasticsearch,
+ *      stages in this process;
+ *  (c) the same with classify and index as separate worker processes (`kundenradar worker …`), as deployed.
+ * Prints the rates and their ratios (target ≥ 0.8). Needs KAFKA_BROKERS and ELASTICSEARCH_URL
  * (`bash scripts/services/kafka start`, `bash scripts/services/elasticsearch start`).
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
 import { parseConfig, type LoadedConfig } from '../src/config.ts';
 import { createKafkaBus } from '../src/bus/kafka.ts';
 import { openElasticsearchStore } from '../src/store/elasticsearch.ts';
@@ -63,6 +70,42 @@ if (indexed !== N) throw new Error(`pipeline indexed ${indexed} of ${N} posts`);
 await service.stop();
 await bus.close();
 
-console.log(`ratio (b)/(a): ${(pipelineRate / bareRate).toFixed(2)} (target ≥ 0.8)`);
+// (c) The same pipeline as deployed: classify and index as their own worker processes, so classification
+// (CPU-bound) and the store client run on separate cores.
+const workerPrefix = `bench-w-${run}`;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-bench-'));
+const configFile = path.join(dir, 'kundenradar.yaml');
+writeFileSync(configFile, stringify({ bus: { topicPrefix: `${workerPrefix}.`, clientId: workerPrefix, partitions }, store: { indexPrefix: workerPrefix }, brands: SYNTHETIC_BRANDS }));
+const workers = ['classify', 'classify', 'index'].map((stage) =>
+  spawn(process.execPath, ['bin/kundenradar.js', 'worker', stage, '--config', configFile], {
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }),
+);
+const workerBus = createKafkaBus({ brokers, clientId: `${workerPrefix}-bench`, topicPrefix: `${workerPrefix}.`, partitions });
+const workerStore = await openElasticsearchStore({ url: esUrl, indexPrefix: workerPrefix, retentionDays: 3650 });
+const caughtUp = async () => (await workerBus.lag('mentions', 'classify')) === 0 && (await workerBus.lag('classified', 'index')) === 0;
+// Warm-up: process start, model load and group joins are not what is measured.
+const warmUp = generateMentions(50, { seed: 5, prefix: 'warm' });
+await workerBus.publish('mentions', warmUp.map((m) => ({ key: m.thread.rootId, value: m })));
+for (;;) {
+  await workerStore.refresh();
+  if ((await workerStore.search({ size: 1 })).total >= warmUp.length && (await caughtUp())) break;
+  await new Promise((r) => setTimeout(r, 200));
+}
+const workerRate = await timeIt('(c) the same, two classify workers and one index worker as separate processes', async () => {
+  for (let i = 0; i < posts.length; i += 1000) {
+    await workerBus.publish('mentions', posts.slice(i, i + 1000).map((m) => ({ key: m.thread.rootId, value: m })));
+  }
+  while (!(await caughtUp())) await new Promise((r) => setTimeout(r, 50));
+  await workerStore.refresh();
+});
+const workerIndexed = (await workerStore.search({ size: 1 })).total - warmUp.length;
+for (const w of workers) w.kill('SIGTERM');
+await workerBus.close();
+await workerStore.close();
+if (workerIndexed !== N) throw new Error(`worker pipeline indexed ${workerIndexed} of ${N} posts`);
+
+console.log(`ratio (b)/(a): ${(pipelineRate / bareRate).toFixed(2)}, (c)/(a): ${(workerRate / bareRate).toFixed(2)} (target ≥ 0.8)`);
 await bareStore.close();
 await store.close();
