@@ -1,16 +1,8 @@
 /** Seeded, deterministic randomness for the synthetic streams: same seed, same stream, same figures. */
 
-/** mulberry32: tiny, fast, good enough statistical quality for simulation (not for cryptography). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/datasets/folds.ts';
+
+export { mulberry32 };
 
 export class Rng {
   private readonly next: () => number;
