@@ -49,7 +49,12 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-const Cursor = z.object({ revision: z.number().int(), entryId: z.string(), updatedAt: z.string() });
+/**
+ * `alertUpdatedAt` tells two different updates with the same revision apart: an analyst's acknowledgement and the
+ * detector's next update can both be revision r+1 (each side counts on its own), while a bus redelivery repeats
+ * revision and update time alike.
+ */
+const Cursor = z.object({ revision: z.number().int(), entryId: z.string(), updatedAt: z.string(), alertUpdatedAt: z.string().optional() });
 type Cursor = z.infer<typeof Cursor>;
 
 /** All entries, oldest first; an entry that no longer parses is logged and skipped, never fatal. */
@@ -67,9 +72,14 @@ function hashId(...parts: Array<string | number>): string {
   return `msg_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32)}`;
 }
 
-/** The idempotency key of the message announcing `revision` of an alert on a route. */
-export function messageId(route: string, alertId: string, revision: number): string {
-  return hashId(route, alertId, revision);
+/** The idempotency key of the message announcing one update (revision and update time) of an alert on a route. */
+export function messageId(route: string, alertId: string, revision: number, alertUpdatedAt: string): string {
+  return hashId(route, alertId, revision, alertUpdatedAt);
+}
+
+function isSameOrOlder(cursor: Cursor, alert: Alert): boolean {
+  if (cursor.revision !== alert.revision) return cursor.revision > alert.revision;
+  return cursor.alertUpdatedAt === undefined || cursor.alertUpdatedAt === alert.updatedAt;
 }
 
 function cursorKey(route: string, alertId: string): string {
@@ -124,8 +134,8 @@ export class Outbox {
     return parsed.success ? parsed.data : undefined;
   }
 
-  private setCursor(route: string, alertId: string, revision: number, entryId: string): Promise<void> {
-    const cursor: Cursor = { revision, entryId, updatedAt: new Date(this.clock.now()).toISOString() };
+  private setCursor(route: string, alertId: string, revision: number, entryId: string, alertUpdatedAt?: string): Promise<void> {
+    const cursor: Cursor = { revision, entryId, updatedAt: new Date(this.clock.now()).toISOString(), ...(alertUpdatedAt ? { alertUpdatedAt } : {}) };
     return this.state.putState(CURSOR_NAMESPACE, cursorKey(route, alertId), cursor);
   }
 
@@ -135,7 +145,7 @@ export class Outbox {
       const nowMs = this.clock.now();
       const now = new Date(nowMs).toISOString();
       const cursor = await this.cursor(route.name, alert.id);
-      if (cursor && cursor.revision >= alert.revision) return 'duplicate';
+      if (cursor && isSameOrOlder(cursor, alert)) return 'duplicate';
       const last = cursor ? await this.get(cursor.entryId) : undefined;
       const previous = last?.alerts.find((a) => a.id === alert.id);
       // A rise in severity is news the team must not wait a grouping window for.
@@ -144,19 +154,19 @@ export class Outbox {
         last.alerts = [alert];
         if (escalated) last.dueAt = now < last.dueAt ? now : last.dueAt;
         await this.put(last);
-        await this.setCursor(route.name, alert.id, alert.revision, last.id);
+        await this.setCursor(route.name, alert.id, alert.revision, last.id, alert.updatedAt);
         return 'merged';
       }
-      const id = messageId(route.name, alert.id, alert.revision);
+      const id = messageId(route.name, alert.id, alert.revision, alert.updatedAt);
       if (await this.get(id)) {
-        await this.setCursor(route.name, alert.id, alert.revision, id);
+        await this.setCursor(route.name, alert.id, alert.revision, id, alert.updatedAt);
         return 'duplicate';
       }
       const lastSentMs = last ? Date.parse(last.lastAttemptAt ?? last.createdAt) : undefined;
       const dueMs = lastSentMs !== undefined && !escalated ? Math.max(nowMs, lastSentMs + route.groupWindowMs) : nowMs;
       const due = new Date(dueMs).toISOString();
       await this.put({ id, route: route.name, alerts: [alert], members: [], status: 'pending', createdAt: now, dueAt: due, nextAttemptAt: due, attempts: 0 });
-      await this.setCursor(route.name, alert.id, alert.revision, id);
+      await this.setCursor(route.name, alert.id, alert.revision, id, alert.updatedAt);
       return 'created';
     });
   }
@@ -190,7 +200,7 @@ export class Outbox {
     for (const m of members) {
       for (const a of m.alerts) {
         const c = await this.cursor(route, a.id);
-        if (c?.entryId === m.id) await this.setCursor(route, a.id, c.revision, digest.id);
+        if (c?.entryId === m.id) await this.setCursor(route, a.id, c.revision, digest.id, c.alertUpdatedAt);
       }
       await this.state.deleteState(OUTBOX_NAMESPACE, m.id);
     }
