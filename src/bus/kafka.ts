@@ -80,7 +80,17 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   function ensureTopic(topic: Topic): Promise<void> {
     let done = ensured.get(topic);
     if (!done) {
-      done = createTopic(topic).catch((err: unknown) => {
+      // Several workers start together and race to create the same topics; the loser may briefly see the topic
+      // without a leader ("does not host this topic-partition"), which is retriable, not a reason to stop a stage.
+      done = withRetry(() => createTopic(topic), {
+        what: `create topic ${topicName(topic)}`,
+        retries: 20,
+        maxElapsedMs: 2 * 60_000,
+        minDelayMs: 250,
+        maxDelayMs: 5_000,
+        signal: closing.signal,
+        shouldRetry: isTransient,
+      }).catch((err: unknown) => {
         ensured.delete(topic); // try again on the next call
         throw err;
       });

@@ -172,6 +172,33 @@ describeWithKafka('Kafka bus', () => {
       expect(await waitFor(async () => (await bus.lag('mentions', 'stage-x')) === 0 || undefined, { timeoutMs: 30_000, what: 'committed past it' })).toBe(true);
     });
 
+    it('lets many workers race to create the same topics: none of them fails', { timeout: 120_000 }, async () => {
+      // Workers of every stage start together in production and in the scale-out test; the losers of the
+      // creation race briefly see topics without a leader, which must be waited out, not end a stage.
+      const brokers = kafkaBrokers();
+      const prefix = `krrace-${randomUUID().slice(0, 8)}.`;
+      const buses = Array.from({ length: 8 }, (_, i) =>
+        createKafkaBus({ brokers, clientId: `kundenradar-race-${i}`, topicPrefix: prefix, partitions: { mentions: 4, classified: 4, alerts: 2, deadletter: 1 } }),
+      );
+      cleanups.push(async () => {
+        await Promise.allSettled(buses.map((b) => b.close()));
+        await dropKafkaNamespace({ brokers, clientId: 'kundenradar-test', topicPrefix: prefix });
+      });
+      const topics = ['mentions', 'classified', 'alerts', 'deadletter'] as const;
+      const results = await Promise.allSettled(buses.flatMap((bus, i) => topics.map((topic) => bus.lag(topic, `g${i}`))));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      await buses[0]!.publish('alerts', [{ key: 'k', value: { ok: true } }]);
+      const seen: BusMessage[] = [];
+      consume(buses[7]!, 'deadletter', 'unused', async () => undefined);
+      const controller = new AbortController();
+      const done = buses[5]!.consume('alerts', 'reader', async (batch) => void seen.push(...batch), controller.signal);
+      stops.push(async () => {
+        controller.abort();
+        await done;
+      });
+      await waitFor(() => seen.length === 1, { timeoutMs: 60_000, what: 'message on a raced topic' });
+    });
+
     it('refuses values that do not survive JSON before sending anything', async () => {
       const { bus } = fresh();
       await expect(bus.publish('mentions', [{ key: 'k', value: undefined }])).rejects.toThrow(/not JSON-serialisable/);

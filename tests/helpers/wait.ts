@@ -1,3 +1,8 @@
+/** Thrown from a check when waiting longer cannot help (a worker died): `waitFor` rethrows it at once. */
+export class StopWaiting extends Error {
+  override name = 'StopWaiting';
+}
+
 /** Polls `check` until it returns a truthy value or the deadline passes: tests await conditions, never sleep. */
 export async function waitFor<T>(check: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
@@ -7,6 +12,7 @@ export async function waitFor<T>(check: () => T | Promise<T>, options: { timeout
       const value = await check();
       if (value) return value as NonNullable<T>;
     } catch (err) {
+      if (err instanceof StopWaiting) throw err;
       last = err;
     }
     if (Date.now() > deadline) {

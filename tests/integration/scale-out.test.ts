@@ -16,7 +16,7 @@ import { createKafkaBus } from '../../src/bus/kafka.ts';
 import { openElasticsearchStore } from '../../src/store/elasticsearch.ts';
 import type { Mention } from '../../src/model.ts';
 import type { Store } from '../../src/store/port.ts';
-import { waitFor } from '../helpers/wait.ts';
+import { StopWaiting, waitFor } from '../helpers/wait.ts';
 
 const root = path.resolve(__dirname, '../..');
 const seedsDir = path.resolve(root, '../shared/seeds');
@@ -46,6 +46,12 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
   const workers: ChildProcess[] = [];
   let configFile: string;
   let store: Store;
+  const expectedExits = new Set<ChildProcess>();
+  let unexpectedExit: string | undefined;
+  /** Fails the wait at once, with the reason, instead of after its timeout when a worker has died. */
+  const noWorkerDied = () => {
+    if (unexpectedExit) throw new StopWaiting(unexpectedExit);
+  };
 
   function startWorker(stage: string): ChildProcess {
     const child = spawn(process.execPath, [path.join(root, 'bin/kundenradar.js'), 'worker', stage, '--config', configFile], {
@@ -54,6 +60,9 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${stage}] ${chunk.toString()}`));
+    child.once('exit', (code, signal) => {
+      if (!expectedExits.has(child)) unexpectedExit ??= `worker ${stage} exited on its own (code ${code}, signal ${signal})`;
+    });
     workers.push(child);
     return child;
   }
@@ -74,6 +83,7 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
   });
 
   afterAll(async () => {
+    for (const w of workers) expectedExits.add(w);
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
     await store?.close();
   });
@@ -88,12 +98,14 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
     try {
       await bus.publish('mentions', posts.slice(0, 1500).map((m) => ({ key: m.thread.rootId, value: m })));
       // Crash one classify worker while work is in flight: its uncommitted batches go to the survivor.
-      await waitFor(async () => (await store.search({ size: 1 })).total > 0, { timeoutMs: 120_000, what: 'first documents in Elasticsearch' });
+      await waitFor(async () => (noWorkerDied(), (await store.search({ size: 1 })).total > 0), { timeoutMs: 120_000, what: 'first documents in Elasticsearch' });
+      expectedExits.add(doomed);
       doomed.kill('SIGKILL');
       await bus.publish('mentions', posts.slice(1500).map((m) => ({ key: m.thread.rootId, value: m })));
 
       await waitFor(
         async () => {
+          noWorkerDied();
           await store.refresh();
           return (await store.search({ size: 1 })).total >= posts.length;
         },
@@ -111,6 +123,7 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
 
       // Graceful stop: each worker drains, commits and exits 0.
       for (const w of [survivor, detect]) {
+        expectedExits.add(w);
         const exited = new Promise<number | null>((resolve) => w.once('exit', (code) => resolve(code)));
         w.kill('SIGTERM');
         expect(await exited).toBe(0);
