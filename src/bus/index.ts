@@ -16,6 +16,7 @@ export async function openBus(loaded: LoadedConfig, options: { clientId?: string
       brokers: env.kafkaBrokers,
       clientId: options.clientId ?? config.bus.clientId,
       topicPrefix: config.bus.topicPrefix,
+      packRecords: config.bus.packRecords,
       partitions: { ...DEFAULT_KAFKA_PARTITIONS, ...(config.bus.partitions as Partial<Record<Topic, number>>) },
     });
   }

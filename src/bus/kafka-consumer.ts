@@ -2,7 +2,8 @@
  * One consumer-group member on kafkajs: the "commit only after the work is done" loop of the Kafka bus.
  *
  * - eachBatch with autoCommit and auto-resolve off: a chunk of at most `maxBatch` messages goes to `handle`;
- *   only after it resolved is the chunk's last offset resolved and committed.
+ *   only after it resolved is the offset of the chunk's last complete record resolved and committed (a packed
+ *   record, kafka-packing.ts, may span chunks).
  * - `handle` throwing is an infrastructure failure (store or webhook down): the chunk stays unresolved, its
  *   partition is paused for a backoff and resumed, and kafkajs fetches it again from the last resolved offset.
  *   We never rethrow into kafkajs: it retries plain errors in a tight loop and crashes on others.
@@ -16,6 +17,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '../log.ts';
 import { backoffDelay } from '../retry.ts';
 import type { BusMessage, Topic } from './port.ts';
+import { isPacked, unpackRecord } from './kafka-packing.ts';
 
 export interface ConsumerSpec {
   kafka: Kafka;
@@ -66,15 +68,24 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
   const resumeTimers = new Set<NodeJS.Timeout>();
 
   const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }: EachBatchPayload) => {
-    for (let start = 0; start < batch.messages.length; start += spec.maxBatch) {
+    // Packed records hold many messages; chunks of `maxBatch` messages may end inside one. A record's offset is
+    // resolved only once its last message was handled, so a crash mid-record redelivers the whole record.
+    type Entry = { message: BusMessage; lastOfRecord: boolean } | { unreadable: Exclude<Decoded, { messages: BusMessage[] }>; offset: string; lastOfRecord: true };
+    const entries: Entry[] = [];
+    for (const m of batch.messages) {
+      const decoded = decode(spec.topic, batch.partition, m);
+      if ('messages' in decoded) decoded.messages.forEach((message, i) => entries.push({ message, lastOfRecord: i === decoded.messages.length - 1 }));
+      else entries.push({ unreadable: decoded, offset: m.offset, lastOfRecord: true });
+    }
+
+    for (let start = 0; start < entries.length; start += spec.maxBatch) {
       // On abort the chunk in hand was finished and committed; the rest stays for the next member.
       if (signal.aborted || !isRunning() || isStale()) return;
-      const slice = batch.messages.slice(start, start + spec.maxBatch);
+      const slice = entries.slice(start, start + spec.maxBatch);
       const messages: BusMessage[] = [];
-      for (const m of slice) {
-        const decoded = decode(spec.topic, batch.partition, m);
-        if ('message' in decoded) messages.push(decoded.message);
-        else await spec.deadLetter({ key: decoded.key, raw: decoded.raw, reason: decoded.reason, partition: batch.partition, offset: Number(m.offset) });
+      for (const e of slice) {
+        if ('message' in e) messages.push(e.message);
+        else await spec.deadLetter({ key: e.unreadable.key, raw: e.unreadable.raw, reason: e.unreadable.reason, partition: batch.partition, offset: Number(e.offset) });
       }
 
       if (messages.length > 0) {
@@ -89,7 +100,7 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
           failures.set(batch.partition, attempt);
           const delayMs = backoffDelay(attempt, HANDLER_BACKOFF);
           log.warn(
-            { err, group: spec.groupId, topic: spec.topicName, partition: batch.partition, offset: slice[0]!.offset, attempt, delayMs },
+            { err, group: spec.groupId, topic: spec.topicName, partition: batch.partition, offset: messages[0]!.offset, attempt, delayMs },
             'handler failed; batch not committed, redelivering after backoff',
           );
           const resume = pause();
@@ -105,11 +116,15 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
         failures.delete(batch.partition);
       }
 
-      const last = slice[slice.length - 1]!;
-      resolveOffset(last.offset);
-      await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }] }],
-      });
+      let done: Entry | undefined;
+      for (const e of slice) if (e.lastOfRecord) done = e;
+      if (done) {
+        const offset = 'message' in done ? String(done.message.offset) : done.offset;
+        resolveOffset(offset);
+        await commitOffsetsIfNecessary({
+          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }],
+        });
+      }
       await heartbeat();
     }
   };
@@ -148,13 +163,21 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
   }
 }
 
-type Decoded = { message: BusMessage } | { key: string; raw: string; reason: string };
+type Decoded = { messages: BusMessage[] } | { key: string; raw: string; reason: string };
 
 function decode(topic: Topic, partition: number, m: KafkaMessage): Decoded {
   const key = m.key?.toString('utf8') ?? '';
   const raw = m.value?.toString('utf8') ?? '';
+  const offset = Number(m.offset);
+  if (isPacked(m.headers)) {
+    try {
+      return { messages: unpackRecord(raw).map((item) => ({ topic, key: item.key, value: item.value, partition, offset })) };
+    } catch (err) {
+      return { key, raw, reason: `packed record is unreadable: ${(err as Error).message}` };
+    }
+  }
   try {
-    return { message: { topic, key, value: JSON.parse(raw) as unknown, partition, offset: Number(m.offset) } };
+    return { messages: [{ topic, key, value: JSON.parse(raw) as unknown, partition, offset }] };
   } catch (err) {
     return { key, raw, reason: `value is not JSON: ${(err as Error).message}` };
   }

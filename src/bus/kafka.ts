@@ -14,6 +14,7 @@ import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer
 import { childLogger } from '../log.ts';
 import { withRetry } from '../retry.ts';
 import { runConsumer } from './kafka-consumer.ts';
+import { packRecords, partitionerFor } from './kafka-packing.ts';
 import { byteChunks, isTransient, kafkajsLog, lazyConnect } from './kafka-support.ts';
 import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
 
@@ -37,10 +38,14 @@ export interface KafkaBusOptions {
    * retrying into every caller.
    */
   publishRetryMs?: number;
+  /** Pack the messages of one publish call that share a partition into one record (default true; kafka-packing.ts). */
+  packRecords?: boolean;
 }
 
 /** Most bytes of JSON per produce request: stays well under the broker's default message.max.bytes (1 MB). */
 const MAX_REQUEST_BYTES = 512 * 1024;
+/** Most bytes of JSON in one packed record (several records still share a request). */
+const MAX_RECORD_BYTES = 256 * 1024;
 
 export function createKafkaBus(options: KafkaBusOptions): Bus {
   const log = childLogger('bus.kafka');
@@ -99,6 +104,9 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     return done;
   }
 
+  /** Partition count per topic, read from the broker once the topic exists (packing computes placement). */
+  const partitionCounts = new Map<Topic, number>();
+
   async function createTopic(topic: Topic): Promise<void> {
     const name = topicName(topic);
     const numPartitions = Math.max(1, options.partitions[topic] ?? 1);
@@ -109,10 +117,13 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     });
     if (created) {
       log.info({ topic: name, partitions: numPartitions }, 'created topic');
+      partitionCounts.set(topic, numPartitions);
       return;
     }
     const meta = await client.fetchTopicMetadata({ topics: [name] });
     const actual = meta.topics[0]?.partitions.length ?? 0;
+    if (actual < 1) throw Object.assign(new Error(`topic ${name} has no partitions yet`), { retriable: true });
+    partitionCounts.set(topic, actual);
     if (actual !== numPartitions) {
       // Not changed automatically: adding partitions moves keys and breaks per-thread/per-brand order.
       log.warn({ topic: name, configured: numPartitions, actual }, 'topic exists with a different partition count; keeping it');
@@ -125,12 +136,13 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     const encoded = messages.map((m) => {
       const json = JSON.stringify(m.value);
       if (json === undefined) throw new TypeError(`message for ${topic} with key ${m.key} is not JSON-serialisable`);
-      return { key: m.key, value: json };
+      return { key: m.key, json };
     });
+    const records = await toRecords(topic, encoded);
     // Sequential chunks keep per-key order and each request under the broker's size limit. kafkajs' own retries
     // are deduplicated by the idempotent producer; a chunk re-sent here after kafkajs gave up (an outage longer
     // than its retries) may be written twice, which consumers absorb: every write downstream is keyed by id.
-    for (const chunk of byteChunks(encoded, MAX_REQUEST_BYTES)) {
+    for (const chunk of byteChunks(records, MAX_REQUEST_BYTES)) {
       await withRetry(
         async () => {
           await ensureTopic(topic);
@@ -149,6 +161,19 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
       );
     }
   }
+
+  type KafkaRecord = { key: string; value: string; partition?: number; headers?: Record<string, string> };
+
+  /** One record per message, or packed records per partition (the default). */
+  async function toRecords(topic: Topic, encoded: Array<{ key: string; json: string }>): Promise<KafkaRecord[]> {
+    if (options.packRecords === false) return encoded.map((m) => ({ key: m.key, value: m.json }));
+    await withRetry(() => ensureTopic(topic), { what: `create topic ${topicName(topic)}`, retries: Number.POSITIVE_INFINITY, maxElapsedMs: options.publishRetryMs ?? 5 * 60_000, signal: closing.signal, shouldRetry: isTransient });
+    const partitions = partitionCounts.get(topic) ?? 1;
+    let partitionOf = partitioners.get(partitions);
+    if (!partitionOf) partitioners.set(partitions, (partitionOf = partitionerFor(partitions)));
+    return packRecords(encoded, partitionOf, MAX_RECORD_BYTES).map((r) => ({ key: r.key, value: r.value, partition: r.partition, headers: r.headers }));
+  }
+  const partitioners = new Map<number, (key: string) => number>();
 
   async function consume(
     topic: Topic,

@@ -45,7 +45,10 @@ export interface Bus {
     signal: AbortSignal,
     options?: ConsumeOptions,
   ): Promise<void>;
-  /** Messages published but not yet committed by `group` (consumer lag), for /readyz and metrics. */
+  /**
+   * Published but not yet committed by `group` (consumer lag), for /readyz and metrics: messages on the embedded
+   * bus, records on Kafka (where one record may carry many messages, see kafka-packing.ts). 0 means caught up.
+   */
   lag(topic: Topic, group: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -11,9 +11,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Message } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKafkaBus, dropKafkaNamespace, type KafkaBusOptions } from '../../src/bus/kafka.ts';
+import { PACKED_HEADER } from '../../src/bus/kafka-packing.ts';
 import type { Bus, BusMessage, DeadLetter } from '../../src/bus/port.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { describeWithKafka, kafkaBrokers } from '../integration/services.ts';
@@ -44,6 +45,7 @@ function openTestBus(overrides: Partial<KafkaBusOptions> = {}): { bus: Bus; pref
 
 describeWithKafka('Kafka bus', () => {
   busContract('kafka', async () => openTestBus(), { timeoutMs: 30_000 });
+  busContract('kafka, one message per record', async () => openTestBus({ packRecords: false }), { timeoutMs: 30_000 });
 
   describe('Kafka specifics', () => {
     const cleanups: Array<() => Promise<void>> = [];
@@ -88,7 +90,7 @@ describeWithKafka('Kafka bus', () => {
       expect(seenAgain.find((m) => (m.value as { again?: boolean }).again)?.partition).toBe(partitionOf.get('brand-7'));
     });
 
-    it('hands a large backlog to the handler in chunks of at most maxBatch, committing each', { timeout: 60_000 }, async () => {
+    it('hands a large backlog to the handler in chunks of at most maxBatch, committing each record once all of it is handled', { timeout: 60_000 }, async () => {
       const { bus } = fresh();
       await bus.publish('mentions', Array.from({ length: 95 }, (_, i) => ({ key: 'one-thread', value: { n: i } })));
       const sizes: number[] = [];
@@ -108,8 +110,11 @@ describeWithKafka('Kafka bus', () => {
       expect(seen).toEqual(Array.from({ length: 95 }, (_, i) => i));
     });
 
-    it('holds consumption while the handler is busy: the backlog waits in Kafka, not in memory', { timeout: 60_000 }, async () => {
-      const { bus } = fresh();
+    it.each([
+      { packRecords: true, backlogRecords: 4 }, // the first record, then the backlog packed per partition (3)
+      { packRecords: false, backlogRecords: 301 }, // one record per message
+    ])('holds consumption while the handler is busy: the backlog waits in Kafka, not in memory (packRecords $packRecords)', { timeout: 60_000 }, async ({ packRecords, backlogRecords }) => {
+      const { bus } = fresh({ packRecords });
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
       let calls = 0;
@@ -122,8 +127,8 @@ describeWithKafka('Kafka bus', () => {
       await bus.publish('mentions', [{ key: 'first', value: { n: -1 } }]);
       await waitFor(() => calls === 1, { timeoutMs: 30_000, what: 'first handler call' });
       await bus.publish('mentions', Array.from({ length: 300 }, (_, i) => ({ key: `k${i % 7}`, value: { n: i } })));
-      // Everything published is acknowledged and counted as lag while the one handler call is still open.
-      await waitFor(async () => (await bus.lag('mentions', 'slow')) === 301, { timeoutMs: 30_000, what: 'lag of the whole backlog' });
+      // Everything published is acknowledged and counted as lag (in records) while the one handler call is open.
+      await waitFor(async () => (await bus.lag('mentions', 'slow')) === backlogRecords, { timeoutMs: 30_000, what: 'lag of the whole backlog' });
       expect(calls).toBe(1);
       release();
       await waitFor(async () => handled === 301 && (await bus.lag('mentions', 'slow')) === 0, { timeoutMs: 30_000, what: 'drain' });
@@ -150,13 +155,7 @@ describeWithKafka('Kafka bus', () => {
       // Make sure the topic exists with our settings, then write a raw record past the adapter, as a foreign
       // producer or a corrupted replay would.
       await bus.publish('mentions', [{ key: 'ok-1', value: { n: 1 } }]);
-      const raw = new Kafka({ clientId: 'kundenradar-test-raw', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
-      await raw.connect();
-      try {
-        await raw.send({ topic: `${prefix}mentions`, messages: [{ key: 'broken', value: '{"text": "Zug fällt aus' }] });
-      } finally {
-        await raw.disconnect();
-      }
+      await sendRaw(`${prefix}mentions`, [{ key: 'broken', value: '{"text": "Zug fällt aus' }]);
       await bus.publish('mentions', [{ key: 'ok-2', value: { n: 2 } }]);
 
       const good: number[] = [];
@@ -197,6 +196,43 @@ describeWithKafka('Kafka bus', () => {
         await done;
       });
       await waitFor(() => seen.length === 1, { timeoutMs: 60_000, what: 'message on a raced topic' });
+    });
+
+    it('redelivers a whole packed record when the handler fails inside it, and keeps per-key order', { timeout: 60_000 }, async () => {
+      const { bus } = fresh();
+      // One publish, one key: one packed record of 60 messages, handed over in chunks of 25.
+      await bus.publish('mentions', Array.from({ length: 60 }, (_, n) => ({ key: 'thread-1', value: { n } })));
+      const seen: number[] = [];
+      let failed = false;
+      consume(bus, 'mentions', 'flaky', async (batch) => {
+        const ns = batch.map((m) => (m.value as { n: number }).n);
+        if (!failed && ns.includes(30)) {
+          failed = true; // the store was down for the second chunk
+          throw new Error('store unavailable');
+        }
+        seen.push(...ns);
+      }, 25);
+      await waitFor(async () => failed && seen.includes(59) && (await bus.lag('mentions', 'flaky')) === 0, { timeoutMs: 45_000, what: 'record redelivered and committed' });
+      // At least once: the first chunk came twice (the record was not committed), nothing was lost, order held.
+      expect(new Set(seen)).toEqual(new Set(Array.from({ length: 60 }, (_, n) => n)));
+      expect(seen.slice(-60)).toEqual(Array.from({ length: 60 }, (_, n) => n));
+    });
+
+    it('reads plain records from other producers and dead-letters a packed record it cannot read', { timeout: 60_000 }, async () => {
+      const { bus, prefix } = fresh();
+      await bus.publish('mentions', [{ key: 'ok-1', value: { n: 1 } }]);
+      await sendRaw(`${prefix}mentions`, [
+        { key: 'plain', value: JSON.stringify({ n: 2 }) },
+        { key: 'bad-pack', value: JSON.stringify({ not: 'an array' }), headers: { [PACKED_HEADER]: '1' } },
+      ]);
+      const good: number[] = [];
+      consume(bus, 'mentions', 'mixed', async (batch) => void good.push(...batch.map((m) => (m.value as { n: number }).n)));
+      const letters: DeadLetter[] = [];
+      consume(bus, 'deadletter', 'dl-reader', async (batch) => void letters.push(...batch.map((m) => m.value as DeadLetter)));
+      await waitFor(() => good.length >= 2 && letters.length >= 1, { timeoutMs: 30_000, what: 'plain message and one dead letter' });
+      expect(good.sort((a, b) => a - b)).toEqual([1, 2]);
+      expect(letters[0]).toMatchObject({ topic: 'mentions', key: 'bad-pack', stage: 'bus:mixed' });
+      expect(letters[0]!.reason).toMatch(/packed record is unreadable/);
     });
 
     it('refuses values that do not survive JSON before sending anything', async () => {
@@ -275,6 +311,17 @@ afterEach(async () => {
 });
 
 const run = promisify(execFile);
+
+/** Writes records past the adapter, as a foreign producer or a corrupted replay would. */
+async function sendRaw(topic: string, messages: Message[]): Promise<void> {
+  const raw = new Kafka({ clientId: 'kundenradar-test-raw', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+  await raw.connect();
+  try {
+    await raw.send({ topic, messages });
+  } finally {
+    await raw.disconnect();
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

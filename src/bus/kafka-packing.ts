@@ -1,0 +1,91 @@
+/**
+ * Packed records: many bus messages bound for one partition travel as one Kafka record.
+ *
+ * Why: kafkajs encodes and decodes every record in JavaScript (varints, CRC, per-record objects). Measured on the
+ * project's broker, publishing + consuming 20,000 records of 900 bytes cost 66 µs of CPU per message, packed
+ * 100-odd to a record 21 µs, and the produce calls took a quarter of the wall time. The pipeline moves every post
+ * through two topics, so this is most of the bus's cost per post.
+ *
+ * Order and placement are unchanged: a packed record goes to the partition that kafkajs' default (Java murmur2)
+ * partitioner gives each of its messages' keys, messages stay in publish order inside it, and a record holds
+ * only messages of one partition. Consumers unpack it (header `kundenradar-packed: 1`, value = JSON array of
+ * `{ key, value }`); a record without the header is one plain JSON message, so other producers can still write
+ * to our topics. Set `bus.packRecords: false` when other systems consume the topics and expect one message per
+ * record.
+ */
+import { Partitioners } from 'kafkajs';
+
+export const PACKED_HEADER = 'kundenradar-packed';
+
+export interface EncodedMessage {
+  key: string;
+  /** The message value as JSON text. */
+  json: string;
+}
+
+export interface PackedRecord {
+  partition: number;
+  /** The first message's key: the record hashes to its own partition, for tools that look at keys. */
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+  bytes: number;
+}
+
+/** The partition kafkajs itself would pick for `key` on a topic with `partitions` partitions. */
+export function partitionerFor(partitions: number): (key: string) => number {
+  const pick = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0 }));
+  return (key) => pick({ topic: 'any', partitionMetadata, message: { key, value: null } });
+}
+
+/**
+ * Groups messages by partition (keeping their order) into records of at most `maxBytes` of JSON each; a single
+ * message larger than that gets a record of its own.
+ */
+export function packRecords(messages: readonly EncodedMessage[], partitionOf: (key: string) => number, maxBytes: number): PackedRecord[] {
+  const open = new Map<number, { parts: string[]; bytes: number; key: string }>();
+  const records: PackedRecord[] = [];
+  const flush = (partition: number) => {
+    const pending = open.get(partition);
+    if (!pending) return;
+    open.delete(partition);
+    const value = `[${pending.parts.join(',')}]`;
+    records.push({ partition, key: pending.key, value, headers: { [PACKED_HEADER]: '1' }, bytes: pending.bytes });
+  };
+  for (const m of messages) {
+    const partition = partitionOf(m.key);
+    const part = `{"key":${JSON.stringify(m.key)},"value":${m.json}}`;
+    const size = Buffer.byteLength(part) + 1;
+    const pending = open.get(partition);
+    if (pending && pending.bytes + size > maxBytes) flush(partition);
+    const current = open.get(partition);
+    if (current) {
+      current.parts.push(part);
+      current.bytes += size;
+    } else {
+      open.set(partition, { parts: [part], bytes: size + 2, key: m.key });
+    }
+  }
+  for (const partition of [...open.keys()]) flush(partition);
+  return records;
+}
+
+/** The messages of a packed record; throws with a reason when the value is not a packed array. */
+export function unpackRecord(raw: string): Array<{ key: string; value: unknown }> {
+  const parsed: unknown = JSON.parse(raw);
+  if (!Array.isArray(parsed)) throw new Error('packed record is not a JSON array');
+  return parsed.map((item: unknown, i) => {
+    const { key, value } = (typeof item === 'object' && item !== null ? item : {}) as { key?: unknown; value?: unknown };
+    if (typeof key !== 'string' || value === undefined) throw new Error(`packed record item ${i} is not { key, value }`);
+    return { key, value };
+  });
+}
+
+/** True when a record's headers mark it as packed. */
+export function isPacked(headers: Record<string, unknown> | undefined): boolean {
+  const h = headers?.[PACKED_HEADER];
+  if (h === undefined) return false;
+  const text = Buffer.isBuffer(h) ? h.toString('utf8') : String(h);
+  return text === '1';
+}
