@@ -20,12 +20,30 @@ const weeks = Number(values.weeks);
 /** In-process state store: the bench measures the detector, and restarts it halfway through to prove restore. */
 class BenchState implements StateStore {
   private readonly data = new Map<string, string>();
+  /** Per namespace: JSON characters handed to putState, writes, and the largest single value (state size figures). */
+  readonly written = new Map<string, { chars: number; writes: number; largest: Map<string, number> }>();
   async getState(ns: string, key: string) {
     const v = this.data.get(`${ns}\u0000${key}`);
     return v === undefined ? undefined : JSON.parse(v);
   }
   async putState(ns: string, key: string, value: unknown) {
-    this.data.set(`${ns}\u0000${key}`, JSON.stringify(value));
+    const json = JSON.stringify(value);
+    const w = this.written.get(ns) ?? { chars: 0, writes: 0, largest: new Map<string, number>() };
+    const kind = key.replace(/:.*/u, ':*');
+    w.largest.set(kind, Math.max(w.largest.get(kind) ?? 0, json.length));
+    this.written.set(ns, { chars: w.chars + json.length, writes: w.writes + 1, largest: w.largest });
+    this.data.set(`${ns}\u0000${key}`, json);
+  }
+  /** Characters currently stored per kind of key of a namespace (`bucket:*` summed). */
+  stored(ns: string): Array<[string, number]> {
+    const prefix = `${ns}\u0000`;
+    const out = new Map<string, number>();
+    for (const [k, v] of this.data) {
+      if (!k.startsWith(prefix)) continue;
+      const kind = k.slice(prefix.length).replace(/:.*/u, ':*');
+      out.set(kind, (out.get(kind) ?? 0) + v.length);
+    }
+    return [...out];
   }
   async deleteState(ns: string, key: string) {
     this.data.delete(`${ns}\u0000${key}`);
@@ -123,3 +141,13 @@ const decoyHits = decoys.filter((d) => opened.some((a) => within(a, d)));
 console.log(`  decoys alerted: ${decoyHits.length}/${decoys.length} (${[...new Set(decoys.map((d) => d.kind))].map((k) => `${k} ${decoyHits.filter((d) => d.kind === k).length}/${decoys.filter((d) => d.kind === k).length}`).join(', ')})   [target 0]`);
 const severities = updates.filter((u) => u.status === 'open').map((u) => u.severity);
 console.log(`  alerts: ${opened.length} opened, ${updates.length} updates (${severities.filter((s) => s === 'warning').length} to warning, ${severities.filter((s) => s === 'critical').length} to critical), ${updates.filter((u) => u.status === 'resolved').length} resolutions`);
+const kb = (chars: number) => `${(chars / 1000).toFixed(1)} KB`;
+console.log('  durable state per brand (JSON length handed to putState; the bench flushes hourly): stored at the end; largest single write per key; written per day');
+for (const b of brands) {
+  const ns = `shitstorm:${b.id}`;
+  const stored = state.stored(ns);
+  const w = state.written.get(ns) ?? { chars: 0, writes: 0, largest: new Map<string, number>() };
+  const total = stored.reduce((a, [, n]) => a + n, 0);
+  const largest = [...w.largest].map(([k, n]) => `${k} ${kb(n)}`).join(', ');
+  console.log(`    ${b.id.padEnd(11)} ${kb(total).padStart(9)} (${stored.map(([k, n]) => `${k} ${kb(n)}`).join(', ')}); largest write: ${largest}; ${kb(w.chars / (weeks * 7))}/day`);
+}

@@ -1,12 +1,15 @@
 /**
  * Per-brand runtime state of the shitstorm detector and its durable form: namespace `shitstorm:<brand>` with
- * keys `baseline` (seasonal baseline, first event), `window` (open and recent buckets, redelivery guard,
- * brand posts) and `incident`. Entries are validated when they come back from the store.
+ * keys `baseline` (seasonal baseline, first event; changes hourly), `authors` (snapshot of the known-authors
+ * sketch, at most hourly), `bucket:<start>` (one closed five-minute bucket of the last hour, written when it
+ * closes and deleted when it leaves the hour), `window` (the open bucket, the hour being learned, the
+ * authors journal, redelivery guard, brand posts: small, written at every flush) and `incident`. Only what
+ * changed is written. Entries are validated when they come back from the store.
  */
 import { z } from 'zod';
 import type { Brand, Classified } from '../src/model.ts';
 import { IncidentState } from './shitstorm-alert.ts';
-import { authorsFromState, AuthorsState, authorsToState, newAuthors, type Authors } from './shitstorm-authors.ts';
+import { applyJournal, AuthorsJournal, authorsFromState, AuthorsState, authorsToState, journalToState, newAuthors, snapshotDue, type Authors } from './shitstorm-authors.ts';
 import { BaselineState, newBaseline } from './shitstorm-baseline.ts';
 import { Bucket } from './shitstorm-window.ts';
 import type { StateStore } from './types.ts';
@@ -15,7 +18,14 @@ export const shitstormNamespace = (brand: string): string => `shitstorm:${brand}
 
 const WindowState = z.object({
   cur: Bucket.optional(),
-  ring: z.array(Bucket),
+  /** Only in state written before closed buckets had keys of their own. */
+  ring: z.array(Bucket).optional(),
+  /** Authors stamped and learned since the `authors` snapshot. */
+  authors: AuthorsJournal.optional(),
+  /** Event time of the newest closed bucket: when to snapshot the authors sketch. */
+  at: z.number().optional(),
+  /** Last checkpoint evaluated inside the open bucket. */
+  checkedAt: z.number().optional(),
   hour: z.object({ slot: z.number(), count: z.number(), negatives: z.number(), incident: z.boolean() }).optional(),
   /** Ids counted since the previous flush: a crash after this flush redelivers them, and they are skipped. */
   lastBatch: z.array(z.string()).default([]),
@@ -25,8 +35,9 @@ const WindowState = z.object({
 const MAX_BRAND_POSTS = 500;
 /** Ids remembered per flush for redelivery; beyond this a batch is counted again (slight overcount, no loss). */
 export const MAX_BATCH_IDS = 10_000;
-/** `authors` is absent in state written before the new-author signal: it then starts empty. */
+/** `authors` inside the baseline entry: state written before the sketch had a key of its own. */
 const BaselineEntry = z.object({ baseline: BaselineState, firstAt: z.number().optional(), authors: AuthorsState.optional() });
+const BUCKET_KEY = 'bucket:';
 
 export interface Runtime {
   brand: Brand;
@@ -39,6 +50,15 @@ export interface Runtime {
   hour?: { slot: number; count: number; negatives: number; incident: boolean };
   incident?: IncidentState;
   dirty: Set<'baseline' | 'window' | 'incident'>;
+  /** Closed buckets of the ring not yet written (by start), and bucket keys to delete once the window is. */
+  dirtyBuckets: Set<number>;
+  storedBuckets: Set<number>;
+  /** Event time of the newest closed bucket (drives the authors snapshot cadence). */
+  closedAt: number;
+  /** Last checkpoint evaluated (a bucket close or a minute inside the open bucket). */
+  checkedAt?: number;
+  /** Journal read at restore, applied once the snapshot is known (entries come in any order). */
+  pendingJournal?: AuthorsJournal;
   slotCache?: { at: number; slot: number };
   /** Ids observed since the last flush, and those of the flush before a restart (redelivery guard). */
   sinceFlush: string[];
@@ -58,6 +78,9 @@ export function newRuntime(brand: Brand, timeZone: string): Runtime {
     baseline: newBaseline(),
     ring: [],
     dirty: new Set(),
+    dirtyBuckets: new Set(),
+    storedBuckets: new Set(),
+    closedAt: 0,
     sinceFlush: [],
     redelivered: new Set(),
     brandPosts: [],
@@ -81,14 +104,30 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
     if (!v.success) return false;
     rt.baseline = v.data.baseline;
     if (v.data.firstAt !== undefined) rt.firstAt = v.data.firstAt;
-    const authors = v.data.authors ? authorsFromState(v.data.authors) : undefined;
+    const authors = v.data.authors && rt.authors.snapshotAt === 0 ? authorsFromState(v.data.authors) : undefined;
     if (authors) rt.authors = authors;
+  } else if (key === 'authors') {
+    const v = AuthorsState.safeParse(value);
+    const authors = v.success ? authorsFromState(v.data) : undefined;
+    if (!authors) return false;
+    rt.authors = authors;
+  } else if (key.startsWith(BUCKET_KEY)) {
+    const v = Bucket.safeParse(value);
+    if (!v.success) return false;
+    rt.ring.push(v.data);
+    rt.storedBuckets.add(v.data.start);
   } else if (key === 'window') {
     const v = WindowState.safeParse(value);
     if (!v.success) return false;
-    rt.ring = v.data.ring;
+    if (v.data.ring) {
+      rt.ring.push(...v.data.ring);
+      for (const b of v.data.ring) rt.dirtyBuckets.add(b.start);
+    }
     if (v.data.cur) rt.cur = v.data.cur;
     if (v.data.hour) rt.hour = v.data.hour;
+    if (v.data.authors) rt.pendingJournal = v.data.authors;
+    if (v.data.at !== undefined) rt.closedAt = v.data.at;
+    if (v.data.checkedAt !== undefined) rt.checkedAt = v.data.checkedAt;
     rt.redelivered = new Set(v.data.lastBatch);
     rt.brandPosts = v.data.brandPosts;
     rt.brandPostSet = new Set(v.data.brandPosts);
@@ -99,19 +138,61 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
   } else {
     return false;
   }
-  rt.dirty.clear();
   return true;
 }
 
-/** Writes what changed since the last flush; the ids of this batch become the redelivery guard. */
+/**
+ * After all entries are read: the ring is the last hour of buckets before the open one (keys left over from
+ * a flush that did not finish are dropped), and the authors journal goes over the snapshot.
+ */
+export function finishRestore(rt: Runtime, hourBuckets: number): void {
+  const openStart = rt.cur?.start ?? Infinity;
+  const byStart = new Map(rt.ring.filter((b) => b.start < openStart).map((b) => [b.start, b]));
+  rt.ring = [...byStart.values()].sort((a, b) => a.start - b.start).slice(-hourBuckets);
+  // Stored keys outside the ring stay listed in storedBuckets: the next flush deletes them.
+  const kept = new Set(rt.ring.map((b) => b.start));
+  rt.dirtyBuckets = new Set([...rt.dirtyBuckets].filter((s) => kept.has(s)));
+  if (rt.pendingJournal) applyJournal(rt.authors, rt.pendingJournal);
+  delete rt.pendingJournal;
+  rt.dirty.clear();
+}
+
+/**
+ * Writes what changed since the last flush, closed buckets first and the window (the entry that says which
+ * buckets count) after them; the ids of this batch become the redelivery guard.
+ */
 export async function persist(rt: Runtime, state: StateStore): Promise<void> {
   const ns = shitstormNamespace(rt.brand.id);
-  if (rt.dirty.has('baseline')) await state.putState(ns, 'baseline', { baseline: rt.baseline, ...(rt.firstAt !== undefined ? { firstAt: rt.firstAt } : {}), authors: authorsToState(rt.authors) });
+  const inRing = new Set(rt.ring.map((b) => b.start));
+  for (const b of rt.ring) {
+    if (!rt.dirtyBuckets.has(b.start)) continue;
+    await state.putState(ns, `${BUCKET_KEY}${b.start}`, b);
+    rt.storedBuckets.add(b.start);
+  }
+  rt.dirtyBuckets.clear();
+  if (rt.dirty.has('baseline')) await state.putState(ns, 'baseline', { baseline: rt.baseline, ...(rt.firstAt !== undefined ? { firstAt: rt.firstAt } : {}) });
+  if (snapshotDue(rt.authors, rt.closedAt)) {
+    await state.putState(ns, 'authors', authorsToState(rt.authors, rt.closedAt));
+    rt.dirty.add('window');
+  }
   if (rt.dirty.has('window')) {
-    const window = { ...(rt.cur ? { cur: rt.cur } : {}), ring: rt.ring, ...(rt.hour ? { hour: rt.hour } : {}), lastBatch: rt.sinceFlush, brandPosts: rt.brandPosts };
+    const window = {
+      ...(rt.cur ? { cur: rt.cur } : {}),
+      ...(rt.hour ? { hour: rt.hour } : {}),
+      authors: journalToState(rt.authors),
+      at: rt.closedAt,
+      ...(rt.checkedAt !== undefined ? { checkedAt: rt.checkedAt } : {}),
+      lastBatch: rt.sinceFlush,
+      brandPosts: rt.brandPosts,
+    };
     await state.putState(ns, 'window', window);
   }
   if (rt.dirty.has('incident') && rt.incident) await state.putState(ns, 'incident', rt.incident);
+  for (const start of rt.storedBuckets) {
+    if (inRing.has(start)) continue;
+    await state.deleteState(ns, `${BUCKET_KEY}${start}`);
+    rt.storedBuckets.delete(start);
+  }
   rt.sinceFlush = [];
   rt.redelivered.clear();
   rt.dirty.clear();

@@ -1,14 +1,16 @@
 /**
  * Shitstorm detector: per brand, in event time, five-minute buckets of mentions are compared with a seasonal,
- * outlier-robust baseline (shitstorm-baseline.ts) over 15-, 30- and 60-minute windows; a burst needs several
- * signals at once (shitstorm-score.ts), among them how many of the negative voices are new to the brand
- * (shitstorm-authors.ts). One incident per storm: an alert `shitstorm` opens at `watch`,
+ * outlier-robust baseline (shitstorm-baseline.ts) over every window length from 15 to 60 minutes (a scan over
+ * window lengths: a slow ramp at a small brand is judged on the window that holds it best, not diluted by a
+ * fixed one), at every minute (checkpoints inside the open bucket, so opening does not wait for the next
+ * five-minute close); a burst needs several signals at once (shitstorm-score.ts), among them how many of the
+ * negative voices are new to the brand (shitstorm-authors.ts). One incident per storm: an alert `shitstorm` opens at `watch`,
  * `warning` or `critical`, is updated (same id and dedupeKey, revision + 1) as it grows, resolves once the
  * last hour is back near baseline for 15 minutes, and reopens (not duplicates) if it flares up again soon.
  *
  * Cold start: no alert before a brand has a day of history. Time is the caller's `now` (event time in replay,
- * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline` (with the known-authors
- * sketch), `window`, `incident`.
+ * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline`, `authors`
+ * (known-authors sketch), `bucket:<start>`, `window`, `incident` (see shitstorm-state.ts).
  */
 import { childLogger } from '../src/log.ts';
 import type { Alert, Brand, Classified } from '../src/model.ts';
@@ -18,7 +20,7 @@ import { localHourOfWeek } from './business-hours.ts';
 import { expectedHourly, learnHour, negativeShare, pooledDailyShape } from './shitstorm-baseline.ts';
 import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
 import { renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
-import { newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
+import { finishRestore, newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
 import { isNewAuthor, newShare, retireBucket } from './shitstorm-authors.ts';
 import { addToBucket, BUCKET_MS, newBucket, windowStatsMulti, type Bucket } from './shitstorm-window.ts';
 import type { StateStore, StreamDetector } from './types.ts';
@@ -35,6 +37,8 @@ export interface ShitstormOptions {
   reopenMinutes?: number;
   /** Consecutive quiet five-minute checks before an incident resolves. */
   quietChecks?: number;
+  /** Minutes between checkpoints inside the open bucket at which an incident may open (5: only at closes). */
+  checkMinutes?: number;
   /** Sees every full evaluation (bench diagnostics, tuning): which gates each window passed or failed. */
   onEvaluate?: (brand: string, at: number, scores: readonly WindowScore[]) => void;
 }
@@ -45,8 +49,9 @@ export interface ShitstormDeps {
   options?: ShitstormOptions;
 }
 
-const WINDOWS = [3, 6, 12] as const; // buckets: 15, 30, 60 minutes
 const HOUR_BUCKETS = 12;
+/** Checkpoints within the open bucket: an incident can open every minute, not only at five-minute closes. */
+const CHECK_MINUTES = 1;
 /** A silence longer than this is an ingestion outage, not a quiet brand: the baseline does not learn it. */
 const MAX_GAP_MS = 24 * 3_600_000;
 /**
@@ -65,6 +70,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
   const coldStartMs = (o.coldStartHours ?? 24) * 3_600_000;
   const reopenMs = (o.reopenMinutes ?? 120) * 60_000;
   const quietChecks = o.quietChecks ?? 3;
+  const CHECK_MS = (o.checkMinutes ?? CHECK_MINUTES) * 60_000;
+  // Window lengths in buckets: every length from the shortest up to the hour.
+  const WINDOWS: number[] = [];
+  for (let n = Math.max(1, Math.ceil((thresholds.minWindowMinutes * 60_000) / BUCKET_MS)); n <= HOUR_BUCKETS; n++) WINDOWS.push(n);
   const runtimes = new Map<string, Runtime>();
   let shape: number[] = new Array<number>(24).fill(1);
 
@@ -89,21 +98,28 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     return rt.incident?.status === 'open' && at - Date.parse(rt.incident.openedAt) < MAX_FREEZE_MS;
   }
 
-  function evaluate(rt: Runtime, at: number): Alert[] {
+  /**
+   * Scores the windows ending at `at`: at a bucket close over the closed buckets; at a checkpoint inside the
+   * open bucket (`partial`: its posts so far, expected pro rata) only to open an incident, so a storm is seen
+   * within a minute of crossing the bar rather than at the next five-minute boundary.
+   */
+  function evaluate(rt: Runtime, at: number, partial?: Bucket): Alert[] {
     if (rt.firstAt === undefined || at - rt.firstAt < coldStartMs) return [];
+    if (partial && rt.incident?.status === 'open') return [];
+    const buckets = partial ? [...rt.ring, partial] : rt.ring;
     const p0 = negativeShare(rt.baseline);
     // Cheap pre-check on raw counts: with no incident open and no window that could pass the count gates,
-    // skip the per-author merge entirely (the common case: a quiet brand, every five minutes).
-    if (rt.incident?.status !== 'open' && !couldFire(rt.ring, p0)) return [];
+    // skip the per-author merge entirely (the common case: a quiet brand, every minute).
+    if (rt.incident?.status !== 'open' && !couldFire(buckets, p0)) return [];
     const isNew = (author: string) => isNewAuthor(rt.authors, author, at);
     const fresh = newShare(rt.authors);
-    const scores = windowStatsMulti(rt.ring, WINDOWS, cap, isNew).map((st) => scoreWindow(st, p0, thresholds, rt.brandPostSet, fresh));
+    const scores = windowStatsMulti(buckets, WINDOWS, cap, isNew).map((st) => scoreWindow(st, p0, thresholds, rt.brandPostSet, fresh));
     o.onEvaluate?.(rt.brand.id, at, scores);
     const passing = scores.filter((s) => s.passes).sort((a, b) => b.surprise - a.surprise);
     const best = passing[0];
     const hour = scores.find((s) => s.stats.minutes === 60);
     const inc = rt.incident;
-    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, rt.ring.slice(-HOUR_BUCKETS));
+    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, buckets.slice(-HOUR_BUCKETS));
     const iso = new Date(at).toISOString();
 
     if (inc?.status === 'open') {
@@ -181,15 +197,27 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       rt.dirty.add('window');
       return out;
     }
-    while (rt.cur && rt.cur.start + BUCKET_MS <= t) {
-      const closed: Bucket = rt.cur;
+    for (;;) {
+      const open = rt.cur;
+      if (!open) break;
+      const end = open.start + BUCKET_MS;
+      // Checkpoints inside the open bucket, each evaluated once (also across a restart: checkedAt is durable).
+      for (let c = Math.max(rt.checkedAt ?? 0, open.start) + CHECK_MS; c < end && c <= t; c += CHECK_MS) {
+        out.push(...evaluate(rt, c, { ...open, expected: (open.expected * (c - open.start)) / BUCKET_MS }));
+        rt.checkedAt = c;
+        rt.dirty.add('window');
+      }
+      if (end > t) break;
+      const closed: Bucket = open;
+      rt.checkedAt = end;
       rt.ring.push(closed);
+      rt.dirtyBuckets.add(closed.start);
+      rt.closedAt = closed.start + BUCKET_MS;
       if (rt.ring.length > HOUR_BUCKETS) {
         // Buckets leaving the hour ring join the brand's known authors (and teach it its usual new-author share).
         for (const old of rt.ring.splice(0, rt.ring.length - HOUR_BUCKETS)) {
           retireBucket(rt.authors, old.authors, old.negAuthors, old.start, cap, rt.incident?.status !== 'open');
         }
-        rt.dirty.add('baseline');
       }
       const hour = rt.hour;
       if (hour) {
@@ -203,8 +231,9 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
         if (!hour.incident) {
           learnHour(rt.baseline, hour.slot, hour.count, hour.negatives, shape, thresholds.phi);
           rt.dirty.add('baseline');
+          // Always the pooled shape of the baselines as they are: a restart (which recomputes it) changes nothing.
+          refreshShape();
         }
-        if (rt.baseline.hoursSeen % 24 === 0) refreshShape();
       }
       openBucket(rt, nextStart);
       rt.dirty.add('window');
@@ -232,7 +261,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
         for (const { key, value } of await deps.state.listState(shitstormNamespace(rt.brand.id))) {
           if (!restoreEntry(rt, key, value)) log.warn({ brand: rt.brand.id, key }, 'skipping unreadable shitstorm state');
         }
-        rt.dirty.clear();
+        finishRestore(rt, HOUR_BUCKETS);
       }
       refreshShape();
     },
@@ -257,6 +286,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
         const cur = rt.cur;
         const target = cur && at >= cur.start ? cur : rt.ring.find((b) => at >= b.start && at < b.start + BUCKET_MS);
         if (target) addToBucket(target, m, rt.exclude); // older than an hour: too late to matter for a burst
+        if (target && target !== cur) rt.dirtyBuckets.add(target.start);
         rt.dirty.add('window');
       }
       return out;
