@@ -39,8 +39,25 @@ function formatWait(minutes: number, lang: 'de' | 'en'): string {
   return lang === 'de' ? `${d} Tagen` : `${d} days`;
 }
 
+/** The closing reason in the brand's language, for the title; the evidence keeps the stable English form. */
+function closedWithout(resolution: string, lang: 'de' | 'en'): string {
+  const days = /within (\d+) days/u.exec(resolution)?.[1];
+  if (resolution.startsWith('expired: no customer reply')) {
+    return lang === 'de' ? `geschlossen: keine Rückmeldung des Kunden binnen ${days} Tagen` : `closed: no customer reply within ${days} days`;
+  }
+  if (resolution.startsWith('expired')) {
+    return lang === 'de' ? `geschlossen: keine Antwort der Marke binnen ${days} Tagen` : `closed: no brand answer within ${days} days`;
+  }
+  return lang === 'de' ? 'geschlossen: zu viele offene Threads, ältester verworfen' : 'closed: too many open threads, oldest dropped';
+}
+
 function title(t: ThreadState, waited: number, brand: Brand | undefined): string {
   const lang = brand?.language ?? 'de';
+  const base = baseTitle(t, waited, brand, lang);
+  return t.alert?.resolution ? `${base} – ${closedWithout(t.alert.resolution, lang)}` : base;
+}
+
+function baseTitle(t: ThreadState, waited: number, brand: Brand | undefined, lang: 'de' | 'en'): string {
   const who = t.pending[0]?.author ? `@${t.pending[0].author.replace(/^@/u, '')}` : lang === 'de' ? 'Kunde' : 'customer';
   const wait = formatWait(waited, lang);
   if (t.state === 'awaiting_customer') {
@@ -94,6 +111,7 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date)
       complaint: t.complaint,
       priority: priorityOf(t),
       unansweredIds: t.pending.map((p) => p.id),
+      ...(a.resolution ? { resolution: a.resolution } : {}),
     },
     dedupeKey: a.id,
     revision: a.revision,

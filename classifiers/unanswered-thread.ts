@@ -35,6 +35,12 @@ const AlertState = z.object({
   resolvedAt: z.string().optional(),
   /** Business minutes the customer waited until the answer, kept once the clock is gone. */
   waitedMinutes: z.number().nonnegative().optional(),
+  /**
+   * Why the tracker closed the alert without a real answer (the thread expired or was evicted), e.g.
+   * "expired: no brand answer within 14 days". Absent when an answer resolved it. Optional, so state
+   * written before it existed still reads.
+   */
+  resolution: z.string().max(200).optional(),
 });
 export type AlertState = z.infer<typeof AlertState>;
 

@@ -21,9 +21,12 @@ import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owning
 import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState } from './unanswered-thread.ts';
 
 export interface UnansweredTrackerOptions {
-  /** Threads kept per brand; beyond it the oldest answered, then waiting-for-customer, then open ones go. */
+  /**
+   * Threads kept per brand; beyond it the oldest answered, then waiting-for-customer, then open ones go
+   * (an alert still open is resolved as evicted).
+   */
   maxThreadsPerBrand?: number;
-  /** Threads without activity for this long are dropped (their alerts stay in the store as they are). */
+  /** Threads without activity for this long are dropped; an alert still open is resolved as expired. */
   retentionDays?: number;
   /**
    * A breached thread escalates once more after this multiple of its SLA: 4 × 1 h on X/Twitter is half a
@@ -213,27 +216,87 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
 
   const STATE_RANK: Record<ThreadState['state'], number> = { answered: 0, awaiting_customer: 1, awaiting_brand: 2 };
 
-  function drop(brand: string, t: ThreadState): void {
+  /**
+   * Why an open alert is closed when its thread leaves memory. The alert must not stay open forever with
+   * nobody left to resolve it, and "resolved" alone would read as "answered": the reason says otherwise.
+   */
+  function closingReason(t: ThreadState, why: 'expired' | 'evicted'): string {
+    const days = retentionMs / (24 * HOUR);
+    if (why === 'evicted') return `evicted: more than ${maxThreads} threads tracked for this brand, oldest dropped`;
+    return t.state === 'awaiting_customer' ? `expired: no customer reply within ${days} days` : `expired: no brand answer within ${days} days`;
+  }
+
+  /** Forgets the thread; an alert still open is resolved (as of `at`) with the reason, and returned. */
+  function drop(brand: string, t: ThreadState, at: Date, why: 'expired' | 'evicted'): Alert | undefined {
     threadsOf(brand).delete(t.rootId);
     const index = byMention.get(brand);
     for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
     dirty.get(brand)?.delete(t.rootId);
     removed.get(brand)?.add(t.rootId);
+    if (t.alert?.status !== 'open') return undefined;
+    // Never before the alert's last update: a resolution must be its newest revision in time as well.
+    const when = new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt)));
+    const hours = brands.get(brand)?.businessHours;
+    const waitedMinutes =
+      t.state === 'awaiting_brand' && t.clockStartedAt
+        ? Math.round(businessMinutesBetween(new Date(t.clockStartedAt), when, hours))
+        : (t.alert.waitedMinutes ?? 0);
+    return update(t, when, { status: 'resolved', resolvedAt: when.toISOString(), waitedMinutes, resolution: closingReason(t, why) });
   }
 
-  function prune(now: Date): void {
+  const evictsBefore = (a: ThreadState, b: ThreadState): boolean =>
+    STATE_RANK[a.state] - STATE_RANK[b.state] < 0 || (a.state === b.state && a.lastActivityAt < b.lastActivityAt);
+
+  /**
+   * The `n` threads to evict. Over the cap there is usually one more thread than allowed (the one just opened),
+   * so one pass finds it; sorting every thread on every new thread made a long replay crawl.
+   */
+  function firstToEvict(all: Iterable<ThreadState>, n: number): ThreadState[] {
+    const list = [...all];
+    if (n > 4) return list.sort((a, b) => (evictsBefore(a, b) ? -1 : evictsBefore(b, a) ? 1 : 0)).slice(0, n);
+    const out: ThreadState[] = [];
+    for (let k = 0; k < n; k++) {
+      let best: ThreadState | undefined;
+      for (const t of list) if (!out.includes(t) && (best === undefined || evictsBefore(t, best))) best = t;
+      if (best) out.push(best);
+    }
+    return out;
+  }
+
+  /** Evictions of threads still owed an answer, summed and logged at most once an hour per brand. */
+  const evictedWaiting = new Map<string, { count: number; loggedAt: number }>();
+  function warnEvicted(brand: string, count: number, nowMs: number): void {
+    const e = evictedWaiting.get(brand) ?? { count: 0, loggedAt: -Infinity };
+    e.count += count;
+    evictedWaiting.set(brand, e);
+    if (nowMs - e.loggedAt < HOUR) return;
+    log.warn({ brand, evictedWaiting: e.count, maxThreads }, 'thread cap reached: dropped threads still awaiting a brand answer (raise maxThreadsPerBrand?)');
+    e.count = 0;
+    e.loggedAt = nowMs;
+  }
+
+  function prune(now: Date): Alert[] {
+    const out: Alert[] = [];
+    const keep = (a: Alert | undefined) => {
+      if (a) out.push(a);
+    };
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
       if (own.size <= maxThreads && nowMs - (lastPrune.get(brand) ?? -Infinity) < HOUR) continue;
       lastPrune.set(brand, nowMs);
       const horizon = new Date(nowMs - retentionMs).toISOString();
-      for (const t of [...own.values()]) if (t.lastActivityAt < horizon) drop(brand, t);
+      for (const t of [...own.values()]) {
+        // Expired as of the end of the retention period, not of this (hourly) pass: the same instant
+        // whenever the pass runs, so a restart that repeats it repeats the same revision.
+        if (t.lastActivityAt < horizon) keep(drop(brand, t, new Date(Date.parse(t.lastActivityAt) + retentionMs), 'expired'));
+      }
       if (own.size <= maxThreads) continue;
-      const victims = [...own.values()].sort(
-        (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state] || (a.lastActivityAt < b.lastActivityAt ? -1 : 1),
-      );
-      for (const t of victims.slice(0, own.size - maxThreads)) drop(brand, t);
+      const evicted = firstToEvict(own.values(), own.size - maxThreads);
+      for (const t of evicted) keep(drop(brand, t, now, 'evicted'));
+      const waiting = evicted.filter((t) => t.state === 'awaiting_brand').length;
+      if (waiting > 0) warnEvicted(brand, waiting, nowMs);
     }
+    return out;
   }
 
   function brandsAddressed(m: Classified): string[] {
@@ -277,13 +340,13 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       } else {
         for (const brand of brandsAddressed(m)) out.push(...onCustomer(brand, m, now));
       }
-      prune(now);
+      out.push(...prune(now));
       return out;
     },
 
     async advance(now) {
       const out = dueCheck(now);
-      prune(now);
+      out.push(...prune(now));
       return out;
     },
 

@@ -37,13 +37,16 @@ export function readUtf8(file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const good = findInvalidUtf8(bytes);
-    throw new Error(`${file}: invalid UTF-8 near byte ${good}; convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)`);
+    throw invalidUtf8(file, findInvalidUtf8(bytes));
   }
 }
 
+export function invalidUtf8(file: string, byte: number): Error {
+  return new Error(`${file}: invalid UTF-8 near byte ${byte}; convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)`);
+}
+
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function findInvalidUtf8(bytes: Buffer): number {
+export function findInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
@@ -55,10 +58,21 @@ function findInvalidUtf8(bytes: Buffer): number {
   return i;
 }
 
-function validate(input: MentionInput, line: number, mentions: Mention[], errors: RowError[]): void {
+/** One row of a file: the mention it makes, or why it makes none. */
+export type RowResult = { mention: Mention } | { error: RowError };
+
+function validateRow(input: MentionInput, line: number): RowResult {
   const parsed = Mention.safeParse(input);
-  if (parsed.success) mentions.push(parsed.data);
-  else errors.push({ line, reason: formatZodIssues(parsed.error).join('; ') });
+  return parsed.success ? { mention: parsed.data } : { error: { line, reason: formatZodIssues(parsed.error).join('; ') } };
+}
+
+function validate(input: MentionInput, line: number, mentions: Mention[], errors: RowError[]): void {
+  collect(validateRow(input, line), mentions, errors);
+}
+
+function collect(row: RowResult, mentions: Mention[], errors: RowError[]): void {
+  if ('mention' in row) mentions.push(row.mention);
+  else errors.push(row.error);
 }
 
 function byEventTime(mentions: Mention[]): Mention[] {
@@ -68,20 +82,25 @@ function byEventTime(mentions: Mention[]): Mention[] {
     .map(({ m }) => m);
 }
 
+/** One jsonl line (1-based `line`); undefined for a blank line. */
+export function jsonlRow(raw: string, line: number): RowResult | undefined {
+  const trimmed = raw.trim();
+  if (!trimmed) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (err) {
+    return { error: { line, reason: `malformed JSON: ${(err as Error).message}` } };
+  }
+  return validateRow(value as MentionInput, line);
+}
+
 export function readJsonl(text: string): ReplayInput {
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
   text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      errors.push({ line: index + 1, reason: `malformed JSON: ${(err as Error).message}` });
-      return;
-    }
-    validate(value as MentionInput, index + 1, mentions, errors);
+    const row = jsonlRow(raw, index + 1);
+    if (row) collect(row, mentions, errors);
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
@@ -104,12 +123,14 @@ function clip(text: string): string {
   return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS - 1) + '…' : text;
 }
 
-export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
-  const rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, info: true }) as Array<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>;
-  const header = rows[0] ? Object.keys(rows[0].record).map((h) => h.trim().toLowerCase()) : [];
+/** Options for csv-parse shared by the whole-file and the streaming reader, so both read a file alike. */
+export const CSV_PARSE_OPTIONS = { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, info: true } as const;
+
+export type CsvColumns = Partial<Record<keyof typeof CSV_COLUMNS, string>>;
+
+/** Which header names hold what; a file without a text column is refused, naming what it expects. */
+export function csvColumns(record: Record<string, string>): CsvColumns {
+  const header = Object.keys(record).map((h) => h.trim().toLowerCase());
   const pick = (names: readonly string[]) => names.find((n) => header.includes(n));
   const col = {
     id: pick(CSV_COLUMNS.id),
@@ -118,46 +139,50 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
     author: pick(CSV_COLUMNS.author),
     url: pick(CSV_COLUMNS.url),
   };
-  if (rows.length > 0 && !col.text) throw new Error(`CSV has no text column: expected one of ${CSV_COLUMNS.text.join(', ')} in the header (found: ${header.join(', ')})`);
+  if (!col.text) throw new Error(`CSV has no text column: expected one of ${CSV_COLUMNS.text.join(', ')} in the header (found: ${header.join(', ')})`);
+  return col;
+}
+
+/**
+ * One CSV record: `index` is its 0-based position among the file's records (the id when the file has none,
+ * and the offset from `baseMs` in seconds when it has no date), `line` the line it ends on.
+ */
+export function csvRow(record: Record<string, string>, line: number, index: number, col: CsvColumns, baseMs: number): RowResult {
+  const get = (name: string | undefined) => {
+    if (!name) return undefined;
+    const key = Object.keys(record).find((k) => k.trim().toLowerCase() === name);
+    const v = key ? record[key]?.trim() : undefined;
+    return v ? v : undefined;
+  };
+  const nativeId = get(col.id) ?? String(index + 1);
+  const rawDate = get(col.createdAt);
+  const createdAt = parseDate(rawDate);
+  if (rawDate && !createdAt) return { error: { line, reason: `unreadable date "${rawDate}"` } };
+  const text = get(col.text);
+  if (!text) return { error: { line, reason: 'empty text' } };
+  const id = `csv:${nativeId}`;
+  return validateRow(
+    {
+      id,
+      source: 'csv',
+      url: get(col.url),
+      author: { id: get(col.author) ?? 'unknown' },
+      text: clip(text),
+      createdAt: createdAt ?? new Date(baseMs + index * 1000).toISOString(),
+      thread: { rootId: id },
+      channel: 'post',
+    },
+    line,
+  );
+}
+
+export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
+  const rows = parseCsv(text, CSV_PARSE_OPTIONS) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const col = rows[0] ? csvColumns(rows[0].record) : {};
   const base = (options.fallbackTime ?? new Date()).getTime();
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
-  rows.forEach(({ record, info }, index) => {
-    const get = (name: string | undefined) => {
-      if (!name) return undefined;
-      const key = Object.keys(record).find((k) => k.trim().toLowerCase() === name);
-      const v = key ? record[key]?.trim() : undefined;
-      return v ? v : undefined;
-    };
-    const nativeId = get(col.id) ?? String(index + 1);
-    const rawDate = get(col.createdAt);
-    const createdAt = parseDate(rawDate);
-    if (rawDate && !createdAt) {
-      errors.push({ line: info.lines, reason: `unreadable date "${rawDate}"` });
-      return;
-    }
-    const text = get(col.text);
-    if (!text) {
-      errors.push({ line: info.lines, reason: 'empty text' });
-      return;
-    }
-    const id = `csv:${nativeId}`;
-    validate(
-      {
-        id,
-        source: 'csv',
-        url: get(col.url),
-        author: { id: get(col.author) ?? 'unknown' },
-        text: clip(text),
-        createdAt: createdAt ?? new Date(base + index * 1000).toISOString(),
-        thread: { rootId: id },
-        channel: 'post',
-      },
-      info.lines,
-      mentions,
-      errors,
-    );
-  });
+  rows.forEach(({ record, info }, index) => collect(csvRow(record, info.lines, index, col, base), mentions, errors));
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
 

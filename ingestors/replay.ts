@@ -1,5 +1,6 @@
 /**
- * The `replay` source: feeds a file (jsonl, csv, twcs, germeval) into the pipeline, e.g. the bundled demo.
+ * The `replay` source: feeds a file (jsonl, csv, twcs, germeval) into the pipeline, e.g. the bundled demo,
+ * streaming it where the format allows (see replay-stream.ts).
  * It re-emits the whole file on every start: downstream writes are idempotent by mention id, so a restart
  * (or a crash before the in-process bus delivered everything) loses nothing and duplicates nothing.
  */
@@ -8,7 +9,8 @@ import { z } from 'zod';
 import type { SourceConfig } from '../src/config.ts';
 import { BaseSourceOptions, parseSourceOptions } from './options.ts';
 import type { Mention } from '../src/model.ts';
-import { ReplayFormat, readReplayFile } from './replay-formats.ts';
+import { ReplayFormat } from './replay-formats.ts';
+import { openReplayFile } from './replay-stream.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
 const ReplayOptions = BaseSourceOptions.extend({
@@ -29,21 +31,24 @@ export const replayIngestorFactory: IngestorFactory = {
       name: options.name,
       type: 'replay',
       async run(emit: Emit, signal: AbortSignal) {
-        const input = readReplayFile(file, options.format);
+        const input = await openReplayFile(file, options.format);
         for (const error of input.errors) {
           context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');
           await context.quarantine(options.name, `${path.basename(file)} line ${error.line}: ${error.reason}`, { file, line: error.line });
         }
-        await emitPaced(input.mentions, emit, signal, options.speed, options.batchSize, (n) => context.status.success(options.name, n));
-        context.log.info({ source: options.name, file, mentions: input.mentions.length, skipped: input.errors.length }, 'replay finished');
+        await emitPaced(input.mentions(), emit, signal, options.speed, options.batchSize, (n) => context.status.success(options.name, n));
+        context.log.info({ source: options.name, file, mentions: input.count, skipped: input.errors.length, read: input.mode }, 'replay finished');
       },
     };
   },
 };
 
-/** Emits in batches; with `speed` > 0 it waits between posts as the recorded timestamps did, sped up. */
+/**
+ * Emits in batches; with `speed` > 0 it waits between posts as the recorded timestamps did, sped up. Takes
+ * the mentions as they are read (a stream), so a large file never sits in memory whole.
+ */
 export async function emitPaced(
-  mentions: Mention[],
+  mentions: Iterable<Mention> | AsyncIterable<Mention>,
   emit: Emit,
   signal: AbortSignal,
   speed: number,
@@ -52,7 +57,7 @@ export async function emitPaced(
 ): Promise<void> {
   let batch: Mention[] = [];
   let previous: number | undefined;
-  for (const mention of mentions) {
+  for await (const mention of mentions) {
     if (signal.aborted) return;
     const t = Date.parse(mention.createdAt);
     if (speed > 0 && previous !== undefined && t > previous) {

@@ -92,7 +92,10 @@ export class RssIngestor implements Ingestor {
         if (signal.aborted) break;
         failures++;
         const backoff = backoffDelay(failures, { baseMs: this.options.backoffBaseSeconds * 1000, maxMs: this.options.backoffMaxSeconds * 1000 });
-        wait = err instanceof FeedHttpError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : Math.max(backoff, 0);
+        // The server's Retry-After (seconds or an HTTP date) may be longer than our backoff, never shorter:
+        // "0", a date in the past or a server clock behind ours would otherwise retry an overloaded server at once.
+        const asked = err instanceof FeedHttpError ? (err.retryAfterMs ?? 0) : 0;
+        wait = Math.max(asked, backoff, 0);
         this.log.error({ feed: feed.url, err: (err as Error).message, failures, waitMs: wait }, 'feed poll failed; backing off');
         this.context.status.error(this.name, `${feed.url}: ${(err as Error).message}`);
       }

@@ -69,6 +69,10 @@ export function shitstormRouter(store: Store, config: AppConfig, now: () => Date
     const window = BASELINE_BUCKETS[p.interval];
     const toMs = p.to ? Date.parse(p.to) : (Math.floor((await clock()).getTime() / step) + 1) * step;
     const fromMs = p.from ? Date.parse(p.from) : toMs - DEFAULT_RANGE_BUCKETS[p.interval] * step;
+    // The schema rejects from ≥ to when both are given; a lone `from` can still lie past the default end.
+    if (fromMs >= toMs) {
+      throw new BadRequestError('invalid query parameters', [`from: must be before to (to defaults to the end of the current interval, ${new Date(toMs).toISOString()})`]);
+    }
     if ((toMs - fromMs) / step > 2000) {
       throw new BadRequestError('invalid query parameters', ['from: range too long for this interval (at most 2000 buckets)']);
     }

@@ -11,7 +11,8 @@ import { loadConfig, parseConfig, type LoadedConfig } from '../config.ts';
 import { createMemoryBus } from '../bus/memory.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { startService } from '../pipeline.ts';
-import { readReplayFile, slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
+import { slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
+import { openReplayFile } from '../../ingestors/replay-stream.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
@@ -71,7 +72,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     options.configFile || existsSync('kundenradar.yaml')
       ? loadConfig(options.configFile)
       : { file: '(defaults)', baseDir: process.cwd(), config: parseConfig('{}', '(defaults)'), env: {}, secrets: {} };
-  const input = readReplayFile(options.file, options.format);
+  // Validated and indexed here; the mentions are read again while they are fed (jsonl and csv are streamed).
+  const input = await openReplayFile(options.file, options.format);
   for (const error of input.errors) progress(`${options.file}:${error.line}: skipped: ${error.reason}`);
 
   const brands = new Map<string, Brand>();
@@ -109,11 +111,11 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     tapControl.signal,
   );
 
-  const total = input.mentions.length;
+  const total = input.count;
   let emitted = 0;
   let lastReport = Date.now();
   try {
-    await emitPaced(input.mentions, service.ingest, new AbortController().signal, clock === 'wall' ? options.speed ?? 0 : 0, 500, (n) => {
+    await emitPaced(input.mentions(), service.ingest, new AbortController().signal, clock === 'wall' ? options.speed ?? 0 : 0, 500, (n) => {
       emitted += n;
       if (Date.now() - lastReport > 1000 || emitted === total) {
         lastReport = Date.now();
@@ -121,9 +123,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
       }
     });
     await waitUntil(async () => (await service.drained()) && (await bus.lag('classified', 'replay-output')) === 0);
-    const last = input.mentions.at(-1);
+    const last = input.lastCreatedAt;
     if (clock === 'event' && last && service.detect) {
-      await service.detect.advanceTo(new Date(Date.parse(last.createdAt) + END_OF_DATA_HORIZON_MS));
+      await service.detect.advanceTo(new Date(Date.parse(last) + END_OF_DATA_HORIZON_MS));
       await waitUntil(() => service.drained());
     }
     const alerts = await store.alerts({ limit: 1_000_000 });

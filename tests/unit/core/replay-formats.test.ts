@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readGermEvalXml, readJsonl, readTwcs, readUtf8, slugify } from '../../../ingestors/replay-formats.ts';
+import { emitPaced } from '../../../ingestors/replay.ts';
+import { readCsv, readGermEvalXml, readJsonl, readReplayFile, readTwcs, readUtf8, slugify } from '../../../ingestors/replay-formats.ts';
+import { openReplayFile, type ReplaySource } from '../../../ingestors/replay-stream.ts';
+import type { Mention } from '../../../src/model.ts';
 
 const shared = path.resolve(__dirname, '../../../../shared/data');
 
@@ -74,5 +77,110 @@ describe('replay formats', () => {
     expect(slugify('AppleSupport')).toBe('applesupport');
     expect(slugify('Deutsche Bahn AG')).toBe('deutsche-bahn-ag');
     expect(slugify('Müller & Söhne')).toBe('muller-sohne');
+  });
+});
+
+describe('replay files streamed (jsonl, csv) instead of held in memory', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-stream-'));
+  const write = (name: string, content: string | Buffer): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const all = async (source: ReplaySource): Promise<Mention[]> => {
+    const out: Mention[] = [];
+    for await (const m of source.mentions()) out.push(m);
+    return out;
+  };
+  const line = (id: string, at: string, text = 'Zug fällt aus') =>
+    JSON.stringify({ id: `demo:${id}`, source: 'demo', author: { id: 'u' }, text, createdAt: at, thread: { rootId: `demo:${id}` }, channel: 'post' });
+  const fallbackTime = new Date('2026-01-01T00:00:00Z');
+
+  it('jsonl in time order: read twice, never whole; same mentions, errors and end of data as the whole-file reader', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => line(String(i), new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), `Paket ${i} kommt nicht — Grüße`));
+    rows.splice(10, 0, '{not json', '', '   ');
+    rows.splice(2000, 0, JSON.stringify({ id: 'demo:x', surprise: true }));
+    // CRLF line ends and a long line spanning the 1 MiB read chunks.
+    const file = write('ordered.jsonl', rows.join('\r\n') + '\r\n' + line('long', '2026-03-01T00:00:00Z', 'ä'.repeat(40_000)) + '\n');
+    const source = await openReplayFile(file, 'jsonl');
+    const whole = readReplayFile(file, 'jsonl');
+    expect(source.mode).toBe('streamed');
+    expect(source.count).toBe(3001);
+    expect(source.errors).toEqual(whole.errors);
+    expect(source.errors.map((e) => e.line)).toEqual([11, 2001]);
+    expect(source.lastCreatedAt).toBe('2026-03-01T00:00:00.000Z');
+    expect(await all(source)).toEqual(whole.mentions);
+    // Each call reads the file anew.
+    expect((await all(source)).length).toBe(3001);
+  });
+
+  it('jsonl out of order: fed in event-time order (stable for equal times) through an offset index', async () => {
+    const file = write(
+      'shuffled.jsonl',
+      [line('3', '2026-01-03T10:00:00Z'), line('1', '2026-01-01T10:00:00+01:00', 'Grüße aus Köln 🚆'), 'kaputt', line('2a', '2026-01-02T10:00:00Z'), line('2b', '2026-01-02T10:00:00Z'), line('0', '2025-12-31T23:00:00Z')].join('\n'),
+    );
+    const source = await openReplayFile(file, 'jsonl');
+    expect(source.mode).toBe('indexed');
+    const mentions = await all(source);
+    expect(mentions.map((m) => m.id)).toEqual(['demo:0', 'demo:1', 'demo:2a', 'demo:2b', 'demo:3']);
+    expect(mentions).toEqual(readReplayFile(file, 'jsonl').mentions);
+    expect(mentions[1]?.text).toBe('Grüße aus Köln 🚆');
+    expect(source.lastCreatedAt).toBe('2026-01-03T10:00:00.000Z');
+    expect(source.errors).toEqual([{ line: 3, reason: expect.stringMatching(/malformed JSON/) }]);
+  });
+
+  it('csv: streamed when in order (quoted line breaks, ids and times from the row number), else read whole', async () => {
+    const ordered = write('ordered.csv', '\ufefftweet_id,tweet,date\n42,"Paket kommt nicht,\nseit 3 Tagen",2026-03-01T10:00:00Z\n,no id here,2026-03-01T11:00:00Z\n7,,2026-03-01T12:00:00Z\n\n8,später,2026-03-01T13:00:00Z\n');
+    const source = await openReplayFile(ordered, 'csv', { fallbackTime });
+    expect(source.mode).toBe('streamed');
+    const whole = readCsv(readUtf8(ordered), { fallbackTime });
+    expect(await all(source)).toEqual(whole.mentions);
+    expect(source.errors).toEqual(whole.errors);
+    expect(source.errors).toEqual([{ line: 5, reason: 'empty text' }]);
+
+    const shuffled = write('shuffled.csv', 'id,text,created_at\n1,spät,2026-03-02T10:00:00Z\n2,früh,2026-03-01T10:00:00Z\n');
+    const out = await openReplayFile(shuffled, 'csv');
+    expect(out.mode).toBe('in-memory');
+    expect((await all(out)).map((m) => m.id)).toEqual(['csv:2', 'csv:1']);
+    await expect(openReplayFile(write('notext.csv', 'a,b\n1,2\n'), 'csv')).rejects.toThrow(/no text column: expected one of text, tweet/);
+  });
+
+  it('the real complaints corpus and the twcs sample come out as the whole-file readers give them', async () => {
+    const complaints = path.join(shared, 'complaints-en/complaints.csv');
+    const streamed = await openReplayFile(complaints, 'csv', { fallbackTime });
+    expect(streamed.mode).toBe('streamed'); // no dates: one second apart in file order
+    expect(await all(streamed)).toEqual(readReplayFile(complaints, 'csv', { fallbackTime }).mentions);
+    const twcs = path.join(shared, 'twcs/sample.csv');
+    const source = await openReplayFile(twcs, 'twcs');
+    expect(source.mode).toBe('in-memory');
+    expect(source.brands).toEqual(readReplayFile(twcs, 'twcs').brands);
+    expect(await all(source)).toEqual(readReplayFile(twcs, 'twcs').mentions);
+  });
+
+  it('names the byte where a streamed file stops being UTF-8, like the whole-file reader', async () => {
+    const bad = Buffer.concat([Buffer.from('text\nZug f'), Buffer.from([0xe4]), Buffer.from('llt aus\n')]);
+    await expect(openReplayFile(write('latin1.csv', bad), 'csv')).rejects.toThrow(/invalid UTF-8 near byte 10/);
+    const jsonl = Buffer.concat([Buffer.from(line('1', '2026-01-01T00:00:00Z') + '\n{"text":"f'), Buffer.from([0xe4]), Buffer.from('"}\n')]);
+    const at = Buffer.byteLength(line('1', '2026-01-01T00:00:00Z')) + 1 + 10;
+    await expect(openReplayFile(write('latin1.jsonl', jsonl), 'jsonl')).rejects.toThrow(new RegExp(`invalid UTF-8 near byte ${at};`));
+  });
+
+  it('emitPaced feeds a stream in batches', async () => {
+    const file = write('batches.jsonl', Array.from({ length: 7 }, (_, i) => line(String(i), `2026-01-01T00:00:0${i}Z`)).join('\n'));
+    const batches: number[] = [];
+    await emitPaced((await openReplayFile(file, 'jsonl')).mentions(), async (b) => void batches.push(b.length), new AbortController().signal, 0, 3, () => undefined);
+    expect(batches).toEqual([3, 3, 1]);
+  });
+
+  it('stops reading when the source is stopped mid-file, closing the file', async () => {
+    const file = write('stop.csv', 'id,text\n' + Array.from({ length: 5000 }, (_, i) => `${i},Paket ${i} fehlt`).join('\n'));
+    const controller = new AbortController();
+    const batches: number[] = [];
+    const emit = async (b: Mention[]) => {
+      batches.push(b.length);
+      if (batches.length === 2) controller.abort();
+    };
+    await emitPaced((await openReplayFile(file, 'csv', { fallbackTime })).mentions(), emit, controller.signal, 0, 100, () => undefined);
+    expect(batches).toEqual([100, 100]);
   });
 });

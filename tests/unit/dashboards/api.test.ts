@@ -247,6 +247,22 @@ describe('GET /api/shitstorm', () => {
     expect(brand.alerts[0]).toMatchObject({ id: 'shitstorm:flinkpost:1', evidence: { count: 14 } });
   });
 
+  it.each([
+    ['/api/shitstorm?from=2026-11-30T12:00:00Z&to=2026-11-30T10:00:00Z', 'to: must be after from'],
+    ['/api/shitstorm?interval=5m&from=2026-11-30T10:00:00Z&to=2026-11-30T10:00:00Z', 'to: must be after from'],
+    // Offsets count: 12:00+01:00 is 11:00Z, after 10:30Z.
+    ['/api/shitstorm?from=2026-11-30T12:00:00%2B01:00&to=2026-11-30T10:30:00Z', 'to: must be after from'],
+    ['/api/stats/histogram?from=2026-11-30T12:00:00Z&to=2026-11-30T10:00:00Z', 'to: must be after from'],
+    ['/api/mentions?from=2026-11-30T12:00:00Z&to=2026-11-30T10:00:00Z', 'to: must be after from'],
+    // Only `from`, past the default end of the range (the end of the current hour): not an empty chart.
+    ['/api/shitstorm?from=2026-12-05', 'from: must be before to (to defaults to the end of the current interval, 2026-11-30T13:00:00.000Z)'],
+  ])('rejects a reversed or empty range with 400: %s', async (url, issue) => {
+    const { status, body } = await get(url);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(/^invalid query parameters/);
+    expect(body.issues).toEqual([issue]);
+  });
+
   it('covers every configured brand by default', async () => {
     const { body } = await get('/api/shitstorm');
     expect(body.brands.map((b: any) => b.brand)).toEqual(['flinkpost', 'netzwerk-nord']);

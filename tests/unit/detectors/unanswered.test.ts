@@ -317,6 +317,111 @@ describe('unanswered tracker: durability and bounds', () => {
     await expect(tracker.restore()).resolves.toBeUndefined();
   });
 
+  const DAY = 24 * 60;
+  const question = (id: string, minute: number, extra: Partial<PostSpec> = {}): Classified =>
+    post({ id, at: at(minute), author: `k${id}`, text: '@DB_Bahn Wo ist mein Gepäck?', brandContext: ['bahn'], complaint: true, ...extra });
+
+  it('resolves the open alert of a thread dropped after 14 idle days, saying it expired unanswered (de)', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state });
+    await tracker.restore();
+    await tracker.observe(question('a', 0), at(0));
+    const opened = await tracker.advance(at(60));
+    expect(opened.map((a) => [a.id, a.status])).toEqual([['unanswered:bahn:twitter:a:0', 'open']]);
+    const escalated = await tracker.advance(at(5 * 60)); // long overdue (4 × SLA)
+    await tracker.flush();
+    expect(escalated.map((a) => a.revision)).toEqual([1]);
+    expect(await tracker.advance(at(13 * DAY))).toEqual([]);
+
+    const closed = await tracker.advance(at(14 * DAY + 30));
+    expect(closed).toHaveLength(1);
+    const [alert] = closed;
+    expect(alert).toMatchObject({
+      id: 'unanswered:bahn:twitter:a:0',
+      status: 'resolved',
+      revision: 2,
+      // The instant the retention ran out, not whenever the hourly pass noticed it.
+      resolvedAt: at(14 * DAY).toISOString(),
+      updatedAt: at(14 * DAY).toISOString(),
+      evidence: { resolution: 'expired: no brand answer within 14 days', state: 'awaiting_brand', waitedMinutes: 14 * DAY },
+    });
+    expect(alert?.title).toMatch(/unbeantwortet .* – geschlossen: keine Antwort der Marke binnen 14 Tagen$/u);
+    await tracker.flush();
+    expect(await state.listState(unansweredNamespace('bahn'))).toEqual([]);
+    // Gone for good: nothing more to say about it.
+    expect(await tracker.advance(at(20 * DAY))).toEqual([]);
+  });
+
+  it('says so in English, and an info alert waiting for the customer expires as "no customer reply"', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn, acme], config, state });
+    await tracker.restore();
+    const c1 = customer('c1', 0, '@AcmeHelp My order never arrived, where is it?', { lang: 'en', complaint: true });
+    await tracker.observe(post({ ...c1, at: at(0) }), at(0));
+    await tracker.advance(at(60));
+    const b1 = brandReply('b1', 90, 'Could you send us your order number so we can check?', 'en');
+    const asked = await tracker.observe(post({ ...b1, at: at(90) }), at(90));
+    expect(asked.map((a) => [a.status, a.severity])).toEqual([['open', 'info']]);
+    const closed = await tracker.advance(at(15 * DAY));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ status: 'resolved', resolvedAt: at(90 + 14 * DAY).toISOString(), evidence: { resolution: 'expired: no customer reply within 14 days' } });
+    expect(closed[0]?.title).toMatch(/– closed: no customer reply within 14 days$/u);
+  });
+
+  it('an expiry repeated after a crash before the flush is the same revision, and none after it', async () => {
+    const state = new MemoryState();
+    const first = createUnansweredTracker({ brands: [bahn], config, state });
+    await first.restore();
+    await first.observe(question('a', 0), at(0));
+    await first.advance(at(60));
+    await first.advance(at(5 * 60));
+    await first.flush();
+    const closed = await first.advance(at(14 * DAY + 30));
+    expect(closed.map((a) => [a.status, a.revision])).toEqual([['resolved', 2]]);
+    // Crash: the resolved alert went to the bus, the state write did not happen.
+    const second = createUnansweredTracker({ brands: [bahn], config, state });
+    await second.restore();
+    const again = await second.advance(at(14 * DAY + 95));
+    // Identical id, revision and update time: the outbox and the alert store take it as the same update.
+    expect(again).toEqual(closed);
+    await second.flush();
+    const third = createUnansweredTracker({ brands: [bahn], config, state });
+    await third.restore();
+    expect(await third.advance(at(15 * DAY))).toEqual([]);
+    expect(await state.listState(unansweredNamespace('bahn'))).toEqual([]);
+  });
+
+  it('reads thread state written before alerts had a resolution', async () => {
+    const state = new MemoryState();
+    const first = createUnansweredTracker({ brands: [bahn], config, state });
+    await first.restore();
+    await first.observe(question('a', 0), at(0));
+    await first.advance(at(60));
+    await first.flush();
+    const stored = (await state.listState(unansweredNamespace('bahn')))[0]?.value as { alert: Record<string, unknown> };
+    expect(stored.alert).not.toHaveProperty('resolution');
+    const restarted = createUnansweredTracker({ brands: [bahn], config, state });
+    await restarted.restore();
+    const later = await restarted.advance(at(15 * DAY));
+    expect(later.at(-1)).toMatchObject({ id: 'unanswered:bahn:twitter:a:0', status: 'resolved', evidence: { resolution: 'expired: no brand answer within 14 days' } });
+  });
+
+  it('evicting an alerted thread over the cap resolves its alert with the reason', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state, options: { maxThreadsPerBrand: 3 } });
+    await tracker.restore();
+    const emitted: Alert[] = [];
+    for (let i = 0; i < 3; i++) emitted.push(...(await tracker.observe(question(`q${i}`, i), at(i))));
+    emitted.push(...(await tracker.advance(at(90))));
+    expect(emitted.filter((a) => a.status === 'open')).toHaveLength(3);
+    const out = await tracker.observe(question('q3', 100), at(100));
+    expect(out.map((a) => [a.id, a.status, a.evidence.resolution])).toEqual([
+      ['unanswered:bahn:twitter:q0:0', 'resolved', 'evicted: more than 3 threads tracked for this brand, oldest dropped'],
+    ]);
+    await tracker.flush();
+    expect((await state.listState(unansweredNamespace('bahn'))).map((e) => e.key).sort()).toEqual(['twitter:q1', 'twitter:q2', 'twitter:q3']);
+  });
+
   it('keeps at most maxThreadsPerBrand threads, evicting answered ones first', async () => {
     const state = new MemoryState();
     const tracker = createUnansweredTracker({ brands: [bahn], config, state, options: { maxThreadsPerBrand: 10 } });

@@ -208,6 +208,40 @@ describe('rss ingestor against a local feed server', () => {
     await run;
   });
 
+  // Retry-After that says "now" must not mean a retry at once: at least the feed's own backoff minimum
+  // (half of backoffBaseSeconds, see backoffDelay), whichever form the header takes.
+  it.each([
+    ['429, Retry-After: 0 (seconds)', 429, () => '0'],
+    ['503, Retry-After: an HTTP date in the past', 503, () => new Date(Date.now() - 60_000).toUTCString()],
+    ['503, Retry-After: the HTTP date of right now', 503, () => new Date().toUTCString()],
+  ])('backs off at least the normal minimum on %s', async (_name, status, retryAfter) => {
+    feeds.routes.set('/limited', { body: fixture('duplicates.xml'), failures: [{ status, headers: { 'retry-after': retryAfter() } }] });
+    const out = collector();
+    const run = make([feedConfig('/limited')], { backoffBaseSeconds: 0.6, backoffMaxSeconds: 0.6 }).run(out.emit, controller.signal);
+    await waitFor(() => out.mentions.length === 2, 'items after the rate limit', 5_000);
+    const [limited, ok] = feeds.requestsTo('/limited');
+    expect(limited?.status).toBe(status);
+    expect(t.logs.find((l) => l.msg === 'feed poll failed; backing off')?.waitMs).toBeGreaterThanOrEqual(300);
+    expect(ok!.at - limited!.at).toBeGreaterThanOrEqual(300);
+    controller.abort();
+    await run;
+  });
+
+  it('honours a Retry-After HTTP date in the future', async () => {
+    // HTTP dates have whole seconds: 2.5 s ahead is at least 1.5 s after rounding down.
+    const at = new Date(Date.now() + 2_500).toUTCString();
+    feeds.routes.set('/limited', { body: fixture('duplicates.xml'), failures: [{ status: 503, headers: { 'retry-after': at } }] });
+    const out = collector();
+    const run = make([feedConfig('/limited')]).run(out.emit, controller.signal);
+    await waitFor(() => out.mentions.length === 2, 'items after the rate limit', 6_000);
+    const [limited, ok] = feeds.requestsTo('/limited');
+    expect(limited?.status).toBe(503);
+    expect(t.logs.find((l) => l.msg === 'feed poll failed; backing off')?.waitMs).toBeGreaterThanOrEqual(1_400);
+    expect(ok!.at - limited!.at).toBeGreaterThanOrEqual(1_400);
+    controller.abort();
+    await run;
+  });
+
   it('truncates a huge post to MAX_TEXT_CHARS with a visible marker and says so in the log', async () => {
     const huge = `<p>${'Sehr lange Beschwerde über die Hotline. '.repeat(2000)}</p>`;
     feeds.routes.set('/huge', { body: `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>huge-1</guid><description><![CDATA[${huge}]]></description></item></channel></rss>` });
