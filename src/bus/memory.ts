@@ -146,6 +146,9 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
         // What consumers may already see must be journaled before this call yields.
         if (journaled.length > 0) journal?.append(journaled.splice(0));
         if (closed) throw new Error('bus closed while waiting for consumers');
+        // Wake consumers for what this call stored so far: a publish larger than the capacity would otherwise
+        // wait for commits from consumers that were never told there is anything to consume.
+        events.emit(`publish:${topic}`);
         await waitFor(`commit:${topic}`);
       }
       const json = JSON.stringify(m.value);

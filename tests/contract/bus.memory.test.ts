@@ -40,6 +40,21 @@ describe('memory bus backpressure', () => {
     await bus.close();
   });
 
+  it('delivers one publish larger than the capacity: consumers are woken while the producer waits', async () => {
+    const bus = createMemoryBus({ capacity: 5 });
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const consuming = bus.consume('mentions', 'reader', async (batch) => void seen.push(...batch.map((m) => (m.value as { i: number }).i)), controller.signal, { maxBatch: 3 });
+    // Wait until the consumer is parked waiting for a publish, as a stage is between batches.
+    await new Promise((r) => setTimeout(r, 20));
+    await bus.publish('mentions', Array.from({ length: 12 }, (_, i) => ({ key: 'one-thread', value: { i } })));
+    while (seen.length < 12) await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    controller.abort();
+    await consuming;
+    await bus.close();
+  });
+
   it('lets a waiting producer finish once the slow group\'s consumers have shut down, so a shutdown cannot hang', async () => {
     // The pipeline aborts every stage at once: classify may be inside publish('classified') waiting for index to
     // commit when index stops. Nobody will commit again, so waiting would hang stop() for ever.
