@@ -102,7 +102,8 @@ export class FacebookIngestor implements Ingestor {
         if (signal.aborted) break;
         failures++;
         const backoff = backoffDelay(failures, { baseMs: this.options.backoffBaseSeconds * 1000, maxMs: this.options.backoffMaxSeconds * 1000 });
-        wait = err instanceof GraphApiError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
+        // A Retry-After may lengthen our backoff, never shorten it ("0" or a past date would hammer the API).
+        wait = Math.max(err instanceof GraphApiError ? (err.retryAfterMs ?? 0) : 0, backoff);
         this.log.error({ page: page.pageId, err: (err as Error).message, waitMs: wait }, 'Graph API poll failed; backing off');
         this.context.status.error(this.name, `page ${page.pageId}: ${(err as Error).message}`);
       }

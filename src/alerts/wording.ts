@@ -79,6 +79,8 @@ const LABELS = {
  * dashboard and the generic JSON.
  */
 const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = [
+  // First, so it is never cut: "resolved" alone would read as "answered" for an unanswered thread that expired.
+  ['resolution', 'Abschluss', 'Closed because'],
   ['waitedMinutes', 'Wartezeit (Min.)', 'Waited (min)'],
   ['slaMinutes', 'SLA (Min.)', 'SLA (min)'],
   ['source', 'Quelle', 'Source'],

@@ -86,6 +86,21 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
   });
 
+  it('backs off at least its own minimum when Graph says it can be called again at once', async () => {
+    graph.failures.push({
+      status: 403,
+      body: { error: { message: 'User request limit reached', code: 17, type: 'OAuthException' } },
+      headers: { 'x-business-use-case-usage': JSON.stringify({ [PAGE]: [{ type: 'pages', call_count: 100, estimated_time_to_regain_access: 0 }] }) },
+    });
+    const run = make({ backoffBaseSeconds: 0.6, backoffMaxSeconds: 0.6 }).run(collector().emit, controller.signal);
+    const deadline = Date.now() + 5_000;
+    while (!t.logs.some((l) => l.msg === 'Graph API poll failed; backing off') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // backoffDelay's floor is half the base: 300 ms, not the 0 ms the header implies.
+    expect(t.logs.find((l) => l.msg === 'Graph API poll failed; backing off')?.waitMs).toBeGreaterThanOrEqual(300);
+    controller.abort();
+    await run;
+  });
+
   it('turns Graph throttling into a wait from X-Business-Use-Case-Usage', async () => {
     graph.failures.push({
       status: 403,
