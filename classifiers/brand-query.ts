@@ -200,32 +200,10 @@ function sequenceMatches(pieces: readonly Piece[], prefix: boolean, tokens: read
   return false;
 }
 
-/** Folded forms of a post's tokens: most terms are ruled out by one Set look-up before any scan. */
-const tokenSets = new WeakMap<readonly Token[], Set<string>>();
-function foldedSet(tokens: readonly Token[]): Set<string> {
-  let set = tokenSets.get(tokens);
-  if (!set) {
-    set = new Set<string>();
-    for (const t of tokens) set.add(t.folded);
-    tokenSets.set(tokens, set);
-  }
-  return set;
-}
-
-/** False when the first word of the term cannot occur in the post (exact words only; prefixes need a scan). */
-function mayOccur(pieces: readonly Piece[], prefix: boolean, tokens: readonly Token[]): boolean {
-  const first = pieces[0];
-  if (!first || (prefix && pieces.length === 1)) return true;
-  const set = foldedSet(tokens);
-  if (first.kind !== 'word') return set.has(first.value);
-  return set.has(first.value) || set.has(`#${first.value}`);
-}
-
+// No per-post Set of folded tokens as a pre-check: building it (a string hash per token) cost more than the
+// scans it saved, and the scan alone finds exactly the same terms.
 function termMatches(node: Extract<Node, { type: 'term' }>, tokens: readonly Token[]): boolean {
-  return (
-    (mayOccur(node.pieces, node.prefix, tokens) && sequenceMatches(node.pieces, node.prefix, tokens)) ||
-    (node.hyphenated !== undefined && mayOccur(node.hyphenated, node.prefix, tokens) && sequenceMatches(node.hyphenated, node.prefix, tokens))
-  );
+  return sequenceMatches(node.pieces, node.prefix, tokens) || (node.hyphenated !== undefined && sequenceMatches(node.hyphenated, node.prefix, tokens));
 }
 
 function evaluate(node: Node, tokens: readonly Token[], found: string[]): boolean {

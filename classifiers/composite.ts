@@ -63,23 +63,33 @@ function readable(cue: Cue): boolean {
 }
 
 // Learned cue names are token surfaces ("Zug", "nicht/not + gut"), which repeat from post to post: the verdict
-// is memoised so the split and regex run once per distinct name. Cleared at a bound so memory stays flat.
-const readableMemo = new Map<string, boolean>();
-const READABLE_MEMO_MAX = 20_000;
+// is kept in a small direct-mapped cache (slot by hash of the name, last name wins), so the split and regex run
+// about once per distinct name, memory stays fixed, and a look-up touches one slot instead of a large Map.
+const READABLE_SLOTS = 4096;
+const readableSlotName: Array<string | undefined> = new Array<string | undefined>(READABLE_SLOTS).fill(undefined);
+const readableVerdict = new Uint8Array(READABLE_SLOTS);
 
 function readableName(name: string): boolean {
-  let hit = readableMemo.get(name);
-  if (hit === undefined) {
-    const words = name.toLowerCase().split(/\s+/).filter(Boolean);
-    hit = words.some((w) => w.length >= 3 && /\p{L}/u.test(w) && !UNREADABLE.has(w));
-    if (readableMemo.size >= READABLE_MEMO_MAX) readableMemo.clear();
-    readableMemo.set(name, hit);
-  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  const slot = (h >>> 0) & (READABLE_SLOTS - 1);
+  if (readableSlotName[slot] === name) return readableVerdict[slot] === 1;
+  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+  const hit = words.some((w) => w.length >= 3 && /\p{L}/u.test(w) && !UNREADABLE.has(w));
+  readableSlotName[slot] = name;
+  readableVerdict[slot] = hit ? 1 : 0;
   return hit;
 }
 
-export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextModel & { analysePrepared(text: string, p: PreparedText, lang: Lang): CompositeAnalysis } {
-  function analysePrepared(text: string, p: PreparedText, lang: Lang): CompositeAnalysis {
+/**
+ * `severityWanted`: when given and false for the post's score, `severity` is left at the cue model's value
+ * instead of running the learned model's phrase rules — for callers that drop the severity of posts that are
+ * no complaint (the composed classifier reports 0 for them).
+ */
+export type AnalysePrepared = (text: string, p: PreparedText, lang: Lang, severityWanted?: (score: number) => boolean) => CompositeAnalysis;
+
+export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextModel & { analysePrepared: AnalysePrepared } {
+  function analysePrepared(text: string, p: PreparedText, lang: Lang, severityWanted?: (score: number) => boolean): CompositeAnalysis {
     const cue = cues.analyse(p, lang);
     const learnedComplaint = learned.complaint(text, lang);
     const learnedScore = rescaleToThreshold(learnedComplaint.score, learned.complaintThresholdFor(lang));
@@ -87,7 +97,7 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     const explanation = [...cue.cues.filter((c) => c.weight > 0), ...learnedComplaint.cues.filter(readable).slice(0, 3)];
     const sentiment = learned.sentiment(text, lang);
     // The two models disagree most on long posts; the stronger complaint signal also chooses the severity.
-    const severity = cue.score >= learnedScore ? cue.severity : learned.severity(text, lang);
+    const severity = cue.score >= learnedScore || (severityWanted !== undefined && !severityWanted(score)) ? cue.severity : learned.severity(text, lang);
     return { score, cues: explanation.length > 0 ? explanation : learnedComplaint.cues.slice(0, 3), sentiment, severity };
   }
   let lastText: string | undefined;

@@ -4,6 +4,7 @@
  *
  * Order matters: inside the alternation the first listed pattern that matches wins (longer phrases first).
  */
+import { alternativeHeads, closingParen, DIGIT_RUN, headCodes, headEnd, HeadKind, isSeparator, literalMatchEnd, SPECIAL, splitTopLevel } from './cues-heads.ts';
 import { umlautFlexible, WB_END, type PreparedText } from './text.ts';
 
 export function toRegexSource(pattern: string): string {
@@ -15,45 +16,10 @@ export function toRegexSource(pattern: string): string {
   return umlautFlexible(body);
 }
 
-/** Splits at top-level `|` (outside groups and character classes). */
-function splitTopLevel(source: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let last = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(source.slice(last, i));
-      last = i + 1;
-    }
-  }
-  parts.push(source.slice(last));
-  return parts;
-}
-
-/** Index of the `)` closing the group opened at `open`. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
 // German spellings: a cue written "ärger" also matches "aerger" and vice versa (see umlautFlexible), so a
 // literal prefix stops before any letter that has two spellings.
 const TWO_SPELLINGS = /^(?:ä|ö|ü|ß|ae|oe|ue|ss)/;
 const SPELLING_VARIANTS: Record<string, string[]> = { ä: ['ä', 'a'], ö: ['ö', 'o'], ü: ['ü', 'u'], ß: ['ß', 's'] };
-const SPECIAL = new Set(['(', ')', '[', ']', '\\', '*', '?', '+', '{', '}', '|', '.', ' ', '^', '$']);
 const MAX_PREFIX = 3;
 
 /** Letters (up to 3) every match of `alt` must start with; '' when the alternative starts with a construct. */
@@ -72,7 +38,8 @@ function literalPrefix(alt: string): string {
 
 /**
  * Prefixes (1–3 characters) one of which every match of the pattern starts with, or `null` when that cannot
- * be told from the pattern text (then the pattern is tried at every token).
+ * be told from the pattern text. A coarser form of cues-heads.ts `alternativeHeads`, kept as the documented
+ * reading of the cue syntax (tests); the matcher uses the heads.
  */
 export function matchPrefixes(pattern: string): Set<string> | null {
   const out = new Set<string>();
@@ -113,44 +80,198 @@ export interface CueMatcher {
 }
 
 /**
- * Compiles patterns (non-capturing groups `(?:…)` only) into one sticky alternation with a group per pattern,
- * behind a prefix filter: most tokens ("der", "und", "the") start no cue and cost three Set look-ups instead of
- * a regex run (which is ~1 µs per token for a hundred alternatives).
+ * Compiles patterns (non-capturing groups `(?:…)` only). The reference semantics are one sticky alternation
+ * `(?:(P0)|(P1)|…)` + word end: at a position, the first listed pattern (and within it the first listed
+ * alternative) that matches wins. Running that alternation at every other token was the cue models' main
+ * cost, so each top-level alternative is indexed, in a trie, by the heads its matches must start with
+ * (cues-heads.ts): a token walks the trie along its characters and tries, in listed order, only the one or
+ * two alternatives whose head it starts with — fully literal ones by comparing characters, the others with
+ * their own sticky regex. The first that matches is what the alternation would have matched: an alternative
+ * that cannot match at the position cannot change the alternation's result.
+ * `prefilter: false` keeps the single alternation, as the reference for tests.
  */
 export function compileAlternation(patterns: readonly string[], options: { prefilter?: boolean } = {}): CueMatcher {
-  const alternatives = patterns.map((p) => `(${toRegexSource(p)})`).join('|');
-  const re = new RegExp(`(?:${alternatives})${WB_END}`, 'yu');
-  let prefixes: Set<string> | null = options.prefilter === false ? null : new Set<string>();
-  for (const p of prefixes ? patterns : []) {
-    const ps = matchPrefixes(p);
-    if (ps === null || prefixes === null) {
-      prefixes = null;
-      break;
-    }
-    for (const x of ps) prefixes.add(x);
+  const indexed = options.prefilter === false ? null : indexAlternatives(patterns);
+  if (indexed === null) {
+    const alternatives = patterns.map((p) => `(${toRegexSource(p)})`).join('|');
+    const re = new RegExp(`(?:${alternatives})${WB_END}`, 'yu');
+    return {
+      matchAt(text, at) {
+        re.lastIndex = at;
+        const m = re.exec(text);
+        if (m === null) return null;
+        let g = 1;
+        while (g < m.length && m[g] === undefined) g++;
+        return { pattern: g - 1, end: at + m[0].length };
+      },
+    };
   }
-  // Prefixes grouped by their first UTF-16 unit: a token costs one Map look-up and a few startsWith calls,
-  // with no substring allocated.
-  const byFirst = new Map<number, string[]>();
-  for (const x of prefixes ?? []) byFirst.set(x.charCodeAt(0), [...(byFirst.get(x.charCodeAt(0)) ?? []), x]);
-  const filtered = prefixes !== null;
-  const passes = (text: string, at: number): boolean => {
-    const candidates = byFirst.get(text.charCodeAt(at));
-    if (!candidates) return false;
-    for (const x of candidates) if (text.startsWith(x, at)) return true;
-    return false;
-  };
+  const { first, edges, candidates } = freeze(indexed);
   return {
     matchAt(text, at) {
-      if (filtered && !passes(text, at)) return null;
-      re.lastIndex = at;
-      const m = re.exec(text);
-      if (m === null) return null;
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      return { pattern: g - 1, end: at + m[0].length };
+      // Deepest index node along the text's next characters: its list holds, in listed order, every
+      // alternative whose head can start here. A run of separators is one step, keyed by a space (as in heads).
+      let node = first[text.charCodeAt(at)] as number;
+      if (node !== 0) {
+        const n = text.length;
+        for (let k = 1, i = at + 1; k < INDEX_DEPTH && i < n; k++) {
+          let key = text.charCodeAt(i++);
+          if (isSeparator(key)) {
+            key = 32;
+            while (i < n && isSeparator(text.charCodeAt(i))) i++;
+          }
+          const child = edges.child(node, key);
+          if (child === 0) break;
+          node = child;
+        }
+      }
+      const list = candidates[node] as Candidate[];
+      let tried = -1;
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i] as Candidate;
+        // An alternative with several heads ("ä…"/"ae…") is listed once per head: try it once.
+        if (c.order === tried) continue;
+        const end = headEnd(text, at, c.codes);
+        if (end < 0) continue;
+        tried = c.order;
+        if (c.kind !== HeadKind.Prefix) {
+          const matched = literalMatchEnd(text, end, c.kind);
+          if (matched >= 0) return { pattern: c.pattern, end: matched };
+          continue;
+        }
+        // Compiled on first use: most alternatives are matched without it and never need it.
+        const re = (c.alt.re ??= new RegExp(c.alt.source, 'yu'));
+        re.lastIndex = at;
+        if (re.test(text)) return { pattern: c.pattern, end: re.lastIndex };
+      }
+      return null;
     },
   };
+}
+
+/** One top-level alternative of a pattern under one of its heads. */
+interface Candidate {
+  /** Position of the alternative in the listed order (pattern by pattern, alternative by alternative). */
+  order: number;
+  pattern: number;
+  /** What a match must start with (cues-heads.ts), as `headCodes`; empty when that cannot be told: tried everywhere. */
+  codes: Int32Array;
+  /** Exact and Wildcard heads are matched without the regex. */
+  kind: HeadKind;
+  /** The alternative alone, with the closing word boundary (compiled sticky as `re` when first needed). */
+  alt: { source: string; re: RegExp | undefined };
+}
+
+interface IndexNode {
+  /** Children by the next UTF-16 unit. */
+  next: Map<number, IndexNode> | undefined;
+  /** Sorted by `order`: the candidates of this node and of all its ancestors (the root holds the head-less). */
+  candidates: Candidate[];
+}
+
+/** Trie edges (node, UTF-16 unit) → child in one open-addressing integer table: no Map per node. */
+class EdgeTable {
+  /** Pairs (key, child) side by side, so a probe reads one cache line; key -1 marks an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(edges: ReadonlyArray<readonly [number, number, number]>) {
+    let size = 64;
+    while (size < 2 * edges.length) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(2 * size).fill(-1);
+    for (const [node, code, child] of edges) {
+      const key = (node << 16) | code;
+      let h = EdgeTable.slot(key) & this.mask;
+      while (this.slots[2 * h] !== -1) h = (h + 1) & this.mask;
+      this.slots[2 * h] = key;
+      this.slots[2 * h + 1] = child;
+    }
+  }
+
+  private static slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> 12;
+  }
+
+  /** The child of `node` by `code`, 0 when there is none (0 is the root, never a child). */
+  child(node: number, code: number): number {
+    const key = (node << 16) | code;
+    const slots = this.slots;
+    for (let h = EdgeTable.slot(key) & this.mask; ; h = (h + 1) & this.mask) {
+      const k = slots[2 * h] as number;
+      if (k === key) return slots[2 * h + 1] as number;
+      if (k === -1) return 0;
+    }
+  }
+}
+
+/** Numbers the trie's nodes (root 0) into flat tables for the matcher. */
+function freeze(root: IndexNode): { first: Int32Array; edges: EdgeTable; candidates: Candidate[][] } {
+  const candidates: Candidate[][] = [];
+  const edges: Array<[number, number, number]> = [];
+  const first = new Int32Array(0x10000);
+  const visit = (node: IndexNode): number => {
+    const id = candidates.length;
+    candidates.push(node.candidates);
+    for (const [code, child] of node.next ?? []) {
+      const childId = visit(child);
+      if (id === 0) first[code] = childId;
+      else edges.push([id, code, childId]);
+    }
+    return id;
+  };
+  visit(root);
+  if (candidates.length >= 0x8000) throw new Error('cue index too large for its edge keys');
+  return { first, edges: new EdgeTable(edges), candidates };
+}
+
+/** Steps of a head used as index keys (a character, or a separator run): enough to leave a candidate or two per token. */
+const INDEX_DEPTH = 8;
+
+/**
+ * Splits every pattern into its top-level alternatives and indexes them in a small trie over the first
+ * characters of their heads; null when a pattern does not split cleanly (then the single alternation is used).
+ */
+function indexAlternatives(patterns: readonly string[]): IndexNode | null {
+  const root: IndexNode = { next: undefined, candidates: [] };
+  let order = 0;
+  for (let pattern = 0; pattern < patterns.length; pattern++) {
+    const raw = splitTopLevel(patterns[pattern] as string);
+    const compiled = splitTopLevel(toRegexSource(patterns[pattern] as string));
+    if (raw.length !== compiled.length) return null;
+    for (let k = 0; k < raw.length; k++) {
+      const source = compiled[k] as string;
+      // The per-alternative regex must be exactly the alternative inside the alternation.
+      if (toRegexSource(raw[k] as string) !== source) return null;
+      const alone = { source: `(?:${source})${WB_END}`, re: undefined };
+      const heads = alternativeHeads(raw[k] as string) ?? [{ s: '', kind: HeadKind.Prefix }];
+      for (const { s: head, kind } of heads) {
+        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone };
+        // A head starting with a digit run is filed under every digit.
+        for (const key of head.startsWith(DIGIT_RUN) ? [...'0123456789'] : [head]) {
+          let node = root;
+          for (let d = 0; d < Math.min(INDEX_DEPTH, key.length); d++) {
+            const code = key.charCodeAt(d);
+            // Keys stop at runs other than a space's and at literal separators (the text walk reads
+            // every separator as the start of a space's run).
+            if (code === 1 || code === 2 || (code !== 32 && isSeparator(code)) || (d === 0 && code === 32)) break;
+            node.next ??= new Map();
+            let child = node.next.get(code);
+            if (!child) node.next.set(code, (child = { next: undefined, candidates: [] }));
+            node = child;
+          }
+          node.candidates.push(candidate);
+        }
+      }
+      order++;
+    }
+  }
+  const inherit = (node: IndexNode, above: Candidate[]): void => {
+    node.candidates = [...above, ...node.candidates].sort((x, y) => x.order - y.order);
+    for (const child of node.next?.values() ?? []) inherit(child, node.candidates);
+  };
+  inherit(root, []);
+  return root;
 }
 
 /**

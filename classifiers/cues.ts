@@ -34,10 +34,18 @@ interface CompiledSet {
   defs: CueDef[];
   negators: Set<string>;
   address: Set<string>;
+  /** First characters of the address words: most tokens are ruled out without hashing their text. */
+  addressFirst: Set<number>;
 }
 
 function compileSet(defs: CueDef[], negators: string[], address: string[]): CompiledSet {
-  return { re: compileAlternation(defs.map((d) => d.pattern)), defs, negators: new Set(negators), address: new Set(address) };
+  return {
+    re: compileAlternation(defs.map((d) => d.pattern)),
+    defs,
+    negators: new Set(negators),
+    address: new Set(address),
+    addressFirst: new Set(address.map((w) => w.charCodeAt(0))),
+  };
 }
 
 const DE_SET = compileSet(DE_CUES, DE_NEGATORS, DE_ADDRESS);
@@ -99,7 +107,7 @@ function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boole
       const polar = def.kind === 'positive' || def.kind === 'negative';
       hits.push({ def, start, end, negated: polar && negated(p.lower, start, set.negators) });
     });
-    if (!address) address = p.tokens.some((t) => t.kind === 'word' && set.address.has(t.text));
+    if (!address) address = p.tokens.some((t) => t.kind === 'word' && set.addressFirst.has(t.text.charCodeAt(0)) && set.address.has(t.text));
   }
   return { hits, address };
 }

@@ -97,8 +97,10 @@ CHAR_SIGNALS.forEach((sig, i) => {
   for (const ch of sig.chars) signalsByChar.set(ch.charCodeAt(0), [...(signalsByChar.get(ch.charCodeAt(0)) ?? []), i]);
 });
 
+const CHAR_SIGNAL_PROFILE = CHAR_SIGNALS.map((sig) => PROFILES.indexOf(sig.profile));
+
 /** One pass over the text's non-ASCII characters, instead of a regex per signal. */
-function addCharSignals(lower: string, score: Record<Profile, number>): void {
+function addCharSignals(lower: string, score: Float64Array): void {
   const hits = new Array<number>(CHAR_SIGNALS.length).fill(0);
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
@@ -108,38 +110,92 @@ function addCharSignals(lower: string, score: Record<Profile, number>): void {
   }
   hits.forEach((n, g) => {
     const sig = CHAR_SIGNALS[g];
-    if (n > 0 && sig) score[sig.profile] += sig.weight * Math.min(n, 6);
+    if (n > 0 && sig) {
+      const p = CHAR_SIGNAL_PROFILE[g] as number;
+      score[p] = (score[p] as number) + sig.weight * Math.min(n, 6);
+    }
   });
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/**
- * Per-word German/English evidence from dialect words, letter sequences and English clitics. Words repeat
- * across posts, so results are memoised; the memo is dropped when it grows past a bound (memory stays flat).
- */
-const wordMemo = new Map<string, { de: number; en: number }>();
-const WORD_MEMO_MAX = 50_000;
+const DE = PROFILES.indexOf('de');
+const EN = PROFILES.indexOf('en');
 
-function wordEvidence(text: string): { de: number; en: number } {
-  const hit = wordMemo.get(text);
-  if (hit) return hit;
-  let de = dialect.has(text) ? 1 : 0;
-  let en = text.endsWith("'s") || text.endsWith("n't") ? 1 : 0;
-  if (text.length >= 4) {
-    for (let i = 0; i + 2 <= text.length; i++) {
-      for (let n = 2; n <= 4 && i + n <= text.length; n++) {
-        const owner = sequenceTable.get(text.slice(i, i + n));
-        if (owner === 'de') de += 0.25;
-        else if (owner === 'en') en += 0.25;
-      }
+/** A word of the lists (function, content or dialect word): what it contributes, looked up once per token. */
+interface KnownWord {
+  word: string;
+  /** Profiles listing the word (indices into PROFILES); each gets `share`. */
+  owners: number[];
+  share: number;
+  dialect: boolean;
+}
+
+// Known words in an open-addressing table by FNV-1a hash. Every token is looked up, so the table is kept
+// small and flat (a few KB, stays in cache): a Map keyed by each fresh token string cost a string hash and
+// several cache misses per token.
+const known: KnownWord[] = [];
+for (const [word, owners] of wordTable) {
+  known.push({ word, owners: owners.map((p) => PROFILES.indexOf(p)), share: 1 / owners.length + 0.5, dialect: dialect.has(word) });
+}
+for (const word of dialect) if (!wordTable.has(word)) known.push({ word, owners: [], share: 0, dialect: true });
+let knownSize = 16;
+while (knownSize < 4 * known.length) knownSize *= 2;
+const KNOWN_MASK = knownSize - 1;
+const knownHash = new Int32Array(knownSize);
+const knownEntry = new Int32Array(knownSize).fill(-1);
+known.forEach((k, i) => {
+  const h = fnv1a(k.word);
+  let slot = h & KNOWN_MASK;
+  while ((knownEntry[slot] as number) >= 0) slot = (slot + 1) & KNOWN_MASK;
+  knownHash[slot] = h;
+  knownEntry[slot] = i;
+});
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+function knownWord(text: string): KnownWord | undefined {
+  const h = fnv1a(text);
+  for (let slot = h & KNOWN_MASK; ; slot = (slot + 1) & KNOWN_MASK) {
+    const e = knownEntry[slot] as number;
+    if (e < 0) return undefined;
+    if (knownHash[slot] === h) {
+      const k = known[e] as KnownWord;
+      if (k.word === text) return k;
     }
   }
-  if (wordMemo.size >= WORD_MEMO_MAX) wordMemo.clear();
-  const result = { de, en };
-  wordMemo.set(text, result);
-  return result;
 }
+
+// The letter sequences as a trie over ASCII (all of them are lower-case ASCII): node × 128 → child (0 = none),
+// and per node the language whose sequence ends there (0 none, 1 de, 2 en).
+const SEQ_DE = 1;
+const SEQ_EN = 2;
+const seqNodes: number[][] = [[]];
+const seqOwnerList: number[] = [0];
+for (const [g, owner] of sequenceTable) {
+  let node = 0;
+  for (let i = 0; i < g.length; i++) {
+    const c = g.charCodeAt(i);
+    const row = seqNodes[node] as number[];
+    let child = row[c];
+    if (child === undefined) {
+      child = seqNodes.length;
+      row[c] = child;
+      seqNodes.push([]);
+      seqOwnerList.push(0);
+    }
+    node = child;
+  }
+  seqOwnerList[node] = owner === 'de' ? SEQ_DE : SEQ_EN;
+}
+const seqNext = new Int32Array(seqNodes.length * 128);
+seqNodes.forEach((row, node) => row.forEach((child, c) => (seqNext[node * 128 + c] = child)));
+const seqOwner = Int8Array.from(seqOwnerList);
+
 
 export interface LanguageGuess {
   lang: Lang;
@@ -147,34 +203,61 @@ export interface LanguageGuess {
   confidence: number;
 }
 
+// Scores per profile, indexed like PROFILES: one buffer reused by every call (detection is synchronous).
+const score = new Float64Array(PROFILES.length);
+
 /**
  * Detects the language of prepared text. `hint` (the source's own language tag) decides only when the text
  * itself carries no evidence (emoji only, a bare link).
  */
 export function detectLanguage(tokens: readonly Token[], lower: string, hint?: string): LanguageGuess {
-  const score: Record<Profile, number> = { de: 0, en: 0, fr: 0, es: 0, it: 0, nl: 0, tr: 0, pt: 0, pl: 0 };
+  score.fill(0);
   let words = 0;
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
     if (t.kind !== 'word') continue;
     words++;
     const text = t.text;
-    const owners = wordTable.get(text);
-    if (owners) for (const p of owners) score[p] += 1 / owners.length + 0.5;
-    if (t.capitalised && !t.sentenceStart && t.text.length > 3) score.de += 0.6;
-    const w = wordEvidence(text);
-    score.de += w.de;
-    score.en += w.en;
+    const w = knownWord(text);
+    if (w !== undefined) {
+      const owners = w.owners;
+      for (let o = 0; o < owners.length; o++) {
+        const p = owners[o] as number;
+        score[p] = (score[p] as number) + w.share;
+      }
+    }
+    if (t.capitalised && !t.sentenceStart && text.length > 3) score[DE] = (score[DE] as number) + 0.6;
+    // Dialect words, letter sequences (every 2- to 4-letter window of words of 4+ letters) and English clitics.
+    let de = w !== undefined && w.dialect ? 1 : 0;
+    let en = text.endsWith("'s") || text.endsWith("n't") ? 1 : 0;
+    const n = text.length;
+    if (n >= 4) {
+      for (let i = 0; i + 2 <= n; i++) {
+        let node = 0;
+        for (let j = i; j < i + 4 && j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c >= 128) break;
+          node = seqNext[node * 128 + c] as number;
+          if (node === 0) break;
+          const owner = seqOwner[node];
+          if (owner === SEQ_DE) de += 0.25;
+          else if (owner === SEQ_EN) en += 0.25;
+        }
+      }
+    }
+    score[DE] = (score[DE] as number) + de;
+    score[EN] = (score[EN] as number) + en;
   }
   if (words > 0 && NON_ASCII.test(lower)) addCharSignals(lower, score);
   let best: Profile = 'de';
   let second = -1;
   let bestScore = -1;
-  for (const p of PROFILES) {
-    const s = score[p];
+  for (let i = 0; i < PROFILES.length; i++) {
+    const s = score[i] as number;
     if (s > bestScore) {
       second = bestScore;
       bestScore = s;
-      best = p;
+      best = PROFILES[i] as Profile;
     } else if (s > second) second = s;
   }
   // Below this there is no usable evidence (e.g. "@brand 😡", a URL, a product name): fall back to the hint.

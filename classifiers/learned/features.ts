@@ -78,6 +78,27 @@ function finish(h: number, shift: number): number {
   return h >>> shift;
 }
 
+// NEGATORS by their unigram hash (fnv(NS_WORD, w)): an open-addressing table with the words to confirm a hit.
+const NEGATOR_SLOTS = 64;
+const negatorHash = new Int32Array(NEGATOR_SLOTS);
+const negatorWord: Array<string | undefined> = new Array<string | undefined>(NEGATOR_SLOTS).fill(undefined);
+for (const w of NEGATORS) {
+  const h = fnv(NS_WORD, w);
+  let i = h & (NEGATOR_SLOTS - 1);
+  while (negatorWord[i] !== undefined) i = (i + 1) & (NEGATOR_SLOTS - 1);
+  negatorHash[i] = h;
+  negatorWord[i] = w;
+}
+
+/** NEGATORS.has(w), given h = fnv(NS_WORD, w). */
+function isNegator(w: string, h: number): boolean {
+  for (let i = h & (NEGATOR_SLOTS - 1); ; i = (i + 1) & (NEGATOR_SLOTS - 1)) {
+    const candidate = negatorWord[i];
+    if (candidate === undefined) return false;
+    if (negatorHash[i] === h && candidate === w) return true;
+  }
+}
+
 export function surfaceIndex(name: string, bits: number): number {
   return finish(fnv(NS_SURFACE, name), 32 - bits);
 }
@@ -102,6 +123,8 @@ export class FeatureExtractor {
   /** Lexicon polarity sums of the last extraction (zero when the config has no lexicon). */
   lexPos = 0;
   lexNeg = 0;
+  /** Per token of the last extraction: 1 when its normal form is in NEGATORS (read by the lexicon sums). */
+  private negators = new Uint8Array(256);
   // Features already added to this post: an open-addressing set stamped with a generation, so nothing is
   // cleared between posts. It is sized to the post (a few KB, stays in L1), not to the 2^bits hash space: a
   // stamp per bucket (1 MB at 18 bits) made every feature a cache miss.
@@ -137,6 +160,8 @@ export class FeatureExtractor {
     }
     const toks = tokenize(text);
     this.tokens = toks;
+    if (this.negators.length < toks.length) this.negators = new Uint8Array(Math.max(toks.length, 2 * this.negators.length));
+    const negators = this.negators;
 
     // Word block.
     const wordStart = this.count;
@@ -150,16 +175,20 @@ export class FeatureExtractor {
         continue;
       }
       const w = tok.norm;
+      const hw = fnv(NS_WORD, w);
       if (c.negation && negLeft > 0 && tok.kind === 'word') {
         this.add(finish(fnv(NS_NEG, w), this.shift), 1, t, WordKind.Negated);
         negLeft--;
       } else {
-        this.add(finish(fnv(NS_WORD, w), this.shift), 1, t, WordKind.Unigram);
+        this.add(finish(hw, this.shift), 1, t, WordKind.Unigram);
       }
       if (c.wordNgrams === 2 && prev !== null) {
         this.add(finish(fnv(Math.imul(fnv(NS_BIGRAM, prev) ^ 32, 16777619), w), this.shift), 1, t, WordKind.Bigram);
       }
-      if (c.negation && (NEGATORS.has(w) || w.endsWith("n't"))) negLeft = NEGATION_SCOPE;
+      // NEGATORS.has(w), by the hash just computed: hashing each fresh token string for a Set cost more.
+      const negator = isNegator(w, hw);
+      negators[t] = negator ? 1 : 0;
+      if (c.negation && (negator || w.endsWith("n't"))) negLeft = NEGATION_SCOPE;
       prev = w;
     }
     this.normalise(wordStart, c.wordWeight);
@@ -190,7 +219,7 @@ export class FeatureExtractor {
     this.lexPos = 0;
     this.lexNeg = 0;
     if (this.lexicon) {
-      const { pos, neg } = this.lexicon.score(toks, lang, c.negation ? NEGATORS : undefined);
+      const { pos, neg } = this.lexicon.scoreFlagged(toks, lang, c.negation ? negators : undefined);
       this.lexPos = pos;
       this.lexNeg = neg;
       // Squashed so one long news text cannot outweigh the whole word block.

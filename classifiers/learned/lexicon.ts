@@ -12,6 +12,11 @@ import type { Token } from './tokens.ts';
 export interface Lexicon {
   /** Summed polarity of the tokens, split by sign; a negated word flips sign. */
   score(tokens: readonly Token[], lang: Lang, negators?: ReadonlySet<string>): { pos: number; neg: number };
+  /**
+   * The same sums when the caller already knows which tokens are negators (`negator[i]` = 1 for token i), as the
+   * feature extractor does: no string is hashed twice.
+   */
+  scoreFlagged(tokens: readonly Token[], lang: Lang, negator: Uint8Array | undefined): { pos: number; neg: number };
 }
 
 const PatternEntry = z.object({ polarity: z.string(), sense: z.string().optional() });
@@ -41,26 +46,90 @@ function loadEnglish(): Map<string, number> {
   return map;
 }
 
+const FILTER_BITS = 1 << 18;
+const FILTER_SHIFT = 32 - 18;
+
+/**
+ * A word → polarity table for the hot path. A `Map` of 30k German forms costs several cache misses per look-up
+ * (bucket, entry, key string, boxed value). Here a 32 KB bit filter (one bit per hash, in L1) turns most words
+ * away — most words are in no lexicon — and the rest probe an integer hash table and compare one string.
+ * Same values, same results.
+ */
+class PolarityTable {
+  private readonly filter = new Int32Array(FILTER_BITS >>> 5);
+  private readonly hashes: Int32Array;
+  private readonly entries: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly values: number[] = [];
+  private readonly mask: number;
+
+  constructor(map: ReadonlyMap<string, number>) {
+    let size = 16;
+    while (size < 2 * map.size) size *= 2;
+    this.mask = size - 1;
+    // 0 marks an empty slot, so a hash of 0 is stored as 1 (on look-up too).
+    this.hashes = new Int32Array(size);
+    this.entries = new Int32Array(size);
+    for (const [word, value] of map) {
+      const h = wordHash(word) || 1;
+      const bit = h >>> FILTER_SHIFT;
+      this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));
+      let i = h & this.mask;
+      while (this.hashes[i] !== 0) i = (i + 1) & this.mask;
+      this.hashes[i] = h;
+      this.entries[i] = this.keys.length;
+      this.keys.push(word);
+      this.values.push(value);
+    }
+  }
+
+  /** Polarity of `word`, 0 when it is not in the lexicon (as `map.get(word) ?? 0`). */
+  get(word: string): number {
+    const h = wordHash(word) || 1;
+    const bit = h >>> FILTER_SHIFT;
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return 0;
+    const hashes = this.hashes, mask = this.mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const stored = hashes[i] as number;
+      if (stored === 0) return 0;
+      if (stored === h) {
+        const e = this.entries[i] as number;
+        if (this.keys[e] === word) return this.values[e] as number;
+      }
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 units. */
+function wordHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
 let cached: Lexicon | undefined;
 
 export function polarityLexicon(): Lexicon {
   if (cached) return cached;
-  const de = loadGerman();
-  const en = loadEnglish();
+  const de = new PolarityTable(loadGerman());
+  const en = new PolarityTable(loadEnglish());
+  const sum = (tokens: readonly Token[], lang: Lang, isNegator: (t: Token, i: number) => boolean): { pos: number; neg: number } => {
+    const table = lang === 'en' ? en : de;
+    let pos = 0, neg = 0, negLeft = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === 'punct') { negLeft = 0; continue; }
+      if (t.kind !== 'word') continue;
+      let p = table.get(t.norm);
+      if (negLeft > 0) { p = -p; negLeft--; }
+      if (p > 0) pos += p; else if (p < 0) neg -= p;
+      if (isNegator(t, i)) negLeft = 3;
+    }
+    return { pos, neg };
+  };
   cached = {
-    score(tokens, lang, negators) {
-      const table = lang === 'en' ? en : de;
-      let pos = 0, neg = 0, negLeft = 0;
-      for (const t of tokens) {
-        if (t.kind === 'punct') { negLeft = 0; continue; }
-        if (t.kind !== 'word') continue;
-        let p = table.get(t.norm) ?? 0;
-        if (negLeft > 0) { p = -p; negLeft--; }
-        if (p > 0) pos += p; else if (p < 0) neg -= p;
-        if (negators?.has(t.norm)) negLeft = 3;
-      }
-      return { pos, neg };
-    },
+    score: (tokens, lang, negators) => sum(tokens, lang, (t) => negators?.has(t.norm) ?? false),
+    scoreFlagged: (tokens, lang, negator) => sum(tokens, lang, (_t, i) => negator !== undefined && negator[i] === 1),
   };
   return cached;
 }

@@ -71,6 +71,12 @@ export class SparseWeights {
       rows[m++] = (((before[f >>> 5] as number) + popcount(word & (bit - 1))) * k) | 0;
       rows[m++] = i;
     }
+    if (k === 1) {
+      let s0 = s[0] as number;
+      for (let j = 0; j < m; j += 2) s0 += (packed[rows[j] as number] as number) * (val[rows[j + 1] as number] as number);
+      s[0] = s0;
+      return;
+    }
     if (k === 3) {
       let s0 = s[0] as number, s1 = s[1] as number, s2 = s[2] as number;
       for (let j = 0; j < m; j += 2) {

@@ -19,8 +19,45 @@ export interface Token {
   polarity: number;
 }
 
+// The alternatives, in order: URL, @user, #tag, word, number, emoticon, emoji, punctuation. No capture
+// groups: which alternative matched is read off the match's first character (`tokenKind`), which is cheaper
+// than a match array with a slot per alternative for every token.
 const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+)|(@\w+)|#([\p{L}\p{N}_]+)|(\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*)|(\p{N}+(?:[.,:]\p{N}+)*)|([:;=8][-^']?[()\[\]DPpOo\/\\|*3]|<3)|(\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\uFE0F)*)|([.,;:!?]+)/gu;
+  /https?:\/\/\S+|www\.\S+|@\w+|#[\p{L}\p{N}_]+|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*|\p{N}+(?:[.,:]\p{N}+)*|[:;=8][-^']?[()\[\]DPpOo\/\\|*3]|<3|\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\uFE0F)*|[.,;:!?]+/gu;
+const LETTER_RE = /^\p{L}/u;
+const NUMBER_RE = /^\p{N}/u;
+const PUNCT_ONLY_RE = /^[.,;:!?]+$/;
+
+const enum Alt {
+  Url,
+  User,
+  Hashtag,
+  Word,
+  Num,
+  Emoji,
+  Punct,
+}
+
+/**
+ * The alternative of TOKEN_RE that matched `surface`. Exact because the alternatives start differently: a URL
+ * is the only match beginning "http://", "https://" or "www." (a word stops at ":" or "."); "@" and "#" start
+ * only their own; a letter starts a word and a digit a number (both always match, and come before the
+ * emoticons, so "8)" is a number); of the rest, an emoticon always has a character outside [.,;:!?].
+ */
+function tokenKind(surface: string): Alt {
+  const c = surface.charCodeAt(0);
+  if (c === 64 /* @ */) return Alt.User;
+  if (c === 35 /* # */) return Alt.Hashtag;
+  if ((c === 104 || c === 119) && (surface.startsWith('http://') || surface.startsWith('https://') || surface.startsWith('www.'))) return Alt.Url;
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return Alt.Word;
+    if (c >= 48 && c <= 57) return Alt.Num;
+    return PUNCT_ONLY_RE.test(surface) ? Alt.Punct : Alt.Emoji;
+  }
+  if (LETTER_RE.test(surface)) return Alt.Word;
+  if (NUMBER_RE.test(surface)) return Alt.Num;
+  return Alt.Emoji;
+}
 
 const ELONGATION_RE = /(\p{L})\1{2,}/gu;
 
@@ -51,20 +88,21 @@ export function tokenize(text: string): Token[] {
     const surface = m[0];
     const start = m.index;
     const end = start + surface.length;
+    const alt = tokenKind(surface);
     let kind: Token['kind'];
     let norm: string;
     let polarity = 0;
     let elongated = false;
     let shouted = false;
-    if (m[1] !== undefined) {
+    if (alt === Alt.Url) {
       kind = 'url';
       norm = '<url>';
-    } else if (m[2] !== undefined) {
+    } else if (alt === Alt.User) {
       kind = 'user';
       norm = '<user>';
-    } else if (m[3] !== undefined || m[4] !== undefined) {
+    } else if (alt === Alt.Hashtag || alt === Alt.Word) {
       kind = 'word';
-      const w = m[3] ?? (m[4] as string);
+      const w = alt === Alt.Hashtag ? surface.slice(1) : surface;
       const lower = w.toLowerCase();
       // Shouting needs three letters so "DB" or "ICE" are not mistaken for anger. Most words are lower-case
       // already, so `w !== lower` is tested first and the upper-casing and regex are rarely reached.
@@ -76,10 +114,10 @@ export function tokenize(text: string): Token[] {
         norm = norm.replace(ELONGATION_RE, '$1$1');
       }
       ELONGATION_RE.lastIndex = 0;
-    } else if (m[5] !== undefined) {
+    } else if (alt === Alt.Num) {
       kind = 'num';
       norm = '<num>';
-    } else if (m[6] !== undefined || m[7] !== undefined) {
+    } else if (alt === Alt.Emoji) {
       kind = 'emoji';
       norm = surface.toLowerCase();
       polarity = POSITIVE.has(norm) ? 1 : NEGATIVE.has(norm) ? -1 : 0;
