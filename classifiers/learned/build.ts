@@ -6,7 +6,7 @@
 import { FeatureExtractor, type FeatureConfig } from './features.ts';
 import { polarityLexicon } from './lexicon.ts';
 import { featurise } from './linear.ts';
-import { argmaxClass, crossValidate, fitHead } from './fit.ts';
+import { argmaxClass, crossValidate, fitHead, type HeadOptions } from './fit.ts';
 import { fitPlatt, plattProbability, type Platt } from './calibration.ts';
 import { binaryScores, macroF1, microF1 } from './metrics.ts';
 import { encodeFloat32, encodeInt32, MODEL_FORMAT, type ModelFile, type TrainingFile } from './model-file.ts';
@@ -26,6 +26,8 @@ export interface BuildInput {
   cGrid: readonly number[];
   innerFolds: number;
   minDf: number;
+  /** NB-SVM log-count-ratio scaling with this smoothing α (fit.ts); undefined: plain SVM. */
+  nbAlpha?: number;
   provenance: { name: string; licence: string; nonCommercial: boolean; dataDate: string; trainingData: TrainingFile[]; notes: string[] };
 }
 
@@ -41,7 +43,7 @@ export function buildModel(input: BuildInput): BuildResult {
   const nClasses = input.classes.length;
   const fx = new FeatureExtractor(input.features, input.features.lexicon ? polarityLexicon() : undefined);
   const data = featurise(fx, input.texts, input.lang);
-  const headOpt = (C: number) => ({ C, classWeights: [], minDf: input.minDf, seed: SEED });
+  const headOpt = (C: number): HeadOptions => ({ C, classWeights: [], minDf: input.minDf, seed: SEED, ...(input.nbAlpha === undefined ? {} : { nbAlpha: input.nbAlpha }) });
 
   let best: { C: number; metric: number; scores: number[][] } | undefined;
   for (const C of input.cGrid) {
@@ -92,6 +94,7 @@ export function buildModel(input: BuildInput): BuildResult {
         classes: nClasses === 2 ? [input.classes[1] as string] : [...input.classes],
         C: best.C,
         minDf: input.minDf,
+        ...(input.nbAlpha === undefined ? {} : { nbAlpha: input.nbAlpha }),
         bias: head.map((m) => round(m.bias, 7)),
         platt: platt.map((p) => ({ a: round(p.a, 7), b: round(p.b, 7) })),
       },

@@ -13,6 +13,12 @@ export interface HeadOptions {
   /** Features seen in fewer training documents are dropped: keeps model files small, and rare hashes are noise. */
   minDf: number;
   seed: number;
+  /**
+   * NB-SVM (Wang & Manning, ACL 2012): when set, each one-vs-rest problem scales feature f by its naive-Bayes
+   * log-count ratio r_f = log((α + df⁺_f)/|p| ÷ (α + df⁻_f)/|q|), with this α, before the SVM sees it. The
+   * ratio is folded back into the weights (w_f · r_f), so inference is the same dot product as without it.
+   */
+  nbAlpha?: number;
 }
 
 /** One binary model per class (a single model for two-class problems: class 1 vs class 0). */
@@ -21,8 +27,43 @@ export function fitHead(d: SparseData, labels: readonly number[], nClasses: numb
   const targets = nClasses === 2 ? [1] : Array.from({ length: nClasses }, (_, c) => c);
   return targets.map((c) => {
     const y = Int8Array.from(labels, (l) => (l === c ? 1 : -1));
-    return expand(trainSvm(data, y, { C: opt.C, positiveWeight: opt.classWeights[c] ?? 1, maxEpochs: 100, seed: opt.seed + c }), original);
+    const svm = { C: opt.C, positiveWeight: opt.classWeights[c] ?? 1, maxEpochs: 100, seed: opt.seed + c };
+    if (opt.nbAlpha === undefined) return expand(trainSvm(data, y, svm), original);
+    const r = nbRatios(data, y, opt.nbAlpha);
+    const value = Float32Array.from(data.value, (v, k) => v * (r[data.index[k] as number] as number));
+    const m = trainSvm({ ...data, value }, y, svm);
+    const weight = Float32Array.from(m.weight, (w, j) => w * (r[m.index[j] as number] as number));
+    return expand({ index: m.index, weight, bias: m.bias }, original);
   });
+}
+
+/**
+ * Naive-Bayes log-count ratios from document frequencies in the positive and negative documents, divided by
+ * their mean magnitude so the scaled features stay on the scale the C grid was chosen for.
+ */
+export function nbRatios(d: SparseData, y: Int8Array, alpha: number): Float64Array {
+  const p = new Float64Array(d.dim).fill(alpha), q = new Float64Array(d.dim).fill(alpha);
+  for (let i = 0; i < y.length; i++) {
+    const counts = y[i] === 1 ? p : q;
+    for (let k = d.offsets[i] as number; k < (d.offsets[i + 1] as number); k++) {
+      const f = d.index[k] as number;
+      counts[f] = (counts[f] as number) + 1;
+    }
+  }
+  let sp = 0, sq = 0;
+  for (let f = 0; f < d.dim; f++) {
+    sp += p[f] as number;
+    sq += q[f] as number;
+  }
+  const r = new Float64Array(d.dim);
+  let mean = 0;
+  for (let f = 0; f < d.dim; f++) {
+    r[f] = Math.log(((p[f] as number) / sp) / ((q[f] as number) / sq));
+    mean += Math.abs(r[f] as number);
+  }
+  mean = d.dim > 0 ? mean / d.dim : 0;
+  if (mean > 0) for (let f = 0; f < d.dim; f++) r[f] = (r[f] as number) / mean;
+  return r;
 }
 
 /** Decision values per document and model, [doc][model]. */

@@ -38,6 +38,8 @@ export const HeadSchema = z
     classes: z.array(z.string()).min(1),
     C: z.number().positive(),
     minDf: z.number().int().min(1),
+    /** Trained as NB-SVM with this smoothing α (the log-count ratios are folded into the weights). */
+    nbAlpha: z.number().positive().optional(),
     bias: z.array(z.number()),
     /** Platt parameters per column: P = 1 / (1 + exp(a·f + b)). */
     platt: z.array(z.object({ a: z.number(), b: z.number() }).strict()),

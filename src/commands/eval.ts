@@ -111,7 +111,7 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], lang: 'd
 function shippedComplaint(lm: LanguageModel, text: string, lang: 'de' | 'en', model: EvalModel): boolean {
   const learned = lm.complaint(text, lang).score;
   if (model === 'learned') return learned >= lm.threshold;
-  return compositeComplaintScore(learned, lm.threshold, analyseCues(prepare(text), lang)) >= COMPOSITE_THRESHOLD;
+  return compositeComplaintScore(learned, lm.threshold, analyseCues(prepare(text), lang), text.length) >= COMPOSITE_THRESHOLD;
 }
 
 function predictAndScore(lm: LanguageModel, items: readonly LabelledItem[], lang: 'de' | 'en', model: EvalModel): Figures {

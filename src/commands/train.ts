@@ -68,6 +68,7 @@ export async function runTrain(opts: TrainOptions): Promise<void> {
       notes: [
         NON_COMMERCIAL,
         'Complaint = relevance=true and sentiment=negative; the complaint score is the Platt-calibrated negative column.',
+        'Sentiment heads trained as NB-SVM (naive-Bayes log-count ratios folded into the weights; heads.main.nbAlpha).',
         'Severity is not learned for German (no German severity labels): phrase rules on the X-CI scale (classifiers/learned/severity.ts).',
       ],
     }),

@@ -18,7 +18,7 @@ const COMPLAINTS = `${DATA}/complaints-en/complaints.csv`;
 /** What issue 4 asks for. */
 const TARGET = { subtaskBMicroF1: 0.78, germanComplaintF1: 0.78, englishCvComplaintF1: 0.85 };
 /** What the shipped model reaches (figures from `kundenradar eval`, truncated to two decimals): regressions fail. */
-const FLOOR = { subtaskBMicroF1: 0.72, germanComplaintF1: 0.56, englishCvComplaintF1: 0.73 };
+const FLOOR = { subtaskBMicroF1: 0.72, germanComplaintF1: 0.58, englishCvComplaintF1: 0.75 };
 
 const quiet = (): void => {};
 const report = (name: string, value: number, key: keyof typeof TARGET): void => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { COMPOSITE_THRESHOLD, CUE_LIFT, LONG_POST_CHARS, compositeComplaintScore, rescaleToThreshold } from '../../../classifiers/composite.ts';
+
+const evidence = { failure: 1, negative: 0, positive: 0, commentary: 0, customer: 0.5, question: false, irony: false };
+const cue = (score: number, commentary = 0) => ({ score, evidence: { ...evidence, commentary, customer: commentary > 0 ? 0 : 0.5 } });
+const T = 0.3; // a learned threshold: p = 0.3 rescales to 0.5
+
+describe('compositeComplaintScore', () => {
+  it('short post: the cue score lifts an uncertain learned score over the line, by at most CUE_LIFT', () => {
+    const p = 0.25; // rescaled ≈ 0.417: below the line, within CUE_LIFT of it
+    expect(rescaleToThreshold(p, T)).toBeGreaterThan(COMPOSITE_THRESHOLD - CUE_LIFT);
+    const s = compositeComplaintScore(p, T, cue(0.95), 80);
+    expect(s).toBeGreaterThanOrEqual(COMPOSITE_THRESHOLD);
+    expect(s).toBeCloseTo(rescaleToThreshold(p, T) + CUE_LIFT, 10);
+  });
+
+  it('short post: cues do not overrule a learned model that is sure it is no complaint', () => {
+    const p = 0.05; // rescaled ≈ 0.083
+    expect(compositeComplaintScore(p, T, cue(1), 80)).toBeLessThan(COMPOSITE_THRESHOLD);
+  });
+
+  it('never lowers the learned score, and a learned complaint stays one without cues', () => {
+    for (const p of [0.05, 0.2, 0.3, 0.6, 0.9]) {
+      expect(compositeComplaintScore(p, T, cue(0), 80)).toBeCloseTo(rescaleToThreshold(p, T), 10);
+      expect(compositeComplaintScore(p, T, cue(0.4), 80)).toBeGreaterThanOrEqual(rescaleToThreshold(p, T));
+    }
+  });
+
+  it('long post (blog, forum thread): either model at its own threshold', () => {
+    expect(compositeComplaintScore(0.05, T, cue(0.9), LONG_POST_CHARS + 1)).toBe(0.9);
+    expect(compositeComplaintScore(0.05, T, cue(0.9), LONG_POST_CHARS)).toBeLessThan(COMPOSITE_THRESHOLD);
+  });
+
+  it("an observer's commentary is decided by the cue model alone, short or long", () => {
+    expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 80)).toBe(0.1);
+    expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 5000)).toBe(0.1);
+  });
+});
