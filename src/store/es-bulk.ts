@@ -52,21 +52,36 @@ class RetryableItems extends Error {
   }
 }
 
-/** Splits a batch into bulk requests by document count and approximate size (a huge post travels alone). */
-export function* chunks(docs: readonly BulkDocument[], maxDocs = MAX_DOCS_PER_REQUEST, maxBytes = MAX_BYTES_PER_REQUEST): Generator<BulkDocument[]> {
-  let chunk: BulkDocument[] = [];
+/** A document with its two NDJSON lines, serialised once: sizing the request and sending it use the same text. */
+interface SerializedDocument {
+  doc: BulkDocument;
+  lines: string;
+}
+
+function serialize(doc: BulkDocument): SerializedDocument {
+  return { doc, lines: `${JSON.stringify({ index: { _index: doc.index, _id: doc.id } })}\n${JSON.stringify(doc.document)}\n` };
+}
+
+function* serializedChunks(docs: readonly BulkDocument[], maxDocs: number, maxBytes: number): Generator<SerializedDocument[]> {
+  let chunk: SerializedDocument[] = [];
   let bytes = 0;
   for (const doc of docs) {
-    const size = JSON.stringify(doc.document).length;
+    const item = serialize(doc);
+    const size = item.lines.length;
     if (chunk.length > 0 && (chunk.length >= maxDocs || bytes + size > maxBytes)) {
       yield chunk;
       chunk = [];
       bytes = 0;
     }
-    chunk.push(doc);
+    chunk.push(item);
     bytes += size;
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** Splits a batch into bulk requests by document count and approximate size (a huge post travels alone). */
+export function* chunks(docs: readonly BulkDocument[], maxDocs = MAX_DOCS_PER_REQUEST, maxBytes = MAX_BYTES_PER_REQUEST): Generator<BulkDocument[]> {
+  for (const chunk of serializedChunks(docs, maxDocs, maxBytes)) yield chunk.map((c) => c.doc);
 }
 
 /** Later duplicates of an id win, as in a sequence of single writes; one request never carries an id twice. */
@@ -95,25 +110,27 @@ export async function bulkIndex(client: Client, docs: readonly BulkDocument[], o
     rejected.push({ id: d.id, index: d.index, status: 400, reason: `id is longer than Elasticsearch's limit of ${MAX_ID_BYTES} bytes (UTF-8)` });
     return false;
   });
-  for (const chunk of chunks(writable)) {
+  for (const chunk of serializedChunks(writable, MAX_DOCS_PER_REQUEST, MAX_BYTES_PER_REQUEST)) {
     let pending = chunk;
     try {
       await withRetry(
         async () => {
-          const response = await client.bulk({ operations: pending.flatMap((d) => [{ index: { _index: d.index, _id: d.id } }, d.document]) });
+          // The NDJSON is built here, once per document, instead of by the client on every attempt.
+          const response = await client.transport.request<estypes.BulkResponse>({ method: 'POST', path: '/_bulk', bulkBody: pending.map((s) => s.lines).join('') });
           if (!response.errors) {
             pending = [];
             return;
           }
-          const retry: BulkDocument[] = [];
+          const retry: SerializedDocument[] = [];
           const failures: RejectedDocument[] = [];
           response.items.forEach((item, i) => {
             const result = item.index;
-            const doc = pending[i];
-            if (result === undefined || doc === undefined || result.status < 300) return;
+            const serialized = pending[i];
+            if (result === undefined || serialized === undefined || result.status < 300) return;
+            const { doc } = serialized;
             const failure = { id: doc.id, index: doc.index, status: result.status, reason: describeError(result.error) };
             if (isRetryableStatus(result.status)) {
-              retry.push(doc);
+              retry.push(serialized);
               failures.push(failure);
             } else {
               rejected.push(failure);
