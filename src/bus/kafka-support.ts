@@ -63,10 +63,18 @@ export function* byteChunks<M extends { key: string; value: string }>(messages: 
   if (chunk.length > 0) yield chunk;
 }
 
+/**
+ * kafkajs logs some expected outcomes as errors: a CreateTopics answer naming a topic another worker created first,
+ * and the heartbeat answer that announces a rebalance (it rejoins by itself). They are debug lines here, so an
+ * error in the log means something an operator should look at.
+ */
+const EXPECTED_ERRORS = new Set(['Topic creation errors', 'The group is rebalancing, so a rejoin is needed']);
+
 export function kafkajsLog(log: Logger, { level, log: entry }: LogEntry): void {
   const { message, ...fields } = entry;
   const line = { kafkajs: fields };
-  if (level === logLevel.ERROR) log.error(line, message);
+  if (typeof fields.error === 'string' && EXPECTED_ERRORS.has(fields.error)) log.debug(line, message);
+  else if (level === logLevel.ERROR) log.error(line, message);
   else if (level === logLevel.WARN) log.warn(line, message);
   else if (level === logLevel.INFO) log.info(line, message);
   else log.debug(line, message);
