@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
@@ -92,6 +93,10 @@ export function jsonlRow(raw: string, line: number): RowResult | undefined {
   } catch (err) {
     return { error: { line, reason: `malformed JSON: ${(err as Error).message}` } };
   }
+  if (looksLikeTweet(value)) {
+    const tweet = tweetToMention(value);
+    return 'input' in tweet ? validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line) : { error: { line, reason: tweet.reason } };
+  }
   return validateRow(value as MentionInput, line);
 }
 
@@ -105,16 +110,22 @@ export function readJsonl(text: string): ReplayInput {
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
 
+/** Header names (lower-cased) per field, first match wins: the names common tweet and review exports use. */
 const CSV_COLUMNS = {
-  id: ['id', 'tweet_id'],
-  text: ['text', 'tweet'],
-  createdAt: ['created_at', 'datetime', 'date'],
-  author: ['author', 'author_id'],
-  url: ['url'],
+  id: ['id', 'tweet_id', 'id_str', 'status_id', 'post_id'],
+  text: ['text', 'tweet', 'full_text', 'content', 'message', 'body'],
+  createdAt: ['created_at', 'datetime', 'date', 'timestamp', 'time', 'created'],
+  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle'],
+  url: ['url', 'link', 'permalink'],
 } as const;
 
+/** ISO and RFC dates, or Unix epochs in seconds or milliseconds (many exports write those). */
 function parseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  if (/^\d{9,13}(\.\d+)?$/.test(value)) {
+    const n = Number(value);
+    return new Date(n < 1e11 ? n * 1000 : n).toISOString();
+  }
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
@@ -165,7 +176,8 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
     {
       id,
       source: 'csv',
-      url: get(col.url),
+      // Exports often hold relative or app links there: only http(s) is kept, the row is not lost over it.
+      url: /^https?:\/\//i.test(get(col.url) ?? '') ? get(col.url) : undefined,
       author: { id: get(col.author) ?? 'unknown' },
       text: clip(text),
       createdAt: createdAt ?? new Date(baseMs + index * 1000).toISOString(),

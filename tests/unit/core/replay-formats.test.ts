@@ -80,6 +80,47 @@ describe('replay formats', () => {
   });
 });
 
+describe('replay reads API tweets and common export columns', () => {
+  it('maps X API v1.1 statuses and v2 tweets in a jsonl file to mentions, threads and metrics', () => {
+    const lines = [
+      // v1.1, as in most collected firestorm dumps (ids as strings, dates in Twitter's own format)
+      { id: 1850000000000000001, id_str: '1850000000000000001', created_at: 'Wed Oct 10 20:19:24 +0000 2018', full_text: '@aerolux_hilft Flug gestrichen, keine Info! #aeroluxfail', user: { id_str: '77', screen_name: 'kerstin', name: 'Kerstin' }, retweet_count: 4, favorite_count: 9, lang: 'de' },
+      { id_str: '1850000000000000002', created_at: 'Wed Oct 10 20:25:00 +0000 2018', text: '@kerstin Das tut uns leid.', user: { id_str: '5', screen_name: 'aerolux_hilft' }, in_reply_to_status_id_str: '1850000000000000001' },
+      // v2, with the author's username flattened in and a conversation id
+      { id: '1850000000000000003', created_at: '2018-10-10T20:30:00.000Z', text: 'Still no refund from Aerolux. Unacceptable.', author_id: '88', username: 'sam', conversation_id: '1850000000000000001', referenced_tweets: [{ type: 'replied_to', id: '1850000000000000002' }], public_metrics: { retweet_count: 2, reply_count: 1, like_count: 5, quote_count: 1 } },
+      { id_str: '9', created_at: 'yesterday-ish', text: 'broken date' },
+    ];
+    const input = readJsonl(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(input.errors).toEqual([{ line: 4, reason: 'tweet: unreadable created_at "yesterday-ish"' }]);
+    const [first, reply, v2] = input.mentions;
+    expect(first).toMatchObject({
+      id: 'x:1850000000000000001', source: 'x', url: 'https://x.com/kerstin/status/1850000000000000001', createdAt: '2018-10-10T20:19:24.000Z',
+      author: { id: '77', handle: 'kerstin', name: 'Kerstin' }, thread: { rootId: 'x:1850000000000000001' }, channel: 'post', langHint: 'de',
+      metrics: { likes: 9, shares: 4, replies: 0 },
+    });
+    expect(reply).toMatchObject({ author: { handle: 'aerolux_hilft' }, thread: { rootId: 'x:1850000000000000001', parentId: 'x:1850000000000000001' }, channel: 'reply' });
+    expect(v2).toMatchObject({
+      id: 'x:1850000000000000003', author: { id: '88', handle: 'sam' }, channel: 'reply',
+      thread: { rootId: 'x:1850000000000000001', parentId: 'x:1850000000000000002' }, metrics: { likes: 5, shares: 3, replies: 1 },
+    });
+  });
+
+  it('refuses a v1.1 numeric id that lost digits when the line has no id_str', () => {
+    const input = readJsonl(JSON.stringify({ id: 1850000000000000001, created_at: '2018-10-10T20:30:00Z', text: 'Kein Netz seit heute früh' }));
+    expect(input.mentions).toEqual([]);
+    expect(input.errors[0]?.reason).toMatch(/beyond 2\^53.*needs id_str/);
+  });
+
+  it('reads csv exports with other common header names, epoch timestamps and app links', () => {
+    const input = readCsv('status_id,content,username,timestamp,link\n11,Hotline seit Stunden besetzt,kerstin,1539202764,/kerstin/status/11\n12,Still waiting,sam,1539202800000,https://x.com/sam/status/12\n');
+    expect(input.errors).toEqual([]);
+    expect(input.mentions.map((m) => [m.id, m.author.id, m.createdAt, m.url])).toEqual([
+      ['csv:11', 'kerstin', '2018-10-10T20:19:24.000Z', undefined],
+      ['csv:12', 'sam', '2018-10-10T20:20:00.000Z', 'https://x.com/sam/status/12'],
+    ]);
+  });
+});
+
 describe('replay files streamed (jsonl, csv) instead of held in memory', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-stream-'));
   const write = (name: string, content: string | Buffer): string => {

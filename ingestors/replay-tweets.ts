@@ -1,0 +1,83 @@
+/**
+ * Tweets as exported by the X/Twitter APIs, read by `replay` next to the Mention format: a line of a jsonl file
+ * that is a v1.1 status (`id_str`, `full_text`/`text`, `user`, `in_reply_to_status_id_str`) or a v2 tweet
+ * (`id`, `text`, `author_id`, `conversation_id`, `referenced_tweets`, `public_metrics`, optionally with the
+ * author's `username` flattened in) becomes a Mention. Collected firestorms and research dumps come in these
+ * shapes, so they can be backtested without converting them first.
+ */
+import { z } from 'zod';
+import type { MentionInput } from '../src/model.ts';
+
+const IdLike = z.union([z.string().regex(/^\d{1,25}$/), z.number().int().nonnegative()]).transform(String);
+const Count = z.number().int().nonnegative().optional().catch(undefined);
+
+const TweetLike = z.looseObject({
+  id_str: IdLike.optional(),
+  // v1.1 also writes the id as a JSON number, which loses digits past 2^53: used only without id_str, and only if exact.
+  id: z.union([z.string().regex(/^\d{1,25}$/), z.number()]).optional(),
+  created_at: z.string().min(1),
+  full_text: z.string().optional(),
+  text: z.string().optional(),
+  extended_tweet: z.looseObject({ full_text: z.string().optional() }).optional(),
+  lang: z.string().max(8).optional(),
+  // v1.1
+  user: z.looseObject({ id_str: z.string().optional(), screen_name: z.string().optional(), name: z.string().optional() }).optional(),
+  in_reply_to_status_id_str: z.string().nullish(),
+  retweet_count: Count,
+  favorite_count: Count,
+  reply_count: Count,
+  // v2
+  author_id: IdLike.optional(),
+  username: z.string().optional(),
+  conversation_id: IdLike.optional(),
+  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: IdLike })).optional(),
+  public_metrics: z
+    .looseObject({ retweet_count: Count, reply_count: Count, like_count: Count, quote_count: Count })
+    .optional(),
+});
+
+/** True for an object that looks like an API tweet rather than a Mention (which has `createdAt`). */
+export function looksLikeTweet(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || 'createdAt' in value) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.created_at === 'string' && (typeof v.text === 'string' || typeof v.full_text === 'string');
+}
+
+/** The Mention input for an API tweet, or the reason it cannot be read. */
+export function tweetToMention(value: unknown): { input: MentionInput } | { reason: string } {
+  const parsed = TweetLike.safeParse(value);
+  if (!parsed.success) return { reason: `tweet: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
+  const t = parsed.data;
+  if (t.id_str === undefined && typeof t.id === 'number' && !Number.isSafeInteger(t.id)) {
+    return { reason: 'tweet: numeric id is beyond 2^53 and has lost digits; the line needs id_str' };
+  }
+  const nativeId = t.id_str ?? (t.id === undefined ? undefined : String(t.id));
+  if (!nativeId) return { reason: 'tweet: no id or id_str' };
+  const createdMs = Date.parse(t.created_at);
+  if (Number.isNaN(createdMs)) return { reason: `tweet: unreadable created_at "${t.created_at}"` };
+  const text = t.extended_tweet?.full_text ?? t.full_text ?? t.text ?? '';
+  const handle = t.user?.screen_name ?? t.username;
+  const authorId = t.user?.id_str ?? t.author_id ?? handle ?? 'unknown';
+  const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? t.in_reply_to_status_id_str ?? undefined;
+  // v1.1 has no conversation id: a reply's thread is then the tweet it answers, as close as one line can tell.
+  const root = t.conversation_id ?? repliedTo ?? nativeId;
+  const id = `x:${nativeId}`;
+  return {
+    input: {
+      id,
+      source: 'x',
+      url: `https://x.com/${handle ?? 'i'}/status/${nativeId}`,
+      author: { id: authorId, ...(handle ? { handle } : {}), ...(t.user?.name ? { name: t.user.name } : {}) },
+      text,
+      createdAt: new Date(createdMs).toISOString(),
+      thread: { rootId: `x:${root}`, ...(repliedTo && repliedTo !== nativeId ? { parentId: `x:${repliedTo}` } : {}) },
+      metrics: {
+        likes: t.public_metrics?.like_count ?? t.favorite_count ?? 0,
+        shares: (t.public_metrics?.retweet_count ?? t.retweet_count ?? 0) + (t.public_metrics?.quote_count ?? 0),
+        replies: t.public_metrics?.reply_count ?? t.reply_count ?? 0,
+      },
+      channel: repliedTo ? 'reply' : 'post',
+      ...(t.lang ? { langHint: t.lang } : {}),
+    },
+  };
+}
