@@ -4,6 +4,7 @@
  * Plain JSON so it can be stored as is (namespace `unanswered:<brand>`, key = thread root id); the schema
  * validates it when it comes back from the store.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ReplyKind } from '../src/model.ts';
 
@@ -52,6 +53,12 @@ export const ThreadState = z.object({
   channel: z.string(),
   /** Grows each time a real answer closes the thread; a later customer message starts the next cycle. */
   cycle: z.number().int().nonnegative(),
+  /**
+   * When this thread state was created (the first post it saw). Part of the alert id, so a thread that comes back
+   * after being dropped (idle 14 days, or evicted) gets a new alert instead of reusing the closed one's id, which
+   * the store would keep as the newer revision. Absent in state written before it existed: ids stay as they were.
+   */
+  since: z.string().optional(),
   state: z.enum(['awaiting_brand', 'awaiting_customer', 'answered']),
   pending: z.array(PendingMessage),
   /** SLA clock start (earliest pending message) and deadline under the brand's business hours. */
@@ -79,6 +86,7 @@ export function newThread(brand: string, rootId: string, source: string, channel
     source,
     channel,
     cycle: 0,
+    since: at,
     state: 'answered',
     pending: [],
     slaMinutes,
@@ -157,4 +165,18 @@ export function addressedBy(t: ThreadState, parentId: string | undefined): Set<s
     return new Set(t.pending.map((p) => p.id));
   }
   return new Set(t.pending.filter((p) => p.authorId === parent.authorId).map((p) => p.id));
+}
+
+/** Longest alert id the Alert schema takes. */
+const MAX_ALERT_ID = 256;
+
+/**
+ * The id of a thread's alert for its current cycle: readable when it fits, with the thread root hashed when a long
+ * root id (a blog URL) would push it past the schema's limit.
+ */
+export function unansweredAlertId(t: Pick<ThreadState, 'brand' | 'rootId' | 'cycle' | 'since'>): string {
+  const suffix = t.since ? `:${t.cycle}@${t.since}` : `:${t.cycle}`;
+  const readable = `unanswered:${t.brand}:${t.rootId}${suffix}`;
+  if (readable.length <= MAX_ALERT_ID) return readable;
+  return `unanswered:${t.brand}:#${createHash('sha256').update(t.rootId).digest('hex').slice(0, 32)}${suffix}`;
 }

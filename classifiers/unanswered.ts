@@ -18,7 +18,7 @@ import { classifyReply } from './reply-kind.ts';
 import type { StateStore, StreamDetector } from './types.ts';
 import { renderAlert, severityOf } from './unanswered-alert.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
-import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState } from './unanswered-thread.ts';
+import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState, unansweredAlertId } from './unanswered-thread.ts';
 
 export interface UnansweredTrackerOptions {
   /**
@@ -197,7 +197,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
         if (due <= nowMs) {
           const severity = currentSeverity(t, now);
           if (!t.alert) {
-            const id = `unanswered:${brand}:${t.rootId}:${t.cycle}`;
+            const id = unansweredAlertId(t);
             t.alert = { id, openedAt: t.dueAt, updatedAt: now.toISOString(), revision: 0, severity, status: 'open' };
             out.push(renderAlert(t, brands.get(brand), now));
             dirty.get(brand)?.add(t.rootId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUnansweredTracker, unansweredNamespace } from '../../../classifiers/unanswered.ts';
+import { unansweredAlertId } from '../../../classifiers/unanswered-thread.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand, Classified } from '../../../src/model.ts';
 import { MemoryState, post, type PostSpec } from './helpers.ts';
@@ -280,7 +281,7 @@ describe('unanswered tracker: durability and bounds', () => {
     expect(state.writes).toBe(2);
     await tracker.flush();
     expect(state.writes).toBe(2);
-    expect((await tracker.advance(at(60))).map((a) => a.id)).toEqual(['unanswered:bahn:twitter:a:0']);
+    expect((await tracker.advance(at(60))).map((a) => a.id)).toEqual([`unanswered:bahn:twitter:a:0@${at(0).toISOString()}`]);
     await tracker.flush();
     expect(state.writes).toBe(3);
 
@@ -288,7 +289,7 @@ describe('unanswered tracker: durability and bounds', () => {
     await restarted.restore();
     const after = await restarted.advance(at(62));
     // "a" was already alerted (not repeated); "b" becomes due at 61 and is raised now.
-    expect(after.map((a) => [a.id, a.revision])).toEqual([['unanswered:bahn:twitter:b:0', 0]]);
+    expect(after.map((a) => [a.id, a.revision])).toEqual([[`unanswered:bahn:twitter:b:0@${at(1).toISOString()}`, 0]]);
   });
 
   it('counts a redelivered mention once (at-least-once delivery)', async () => {
@@ -306,8 +307,8 @@ describe('unanswered tracker: durability and bounds', () => {
       customer('c2', 20, '@DB_Bahn Und wo bekomme ich jetzt meine Erstattung?'),
     ];
     const { last } = await run([...batch, ...batch.map((p) => ({ ...p, minute: p.minute + 25 }))], 300);
-    expect([...last.values()].map((a) => [a.id, a.status])).toEqual([['unanswered:bahn:twitter:c1:1', 'open']]);
-    expect(last.get('unanswered:bahn:twitter:c1:1')?.evidence).toMatchObject({ waitingSince: at(20).toISOString() });
+    expect([...last.values()].map((a) => [a.id, a.status])).toEqual([[`unanswered:bahn:twitter:c1:1@${at(0).toISOString()}`, 'open']]);
+    expect(last.get(`unanswered:bahn:twitter:c1:1@${at(0).toISOString()}`)?.evidence).toMatchObject({ waitingSince: at(20).toISOString() });
   });
 
   it('skips unreadable state entries instead of failing the restore', async () => {
@@ -321,13 +322,37 @@ describe('unanswered tracker: durability and bounds', () => {
   const question = (id: string, minute: number, extra: Partial<PostSpec> = {}): Classified =>
     post({ id, at: at(minute), author: `k${id}`, text: '@DB_Bahn Wo ist mein Gepäck?', brandContext: ['bahn'], complaint: true, ...extra });
 
+  it('a thread that comes back after it was dropped gets a new alert, not the closed one\'s id', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state });
+    await tracker.restore();
+    await tracker.observe(question('a', 0), at(0));
+    const [first] = await tracker.advance(at(60));
+    const expired = (await tracker.advance(at(14 * DAY + 30))).at(-1);
+    expect(expired).toMatchObject({ id: first?.id, status: 'resolved' });
+    // Three weeks later the customer writes in the same conversation again.
+    await tracker.observe(question('a2', 21 * DAY, { rootId: 'a', parentId: 'a' }), at(21 * DAY));
+    const [revived] = await tracker.advance(at(21 * DAY + 60));
+    expect(revived).toMatchObject({ status: 'open', revision: 0, evidence: { threadRootId: 'twitter:a' } });
+    expect(revived?.id).not.toBe(first?.id);
+  });
+
+  it('keeps alert ids within the schema\'s 256 characters when the thread root is a long URL', () => {
+    const rootId = `rss:https://blog.example.com/${'sehr-langer-artikel-ueber-den-kundenservice-'.repeat(8)}`;
+    const id = unansweredAlertId({ brand: 'bahn', rootId, cycle: 3, since: '2026-06-16T09:00:00.000Z' });
+    expect(id.length).toBeLessThanOrEqual(256);
+    expect(id).toMatch(/^unanswered:bahn:#[0-9a-f]{32}:3@2026-06-16T09:00:00.000Z$/);
+    expect(unansweredAlertId({ brand: 'bahn', rootId, cycle: 3, since: '2026-06-16T09:00:00.000Z' })).toBe(id);
+    expect(unansweredAlertId({ brand: 'bahn', rootId: 'twitter:1', cycle: 0 })).toBe('unanswered:bahn:twitter:1:0'); // state from before `since`
+  });
+
   it('resolves the open alert of a thread dropped after 14 idle days, saying it expired unanswered (de)', async () => {
     const state = new MemoryState();
     const tracker = createUnansweredTracker({ brands: [bahn], config, state });
     await tracker.restore();
     await tracker.observe(question('a', 0), at(0));
     const opened = await tracker.advance(at(60));
-    expect(opened.map((a) => [a.id, a.status])).toEqual([['unanswered:bahn:twitter:a:0', 'open']]);
+    expect(opened.map((a) => [a.id, a.status])).toEqual([[`unanswered:bahn:twitter:a:0@${at(0).toISOString()}`, 'open']]);
     const escalated = await tracker.advance(at(5 * 60)); // long overdue (4 × SLA)
     await tracker.flush();
     expect(escalated.map((a) => a.revision)).toEqual([1]);
@@ -337,7 +362,7 @@ describe('unanswered tracker: durability and bounds', () => {
     expect(closed).toHaveLength(1);
     const [alert] = closed;
     expect(alert).toMatchObject({
-      id: 'unanswered:bahn:twitter:a:0',
+      id: `unanswered:bahn:twitter:a:0@${at(0).toISOString()}`,
       status: 'resolved',
       revision: 2,
       // The instant the retention ran out, not whenever the hourly pass noticed it.
@@ -403,7 +428,7 @@ describe('unanswered tracker: durability and bounds', () => {
     const restarted = createUnansweredTracker({ brands: [bahn], config, state });
     await restarted.restore();
     const later = await restarted.advance(at(15 * DAY));
-    expect(later.at(-1)).toMatchObject({ id: 'unanswered:bahn:twitter:a:0', status: 'resolved', evidence: { resolution: 'expired: no brand answer within 14 days' } });
+    expect(later.at(-1)).toMatchObject({ id: `unanswered:bahn:twitter:a:0@${at(0).toISOString()}`, status: 'resolved', evidence: { resolution: 'expired: no brand answer within 14 days' } });
   });
 
   it('evicting an alerted thread over the cap resolves its alert with the reason', async () => {
@@ -416,7 +441,7 @@ describe('unanswered tracker: durability and bounds', () => {
     expect(emitted.filter((a) => a.status === 'open')).toHaveLength(3);
     const out = await tracker.observe(question('q3', 100), at(100));
     expect(out.map((a) => [a.id, a.status, a.evidence.resolution])).toEqual([
-      ['unanswered:bahn:twitter:q0:0', 'resolved', 'evicted: more than 3 threads tracked for this brand, oldest dropped'],
+      [`unanswered:bahn:twitter:q0:0@${at(0).toISOString()}`, 'resolved', 'evicted: more than 3 threads tracked for this brand, oldest dropped'],
     ]);
     await tracker.flush();
     expect((await state.listState(unansweredNamespace('bahn'))).map((e) => e.key).sort()).toEqual(['twitter:q1', 'twitter:q2', 'twitter:q3']);
