@@ -128,9 +128,12 @@ export class FeatureExtractor {
   // Features already added to this post: an open-addressing set stamped with a generation, so nothing is
   // cleared between posts. It is sized to the post (a few KB, stays in L1), not to the 2^bits hash space: a
   // stamp per bucket (1 MB at 18 bits) made every feature a cache miss.
-  private seenKey = new Int32Array(2048);
-  private seenGen = new Int32Array(2048);
+  // Key at 2s and generation at 2s + 1, side by side so a probe reads one cache line.
+  private seen = new Int32Array(2 * 2048);
   private generation = 0;
+  /** The space-joined normal forms of the last post's tokens, as UTF-16 units (the character block's input). */
+  private chars = new Uint16Array(1024);
+  private joinedLength = 0;
   private readonly shift: number;
   private readonly lexicon: Lexicon | undefined;
   private readonly surfaceIdx: Record<string, number>;
@@ -155,7 +158,7 @@ export class FeatureExtractor {
     const c = this.config;
     this.count = 0;
     if (++this.generation === 0x7fffffff) {
-      this.seenGen.fill(0);
+      this.seen.fill(0);
       this.generation = 1;
     }
     const toks = tokenize(text);
@@ -197,17 +200,13 @@ export class FeatureExtractor {
     // Character block over " tok tok tok ": word boundaries become part of the n-grams.
     if (c.charMax >= c.charMin && c.charMax > 0) {
       const charStart = this.count;
-      // Array join yields a flat string; `+=` would build a rope whose charCodeAt is many times slower.
-      const parts: string[] = [''];
-      for (const tok of toks) if (tok.kind !== 'punct') parts.push(tok.norm);
-      parts.push('');
-      const joined = parts.join(' ');
-      const n = joined.length, cmin = c.charMin, cmax = c.charMax, shift = this.shift;
+      const joined = this.joinNorms(toks);
+      const n = this.joinedLength, cmin = c.charMin, cmax = c.charMax, shift = this.shift;
       for (let i = 0; i + cmin <= n; i++) {
         let h = NS_CHAR;
         const top = Math.min(cmax, n - i);
         for (let k = 0; k < top; k++) {
-          h = Math.imul(h ^ joined.charCodeAt(i + k), 16777619);
+          h = Math.imul(h ^ (joined[i + k] as number), 16777619);
           if (k + 1 >= cmin) this.add(finish(h ^ (k + 1), shift), 1, -1, 0);
         }
       }
@@ -227,6 +226,27 @@ export class FeatureExtractor {
       if (neg > 0) this.add(this.surfaceIdx.lex_neg as number, Math.tanh(neg), -1, 0);
     }
     return this.count;
+  }
+
+  /**
+   * The units of `[''].concat(non-punct norms, ['']).join(' ')` in a reused buffer: the post's string of
+   * norms was built only to be read unit by unit, so its allocation and flattening are skipped.
+   */
+  private joinNorms(toks: Token[]): Uint16Array {
+    let need = 2;
+    for (const tok of toks) if (tok.kind !== 'punct') need += tok.norm.length + 1;
+    if (this.chars.length < need) this.chars = new Uint16Array(Math.max(need, 2 * this.chars.length));
+    const out = this.chars;
+    let n = 0;
+    out[n++] = 32;
+    for (const tok of toks) {
+      if (tok.kind === 'punct') continue;
+      const w = tok.norm;
+      for (let j = 0; j < w.length; j++) out[n++] = w.charCodeAt(j);
+      out[n++] = 32;
+    }
+    this.joinedLength = n;
+    return out;
   }
 
   private addSurface(text: string, toks: Token[]): void {
@@ -267,32 +287,31 @@ export class FeatureExtractor {
 
   /** Adds `idx` to this post's seen set; false when it was there already. */
   private markSeen(idx: number): boolean {
-    if (2 * this.count >= this.seenKey.length) this.growSeen();
-    const key = this.seenKey, gen = this.seenGen, g = this.generation, mask = key.length - 1;
+    if (4 * this.count >= this.seen.length) this.growSeen();
+    const seen = this.seen, g = this.generation, mask = (seen.length >>> 1) - 1;
     // `idx` is already the top bits of an avalanched hash, so its low bits spread evenly over the table.
     for (let h = idx & mask; ; h = (h + 1) & mask) {
-      if (gen[h] !== g) {
-        gen[h] = g;
-        key[h] = idx;
+      if (seen[2 * h + 1] !== g) {
+        seen[2 * h + 1] = g;
+        seen[2 * h] = idx;
         return true;
       }
-      if (key[h] === idx) return false;
+      if (seen[2 * h] === idx) return false;
     }
   }
 
   /** Doubles the seen set (kept at most half full) and re-inserts this post's features. */
   private growSeen(): void {
-    const size = this.seenKey.length * 2, mask = size - 1, g = this.generation;
-    const key = new Int32Array(size), gen = new Int32Array(size);
+    const size = this.seen.length, mask = size - 1, g = this.generation;
+    const seen = new Int32Array(2 * size);
     for (let i = 0; i < this.count; i++) {
       const idx = this.index[i] as number;
       let h = idx & mask;
-      while (gen[h] === g) h = (h + 1) & mask;
-      gen[h] = g;
-      key[h] = idx;
+      while (seen[2 * h + 1] === g) h = (h + 1) & mask;
+      seen[2 * h + 1] = g;
+      seen[2 * h] = idx;
     }
-    this.seenKey = key;
-    this.seenGen = gen;
+    this.seen = seen;
   }
 
   private normalise(from: number, weight: number): void {

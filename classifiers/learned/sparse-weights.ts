@@ -3,16 +3,19 @@
  *
  * Why: a dense Float32Array over 2^18 buckets × 3 classes is 3 MB, and a post's few hundred features land on
  * random buckets, so nearly every lookup was a cache miss — profiling showed inference bound by memory, not
- * arithmetic. Only a fraction of the buckets are in the model (about 68k of 262k for German), so a 32 KB
- * presence bitset answers "not in the model" from L1, and for the rest a rank (a per-word prefix count plus a
- * popcount) gives the row in a packed weight array that fits L2. Values are the same Float32 weights, so
- * scores are bit-identical to the dense lookup.
+ * arithmetic. Only a fraction of the buckets are in the model (about 68k of 262k for German), so a presence
+ * bitset answers "not in the model" from cache, and for the rest a rank (a per-word prefix count, stored next
+ * to the bits, plus a popcount) gives the row in a packed weight array. Values are the same Float32 weights,
+ * so scores are bit-identical to the dense lookup.
  */
 export class SparseWeights {
   /** Classes per row. */
   readonly k: number;
-  private readonly present: Int32Array;
-  private readonly before: Int32Array;
+  /**
+   * Per 32-bucket word: the presence bits at 2w and the rows before it at 2w + 1. Side by side so a lookup
+   * touches one cache line, not one in each of two 32 KB tables.
+   */
+  private readonly meta: Int32Array;
   private readonly packed: Float32Array;
   /** Scratch for `accumulate`: (row offset, feature position) pairs of the features the model knows. */
   private rows = new Int32Array(2048);
@@ -21,14 +24,14 @@ export class SparseWeights {
   constructor(bits: number, k: number, index: Int32Array, weights: Float32Array) {
     this.k = k;
     const words = (1 << bits) >>> 5;
-    this.present = new Int32Array(words);
-    for (const f of index) this.present[f >>> 5] = (this.present[f >>> 5] as number) | (1 << (f & 31));
-    this.before = new Int32Array(words);
+    const meta = new Int32Array(2 * words);
+    for (const f of index) meta[2 * (f >>> 5)] = (meta[2 * (f >>> 5)] as number) | (1 << (f & 31));
     let rows = 0;
     for (let w = 0; w < words; w++) {
-      this.before[w] = rows;
-      rows += popcount(this.present[w] as number);
+      meta[2 * w + 1] = rows;
+      rows += popcount(meta[2 * w] as number);
     }
+    this.meta = meta;
     this.packed = new Float32Array(rows * k);
     index.forEach((f, i) => {
       const r = this.row(f);
@@ -38,10 +41,11 @@ export class SparseWeights {
 
   /** Row of bucket `f` in the packed array, or -1 when the model has no weights for it (all zero). */
   row(f: number): number {
-    const word = this.present[f >>> 5] as number;
+    const w2 = (f >>> 5) << 1;
+    const word = this.meta[w2] as number;
     const bit = 1 << (f & 31);
     if ((word & bit) === 0) return -1;
-    return (this.before[f >>> 5] as number) + popcount(word & (bit - 1));
+    return (this.meta[w2 + 1] as number) + popcount(word & (bit - 1));
   }
 
   /** Weight of bucket `f` for class `c` (0 when absent, like the untouched cells of a dense array). */
@@ -59,16 +63,17 @@ export class SparseWeights {
    * once instead of waiting for each behind the rank arithmetic.
    */
   accumulate(s: Float64Array, idx: Int32Array, val: Float32Array, n: number): void {
-    const k = this.k, present = this.present, before = this.before, packed = this.packed;
+    const k = this.k, meta = this.meta, packed = this.packed;
     if (this.rows.length < 2 * n) this.rows = new Int32Array(Math.max(2 * n, 2 * this.rows.length));
     const rows = this.rows;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const f = idx[i] as number;
-      const word = present[f >>> 5] as number;
+      const w2 = (f >>> 5) << 1;
+      const word = meta[w2] as number;
       const bit = 1 << (f & 31);
       if ((word & bit) === 0) continue;
-      rows[m++] = (((before[f >>> 5] as number) + popcount(word & (bit - 1))) * k) | 0;
+      rows[m++] = (((meta[w2 + 1] as number) + popcount(word & (bit - 1))) * k) | 0;
       rows[m++] = i;
     }
     if (k === 1) {

@@ -1,6 +1,7 @@
 /**
  * Equivalence of the inference fast paths with the straightforward code they replaced (issue 4, bench:classify):
- * sparse weight lookup vs. a dense array, the per-post seen set vs. a Set, the elongation pre-check vs. the regex.
+ * sparse weight lookup vs. a dense array, the per-post seen set vs. a Set, the elongation pre-check vs. the regex,
+ * the character block's reused unit buffer vs. the joined string.
  * Exact equality throughout: the optimisations must not change a single score.
  */
 import { describe, expect, it } from 'vitest';
@@ -65,5 +66,18 @@ describe('tokenize elongation pre-check', () => {
   it.each(['suuuuper', 'NEEEIN', 'nööööö', 'Kaffee', 'aaa', 'aab', '𝐬𝐨𝐨𝐨', 'ab𝐨𝐨', 'don’t', 'xxyxx', 'Schifffahrt'])('%s', (w) => {
     const [tok] = tokenize(w).filter((t) => t.kind === 'word');
     expect(tok && { elongated: tok.elongated, norm: tok.norm }).toEqual(reference(tok?.surface ?? w));
+  });
+});
+
+describe('FeatureExtractor character block input', () => {
+  // What the character n-grams were read from before: the non-punctuation norms joined by spaces, framed by one.
+  const reference = (text: string): string => ['', ...tokenize(text).filter((t) => t.kind !== 'punct').map((t) => t.norm), ''].join(' ');
+  const long = Array.from({ length: 300 }, (_, i) => `Wort${i} Verspätung ärgerlich`).join(', ');
+  it.each(['', '   ', '!!! ?', 'Zug fällt aus', 'SOOOO ein Mist!!! @DB_Bahn https://t.co/x 😡 #bahn don’t', long])('%#', (text) => {
+    const fx = new FeatureExtractor(SHIPPED_FEATURES, polarityLexicon()) as unknown as { joinNorms(t: ReturnType<typeof tokenize>): Uint16Array; joinedLength: number };
+    for (let round = 0; round < 2; round++) {
+      const units = fx.joinNorms(tokenize(text));
+      expect(String.fromCharCode(...units.subarray(0, fx.joinedLength))).toBe(reference(text));
+    }
   });
 });
