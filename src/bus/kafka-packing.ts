@@ -73,6 +73,9 @@ export function packRecords(messages: readonly EncodedMessage[], partitionOf: (k
 export function unpackRecord(raw: string): Array<{ key: string; value: unknown }> {
   const parsed: unknown = JSON.parse(raw);
   if (!Array.isArray(parsed)) throw new Error('packed record is not a JSON array');
+  // An empty pack would leave its offset with nothing to commit it (the consumer commits after a record's last
+  // message), so it is refused and dead-lettered like any other unreadable record.
+  if (parsed.length === 0) throw new Error('packed record holds no messages');
   return parsed.map((item: unknown, i) => {
     const { key, value } = (typeof item === 'object' && item !== null ? item : {}) as { key?: unknown; value?: unknown };
     if (typeof key !== 'string' || value === undefined) throw new Error(`packed record item ${i} is not { key, value }`);

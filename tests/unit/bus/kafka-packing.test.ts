@@ -42,6 +42,7 @@ describe('packed Kafka records', () => {
 
   it('refuses values that are not a packed array, with the reason', () => {
     expect(() => unpackRecord('{"key":"a","value":1}')).toThrow(/not a JSON array/);
+    expect(() => unpackRecord('[]')).toThrow(/holds no messages/);
     expect(() => unpackRecord('[{"value":1}]')).toThrow(/item 0 is not/);
     expect(() => unpackRecord('[{"key":"a"}]')).toThrow(/item 0 is not/);
     expect(() => unpackRecord('[{"key":"a","value":')).toThrow();
