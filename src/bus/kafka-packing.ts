@@ -12,6 +12,7 @@
  * record.
  */
 import { Partitioners } from 'kafkajs';
+import { chunksBySize } from '../chunks.ts';
 
 export const PACKED_HEADER = 'kundenradar-packed';
 
@@ -42,30 +43,27 @@ export function partitionerFor(partitions: number): (key: string) => number {
  * message larger than that gets a record of its own.
  */
 export function packRecords(messages: readonly EncodedMessage[], partitionOf: (key: string) => number, maxBytes: number): PackedRecord[] {
-  const open = new Map<number, { parts: string[]; bytes: number; key: string }>();
-  const records: PackedRecord[] = [];
-  const flush = (partition: number) => {
-    const pending = open.get(partition);
-    if (!pending) return;
-    open.delete(partition);
-    const value = `[${pending.parts.join(',')}]`;
-    records.push({ partition, key: pending.key, value, headers: { [PACKED_HEADER]: '1' }, bytes: pending.bytes });
-  };
+  const byPartition = new Map<number, Array<{ key: string; part: string; size: number }>>();
   for (const m of messages) {
     const partition = partitionOf(m.key);
     const part = `{"key":${JSON.stringify(m.key)},"value":${m.json}}`;
-    const size = Buffer.byteLength(part) + 1;
-    const pending = open.get(partition);
-    if (pending && pending.bytes + size > maxBytes) flush(partition);
-    const current = open.get(partition);
-    if (current) {
-      current.parts.push(part);
-      current.bytes += size;
-    } else {
-      open.set(partition, { parts: [part], bytes: size + 2, key: m.key });
+    let parts = byPartition.get(partition);
+    if (!parts) byPartition.set(partition, (parts = []));
+    parts.push({ key: m.key, part, size: Buffer.byteLength(part) + 1 });
+  }
+  const records: PackedRecord[] = [];
+  for (const [partition, parts] of byPartition) {
+    // - 2 for the array's brackets
+    for (const chunk of chunksBySize(parts, (p) => p.size, { maxBytes: maxBytes - 2 })) {
+      records.push({
+        partition,
+        key: chunk[0]!.key,
+        value: `[${chunk.map((p) => p.part).join(',')}]`,
+        headers: { [PACKED_HEADER]: '1' },
+        bytes: chunk.reduce((sum, p) => sum + p.size, 2),
+      });
     }
   }
-  for (const partition of [...open.keys()]) flush(partition);
   return records;
 }
 

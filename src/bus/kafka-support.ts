@@ -1,5 +1,6 @@
 /** Small kafkajs-facing helpers of the Kafka bus: lazy connections, request sizing, error triage, log bridging. */
 import { logLevel, type LogEntry } from 'kafkajs';
+import { chunksBySize } from '../chunks.ts';
 import type { Logger } from '../log.ts';
 
 /** Connects a kafkajs client on first use; a failed connect is retried on the next use. */
@@ -47,20 +48,8 @@ export function isTransient(error: Error): boolean {
   return false;
 }
 
-export function* byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
-  let chunk: M[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    const size = Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64; // + record overhead
-    if (chunk.length > 0 && bytes + size > maxBytes) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(m);
-    bytes += size;
-  }
-  if (chunk.length > 0) yield chunk;
+export function byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
+  return chunksBySize(messages, (m) => Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64 /* record overhead */, { maxBytes });
 }
 
 /**

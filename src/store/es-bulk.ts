@@ -4,6 +4,7 @@
  * failures, bad values) can never succeed and is reported by id with Elasticsearch's reason.
  */
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import { chunksBySize } from '../chunks.ts';
 import { withRetry } from '../retry.ts';
 import { BulkWriteError, type RejectedDocument } from './errors.ts';
 
@@ -62,21 +63,8 @@ function serialize(doc: BulkDocument): SerializedDocument {
   return { doc, lines: `${JSON.stringify({ index: { _index: doc.index, _id: doc.id } })}\n${JSON.stringify(doc.document)}\n` };
 }
 
-function* serializedChunks(docs: readonly BulkDocument[], maxDocs: number, maxBytes: number): Generator<SerializedDocument[]> {
-  let chunk: SerializedDocument[] = [];
-  let bytes = 0;
-  for (const doc of docs) {
-    const item = serialize(doc);
-    const size = item.lines.length;
-    if (chunk.length > 0 && (chunk.length >= maxDocs || bytes + size > maxBytes)) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(item);
-    bytes += size;
-  }
-  if (chunk.length > 0) yield chunk;
+function serializedChunks(docs: readonly BulkDocument[], maxDocs: number, maxBytes: number): Generator<SerializedDocument[]> {
+  return chunksBySize(docs.map(serialize), (s) => s.lines.length, { maxBytes, maxItems: maxDocs });
 }
 
 /** Splits a batch into bulk requests by document count and approximate size (a huge post travels alone). */
