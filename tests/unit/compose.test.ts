@@ -2,12 +2,19 @@
  * The production recipe (docker-compose.yml + Dockerfile) stays consistent with the code: every stage the CLI
  * knows runs as its own service, every service reaches Kafka and Elasticsearch by the names and ports those
  * services really listen on, nobody starts before the engines are healthy, and no secret is written into the file.
+ *
+ * The first suites read the file as YAML; the last ones run scripts/compose-check (Go): compose-go, the loader
+ * `docker compose` itself uses, and BuildKit's Dockerfile parser. Without `go` on PATH those are skipped locally,
+ * with the reason; in CI (`CI` set) a missing `go` is an error, as a missing Kafka or Elasticsearch is
+ * (tests/integration/services.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/pipeline.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -140,5 +147,268 @@ describe('Dockerfile', () => {
   it('keeps local state and secrets out of the build context', () => {
     const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
     for (const entry of ['node_modules', '.env', '.services', '.data', '.git']) expect(ignored).toContain(entry);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The real loader and parser: scripts/compose-check.
+
+const GO_MISSING =
+  'go is not on PATH; install Go 1.26.8 or newer (https://go.dev/dl/) to check docker-compose.yml with compose-go and the Dockerfile with BuildKit (scripts/compose-check/run)';
+
+function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
+  return (env.PATH ?? '').split(path.delimiter).some((dir) => {
+    if (!dir) return false;
+    const file = path.join(dir, command);
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Run, skip with a reason, or (in CI) fail: the same rule as serviceGate in tests/integration/services.ts. */
+function goGate(env: NodeJS.ProcessEnv = process.env): { run: true } | { run: false; reason: string } {
+  if (onPath('go', env)) return { run: true };
+  if (env.CI) throw new Error(`${GO_MISSING}, but CI must run these checks (.ci/run builds the checker before the tests)`);
+  return { run: false, reason: GO_MISSING };
+}
+
+function describeWithGo(name: string, fn: () => void): void {
+  const gate = goGate();
+  if (gate.run) describe(name, fn);
+  else describe.skip(`${name} — skipped: ${gate.reason}`, fn);
+}
+
+describe('the go gate of the compose-check suites', () => {
+  it('skips with the reason locally and fails in CI when go is missing', () => {
+    expect(goGate({ PATH: '/nonexistent' })).toEqual({ run: false, reason: GO_MISSING });
+    expect(() => goGate({ PATH: '/nonexistent', CI: 'true' })).toThrow(/go is not on PATH.*CI must run these checks/);
+  });
+});
+
+const runScript = path.join(root, 'scripts', 'compose-check', 'run');
+const checker = path.join(root, '.cache', 'compose-check', 'compose-check');
+const sampleEnv = path.join(root, 'scripts', 'compose-check', 'sample.env');
+const SAMPLE_PASSWORD = 'sample-elastic-password';
+// .ci/run builds the checker before the tests; this is the fallback (cold: ~1.5 min on two busy cores).
+const BUILD_TIMEOUT = 10 * 60_000;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the checker with nothing from this process's environment but PATH (it reads no variables of its own). */
+function check(...args: string[]): Run {
+  const r = spawnSync(checker, ['--no-os-env', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '' },
+    encoding: 'utf8',
+    maxBuffer: 32 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const Normalised = z.object({
+  name: z.string(),
+  services: z.record(
+    z.string(),
+    z
+      .object({
+        image: z.string().optional(),
+        build: z.object({ context: z.string(), dockerfile: z.string() }).optional(),
+        command: z.array(z.string()).nullable().optional(),
+        environment: z.record(z.string(), z.string().nullable()).default({}),
+        env_file: z.unknown().optional(),
+        depends_on: z.record(z.string(), z.object({ condition: z.string(), required: z.boolean() })).default({}),
+        healthcheck: z
+          .object({ test: z.array(z.string()), interval: z.string(), timeout: z.string(), retries: z.number(), start_period: z.string() })
+          .optional(),
+        ports: z.array(z.object({ target: z.number(), published: z.string(), protocol: z.string(), mode: z.string() })).optional(),
+        volumes: z.array(z.object({ type: z.string(), source: z.string(), target: z.string(), read_only: z.boolean().optional() })).default([]),
+      })
+      .passthrough(),
+  ),
+  volumes: z.record(z.string(), z.unknown()).default({}),
+});
+
+describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and BuildKit (scripts/compose-check)', () => {
+  let tmp: string;
+  let sample: Run;
+  let config: z.infer<typeof Normalised>;
+  const envFile = (name: string, text: string) => {
+    const file = path.join(tmp, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const sampleText = () => readFileSync(sampleEnv, 'utf8');
+
+  beforeAll(() => {
+    const build = spawnSync('bash', [runScript, '--build-only'], { cwd: root, encoding: 'utf8', timeout: BUILD_TIMEOUT - 30_000 });
+    if (build.status !== 0) throw new Error(`scripts/compose-check/run --build-only failed (${build.status ?? build.signal}):\n${build.stderr}`);
+    tmp = mkdtempSync(path.join(tmpdir(), 'compose-check-'));
+    sample = check('--dotenv', sampleEnv, '--format', 'json');
+    if (sample.status === 0) config = Normalised.parse(JSON.parse(sample.stdout));
+  }, BUILD_TIMEOUT);
+
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('loads with a sample .env, as `docker compose config` would, and every check passes', () => {
+    expect(sample.stderr).toContain('compose-check: all checks passed');
+    expect(sample.status, sample.stderr).toBe(0);
+    expect(sample.stderr).not.toContain('FAIL:');
+    expect(config.name).toBe('kundenradar');
+  });
+
+  it('has the stages, Kafka and Elasticsearch as services, built from this Dockerfile, and the named volumes', () => {
+    expect(Object.keys(config.services).sort()).toEqual([...STAGES, 'elasticsearch', 'kafka'].sort());
+    for (const stage of STAGES) {
+      const s = config.services[stage]!;
+      expect(s.command?.slice(0, 2), stage).toEqual(['worker', stage]);
+      expect(s.build, stage).toEqual({ context: root, dockerfile: 'Dockerfile' });
+      expect(s.volumes, stage).toEqual([
+        { type: 'bind', source: path.join(root, 'demo', 'kundenradar.yaml'), target: '/etc/kundenradar/kundenradar.yaml', read_only: true },
+      ]);
+    }
+    expect(config.services.kafka!.volumes.map((v) => [v.type, v.source])).toEqual([['volume', 'kafka-data']]);
+    expect(config.services.elasticsearch!.volumes.map((v) => [v.type, v.source])).toEqual([['volume', 'es-data']]);
+    expect(Object.keys(config.volumes).sort()).toEqual(['es-data', 'kafka-data']);
+  });
+
+  it('publishes only the API port, 8080 by default and KUNDENRADAR_PORT when set', () => {
+    const published = Object.entries(config.services).filter(([, s]) => (s.ports ?? []).length > 0);
+    expect(published.map(([n]) => n)).toEqual(['serve']);
+    expect(config.services.serve!.ports).toEqual([{ mode: 'ingress', target: 8080, published: '8080', protocol: 'tcp' }]);
+
+    const other = check('--dotenv', envFile('port.env', `${sampleText()}KUNDENRADAR_PORT=18080\n`), '--format', 'json');
+    expect(other.status, other.stderr).toBe(0);
+    expect(Normalised.parse(JSON.parse(other.stdout)).services.serve!.ports).toEqual([
+      { mode: 'ingress', target: 8080, published: '18080', protocol: 'tcp' },
+    ]);
+  });
+
+  it('gives Kafka, Elasticsearch and the API healthchecks, and starts every stage only once both engines are healthy', () => {
+    const { kafka, elasticsearch, serve } = config.services;
+    expect(kafka!.healthcheck).toMatchObject({ test: ['CMD-SHELL', expect.stringContaining('kafka-broker-api-versions.sh --bootstrap-server localhost:9092')] });
+    expect(elasticsearch!.healthcheck).toMatchObject({ test: ['CMD-SHELL', expect.stringContaining('_cluster/health?wait_for_status=yellow')] });
+    expect(serve!.healthcheck).toMatchObject({ test: ['CMD', 'node', '-e', expect.stringContaining('http://127.0.0.1:8080/healthz')] });
+    for (const h of [kafka!.healthcheck!, elasticsearch!.healthcheck!, serve!.healthcheck!]) {
+      expect(h.retries).toBeGreaterThan(0);
+      expect(h.start_period).toMatch(/^\d+s$/);
+    }
+    for (const stage of STAGES) {
+      expect(config.services[stage]!.depends_on, stage).toEqual({
+        kafka: { condition: 'service_healthy', required: true },
+        elasticsearch: { condition: 'service_healthy', required: true },
+      });
+    }
+    expect(kafka!.depends_on).toEqual({});
+    expect(elasticsearch!.depends_on).toEqual({});
+    expect(sample.stderr).toContain(`ok: ${STAGES.length * 2} depends_on service_healthy condition(s), each on a service with a healthcheck`);
+  });
+
+  it('hands the .env to every stage (env_file) and the one password to Elasticsearch and the stages', () => {
+    const { elasticsearch } = config.services;
+    expect(elasticsearch!.environment.ELASTIC_PASSWORD).toBe(SAMPLE_PASSWORD);
+    for (const stage of STAGES) {
+      const env = config.services[stage]!.environment;
+      expect(env.ELASTICSEARCH_PASSWORD, stage).toBe(SAMPLE_PASSWORD);
+      expect(env.KAFKA_BROKERS, stage).toBe('kafka:9092');
+      expect(env.ELASTICSEARCH_URL, stage).toBe('http://elasticsearch:9200');
+      // From env_file: .env, resolved into the environment and dropped, as `docker compose config` does.
+      expect(env.KUNDENRADAR_API_TOKEN, stage).toBe('sample-api-token-0123456789abcdef');
+      expect(config.services[stage]!.env_file, stage).toBeUndefined();
+    }
+    expect(config.services.serve!.environment).toMatchObject({ HOST: '0.0.0.0', PORT: '8080' });
+    // The healthcheck's $${ELASTIC_PASSWORD} is left to the container's shell, not interpolated into the file
+    // (the output writes a literal $ as $$, like `docker compose config`).
+    expect(elasticsearch!.healthcheck!.test[1]).toContain('-u elastic:$${ELASTIC_PASSWORD}');
+    expect(JSON.stringify(elasticsearch!.healthcheck)).not.toContain(SAMPLE_PASSWORD);
+  });
+
+  it('refuses to load without ELASTIC_PASSWORD, or with it empty, naming the variable and where to set it', () => {
+    const message = 'required variable ELASTIC_PASSWORD is missing a value: set ELASTIC_PASSWORD in .env';
+    const withoutPassword = sampleText().replace(/^ELASTIC_PASSWORD=.*\n/m, '');
+    expect(withoutPassword).not.toContain('ELASTIC_PASSWORD=');
+    for (const [name, text] of [
+      ['missing.env', withoutPassword],
+      ['empty.env', `${withoutPassword}ELASTIC_PASSWORD=\n`],
+    ] as const) {
+      const r = check('--dotenv', envFile(name, text), '--format', 'json');
+      expect(r.status, name).toBe(1);
+      expect(r.stdout, name).toBe('');
+      expect(r.stderr, name).toContain(`FAIL: docker-compose.yml does not load as \`docker compose config\` would: error while interpolating`);
+      expect(r.stderr, name).toContain(message);
+    }
+    // The checker also proves this itself for every ${VAR:?...} in the file.
+    expect(sample.stderr).toMatch(/ok: without ELASTIC_PASSWORD the load fails \(\d+ place\(s\)\): error while interpolating .*required variable ELASTIC_PASSWORD is missing a value/);
+  });
+
+  it("parses the Dockerfile with BuildKit's parser; sources, stages, CMD/ENTRYPOINT and USER hold; compose builds from it", () => {
+    const lines = sample.stderr.split('\n');
+    expect(lines).toContain("ok: Dockerfile parses with BuildKit's parser without warnings: 2 stage(s)");
+    expect(lines).toContain('ok: 3 COPY/ADD source(s) exist in the build context . (after .dockerignore), 1 --from reference(s) name earlier stages');
+    expect(lines).toContain('ok: Dockerfile: stage 1 runs ENTRYPOINT [node bin/kundenradar.js] CMD [start]');
+    expect(lines).toContain('ok: Dockerfile: stage 1 runs as the non-root USER node');
+    expect(lines).toContain(`ok: services ${[...STAGES].sort().join(' ')} build from Dockerfile with the context ${root}`);
+  });
+
+  it('reports what would break a deployment or a build (fixture project)', () => {
+    const dir = path.join(tmp, 'broken');
+    mkdirSync(path.join(dir, 'other'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      [
+        'FROM node:20-slim as base',
+        'WORKDIR /app',
+        'COPY missing.txt ./',
+        'COPY secret.env ./',
+        'COPY --from=builder /out ./out',
+        'FROM base',
+        'USER root',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(path.join(dir, '.dockerignore'), 'secret.env\n');
+    writeFileSync(path.join(dir, 'secret.env'), 'TOKEN=x\n');
+    writeFileSync(
+      path.join(dir, 'compose.yml'),
+      [
+        'services:',
+        '  app:',
+        '    build: { context: ., args: { UNUSED: "1" } }',
+        '    depends_on: { db: { condition: service_healthy } }',
+        '  elsewhere:',
+        '    build: ./other',
+        '  db:',
+        '    image: postgres:17',
+        '    volumes: ["./missing-config.yml:/etc/db.yml:ro"]',
+        '',
+      ].join('\n'),
+    );
+    const r = check('--file', path.join(dir, 'compose.yml'));
+    expect(r.status).toBe(1);
+    const fails = r.stderr.split('\n').filter((l) => l.startsWith('FAIL: '));
+    const expected = [
+      /Dockerfile:1: FromAsCasing: /,
+      /Dockerfile:3: COPY missing\.txt does not exist in the build context/,
+      /Dockerfile:4: COPY secret\.env exists but \.dockerignore excludes it from the build context/,
+      /Dockerfile:5: COPY --from=builder names no earlier stage/,
+      /stage 1 \(what the build produces\) has neither CMD nor ENTRYPOINT/,
+      /stage 1 runs as USER root/,
+      /service app passes the build arg UNUSED, which Dockerfile does not declare/,
+      /service elsewhere builds with the context .*other, not /,
+      /service app waits for db to be healthy, but db has no healthcheck/,
+      /service db mounts \/etc\/db\.yml from .*missing-config\.yml, which does not exist/,
+    ];
+    for (const pattern of expected) expect(fails.some((l) => pattern.test(l)), `${pattern}\n${r.stderr}`).toBe(true);
+    expect(fails).toHaveLength(expected.length);
   });
 });
