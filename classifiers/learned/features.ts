@@ -26,6 +26,12 @@ export interface FeatureConfig {
   surface: boolean;
   /** Sum of lexicon polarities (pattern.de / AFINN) as two features. */
   lexicon: boolean;
+  /**
+   * Whether @handles are features. false: the post is read as if its handles were not there, so a complaint
+   * scores the same whether it addresses the brand ("@DB_Bahn …"), names it, or is a comment on the brand's
+   * page. Absent in older model files, which counted them (true).
+   */
+  mentions: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -38,6 +44,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   negation: true,
   surface: true,
   lexicon: false,
+  mentions: true,
 };
 
 /** How many tokens a negator reaches; punctuation ends the scope earlier. Three covers "nicht so richtig gut". */
@@ -177,6 +184,11 @@ export class FeatureExtractor {
         prev = null;
         continue;
       }
+      if (tok.kind === 'user' && !c.mentions) {
+        // As if the handle were cut out of the text: "danke @DB_Bahn für nichts" reads "danke für nichts".
+        negators[t] = 0;
+        continue;
+      }
       const w = tok.norm;
       const hw = fnv(NS_WORD, w);
       if (c.negation && negLeft > 0 && tok.kind === 'word') {
@@ -200,7 +212,7 @@ export class FeatureExtractor {
     // Character block over " tok tok tok ": word boundaries become part of the n-grams.
     if (c.charMax >= c.charMin && c.charMax > 0) {
       const charStart = this.count;
-      const joined = this.joinNorms(toks);
+      const joined = this.joinNorms(toks, c.mentions);
       const n = this.joinedLength, cmin = c.charMin, cmax = c.charMax, shift = this.shift;
       for (let i = 0; i + cmin <= n; i++) {
         let h = NS_CHAR;
@@ -229,10 +241,10 @@ export class FeatureExtractor {
   }
 
   /**
-   * The units of `[''].concat(non-punct norms, ['']).join(' ')` in a reused buffer: the post's string of
+   * The units of `[''].concat(non-punct norms, ['']).join(' ')` (without handles when `mentions` is false) in a reused buffer: the post's string of
    * norms was built only to be read unit by unit, so its allocation and flattening are skipped.
    */
-  private joinNorms(toks: Token[]): Uint16Array {
+  private joinNorms(toks: Token[], mentions = true): Uint16Array {
     let need = 2;
     for (const tok of toks) if (tok.kind !== 'punct') need += tok.norm.length + 1;
     if (this.chars.length < need) this.chars = new Uint16Array(Math.max(need, 2 * this.chars.length));
@@ -240,7 +252,7 @@ export class FeatureExtractor {
     let n = 0;
     out[n++] = 32;
     for (const tok of toks) {
-      if (tok.kind === 'punct') continue;
+      if (tok.kind === 'punct' || (tok.kind === 'user' && !mentions)) continue;
       const w = tok.norm;
       for (let j = 0; j < w.length; j++) out[n++] = w.charCodeAt(j);
       out[n++] = 32;
@@ -261,7 +273,7 @@ export class FeatureExtractor {
         if (tok.elongated) elong++;
         if (tok.shouted) caps++;
       } else if (tok.kind === 'url') url++;
-      else if (tok.kind === 'user') user++;
+      else if (tok.kind === 'user' && this.config.mentions) user++;
     }
     if (emoji) this.add(s.emoji as number, 0.5, -1, 0);
     if (emoPos) this.add(s.emo_pos as number, 0.5, -1, 0);

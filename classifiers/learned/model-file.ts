@@ -17,6 +17,7 @@ export const FeatureConfigSchema = z
     negation: z.boolean(),
     surface: z.boolean(),
     lexicon: z.boolean(),
+    mentions: z.boolean().default(true),
   })
   .strict();
 

@@ -34,6 +34,11 @@ export interface EvalOptions {
   modelDir?: string;
   /** `shipped` (default): the learned model combined with the cue model, as the service runs it; `learned`: alone. */
   model?: EvalModel;
+  /**
+   * Score every document with its @handles cut out (training texts stay as written): how the model reads posts
+   * that address no one — comments on a brand's page, reviews, blog posts — when it learned from tweets.
+   */
+  withoutHandles?: boolean;
   /** Output sink; default stdout. */
   print?: (text: string) => void;
 }
@@ -47,6 +52,8 @@ export interface EvalReport {
   combination: 'learned + cue model' | 'learned model alone';
   folds?: number;
   model?: string;
+  /** Whether the scored documents kept their @handles (`--without-handles` removes them). */
+  handles: 'as written' | 'removed';
   documents: number;
   complaint: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
   /** Task's macro-F1: over complaint/not for `complaints`, over the three sentiment classes for `sentiment`. */
@@ -75,6 +82,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     mode: opts.folds === undefined ? 'shipped-model' : 'cross-validation',
     combination: (opts.model ?? 'shipped') === 'shipped' ? 'learned + cue model' : 'learned model alone',
     ...(opts.folds === undefined ? { model: join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]) } : { folds: opts.folds }),
+    handles: opts.withoutHandles ? 'removed' : 'as written',
     documents: figures.documents,
     complaint: figures.complaint,
     macroF1: opts.task === 'sentiment' && figures.subtaskB ? figures.subtaskB.macroF1 : figures.complaintMacroF1,
@@ -85,6 +93,14 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
 }
 
 export type EvalModel = 'shipped' | 'learned';
+
+// An @handle as the tokenisers see it (classifiers/text.ts, learned/tokens.ts), not inside an e-mail address.
+const HANDLE_RE = /(^|[^\w@])@\w+/g;
+
+/** The text with its @handles cut out and the spaces they leave closed up: "@DB_Bahn danke @DB für nichts" → "danke für nichts". */
+export function withoutHandles(text: string): string {
+  return text.replace(HANDLE_RE, '$1').replace(/[ \t]{2,}/g, ' ').trim();
+}
 
 function readItems(file: string, format: 'germeval' | 'csv'): LabelledItem[] {
   if (format === 'germeval') {
@@ -104,7 +120,8 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], lang: 'd
         'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
     );
   }
-  return predictAndScore(new LanguageModel(model), items, lang, opts.model ?? 'shipped');
+  const scored = opts.withoutHandles ? items.map((i) => ({ ...i, text: withoutHandles(i.text) })) : items;
+  return predictAndScore(new LanguageModel(model), scored, lang, opts.model ?? 'shipped');
 }
 
 /** The shipped complaint decision: the learned model combined with the cue model (classifiers/composite.ts). */
@@ -143,8 +160,9 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number)
     const lm = new LanguageModel(built.model);
     items.forEach((it, i) => {
       if (fold[i] !== f) return;
-      predComplaint[i] = shippedComplaint(lm, it.text, lang, opts.model ?? 'shipped');
-      if (lang === 'de') predSentiment[i] = lm.label(it.text, lang) as SentimentLabel;
+      const text = opts.withoutHandles ? withoutHandles(it.text) : it.text;
+      predComplaint[i] = shippedComplaint(lm, text, lang, opts.model ?? 'shipped');
+      if (lang === 'de') predSentiment[i] = lm.label(text, lang) as SentimentLabel;
     });
   }
   return scorePredictions(items, predComplaint, lang === 'de' ? predSentiment : undefined);
@@ -153,7 +171,7 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number)
 function table(r: EvalReport): string {
   const pct = (x: number): string => x.toFixed(4);
   const lines = [
-    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation` : `shipped model ${r.model}`}; complaints by ${r.combination})`,
+    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation` : `shipped model ${r.model}`}; complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
     `complaint class   precision ${pct(r.complaint.precision)}  recall ${pct(r.complaint.recall)}  F1 ${pct(r.complaint.f1)}  (tp ${r.complaint.tp}, fp ${r.complaint.fp}, fn ${r.complaint.fn})`,
     `macro-F1          ${pct(r.macroF1)}  (${r.task === 'sentiment' ? 'negative/neutral/positive' : 'complaint/not complaint'})`,
   ];

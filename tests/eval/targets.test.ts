@@ -18,7 +18,7 @@ const COMPLAINTS = `${DATA}/complaints-en/complaints.csv`;
 /** What issue 4 asks for. */
 const TARGET = { subtaskBMicroF1: 0.78, germanComplaintF1: 0.78, englishCvComplaintF1: 0.85 };
 /** What the shipped model reaches (figures from `kundenradar eval`, truncated to two decimals): regressions fail. */
-const FLOOR = { subtaskBMicroF1: 0.72, germanComplaintF1: 0.58, englishCvComplaintF1: 0.75 };
+const FLOOR = { subtaskBMicroF1: 0.72, germanComplaintF1: 0.58, englishCvComplaintF1: 0.73 };
 
 const quiet = (): void => {};
 const report = (name: string, value: number, key: keyof typeof TARGET): void => {
@@ -50,6 +50,13 @@ describe('eval targets on the real corpora', () => {
     expect(r.mode).toBe('cross-validation');
     report('English 10-fold CV complaint F1', r.complaint.f1, 'englishCvComplaintF1');
     expect(r.complaint.f1).toBeGreaterThanOrEqual(Math.min(TARGET.englishCvComplaintF1, FLOOR.englishCvComplaintF1));
+    // The same folds scored with every @handle cut out (page comments, reviews and blog posts address no one):
+    // a model that leaned on the corpus' "random tweets have no handle" artefact fell to 0.61 here.
+    const bare = await runEval({ task: 'complaints', file: COMPLAINTS, format: 'csv', folds: 10, withoutHandles: true, print: quiet });
+    expect(bare.handles).toBe('removed');
+    report('English 10-fold CV complaint F1, @handles removed', bare.complaint.f1, 'englishCvComplaintF1');
+    expect(bare.complaint.f1).toBeGreaterThanOrEqual(Math.min(TARGET.englishCvComplaintF1, FLOOR.englishCvComplaintF1));
+    expect(Math.abs(bare.complaint.f1 - r.complaint.f1)).toBeLessThan(0.02);
   }, 900_000);
 
   it('refuses to score the shipped model on its own training file', async () => {

@@ -36,3 +36,17 @@ describe('compositeComplaintScore', () => {
     expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 5000)).toBe(0.1);
   });
 });
+
+describe('shipped classifier (learned + cue model) on posts that address no one', () => {
+  it('flags sarcastic praise and an un-addressed switch threat, with or without a handle', async () => {
+    const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
+    const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
+    const post = (text: string) =>
+      classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
+    for (const text of ['Oh great, lost my bag AGAIN. Fantastic service 🙄', "I'm switching to another provider, done with this garbage service"]) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+      expect(post(text).sentiment.label, text).toBe('negative');
+      expect(post(`@united ${text}`).complaint.isComplaint, text).toBe(true);
+    }
+  });
+});

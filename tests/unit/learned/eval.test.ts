@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEval } from '../../../src/commands/eval.ts';
+import { runEval, withoutHandles } from '../../../src/commands/eval.ts';
 import { runTrain } from '../../../src/commands/train.ts';
 import { complaintsCsv, germevalXml } from './corpus.ts';
 
@@ -45,5 +45,14 @@ describe('kundenradar eval', () => {
 
   it('refuses sentiment on the complaints CSV, which has no sentiment labels', async () => {
     await expect(runEval({ task: 'sentiment', file: 'x.csv', format: 'csv', print: quiet })).rejects.toThrow(/no sentiment labels/);
+  });
+});
+
+describe('withoutHandles (eval --without-handles)', () => {
+  it('cuts @handles out and closes the gap, keeping e-mail addresses', () => {
+    expect(withoutHandles('@DB_Bahn danke @DB_Info für nichts')).toBe('danke für nichts');
+    expect(withoutHandles('still waiting @AmazonHelp')).toBe('still waiting');
+    expect(withoutHandles('write to service@example.com please')).toBe('write to service@example.com please');
+    expect(withoutHandles('(@united) lost my bag')).toBe('() lost my bag');
   });
 });

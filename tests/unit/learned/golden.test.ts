@@ -57,9 +57,25 @@ describe('learned model: English (complaints corpus)', () => {
   it('flags complaints, sarcastic ones included, and grades an accusation above a plain report', () => {
     expect(isComplaint('@AmazonHelp my package never arrived and nobody answers, this is ridiculous', 'en')).toBe(true);
     expect(isComplaint('@AmazonHelp you charged me twice and nobody has replied, this is a scam', 'en')).toBe(true);
-    expect(isComplaint('Oh great, @united lost my bag AGAIN. Fantastic service 🙄', 'en')).toBe(true);
     expect(m.severity('@AmazonHelp you charged me twice and nobody has replied, this is a scam', 'en')).toBe(3);
     expect(m.severity('@VerizonSupport my phone keeps dropping calls, been like this for 3 weeks', 'en')).toBe(1);
+  });
+
+  it('reads a post the same whether or not it addresses the brand by @handle', () => {
+    // The corpus' extra negatives (random tweets) rarely carry a handle, so a model that counts handles learns
+    // "no @ → no complaint" and misreads page comments and reviews; the shipped features leave handles out.
+    const bare = "I'm switching to another provider, done with this garbage service and the outages";
+    expect(m.complaint(`@VerizonSupport ${bare}`, 'en').score).toBe(m.complaint(bare, 'en').score);
+    expect(m.complaint(`${bare} @VerizonSupport @Verizon`, 'en').score).toBe(m.complaint(bare, 'en').score);
+    expect(m.complaint('Danke @DB_Bahn für nichts, wieder 40 Minuten zu spät', 'de').score).toBe(m.complaint('Danke für nichts, wieder 40 Minuten zu spät', 'de').score);
+    expect(isComplaint('my package never arrived and nobody answers, this is ridiculous', 'en')).toBe(true);
+  });
+
+  // Known gap of the learned model alone: sarcasm. Before handles were left out (recipes.ts) the @handle carried
+  // this case over the threshold; its words alone score 0.29 (threshold 0.37). The shipped classifier flags it
+  // through the cue model's irony cues (tests/unit/classifiers/composite.test.ts).
+  it.fails('flags sarcastic praise as a complaint on its words alone', () => {
+    expect(isComplaint('Oh great, @united lost my bag AGAIN. Fantastic service 🙄', 'en')).toBe(true);
   });
 
   it('does not flag questions or praise', () => {
