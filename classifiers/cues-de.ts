@@ -34,7 +34,7 @@ export const DE_CUES: CueDef[] = [
   cue('failure', 'falsche Rechnung', '(?:falsche|fehlerhafte|doppelte|überhöhte) (?:rechnung|abbuchung|abrechnung)|doppelt (?:abgebucht|berechnet)|zu viel (?:abgebucht|berechnet|bezahlt)|ungerechtfertigt*|abgezockt', 1, 3),
   cue('failure', 'Geld zurück', 'verliere* (?:gerade |dadurch )?geld|geld verloren|(?:warte|warten) auf (?:mein|meine|die|das) (?:geld|erstattung|gutschrift|rückerstattung)|geld zurück|keine (?:erstattung|gutschrift)', 0.8, 2),
   // --- cancellation and churn
-  cue('failure', 'Kündigung', 'kündig*|gekündigt|zur konkurrenz|(?:anbieter|vertrag|tarif) (?:wechseln|beenden)|wechsle (?:zu|den)|wechseln zu|(?:bin|sind) weg|nie wieder', 0.9, 3),
+  cue('failure', 'Kündigung', 'kündig*|gekündigt|zur konkurrenz|(?:anbieter|vertrag) (?:wechseln|beenden)|werde (?:wohl |jetzt |bald |dann )?wechseln|überleg* (?:ernsthaft |schon |jetzt )?(?:zu )?wechseln|wechsle (?:zu|den)|wechseln zu|(?:bin|sind) weg|nie wieder', 0.9, 3),
   // --- delivery, rail, defects
   cue('failure', 'Lieferung fehlt', '(?:paket|lieferung|bestellung|sendung|ware) (?:ist )?(?:nicht|nie|immer noch nicht|noch nicht) (?:angekommen|da|geliefert|eingetroffen|erhalten)|nicht (?:geliefert|angekommen|zugestellt)|keine (?:lieferung|nachlieferung|sendungsverfolgung)', 1, 1),
   cue('failure', 'Verspätung', 'verspät*|zu spät|fällt (?:schon wieder |wieder |heute |mal wieder |erneut )?aus|fiel aus|ausgefallen|abgebrochen|zugausfall|ausfall|anschluss verpasst|anschluss weg|stehen (?:seit|schon)|steht (?:seit|schon)|(?:\\d+|\\+\\d+) ?min* (?:verspätung|später|zu spät)', 0.8, 1),

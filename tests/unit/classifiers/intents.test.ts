@@ -17,6 +17,17 @@ describe('intents, German and English side by side', () => {
     expect(intents(en)).toEqual(expected);
   });
 
+  it('reads a threat to leave without the word "kündigen", and not a question about changing plans', () => {
+    expect(intents('Vattenfall hat den Abschlag verdoppelt. Werde wechseln.')).toContain('cancellation_threat');
+    expect(intents('Überlege ernsthaft zu wechseln, dritte Störung diesen Monat')).toContain('cancellation_threat');
+    expect(intents('Wie kann ich bei der Telekom meinen Tarif wechseln?')).not.toContain('cancellation_threat');
+  });
+
+  it('staff who hang up or act arrogantly, in German too', () => {
+    expect(intents('Die Mitarbeiterin an der Hotline hat einfach aufgelegt')).toContain('staff_behaviour');
+    expect(intents('Total arrogante Beratung im Shop')).toContain('staff_behaviour');
+  });
+
   it('finds several intents in one post', () => {
     expect(intents('Rechnung falsch, Hotline nicht erreichbar, ich kündige!')).toEqual(['billing', 'cancellation_threat', 'support_unreachable']);
   });
