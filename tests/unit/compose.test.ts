@@ -31,7 +31,7 @@ const Service = z
     depends_on: z.record(z.string(), z.object({ condition: z.string() })).default({}),
     healthcheck: Healthcheck.optional(),
     ports: z.array(z.string()).optional(),
-    volumes: z.array(z.string()).optional(),
+    volumes: z.array(z.union([z.string(), z.object({ type: z.string(), source: z.string(), target: z.string() }).passthrough()])).optional(),
   })
   .passthrough();
 type Service = z.infer<typeof Service>;
@@ -123,7 +123,7 @@ describe('docker-compose.yml', () => {
     const declared = Object.keys(compose.volumes ?? {});
     for (const [name, s] of Object.entries(services)) {
       for (const v of s.volumes ?? []) {
-        const source = v.split(':')[0]!;
+        const source = typeof v === 'string' ? v.split(':')[0]! : v.source;
         if (!source.startsWith('.') && !source.startsWith('/') && !source.startsWith('$')) expect(declared, `${name} volume ${source}`).toContain(source);
       }
     }
@@ -230,7 +230,17 @@ const Normalised = z.object({
           .object({ test: z.array(z.string()), interval: z.string(), timeout: z.string(), retries: z.number(), start_period: z.string() })
           .optional(),
         ports: z.array(z.object({ target: z.number(), published: z.string(), protocol: z.string(), mode: z.string() })).optional(),
-        volumes: z.array(z.object({ type: z.string(), source: z.string(), target: z.string(), read_only: z.boolean().optional() })).default([]),
+        volumes: z
+          .array(
+            z.object({
+              type: z.string(),
+              source: z.string(),
+              target: z.string(),
+              read_only: z.boolean().optional(),
+              bind: z.object({ create_host_path: z.boolean().optional() }).optional(),
+            }),
+          )
+          .default([]),
       })
       .passthrough(),
   ),
@@ -274,7 +284,8 @@ describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and Bui
       expect(s.command?.slice(0, 2), stage).toEqual(['worker', stage]);
       expect(s.build, stage).toEqual({ context: root, dockerfile: 'Dockerfile' });
       expect(s.volumes, stage).toEqual([
-        { type: 'bind', source: path.join(root, 'demo', 'kundenradar.yaml'), target: '/etc/kundenradar/kundenradar.yaml', read_only: true },
+        // create_host_path false: a missing config file fails the start instead of becoming an empty directory.
+        { type: 'bind', source: path.join(root, 'demo', 'kundenradar.yaml'), target: '/etc/kundenradar/kundenradar.yaml', read_only: true, bind: { create_host_path: false } },
       ]);
     }
     expect(config.services.kafka!.volumes.map((v) => [v.type, v.source])).toEqual([['volume', 'kafka-data']]);
