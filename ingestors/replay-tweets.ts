@@ -34,7 +34,20 @@ const TweetLike = z.looseObject({
   public_metrics: z
     .looseObject({ retweet_count: Count, reply_count: Count, like_count: Count, quote_count: Count })
     .optional(),
+  // v1.1 retweets embed the original; only its text and author are read.
+  retweeted_status: z
+    .looseObject({
+      full_text: z.string().optional(),
+      text: z.string().optional(),
+      extended_tweet: z.looseObject({ full_text: z.string().optional() }).optional(),
+      user: z.looseObject({ screen_name: z.string().optional() }).optional(),
+    })
+    .nullish()
+    .catch(undefined),
 });
+
+// A v1.1 retweet's text is "RT @author: " and the original, cut at 140 characters.
+const RETWEET_PREFIX = /^RT @(\w{1,15}): /;
 
 /** True for an object that looks like an API tweet rather than a Mention (which has `createdAt`). */
 export function looksLikeTweet(value: unknown): boolean {
@@ -55,7 +68,16 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
   if (!nativeId) return { reason: 'tweet: no id or id_str' };
   const createdMs = Date.parse(t.created_at);
   if (Number.isNaN(createdMs)) return { reason: `tweet: unreadable created_at "${t.created_at}"` };
-  const text = t.extended_tweet?.full_text ?? t.full_text ?? t.text ?? '';
+  const ownText = t.extended_tweet?.full_text ?? t.full_text ?? t.text ?? '';
+  // A retweet is its own post by its own author (the live X source can take them too: includeRetweets), but
+  // the counts on it are the original's: a dump with a thousand retweets of one tweet would otherwise report
+  // a thousand times its reshares, and every example post would be a copy of it. Its text is the original's,
+  // in full where the dump has it.
+  const original = t.retweeted_status ?? undefined;
+  const retweet = original !== undefined || t.referenced_tweets?.some((r) => r.type === 'retweeted') === true || RETWEET_PREFIX.test(ownText);
+  const originalText = original?.extended_tweet?.full_text ?? original?.full_text ?? original?.text;
+  const originalAuthor = original?.user?.screen_name ?? RETWEET_PREFIX.exec(ownText)?.[1];
+  const text = originalText !== undefined && originalAuthor !== undefined ? `RT @${originalAuthor}: ${originalText}` : ownText;
   const handle = t.user?.screen_name ?? t.username;
   const authorId = t.user?.id_str ?? t.author_id ?? handle ?? 'unknown';
   const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? t.in_reply_to_status_id_str ?? undefined;
@@ -71,11 +93,13 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
       text,
       createdAt: new Date(createdMs).toISOString(),
       thread: { rootId: `x:${root}`, ...(repliedTo && repliedTo !== nativeId ? { parentId: `x:${repliedTo}` } : {}) },
-      metrics: {
-        likes: t.public_metrics?.like_count ?? t.favorite_count ?? 0,
-        shares: (t.public_metrics?.retweet_count ?? t.retweet_count ?? 0) + (t.public_metrics?.quote_count ?? 0),
-        replies: t.public_metrics?.reply_count ?? t.reply_count ?? 0,
-      },
+      metrics: retweet
+        ? { likes: 0, shares: 0, replies: 0 }
+        : {
+            likes: t.public_metrics?.like_count ?? t.favorite_count ?? 0,
+            shares: (t.public_metrics?.retweet_count ?? t.retweet_count ?? 0) + (t.public_metrics?.quote_count ?? 0),
+            replies: t.public_metrics?.reply_count ?? t.reply_count ?? 0,
+          },
       channel: repliedTo ? 'reply' : 'post',
       ...(t.lang ? { langHint: t.lang } : {}),
     },

@@ -105,11 +105,14 @@ export function tweetToCandidate(tweet: TweetV2, users: z.infer<typeof UserV2>[]
         rootId: `${sourceName}:${tweet.conversation_id ?? tweet.id}`,
         parentId: repliedTo ? `${sourceName}:${repliedTo}` : undefined,
       },
-      metrics: {
-        likes: metrics?.like_count ?? 0,
-        shares: (metrics?.retweet_count ?? 0) + (metrics?.quote_count ?? 0),
-        replies: metrics?.reply_count ?? 0,
-      },
+      // A retweet (includeRetweets) carries the original's counts, not its own: counted once, on the original.
+      metrics: tweet.referenced_tweets?.some((r) => r.type === 'retweeted')
+        ? { likes: 0, shares: 0, replies: 0 }
+        : {
+            likes: metrics?.like_count ?? 0,
+            shares: (metrics?.retweet_count ?? 0) + (metrics?.quote_count ?? 0),
+            replies: metrics?.reply_count ?? 0,
+          },
       channel: repliedTo ? 'reply' : 'post',
       brandContext: [...context],
       langHint: lang,

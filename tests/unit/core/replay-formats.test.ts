@@ -105,6 +105,23 @@ describe('replay reads API tweets and common export columns', () => {
     });
   });
 
+  it("reads a retweet as its retweeter's post with the original's full text, without the original's counts", () => {
+    const original = { id_str: '1850000000000000001', created_at: 'Wed Oct 10 20:19:24 +0000 2018', full_text: 'Aerolux hat meinen Flug gestrichen und niemand antwortet, seit drei Tagen keine Info, keine Erstattung, nichts! #aeroluxfail', user: { id_str: '77', screen_name: 'kerstin' }, retweet_count: 950, favorite_count: 2000 };
+    const lines = [
+      // v1.1: text cut at 140 characters, counts are the original's
+      { id_str: '1850000000000000010', created_at: 'Wed Oct 10 21:00:00 +0000 2018', text: `RT @kerstin: ${original.full_text}`.slice(0, 140), user: { id_str: '300', screen_name: 'leo' }, retweet_count: 950, favorite_count: 0, retweeted_status: original },
+      // v2 retweet and a bare "RT @" line from a dump without the embedded original
+      { id: '1850000000000000011', created_at: '2018-10-10T21:01:00.000Z', text: 'RT @kerstin: Aerolux hat meinen Flug gestrichen', author_id: '301', referenced_tweets: [{ type: 'retweeted', id: '1850000000000000001' }], public_metrics: { retweet_count: 950, reply_count: 0, like_count: 0, quote_count: 3 } },
+      { id_str: '1850000000000000012', created_at: 'Wed Oct 10 21:02:00 +0000 2018', text: 'RT @kerstin: Aerolux hat meinen Flug gestrichen', user: { id_str: '302' }, retweet_count: 950 },
+    ];
+    const input = readJsonl(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(input.errors).toEqual([]);
+    const [v1, v2, bare] = input.mentions;
+    expect(v1).toMatchObject({ id: 'x:1850000000000000010', author: { id: '300', handle: 'leo' }, text: `RT @kerstin: ${original.full_text}`, thread: { rootId: 'x:1850000000000000010' }, channel: 'post' });
+    for (const m of [v1, v2, bare]) expect(m?.metrics).toEqual({ likes: 0, shares: 0, replies: 0 });
+    expect(v2?.text).toBe('RT @kerstin: Aerolux hat meinen Flug gestrichen');
+  });
+
   it('refuses a v1.1 numeric id that lost digits when the line has no id_str', () => {
     const input = readJsonl(JSON.stringify({ id: 1850000000000000001, created_at: '2018-10-10T20:30:00Z', text: 'Kein Netz seit heute früh' }));
     expect(input.mentions).toEqual([]);
