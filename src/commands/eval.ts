@@ -17,7 +17,7 @@ import { scorePredictions, type Figures, type LabelledItem } from '../../classif
 import { DEFAULT_MODEL_DIR, MODEL_FILES, readModelFile } from '../../classifiers/learned/index.ts';
 import { englishInput, germanInput, INNER_FOLDS } from '../../classifiers/learned/recipes.ts';
 import { LanguageModel } from '../../classifiers/learned/runtime.ts';
-import { COMPOSITE_THRESHOLD, compositeComplaintScore } from '../../classifiers/composite.ts';
+import { COMPOSITE_THRESHOLD, compositeComplaintScore, germanSentimentLabel } from '../../classifiers/composite.ts';
 import { analyseCues } from '../../classifiers/cues.ts';
 import { prepare } from '../../classifiers/text.ts';
 import { sha256File } from './train.ts';
@@ -124,17 +124,27 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], lang: 'd
   return predictAndScore(new LanguageModel(model), scored, lang, opts.model ?? 'shipped');
 }
 
-/** The shipped complaint decision: the learned model combined with the cue model (classifiers/composite.ts). */
-function shippedComplaint(lm: LanguageModel, text: string, lang: 'de' | 'en', model: EvalModel): boolean {
+/**
+ * The shipped decisions (classifiers/composite.ts): complaint from the learned model combined with the cue model,
+ * and the German sentiment label with the same combination's clear complaints read as negative. `learned`: the
+ * learned model alone for both.
+ */
+function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', model: EvalModel): { complaint: boolean; sentiment?: SentimentLabel } {
   const learned = lm.complaint(text, lang).score;
-  if (model === 'learned') return learned >= lm.threshold;
-  return compositeComplaintScore(learned, lm.threshold, analyseCues(prepare(text), lang), text.length) >= COMPOSITE_THRESHOLD;
+  const label = lang === 'de' ? (lm.label(text, lang) as SentimentLabel) : undefined;
+  if (model === 'learned') return { complaint: learned >= lm.threshold, sentiment: label };
+  const score = compositeComplaintScore(learned, lm.threshold, analyseCues(prepare(text), lang), text.length);
+  return { complaint: score >= COMPOSITE_THRESHOLD, sentiment: label === undefined ? undefined : germanSentimentLabel(label, score) };
 }
 
 function predictAndScore(lm: LanguageModel, items: readonly LabelledItem[], lang: 'de' | 'en', model: EvalModel): Figures {
-  const complaint = items.map((i) => shippedComplaint(lm, i.text, lang, model));
-  const sentiment = lang === 'de' ? items.map((i) => lm.label(i.text, lang) as SentimentLabel) : undefined;
-  return scorePredictions(items, complaint, sentiment);
+  const predictions = items.map((i) => shippedPrediction(lm, i.text, lang, model));
+  const sentiment = lang === 'de' ? predictions.map((p) => p.sentiment ?? 'neutral') : undefined;
+  return scorePredictions(
+    items,
+    predictions.map((p) => p.complaint),
+    sentiment,
+  );
 }
 
 function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number): Figures {
@@ -160,9 +170,9 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number)
     const lm = new LanguageModel(built.model);
     items.forEach((it, i) => {
       if (fold[i] !== f) return;
-      const text = opts.withoutHandles ? withoutHandles(it.text) : it.text;
-      predComplaint[i] = shippedComplaint(lm, text, lang, opts.model ?? 'shipped');
-      if (lang === 'de') predSentiment[i] = lm.label(text, lang) as SentimentLabel;
+      const prediction = shippedPrediction(lm, opts.withoutHandles ? withoutHandles(it.text) : it.text, lang, opts.model ?? 'shipped');
+      predComplaint[i] = prediction.complaint;
+      if (prediction.sentiment) predSentiment[i] = prediction.sentiment;
     });
   }
   return scorePredictions(items, predComplaint, lang === 'de' ? predSentiment : undefined);

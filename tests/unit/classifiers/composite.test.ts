@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COMPOSITE_THRESHOLD, CUE_LIFT, LONG_POST_CHARS, compositeComplaintScore, rescaleToThreshold } from '../../../classifiers/composite.ts';
+import {
+  COMPOSITE_THRESHOLD,
+  CUE_LIFT,
+  GERMAN_NEGATIVE_FROM_COMPLAINT,
+  LONG_POST_CHARS,
+  compositeComplaintScore,
+  germanSentimentLabel,
+  rescaleToThreshold,
+} from '../../../classifiers/composite.ts';
 
 const evidence = { failure: 1, negative: 0, positive: 0, commentary: 0, customer: 0.5, question: false, irony: false };
 const cue = (score: number, commentary = 0) => ({ score, evidence: { ...evidence, commentary, customer: commentary > 0 ? 0 : 0.5 } });
@@ -48,5 +56,24 @@ describe('shipped classifier (learned + cue model) on posts that address no one'
       expect(post(text).sentiment.label, text).toBe('negative');
       expect(post(`@united ${text}`).complaint.isComplaint, text).toBe(true);
     }
+  });
+});
+
+describe('German sentiment of the shipped classifier', () => {
+  it('reads a clear complaint as negative where the GermEval head says neutral, and changes nothing else', () => {
+    expect(germanSentimentLabel('neutral', GERMAN_NEGATIVE_FROM_COMPLAINT)).toBe('negative');
+    expect(germanSentimentLabel('neutral', GERMAN_NEGATIVE_FROM_COMPLAINT - 0.01)).toBe('neutral');
+    expect(germanSentimentLabel('positive', 0.99)).toBe('positive');
+    expect(germanSentimentLabel('negative', 0.1)).toBe('negative');
+  });
+
+  it('a complaint about a provider outside the training domain (Deutsche Bahn) is negative', async () => {
+    const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
+    const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
+    const text = 'Seit drei Wochen kein Internet und die Telekom-Hotline legt einfach auf. Unfassbar.';
+    const c = classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
+    expect(c.complaint.isComplaint).toBe(true);
+    expect(c.sentiment.label).toBe('negative');
+    expect(c.sentiment.score).toBeLessThan(0);
   });
 });
