@@ -148,6 +148,14 @@ for (const fa of falseAlarms.slice(0, 5)) {
 }
 const decoyHits = decoys.filter((d) => opened.some((a) => within(a, d)));
 console.log(`  decoys alerted: ${decoyHits.length}/${decoys.length} (${[...new Set(decoys.map((d) => d.kind))].map((k) => `${k} ${decoyHits.filter((d) => d.kind === k).length}/${decoys.filter((d) => d.kind === k).length}`).join(', ')})   [target 0]`);
+for (const d of decoyHits) {
+  const a = opened.find((x) => within(x, d));
+  const e = a?.evidence ?? {};
+  console.log(
+    `    decoy ${d.kind} ${d.brand} from ${new Date(d.onset).toISOString()}: alert ${a?.openedAt} (${String(e.trigger)}): ${String(e.observedNegative)} negatives vs ${String(e.expectedNegative)} expected, ` +
+      `new authors ${String(e.newAuthorNegatives)} vs ${String(e.expectedNewAuthorNegatives)}, in ${String(e.windowMinutes)} min, share ${String(e.negativityShare)} vs ${String(e.baselineNegativityShare)}, ${String(e.observed)} mentions`,
+  );
+}
 const severities = updates.filter((u) => u.status === 'open').map((u) => u.severity);
 console.log(`  alerts: ${opened.length} opened, ${updates.length} updates (${severities.filter((s) => s === 'warning').length} to warning, ${severities.filter((s) => s === 'critical').length} to critical), ${updates.filter((u) => u.status === 'resolved').length} resolutions`);
 const kb = (chars: number) => `${(chars / 1000).toFixed(1)} KB`;
