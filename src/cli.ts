@@ -106,11 +106,12 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'file format').choices(['germeval', 'csv']).makeOptionMandatory())
     .option('--folds <k>', 'k-fold cross-validation on FILE instead of the shipped model', integer)
     .addOption(new Option('--model <model>', 'shipped = learned models combined with the cue model, as the service runs them').choices(['shipped', 'learned']).default('shipped'))
+    .addOption(new Option('--lang <lang>', 'csv: score every row with this language\'s model (default: the row\'s lang column, else detected)').choices(['de', 'en']))
     .option('--without-handles', 'score every document with its @handles cut out: how posts that address no one (page comments, reviews) are read')
     .option('--json', 'machine-readable output')
-    .action(async (task: 'complaints' | 'sentiment', file: string, o: { format: 'germeval' | 'csv'; folds?: number; json?: boolean; model: 'shipped' | 'learned'; withoutHandles?: boolean }) => {
+    .action(async (task: 'complaints' | 'sentiment', file: string, o: { format: 'germeval' | 'csv'; folds?: number; json?: boolean; model: 'shipped' | 'learned'; withoutHandles?: boolean; lang?: 'de' | 'en' }) => {
       const { runEval } = await import('./commands/eval.ts');
-      await runEval({ task, file, format: o.format, folds: o.folds, json: o.json, model: o.model, withoutHandles: o.withoutHandles });
+      await runEval({ task, file, format: o.format, folds: o.folds, json: o.json, model: o.model, withoutHandles: o.withoutHandles, lang: o.lang });
     });
 
   program

@@ -4,8 +4,9 @@
  * Without --folds: scores the shipped learned model on FILE, refusing FILE when its content hash is one of the
  * model's training files (a score on training data says nothing). With --folds K: K-fold cross-validation on
  * FILE, each fold model built by the same recipe as the shipped one (including its inner CV for C).
- * The language is the corpus' language (GermEval German, CSV English), so this measures the text model, not
- * language detection.
+ * GermEval files are German. A CSV's rows are scored as the service would score them: each by the model of its
+ * language (the file's `lang` column, else detected; other languages by the English model), unless `--lang`
+ * fixes one; so a German or mixed file labelled elsewhere is not read by the English model.
  */
 import { join } from 'node:path';
 import { readComplaintsCsv } from '../datasets/complaints.ts';
@@ -20,6 +21,7 @@ import { LanguageModel } from '../../classifiers/learned/runtime.ts';
 import { COMPOSITE_THRESHOLD, compositeComplaintScore, germanSentimentLabel } from '../../classifiers/composite.ts';
 import { analyseCues } from '../../classifiers/cues.ts';
 import { prepare } from '../../classifiers/text.ts';
+import { detectLanguage } from '../../classifiers/language.ts';
 import { sha256File } from './train.ts';
 
 export interface EvalOptions {
@@ -39,6 +41,8 @@ export interface EvalOptions {
    * that address no one — comments on a brand's page, reviews, blog posts — when it learned from tweets.
    */
   withoutHandles?: boolean;
+  /** CSV only: score every row with this language's model instead of the row's own or detected language. */
+  lang?: 'de' | 'en';
   /** Output sink; default stdout. */
   print?: (text: string) => void;
 }
@@ -54,6 +58,8 @@ export interface EvalReport {
   model?: string;
   /** Whether the scored documents kept their @handles (`--without-handles` removes them). */
   handles: 'as written' | 'removed';
+  /** Documents per model language (CSV rows are scored by the model of their language). */
+  languages: { de: number; en: number };
   documents: number;
   complaint: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
   /** Task's macro-F1: over complaint/not for `complaints`, over the three sentiment classes for `sentiment`. */
@@ -71,9 +77,9 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   if (opts.task === 'sentiment' && opts.format === 'csv') {
     throw new EvalError('the complaints CSV has no sentiment labels: evaluate sentiment on a GermEval file (--format germeval)');
   }
-  const lang = opts.format === 'germeval' ? 'de' : 'en';
-  const items = readItems(opts.file, opts.format);
-  const figures = opts.folds === undefined ? evalShipped(opts, items, lang) : evalFolds(opts, items, opts.folds);
+  const { items, langs } = readItems(opts.file, opts.format, opts.lang);
+  const figures = opts.folds === undefined ? evalShipped(opts, items, langs) : evalFolds(opts, items, langs, opts.folds);
+  const used = (['de', 'en'] as const).filter((l) => langs.includes(l));
 
   const report: EvalReport = {
     task: opts.task,
@@ -81,8 +87,9 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     format: opts.format,
     mode: opts.folds === undefined ? 'shipped-model' : 'cross-validation',
     combination: (opts.model ?? 'shipped') === 'shipped' ? 'learned + cue model' : 'learned model alone',
-    ...(opts.folds === undefined ? { model: join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]) } : { folds: opts.folds }),
+    ...(opts.folds === undefined ? { model: used.map((l) => join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[l])).join(', ') } : { folds: opts.folds }),
     handles: opts.withoutHandles ? 'removed' : 'as written',
+    languages: { de: langs.filter((l) => l === 'de').length, en: langs.filter((l) => l === 'en').length },
     documents: figures.documents,
     complaint: figures.complaint,
     macroF1: opts.task === 'sentiment' && figures.subtaskB ? figures.subtaskB.macroF1 : figures.complaintMacroF1,
@@ -102,26 +109,51 @@ export function withoutHandles(text: string): string {
   return text.replace(HANDLE_RE, '$1').replace(/[ \t]{2,}/g, ' ').trim();
 }
 
-function readItems(file: string, format: 'germeval' | 'csv'): LabelledItem[] {
-  if (format === 'germeval') {
-    return readGermEval(file).map((d) => ({ text: d.text, complaint: isGermEvalComplaint(d), sentiment: d.sentiment }));
-  }
-  return readComplaintsCsv(file).map((r) => ({ text: r.text, complaint: r.complaint }));
+type ModelLang = 'de' | 'en';
+
+/** The model language the service would use for a row: the file's tag when it names de/en, else detection. */
+function rowLang(text: string, tag: string | undefined): ModelLang {
+  const t = tag?.slice(0, 2);
+  if (t === 'de' || t === 'en') return t;
+  const p = prepare(text);
+  return detectLanguage(p.tokens, p.lower, tag).lang === 'de' ? 'de' : 'en';
 }
 
-function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], lang: 'de' | 'en'): Figures {
-  const modelFile = join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]);
-  const model = readModelFile(modelFile);
-  const hash = sha256File(opts.file);
-  const trained = model.trainingData.find((t) => t.sha256 === hash);
-  if (trained) {
-    throw new EvalError(
-      `${opts.file} is a training file of the shipped model (${modelFile} was trained on ${trained.file}, sha256 ${hash.slice(0, 12)}…): ` +
-        'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
-    );
+function readItems(file: string, format: 'germeval' | 'csv', forced: ModelLang | undefined): { items: LabelledItem[]; langs: ModelLang[] } {
+  if (format === 'germeval') {
+    const items = readGermEval(file).map((d) => ({ text: d.text, complaint: isGermEvalComplaint(d), sentiment: d.sentiment }));
+    return { items, langs: items.map(() => 'de') };
   }
-  const scored = opts.withoutHandles ? items.map((i) => ({ ...i, text: withoutHandles(i.text) })) : items;
-  return predictAndScore(new LanguageModel(model), scored, lang, opts.model ?? 'shipped');
+  const rows = readComplaintsCsv(file);
+  return { items: rows.map((r) => ({ text: r.text, complaint: r.complaint })), langs: rows.map((r) => forced ?? rowLang(r.text, r.lang)) };
+}
+
+function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[]): Figures {
+  const hash = sha256File(opts.file);
+  const models = new Map<ModelLang, LanguageModel>();
+  for (const lang of new Set(langs)) {
+    const modelFile = join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]);
+    const model = readModelFile(modelFile);
+    const trained = model.trainingData.find((t) => t.sha256 === hash);
+    if (trained) {
+      throw new EvalError(
+        `${opts.file} is a training file of the shipped model (${modelFile} was trained on ${trained.file}, sha256 ${hash.slice(0, 12)}…): ` +
+          'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
+      );
+    }
+    models.set(lang, new LanguageModel(model));
+  }
+  const predictions = items.map((item, i) => {
+    const lang = langs[i] as ModelLang;
+    return shippedPrediction(models.get(lang) as LanguageModel, opts.withoutHandles ? withoutHandles(item.text) : item.text, lang, opts.model ?? 'shipped');
+  });
+  // Sentiment is scored on GermEval files only (a CSV has complaint labels alone).
+  const sentiment = opts.format === 'germeval' ? predictions.map((p) => p.sentiment ?? 'neutral') : undefined;
+  return scorePredictions(
+    items,
+    predictions.map((p) => p.complaint),
+    sentiment,
+  );
 }
 
 /**
@@ -137,18 +169,12 @@ function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', m
   return { complaint: score >= COMPOSITE_THRESHOLD, sentiment: label === undefined ? undefined : germanSentimentLabel(label, score) };
 }
 
-function predictAndScore(lm: LanguageModel, items: readonly LabelledItem[], lang: 'de' | 'en', model: EvalModel): Figures {
-  const predictions = items.map((i) => shippedPrediction(lm, i.text, lang, model));
-  const sentiment = lang === 'de' ? predictions.map((p) => p.sentiment ?? 'neutral') : undefined;
-  return scorePredictions(
-    items,
-    predictions.map((p) => p.complaint),
-    sentiment,
-  );
-}
-
-function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number): Figures {
-  const lang = opts.format === 'germeval' ? 'de' : 'en';
+function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[], k: number): Figures {
+  // GermEval: the German recipe (sentiment heads). CSV: the binary complaint recipe, with the lexicon of the
+  // file's main language.
+  const german = opts.format === 'germeval';
+  const csvLang: ModelLang = 2 * langs.filter((l) => l === 'de').length > langs.length ? 'de' : 'en';
+  const lang: ModelLang = german ? 'de' : csvLang;
   // Stratify on what the task scores, so every fold sees the rare class.
   const strata = items.map((i) => (lang === 'de' ? (i.sentiment ?? 'neutral') : String(i.complaint)));
   const fold = stratifiedFolds(strata, k);
@@ -158,13 +184,13 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number)
     const train = items.filter((_, i) => fold[i] !== f);
     const provenance = { name: `cv-fold-${f}`, licence: 'evaluation only', nonCommercial: true, dataDate: '1970-01-01', trainingData: [], notes: [] };
     const input =
-      lang === 'de'
+      german
         ? germanInput(
             train.map((t, j) => ({ id: String(j), text: t.text, relevance: t.complaint || t.sentiment !== 'neutral', sentiment: t.sentiment ?? 'neutral', opinions: [] })),
             provenance,
             INNER_FOLDS,
           )
-        : englishInput(train.map((t, j) => ({ id: String(j), text: t.text, complaint: t.complaint, severity: null, domain: '' })), provenance, INNER_FOLDS);
+        : { ...englishInput(train.map((t, j) => ({ id: String(j), text: t.text, complaint: t.complaint, severity: null, domain: '' })), provenance, INNER_FOLDS), lang };
     // germanInput derives complaint from relevance ∧ negative; keep the file's own complaint labels instead.
     const built = buildModel({ ...input, complaint: train.map((t) => t.complaint) });
     const lm = new LanguageModel(built.model);
@@ -175,13 +201,13 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], k: number)
       if (prediction.sentiment) predSentiment[i] = prediction.sentiment;
     });
   }
-  return scorePredictions(items, predComplaint, lang === 'de' ? predSentiment : undefined);
+  return scorePredictions(items, predComplaint, german ? predSentiment : undefined);
 }
 
 function table(r: EvalReport): string {
   const pct = (x: number): string => x.toFixed(4);
   const lines = [
-    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation` : `shipped model ${r.model}`}; complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
+    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation` : `shipped model ${r.model}`}; ${r.format === 'csv' ? `rows by language de ${r.languages.de}, en ${r.languages.en}; ` : ''}complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
     `complaint class   precision ${pct(r.complaint.precision)}  recall ${pct(r.complaint.recall)}  F1 ${pct(r.complaint.f1)}  (tp ${r.complaint.tp}, fp ${r.complaint.fp}, fn ${r.complaint.fn})`,
     `macro-F1          ${pct(r.macroF1)}  (${r.task === 'sentiment' ? 'negative/neutral/positive' : 'complaint/not complaint'})`,
   ];

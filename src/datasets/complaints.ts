@@ -20,33 +20,73 @@ export interface ComplaintRow {
   domain: string;
 }
 
-const Row = z.object({
-  tweet_id: z.string().min(1),
-  text: z.string(),
-  complaint: z.enum(['0', '1']),
-  domain: z.string().default(''),
-  severity: z
-    .string()
-    .default('')
-    .refine((s) => /^[0-4]?$/.test(s.trim()), 'severity must be empty or 0..4'),
-});
+/**
+ * Column names other labelled exports use for the same things (matched case-insensitively), so a file labelled
+ * elsewhere can be scored as it is: the corpus' own names come first.
+ */
+const COLUMNS = {
+  id: ['tweet_id', 'id', 'id_str', 'post_id', 'status_id', 'doc_id'],
+  text: ['text', 'tweet', 'full_text', 'content', 'message', 'body', 'post', 'comment'],
+  label: ['complaint', 'is_complaint', 'label', 'class', 'gold'],
+  lang: ['lang', 'language'],
+} as const;
 
-export function parseComplaintsCsv(csv: string, source = 'complaints CSV'): ComplaintRow[] {
-  const records: unknown[] = parse(csv, { columns: true, skip_empty_lines: true, relax_column_count: false, bom: true });
-  return records.map((raw, i) => {
-    const r = Row.safeParse(raw);
-    if (!r.success) throw new DatasetError(`${source}: row ${i + 2}: ${r.error.issues[0]?.message ?? 'invalid'}`);
-    const sev = r.data.severity.trim();
+// Label values: 1/0 as in the corpus, and the spellings other annotation tools write.
+const TRUE_LABELS = new Set(['1', 'true', 'yes', 'y', 'complaint', 'c']);
+const FALSE_LABELS = new Set(['0', 'false', 'no', 'n', 'not_complaint', 'not complaint', 'non-complaint', 'non_complaint', 'no_complaint', 'none', 'other']);
+
+const Severity = z
+  .string()
+  .default('')
+  .refine((s) => /^[0-4]?$/.test(s.trim()), 'severity must be empty or 0..4');
+
+export interface ComplaintRowWithLang extends ComplaintRow {
+  /** The file's own language tag for the row (`lang`/`language` column), lower-cased; undefined when absent. */
+  lang?: string;
+}
+
+function pickColumn(header: readonly string[], names: readonly string[]): string | undefined {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  for (const n of names) {
+    const i = lower.indexOf(n);
+    if (i >= 0) return header[i];
+  }
+  return undefined;
+}
+
+export function parseComplaintsCsv(csv: string, source = 'complaints CSV'): ComplaintRowWithLang[] {
+  const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, relax_column_count: false, bom: true });
+  if (records.length === 0) return [];
+  const header = Object.keys(records[0] ?? {});
+  const textCol = pickColumn(header, COLUMNS.text);
+  const labelCol = pickColumn(header, COLUMNS.label);
+  if (!textCol || !labelCol) {
+    throw new DatasetError(
+      `${source}: needs a text column (${COLUMNS.text.join(', ')}) and a label column (${COLUMNS.label.join(', ')}); the header has ${header.join(', ')}`,
+    );
+  }
+  const idCol = pickColumn(header, COLUMNS.id);
+  const langCol = pickColumn(header, COLUMNS.lang);
+  return records.map((r, i) => {
+    const row = i + 2;
+    const raw = (r[labelCol] ?? '').trim().toLowerCase();
+    const complaint = TRUE_LABELS.has(raw) ? true : FALSE_LABELS.has(raw) ? false : undefined;
+    if (complaint === undefined) throw new DatasetError(`${source}: row ${row}: label "${raw}" is neither a complaint (1, true, yes, complaint) nor none (0, false, no, not_complaint)`);
+    const sev = Severity.safeParse(r.severity);
+    if (!sev.success) throw new DatasetError(`${source}: row ${row}: ${sev.error.issues[0]?.message ?? 'invalid severity'}`);
+    const severity = sev.data.trim();
+    const lang = langCol ? (r[langCol] ?? '').trim().toLowerCase() : '';
     return {
-      id: r.data.tweet_id,
-      text: he.decode(r.data.text).trim(),
-      complaint: r.data.complaint === '1',
-      severity: sev === '' ? null : (Number(sev) as 0 | 1 | 2 | 3 | 4),
-      domain: r.data.domain,
+      id: (idCol ? r[idCol]?.trim() : undefined) || String(row),
+      text: he.decode(r[textCol] ?? '').trim(),
+      complaint,
+      severity: severity === '' ? null : (Number(severity) as 0 | 1 | 2 | 3 | 4),
+      domain: r.domain ?? '',
+      ...(lang ? { lang } : {}),
     };
   });
 }
 
-export function readComplaintsCsv(file: string): ComplaintRow[] {
+export function readComplaintsCsv(file: string): ComplaintRowWithLang[] {
   return parseComplaintsCsv(readFileSync(file, 'utf8'), file);
 }

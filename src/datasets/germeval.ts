@@ -78,8 +78,35 @@ export function parseGermEval(xml: string, source = 'GermEval XML'): GermEvalDoc
   return out;
 }
 
+/**
+ * The release's other layout, tab-separated (`train-2017-09-15.tsv`, `test_syn-2017-09-15.tsv`): URL or id, text,
+ * relevance, sentiment, then aspects as `Category#Sub:polarity` separated by spaces (empty when none).
+ */
+export function parseGermEvalTsv(tsv: string, source = 'GermEval TSV'): GermEvalDoc[] {
+  const out: GermEvalDoc[] = [];
+  tsv.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const cols = line.split('\t');
+    if (cols.length < 4) throw new DatasetError(`${source}: line ${i + 1} has ${cols.length} tab-separated columns, expected id, text, relevance, sentiment[, aspects]`);
+    const rel = (cols[2] ?? '').trim().toLowerCase();
+    if (rel !== 'true' && rel !== 'false') throw new DatasetError(`${source}: line ${i + 1} has relevance "${rel}"`);
+    const sentiment = SentimentSchema.safeParse((cols[3] ?? '').trim().toLowerCase());
+    if (!sentiment.success) throw new DatasetError(`${source}: line ${i + 1} has sentiment "${cols[3]}"`);
+    const opinions: GermEvalOpinion[] = [];
+    for (const aspect of (cols[4] ?? '').trim().split(/\s+/).filter(Boolean)) {
+      const at = aspect.lastIndexOf(':');
+      const polarity = SentimentSchema.safeParse(aspect.slice(at + 1).toLowerCase());
+      if (at > 0 && polarity.success) opinions.push({ category: aspect.slice(0, at), polarity: polarity.data });
+    }
+    out.push({ id: he.decode((cols[0] ?? '').trim()) || String(i + 1), text: he.decode(cols[1] ?? '').trim(), relevance: rel === 'true', sentiment: sentiment.data, opinions });
+  });
+  return out;
+}
+
+/** A GermEval file in either layout of the release: XML (what ../shared/data holds) or TSV. */
 export function readGermEval(file: string): GermEvalDoc[] {
-  return parseGermEval(readFileSync(file, 'utf8'), file);
+  const content = readFileSync(file, 'utf8');
+  return content.replace(/^\uFEFF/, '').trimStart().startsWith('<') ? parseGermEval(content, file) : parseGermEvalTsv(content, file);
 }
 
 /** The project's German complaint reading of GermEval: relevant to Deutsche Bahn and negative. */

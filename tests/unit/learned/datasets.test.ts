@@ -31,6 +31,21 @@ describe('GermEval reader', () => {
   });
 });
 
+describe('GermEval TSV layout', () => {
+  it('reads id, text, relevance, sentiment and aspects, and names a bad line', async () => {
+    const { parseGermEvalTsv } = await import('../../../src/datasets/germeval.ts');
+    const docs = parseGermEvalTsv(
+      'http://a.de/1\tZug fällt schon wieder aus &amp; keiner sagt was\ttrue\tnegative\tZugfahrt#Haupt:negative Allgemein#Haupt:negative\n' +
+        'http://a.de/2\tNeue ICE-Strecke eröffnet\tfalse\tneutral\t\n',
+    );
+    expect(docs).toEqual([
+      { id: 'http://a.de/1', text: 'Zug fällt schon wieder aus & keiner sagt was', relevance: true, sentiment: 'negative', opinions: [{ category: 'Zugfahrt#Haupt', polarity: 'negative' }, { category: 'Allgemein#Haupt', polarity: 'negative' }] },
+      { id: 'http://a.de/2', text: 'Neue ICE-Strecke eröffnet', relevance: false, sentiment: 'neutral', opinions: [] },
+    ]);
+    expect(() => parseGermEvalTsv('x\ttext\tmaybe\tneutral\n')).toThrow(/line 1 has relevance "maybe"/);
+  });
+});
+
 describe('complaints CSV reader', () => {
   it('decodes Twitter HTML escaping and keeps an empty severity as "not annotated"', () => {
     const rows = parseComplaintsCsv('tweet_id,text,complaint,domain,severity\n1,"@AmazonHelp echo &amp; dot, broken",1,retail,\n2,hi,0,random_tweet,3\n');
@@ -41,7 +56,17 @@ describe('complaints CSV reader', () => {
   });
 
   it('names the row of a bad label', () => {
-    expect(() => parseComplaintsCsv('tweet_id,text,complaint,domain,severity\n1,x,yes,retail,\n')).toThrow(/row 2/);
+    expect(() => parseComplaintsCsv('tweet_id,text,complaint,domain,severity\n1,x,maybe,retail,\n')).toThrow(/row 2: label "maybe"/);
+  });
+
+  it('reads other exports: column names, label spellings, a language column, no id', () => {
+    const rows = parseComplaintsCsv('Content,Label,Language\n"Paket nie angekommen",complaint,de\nthanks!,not_complaint,EN\n"still broken",TRUE,\n');
+    expect(rows.map((r) => [r.id, r.text, r.complaint, r.lang])).toEqual([
+      ['2', 'Paket nie angekommen', true, 'de'],
+      ['3', 'thanks!', false, 'en'],
+      ['4', 'still broken', true, undefined],
+    ]);
+    expect(() => parseComplaintsCsv('id,body\n1,x\n')).toThrow(/needs a text column .* and a label column/);
   });
 });
 

@@ -56,3 +56,26 @@ describe('withoutHandles (eval --without-handles)', () => {
     expect(withoutHandles('(@united) lost my bag')).toBe('() lost my bag');
   });
 });
+
+describe('eval of a CSV labelled elsewhere', () => {
+  it('scores each row with the model of its language, as the service would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-eval-csv-'));
+    const file = join(dir, 'mixed.csv');
+    writeFileSync(
+      file,
+      'text,label\n' +
+        '"Seit drei Wochen kein Internet und die Hotline legt einfach auf. Unfassbar.",1\n' +
+        '"Danke für die schnelle Hilfe heute, alles bestens!",0\n' +
+        '"my package never arrived and nobody answers, this is ridiculous",1\n' +
+        '"thanks for the quick help today, all sorted!",0\n',
+    );
+    const out: string[] = [];
+    const r = await runEval({ task: 'complaints', file, format: 'csv', print: (t) => out.push(t) });
+    expect(r.languages).toEqual({ de: 2, en: 2 });
+    expect(r.model).toMatch(/learned-de\.json, .*learned-en\.json/);
+    expect(r.documents).toBe(4);
+    expect(out.join('')).toMatch(/rows by language de 2, en 2/);
+    const forced = await runEval({ task: 'complaints', file, format: 'csv', lang: 'en', print: () => {} });
+    expect(forced.languages).toEqual({ de: 0, en: 4 });
+  });
+});
