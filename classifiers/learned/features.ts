@@ -32,6 +32,8 @@ export interface FeatureConfig {
    * page. Absent in older model files, which counted them (true).
    */
   mentions: boolean;
+  /** Whether links are features (false: read as if cut out). Absent in older model files, which counted them (true). */
+  links: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -45,6 +47,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   surface: true,
   lexicon: false,
   mentions: true,
+  links: true,
 };
 
 /** How many tokens a negator reaches; punctuation ends the scope earlier. Three covers "nicht so richtig gut". */
@@ -184,7 +187,7 @@ export class FeatureExtractor {
         prev = null;
         continue;
       }
-      if (tok.kind === 'user' && !c.mentions) {
+      if ((tok.kind === 'user' && !c.mentions) || (tok.kind === 'url' && !c.links)) {
         // As if the handle were cut out of the text: "danke @DB_Bahn für nichts" reads "danke für nichts".
         negators[t] = 0;
         continue;
@@ -212,7 +215,7 @@ export class FeatureExtractor {
     // Character block over " tok tok tok ": word boundaries become part of the n-grams.
     if (c.charMax >= c.charMin && c.charMax > 0) {
       const charStart = this.count;
-      const joined = this.joinNorms(toks, c.mentions);
+      const joined = this.joinNorms(toks, c.mentions, c.links);
       const n = this.joinedLength, cmin = c.charMin, cmax = c.charMax, shift = this.shift;
       for (let i = 0; i + cmin <= n; i++) {
         let h = NS_CHAR;
@@ -244,7 +247,7 @@ export class FeatureExtractor {
    * The units of `[''].concat(non-punct norms, ['']).join(' ')` (without handles when `mentions` is false) in a reused buffer: the post's string of
    * norms was built only to be read unit by unit, so its allocation and flattening are skipped.
    */
-  private joinNorms(toks: Token[], mentions = true): Uint16Array {
+  private joinNorms(toks: Token[], mentions = true, links = true): Uint16Array {
     let need = 2;
     for (const tok of toks) if (tok.kind !== 'punct') need += tok.norm.length + 1;
     if (this.chars.length < need) this.chars = new Uint16Array(Math.max(need, 2 * this.chars.length));
@@ -252,7 +255,7 @@ export class FeatureExtractor {
     let n = 0;
     out[n++] = 32;
     for (const tok of toks) {
-      if (tok.kind === 'punct' || (tok.kind === 'user' && !mentions)) continue;
+      if (tok.kind === 'punct' || (tok.kind === 'user' && !mentions) || (tok.kind === 'url' && !links)) continue;
       const w = tok.norm;
       for (let j = 0; j < w.length; j++) out[n++] = w.charCodeAt(j);
       out[n++] = 32;
@@ -272,7 +275,7 @@ export class FeatureExtractor {
       } else if (tok.kind === 'word') {
         if (tok.elongated) elong++;
         if (tok.shouted) caps++;
-      } else if (tok.kind === 'url') url++;
+      } else if (tok.kind === 'url' && this.config.links) url++;
       else if (tok.kind === 'user' && this.config.mentions) user++;
     }
     if (emoji) this.add(s.emoji as number, 0.5, -1, 0);

@@ -18,6 +18,7 @@ export const FeatureConfigSchema = z
     surface: z.boolean(),
     lexicon: z.boolean(),
     mentions: z.boolean().default(true),
+    links: z.boolean().default(true),
   })
   .strict();
 
