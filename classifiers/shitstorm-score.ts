@@ -48,6 +48,12 @@ export interface BurstThresholds {
    */
   minShareSurprise: number;
   /**
+   * Absolute floor of the window's negative share. 0 once the brand's baseline is grown up (the lift and its
+   * significance test decide); 0.5 while it is young (shitstorm.ts COLD_START), when the usual share is not yet
+   * known well enough to measure a lift against.
+   */
+  minShare: number;
+  /**
    * Overdispersion of counts (variance = mean + phi·mean²). 0.05 ≈ a 22 % relative sd of hourly volume
    * beyond Poisson: day-to-day level changes plus the baseline's own estimation error.
    */
@@ -79,6 +85,7 @@ export const DEFAULT_THRESHOLDS: BurstThresholds = {
   minNegAuthors: 5,
   minShareLift: 0.1,
   minShareSurprise: 1,
+  minShare: 0,
   phi: 0.05,
   newAuthorTest: true,
   minWindowMinutes: 15,
@@ -146,7 +153,7 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
   const others = Math.max(0, stats.countCapped - stats.negativesCapped);
   const lift = others / Math.max(1, stats.expected * (1 - baselineShare));
   const shareBar = t.minShareSurprise * Math.max(1, Math.log2(lift));
-  if (share < baselineShare + t.minShareLift || binomialSurprise(stats.negativesCapped, stats.countCapped, baselineShare) < shareBar) failed.push('share');
+  if (share < Math.max(t.minShare, baselineShare + t.minShareLift) || binomialSurprise(stats.negativesCapped, stats.countCapped, baselineShare) < shareBar) failed.push('share');
   return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, newNegatives, expectedNewNegatives, newSurprise, newRatio, trigger, failed };
 }
 

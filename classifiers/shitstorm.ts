@@ -8,7 +8,8 @@
  * `warning` or `critical`, is updated (same id and dedupeKey, revision + 1) as it grows, resolves once the
  * last hour is back near baseline for 15 minutes, and reopens (not duplicates) if it flares up again soon.
  *
- * Cold start: no alert before a brand has a day of history. Time is the caller's `now` (event time in replay,
+ * Cold start: no alert in a brand's first two hours; until it has a day of history, windows must pass the stricter
+ * COLD_START bars (a replayed storm often starts within a day of its file's first post). Time is the caller's `now` (event time in replay,
  * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline`, `authors`
  * (known-authors sketch), `bucket:<start>`, `window`, `incident` (see shitstorm-state.ts).
  */
@@ -29,7 +30,10 @@ export interface ShitstormOptions {
   thresholds?: Partial<BurstThresholds>;
   /** Posts one author contributes to a window at most (2: a person angry twice is still one person). */
   perAuthorCap?: number;
-  /** No alerts before this much history: the first day only learns. */
+  /**
+   * Until a brand has this much history its baseline is young: windows are judged on the stricter COLD_START
+   * bars (a collected storm often starts within a day of the file's first post). Default 24.
+   */
   coldStartHours?: number;
   /** Time zone for weekly seasonality when the brand has no business hours. */
   timeZone?: string;
@@ -61,6 +65,19 @@ const MAX_GAP_MS = 24 * 3_600_000;
 const MAX_FREEZE_MS = 24 * 3_600_000;
 const log = childLogger('shitstorm');
 
+/** No alert at all before this much history: the baseline has not seen a single full hour yet. */
+const MIN_HISTORY_MS = 2 * 3_600_000;
+/**
+ * Bars while the baseline is young (under coldStartHours): it knows only a few hours, no hour-of-day shape of its
+ * own and no regular authors (everyone is new, so the new-author test and gate are off). What still tells a storm
+ * from a busy morning: many negatives from many people, far above the hours seen so far, and a clearly higher
+ * negative share (a morning or a launch lifts everything alike). bench:detect: no first-day alert on any brand of
+ * seeds 42, 7, 99 and 2024 (false alarms and recall unchanged). A hand-made firestorm (doubling every 45 minutes)
+ * whose file starts 3 or 10 hours before it is caught at 11:35, 72 minutes later than with three days of history;
+ * before, nothing was raised in the file's first day at all.
+ */
+const COLD_START = { minSurprise: 8, minRatio: 4, minNegatives: 15, minNegAuthors: 10, minShare: 0.5 } as const;
+
 
 
 export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
@@ -68,6 +85,16 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
   const thresholds: BurstThresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
   const cap = o.perAuthorCap ?? 2;
   const coldStartMs = (o.coldStartHours ?? 24) * 3_600_000;
+  const cold: BurstThresholds = {
+    ...thresholds,
+    minSurprise: Math.max(thresholds.minSurprise, COLD_START.minSurprise),
+    minRatio: Math.max(thresholds.minRatio, COLD_START.minRatio),
+    minNegatives: Math.max(thresholds.minNegatives, COLD_START.minNegatives),
+    minNegAuthors: Math.max(thresholds.minNegAuthors, COLD_START.minNegAuthors),
+    minShare: Math.max(thresholds.minShare, COLD_START.minShare),
+    newAuthorTest: false,
+    minNewRatio: 0,
+  };
   const reopenMs = (o.reopenMinutes ?? 120) * 60_000;
   const quietChecks = o.quietChecks ?? 3;
   const CHECK_MS = (o.checkMinutes ?? CHECK_MINUTES) * 60_000;
@@ -104,22 +131,29 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
    * within a minute of crossing the bar rather than at the next five-minute boundary.
    */
   function evaluate(rt: Runtime, at: number, partial?: Bucket): Alert[] {
-    if (rt.firstAt === undefined || at - rt.firstAt < coldStartMs) return [];
+    const history = rt.firstAt === undefined ? -1 : at - rt.firstAt;
+    if (history < MIN_HISTORY_MS) return [];
+    const bars = history < coldStartMs ? cold : thresholds;
     if (partial && rt.incident?.status === 'open') return [];
     const buckets = partial ? [...rt.ring, partial] : rt.ring;
     const p0 = negativeShare(rt.baseline);
     // Cheap pre-check on raw counts: with no incident open and no window that could pass the count gates,
     // skip the per-author merge entirely (the common case: a quiet brand, every minute).
-    if (rt.incident?.status !== 'open' && !couldFire(buckets, p0)) return [];
+    if (rt.incident?.status !== 'open' && !couldFire(buckets, p0, bars)) return [];
     const isNew = (author: string) => isNewAuthor(rt.authors, author, at);
     const fresh = newShare(rt.authors);
-    const scores = windowStatsMulti(buckets, WINDOWS, cap, isNew).map((st) => scoreWindow(st, p0, thresholds, rt.brandPostSet, fresh));
+    const scores = windowStatsMulti(buckets, WINDOWS, cap, isNew).map((st) => scoreWindow(st, p0, bars, rt.brandPostSet, fresh));
     o.onEvaluate?.(rt.brand.id, at, scores);
     const passing = scores.filter((s) => s.passes).sort((a, b) => b.surprise - a.surprise);
     const best = passing[0];
     const hour = scores.find((s) => s.stats.minutes === 60);
     const inc = rt.incident;
-    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, buckets.slice(-HOUR_BUCKETS));
+    const render = (incident: IncidentState, s: WindowScore) => {
+      const alert = renderShitstormAlert(rt.brand, incident, s, buckets.slice(-HOUR_BUCKETS));
+      // Analysts should know the expectation comes from a few hours only (stricter bars applied).
+      if (bars === cold) alert.evidence.baselineHours = Math.floor(history / 3_600_000);
+      return alert;
+    };
     const iso = new Date(at).toISOString();
 
     if (inc?.status === 'open') {
@@ -170,7 +204,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     return rt.incident ? [render(rt.incident, best)] : [];
   }
 
-  function couldFire(ring: readonly Bucket[], p0: number): boolean {
+  function couldFire(ring: readonly Bucket[], p0: number, bars: BurstThresholds): boolean {
     let negatives = 0;
     let expected = 0;
     let taken = 0;
@@ -180,7 +214,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
         negatives += b?.negatives ?? 0;
         expected += b?.expected ?? 0;
       }
-      if (negatives >= thresholds.minNegatives && negatives >= thresholds.minRatio * expected * p0) return true;
+      if (negatives >= bars.minNegatives && negatives >= bars.minRatio * expected * p0) return true;
     }
     return false;
   }

@@ -89,6 +89,8 @@ const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = 
   ['deflections', 'Ausweichende Antworten', 'Deflections'],
   ['observedNegative', 'Negativ (beobachtet)', 'Negative (observed)'],
   ['expectedNegative', 'Negativ (erwartet)', 'Negative (expected)'],
+  // Only on storms caught while the brand's baseline is young: the expectation rests on these few hours.
+  ['baselineHours', 'Erwartung aus erst (Std.)', 'Expectation from only (h)'],
   ['observed', 'Beiträge (beobachtet)', 'Posts (observed)'],
   ['expected', 'Beiträge (erwartet)', 'Posts (expected)'],
   ['ratio', 'Faktor', 'Ratio'],

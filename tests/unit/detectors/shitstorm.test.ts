@@ -92,12 +92,30 @@ describe('shitstorm detector', () => {
     expect(early).toEqual([]);
   });
 
-  it('does not fire on the first day, whatever happens (cold start)', async () => {
+  it('does not fire before two hours of history, whatever happens', async () => {
     const state = new MemoryState();
     const d = createShitstormDetector({ brands: [bahn], state });
     await d.restore();
-    const alerts = await feed(d, bahn, START, START + 10 * 60 * MIN, stormDe(START + 6 * 60 * MIN, 600, 10));
+    const alerts = await feed(d, bahn, START, START + 110 * MIN, stormDe(START + 30 * MIN, 600, 10));
     expect(alerts).toEqual([]);
+  });
+
+  it('catches a storm on the first day on the stricter young-baseline bars, and says the baseline is young', async () => {
+    // A collected firestorm often starts within a day of the file's first post: six quiet hours, then a storm.
+    const state = new MemoryState();
+    const d = createShitstormDetector({ brands: [bahn], state });
+    await d.restore();
+    const onset = START + 6 * 60 * MIN;
+    const alerts = await feed(d, bahn, START, onset + 90 * MIN, stormDe(onset, 600, 10));
+    const first = alerts[0];
+    expect(first?.kind).toBe('shitstorm');
+    expect(Date.parse(first?.openedAt ?? '') - onset).toBeLessThanOrEqual(30 * MIN);
+    // Hours since the brand's first post (which came a little after START), floored.
+    expect([5, 6]).toContain(first?.evidence.baselineHours);
+    // The same six quiet hours without a storm raise nothing.
+    const quiet = createShitstormDetector({ brands: [bahn], state: new MemoryState() });
+    await quiet.restore();
+    expect(await feed(quiet, bahn, START, onset + 90 * MIN)).toEqual([]);
   });
 
   it('detects a German storm early, escalates it under one id and resolves it when volume is back to normal', async () => {
