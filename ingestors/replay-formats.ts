@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
+import { ID_COLUMNS, TEXT_COLUMNS } from '../src/datasets/csv-columns.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
@@ -112,8 +113,8 @@ export function readJsonl(text: string): ReplayInput {
 
 /** Header names (lower-cased) per field, first match wins: the names common tweet and review exports use. */
 const CSV_COLUMNS = {
-  id: ['id', 'tweet_id', 'id_str', 'status_id', 'post_id'],
-  text: ['text', 'tweet', 'full_text', 'content', 'message', 'body'],
+  id: ID_COLUMNS,
+  text: TEXT_COLUMNS,
   createdAt: ['created_at', 'datetime', 'date', 'timestamp', 'time', 'created'],
   author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle'],
   url: ['url', 'link', 'permalink'],

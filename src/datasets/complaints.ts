@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import he from 'he';
 import { z } from 'zod';
 import { DatasetError } from './germeval.ts';
+import { ID_COLUMNS, TEXT_COLUMNS } from './csv-columns.ts';
 
 export interface ComplaintRow {
   id: string;
@@ -25,11 +26,11 @@ export interface ComplaintRow {
  * elsewhere can be scored as it is: the corpus' own names come first.
  */
 const COLUMNS = {
-  id: ['tweet_id', 'id', 'id_str', 'post_id', 'status_id', 'doc_id'],
-  text: ['text', 'tweet', 'full_text', 'content', 'message', 'body', 'post', 'comment'],
+  id: ['tweet_id', ...ID_COLUMNS.filter((n) => n !== 'tweet_id'), 'doc_id'],
+  text: [...TEXT_COLUMNS, 'post', 'comment'],
   label: ['complaint', 'is_complaint', 'label', 'class', 'gold'],
   lang: ['lang', 'language'],
-} as const;
+};
 
 // Label values: 1/0 as in the corpus, and the spellings other annotation tools write.
 const TRUE_LABELS = new Set(['1', 'true', 'yes', 'y', 'complaint', 'c']);
