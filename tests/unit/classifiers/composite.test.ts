@@ -9,6 +9,14 @@ import {
   rescaleToThreshold,
 } from '../../../classifiers/composite.ts';
 
+/** The shipped classifier (learned + cue model) on a plain customer post with the given text. */
+async function shippedClassifier() {
+  const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
+  const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
+  return (text: string) =>
+    classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
+}
+
 const evidence = { failure: 1, negative: 0, positive: 0, commentary: 0, customer: 0.5, question: false, irony: false };
 const cue = (score: number, commentary = 0) => ({ score, evidence: { ...evidence, commentary, customer: commentary > 0 ? 0 : 0.5 } });
 const T = 0.3; // a learned threshold: p = 0.3 rescales to 0.5
@@ -47,10 +55,7 @@ describe('compositeComplaintScore', () => {
 
 describe('shipped classifier (learned + cue model) on posts that address no one', () => {
   it('flags sarcastic praise and an un-addressed switch threat, with or without a handle', async () => {
-    const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
-    const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
-    const post = (text: string) =>
-      classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
+    const post = await shippedClassifier();
     for (const text of ['Oh great, lost my bag AGAIN. Fantastic service 🙄', "I'm switching to another provider, done with this garbage service"]) {
       expect(post(text).complaint.isComplaint, text).toBe(true);
       expect(post(text).sentiment.label, text).toBe('negative');
@@ -68,10 +73,9 @@ describe('German sentiment of the shipped classifier', () => {
   });
 
   it('a complaint about a provider outside the training domain (Deutsche Bahn) is negative', async () => {
-    const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
-    const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
+    const post = await shippedClassifier();
     const text = 'Seit drei Wochen kein Internet und die Telekom-Hotline legt einfach auf. Unfassbar.';
-    const c = classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
+    const c = post(text);
     expect(c.complaint.isComplaint).toBe(true);
     expect(c.sentiment.label).toBe('negative');
     expect(c.sentiment.score).toBeLessThan(0);
