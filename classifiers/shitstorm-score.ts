@@ -76,6 +76,11 @@ export interface BurstThresholds {
    * having a bad evening together (the commonest chance excess at small brands) do not. 0 disables it.
    */
   minNewRatio: number;
+  /**
+   * Floor of the tested negatives (outside a dominating thread). 0 where the volume tests decide; set only when
+   * there is no expectation to test against (shitstorm.ts NO_BASELINE), so one viral thread cannot pass alone.
+   */
+  minSpreadNegatives: number;
 }
 
 export const DEFAULT_THRESHOLDS: BurstThresholds = {
@@ -90,6 +95,7 @@ export const DEFAULT_THRESHOLDS: BurstThresholds = {
   newAuthorTest: true,
   minWindowMinutes: 15,
   minNewRatio: 1.5,
+  minSpreadNegatives: 0,
 };
 
 export interface WindowScore {
@@ -145,6 +151,7 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
     if (ratio < t.minRatio) failed.push('ratio');
   }
   if (stats.negativesCapped < t.minNegatives) failed.push('negatives');
+  if (spreadNegatives < t.minSpreadNegatives) failed.push('spread');
   if (newRatio < t.minNewRatio) failed.push('outsiders');
   if (stats.negAuthors < t.minNegAuthors) failed.push('authors');
   // An attention wave (launch, praise) lifts the other mentions too, and over its hours a small brand's share
@@ -163,6 +170,23 @@ export function severityFor(s: WindowScore): 'watch' | 'warning' | 'critical' {
   if (s.ratio >= 12 && excessPerHour >= 150) return 'critical';
   if (s.ratio >= 6 && excessPerHour >= 40) return 'warning';
   return 'watch';
+}
+
+/**
+ * Severity when the brand has no baseline yet (shitstorm.ts NO_BASELINE): there is no ratio to grade, so the
+ * size of the negative wave itself decides, per hour. 100 and 300 negative posts an hour from different people
+ * are far beyond what all but the largest brands see on a bad day.
+ */
+export function absoluteSeverityFor(s: WindowScore): 'watch' | 'warning' | 'critical' {
+  const perHour = (s.spreadNegatives * 60) / s.stats.minutes;
+  if (perHour >= 300 && s.stats.negAuthors >= 150) return 'critical';
+  if (perHour >= 100 && s.stats.negAuthors >= 50) return 'warning';
+  return 'watch';
+}
+
+/** No baseline yet: the last hour has fallen well below the bars that opened the incident. */
+export function isQuietAbsolute(hour: WindowScore, t: BurstThresholds): boolean {
+  return hour.spreadNegatives < t.minSpreadNegatives / 2 || hour.share < t.minShare - 0.15;
 }
 
 /** Back to baseline: the last hour's negatives no longer surprising (p > 1 %) or under twice the expected. */

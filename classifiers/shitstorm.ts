@@ -8,8 +8,10 @@
  * `warning` or `critical`, is updated (same id and dedupeKey, revision + 1) as it grows, resolves once the
  * last hour is back near baseline for 15 minutes, and reopens (not duplicates) if it flares up again soon.
  *
- * Cold start: no alert in a brand's first two hours; until it has a day of history, windows must pass the stricter
- * COLD_START bars (a replayed storm often starts within a day of its file's first post). Time is the caller's `now` (event time in replay,
+ * Cold start: in a brand's first two hours (and while its baseline has learned no hour at all) there is no
+ * expectation, and only a wave that speaks for itself opens an incident (NO_BASELINE: many negatives from many
+ * people, a negative majority); until it has a day of history, windows must pass the stricter COLD_START bars
+ * (a replayed storm often starts within a day of its file's first post, or when the storm already runs). Time is the caller's `now` (event time in replay,
  * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline`, `authors`
  * (known-authors sketch), `bucket:<start>`, `window`, `incident` (see shitstorm-state.ts).
  */
@@ -19,7 +21,7 @@ import type { Alert, Brand, Classified } from '../src/model.ts';
 export { shitstormNamespace };
 import { localHourOfWeek } from './business-hours.ts';
 import { expectedHourly, learnHour, negativeShare, pooledDailyShape } from './shitstorm-baseline.ts';
-import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
+import { absoluteSeverityFor, DEFAULT_THRESHOLDS, isQuiet, isQuietAbsolute, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
 import { renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
 import { finishRestore, newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
 import { isNewAuthor, newShare, retireBucket } from './shitstorm-authors.ts';
@@ -78,6 +80,23 @@ const MIN_HISTORY_MS = 2 * 3_600_000;
  */
 const COLD_START = { minSurprise: 8, minRatio: 4, minNegatives: 15, minNegAuthors: 10, minShare: 0.5 } as const;
 
+/**
+ * Bars with no expectation at all: a brand's first two hours, or a brand whose every hour so far fell inside an
+ * incident (the baseline does not learn while one is open). A collected firestorm often starts when the storm
+ * already runs, and a file's first hours would otherwise become the baseline the storm is measured against: a
+ * hand-made storm cut to start at 13:00 or 15:00 on its day (200–600 posts an hour, four in five negative)
+ * raised nothing at all. Without an expectation only the wave itself can speak: at least 30 negative posts
+ * (outside any one dominating thread) from at least 25 people within an hour, and a negative majority. A
+ * brand's normal traffic has no negative majority (the baseline's prior share is 0.3; bench:detect's brands
+ * run at 0.19), a launch or a viral post of praise neither, and one loud author is capped at two posts.
+ * What cannot be told apart without history is a brand whose normal traffic is mostly complaints at that
+ * volume (a busy support handle): such a first alert says it has no baseline, opens at watch unless the wave
+ * is large in absolute terms, and resolves once the hour falls well below these bars.
+ */
+const NO_BASELINE = { minSpreadNegatives: 30, minNegAuthors: 25, minShare: 0.5 } as const;
+/** The first quarter hour is not judged at all: too little to tell a wave from a few posts in a row. */
+const NO_BASELINE_MIN_HISTORY_MS = 15 * 60_000;
+
 
 
 export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
@@ -94,6 +113,16 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     minShare: Math.max(thresholds.minShare, COLD_START.minShare),
     newAuthorTest: false,
     minNewRatio: 0,
+  };
+  const noBaseline: BurstThresholds = {
+    ...cold,
+    minSurprise: 0,
+    minRatio: 0,
+    minNegatives: NO_BASELINE.minSpreadNegatives,
+    minSpreadNegatives: NO_BASELINE.minSpreadNegatives,
+    minNegAuthors: NO_BASELINE.minNegAuthors,
+    minShare: NO_BASELINE.minShare,
+    minShareSurprise: 0,
   };
   const reopenMs = (o.reopenMinutes ?? 120) * 60_000;
   const quietChecks = o.quietChecks ?? 3;
@@ -132,8 +161,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
    */
   function evaluate(rt: Runtime, at: number, partial?: Bucket): Alert[] {
     const history = rt.firstAt === undefined ? -1 : at - rt.firstAt;
-    if (history < MIN_HISTORY_MS) return [];
-    const bars = history < coldStartMs ? cold : thresholds;
+    if (history < NO_BASELINE_MIN_HISTORY_MS) return [];
+    const bars = history < MIN_HISTORY_MS || rt.baseline.hoursSeen === 0 ? noBaseline : history < coldStartMs ? cold : thresholds;
+    const absolute = bars === noBaseline;
+    const severityOf = absolute ? absoluteSeverityFor : severityFor;
     if (partial && rt.incident?.status === 'open') return [];
     const buckets = partial ? [...rt.ring, partial] : rt.ring;
     const p0 = negativeShare(rt.baseline);
@@ -149,9 +180,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     const hour = scores.find((s) => s.stats.minutes === 60);
     const inc = rt.incident;
     const render = (incident: IncidentState, s: WindowScore) => {
-      const alert = renderShitstormAlert(rt.brand, incident, s, buckets.slice(-HOUR_BUCKETS));
-      // Analysts should know the expectation comes from a few hours only (stricter bars applied).
+      const alert = renderShitstormAlert(rt.brand, incident, s, buckets.slice(-HOUR_BUCKETS), { noBaseline: absolute });
+      // Analysts should know the expectation comes from a few hours only (stricter bars applied), or from none.
       if (bars === cold) alert.evidence.baselineHours = Math.floor(history / 3_600_000);
+      if (absolute) alert.evidence.baselineHours = 0;
       return alert;
     };
     const iso = new Date(at).toISOString();
@@ -159,7 +191,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     if (inc?.status === 'open') {
       if (rt.hour && freezes(rt, at)) rt.hour.incident = true;
       rt.dirty.add('incident');
-      if (hour && isQuiet(hour)) {
+      if (hour && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour))) {
         inc.quiet += 1;
         if (inc.quiet >= quietChecks) {
           Object.assign(inc, { status: 'resolved', resolvedAt: iso, updatedAt: iso, revision: inc.revision + 1 });
@@ -170,11 +202,11 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       inc.quiet = 0;
       const current = best ?? hour;
       if (!current) return [];
-      const severity = severityFor(current);
+      const severity = severityOf(current);
       const escalated = rank(severity) > rank(inc.severity);
       const grown = current.stats.negativesCapped >= inc.peakNegatives * 1.5 && current.stats.minutes === 60;
       if (current.stats.minutes === 60) inc.peakNegatives = Math.max(inc.peakNegatives, current.stats.negativesCapped);
-      inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
+      if (!absolute) inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
       if (!escalated && !grown) return [];
       Object.assign(inc, { severity: escalated ? severity : inc.severity, updatedAt: iso, revision: inc.revision + 1 });
       return [render(inc, current)];
@@ -182,7 +214,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     if (!best) return [];
     if (inc && inc.resolvedAt && at - Date.parse(inc.resolvedAt) <= reopenMs) {
       // The same storm flaring up again: reopen the incident rather than alerting twice.
-      Object.assign(inc, { status: 'open', updatedAt: iso, revision: inc.revision + 1, quiet: 0, severity: maxSeverity(inc.severity, severityFor(best)) });
+      Object.assign(inc, { status: 'open', updatedAt: iso, revision: inc.revision + 1, quiet: 0, severity: maxSeverity(inc.severity, severityOf(best)) });
       delete inc.resolvedAt;
     } else {
       const onsetAt = new Date(best.stats.start).toISOString();
@@ -192,10 +224,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
         openedAt: iso,
         updatedAt: iso,
         onsetAt,
-        severity: severityFor(best),
+        severity: severityOf(best),
         revision: 0,
         quiet: 0,
-        peakRatio: best.ratio,
+        peakRatio: absolute ? 0 : best.ratio,
         peakNegatives: best.stats.minutes === 60 ? best.stats.negativesCapped : 0,
       };
     }

@@ -92,12 +92,69 @@ describe('shitstorm detector', () => {
     expect(early).toEqual([]);
   });
 
-  it('does not fire before two hours of history, whatever happens', async () => {
-    const state = new MemoryState();
-    const d = createShitstormDetector({ brands: [bahn], state });
+  it('with no baseline yet (a file that starts mid-storm), opens on the wave itself and says it has no baseline', async () => {
+    const fresh = async () => {
+      const d = createShitstormDetector({ brands: [bahn], state: new MemoryState() });
+      await d.restore();
+      return d;
+    };
+    // The storm is running from the file's first minute: 400 angry posts an hour on top of normal traffic.
+    const alerts = await feed(await fresh(), bahn, START, START + 110 * MIN, stormDe(START, 400, 1));
+    const first = alerts[0];
+    expect(first?.kind).toBe('shitstorm');
+    expect(Date.parse(first?.openedAt ?? '') - START).toBeLessThanOrEqual(20 * MIN);
+    expect(first?.evidence.baselineHours).toBe(0);
+    expect(first?.title).toContain('noch keine Vergleichswerte');
+    // No expectation exists, so none is quoted (an empty baseline would read as ratios in the hundreds).
+    expect(first?.evidence).not.toHaveProperty('ratio');
+    expect(first?.evidence).not.toHaveProperty('expectedNegative');
+    expect(Number(first?.evidence.negativeAuthors)).toBeGreaterThanOrEqual(25);
+    // One incident, updated as it grows: 400 an hour from as many people is a large storm in absolute terms.
+    expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
+    expect(alerts.at(-1)?.severity).toBe('critical');
+  });
+
+  it('with no baseline yet, a busy start, one loud author, a praise launch and one viral thread raise nothing', async () => {
+    const fresh = async () => {
+      const d = createShitstormDetector({ brands: [acme], state: new MemoryState() });
+      await d.restore();
+      return d;
+    };
+    const two = START + 120 * MIN;
+    // A big brand's ordinary morning: 400 posts an hour, every fourth negative, from a thousand people.
+    const busy: Extra = {
+      rate: () => 400,
+      make: (i, x) => post({ id: `b${i}`, at: new Date(x), author: `user${i % 1000}`, text: i % 4 === 0 ? 'Acme late again' : 'Acme order arrived', brands: ['acme'], complaint: i % 4 === 0, lang: 'en' }),
+    };
+    expect(await feed(await fresh(), acme, START, two, busy)).toEqual([]);
+    const loud: Extra = {
+      rate: () => 100,
+      make: (i, x) => post({ id: `l${i}`, at: new Date(x), author: 'angry_guy', text: `@AcmeHelp worst company ever (${i})`, brands: ['acme'], complaint: true, lang: 'en' }),
+    };
+    expect(await feed(await fresh(), acme, START, two, loud)).toEqual([]);
+    const launch: Extra = {
+      rate: () => 400,
+      make: (i, x) => post({ id: `p${i}`, at: new Date(x), author: `fan${i}`, text: 'The new Acme phone is great', brands: ['acme'], sentiment: 'positive', lang: 'en', shares: 50 }),
+    };
+    expect(await feed(await fresh(), acme, START, two, launch)).toEqual([]);
+    const viral: Extra = {
+      rate: () => 120,
+      make: (i, x) => post({ id: `v${i}`, at: new Date(x), author: `replier${i}`, text: 'lol Acme deserves this', brands: ['acme'], complaint: true, lang: 'en', rootId: 'viral1', parentId: 'viral1' }),
+    };
+    expect(await feed(await fresh(), acme, START, two, viral)).toEqual([]);
+  });
+
+  it('resolves a storm opened without a baseline once the negatives fall well below the bars', async () => {
+    const d = createShitstormDetector({ brands: [bahn], state: new MemoryState() });
     await d.restore();
-    const alerts = await feed(d, bahn, START, START + 110 * MIN, stormDe(START + 30 * MIN, 600, 10));
-    expect(alerts).toEqual([]);
+    const storm = stormDe(START, 400, 1);
+    const stormFor3h: Extra = { rate: (t) => (t < START + 180 * MIN ? storm.rate(t) : 0), make: storm.make };
+    const alerts = await feed(d, bahn, START, START + 300 * MIN, stormFor3h);
+    expect(alerts[0]?.status).toBe('open');
+    const last = alerts.at(-1);
+    expect(last?.status).toBe('resolved');
+    expect(Date.parse(last?.resolvedAt ?? '')).toBeGreaterThan(START + 180 * MIN);
+    expect(Date.parse(last?.resolvedAt ?? '')).toBeLessThanOrEqual(START + 260 * MIN);
   });
 
   it('catches a storm on the first day on the stricter young-baseline bars, and says the baseline is young', async () => {
