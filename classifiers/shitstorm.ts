@@ -90,8 +90,11 @@ const COLD_START = { minSurprise: 8, minRatio: 4, minNegatives: 15, minNegAuthor
  * brand's normal traffic has no negative majority (the baseline's prior share is 0.3; bench:detect's brands
  * run at 0.19), a launch or a viral post of praise neither, and one loud author is capped at two posts.
  * What cannot be told apart without history is a brand whose normal traffic is mostly complaints at that
- * volume (a busy support handle): such a first alert says it has no baseline, opens at watch unless the wave
- * is large in absolute terms, and resolves once the hour falls well below these bars.
+ * volume (a busy support handle: the twcs sample's inbound tweets are 74 % negative by our classifier, GermEval's
+ * railway chatter 39 %). Such a first alert says it has no baseline, opens at watch unless the wave is large in
+ * absolute terms, and resolves once the hour falls well below these bars or, as any incident, once the baseline
+ * learns again a day later. Learning is frozen while it is open all the same: were it not, a storm already
+ * running would become its own baseline and be reported over while still at its peak.
  */
 const NO_BASELINE = { minSpreadNegatives: 30, minNegAuthors: 25, minShare: 0.5 } as const;
 /** The first quarter hour is not judged at all: too little to tell a wave from a few posts in a row. */
