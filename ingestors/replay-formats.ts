@@ -1,37 +1,26 @@
 /**
  * File formats for `kundenradar replay` and the replay source: each turns a file into Mentions with ids
  * `<source>:<the file's own id>` (row number when there is none), so results join back to the file.
- * A bad row is reported with its line number and reason and skipped; the rest goes on.
+ * A bad row is reported with its line number and reason and skipped; the rest goes on. jsonl, twcs and
+ * germeval are read here, csv in replay-csv.ts.
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
-import { ID_COLUMNS, TEXT_COLUMNS } from '../src/datasets/csv-columns.ts';
+import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
+import { readCsv } from './replay-csv.ts';
+import { parseExportDate } from './replay-dates.ts';
+import { byEventTime, clip, collect, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
-import { MAX_TEXT_CHARS, Mention, type Brand, type MentionInput } from '../src/model.ts';
+import type { Brand, Mention, MentionInput } from '../src/model.ts';
+
+export type { Preamble, ReadOptions, ReplayInput, RowError, RowResult } from './replay-rows.ts';
+export { readCsv } from './replay-csv.ts';
 
 export const ReplayFormat = z.enum(['jsonl', 'csv', 'twcs', 'germeval']);
 export type ReplayFormat = z.infer<typeof ReplayFormat>;
-
-export interface RowError {
-  line: number;
-  reason: string;
-}
-
-export interface ReplayInput {
-  /** In event-time order (stable for equal times), as a replay must feed the detectors. */
-  mentions: Mention[];
-  errors: RowError[];
-  /** Brands the file itself defines (twcs: every outbound author is a brand account). */
-  brands: Brand[];
-}
-
-export interface ReadOptions {
-  /** Timestamp for rows without a date (a file's rows then keep their order, one second apart). */
-  fallbackTime?: Date;
-}
 
 /** Strict UTF-8: a file with broken bytes is named, with the byte offset, instead of being read as mojibake. */
 export function readUtf8(file: string): string {
@@ -39,11 +28,15 @@ export function readUtf8(file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalidUtf8(file, findInvalidUtf8(bytes));
+    throw invalidUtf8(file, findInvalidUtf8(bytes), bytes);
   }
 }
 
-export function invalidUtf8(file: string, byte: number): Error {
+/** `start`: the file's first bytes, when at hand, to tell a UTF-16 file (Meltwater's CSV export is one) from mojibake. */
+export function invalidUtf8(file: string, byte: number, start?: Buffer): Error {
+  if (start && start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff))) {
+    return new Error(`${file}: the file is UTF-16, not UTF-8 (Meltwater and Excel's "Unicode text" write it so); convert it first: iconv -f utf-16 -t utf-8`);
+  }
   return new Error(`${file}: invalid UTF-8 near byte ${byte}; convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)`);
 }
 
@@ -60,143 +53,45 @@ export function findInvalidUtf8(bytes: Buffer): number {
   return i;
 }
 
-/** One row of a file: the mention it makes, or why it makes none. */
-export type RowResult = { mention: Mention } | { error: RowError };
-
-function validateRow(input: MentionInput, line: number): RowResult {
-  const parsed = Mention.safeParse(input);
-  return parsed.success ? { mention: parsed.data } : { error: { line, reason: formatZodIssues(parsed.error).join('; ') } };
-}
-
 function validate(input: MentionInput, line: number, mentions: Mention[], errors: RowError[]): void {
   collect(validateRow(input, line), mentions, errors);
 }
 
-function collect(row: RowResult, mentions: Mention[], errors: RowError[]): void {
-  if ('mention' in row) mentions.push(row.mention);
-  else errors.push(row.error);
-}
-
-function byEventTime(mentions: Mention[]): Mention[] {
-  return mentions
-    .map((m, i) => ({ m, i, t: Date.parse(m.createdAt) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map(({ m }) => m);
-}
-
-/** One jsonl line (1-based `line`); undefined for a blank line. */
-export function jsonlRow(raw: string, line: number): RowResult | undefined {
+/**
+ * The rows of one jsonl line (1-based `line`): none for a blank line, one for a Mention or a single API tweet,
+ * one per tweet for a v2 response page (replay-v2-pages.ts).
+ */
+export function jsonlRows(raw: string, line: number): RowResult[] {
   const trimmed = raw.trim();
-  if (!trimmed) return undefined;
+  if (!trimmed) return [];
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
   } catch (err) {
-    return { error: { line, reason: `malformed JSON: ${(err as Error).message}` } };
+    return [{ error: { line, reason: `malformed JSON: ${(err as Error).message}` } }];
   }
+  if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
   if (looksLikeTweet(value)) {
     const tweet = tweetToMention(value);
-    return 'input' in tweet ? validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line) : { error: { line, reason: tweet.reason } };
+    return ['input' in tweet ? validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line) : { error: { line, reason: `tweet: ${tweet.reason}` } }];
   }
-  return validateRow(value as MentionInput, line);
+  return [validateRow(value as MentionInput, line)];
 }
 
 export function readJsonl(text: string): ReplayInput {
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
   text.split('\n').forEach((raw, index) => {
-    const row = jsonlRow(raw, index + 1);
-    if (row) collect(row, mentions, errors);
+    for (const row of jsonlRows(raw, index + 1)) collect(row, mentions, errors);
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
 
-/** Header names (lower-cased) per field, first match wins: the names common tweet and review exports use. */
-const CSV_COLUMNS = {
-  id: ID_COLUMNS,
-  text: TEXT_COLUMNS,
-  createdAt: ['created_at', 'datetime', 'date', 'timestamp', 'time', 'created'],
-  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle'],
-  url: ['url', 'link', 'permalink'],
-} as const;
-
-/** ISO and RFC dates, or Unix epochs in seconds or milliseconds (many exports write those). */
+/** A date as readers of files take it (ISO, RFC, epochs, export layouts; no zone means UTC). */
 function parseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (/^\d{9,13}(\.\d+)?$/.test(value)) {
-    const n = Number(value);
-    return new Date(n < 1e11 ? n * 1000 : n).toISOString();
-  }
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
-}
-
-function clip(text: string): string {
-  return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS - 1) + '…' : text;
-}
-
-/** Options for csv-parse shared by the whole-file and the streaming reader, so both read a file alike. */
-export const CSV_PARSE_OPTIONS = { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, info: true } as const;
-
-export type CsvColumns = Partial<Record<keyof typeof CSV_COLUMNS, string>>;
-
-/** Which header names hold what; a file without a text column is refused, naming what it expects. */
-export function csvColumns(record: Record<string, string>): CsvColumns {
-  const header = Object.keys(record).map((h) => h.trim().toLowerCase());
-  const pick = (names: readonly string[]) => names.find((n) => header.includes(n));
-  const col = {
-    id: pick(CSV_COLUMNS.id),
-    text: pick(CSV_COLUMNS.text),
-    createdAt: pick(CSV_COLUMNS.createdAt),
-    author: pick(CSV_COLUMNS.author),
-    url: pick(CSV_COLUMNS.url),
-  };
-  if (!col.text) throw new Error(`CSV has no text column: expected one of ${CSV_COLUMNS.text.join(', ')} in the header (found: ${header.join(', ')})`);
-  return col;
-}
-
-/**
- * One CSV record: `index` is its 0-based position among the file's records (the id when the file has none,
- * and the offset from `baseMs` in seconds when it has no date), `line` the line it ends on.
- */
-export function csvRow(record: Record<string, string>, line: number, index: number, col: CsvColumns, baseMs: number): RowResult {
-  const get = (name: string | undefined) => {
-    if (!name) return undefined;
-    const key = Object.keys(record).find((k) => k.trim().toLowerCase() === name);
-    const v = key ? record[key]?.trim() : undefined;
-    return v ? v : undefined;
-  };
-  const nativeId = get(col.id) ?? String(index + 1);
-  const rawDate = get(col.createdAt);
-  const createdAt = parseDate(rawDate);
-  if (rawDate && !createdAt) return { error: { line, reason: `unreadable date "${rawDate}"` } };
-  const text = get(col.text);
-  if (!text) return { error: { line, reason: 'empty text' } };
-  const id = `csv:${nativeId}`;
-  return validateRow(
-    {
-      id,
-      source: 'csv',
-      // Exports often hold relative or app links there: only http(s) is kept, the row is not lost over it.
-      url: /^https?:\/\//i.test(get(col.url) ?? '') ? get(col.url) : undefined,
-      author: { id: get(col.author) ?? 'unknown' },
-      text: clip(text),
-      createdAt: createdAt ?? new Date(baseMs + index * 1000).toISOString(),
-      thread: { rootId: id },
-      channel: 'post',
-    },
-    line,
-  );
-}
-
-export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
-  const rows = parseCsv(text, CSV_PARSE_OPTIONS) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-  const col = rows[0] ? csvColumns(rows[0].record) : {};
-  const base = (options.fallbackTime ?? new Date()).getTime();
-  const mentions: Mention[] = [];
-  const errors: RowError[] = [];
-  rows.forEach(({ record, info }, index) => collect(csvRow(record, info.lines, index, col, base), mentions, errors));
-  return { mentions: byEventTime(mentions), errors, brands: [] };
+  const parsed = parseExportDate(value);
+  return 'iso' in parsed ? parsed.iso : undefined;
 }
 
 /** A brand id made from an account name ("AppleSupport" → "applesupport"). */

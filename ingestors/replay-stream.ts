@@ -8,6 +8,11 @@
  * are read whole: twcs places every tweet by links to rows anywhere in the file (reply chains to the root,
  * the brand that answered further down, the brand accounts of the whole file), germeval is one XML document.
  * Either way the mentions come out exactly as `readReplayFile` gives them.
+ *
+ * One jsonl line can hold many mentions (an X API v2 page of up to 500 tweets): counts and the index are per
+ * mention, not per line. A csv file is read from its header row on (listening exports put report metadata
+ * above it); when its slash dates only settle day-first or month-first further down, the first pass runs once
+ * more with that order, so both passes and the whole-file reader agree.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -15,22 +20,11 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
-import {
-  CSV_PARSE_OPTIONS,
-  csvColumns,
-  csvRow,
-  findInvalidUtf8,
-  invalidUtf8,
-  jsonlRow,
-  readCsv,
-  readReplayFile,
-  readUtf8,
-  type CsvColumns,
-  type ReadOptions,
-  type ReplayFormat,
-  type RowError,
-  type RowResult,
-} from './replay-formats.ts';
+import { findInvalidUtf8, invalidUtf8, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
+import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
+import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
+import type { Preamble, ReadOptions, RowError, RowResult } from './replay-rows.ts';
 
 export interface ReplaySource {
   /** Mentions the file yields (rows without errors). */
@@ -40,6 +34,8 @@ export interface ReplaySource {
   brands: Brand[];
   /** The newest mention's time: where event time stands once everything is fed. */
   lastCreatedAt?: string;
+  /** Report metadata skipped above a csv header row (listening exports), to be said, not counted as errors. */
+  preamble?: Preamble;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
   readonly mode: 'streamed' | 'indexed' | 'in-memory';
   /** The mentions in event-time order (stable for equal times); each call reads anew. */
@@ -58,6 +54,7 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
     errors: input.errors,
     brands: input.brands,
     lastCreatedAt: input.mentions.at(-1)?.createdAt,
+    ...(input.preamble ? { preamble: input.preamble } : {}),
     mode: 'in-memory',
     async *mentions() {
       yield* input.mentions;
@@ -127,34 +124,39 @@ function decodeLine(file: string, raw: RawLine): string {
   try {
     return strictUtf8.decode(raw.bytes);
   } catch {
-    throw invalidUtf8(file, raw.offset + findInvalidUtf8(raw.bytes));
+    throw invalidUtf8(file, raw.offset + findInvalidUtf8(raw.bytes), raw.offset === 0 ? raw.bytes : undefined);
   }
 }
 
 async function openJsonl(file: string): Promise<ReplaySource> {
   const order = new OrderIndex();
-  // Per valid row: event time, byte offset and length. Three numbers a row; used when the file is out of order.
+  // Per valid mention: event time, its line's byte offset and length, and its place among that line's
+  // mentions. Four numbers a mention; used when the file is out of order.
   const times: number[] = [];
   const offsets: number[] = [];
   const lengths: number[] = [];
+  const slots: number[] = [];
   for await (const raw of rawLines(file)) {
-    const row = jsonlRow(decodeLine(file, raw), raw.line);
-    if (!row) continue;
-    const mention = order.add(row);
-    if (!mention) continue;
-    times.push(Date.parse(mention.createdAt));
-    offsets.push(raw.offset);
-    lengths.push(raw.bytes.length);
+    let slot = 0;
+    for (const row of jsonlRows(decodeLine(file, raw), raw.line)) {
+      const mention = order.add(row);
+      if (!mention) continue;
+      times.push(Date.parse(mention.createdAt));
+      offsets.push(raw.offset);
+      lengths.push(raw.bytes.length);
+      slots.push(slot++);
+    }
   }
   const { count, errors, sorted } = order;
 
   async function* streamed(): AsyncGenerator<Mention> {
     let fed = 0;
     for await (const raw of rawLines(file)) {
-      const row = jsonlRow(decodeLine(file, raw), raw.line);
-      if (row && 'mention' in row) {
-        fed++;
-        yield row.mention;
+      for (const row of jsonlRows(decodeLine(file, raw), raw.line)) {
+        if ('mention' in row) {
+          fed++;
+          yield row.mention;
+        }
       }
     }
     if (fed !== count) throw changedWhileReading(file, count, fed);
@@ -163,22 +165,30 @@ async function openJsonl(file: string): Promise<ReplaySource> {
   async function* indexed(): AsyncGenerator<Mention> {
     const rows = Array.from({ length: count }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
     const handle = await open(file, 'r');
+    // twarc2 writes search pages newest first, and each page's tweets newest first: in time order the tweets
+    // of one page come one after another, so the page last parsed serves them all.
+    let cachedOffset = -1;
+    let cached: Mention[] = [];
     try {
       let buffer = Buffer.alloc(64 * 1024);
-      for (const i of rows) {
-        const length = lengths[i]!;
-        if (length > buffer.length) buffer = Buffer.alloc(length);
-        const { bytesRead } = await handle.read(buffer, 0, length, offsets[i]!);
-        const row = jsonlRow(strictUtf8.decode(buffer.subarray(0, bytesRead)), 0);
-        if (!row || !('mention' in row)) throw changedWhileReading(file, count, rows.indexOf(i));
-        yield row.mention;
+      for (const [fed, i] of rows.entries()) {
+        if (offsets[i] !== cachedOffset) {
+          const length = lengths[i]!;
+          if (length > buffer.length) buffer = Buffer.alloc(length);
+          const { bytesRead } = await handle.read(buffer, 0, length, offsets[i]!);
+          cached = jsonlRows(strictUtf8.decode(buffer.subarray(0, bytesRead)), 0).flatMap((row) => ('mention' in row ? [row.mention] : []));
+          cachedOffset = offsets[i]!;
+        }
+        const mention = cached[slots[i]!];
+        if (!mention) throw changedWhileReading(file, count, fed);
+        yield mention;
       }
     } finally {
       await handle.close();
     }
   }
 
-  if (sorted) times.length = offsets.length = lengths.length = 0;
+  if (sorted) times.length = offsets.length = lengths.length = slots.length = 0;
   return {
     count,
     errors,
@@ -191,8 +201,8 @@ async function openJsonl(file: string): Promise<ReplaySource> {
 
 class Utf8Error extends Error {}
 
-/** csv-parse records of the file, decoded as strict UTF-8 on the way in. */
-async function* csvRecords(file: string): AsyncGenerator<{ record: Record<string, string>; info: { lines: number } }> {
+/** csv-parse records of the file below its header row (from byte `start` on), decoded as strict UTF-8. */
+async function* csvRecords(file: string, header: CsvHeader, start: number): AsyncGenerator<CsvRecord> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const strict = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -210,11 +220,11 @@ async function* csvRecords(file: string): AsyncGenerator<{ record: Record<string
       }
     },
   });
-  const parser = parseCsvStream(CSV_PARSE_OPTIONS);
+  const parser = parseCsvStream(csvParseOptions(header));
   // Errors surface through the parser (pipeline destroys it with them), which the loop below reads.
-  const piped = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), strict, parser).catch(() => undefined);
+  const piped = pipeline(createReadStream(file, { start, highWaterMark: 1 << 20 }), strict, parser).catch(() => undefined);
   try {
-    for await (const row of parser) yield row as { record: Record<string, string>; info: { lines: number } };
+    for await (const row of parser) yield row as CsvRecord;
   } catch (err) {
     // Rare: read the file whole once more, only to name the byte as readUtf8 does.
     if (err instanceof Utf8Error) readUtf8(file);
@@ -225,22 +235,50 @@ async function* csvRecords(file: string): AsyncGenerator<{ record: Record<string
   }
 }
 
+/** The header row among the file's first lines, and the byte offset where the records below it start. */
+async function csvHead(file: string): Promise<{ header: CsvHeader; start: number } | undefined> {
+  const lines: RawLine[] = [];
+  for await (const raw of rawLines(file)) {
+    lines.push(raw);
+    if (lines.length === HEADER_SEARCH_LINES) break;
+  }
+  const header = findCsvHeader(lines.map((raw) => decodeLine(file, raw)));
+  if (!header) return undefined;
+  const row = lines[header.line - 1]!;
+  return { header, start: row.offset + row.bytes.length + 1 };
+}
+
 async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource> {
-  const base = options.fallbackTime!.getTime();
-  const rows = async function* (each: (row: RowResult) => void): AsyncGenerator<Mention> {
-    let col: CsvColumns | undefined;
+  const head = await csvHead(file);
+  if (!head) return { count: 0, errors: [], brands: [], mode: 'streamed', async *mentions() {} };
+  const { header, start } = head;
+  const preamble = csvPreamble(header);
+  const columns = resolveColumns(header.names);
+  const baseMs = options.fallbackTime!.getTime();
+  const rows = async function* (order: DayMonthOrder | undefined, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
+    const context: CsvContext = { columns, baseMs, order };
     let index = 0;
-    for await (const { record, info } of csvRecords(file)) {
-      col ??= csvColumns(record);
-      const row = csvRow(record, info.lines, index++, col, base);
-      each(row);
+    for await (const { record, info } of csvRecords(file, header, start)) {
+      const row = csvRow(record, header.line + info.lines, index++, context);
+      each(row, csvDate(record, columns));
       if ('mention' in row) yield row.mention;
     }
   };
-  const order = new OrderIndex();
-  const firstPass = rows((row) => order.add(row));
-  while (!(await firstPass.next()).done);
-  const { count, errors, sorted } = order;
+  const firstPass = async (order: DayMonthOrder | undefined) => {
+    const index = new OrderIndex();
+    const vote = new DayMonthVote();
+    const pass = rows(order, (row, date) => {
+      index.add(row);
+      vote.see(date);
+    });
+    while (!(await pass.next()).done);
+    return { index, vote };
+  };
+  let { index, vote } = await firstPass(undefined);
+  // Slash dates that read both ways were refused on the way; the file's other dates settle them after all.
+  const dayMonth = vote.order;
+  if (vote.ambiguous > 0 && dayMonth) index = (await firstPass(dayMonth)).index;
+  const { count, errors, sorted } = index;
   if (!sorted) {
     const input = readCsv(readUtf8(file), options);
     return {
@@ -248,6 +286,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
       errors: input.errors,
       brands: [],
       lastCreatedAt: input.mentions.at(-1)?.createdAt,
+      ...(preamble ? { preamble } : {}),
       mode: 'in-memory',
       async *mentions() {
         yield* input.mentions;
@@ -258,11 +297,12 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     count,
     errors,
     brands: [],
-    lastCreatedAt: order.lastCreatedAt,
+    lastCreatedAt: index.lastCreatedAt,
+    ...(preamble ? { preamble } : {}),
     mode: 'streamed',
     async *mentions() {
       let fed = 0;
-      for await (const mention of rows(() => undefined)) {
+      for await (const mention of rows(dayMonth, () => undefined)) {
         fed++;
         yield mention;
       }

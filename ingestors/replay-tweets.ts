@@ -2,14 +2,36 @@
  * Tweets as exported by the X/Twitter APIs, read by `replay` next to the Mention format: a line of a jsonl file
  * that is a v1.1 status (`id_str`, `full_text`/`text`, `user`, `in_reply_to_status_id_str`) or a v2 tweet
  * (`id`, `text`, `author_id`, `conversation_id`, `referenced_tweets`, `public_metrics`, optionally with the
- * author's `username` flattened in) becomes a Mention. Collected firestorms and research dumps come in these
- * shapes, so they can be backtested without converting them first.
+ * author's `username` flattened in, or flattened the way `twarc2 flatten` does it: `author` and the referenced
+ * tweets inline) becomes a Mention. Whole v2 response pages are taken apart in replay-v2-pages.ts and come
+ * here one tweet at a time. Collected firestorms and research dumps come in these shapes, so they can be
+ * backtested without converting them first.
  */
 import { z } from 'zod';
 import type { MentionInput } from '../src/model.ts';
+import { parseExportDate } from './replay-dates.ts';
+import { decodeEntities } from './text.ts';
 
-const IdLike = z.union([z.string().regex(/^\d{1,25}$/), z.number().int().nonnegative()]).transform(String);
+export const IdLike = z.union([z.string().regex(/^\d{1,25}$/), z.number().int().nonnegative()]).transform(String);
 const Count = z.number().int().nonnegative().optional().catch(undefined);
+
+/** What is read of a tweet that another one retweets or quotes, when the dump has it inline. */
+const Referenced = z.looseObject({
+  text: z.string().optional().catch(undefined),
+  note_tweet: z.looseObject({ text: z.string() }).optional().catch(undefined),
+  author: z.looseObject({ username: z.string().optional() }).optional().catch(undefined),
+});
+
+/** v1.1 embeds the retweeted or quoted status whole; only its text and author are read. */
+const EmbeddedStatus = z
+  .looseObject({
+    full_text: z.string().optional(),
+    text: z.string().optional(),
+    extended_tweet: z.looseObject({ full_text: z.string().optional() }).optional(),
+    user: z.looseObject({ screen_name: z.string().optional() }).optional(),
+  })
+  .nullish()
+  .catch(undefined);
 
 const TweetLike = z.looseObject({
   id_str: IdLike.optional(),
@@ -29,21 +51,18 @@ const TweetLike = z.looseObject({
   // v2
   author_id: IdLike.optional(),
   username: z.string().optional(),
+  // Flattened (twarc2 flatten, or replay-v2-pages.ts from a page's includes): the author's user object.
+  author: z.looseObject({ id: IdLike.optional(), username: z.string().optional(), name: z.string().optional() }).optional().catch(undefined),
+  // Posts over 280 characters: `text` is cut, the whole text is here.
+  note_tweet: z.looseObject({ text: z.string() }).optional().catch(undefined),
   conversation_id: IdLike.optional(),
-  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: IdLike })).optional(),
+  // Flattened, a referenced tweet carries its own text and author; only those are read.
+  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: IdLike, ...Referenced.shape })).optional(),
   public_metrics: z
     .looseObject({ retweet_count: Count, reply_count: Count, like_count: Count, quote_count: Count })
     .optional(),
-  // v1.1 retweets embed the original; only its text and author are read.
-  retweeted_status: z
-    .looseObject({
-      full_text: z.string().optional(),
-      text: z.string().optional(),
-      extended_tweet: z.looseObject({ full_text: z.string().optional() }).optional(),
-      user: z.looseObject({ screen_name: z.string().optional() }).optional(),
-    })
-    .nullish()
-    .catch(undefined),
+  retweeted_status: EmbeddedStatus,
+  quoted_status: EmbeddedStatus,
 });
 
 // A v1.1 retweet's text is "RT @author: " and the original, cut at 140 characters.
@@ -56,30 +75,43 @@ export function looksLikeTweet(value: unknown): boolean {
   return typeof v.created_at === 'string' && (typeof v.text === 'string' || typeof v.full_text === 'string');
 }
 
-/** The Mention input for an API tweet, or the reason it cannot be read. */
+/** The Mention input for an API tweet, or the reason it cannot be read (the caller says which tweet). */
 export function tweetToMention(value: unknown): { input: MentionInput } | { reason: string } {
   const parsed = TweetLike.safeParse(value);
-  if (!parsed.success) return { reason: `tweet: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
+  if (!parsed.success) return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
   const t = parsed.data;
   if (t.id_str === undefined && typeof t.id === 'number' && !Number.isSafeInteger(t.id)) {
-    return { reason: 'tweet: numeric id is beyond 2^53 and has lost digits; the line needs id_str' };
+    return { reason: 'numeric id is beyond 2^53 and has lost digits; the line needs id_str' };
   }
   const nativeId = t.id_str ?? (t.id === undefined ? undefined : String(t.id));
-  if (!nativeId) return { reason: 'tweet: no id or id_str' };
-  const createdMs = Date.parse(t.created_at);
-  if (Number.isNaN(createdMs)) return { reason: `tweet: unreadable created_at "${t.created_at}"` };
-  const ownText = t.extended_tweet?.full_text ?? t.full_text ?? t.text ?? '';
+  if (!nativeId) return { reason: 'no id or id_str' };
+  const created = parseExportDate(t.created_at);
+  if ('reason' in created) return { reason: `unreadable created_at "${t.created_at}"` };
+  const ownText = t.extended_tweet?.full_text ?? t.full_text ?? t.note_tweet?.text ?? t.text ?? '';
   // A retweet is its own post by its own author (the live X source can take them too: includeRetweets), but
   // the counts on it are the original's: a dump with a thousand retweets of one tweet would otherwise report
   // a thousand times its reshares, and every example post would be a copy of it. Its text is the original's,
-  // in full where the dump has it.
+  // in full where the dump has it (v1.1 embeds it; v2 has it in the page's includes).
   const original = t.retweeted_status ?? undefined;
-  const retweet = original !== undefined || t.referenced_tweets?.some((r) => r.type === 'retweeted') === true || RETWEET_PREFIX.test(ownText);
-  const originalText = original?.extended_tweet?.full_text ?? original?.full_text ?? original?.text;
-  const originalAuthor = original?.user?.screen_name ?? RETWEET_PREFIX.exec(ownText)?.[1];
-  const text = originalText !== undefined && originalAuthor !== undefined ? `RT @${originalAuthor}: ${originalText}` : ownText;
-  const handle = t.user?.screen_name ?? t.username;
-  const authorId = t.user?.id_str ?? t.author_id ?? handle ?? 'unknown';
+  const retweeted = t.referenced_tweets?.find((r) => r.type === 'retweeted');
+  const retweet = original !== undefined || retweeted !== undefined || RETWEET_PREFIX.test(ownText);
+  const originalText = original?.extended_tweet?.full_text ?? original?.full_text ?? original?.text ?? retweeted?.note_tweet?.text ?? retweeted?.text;
+  const originalAuthor = original?.user?.screen_name ?? retweeted?.author?.username ?? RETWEET_PREFIX.exec(ownText)?.[1];
+  // A quote is the quoter's own post with its own counts, but "Same here." says nothing without what it quotes:
+  // the quoted text follows, so brand matching and the complaint classifier see what the quoter endorses.
+  const quotedStatus = t.quoted_status ?? undefined;
+  const quoted = t.referenced_tweets?.find((r) => r.type === 'quoted');
+  const quotedText = quotedStatus?.extended_tweet?.full_text ?? quotedStatus?.full_text ?? quotedStatus?.text ?? quoted?.note_tweet?.text ?? quoted?.text;
+  const quotedAuthor = quotedStatus?.user?.screen_name ?? quoted?.author?.username;
+  const text =
+    retweet && originalText !== undefined && originalAuthor !== undefined
+      ? `RT @${originalAuthor}: ${originalText}`
+      : !retweet && quotedText !== undefined
+        ? `${ownText}\n\n${quotedAuthor ? `QT @${quotedAuthor}:` : 'QT:'} ${quotedText}`
+        : ownText;
+  const handle = t.user?.screen_name ?? t.username ?? t.author?.username;
+  const name = t.user?.name ?? t.author?.name;
+  const authorId = t.user?.id_str ?? t.author_id ?? t.author?.id ?? handle ?? 'unknown';
   const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? t.in_reply_to_status_id_str ?? undefined;
   // v1.1 has no conversation id: a reply's thread is then the tweet it answers, as close as one line can tell.
   const root = t.conversation_id ?? repliedTo ?? nativeId;
@@ -89,9 +121,10 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
       id,
       source: 'x',
       url: `https://x.com/${handle ?? 'i'}/status/${nativeId}`,
-      author: { id: authorId, ...(handle ? { handle } : {}), ...(t.user?.name ? { name: t.user.name } : {}) },
-      text,
-      createdAt: new Date(createdMs).toISOString(),
+      author: { id: authorId, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
+      // The APIs send tweet text HTML-escaped (`&amp;`), as the live X source decodes it too.
+      text: decodeEntities(text),
+      createdAt: created.iso,
       thread: { rootId: `x:${root}`, ...(repliedTo && repliedTo !== nativeId ? { parentId: `x:${repliedTo}` } : {}) },
       metrics: retweet
         ? { likes: 0, shares: 0, replies: 0 }

@@ -32,6 +32,7 @@ export const replayIngestorFactory: IngestorFactory = {
       type: 'replay',
       async run(emit: Emit, signal: AbortSignal) {
         const input = await openReplayFile(file, options.format);
+        if (input.preamble) context.log.info({ source: options.name, file, ...input.preamble }, 'replay header row found below report metadata');
         for (const error of input.errors) {
           context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');
           await context.quarantine(options.name, `${path.basename(file)} line ${error.line}: ${error.reason}`, { file, line: error.line });

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import he from 'he';
 import { z } from 'zod';
 import { DatasetError } from './germeval.ts';
-import { ID_COLUMNS, TEXT_COLUMNS } from './csv-columns.ts';
+import { ID_COLUMNS, TEXT_COLUMNS, normaliseHeader } from './csv-columns.ts';
 
 export interface ComplaintRow {
   id: string;
@@ -47,7 +47,7 @@ export interface ComplaintRowWithLang extends ComplaintRow {
 }
 
 function pickColumn(header: readonly string[], names: readonly string[]): string | undefined {
-  const lower = header.map((h) => h.trim().toLowerCase());
+  const lower = header.map(normaliseHeader);
   for (const n of names) {
     const i = lower.indexOf(n);
     if (i >= 0) return header[i];

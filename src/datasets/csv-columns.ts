@@ -1,6 +1,17 @@
 /**
- * Header names (lower-cased) that labelled and exported CSVs use for a post's id and text, first match wins.
- * Shared by `replay` (ingestors/replay-formats.ts) and `eval` (complaints.ts) so both read the same files alike.
+ * Header names that labelled and exported CSVs use for a post's id and text, first match wins, compared after
+ * `normaliseHeader` ("Full Text" → `full_text`). Shared by `replay` (ingestors/replay-csv-columns.ts) and `eval`
+ * (complaints.ts) so both read the same files alike. The later names are the social-listening exports our users
+ * come from: Brandwatch (`Resource Id`, `Full Text`), Meltwater (`Opening Text`, `Hit Sentence`), Talkwalker (`content`).
  */
-export const ID_COLUMNS = ['id', 'tweet_id', 'id_str', 'status_id', 'post_id'] as const;
-export const TEXT_COLUMNS = ['text', 'tweet', 'full_text', 'content', 'message', 'body'] as const;
+export const ID_COLUMNS = ['id', 'tweet_id', 'id_str', 'status_id', 'post_id', 'resource_id', 'mention_id', 'document_id'] as const;
+export const TEXT_COLUMNS = ['text', 'tweet', 'full_text', 'content', 'message', 'body', 'opening_text', 'hit_sentence', 'snippet'] as const;
+
+/** A header cell as the lists above spell it: trimmed, lower case, runs of spaces and hyphens as one `_`. */
+export function normaliseHeader(name: string): string {
+  return name
+    .replace(/^\ufeff/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitPaced } from '../../../ingestors/replay.ts';
 import { readCsv, readGermEvalXml, readJsonl, readReplayFile, readTwcs, readUtf8, slugify } from '../../../ingestors/replay-formats.ts';
-import { openReplayFile, type ReplaySource } from '../../../ingestors/replay-stream.ts';
+import { openReplayFile } from '../../../ingestors/replay-stream.ts';
 import type { Mention } from '../../../src/model.ts';
+import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
 
 const shared = path.resolve(__dirname, '../../../../shared/data');
 
@@ -139,17 +140,8 @@ describe('replay reads API tweets and common export columns', () => {
 });
 
 describe('replay files streamed (jsonl, csv) instead of held in memory', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-stream-'));
-  const write = (name: string, content: string | Buffer): string => {
-    const file = path.join(dir, name);
-    writeFileSync(file, content);
-    return file;
-  };
-  const all = async (source: ReplaySource): Promise<Mention[]> => {
-    const out: Mention[] = [];
-    for await (const m of source.mentions()) out.push(m);
-    return out;
-  };
+  const write = replayFileWriter('kr-stream-');
+  const all = allMentions;
   const line = (id: string, at: string, text = 'Zug fällt aus') =>
     JSON.stringify({ id: `demo:${id}`, source: 'demo', author: { id: 'u' }, text, createdAt: at, thread: { rootId: `demo:${id}` }, channel: 'post' });
   const fallbackTime = new Date('2026-01-01T00:00:00Z');

@@ -68,6 +68,14 @@ describe('complaints CSV reader', () => {
     ]);
     expect(() => parseComplaintsCsv('id,body\n1,x\n')).toThrow(/needs a text column .* and a label column/);
   });
+
+  it('reads a labelled listening export by the same header names as replay ("Resource Id", "Full Text")', () => {
+    const rows = parseComplaintsCsv('Resource Id,Full Text,Label\n9911,"Koffer seit drei Tagen weg, keiner meldet sich",complaint\n9912,Great crew today,0\n');
+    expect(rows.map((r) => [r.id, r.complaint])).toEqual([
+      ['9911', true],
+      ['9912', false],
+    ]);
+  });
 });
 
 describe('stratified folds', () => {

@@ -1,0 +1,134 @@
+/**
+ * Which CSV columns hold what, for `replay --format csv`: one table of header names (tweet exports, twarc-csv,
+ * and the social-listening tools our users come from: Brandwatch, Talkwalker, Meltwater), and the search for
+ * the header row below the report metadata those tools write above it.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { ID_COLUMNS, TEXT_COLUMNS, normaliseHeader } from '../src/datasets/csv-columns.ts';
+
+/**
+ * Header names per field after `normaliseHeader` ("Page Type" → `page_type`), first match wins; German ones for
+ * exports made in a German interface or spreadsheet (`Datum`, `Autor`).
+ *
+ * Not read, on purpose: the exports' own sentiment, emotion and category columns. Kundenradar classifies every
+ * post itself; a vendor's label taken over here would show up in every figure as if it were ours.
+ */
+export const CSV_FIELDS = {
+  id: ID_COLUMNS,
+  text: TEXT_COLUMNS,
+  /** Used when a row's text is empty (news and blog rows in listening exports often have only a headline). */
+  title: ['title', 'headline', 'subject', 'titel'],
+  createdAt: ['created_at', 'datetime', 'date', 'timestamp', 'time', 'created', 'published', 'published_at', 'publish_date', 'datum'],
+  /** Meltwater writes the clock time in its own column next to `Date`. */
+  time: ['time', 'uhrzeit'],
+  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor'],
+  handle: ['author.username', 'username', 'screen_name', 'user_screen_name', 'twitter_screen_name', 'handle'],
+  authorName: ['author.name', 'full_name'],
+  url: ['url', 'link', 'permalink'],
+  lang: ['lang', 'language', 'sprache'],
+  rootId: ['conversation_id', 'thread_id'],
+  parentId: ['referenced_tweets.replied_to.id', 'in_reply_to_status_id', 'in_reply_to_status_id_str', 'in_reply_to_tweet_id', 'in_response_to_tweet_id', 'parent_id'],
+  retweetOf: ['referenced_tweets.retweeted.id', 'retweeted_status_id', 'retweeted_status.id_str'],
+  retweetedUser: ['retweeted_username'],
+  likes: ['public_metrics.like_count', 'like_count', 'favorite_count', 'likes'],
+  shares: ['public_metrics.retweet_count', 'retweet_count', 'retweets', 'shares'],
+  quotes: ['public_metrics.quote_count', 'quote_count'],
+  replies: ['public_metrics.reply_count', 'reply_count', 'replies'],
+  /** What kind of page a row comes from (Brandwatch `Page Type`, Talkwalker `source_type`): news, blog, review, … */
+  pageType: ['page_type', 'source_type', 'media_type'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type CsvField = keyof typeof CSV_FIELDS;
+
+/** The header cell each field reads; `ids` and `texts` list every present one, a row takes its first non-empty. */
+export type CsvColumns = Partial<Record<Exclude<CsvField, 'id' | 'text'>, string>> & {
+  ids: string[];
+  texts: string[];
+  /**
+   * A twarc-csv export of X API v2 tweets (it has `conversation_id` and `author_id`): ids are tweet ids, links can
+   * be made, and text is the API's (entities escaped, line breaks written as `\n`).
+   */
+  xExport: boolean;
+};
+
+const SINGLE_FIELDS = (Object.keys(CSV_FIELDS) as CsvField[]).filter((f): f is Exclude<CsvField, 'id' | 'text'> => f !== 'id' && f !== 'text');
+const KNOWN = new Set<string>(Object.values(CSV_FIELDS).flat());
+const TEXTS = new Set<string>(TEXT_COLUMNS);
+
+export function resolveColumns(names: readonly string[]): CsvColumns {
+  const present = new Set(names);
+  const pick = (field: CsvField) => CSV_FIELDS[field].find((n) => present.has(n));
+  const columns: CsvColumns = {
+    ids: ID_COLUMNS.filter((n) => present.has(n)),
+    texts: TEXT_COLUMNS.filter((n) => present.has(n)),
+    xExport: present.has('conversation_id') && present.has('author_id'),
+  };
+  for (const field of SINGLE_FIELDS) {
+    const name = pick(field);
+    if (name) columns[field] = name;
+  }
+  // A lone `time` column is the timestamp, not the clock time of another one.
+  if (columns.time === columns.createdAt) delete columns.time;
+  return columns;
+}
+
+/** How far down a listening export's header row may sit below its report metadata. */
+export const HEADER_SEARCH_LINES = 20;
+
+const DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof DELIMITERS)[number];
+
+export interface CsvHeader {
+  /** 1-based line of the header row; the lines above it are report metadata. */
+  line: number;
+  delimiter: CsvDelimiter;
+  /** The header cells, normalised and unique (a repeated name keeps its first column). */
+  names: string[];
+}
+
+function cells(line: string, delimiter: CsvDelimiter): string[] {
+  try {
+    const [row] = parseCsv(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+    return (row ?? []).map(normaliseHeader);
+  } catch {
+    return [];
+  }
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name, i) => {
+    const key = name && !seen.has(name) ? name : `${name || 'column'}#${i + 1}`;
+    seen.add(key);
+    return key;
+  });
+}
+
+/**
+ * The header row among a file's first lines: the first row with a text column and at least one more known
+ * column, under the delimiter that finds the most known columns (German spreadsheets write `;`, some tools tabs).
+ * Failing that, a first line with a text column alone is the header, as plain CSVs have it. Undefined for a file
+ * without a non-empty line; a file with no header at all is refused, naming what a header needs.
+ */
+export function findCsvHeader(head: readonly string[]): CsvHeader | undefined {
+  const lines = head.slice(0, HEADER_SEARCH_LINES).map((l) => l.replace(/\r$/, ''));
+  for (let i = 0; i < lines.length; i++) {
+    let best: { delimiter: CsvDelimiter; names: string[]; known: number } | undefined;
+    for (const delimiter of DELIMITERS) {
+      const names = cells(lines[i]!, delimiter);
+      const known = names.filter((n) => KNOWN.has(n)).length;
+      if (names.some((n) => TEXTS.has(n)) && known >= 2 && known > (best?.known ?? 0)) best = { delimiter, names, known };
+    }
+    if (best) return { line: i + 1, delimiter: best.delimiter, names: unique(best.names) };
+  }
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first === -1) return undefined;
+  for (const delimiter of DELIMITERS) {
+    const names = cells(lines[first]!, delimiter);
+    if (names.some((n) => TEXTS.has(n))) return { line: first + 1, delimiter, names: unique(names) };
+  }
+  throw new Error(
+    `CSV has no text column: expected one of ${TEXT_COLUMNS.join(', ')} in the header (found: ${cells(lines[first]!, ',').join(', ')}; ` +
+      `looked for a header row in the first ${HEADER_SEARCH_LINES} lines)`,
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * `replay --format csv`: each record becomes a Mention with id `csv:<the file's own id>` (its row number when it
+ * has none). Reads plain CSVs, twarc-csv tweet exports and social-listening exports (Brandwatch, Talkwalker,
+ * Meltwater): the header row is found below their report metadata and the columns by name
+ * (replay-csv-columns.ts), dates as replay-dates.ts says. The whole-file reader here and the streaming one
+ * (replay-stream.ts) both go through `csvRow`, so they read a file alike.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Channel, Mention } from '../src/model.ts';
+import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
+import { byEventTime, clip, collect, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { decodeEntities, htmlToPlainText } from './text.ts';
+
+export type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+
+/** csv-parse options for the lines below the header row, shared by the whole-file and the streaming reader. */
+export function csvParseOptions(header: CsvHeader) {
+  return { columns: header.names, delimiter: header.delimiter, skip_empty_lines: true, relax_column_count: true, bom: true, info: true };
+}
+
+export interface CsvContext {
+  columns: CsvColumns;
+  /** Rows without a date are spaced one second apart from here, in file order. */
+  baseMs: number;
+  /** How this file reads slash dates that could go both ways, as its other dates settle it (DayMonthVote). */
+  order?: DayMonthOrder;
+}
+
+export function csvPreamble(header: CsvHeader): Preamble | undefined {
+  return header.line > 1 ? { headerLine: header.line, skippedLines: header.line - 1 } : undefined;
+}
+
+/** The row's timestamp as written: the date column, with the time column when the export splits them. */
+export function csvDate(record: Record<string, string>, columns: CsvColumns): string | undefined {
+  const get = (name: string | undefined) => (name ? record[name]?.trim() || undefined : undefined);
+  return joinDateTime(get(columns.createdAt), get(columns.time));
+}
+
+// Only markup that a text column of an export would carry; "<3" or "a < b" in a post is no reason to convert.
+const HTML = /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|img|h[1-6]|blockquote)\b[^>]*>/i;
+const RETWEET = /^RT @\w{1,15}:/;
+
+// Listening tools write language names where the APIs write codes; the classifier reads the first two letters.
+const LANGUAGE_NAMES: Record<string, string> = {
+  german: 'de', deutsch: 'de', english: 'en', englisch: 'en', french: 'fr', französisch: 'fr', spanish: 'es', spanisch: 'es',
+  italian: 'it', italienisch: 'it', dutch: 'nl', niederländisch: 'nl', polish: 'pl', polnisch: 'pl', turkish: 'tr', türkisch: 'tr',
+  portuguese: 'pt', portugiesisch: 'pt',
+};
+
+function languageHint(value: string | undefined): string | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'und' || v === 'zxx') return undefined;
+  if (/^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/.test(v)) return v.split(/[-_]/)[0];
+  return LANGUAGE_NAMES[v];
+}
+
+/** News and blog pages are no customer posts awaiting an answer, and each channel has its own SLA. */
+function pageChannel(value: string | undefined): Channel | undefined {
+  const v = value?.toLowerCase() ?? '';
+  if (/news|press|print|broadcast|\btv\b|radio/.test(v)) return 'news';
+  if (/blog/.test(v)) return 'blog_post';
+  if (/review/.test(v)) return 'review';
+  return undefined;
+}
+
+/** A count cell; pandas (twarc-csv) writes `3.0` in a column with gaps. Anything else counts as none. */
+function count(value: string | undefined): number {
+  return value && /^\d{1,15}(?:\.0+)?$/.test(value) ? Number(value) : 0;
+}
+
+/**
+ * One CSV record: `index` is its 0-based position among the file's records (the id when the file has none,
+ * and the offset from `baseMs` in seconds when it has no date), `line` the file line it ends on.
+ */
+export function csvRow(record: Record<string, string>, line: number, index: number, context: CsvContext): RowResult {
+  const col = context.columns;
+  const get = (name: string | undefined) => (name ? record[name]?.trim() || undefined : undefined);
+  const first = (names: readonly string[]) => names.map(get).find((v) => v !== undefined);
+  const nativeId = first(col.ids) ?? String(index + 1);
+  const rawDate = csvDate(record, col);
+  const date = rawDate ? parseExportDate(rawDate, context.order) : undefined;
+  if (date && 'reason' in date) return { error: { line, reason: date.reason } };
+  const ownText = first(col.texts);
+  const title = get(col.title);
+  let text = ownText ?? title;
+  if (!text) return { error: { line, reason: 'empty text' } };
+  // twarc-csv keeps the API's escaping (`&amp;`) and writes line breaks as the two characters `\n`.
+  if (col.xExport) text = decodeEntities(text.replace(/\\n/g, '\n'));
+  if (HTML.test(text)) text = htmlToPlainText(text);
+  const handle = get(col.handle)?.replace(/^@/, '');
+  const retweetOf = get(col.retweetOf);
+  const retweet = retweetOf !== undefined || RETWEET.test(text);
+  // twarc-csv puts the original's full text into a retweet's row; the prefix keeps it a retweet downstream
+  // (no answer expected), as a retweet read from the API's own JSON is.
+  const retweetedUser = get(col.retweetedUser)?.replace(/^@/, '');
+  if (retweetOf !== undefined && !RETWEET.test(text) && retweetedUser) text = `RT @${retweetedUser}: ${text}`;
+  const parent = get(col.parentId);
+  const id = `csv:${nativeId}`;
+  const link = get(col.url);
+  const name = get(col.authorName);
+  const langHint = languageHint(get(col.lang));
+  return validateRow(
+    {
+      id,
+      source: 'csv',
+      // Exports often hold relative or app links there: only http(s) is kept, the row is not lost over it.
+      url: link && /^https?:\/\//i.test(link) ? link : col.xExport && /^\d+$/.test(nativeId) ? `https://x.com/${handle ?? 'i'}/status/${nativeId}` : undefined,
+      author: { id: get(col.author) ?? handle ?? 'unknown', ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
+      ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
+      text: clip(text),
+      createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),
+      thread: { rootId: `csv:${get(col.rootId) ?? nativeId}`, ...(parent && parent !== nativeId ? { parentId: `csv:${parent}` } : {}) },
+      // A retweet's counts are the original's (twarc-csv copies them over): counted once, on the original.
+      metrics: retweet
+        ? { likes: 0, shares: 0, replies: 0 }
+        : { likes: count(get(col.likes)), shares: count(get(col.shares)) + count(get(col.quotes)), replies: count(get(col.replies)) },
+      channel: pageChannel(get(col.pageType)) ?? (parent ? 'reply' : 'post'),
+      ...(langHint ? { langHint } : {}),
+    },
+    line,
+  );
+}
+
+/** Character offset where 1-based `line` starts (the text's length when it has fewer lines). */
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
+  const header = findCsvHeader(text.split('\n', HEADER_SEARCH_LINES));
+  if (!header) return { mentions: [], errors: [], brands: [] };
+  const rows = parseCsv(text.slice(lineStart(text, header.line + 1)), csvParseOptions(header)) as CsvRecord[];
+  const columns = resolveColumns(header.names);
+  const vote = new DayMonthVote();
+  for (const { record } of rows) vote.see(csvDate(record, columns));
+  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order };
+  const mentions: Mention[] = [];
+  const errors: RowError[] = [];
+  rows.forEach(({ record, info }, index) => collect(csvRow(record, header.line + info.lines, index, context), mentions, errors));
+  const preamble = csvPreamble(header);
+  return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}) };
+}

@@ -1,0 +1,160 @@
+/**
+ * Timestamps as replay files write them (CSV exports, API tweets, twcs): ISO 8601 (with `T` or a space, an
+ * optional fraction, `Z` or an offset), `2026-10-04 11:05:00.0` (Brandwatch), `04.10.2026 11:05[:33]` (German
+ * locales), `10/04/2026 11:05`, `04-Oct-2026 11:05AM` and `Oct 4, 2026 11:05 AM`, RFC 2822 and the v1.1 API's
+ * `Wed Oct 10 20:19:24 +0000 2018`, Unix epochs in seconds or milliseconds.
+ *
+ * A timestamp without a zone is taken as UTC, never as the zone of the machine that happens to run the replay
+ * (what `Date.parse` would do): the same file must give the same times everywhere. An export written in local
+ * time is then off by its UTC offset, which the README says.
+ *
+ * Slash dates are the one ambiguous form: `10/04/2026` is 10 April to a German or British tool and 4 October to
+ * an American one, and no header says which. A slash date with a number above 12 can only be read one way; the
+ * reader lets those decide for the whole file (`DayMonthVote`). A slash date that reads both ways in a file that
+ * does not settle it (or settles it both ways) is refused with a reason, never guessed.
+ */
+export type DayMonthOrder = 'day-first' | 'month-first';
+
+export type ParsedDate = { iso: string } | { reason: string };
+
+// 3-letter prefixes of English and German month names ("Oct", "October", "Okt.", "März", "Mai", "Dezember").
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, mär: 3, apr: 4, may: 5, mai: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, okt: 10, nov: 11, dec: 12, dez: 12,
+};
+
+const TIME = String.raw`(?:(?:T|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?)?`;
+const ZONE = String.raw`\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?`;
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME}${ZONE}$`, 'i');
+const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}${ZONE}$`, 'i');
+const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}${ZONE}$`, 'i');
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})\.?[-\s]+([a-zä]{3,9})\.?[-\s]+(\d{4})${TIME}${ZONE}$`, 'i');
+const MONTH_NAME_DAY = new RegExp(String.raw`^([a-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}${ZONE}$`, 'i');
+const EPOCH = /^\d{9,13}(\.\d+)?$/;
+
+interface Parts {
+  year: string;
+  month: number;
+  day: string;
+  /** The TIME and ZONE groups, in order. */
+  rest: ReadonlyArray<string | undefined>;
+}
+
+/** The UTC instant of a date and its time and zone groups, or undefined when a field is out of range. */
+function instant({ year, month, day, rest }: Parts): string | undefined {
+  const [h = '0', mi = '0', s = '0', fraction = '', meridiem, zone] = rest;
+  let hour = Number(h);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+  }
+  const [y, d, min, sec] = [Number(year), Number(day), Number(mi), Number(s)];
+  if (month < 1 || month > 12 || d < 1 || hour > 23 || min > 59 || sec > 59) return undefined;
+  const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+  const local = Date.UTC(y, month - 1, d, hour, min, sec, ms);
+  // Date.UTC rolls 31 April over into May: a day that does not exist in its month is refused instead.
+  if (new Date(local).getUTCDate() !== d) return undefined;
+  return new Date(local - offsetMinutes(zone) * 60_000).toISOString();
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  const m = zone ? /^([+-])(\d{2}):?(\d{2})?$/.exec(zone) : null;
+  if (!m) return 0; // no zone, Z, UTC, GMT
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** The first two numbers of a slash date (`10/04/2026` → [10, 4]), or undefined for any other form. */
+function slashNumbers(value: string): [number, number] | undefined {
+  const m = SLASHED.exec(value.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/** How a slash date must be read from its own numbers; undefined when it reads both ways, neither, or is none. */
+export function slashDateOrder(value: string): DayMonthOrder | undefined {
+  const [a, b] = slashNumbers(value) ?? [0, 0];
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return undefined;
+}
+
+/** A slash date whose two numbers could each be the month, and differ (4/4 is 4 April either way). */
+function readsBothWays(value: string): boolean {
+  const [a, b] = slashNumbers(value) ?? [0, 0];
+  return a >= 1 && b >= 1 && a <= 12 && b <= 12 && a !== b;
+}
+
+/** Tallies a file's slash dates that can only be read one way, and those that read both ways. */
+export class DayMonthVote {
+  private dayFirst = 0;
+  private monthFirst = 0;
+  /** Slash dates that read both ways (10/04/2026), which only the file's other dates can settle. */
+  ambiguous = 0;
+
+  see(value: string | undefined): void {
+    if (!value) return;
+    const order = slashDateOrder(value);
+    if (order === 'day-first') this.dayFirst++;
+    else if (order === 'month-first') this.monthFirst++;
+    else if (readsBothWays(value)) this.ambiguous++;
+  }
+
+  /** The file's order when its unambiguous slash dates all agree; undefined when none or both kinds occur. */
+  get order(): DayMonthOrder | undefined {
+    if (this.dayFirst > 0 && this.monthFirst === 0) return 'day-first';
+    if (this.monthFirst > 0 && this.dayFirst === 0) return 'month-first';
+    return undefined;
+  }
+}
+
+/** Reads one timestamp; `order` is how the file reads slash dates that could go both ways (see DayMonthVote). */
+export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate {
+  const value = raw.trim();
+  const unreadable = { reason: `unreadable date "${raw}"` };
+  if (EPOCH.test(value)) {
+    const n = Number(value);
+    return { iso: new Date(n < 1e11 ? n * 1000 : n).toISOString() };
+  }
+  let m = YEAR_FIRST.exec(value);
+  if (m) return done({ year: m[1]!, month: Number(m[2]), day: m[3]!, rest: m.slice(4) }, unreadable);
+  m = DOTTED.exec(value);
+  if (m) return done({ year: m[3]!, month: Number(m[2]), day: m[1]!, rest: m.slice(4) }, unreadable);
+  m = SLASHED.exec(value);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const resolved = readsBothWays(value) ? order : (slashDateOrder(value) ?? 'day-first');
+    if (!resolved) {
+      return {
+        reason:
+          `ambiguous date "${raw}": ${a}/${b} can be day/month or month/day, and the file's other slash dates do not ` +
+          'settle it (none has a number above 12, or they disagree); export dates as YYYY-MM-DD or DD.MM.YYYY',
+      };
+    }
+    const [day, month] = resolved === 'day-first' ? [m[1]!, b] : [m[2]!, a];
+    return done({ year: m[3]!, month, day, rest: m.slice(4) }, unreadable);
+  }
+  m = DAY_MONTH_NAME.exec(value);
+  if (m) return monthNamed(m[2]!, (month) => done({ year: m![3]!, month, day: m![1]!, rest: m!.slice(4) }, unreadable), unreadable);
+  m = MONTH_NAME_DAY.exec(value);
+  if (m) return monthNamed(m[1]!, (month) => done({ year: m![3]!, month, day: m![2]!, rest: m!.slice(4) }, unreadable), unreadable);
+  // RFC 2822 and the v1.1 API's own layout. Only with a zone: without one, Date.parse would use the machine's.
+  if (/\d{4}/.test(value) && /(?:\b(?:gmt|utc)\b|[+-]\d{4}\b|\bz$)/i.test(value)) {
+    const t = Date.parse(value);
+    if (!Number.isNaN(t)) return { iso: new Date(t).toISOString() };
+  }
+  return unreadable;
+}
+
+function done(parts: Parts, unreadable: ParsedDate): ParsedDate {
+  const iso = instant(parts);
+  return iso ? { iso } : unreadable;
+}
+
+function monthNamed(name: string, read: (month: number) => ParsedDate, unreadable: ParsedDate): ParsedDate {
+  const month = MONTHS[name.slice(0, 3).toLowerCase()];
+  return month ? read(month) : unreadable;
+}
+
+/** A date column and a separate time column (Meltwater) as one timestamp; a date that has a time keeps it. */
+export function joinDateTime(date: string | undefined, time: string | undefined): string | undefined {
+  if (!date || !time || /\d:\d{2}/.test(date)) return date;
+  return `${date} ${time}`;
+}

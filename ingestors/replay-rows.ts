@@ -1,0 +1,61 @@
+/**
+ * What every replay reader shares: a row either becomes a validated Mention or is reported with its line and
+ * reason, and the mentions come out in event-time order.
+ */
+import { formatZodIssues } from '../src/config.ts';
+import { MAX_TEXT_CHARS, Mention, type Brand, type MentionInput } from '../src/model.ts';
+
+export interface RowError {
+  line: number;
+  reason: string;
+}
+
+/** One row of a file: the mention it makes, or why it makes none. */
+export type RowResult = { mention: Mention } | { error: RowError };
+
+/** Lines of report metadata above a CSV's header row (social-listening exports write them); not row errors. */
+export interface Preamble {
+  /** 1-based line of the header row. */
+  headerLine: number;
+  skippedLines: number;
+}
+
+export interface ReplayInput {
+  /** In event-time order (stable for equal times), as a replay must feed the detectors. */
+  mentions: Mention[];
+  errors: RowError[];
+  /** Brands the file itself defines (twcs: every outbound author is a brand account). */
+  brands: Brand[];
+  preamble?: Preamble;
+}
+
+export interface ReadOptions {
+  /** Timestamp for rows without a date (a file's rows then keep their order, one second apart). */
+  fallbackTime?: Date;
+}
+
+export function validateRow(input: MentionInput, line: number): RowResult {
+  const parsed = Mention.safeParse(input);
+  return parsed.success ? { mention: parsed.data } : { error: { line, reason: formatZodIssues(parsed.error).join('; ') } };
+}
+
+export function collect(row: RowResult, mentions: Mention[], errors: RowError[]): void {
+  if ('mention' in row) mentions.push(row.mention);
+  else errors.push(row.error);
+}
+
+export function byEventTime(mentions: Mention[]): Mention[] {
+  return mentions
+    .map((m, i) => ({ m, i, t: Date.parse(m.createdAt) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+export function clip(text: string): string {
+  return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS - 1) + '…' : text;
+}
+
+/** A bad row's reason with where it sits inside its line (one line of an API dump holds many tweets). */
+export function within(row: RowResult, where: string): RowResult {
+  return 'error' in row ? { error: { line: row.error.line, reason: `${where}: ${row.error.reason}` } } : row;
+}

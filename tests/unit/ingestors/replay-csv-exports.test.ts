@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv, readReplayFile } from '../../../ingestors/replay-formats.ts';
+import { openReplayFile } from '../../../ingestors/replay-stream.ts';
+import type { Mention } from '../../../src/model.ts';
+import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
+
+const fallbackTime = new Date('2026-01-01T00:00:00Z');
+const write = replayFileWriter('kr-exports-');
+const all = allMentions;
+
+// twarc-csv's default tweet columns, in its order (a subset: the rest are ignored like any unknown column).
+const TWARC_HEADER =
+  'id,conversation_id,referenced_tweets.replied_to.id,referenced_tweets.retweeted.id,referenced_tweets.quoted.id,author_id,in_reply_to_user_id,in_reply_to_username,' +
+  'retweeted_user_id,retweeted_username,created_at,text,lang,source,public_metrics.impression_count,public_metrics.reply_count,public_metrics.retweet_count,' +
+  'public_metrics.quote_count,public_metrics.like_count,author.id,author.username,author.name,__twarc.retrieved_at';
+// twarc-csv writes line breaks as the two characters \n and keeps the API's &amp;; a retweet row gets the
+// original's full text and counts (merge_retweets).
+const COMPLAINT = '@aerolux_hilft Flug LX 204 gestrichen.\\nKeine Info am Gate &amp; die Hotline legt auf!';
+const TWARC_CSV = [
+  TWARC_HEADER,
+  `1850000000000000001,1850000000000000001,,,,77,5,aerolux_hilft,,,2026-10-04T09:00:00.000Z,"${COMPLAINT}",de,Twitter for iPhone,88000,41,950,12,2000,77,kerstin_k,Kerstin K.,2026-10-05T08:00:00+00:00`,
+  `1850000000000000010,1850000000000000010,,1850000000000000001,,300,,,77,kerstin_k,2026-10-04T09:20:00.000Z,"${COMPLAINT}",de,Twitter for Android,0,41.0,950.0,12.0,2000.0,300,leo,,2026-10-05T08:00:00+00:00`,
+  '1850000000000000011,1850000000000000001,1850000000000000001,,,5,77,kerstin_k,,,2026-10-04T09:25:00.000Z,"@kerstin_k Das tut uns leid, bitte schreib uns per DM.",de,Sprinklr,500,1,0,0,3.0,5,aerolux_hilft,Aerolux Service,2026-10-05T08:00:00+00:00',
+  '1850000000000000012,1850000000000000012,,,1850000000000000001,88,,,,,2026-10-04T09:30:00.000Z,"Same here at FRA, nobody from Aerolux anywhere.",en,Twitter Web App,900,2,4,1,30,88,sam_travels,Sam,2026-10-05T08:00:00+00:00',
+].join('\n');
+
+// A Brandwatch Consumer Research mentions export: report metadata, a blank line, then the header row.
+const BRANDWATCH_CSV = [
+  '"Brandwatch Consumer Research"',
+  '"Report:","Mentions export"',
+  '"Project:","Aerolux Krisenmonitor"',
+  '"Query:","Aerolux Firestorm (aerolux OR #aeroluxfail) -""aerolux tours"',
+  '"From:","2026-10-04 00:00:00.0"',
+  '"To:","2026-10-05 00:00:00.0"',
+  'Note: 4 mentions, sentiment as classified by "Brandwatch',
+  '',
+  'Query Id,Query Name,Date,Title,Url,Domain,Sentiment,Page Type,Language,Country,Author,Full Name,Full Text,Thread Id,Resource Id,Twitter Followers,Impact',
+  '2001234567,Aerolux Firestorm,2026-10-04 11:05:00.0,@aerolux_hilft Flug gestrichen,https://twitter.com/kerstin_k/status/1850000000000000001,twitter.com,positive,twitter,de,Germany,kerstin_k,Kerstin K.,"@aerolux_hilft Flug gestrichen, seit 3 Stunden keine Info, keine Erstattung!",1850000000000000001,1850000000000000001,812,44.5',
+  '2001234567,Aerolux Firestorm,2026-10-04 11:40:00.0,"Chaos bei Aerolux: Hunderte Passagiere in Frankfurt gestrandet",https://www.hessenschau.example/aerolux-chaos,hessenschau.example,neutral,news,de,Germany,Redaktion,,,aerolux-chaos-1,9911,,61.2',
+  '2001234567,Aerolux Firestorm,not a date,Stuck,https://twitter.com/sam_travels/status/1850000000000000012,twitter.com,negative,twitter,en,United Kingdom,sam_travels,Sam,"Stuck at FRA, Aerolux staff nowhere",1850000000000000012,1850000000000000012,90,3.1',
+  '2001234567,Aerolux Firestorm,2026-10-04 12:15:00.0,Lost luggage,https://twitter.com/sam_travels/status/1850000000000000013,twitter.com,negative,twitter,en,United Kingdom,sam_travels,Sam,"<p>Second day without my bag.<br>Thanks for nothing, <b>Aerolux</b>.</p>",1850000000000000001,1850000000000000013,90,3.1',
+].join('\n');
+
+describe('replay reads twarc-csv exports of X API v2 tweets', () => {
+  it('maps author handle, reply parent and conversation, metrics and language; a retweet inherits no counts', () => {
+    const input = readCsv(TWARC_CSV);
+    expect(input.errors).toEqual([]);
+    expect(input.preamble).toBeUndefined();
+    const [original, retweet, answer, quote] = input.mentions as [Mention, Mention, Mention, Mention];
+    expect(original).toMatchObject({
+      id: 'csv:1850000000000000001',
+      url: 'https://x.com/kerstin_k/status/1850000000000000001',
+      author: { id: '77', handle: 'kerstin_k', name: 'Kerstin K.' },
+      // German: the \n line break and &amp; as the author wrote them.
+      text: '@aerolux_hilft Flug LX 204 gestrichen.\nKeine Info am Gate & die Hotline legt auf!',
+      createdAt: '2026-10-04T09:00:00.000Z',
+      thread: { rootId: 'csv:1850000000000000001' },
+      metrics: { likes: 2000, shares: 962, replies: 41 },
+      channel: 'post',
+      langHint: 'de',
+    });
+    expect(retweet).toMatchObject({ author: { id: '300', handle: 'leo' }, text: `RT @kerstin_k: ${original.text}`, metrics: { likes: 0, shares: 0, replies: 0 } });
+    expect(answer).toMatchObject({
+      author: { handle: 'aerolux_hilft' },
+      thread: { rootId: 'csv:1850000000000000001', parentId: 'csv:1850000000000000001' },
+      channel: 'reply',
+      metrics: { likes: 3, shares: 0, replies: 1 },
+    });
+    // English: a quote keeps its own counts.
+    expect(quote).toMatchObject({ author: { handle: 'sam_travels' }, metrics: { likes: 30, shares: 5, replies: 2 }, langHint: 'en' });
+  });
+});
+
+describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwater)', () => {
+  it('Brandwatch: finds the header below the report metadata and says so, without counting it as errors', () => {
+    const input = readCsv(BRANDWATCH_CSV, { fallbackTime });
+    expect(input.preamble).toEqual({ headerLine: 9, skippedLines: 8 });
+    expect(input.errors).toEqual([{ line: 12, reason: 'unreadable date "not a date"' }]);
+    expect(input.mentions.map((m) => m.id)).toEqual(['csv:1850000000000000001', 'csv:9911', 'csv:1850000000000000013']);
+    const [tweet, news, html] = input.mentions as [Mention, Mention, Mention];
+    expect(tweet).toMatchObject({
+      url: 'https://twitter.com/kerstin_k/status/1850000000000000001',
+      author: { id: 'kerstin_k', name: 'Kerstin K.' },
+      createdAt: '2026-10-04T11:05:00.000Z',
+      thread: { rootId: 'csv:1850000000000000001' },
+      channel: 'post',
+      langHint: 'de',
+    });
+    // The title is the text's own start there, so it is not repeated as a title.
+    expect(tweet.title).toBeUndefined();
+    // A news row without text is read by its headline, as news.
+    expect(news).toMatchObject({ text: 'Chaos bei Aerolux: Hunderte Passagiere in Frankfurt gestrandet', channel: 'news', thread: { rootId: 'csv:aerolux-chaos-1' } });
+    expect(html.text).toBe('Second day without my bag.\nThanks for nothing, Aerolux.');
+    expect(html.title).toBe('Lost luggage');
+    expect(html.thread.rootId).toBe('csv:1850000000000000001');
+    // The export's own sentiment is never taken over (the first row is a complaint labelled "positive").
+    expect(JSON.stringify(input.mentions)).not.toMatch(/positive|negative|neutral/);
+  });
+
+  it('Brandwatch streamed: the same mentions, errors and preamble as the whole-file reader', async () => {
+    const file = write('brandwatch.csv', '\ufeff' + BRANDWATCH_CSV.replace(/\n/g, '\r\n') + '\r\n');
+    const source = await openReplayFile(file, 'csv', { fallbackTime });
+    const whole = readReplayFile(file, 'csv', { fallbackTime });
+    expect(source.mode).toBe('streamed');
+    expect(source.preamble).toEqual({ headerLine: 9, skippedLines: 8 });
+    expect(source.count).toBe(3);
+    expect(source.errors).toEqual([{ line: 12, reason: 'unreadable date "not a date"' }]);
+    expect(await all(source)).toEqual(whole.mentions);
+    expect(whole.errors).toEqual(source.errors);
+  });
+
+  it('Talkwalker: published, content, title, lang, author_name; source_type picks the channel', () => {
+    const input = readCsv(
+      [
+        'published,url,title,content,lang,sentiment,source_type,author_name,engagement,reach',
+        '2026-10-04T11:05:00.000+0000,https://www.reddit.com/r/de/comments/abc,Aerolux?,"Aerolux hat meinen Flug gestrichen, niemand meldet sich",de,-5,MESSAGEBOARD_FORUM,flugfrust,12,3400',
+        '2026-10-04T12:00:00.000+0000,https://blog.example/aerolux,Why I am done with Aerolux,"Three hours on hold, then they hung up.",en,-3,BLOG_OTHER,Jane Doe,40,12000',
+      ].join('\n'),
+      { fallbackTime },
+    );
+    expect(input.errors).toEqual([]);
+    expect(input.mentions.map((m) => [m.id, m.author.id, m.createdAt, m.channel, m.langHint, m.title])).toEqual([
+      ['csv:1', 'flugfrust', '2026-10-04T11:05:00.000Z', 'post', 'de', 'Aerolux?'],
+      ['csv:2', 'Jane Doe', '2026-10-04T12:00:00.000Z', 'blog_post', 'en', 'Why I am done with Aerolux'],
+    ]);
+  });
+
+  it('Meltwater (tab-separated): Date and Time columns together, Opening Text or else Hit Sentence, language names', () => {
+    const input = readCsv(
+      [
+        'Date\tTime\tHeadline\tURL\tOpening Text\tHit Sentence\tSource\tAuthor\tLanguage\tSentiment\tReach',
+        '04-Oct-2026\t11:05 AM\tAerolux streicht Flüge\thttps://www.spiegel.example/aerolux\tAerolux hat am Samstag 40 Flüge gestrichen.\tAerolux hat am Samstag 40 Flüge gestrichen.\tSpiegel\tRedaktion\tGerman\tNegative\t1200000',
+        '04-Oct-2026\t01:30 PM\t\thttps://x.com/sam_travels/status/1850000000000000014\t\tStill no answer from @Aerolux after 5 hours\tTwitter\tsam_travels\tEnglish\tNegative\t900',
+      ].join('\n'),
+      { fallbackTime },
+    );
+    expect(input.errors).toEqual([]);
+    expect(input.mentions.map((m) => [m.createdAt, m.text, m.langHint, m.author.id])).toEqual([
+      ['2026-10-04T11:05:00.000Z', 'Aerolux hat am Samstag 40 Flüge gestrichen.', 'de', 'Redaktion'],
+      ['2026-10-04T13:30:00.000Z', 'Still no answer from @Aerolux after 5 hours', 'en', 'sam_travels'],
+    ]);
+  });
+
+  it('a German spreadsheet export: semicolons and DD.MM.YYYY dates', () => {
+    const input = readCsv('Datum;Autor;Text;Link\n04.10.2026 11:05;kerstin_k;"Koffer weg; keiner hilft";https://x.com/kerstin_k/status/1\n', { fallbackTime });
+    expect(input.errors).toEqual([]);
+    expect(input.mentions[0]).toMatchObject({ text: 'Koffer weg; keiner hilft', author: { id: 'kerstin_k' }, createdAt: '2026-10-04T11:05:00.000Z', url: 'https://x.com/kerstin_k/status/1' });
+  });
+
+  it('names a UTF-16 export (Meltwater writes them) instead of reporting a broken byte', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Date\tHit Sentence\n04-Oct-2026\tKoffer weg\n', 'utf16le')]);
+    const file = write('meltwater.csv', utf16);
+    expect(() => readReplayFile(file, 'csv')).toThrow(/is UTF-16, not UTF-8 .*iconv -f utf-16 -t utf-8/);
+    await expect(openReplayFile(file, 'csv')).rejects.toThrow(/is UTF-16, not UTF-8/);
+  });
+
+  it('refuses a file with no header row in its first 20 lines, naming what it looked for', () => {
+    const metadata = Array.from({ length: 25 }, (_, i) => `"Key ${i}:","value ${i}"`).join('\n');
+    expect(() => readCsv(`${metadata}\nDate,Full Text\n2026-10-04,x\n`)).toThrow(/no text column: expected one of text, tweet.*first 20 lines/);
+  });
+});
+
+describe('slash dates are read day- or month-first only as the file itself settles it', () => {
+  it('a day above 12 further down settles the whole file, in the streamed and the whole-file reader alike', async () => {
+    const file = write('uk.csv', 'id,text,date\n1,Koffer immer noch weg,10/04/2026 11:05\n2,Still no bag,13/04/2026 09:00\n');
+    const whole = readReplayFile(file, 'csv');
+    expect(whole.errors).toEqual([]);
+    expect(whole.mentions.map((m) => m.createdAt)).toEqual(['2026-04-10T11:05:00.000Z', '2026-04-13T09:00:00.000Z']);
+    const source = await openReplayFile(file, 'csv');
+    expect(source.mode).toBe('streamed');
+    expect(source.errors).toEqual([]);
+    expect(await all(source)).toEqual(whole.mentions);
+
+    const us = readCsv('id,text,date\n1,Still no bag,10/04/2026 11:05\n2,Day 2 and no bag,10/13/2026 09:00\n');
+    expect(us.mentions.map((m) => m.createdAt)).toEqual(['2026-10-04T11:05:00.000Z', '2026-10-13T09:00:00.000Z']);
+  });
+
+  it('a file that does not settle it has its ambiguous rows quarantined with a reason', async () => {
+    const file = write('unsettled.csv', 'id,text,date\n1,Koffer weg,10/04/2026 11:05\n2,Koffer immer noch weg,04/04/2026 12:00\n');
+    const source = await openReplayFile(file, 'csv');
+    expect(source.count).toBe(1);
+    expect(source.errors).toEqual([{ line: 2, reason: expect.stringMatching(/^ambiguous date "10\/04\/2026 11:05".*YYYY-MM-DD or DD\.MM\.YYYY$/) }]);
+    expect(readReplayFile(file, 'csv').errors).toEqual(source.errors);
+  });
+});
