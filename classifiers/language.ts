@@ -80,6 +80,16 @@ for (const p of ['de', 'en'] as const) {
 }
 const dialect = new Set(GERMAN_DIALECT.split(/\s+/).filter(Boolean));
 
+const germanEnglishFunctionWords = new Set([...FUNCTION_WORDS.de.split(/\s+/), ...FUNCTION_WORDS.en.split(/\s+/), ...dialect].filter(Boolean));
+
+/**
+ * German and English function words and German dialect spellings (lower-case, umlauts kept, as `Token.text`):
+ * the words every post has whatever it is about, so they never name a post's subject.
+ */
+export function isFunctionWord(word: string): boolean {
+  return germanEnglishFunctionWords.has(word);
+}
+
 // Letters that are rare outside one language, with the weight of one occurrence (at most 6 count per group).
 const CHAR_SIGNALS: Array<{ chars: string; profile: Profile; weight: number }> = [
   { chars: 'äöüß', profile: 'de', weight: 1.5 },

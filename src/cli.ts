@@ -83,9 +83,10 @@ export function buildProgram(): Command {
     .option('--mentions-out <file>', 'classified mentions as JSON lines (- = stdout)')
     .option('--alerts-out <file>', 'alerts as JSON lines (- = stdout)')
     .option('-c, --config <file>', 'config with brands (default: ./kundenradar.yaml if present)')
-    .action(async (file: string, o: { format: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; config?: string }) => {
+    .option('--no-discover-brands', 'without --brand and with no config or file brand matching a post: do not track what the posts are mostly about as a brand')
+    .action(async (file: string, o: { format: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; config?: string; discoverBrands: boolean }) => {
       const { runReplay } = await import('./commands/replay.ts');
-      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, configFile: o.config });
+      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, configFile: o.config, discoverBrands: o.discoverBrands });
     });
 
   program

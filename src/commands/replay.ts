@@ -16,6 +16,7 @@ import { openReplayFile } from '../../ingestors/replay-stream.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
+import { describeDiscovery, discoverBrands } from './replay-brands.ts';
 
 export interface ReplayOptions {
   file: string;
@@ -28,6 +29,11 @@ export interface ReplayOptions {
   mentionsOut?: string;
   alertsOut?: string;
   configFile?: string;
+  /**
+   * With no `brands` given and no brand of the config or the file matching a post, find the file's subjects
+   * and track them as brands (replay-brands.ts). Default true; `--no-discover-brands` turns it off.
+   */
+  discoverBrands?: boolean;
   /** Where progress goes (stderr by default). */
   progress?: (line: string) => void;
 }
@@ -74,10 +80,22 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
       : { file: '(defaults)', baseDir: process.cwd(), config: parseConfig('{}', '(defaults)'), env: {}, secrets: {} };
   // Validated and indexed here; the mentions are read again while they are fed (jsonl and csv are streamed).
   const input = await openReplayFile(options.file, options.format);
+  if (input.preamble) {
+    const { skippedLines, headerLine } = input.preamble;
+    progress(`${options.file}: header row on line ${headerLine}; the ${skippedLines} line(s) above it (report metadata) were not read as posts`);
+  }
   for (const error of input.errors) progress(`${options.file}:${error.line}: skipped: ${error.reason}`);
 
+  const known = [...base.config.brands, ...input.brands];
+  const given = (options.brands ?? []).map(brandFromArgument);
+  const discovered: Brand[] = [];
+  if (given.length === 0 && options.discoverBrands !== false) {
+    const discovery = await discoverBrands(input.mentions(), known);
+    for (const line of describeDiscovery(discovery)) progress(line);
+    if (discovery.kind === 'found') discovered.push(...discovery.brands.map((d) => d.brand));
+  }
   const brands = new Map<string, Brand>();
-  for (const b of [...base.config.brands, ...input.brands, ...(options.brands ?? []).map(brandFromArgument)]) brands.set(b.id, b);
+  for (const b of [...known, ...discovered, ...given]) brands.set(b.id, b);
   const clock = options.clock ?? 'event';
   const loaded: LoadedConfig = {
     ...base,
