@@ -4,8 +4,9 @@
  *  (b) the full scaled pipeline: publish to Kafka → classify stage → Kafka → index stage → Elasticsearch,
  *      stages in this process;
  *  (c) the same with classify and index as separate worker processes (`kundenradar worker …`), as deployed.
- * Prints the rates and their ratios (target ≥ 0.8). Needs KAFKA_BROKERS and ELASTICSEARCH_URL
- * (`bash scripts/services/kafka start`, `bash scripts/services/elasticsearch start`).
+ * Prints the rates and their ratios (target ≥ 0.8), and per phase the CPU seconds each process used (the stages,
+ * Elasticsearch and Kafka when started by scripts/services here): on a small machine that split decides the rate.
+ * Needs KAFKA_BROKERS and ELASTICSEARCH_URL (`bash scripts/services/kafka start`, `bash scripts/services/elasticsearch start`).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,7 @@ import { createKafkaBus } from '../src/bus/kafka.ts';
 import { openElasticsearchStore } from '../src/store/elasticsearch.ts';
 import { buildClassifier, startService } from '../src/pipeline.ts';
 import { generateMentions, SYNTHETIC_BRANDS } from './generate-mentions.ts';
+import { cpuAccount, formatCpu, servicePid } from './process-cpu.ts';
 
 const N = Number(process.env.BENCH_N ?? 20_000);
 const brokers = process.env.KAFKA_BROKERS?.split(',');
@@ -35,11 +37,17 @@ config.brands = SYNTHETIC_BRANDS;
 config.classifier.model = 'learned';
 const loaded: LoadedConfig = { file: '(bench)', baseDir: process.cwd(), config, env: {}, secrets: {} };
 
-async function timeIt(label: string, work: () => Promise<void>): Promise<number> {
+const services = { elasticsearch: servicePid('elasticsearch'), kafka: servicePid('kafka') };
+const cores = os.availableParallelism();
+
+async function timeIt(label: string, pids: Record<string, number | undefined>, work: () => Promise<void>): Promise<number> {
+  const account = cpuAccount({ ...pids, ...services });
   const start = process.hrtime.bigint();
   await work();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = account.stop();
   console.log(`${label}: ${N} posts in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} posts/s`);
+  if (Object.keys(used).length > 0) console.log(`    CPU: ${formatCpu(used, N, seconds, cores)}`);
   return N / seconds;
 }
 
@@ -54,7 +62,7 @@ const warmStore = await openElasticsearchStore({ url: esUrl, indexPrefix: `bench
 for (let i = 0; i < classified.length; i += 500) await warmStore.upsertMentions(classified.slice(i, i + 500));
 await warmStore.close();
 const bareStore = await openElasticsearchStore({ url: esUrl, indexPrefix: `bench-bare-${run}`, retentionDays: 3650 });
-const bareRate = await timeIt('(a) bare Elasticsearch bulk ingest', async () => {
+const bareRate = await timeIt('(a) bare Elasticsearch bulk ingest', { 'store client': process.pid }, async () => {
   for (let i = 0; i < classified.length; i += 500) await bareStore.upsertMentions(classified.slice(i, i + 500));
   await bareStore.refresh();
 });
@@ -63,7 +71,7 @@ const bareRate = await timeIt('(a) bare Elasticsearch bulk ingest', async () => 
 const store = await openElasticsearchStore({ url: esUrl, indexPrefix: `bench-pipe-${run}`, retentionDays: 3650 });
 const bus = createKafkaBus({ brokers, clientId: `bench-${run}`, topicPrefix: `bench-${run}.`, partitions });
 const service = await startService(loaded, { stages: ['classify', 'index'], bus, store });
-const pipelineRate = await timeIt('(b) ingest → Kafka → classify → Kafka → index', async () => {
+const pipelineRate = await timeIt('(b) ingest → Kafka → classify → Kafka → index', { stages: process.pid }, async () => {
   for (let i = 0; i < posts.length; i += 1000) {
     await bus.publish('mentions', posts.slice(i, i + 1000).map((m) => ({ key: m.thread.rootId, value: m })));
   }
@@ -100,7 +108,7 @@ for (;;) {
   if ((await workerStore.search({ size: 1 })).total >= warmUp.length && (await caughtUp())) break;
   await new Promise((r) => setTimeout(r, 200));
 }
-const workerRate = await timeIt('(c) the same, two classify workers and one index worker as separate processes', async () => {
+const workerRate = await timeIt('(c) the same, two classify workers and one index worker as separate processes', { publisher: process.pid, 'classify 1': workers[0]?.pid, 'classify 2': workers[1]?.pid, index: workers[2]?.pid }, async () => {
   for (let i = 0; i < posts.length; i += 1000) {
     await workerBus.publish('mentions', posts.slice(i, i + 1000).map((m) => ({ key: m.thread.rootId, value: m })));
   }
