@@ -36,6 +36,11 @@ export interface ReplaySource {
   lastCreatedAt?: string;
   /** Report metadata skipped above a csv header row (listening exports), to be said, not counted as errors. */
   preamble?: Preamble;
+  /**
+   * The file has no timestamps (GermEval; a csv without a date column): its posts were placed one second apart
+   * from the replay's start, so bursts and rates in that made-up time mean nothing.
+   */
+  undated?: true;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
   readonly mode: 'streamed' | 'indexed' | 'in-memory';
   /** The mentions in event-time order (stable for equal times); each call reads anew. */
@@ -55,6 +60,7 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
     brands: input.brands,
     lastCreatedAt: input.mentions.at(-1)?.createdAt,
     ...(input.preamble ? { preamble: input.preamble } : {}),
+    ...(format === 'germeval' ? { undated: true as const } : {}),
     mode: 'in-memory',
     async *mentions() {
       yield* input.mentions;
@@ -254,6 +260,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
   const { header, start } = head;
   const preamble = csvPreamble(header);
   const columns = resolveColumns(header.names);
+  const undated = columns.createdAt === undefined ? { undated: true as const } : {};
   const baseMs = options.fallbackTime!.getTime();
   const rows = async function* (order: DayMonthOrder | undefined, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
     const context: CsvContext = { columns, baseMs, order };
@@ -287,6 +294,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
       brands: [],
       lastCreatedAt: input.mentions.at(-1)?.createdAt,
       ...(preamble ? { preamble } : {}),
+      ...undated,
       mode: 'in-memory',
       async *mentions() {
         yield* input.mentions;
@@ -299,6 +307,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     brands: [],
     lastCreatedAt: index.lastCreatedAt,
     ...(preamble ? { preamble } : {}),
+    ...undated,
     mode: 'streamed',
     async *mentions() {
       let fed = 0;

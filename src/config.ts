@@ -113,6 +113,8 @@ export const AppConfig = z
         clock: z.enum(['wall', 'event']).default('wall'),
         /** How often the wall clock advances detectors when no posts arrive (SLA breaches need no new post). */
         tickSeconds: z.number().positive().default(15),
+        /** The stream detectors that run (both by default); replay drops `shitstorm` for files without timestamps. */
+        detectors: z.array(z.enum(['unanswered', 'shitstorm'])).min(1).default(['unanswered', 'shitstorm']),
       })
       .passthrough()
       .prefault({}),

@@ -78,9 +78,10 @@ export function buildClassifier(loaded: LoadedConfig): Classifier {
 
 export function buildDetectors(loaded: LoadedConfig, store: Store): StreamDetector[] {
   const { config } = loaded;
+  const wanted = new Set(config.detect.detectors);
   return [
-    createUnansweredTracker({ brands: config.brands, config, state: store }),
-    createShitstormDetector({ brands: config.brands, state: store }),
+    ...(wanted.has('unanswered') ? [createUnansweredTracker({ brands: config.brands, config, state: store })] : []),
+    ...(wanted.has('shitstorm') ? [createShitstormDetector({ brands: config.brands, state: store })] : []),
   ];
 }
 

@@ -97,11 +97,17 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const brands = new Map<string, Brand>();
   for (const b of [...known, ...discovered, ...given]) brands.set(b.id, b);
   const clock = options.clock ?? 'event';
+  let detectors = base.config.detect.detectors;
+  if (input.undated && clock === 'event' && detectors.includes('shitstorm')) {
+    // A burst in made-up time is an artefact of the spacing: no shitstorm alert should come from it.
+    detectors = detectors.filter((d) => d !== 'shitstorm');
+    progress(`${options.file}: the file has no timestamps (posts are placed one second apart): shitstorm detection is off for this replay`);
+  }
   const loaded: LoadedConfig = {
     ...base,
     // A replay never reaches out: no live sources, no webhooks, no Kafka/Elasticsearch.
     env: {},
-    config: { ...base.config, brands: [...brands.values()], sources: [], detect: { ...base.config.detect, clock } },
+    config: { ...base.config, brands: [...brands.values()], sources: [], detect: { ...base.config.detect, clock, detectors } },
   };
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kundenradar-replay-'));

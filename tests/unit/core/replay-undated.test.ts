@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runReplay } from '../../../src/commands/replay.ts';
+import { openReplayFile } from '../../../ingestors/replay-stream.ts';
+import { parseConfig } from '../../../src/config.ts';
+import { buildDetectors } from '../../../src/pipeline.ts';
+import { replayFileWriter } from '../../helpers/replay-files.ts';
+
+const write = replayFileWriter('kr-undated-');
+
+/** 40 calm posts, then 360 angry ones from as many people: a storm when the angry ones come within an hour. */
+function angryRows(withDates: boolean, count = 400): string {
+  const header = withDates ? 'id,created_at,author,text' : 'id,author,text';
+  const rows = Array.from({ length: count }, (_, i) => {
+    const at = new Date(Date.parse('2026-10-04T06:00:00Z') + (i < 40 ? i * 270_000 : 3 * 3_600_000 + i * 9_000)).toISOString();
+    const text = i < 40 ? `Mit Aerolux nach Rom geflogen (${i})` : `Aerolux hat meinen Flug gestrichen, keine Antwort, Abzocke! (${i})`;
+    return withDates ? `${i},${at},kunde${i},"${text}"` : `${i},kunde${i},"${text}"`;
+  });
+  return [header, ...rows].join('\n') + '\n';
+}
+
+describe('replaying a file without timestamps', () => {
+  it('knows a csv without a date column and GermEval XML are undated, and a dated csv is not', async () => {
+    expect((await openReplayFile(write('undated.csv', angryRows(false)), 'csv')).undated).toBe(true);
+    expect((await openReplayFile(write('dated.csv', angryRows(true)), 'csv')).undated).toBeUndefined();
+    const xml = '<Documents><Document id="1"><text>Die Bahn ist wieder zu spät</text><relevance>true</relevance><sentiment>negative</sentiment></Document></Documents>';
+    expect((await openReplayFile(write('ge.xml', xml), 'germeval')).undated).toBe(true);
+  });
+
+  it('turns shitstorm detection off and says so, where the same posts with their dates raise a storm', async () => {
+    const lines: string[] = [];
+    const alertsOut = write('undated-alerts.jsonl', '');
+    // 1,200 posts one second apart: 20 made-up minutes, long enough for the detector to judge them.
+    await runReplay({ file: write('undated.csv', angryRows(false, 1200)), format: 'csv', brands: ['Aerolux'], alertsOut, progress: (l) => lines.push(l) });
+    expect(lines.some((l) => /no timestamps .*shitstorm detection is off/.test(l))).toBe(true);
+    expect(readFileSync(alertsOut, 'utf8')).not.toContain('"kind":"shitstorm"');
+
+    const datedOut = write('dated-alerts.jsonl', '');
+    const datedLines: string[] = [];
+    await runReplay({ file: write('dated.csv', angryRows(true)), format: 'csv', brands: ['Aerolux'], alertsOut: datedOut, progress: (l) => datedLines.push(l) });
+    expect(datedLines.some((l) => /no timestamps/.test(l))).toBe(false);
+    expect(readFileSync(datedOut, 'utf8')).toContain('"kind":"shitstorm"');
+  });
+
+  it('runs the detectors the config names, both by default', () => {
+    const loaded = (yaml: string) => ({ file: '(test)', baseDir: '.', config: parseConfig(yaml, '(test)'), env: {}, secrets: {} });
+    const names = (yaml: string) => buildDetectors(loaded(yaml), undefined as never).map((d) => d.name);
+    expect(names('{}')).toEqual(['unanswered', 'shitstorm']);
+    expect(names('detect: { detectors: [unanswered] }')).toEqual(['unanswered']);
+    expect(() => parseConfig('detect: { detectors: [] }', '(test)')).toThrow();
+  });
+});
