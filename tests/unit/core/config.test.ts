@@ -54,7 +54,7 @@ describe('config', () => {
   });
 });
 
-import { Mention } from '../../../src/model.ts';
+import { Mention, Timestamp } from '../../../src/model.ts';
 
 describe('Mention schema at the boundary', () => {
   const base = { id: 'webhook:1', source: 'webhook', author: { id: 'u' }, text: 'Paket kommt nicht', createdAt: '2026-11-01T10:00:00Z', thread: { rootId: 'webhook:1' }, channel: 'post' };
@@ -69,5 +69,10 @@ describe('Mention schema at the boundary', () => {
     const long = Mention.safeParse({ ...base, text: 'x'.repeat(50_001) });
     expect(long.success).toBe(false);
     expect(JSON.stringify(long.error?.issues)).toContain('text longer than 50000 characters');
+  });
+  it('normalises timestamps to UTC Z form, passing ones already in it through unchanged, and refuses impossible days', () => {
+    const cases = ['2026-11-01T10:00:00Z', '2026-11-01T11:00:00+01:00', '2026-11-01T10:00:00.5Z', '2026-11-01T10:00:00.000Z', '2024-02-29T23:59:59.999Z', '2026-12-31T23:30:00-01:00'];
+    for (const s of cases) expect(Timestamp.parse(s), s).toBe(new Date(s).toISOString());
+    for (const s of ['2026-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-11-01 10:00:00', 'yesterday']) expect(Timestamp.safeParse(s).success, s).toBe(false);
   });
 });
