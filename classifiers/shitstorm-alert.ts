@@ -19,6 +19,11 @@ export const IncidentState = z.object({
   peakRatio: z.number(),
   peakNegatives: z.number(),
   /**
+   * Opened on the no-baseline bars (shitstorm.ts NO_BASELINE): judged and worded so while the baseline is frozen
+   * by it, even once the hours learned before the storm would give an expectation.
+   */
+  noBaseline: z.boolean().optional(),
+  /**
    * The storm's examples and mention ids as last seen while it was open: a resolved alert keeps showing what
    * the storm was about, although its last hour is quiet.
    */

@@ -165,7 +165,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
   function evaluate(rt: Runtime, at: number, partial?: Bucket): Alert[] {
     const history = rt.firstAt === undefined ? -1 : at - rt.firstAt;
     if (history < NO_BASELINE_MIN_HISTORY_MS) return [];
-    const bars = history < MIN_HISTORY_MS || rt.baseline.hoursSeen === 0 ? noBaseline : history < coldStartMs ? cold : thresholds;
+    // A storm opened without a baseline stays on those bars while it freezes the baseline: an hour or two learned
+    // before it would otherwise turn "no baseline yet" into "840× the expected" in its next update.
+    const openWithoutBaseline = rt.incident?.status === 'open' && rt.incident.noBaseline === true && freezes(rt, at);
+    const bars = openWithoutBaseline || history < MIN_HISTORY_MS || rt.baseline.hoursSeen === 0 ? noBaseline : history < coldStartMs ? cold : thresholds;
     const absolute = bars === noBaseline;
     const severityOf = absolute ? absoluteSeverityFor : severityFor;
     if (partial && rt.incident?.status === 'open') return [];
@@ -219,6 +222,8 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       // The same storm flaring up again: reopen the incident rather than alerting twice.
       Object.assign(inc, { status: 'open', updatedAt: iso, revision: inc.revision + 1, quiet: 0, severity: maxSeverity(inc.severity, severityOf(best)) });
       delete inc.resolvedAt;
+      if (absolute) inc.noBaseline = true;
+      else delete inc.noBaseline;
     } else {
       const onsetAt = new Date(best.stats.start).toISOString();
       rt.incident = {
@@ -232,6 +237,7 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
         quiet: 0,
         peakRatio: absolute ? 0 : best.ratio,
         peakNegatives: best.stats.minutes === 60 ? best.stats.negativesCapped : 0,
+        ...(absolute ? { noBaseline: true } : {}),
       };
     }
     if (rt.hour) rt.hour.incident = true;

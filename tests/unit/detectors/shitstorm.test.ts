@@ -157,6 +157,31 @@ describe('shitstorm detector', () => {
     expect(Date.parse(last?.resolvedAt ?? '')).toBeLessThanOrEqual(START + 260 * MIN);
   });
 
+  it('a storm opened without a baseline keeps saying so when the brand passes two hours, also across a restart', async () => {
+    const state = new MemoryState();
+    const fresh = async () => {
+      const d = createShitstormDetector({ brands: [bahn], state });
+      await d.restore();
+      return d;
+    };
+    // A quiet first hour is learned; the storm starts in the second one and runs on past the two-hour mark.
+    const storm = stormDe(START + 70 * MIN, 400, 1);
+    const before = await fresh();
+    const alerts = await feed(before, bahn, START, START + 125 * MIN, storm);
+    await before.flush();
+    alerts.push(...(await feed(await fresh(), bahn, START + 125 * MIN, START + 180 * MIN, storm)));
+    const open = alerts.filter((a) => a.status === 'open');
+    expect(open.length).toBeGreaterThan(1);
+    expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
+    expect(open.some((a) => Date.parse(a.updatedAt) >= START + 120 * MIN)).toBe(true);
+    // An hour of night traffic is no expectation for a storm already under way: no "840× the expected" update.
+    for (const a of open) {
+      expect(a.title).toContain('noch keine Vergleichswerte');
+      expect(a.evidence).not.toHaveProperty('ratio');
+      expect(a.evidence.baselineHours).toBe(0);
+    }
+  });
+
   it('catches a storm on the first day on the stricter young-baseline bars, and says the baseline is young', async () => {
     // A collected firestorm often starts within a day of the file's first post: six quiet hours, then a storm.
     const state = new MemoryState();
