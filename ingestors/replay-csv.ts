@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
-import { byEventTime, clip, collect, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
 export type CsvRecord = { record: Record<string, string>; info: { lines: number } };
@@ -21,8 +21,13 @@ export function csvParseOptions(header: CsvHeader) {
 
 export interface CsvContext {
   columns: CsvColumns;
-  /** Rows without a date are spaced one second apart from here, in file order. */
+  /** Rows without a date are spaced one second apart from here, in file order (only in a file without dates). */
   baseMs: number;
+  /**
+   * The file's date column holds dates: a row whose date cell is empty is refused, never placed at `baseMs`
+   * (the replay's start, years after a backtest's posts). False without a date column or with an empty one.
+   */
+  dated: boolean;
   /** How this file reads slash dates that could go both ways, as its other dates settle it (DayMonthVote). */
   order?: DayMonthOrder;
 }
@@ -79,6 +84,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   const first = (names: readonly string[]) => names.map(get).find((v) => v !== undefined);
   const nativeId = first(col.ids) ?? String(index + 1);
   const rawDate = csvDate(record, col);
+  if (!rawDate && context.dated) return { error: { line, reason: `no date: its "${col.createdAt}" cell is empty, where other rows of the file have one` } };
   const date = rawDate ? parseExportDate(rawDate, context.order) : undefined;
   if (date && 'reason' in date) return { error: { line, reason: date.reason } };
   const ownText = first(col.texts);
@@ -139,11 +145,20 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
   const rows = parseCsv(text.slice(lineStart(text, header.line + 1)), csvParseOptions(header)) as CsvRecord[];
   const columns = resolveColumns(header.names);
   const vote = new DayMonthVote();
-  for (const { record } of rows) vote.see(csvDate(record, columns));
-  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order };
+  let dated = false;
+  for (const { record } of rows) {
+    const date = csvDate(record, columns);
+    vote.see(date);
+    dated ||= date !== undefined;
+  }
+  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order, dated };
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
-  rows.forEach(({ record, info }, index) => collect(csvRow(record, header.line + info.lines, index, context), mentions, errors));
+  const firstCopies = new FirstCopies();
+  rows.forEach(({ record, info }, index) => {
+    const line = header.line + info.lines;
+    collect(firstCopies.keep(csvRow(record, line, index, context), line), mentions, errors);
+  });
   const preamble = csvPreamble(header);
   return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}) };
 }

@@ -10,7 +10,7 @@ import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
 import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
 import { parseExportDate } from './replay-dates.ts';
-import { byEventTime, clip, collect, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { byEventTime, clip, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
@@ -81,8 +81,9 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
 export function readJsonl(text: string): ReplayInput {
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
+  const firstCopies = new FirstCopies();
   text.split('\n').forEach((raw, index) => {
-    for (const row of jsonlRows(raw, index + 1)) collect(row, mentions, errors);
+    for (const row of jsonlRows(raw, index + 1)) collect(firstCopies.keep(row, index + 1), mentions, errors);
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }

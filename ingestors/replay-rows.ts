@@ -44,6 +44,25 @@ export function collect(row: RowResult, mentions: Mention[], errors: RowError[])
   else errors.push(row.error);
 }
 
+/**
+ * The mention ids a file has yielded, by the line of their first copy. A dump often holds a post twice (twarc2
+ * pages of overlapping searches, a search and a stream over the same hours, an export appended to another), and
+ * a copy fed again would count twice in every rate the detectors test: the first copy in file order is kept, a
+ * later one is reported as a skipped row. Holds one id per mention, not the mentions.
+ */
+export class FirstCopies {
+  private readonly firstLine = new Map<string, number>();
+
+  /** The row as it is, or, for a mention whose id came before, the error that skips it. */
+  keep(row: RowResult, line: number): RowResult {
+    if (!('mention' in row)) return row;
+    const first = this.firstLine.get(row.mention.id);
+    if (first !== undefined) return { error: { line, reason: `duplicate of ${row.mention.id} on line ${first}, which is kept` } };
+    this.firstLine.set(row.mention.id, line);
+    return row;
+  }
+}
+
 export function byEventTime(mentions: Mention[]): Mention[] {
   return mentions
     .map((m, i) => ({ m, i, t: Date.parse(m.createdAt) }))

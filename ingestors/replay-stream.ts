@@ -24,7 +24,7 @@ import { findInvalidUtf8, invalidUtf8, jsonlRows, readReplayFile, readUtf8, type
 import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
 import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
-import type { Preamble, ReadOptions, RowError, RowResult } from './replay-rows.ts';
+import { FirstCopies, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
 
 export interface ReplaySource {
   /** Mentions the file yields (rows without errors). */
@@ -37,8 +37,8 @@ export interface ReplaySource {
   /** Report metadata skipped above a csv header row (listening exports), to be said, not counted as errors. */
   preamble?: Preamble;
   /**
-   * The file has no timestamps (GermEval; a csv without a date column): its posts were placed one second apart
-   * from the replay's start, so bursts and rates in that made-up time mean nothing.
+   * The file has no timestamps (GermEval; a csv without a date column, or with one empty in every row): its posts
+   * were placed one second apart from the replay's start, so bursts and rates in that made-up time mean nothing.
    */
   undated?: true;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
@@ -142,23 +142,28 @@ async function openJsonl(file: string): Promise<ReplaySource> {
   const offsets: number[] = [];
   const lengths: number[] = [];
   const slots: number[] = [];
+  const firstCopies = new FirstCopies();
   for await (const raw of rawLines(file)) {
+    // The place among the line's valid mentions, duplicates included: the indexed read parses the line anew.
     let slot = 0;
-    for (const row of jsonlRows(decodeLine(file, raw), raw.line)) {
-      const mention = order.add(row);
+    for (const parsed of jsonlRows(decodeLine(file, raw), raw.line)) {
+      const at = 'mention' in parsed ? slot++ : -1;
+      const mention = order.add(firstCopies.keep(parsed, raw.line));
       if (!mention) continue;
       times.push(Date.parse(mention.createdAt));
       offsets.push(raw.offset);
       lengths.push(raw.bytes.length);
-      slots.push(slot++);
+      slots.push(at);
     }
   }
   const { count, errors, sorted } = order;
 
   async function* streamed(): AsyncGenerator<Mention> {
     let fed = 0;
+    const copies = new FirstCopies();
     for await (const raw of rawLines(file)) {
-      for (const row of jsonlRows(decodeLine(file, raw), raw.line)) {
+      for (const parsed of jsonlRows(decodeLine(file, raw), raw.line)) {
+        const row = copies.keep(parsed, raw.line);
         if ('mention' in row) {
           fed++;
           yield row.mention;
@@ -260,31 +265,41 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
   const { header, start } = head;
   const preamble = csvPreamble(header);
   const columns = resolveColumns(header.names);
-  const undated = columns.createdAt === undefined ? { undated: true as const } : {};
   const baseMs = options.fallbackTime!.getTime();
-  const rows = async function* (order: DayMonthOrder | undefined, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
-    const context: CsvContext = { columns, baseMs, order };
+  const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
+    const context: CsvContext = { columns, baseMs, order, dated };
+    const copies = new FirstCopies();
     let index = 0;
     for await (const { record, info } of csvRecords(file, header, start)) {
-      const row = csvRow(record, header.line + info.lines, index++, context);
+      const line = header.line + info.lines;
+      const row = copies.keep(csvRow(record, line, index++, context), line);
       each(row, csvDate(record, columns));
       if ('mention' in row) yield row.mention;
     }
   };
-  const firstPass = async (order: DayMonthOrder | undefined) => {
+  const firstPass = async (order: DayMonthOrder | undefined, dated: boolean) => {
     const index = new OrderIndex();
     const vote = new DayMonthVote();
-    const pass = rows(order, (row, date) => {
+    let sawDate = false;
+    const pass = rows(order, dated, (row, date) => {
       index.add(row);
       vote.see(date);
+      sawDate ||= date !== undefined;
     });
     while (!(await pass.next()).done);
-    return { index, vote };
+    return { index, vote, sawDate };
   };
-  let { index, vote } = await firstPass(undefined);
+  // Read as dated when the file has a date column; a column empty in every row leaves the file undated after all.
+  const first = await firstPass(undefined, columns.createdAt !== undefined);
+  const { vote } = first;
+  let index = first.index;
+  const rowsRead = index.count + index.errors.length;
+  const dated = columns.createdAt !== undefined && (first.sawDate || rowsRead === 0);
+  if (columns.createdAt !== undefined && !dated) index = (await firstPass(undefined, false)).index;
+  const undated = dated ? {} : { undated: true as const };
   // Slash dates that read both ways were refused on the way; the file's other dates settle them after all.
   const dayMonth = vote.order;
-  if (vote.ambiguous > 0 && dayMonth) index = (await firstPass(dayMonth)).index;
+  if (vote.ambiguous > 0 && dayMonth) index = (await firstPass(dayMonth, dated)).index;
   const { count, errors, sorted } = index;
   if (!sorted) {
     const input = readCsv(readUtf8(file), options);
@@ -311,7 +326,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     mode: 'streamed',
     async *mentions() {
       let fed = 0;
-      for await (const mention of rows(dayMonth, () => undefined)) {
+      for await (const mention of rows(dayMonth, dated, () => undefined)) {
         fed++;
         yield mention;
       }

@@ -160,6 +160,44 @@ describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwat
   });
 });
 
+describe('rows without a date in a file that has dates', () => {
+  // A backtest of 2018: a row whose date cell is empty must not land at the replay's start, years later.
+  const MIXED = 'id,date,text\n1,2018-01-01 10:00,Bahn wieder zu spät\n2,,Bahn ohne Datum\n3,2018-01-01 10:05,Bahn fällt aus\n';
+
+  it('are quarantined with a reason, never placed at the replay start, in the streamed and the whole-file reader alike', async () => {
+    const file = write('mixed-dates.csv', MIXED);
+    const source = await openReplayFile(file, 'csv', { fallbackTime });
+    const whole = readReplayFile(file, 'csv', { fallbackTime });
+    const reason = 'no date: its "date" cell is empty, where other rows of the file have one';
+    expect(source.errors).toEqual([{ line: 3, reason }]);
+    expect(whole.errors).toEqual(source.errors);
+    expect((await all(source)).map((m) => [m.id, m.createdAt])).toEqual([
+      ['csv:1', '2018-01-01T10:00:00.000Z'],
+      ['csv:3', '2018-01-01T10:05:00.000Z'],
+    ]);
+    expect(whole.mentions).toEqual(await all(source));
+    expect(source.lastCreatedAt).toBe('2018-01-01T10:05:00.000Z');
+    expect(source.undated).toBeUndefined();
+  });
+
+  it('a date column empty in every row: the file is undated (its rows one second apart, no storm read from them)', async () => {
+    const source = await openReplayFile(write('empty-dates.csv', 'id,date,text\n1,,a\n2,,b\n3,,c\n'), 'csv', { fallbackTime });
+    expect(source.errors).toEqual([]);
+    expect(source.undated).toBe(true);
+    expect((await all(source)).map((m) => m.createdAt)).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z', '2026-01-01T00:00:02.000Z']);
+    expect((await openReplayFile(write('header-only.csv', 'id,date,text\n'), 'csv')).undated).toBeUndefined();
+  });
+
+  it('a row that the file holds twice (an export appended to another) is fed once, the later copy reported', async () => {
+    const file = write('appended.csv', 'id,date,text\n1,2018-01-01 10:00,Bahn zu spät\n2,2018-01-01 10:01,Bahn fällt aus\n1,2018-01-01 10:00,Bahn zu spät\n');
+    const source = await openReplayFile(file, 'csv', { fallbackTime });
+    expect(source.count).toBe(2);
+    expect(source.errors).toEqual([{ line: 4, reason: 'duplicate of csv:1 on line 2, which is kept' }]);
+    expect((await all(source)).map((m) => m.id)).toEqual(['csv:1', 'csv:2']);
+    expect(readReplayFile(file, 'csv', { fallbackTime }).errors).toEqual(source.errors);
+  });
+});
+
 describe('slash dates are read day- or month-first only as the file itself settles it', () => {
   it('a day above 12 further down settles the whole file, in the streamed and the whole-file reader alike', async () => {
     const file = write('uk.csv', 'id,text,date\n1,Koffer immer noch weg,10/04/2026 11:05\n2,Still no bag,13/04/2026 09:00\n');

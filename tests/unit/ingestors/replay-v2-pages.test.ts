@@ -155,3 +155,38 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
     expect(fed).toEqual(readReplayFile(file, 'jsonl').mentions);
   });
 });
+
+describe('replay keeps a post that a dump holds twice once', () => {
+  it('a tweet on two pages (overlapping searches) is fed once, in the indexed, streamed and whole-file reader alike; the later copy is reported', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-v2-dup-'));
+    const tweets = Array.from({ length: 6 }, (_, i) => ({
+      id: String(1850000000000002000n + BigInt(i)),
+      author_id: '77',
+      created_at: new Date(Date.UTC(2026, 9, 4, 8) + i * 60_000).toISOString(),
+      text: `Aerolux, wo ist mein Koffer? (${i})`,
+    }));
+    // Two searches over overlapping hours: tweets 2 and 3 are on both pages (newest first, as search returns them).
+    const first = JSON.stringify({ data: tweets.slice(2).reverse(), includes: { users }, meta: {} });
+    const second = JSON.stringify({ data: tweets.slice(0, 4).reverse(), includes: { users }, meta: {} });
+    const want = tweets.map((t) => `x:${t.id}`);
+    const duplicate = (i: number) => ({ line: 2, reason: `duplicate of x:${tweets[i]!.id} on line 1, which is kept` });
+    for (const [name, lines, mode] of [
+      ['newest-first.jsonl', [first, second], 'indexed'],
+      ['oldest-first.jsonl', [JSON.stringify({ data: tweets.slice(0, 4), meta: {} }), JSON.stringify({ data: tweets.slice(2), meta: {} })], 'streamed'],
+    ] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, lines.join('\n') + '\n');
+      const source = await openReplayFile(file, 'jsonl');
+      expect(source.mode).toBe(mode);
+      expect(source.count).toBe(6);
+      const fed: Mention[] = [];
+      for await (const m of source.mentions()) fed.push(m);
+      expect(fed.map((m) => m.id)).toEqual(want);
+      const whole = readReplayFile(file, 'jsonl');
+      expect(whole.mentions).toEqual(fed);
+      expect(whole.errors).toEqual(source.errors);
+      // The later copies, in file order: page 2 holds them newest first when the file is.
+      expect(source.errors).toEqual(mode === 'indexed' ? [duplicate(3), duplicate(2)] : [duplicate(2), duplicate(3)]);
+    }
+  });
+});
