@@ -31,6 +31,19 @@ export const MAX_AUTHORS = 200_000;
 export const SAMPLE_SIZE = 20_000;
 
 const HAS_LETTER = /\p{L}/u;
+/**
+ * A link written without its scheme, a host with a path: "pic.twitter.com/AbCd" (old scrapers such as twint put
+ * one in the text of every tweet with a picture), "bit.ly/3xYz", "t.co/…", "www.spiegel.de/artikel.html". The
+ * tokenizer reads its parts as words, and in a dump full of pictures "com" or "twitter" would outnumber the
+ * subject. A bare domain ("faz.net") has no path and stays words: it may well be the subject.
+ */
+const SCHEMELESS_LINK = /(?<![\p{L}\p{N}@#])(?:[\p{L}\p{N}_-]+\.)+\p{L}{2,}\/\S*/gu;
+
+/** Offsets in `lower` covered by schemeless links, as [start, end) pairs. */
+function linkSpans(lower: string): Array<[number, number]> {
+  if (!lower.includes('/')) return [];
+  return [...lower.matchAll(SCHEMELESS_LINK)].map((m) => [m.index, m.index + m[0].length]);
+}
 
 /** How a term occurred in a post: as a word, a @handle, a #hashtag (bits, several may be set). */
 export const AS_WORD = 1;
@@ -44,7 +57,9 @@ export const AS_HASHTAG = 4;
  */
 export function subjectTerms(prepared: PreparedText): Map<string, number> {
   const terms = new Map<string, number>();
+  const links = linkSpans(prepared.lower);
   for (const t of prepared.tokens) {
+    if (links.length > 0 && links.some(([start, end]) => t.start >= start && t.end <= end)) continue;
     let form: number;
     let key: string;
     let plain: string;

@@ -138,6 +138,17 @@ describe('brand discovery for replay', () => {
     expect(describeDiscovery(d)[1]).toMatch(/^replay: no brand given; the posts are also about "Vodafone" \(42 % of them\): tracking it as brand vodafone/);
   });
 
+  it('never takes the parts of a link written without its scheme for a subject (pic.twitter.com/…, bit.ly/…)', async () => {
+    // A twint-style dump: every tweet with a picture carries "pic.twitter.com/<id>" in its text, 60 % of them here,
+    // more than name the storm's subject (45 %); the rest is everyday chatter.
+    const texts = chatter(200).map((m, i) => {
+      const text = i % 20 < 9 ? `Aerolux hat meinen Flug ${i} gestrichen` : m.text;
+      return i % 5 < 3 ? `${text} pic.twitter.com/Ab${i}Xy` : i % 5 === 3 ? `${text} bit.ly/3x${i}` : text;
+    });
+    const d = await discoverBrands(each(texts.map((t, i) => mention(i, t))), []);
+    expect(found(d).map((b) => b.name)).toEqual(['Aerolux']);
+  });
+
   it('finds nothing when no term is in a fifth of the posts, and says so with the top term', async () => {
     const d = await discoverBrands(each(chatter(100)), []);
     expect(d.kind).toBe('none');
