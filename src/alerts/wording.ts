@@ -52,6 +52,7 @@ const LABELS = {
     waited: (w: string, sla: string) => `Wartet seit ${w} Minuten auf eine Antwort (SLA ${sla} Minuten).`,
     volume: (o: string, e: string) => `${o} Beiträge, erwartet waren ${e}.`,
     negatives: (o: string, e: string, w: string) => `${o} negative Beiträge in ${w} Minuten, erwartet waren ${e}.`,
+    negativesNoBaseline: (o: string, w: string) => `${o} negative Beiträge in ${w} Minuten; für diese Marke gibt es noch keine Vergleichswerte.`,
     generic: (n: string) => `${n} Beiträge betroffen.`,
   },
   en: {
@@ -69,6 +70,7 @@ const LABELS = {
     waited: (w: string, sla: string) => `Waiting ${w} minutes for a reply (SLA ${sla} minutes).`,
     volume: (o: string, e: string) => `${o} posts where ${e} were expected.`,
     negatives: (o: string, e: string, w: string) => `${o} negative posts in ${w} minutes where ${e} were expected.`,
+    negativesNoBaseline: (o: string, w: string) => `${o} negative posts in ${w} minutes; there is no baseline for this brand yet.`,
     generic: (n: string) => `${n} posts involved.`,
   },
 };
@@ -158,6 +160,7 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   let summary: string;
   if (waited !== undefined && sla !== undefined) summary = l.waited(fmt(waited), fmt(sla));
   else if (negObserved !== undefined && negExpected !== undefined && windowMinutes !== undefined) summary = l.negatives(fmt(negObserved), fmt(negExpected), fmt(windowMinutes));
+  else if (negObserved !== undefined && windowMinutes !== undefined && num(ev, 'baselineHours') === 0) summary = l.negativesNoBaseline(fmt(negObserved), fmt(windowMinutes));
   else if (observed !== undefined && expected !== undefined) summary = l.volume(fmt(observed), fmt(expected));
   else summary = alert.title || l.generic(fmt(alert.mentions.length));
 
@@ -169,6 +172,8 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   for (const [key, de, en] of EVIDENCE) {
     if (facts.length >= MAX_FACTS) break; // Slack allows 10 section fields; more stops being readable anyway
     const value = ev[key];
+    // "Expectation from only 0 h": the summary already says there is no baseline yet.
+    if (key === 'baselineHours' && value === 0) continue;
     const label = options.lang === 'de' ? de : en;
     if (typeof value === 'number' && Number.isFinite(value)) facts.push({ label, value: fmt(value) });
     else if (typeof value === 'string' && value) facts.push({ label, value });

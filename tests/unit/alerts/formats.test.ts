@@ -51,6 +51,23 @@ describe('message wording', () => {
     expect(de.examples[0]?.url).toBe('https://x.com/a/status/1');
   });
 
+  it('says a storm judged without a baseline has none, instead of quoting an expectation', () => {
+    const noBaseline = makeAlert({
+      id: 'shitstorm:db:2026-03-02',
+      kind: 'shitstorm',
+      severity: 'watch',
+      title: 'Shitstorm-Verdacht: Deutsche Bahn: 42 negative Erwähnungen von 40 Personen in 30 min, 70 % negativ (noch keine Vergleichswerte)',
+      evidence: { windowMinutes: 30, observed: 60, observedNegative: 42, negativityShare: 0.7, baselineHours: 0 },
+    });
+    const view = viewAlert(noBaseline, { lang: 'de', brandName: 'Deutsche Bahn' });
+    expect(view.summary).toBe('42 negative Beiträge in 30 Minuten; für diese Marke gibt es noch keine Vergleichswerte.');
+    expect(view.facts.map((f) => f.label)).not.toContain('Erwartung aus erst (Std.)');
+    expect(viewAlert(noBaseline, { lang: 'en' }).summary).toBe('42 negative posts in 30 minutes; there is no baseline for this brand yet.');
+    // A young baseline of a few hours is still named with its age.
+    const young = viewAlert(makeAlert({ kind: 'shitstorm', evidence: { windowMinutes: 30, observedNegative: 42, expectedNegative: 3, baselineHours: 5 } }), { lang: 'en' });
+    expect(young.facts).toEqual(expect.arrayContaining([{ label: 'Expectation from only (h)', value: '5' }]));
+  });
+
   it('marks acknowledged and resolved updates', () => {
     expect(viewAlert(makeAlert({ status: 'resolved' }), { lang: 'de' }).headline).toBe('Erledigt · Warnung · Unbeantwortete Beschwerde: db');
     expect(viewAlert(makeAlert({ status: 'acknowledged' }), { lang: 'en' }).headline).toBe('Acknowledged · Warning · Unanswered complaint: db');
