@@ -41,6 +41,11 @@ export interface ReplaySource {
    * were placed one second apart from the replay's start, so bursts and rates in that made-up time mean nothing.
    */
   undated?: true;
+  /**
+   * Every timestamp of the file is a midnight (UTC): the export wrote dates without a time of day, so a day's posts
+   * share one instant and bursts within a day cannot be seen. Never set together with `undated`.
+   */
+  dateOnly?: true;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
   readonly mode: 'streamed' | 'indexed' | 'in-memory';
   /** The mentions in event-time order (stable for equal times); each call reads anew. */
@@ -60,12 +65,16 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
     brands: input.brands,
     lastCreatedAt: input.mentions.at(-1)?.createdAt,
     ...(input.preamble ? { preamble: input.preamble } : {}),
-    ...(format === 'germeval' ? { undated: true as const } : {}),
+    ...(format === 'germeval' ? { undated: true as const } : midnightsOnly(input.mentions) ? { dateOnly: true as const } : {}),
     mode: 'in-memory',
     async *mentions() {
       yield* input.mentions;
     },
   };
+}
+
+function midnightsOnly(mentions: readonly Mention[]): boolean {
+  return mentions.length >= 2 && mentions.every((m) => Date.parse(m.createdAt) % 86_400_000 === 0);
 }
 
 /** Tracks what the first pass learns about the order of the valid rows. */
@@ -76,6 +85,13 @@ class OrderIndex {
   lastMs = -Infinity;
   lastCreatedAt: string | undefined;
   readonly errors: RowError[] = [];
+  /** No valid row so far had a time of day other than midnight. */
+  private midnightsOnly = true;
+
+  /** Two or more posts, all at midnight: dates without a time of day (see ReplaySource.dateOnly). */
+  get dateOnly(): { dateOnly: true } | Record<string, never> {
+    return this.count >= 2 && this.midnightsOnly ? { dateOnly: true } : {};
+  }
 
   add(row: RowResult): Mention | undefined {
     if ('error' in row) {
@@ -83,6 +99,7 @@ class OrderIndex {
       return undefined;
     }
     const t = Date.parse(row.mention.createdAt);
+    if (t % 86_400_000 !== 0) this.midnightsOnly = false;
     if (t < this.lastMs) this.sorted = false;
     else {
       this.lastMs = t;
@@ -205,6 +222,7 @@ async function openJsonl(file: string): Promise<ReplaySource> {
     errors,
     brands: [],
     lastCreatedAt: order.lastCreatedAt,
+    ...order.dateOnly,
     mode: sorted ? 'streamed' : 'indexed',
     mentions: sorted ? streamed : indexed,
   };
@@ -309,7 +327,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
       brands: [],
       lastCreatedAt: input.mentions.at(-1)?.createdAt,
       ...(preamble ? { preamble } : {}),
-      ...undated,
+      ...(dated ? index.dateOnly : undated),
       mode: 'in-memory',
       async *mentions() {
         yield* input.mentions;
@@ -322,7 +340,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     brands: [],
     lastCreatedAt: index.lastCreatedAt,
     ...(preamble ? { preamble } : {}),
-    ...undated,
+    ...(dated ? index.dateOnly : undated),
     mode: 'streamed',
     async *mentions() {
       let fed = 0;

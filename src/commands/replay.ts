@@ -98,10 +98,11 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   for (const b of [...known, ...discovered, ...given]) brands.set(b.id, b);
   const clock = options.clock ?? 'event';
   let detectors = base.config.detect.detectors;
-  if (input.undated && clock === 'event' && detectors.includes('shitstorm')) {
-    // A burst in made-up time is an artefact of the spacing: no shitstorm alert should come from it.
+  if ((input.undated || input.dateOnly) && clock === 'event' && detectors.includes('shitstorm')) {
+    // A burst in made-up time (or a whole day's posts at one midnight) is an artefact: no shitstorm alert should come from it.
     detectors = detectors.filter((d) => d !== 'shitstorm');
-    progress(`${options.file}: the file has no timestamps (posts are placed one second apart): shitstorm detection is off for this replay`);
+    const why = input.undated ? 'has no timestamps (posts are placed one second apart)' : 'has dates without a time of day (every post at midnight)';
+    progress(`${options.file}: the file ${why}: shitstorm detection is off for this replay`);
   }
   const loaded: LoadedConfig = {
     ...base,

@@ -42,6 +42,26 @@ describe('replaying a file without timestamps', () => {
     expect(readFileSync(datedOut, 'utf8')).toContain('"kind":"shitstorm"');
   });
 
+  it('treats dates without a time of day like no timestamps: a day of posts at one midnight is no burst', async () => {
+    // A review export dated to the day only: 30 calm reviews a day, and on the sixth day 400 complaints. Read at
+    // face value, every day's reviews arrive in the same minute.
+    const rows = ['id,date,author,text'];
+    let id = 0;
+    for (let d = 0; d < 7; d++) {
+      const day = new Date(Date.parse('2026-08-25T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10);
+      for (let k = 0; k < 30; k++, id++) rows.push(`${id},${day},kunde${id},"Mit Aerolux nach Rom geflogen (${id})"`);
+      if (d === 5) for (let k = 0; k < 400; k++, id++) rows.push(`${id},${day},kunde${id},"Aerolux hat meinen Flug gestrichen, Abzocke! (${id})"`);
+    }
+    const file = write('date-only.csv', rows.join('\n') + '\n');
+    const source = await openReplayFile(file, 'csv');
+    expect(source.dateOnly).toBe(true);
+    expect(source.undated).toBeUndefined();
+    expect((await openReplayFile(write('dated-too.csv', angryRows(true)), 'csv')).dateOnly).toBeUndefined();
+    const lines: string[] = [];
+    await runReplay({ file, format: 'csv', brands: ['Aerolux'], progress: (l) => lines.push(l) });
+    expect(lines.some((l) => /dates without a time of day .*shitstorm detection is off/.test(l))).toBe(true);
+  });
+
   it('runs the detectors the config names, both by default', () => {
     const loaded = (yaml: string) => ({ file: '(test)', baseDir: '.', config: parseConfig(yaml, '(test)'), env: {}, secrets: {} });
     const names = (yaml: string) => buildDetectors(loaded(yaml), undefined as never).map((d) => d.name);
