@@ -3,6 +3,7 @@ import {
   COMPOSITE_THRESHOLD,
   CUE_LIFT,
   GERMAN_NEGATIVE_FROM_COMPLAINT,
+  GERMAN_STRONG_CUE,
   LONG_POST_CHARS,
   compositeComplaintScore,
   germanSentimentLabel,
@@ -25,31 +26,56 @@ describe('compositeComplaintScore', () => {
   it('short post: the cue score lifts an uncertain learned score over the line, by at most CUE_LIFT', () => {
     const p = 0.25; // rescaled ≈ 0.417: below the line, within CUE_LIFT of it
     expect(rescaleToThreshold(p, T)).toBeGreaterThan(COMPOSITE_THRESHOLD - CUE_LIFT);
-    const s = compositeComplaintScore(p, T, cue(0.95), 80);
+    const s = compositeComplaintScore(p, T, cue(0.95), 80, 'en');
     expect(s).toBeGreaterThanOrEqual(COMPOSITE_THRESHOLD);
     expect(s).toBeCloseTo(rescaleToThreshold(p, T) + CUE_LIFT, 10);
   });
 
   it('short post: cues do not overrule a learned model that is sure it is no complaint', () => {
     const p = 0.05; // rescaled ≈ 0.083
-    expect(compositeComplaintScore(p, T, cue(1), 80)).toBeLessThan(COMPOSITE_THRESHOLD);
+    expect(compositeComplaintScore(p, T, cue(1), 80, 'en')).toBeLessThan(COMPOSITE_THRESHOLD);
   });
 
   it('never lowers the learned score, and a learned complaint stays one without cues', () => {
     for (const p of [0.05, 0.2, 0.3, 0.6, 0.9]) {
-      expect(compositeComplaintScore(p, T, cue(0), 80)).toBeCloseTo(rescaleToThreshold(p, T), 10);
-      expect(compositeComplaintScore(p, T, cue(0.4), 80)).toBeGreaterThanOrEqual(rescaleToThreshold(p, T));
+      expect(compositeComplaintScore(p, T, cue(0), 80, 'en')).toBeCloseTo(rescaleToThreshold(p, T), 10);
+      expect(compositeComplaintScore(p, T, cue(0.4), 80, 'en')).toBeGreaterThanOrEqual(rescaleToThreshold(p, T));
     }
   });
 
   it('long post (blog, forum thread): either model at its own threshold', () => {
-    expect(compositeComplaintScore(0.05, T, cue(0.9), LONG_POST_CHARS + 1)).toBe(0.9);
-    expect(compositeComplaintScore(0.05, T, cue(0.9), LONG_POST_CHARS)).toBeLessThan(COMPOSITE_THRESHOLD);
+    expect(compositeComplaintScore(0.05, T, cue(0.9), LONG_POST_CHARS + 1, 'en')).toBe(0.9);
+    expect(compositeComplaintScore(0.05, T, cue(0.9), LONG_POST_CHARS, 'en')).toBeLessThan(COMPOSITE_THRESHOLD);
+  });
+
+  it('German short post: a strong cue score decides even against a sure learned model; English keeps the bounded lift', () => {
+    const sure = 0.05; // the learned model is sure it is no complaint
+    expect(compositeComplaintScore(sure, T, cue(GERMAN_STRONG_CUE), 80, 'de')).toBe(GERMAN_STRONG_CUE);
+    expect(compositeComplaintScore(sure, T, cue(GERMAN_STRONG_CUE - 0.01), 80, 'de')).toBeLessThan(COMPOSITE_THRESHOLD);
+    expect(compositeComplaintScore(sure, T, cue(0.95), 80, 'en')).toBeLessThan(COMPOSITE_THRESHOLD);
   });
 
   it("an observer's commentary is decided by the cue model alone, short or long", () => {
-    expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 80)).toBe(0.1);
-    expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 5000)).toBe(0.1);
+    expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 80, 'en')).toBe(0.1);
+    expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 5000, 'en')).toBe(0.1);
+  });
+});
+
+describe('shipped classifier on German complaints about brands other than the railway', () => {
+  it('flags plain complaints the railway-trained model alone reads as no complaint, and leaves questions and praise alone', async () => {
+    const post = await shippedClassifier();
+    for (const text of [
+      'Vodafone hat mir 50 Euro zu viel abgebucht. Frechheit!',
+      'Lufthansa hat meinen Koffer verloren und niemand hilft',
+      'Aerolux hat meinen Flug gestrichen, Abzocke!',
+      'Hermes hat mein Paket einfach beim Nachbarn 3 Straßen weiter abgegeben, danke für nichts',
+    ]) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+      expect(post(text).sentiment.label, text).toBe('negative');
+    }
+    for (const text of ['Danke @o2 für die schnelle Hilfe heute, Problem gelöst!', 'Die neue Otto App ist echt gut geworden 👍']) {
+      expect(post(text).complaint.isComplaint, text).toBe(false);
+    }
   });
 });
 
