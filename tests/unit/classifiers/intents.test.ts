@@ -23,6 +23,15 @@ describe('intents, German and English side by side', () => {
     expect(intents('Wie kann ich bei der Telekom meinen Tarif wechseln?')).not.toContain('cancellation_threat');
   });
 
+  it('reads "cancel" as a threat only when the customer cancels, not when the company cancelled something', () => {
+    for (const text of ["I'm cancelling my subscription if this isn't fixed", 'Going to cancel my contract tomorrow', 'I will cancel, done waiting', 'Cancelled my account today after 10 years']) {
+      expect(intents(text), text).toContain('cancellation_threat');
+    }
+    for (const text of ['Aerolux cancelled my flight, what a scam!', 'Train cancelled again, no announcement.', 'My order was cancelled without any reason']) {
+      expect(intents(text), text).not.toContain('cancellation_threat');
+    }
+  });
+
   it('staff who hang up or act arrogantly, in German too', () => {
     expect(intents('Die Mitarbeiterin an der Hotline hat einfach aufgelegt')).toContain('staff_behaviour');
     expect(intents('Total arrogante Beratung im Shop')).toContain('staff_behaviour');
