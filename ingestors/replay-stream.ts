@@ -18,7 +18,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse as parseCsvStream } from 'csv-parse';
+import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
 import { findInvalidUtf8, invalidUtf8, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
 import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
@@ -257,11 +257,20 @@ async function* csvRecords(file: string, header: CsvHeader, start: number): Asyn
   } catch (err) {
     // Rare: read the file whole once more, only to name the byte as readUtf8 does.
     if (err instanceof Utf8Error) readUtf8(file);
-    throw err;
+    throw err instanceof CsvError ? csvSyntaxError(file, header, err) : err;
   } finally {
     parser.destroy();
     await piped;
   }
+}
+
+/**
+ * csv-parse counts lines from where it began, below the header row, and names no file: the error a user sees
+ * names both, and the usual cause (one unclosed quote swallows every row after it, so nothing past it can be read).
+ */
+function csvSyntaxError(file: string, header: CsvHeader, err: CsvError): Error {
+  const line = header.line + (typeof err.lines === 'number' ? err.lines : 0);
+  return new Error(`${file}: unreadable CSV near line ${line}: ${err.message.replace(/ at line \d+/, '')}; usually a quote opened in an earlier row and never closed`);
 }
 
 /** The header row among the file's first lines, and the byte offset where the records below it start. */

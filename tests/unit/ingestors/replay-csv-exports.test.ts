@@ -147,6 +147,11 @@ describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwat
     expect(input.mentions[0]).toMatchObject({ text: 'Koffer weg; keiner hilft', author: { id: 'kerstin_k' }, createdAt: '2026-10-04T11:05:00.000Z', url: 'https://x.com/kerstin_k/status/1' });
   });
 
+  it('names the file and its line when a quote is never closed, below report metadata too', async () => {
+    const file = write('unclosed.csv', '"Report:","Mentions"\n\nid,created_at,text\n1,2026-10-04T10:00:00Z,"ok"\n2,2026-10-04T10:01:00Z,"broken\n3,2026-10-04T10:02:00Z,"third"\n');
+    await expect(openReplayFile(file, 'csv')).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: unreadable CSV near line 6: .*quote opened in an earlier row`));
+  });
+
   it('names a UTF-16 export (Meltwater writes them) instead of reporting a broken byte', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Date\tHit Sentence\n04-Oct-2026\tKoffer weg\n', 'utf16le')]);
     const file = write('meltwater.csv', utf16);
