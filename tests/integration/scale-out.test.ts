@@ -12,10 +12,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { describeWithKafkaAndElasticsearch, elasticsearchUrl, kafkaBrokers } from './services.ts';
 import { generateMentions, SYNTHETIC_BRANDS } from '../../bench/generate-mentions.ts';
-import { createKafkaBus } from '../../src/bus/kafka.ts';
-import { openElasticsearchStore } from '../../src/store/elasticsearch.ts';
+import { createKafkaBus, dropKafkaNamespace } from '../../src/bus/kafka.ts';
+import { openElasticsearchStore, type ElasticsearchStore } from '../../src/store/elasticsearch.ts';
 import type { Mention } from '../../src/model.ts';
-import type { Store } from '../../src/store/port.ts';
 import { StopWaiting, waitFor } from '../helpers/wait.ts';
 
 const root = path.resolve(__dirname, '../..');
@@ -45,7 +44,7 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
   const prefix = `kr${randomUUID().slice(0, 8)}`;
   const workers: ChildProcess[] = [];
   let configFile: string;
-  let store: Store;
+  let store: ElasticsearchStore;
   const expectedExits = new Set<ChildProcess>();
   let unexpectedExit: string | undefined;
   /** Fails the wait at once, with the reason, instead of after its timeout when a worker has died. */
@@ -85,7 +84,11 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
   afterAll(async () => {
     for (const w of workers) expectedExits.add(w);
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+    // Leave the shared engines as found: a local node that piles up every run's indices and topics gets slower
+    // (and the next bench:pipeline figures with it).
+    await store?.destroy();
     await store?.close();
+    await dropKafkaNamespace({ brokers: kafkaBrokers(), clientId: `${prefix}-cleanup`, topicPrefix: `${prefix}.` });
   });
 
   it('delivers every post exactly once through separate worker processes, surviving a crashed worker', async () => {
