@@ -24,7 +24,7 @@ export const DE_CUES: CueDef[] = [
   cue('failure', 'immer noch nicht', '(?:immer noch|noch immer|bis heute|bis jetzt|bislang|nach wie vor) (?:nicht|nichts|kein|keine|keinen|nix)*', 1, 1),
   // "seid" is the commonest misspelling of "seit" in complaints ("seid 3 Tagen").
   cue('failure', 'seit Tagen', `(?:seit|seid) ${NUM}? ?${SPAN}|(?:seit|seid) (?:gestern|letzter woche|letztem monat|wochen|tagen|monaten|stunden)`, 0.5, 1),
-  cue('failure', 'warte seit', '(?:warte|warten|wartet) (?:seit|schon|immer noch|noch immer)|(?:ich|wir) warte*', 0.8, 1),
+  cue('failure', 'warte seit', `(?:warte|warten|wartet) (?:seit|schon|immer noch|noch immer)|(?:ich|wir) warte*|(?:${NUM} )?${SPAN} (?:lang )?(?:auf (?:[\\p{L}]+ ){0,2})?gewartet`, 0.8, 1),
   cue('failure', 'wieder mal', '(?:schon|scho) wieder|mal wieder|wieder mal|wieder einmal|zum (?:\\d+|x|wiederholten|zigsten|x-ten)(?:\\.|ten)? mal|jedes mal|jeden tag', 0.6, 2),
   cue('failure', 'Vertröstung', 'vertröst*|hingehalten|abgewimmelt|verwiesen|weitergeleitet|von a nach b|im kreis geschickt|ping-?pong', 0.9, 2),
   cue('failure', 'automatische Antwort', 'automati* (?:antwort*|e-?mail|nachricht)|(?:wir melden uns|melden uns) schnellstmöglich|standardantwort|textbaustein*|no-?reply', 0.8, 2),
@@ -38,7 +38,7 @@ export const DE_CUES: CueDef[] = [
   // --- delivery, rail, defects
   cue('failure', 'Lieferung fehlt', '(?:paket|lieferung|bestellung|sendung|ware) (?:ist )?(?:nicht|nie|immer noch nicht|noch nicht) (?:angekommen|da|geliefert|eingetroffen|erhalten)|nicht (?:geliefert|angekommen|zugestellt)|keine (?:lieferung|nachlieferung|sendungsverfolgung)', 1, 1),
   cue('failure', 'Verspätung', 'verspät*|zu spät|fällt (?:schon wieder |wieder |heute |mal wieder |erneut )?aus|fiel aus|ausgefallen|abgebrochen|zugausfall|ausfall|anschluss verpasst|anschluss weg|stehen (?:seit|schon)|steht (?:seit|schon)|(?:\\d+|\\+\\d+) ?min* (?:verspätung|später|zu spät)', 0.8, 1),
-  cue('failure', 'kaputt', 'kaputt*|defekt*|funktioniert (?:nicht|nie|schon wieder nicht)|geht (?:nicht|gar nicht|schon wieder nicht)|störung*|(?:kein|koa|ka|koan|ohne) (?:[\\p{L}]+-)?(?:netz|internet|empfang|wlan|strom|warmwasser)|(?:netz|internet|leitung) (?:ist )?(?:weg|tot|down)|nichts geht|nix geht|geht nichts|geht nix|(?:ist|sind|auch|komplett) (?:down|tot)|fehlermeldung*|abgestürzt', 0.9, 1),
+  cue('failure', 'kaputt', 'kaputt*|defekt*|funktioniert (?:nicht|nie|schon wieder nicht)|geht (?:nicht|gar nicht|schon wieder nicht)|störung|störungen|(?:kein|koa|ka|koan|ohne) (?:[\\p{L}]+-)?(?:netz|internet|empfang|wlan|strom|warmwasser)|(?:netz|internet|leitung) (?:ist )?(?:weg|tot|down)|nichts geht|nix geht|geht nichts|geht nix|(?:ist|sind|auch|komplett) (?:down|tot)|fehlermeldung*|abgestürzt', 0.9, 1),
   cue('failure', 'Betrieb gestört', 'funkloch*|funklöcher|gesperrt|sperrung|außer betrieb|streik*|bahnstreik|stillstand|stehen still|steht still|falsche* (?:abfahrtszeit*|anzeige*|auskunft|information*)|keine (?:durchsage|information*|infos)|nix von der durchsage|fehlinformation*|zugeparkt|lahmgelegt|lahmlegt|evakuiert', 0.7, 1),
   cue('failure', 'ungelöst', 'nicht (?:gelöst|behoben|erledigt|erstattet|gutgeschrieben|bearbeitet|zurückgerufen)|ungelöst|unbearbeitet|(?:immer noch|noch immer) in der werkstatt|brauche hilfe|bitte helft|bitte helfen|hilfe!|kann mir (?:jemand|niemand|keiner) helfen', 0.6, 1),
   cue('failure', 'überfüllt', 'überfüllt|brechend voll|keinen sitzplatz|klimaanlage (?:ist )?(?:aus|kaputt|defekt)|heizung (?:ist )?(?:aus|kaputt)|dreckig|verdreckt', 0.7, 2),
@@ -55,10 +55,10 @@ export const DE_CUES: CueDef[] = [
   cue('negative', 'Satzzeichen', '\\?!|!\\?|!!+|\\?\\?+', 0.35, 2),
   cue('negative', 'Ausrufe', '#fail|#bahnfail|#ärgerlich|#nervt|geht\'s noch|gehts noch|ernsthaft\\?|echt jetzt|im ernst|hallo\\?|wtf|omg|:-?\\(|😡|🤬|😠|😤|🙄|👎|😒|😞|😢|😭|💩|🤦', 0.6, 2),
   cue('negative', 'hasse', 'hass*|stink*|eklig|ekelhaft|widerlich|beschämend|peinlich|nervthema|nervtötend|rücksichtslos|gefährlich|lebensgefährlich|unsicher|kriminell', 0.7, 3),
-  cue('negative', 'leider', 'leider|(?:ein|einen|1|zwei|2) sterne?|schade|traurig|sorgen|problem*|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
+  cue('negative', 'leider', 'leider|(?:ein|einen|1|zwei|2) sterne?|schade|traurig|sorgen|problem|probleme|problemen|problemchen|problematisch*|problematik|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
   // --- praise
   cue('positive', 'Dank', 'danke*|dankeschön|vielen dank|herzlichen dank|bedanke*', 0.6),
-  cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
+  cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|problemlos|reibungslos|störungsfrei|fehlerfrei|unkompliziert|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
   cue('positive', 'gefällt', 'gefällt mir|liebe (?:es|euch)|freue mich|freu mich|begeistert|❤|😍|🥰', 0.7),
   // --- commentary about third parties (seed 004)
   cue('commentary', 'über einen Tweet', '(?:folgenden|diesen|dieser|den|einen|einem) (?:tweet|post|beitrag|artikel|kommentar|thread)|stolperte ich|bin ich über|gestolpert|likes|retweets|in den antworten|zustimmung', 0.6),

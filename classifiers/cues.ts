@@ -20,6 +20,7 @@ import { EN_ADDRESS, EN_CUES, EN_NEGATORS } from './cues-en.ts';
 import type { CueDef, CueKind } from './cues-types.ts';
 import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts';
 import { prepare, type PreparedText } from './text.ts';
+import { isInformationQuestion } from './info-question.ts';
 
 export const CUE_MODEL_NAME = 'cues-v1';
 
@@ -94,7 +95,17 @@ export interface CueAnalysis {
   sentiment: { label: SentimentLabel; score: number };
   severity: 1 | 2 | 3 | 4;
   /** Intermediate sums, for tests and the eval report. */
-  evidence: { failure: number; negative: number; positive: number; commentary: number; customer: number; question: boolean; irony: boolean };
+  evidence: {
+    failure: number;
+    negative: number;
+    positive: number;
+    commentary: number;
+    customer: number;
+    question: boolean;
+    irony: boolean;
+    /** The whole post is one how-to or availability question with no failure, negative word or irony (info-question.ts). */
+    infoQuestion?: boolean;
+  };
 }
 
 function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boolean } {
@@ -159,6 +170,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   evidence -= 0.7 * positive;
   const question = questionOpener && failure === 0 && negative === 0;
   if (question) evidence -= 0.4;
+  const infoQuestion = question && !irony && isInformationQuestion(p.original, lang);
   const score = round3(1 - Math.exp(-EVIDENCE_SLOPE * Math.max(0, evidence)));
 
   const s = positive - 0.7 * failure - negative;
@@ -175,7 +187,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion },
   };
 }
 

@@ -4,7 +4,9 @@ import {
   CUE_LIFT,
   GERMAN_NEGATIVE_FROM_COMPLAINT,
   GERMAN_STRONG_CUE,
+  INFO_QUESTION_CAP,
   LONG_POST_CHARS,
+  PRAISE_DRAG,
   compositeComplaintScore,
   germanSentimentLabel,
   rescaleToThreshold,
@@ -55,6 +57,27 @@ describe('compositeComplaintScore', () => {
     expect(compositeComplaintScore(sure, T, cue(0.95), 80, 'en')).toBeLessThan(COMPOSITE_THRESHOLD);
   });
 
+  it('a post that is one information question stays below the line whatever the learned model says', () => {
+    const question = { score: 0, evidence: { ...evidence, failure: 0, question: true, infoQuestion: true } };
+    expect(compositeComplaintScore(0.95, T, question, 80, 'de')).toBe(INFO_QUESTION_CAP);
+    expect(compositeComplaintScore(0.95, T, question, 80, 'en')).toBe(INFO_QUESTION_CAP);
+    expect(compositeComplaintScore(0.05, T, question, 80, 'en')).toBeCloseTo(rescaleToThreshold(0.05, T), 10);
+  });
+
+  it('praise and nothing else pulls the learned score down by PRAISE_DRAG: one praise cue in English, two in German', () => {
+    const praise = (positive: number) => ({ score: 0, evidence: { ...evidence, failure: 0, positive } });
+    const p = 0.4; // rescaled ≈ 0.571: a weak learned complaint
+    expect(compositeComplaintScore(p, T, praise(0.7), 80, 'en')).toBeCloseTo(rescaleToThreshold(p, T) - PRAISE_DRAG, 10);
+    expect(compositeComplaintScore(p, T, praise(0.7), 80, 'de')).toBeCloseTo(rescaleToThreshold(p, T), 10);
+    expect(compositeComplaintScore(p, T, praise(1.4), 80, 'de')).toBeCloseTo(rescaleToThreshold(p, T) - PRAISE_DRAG, 10);
+    // A learned model sure of a complaint (sarcasm the cue lists do not know) still flags it.
+    expect(compositeComplaintScore(0.9, T, praise(1.4), 80, 'de')).toBeGreaterThan(COMPOSITE_THRESHOLD);
+    // Praise beside a negative word or a failure is not plain praise.
+    expect(compositeComplaintScore(p, T, { score: 0.3, evidence: { ...evidence, failure: 0, negative: 0.6, positive: 1.4 } }, 80, 'de')).toBeGreaterThanOrEqual(
+      rescaleToThreshold(p, T),
+    );
+  });
+
   it("an observer's commentary is decided by the cue model alone, short or long", () => {
     expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 80, 'en')).toBe(0.1);
     expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 5000, 'en')).toBe(0.1);
@@ -75,6 +98,34 @@ describe('shipped classifier on German complaints about brands other than the ra
     }
     for (const text of ['Danke @o2 für die schnelle Hilfe heute, Problem gelöst!', 'Die neue Otto App ist echt gut geworden 👍']) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
+    }
+  });
+});
+
+describe('shipped classifier on questions and praise outside the training domains', () => {
+  it('how-to questions are no complaints and not negative; complaints put as questions still are', async () => {
+    const post = await shippedClassifier();
+    for (const text of [
+      'Wie kann ich bei Telekom meinen Tarif wechseln?',
+      'Kann man bei DHL eigentlich die Lieferadresse nachträglich ändern?',
+      'Is there a way to change my Amazon delivery address after ordering?',
+    ]) {
+      expect(post(text).complaint.isComplaint, text).toBe(false);
+      expect(post(text).sentiment.label, text).not.toBe('negative');
+      expect(post(text).intents, text).toContain('question');
+    }
+    for (const text of ['Warum ist mein Paket immer noch nicht da? Bestellt vor zwei Wochen!', '@AmazonHelp how do I get my money back? You charged me twice!']) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+    }
+  });
+
+  it('plain praise is no complaint; sarcasm beside a failure still is', async () => {
+    const post = await shippedClassifier();
+    for (const text of ['Router läuft seit dem Update störungsfrei, danke!', 'Just switched to Verizon, so far so good', 'Thanks for the quick fix @AmazonHelp!']) {
+      expect(post(text).complaint.isComplaint, text).toBe(false);
+    }
+    for (const text of ['Toller Service, wirklich. Drei Wochen auf eine Antwort gewartet.', 'Oh great, lost my bag AGAIN. Fantastic service 🙄']) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
     }
   });
 });

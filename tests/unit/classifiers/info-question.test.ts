@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isInformationQuestion } from '../../../classifiers/info-question.ts';
+
+describe('isInformationQuestion', () => {
+  it('recognises one how-to or availability question, after handles and a greeting', () => {
+    for (const text of [
+      'Wie kann ich bei Telekom meinen Tarif wechseln?',
+      'Kann man bei DHL eigentlich die Lieferadresse nachträglich ändern?',
+      '@DB_Bahn gibt es in Wannsee Anschluss nach Potsdam mit der S-Bahn?',
+      'Hallo @Vattenfall, wo finde ich meine Zählernummer? 🙏',
+    ]) expect(isInformationQuestion(text, 'de'), text).toBe(true);
+    for (const text of ['Is there a way to change my delivery address after ordering?', '@AmazonHelp hi, how do I add a gift note? #help', 'Does anyone know if Prime includes free returns?']) {
+      expect(isInformationQuestion(text, 'en'), text).toBe(true);
+    }
+  });
+
+  it('leaves out why- and where-is questions, problem reports before the question and rhetorical questions', () => {
+    for (const text of [
+      'Warum ist mein Paket immer noch nicht da?',
+      'Kann man bei euch eigentlich auch mal jemanden erreichen?',
+      'Gibt es überhaupt noch jemanden, der bei euch arbeitet?',
+      'Mein Router ist kaputt. Wie kann ich ihn umtauschen?',
+      'Wie kann ich meinen Tarif wechseln? Seit Wochen keine Antwort.',
+    ]) expect(isInformationQuestion(text, 'de'), text).toBe(false);
+    for (const text of [
+      '@nationalgridus where is my bill for this month?',
+      '@beatsbydre hi, my earphones are falling apart from the seams. How do I get this repaired?',
+      'Is there anyone at Comcast who can actually help me?',
+      'Can I ever get through to a human?',
+    ]) expect(isInformationQuestion(text, 'en'), text).toBe(false);
+  });
+
+  it('needs a question mark, and knows no opener in other languages', () => {
+    expect(isInformationQuestion('Wie kann ich bei Telekom meinen Tarif wechseln', 'de')).toBe(false);
+    expect(isInformationQuestion('Is there a way to change my address?', 'other')).toBe(false);
+  });
+});
