@@ -66,7 +66,8 @@ const URL_RE = /https?:\/\/\S+|www\.\S+/gu;
 // Latin letters only: a Unicode-property back-reference scan cost twice as much per post, and elongation is a
 // Latin-script habit in our languages ("sooo", "neeein", "nööö").
 const ELONGATION_RE = /([a-zäöüß])\1\1/;
-const ELONGATION_G = /([a-zäöüß])\1{2,}/g;
+// Links are matched first and left as they are: "www." is no elongation, and a collapsed "ww." was no longer a link.
+const ELONGATION_G = /(?:https?:\/\/|www\.)\S+|([a-zäöüß])\1{2,}/g;
 const DIGITS_RE = /^\p{N}+$/u;
 const LETTER_RE = /\p{L}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', '\n', ':']);
@@ -119,6 +120,7 @@ function collapseElongations(text: string): { text: string; map: Int32Array | nu
   let out = '';
   let last = 0;
   for (const m of text.matchAll(ELONGATION_G)) {
+    if (m[1] === undefined) continue;
     const at = m.index ?? 0;
     for (let i = last; i < at + 2; i++) {
       map[out.length] = i;

@@ -28,6 +28,15 @@ describe('prepare', () => {
     expect(text.slice(p.toOriginal(neein), p.toOriginal(neein + 5))).toBe('Neeeein');
   });
 
+  it('leaves links alone when collapsing elongations: "www." stays a link, with its words kept out of `lower`', () => {
+    const text = 'Sooo schlecht, siehe www.keine-antwort.de und https://zzzshop.de neeein';
+    const p = prepare(text);
+    expect(p.tokens.filter((t) => t.kind === 'url').map((t) => t.text)).toEqual(['www.keine-antwort.de', 'https://zzzshop.de']);
+    expect(p.lower).not.toContain('keine-antwort');
+    const neein = p.lower.indexOf('neein');
+    expect(text.slice(p.toOriginal(neein), p.toOriginal(neein + 5))).toBe('neeein');
+  });
+
   it('recognises urls, @mentions, #hashtags, emoji and emoticons as their own tokens', () => {
     const kinds = tokenize('@DB_Bahn #fail 😡 :( https://example.com/x?y=1 Zug').map((t) => [t.kind, t.text]);
     expect(kinds).toEqual([
