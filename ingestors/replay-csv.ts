@@ -30,6 +30,8 @@ export interface CsvContext {
   dated: boolean;
   /** How this file reads slash dates that could go both ways, as its other dates settle it (DayMonthVote). */
   order?: DayMonthOrder;
+  /** The mentions' source and id prefix; `csv` unless the row is a flattened JSON record (replay-records.ts). */
+  source?: string;
 }
 
 export function csvPreamble(header: CsvHeader): Preamble | undefined {
@@ -102,21 +104,22 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   const retweetedUser = get(col.retweetedUser)?.replace(/^@/, '');
   if (retweetOf !== undefined && !RETWEET.test(text) && retweetedUser) text = `RT @${retweetedUser}: ${text}`;
   const parent = get(col.parentId);
-  const id = `csv:${nativeId}`;
+  const source = context.source ?? 'csv';
+  const id = `${source}:${nativeId}`;
   const link = get(col.url);
   const name = get(col.authorName);
   const langHint = languageHint(get(col.lang));
   return validateRow(
     {
       id,
-      source: 'csv',
+      source,
       // Exports often hold relative or app links there: only http(s) is kept, the row is not lost over it.
       url: link && /^https?:\/\//i.test(link) ? link : col.xExport && /^\d+$/.test(nativeId) ? `https://x.com/${handle ?? 'i'}/status/${nativeId}` : undefined,
       author: { id: get(col.author) ?? handle ?? 'unknown', ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
       text: clip(text),
       createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),
-      thread: { rootId: `csv:${get(col.rootId) ?? nativeId}`, ...(parent && parent !== nativeId ? { parentId: `csv:${parent}` } : {}) },
+      thread: { rootId: `${source}:${get(col.rootId) ?? nativeId}`, ...(parent && parent !== nativeId ? { parentId: `${source}:${parent}` } : {}) },
       // A retweet's counts are the original's (twarc-csv copies them over): counted once, on the original.
       metrics: retweet
         ? { likes: 0, shares: 0, replies: 0 }

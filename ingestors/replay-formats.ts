@@ -9,8 +9,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
 import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
+import { isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
-import { byEventTime, clip, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { byEventTime, clip, collect, FirstCopies, validateRow, within, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
@@ -70,11 +71,27 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
   } catch (err) {
     return [{ error: { line, reason: `malformed JSON: ${(err as Error).message}` } }];
   }
+  return jsonValueRows(value, line);
+}
+
+/**
+ * The rows of one parsed JSON value: a Mention, an API tweet, an X API v2 page, a page of records
+ * (`{"data": [...]}`), an array of any of these, or a generic record (replay-records.ts).
+ */
+export function jsonValueRows(value: unknown, line: number): RowResult[] {
+  if (Array.isArray(value)) return value.flatMap((v) => jsonValueRows(v, line));
+  const page = isJsonObject(value) ? recordPage(value) : undefined;
+  if (page) return page.flatMap((v) => jsonValueRows(v, line));
   if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
   if (looksLikeTweet(value)) {
     const tweet = tweetToMention(value);
-    return ['input' in tweet ? validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line) : { error: { line, reason: `tweet: ${tweet.reason}` } }];
+    if ('input' in tweet) return [validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line)];
+    // `created_at` and `text` are common names: a record that is no API tweet may still read as a plain record
+    // (one whose id lost its digits fails as a record too, and the tweet's reason is reported).
+    const record = isJsonObject(value) ? recordRow(value, line) : undefined;
+    return [record && 'mention' in record ? record : { error: { line, reason: `tweet: ${tweet.reason}` } }];
   }
+  if (isJsonObject(value) && !looksLikeMention(value)) return [recordRow(value, line)];
   return [validateRow(value as MentionInput, line)];
 }
 
@@ -84,6 +101,39 @@ export function readJsonl(text: string): ReplayInput {
   const firstCopies = new FirstCopies();
   text.split('\n').forEach((raw, index) => {
     for (const row of jsonlRows(raw, index + 1)) collect(firstCopies.keep(row, index + 1), mentions, errors);
+  });
+  return { mentions: byEventTime(mentions), errors, brands: [] };
+}
+
+/**
+ * True when `text` is one JSON document spread over lines (a pretty-printed array or API response) rather than JSON
+ * lines: it opens with `[` or `{` and its first non-empty line is no JSON value on its own.
+ */
+export function isJsonDocument(firstLine: string): boolean {
+  const head = firstLine.replace(/^\ufeff/, '').trim();
+  if (!head.startsWith('[') && !head.startsWith('{')) return false;
+  try {
+    JSON.parse(head);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** One JSON document: its records (array elements, an API page's `data`) are the rows, numbered from 1. */
+export function readJsonDocument(text: string): ReplayInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (err) {
+    throw new Error(`neither JSON lines nor one JSON document: ${(err as Error).message}`);
+  }
+  const records = Array.isArray(value) ? value : ((isJsonObject(value) ? recordPage(value) : undefined) ?? [value]);
+  const mentions: Mention[] = [];
+  const errors: RowError[] = [];
+  const firstCopies = new FirstCopies();
+  records.forEach((record, index) => {
+    for (const row of jsonValueRows(record, index + 1)) collect(firstCopies.keep(within(row, `record ${index + 1} of the JSON document`), index + 1), mentions, errors);
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
@@ -235,7 +285,7 @@ export function readReplayFile(file: string, format: ReplayFormat, options: Read
   const text = readUtf8(file);
   switch (format) {
     case 'jsonl':
-      return readJsonl(text);
+      return isJsonDocument(text.slice(0, text.indexOf('\n') + 1 || text.length)) ? readJsonDocument(text) : readJsonl(text);
     case 'csv':
       return readCsv(text, options);
     case 'twcs':

@@ -20,7 +20,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
-import { findInvalidUtf8, invalidUtf8, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
+import { findInvalidUtf8, invalidUtf8, isJsonDocument, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
 import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
 import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
@@ -56,7 +56,8 @@ export interface ReplaySource {
 export async function openReplayFile(file: string, format: ReplayFormat, options: ReadOptions = {}): Promise<ReplaySource> {
   // Rows without a date are spaced from this instant: both passes must use the same one.
   const read: ReadOptions = { fallbackTime: options.fallbackTime ?? new Date() };
-  if (format === 'jsonl') return openJsonl(file);
+  // A pretty-printed JSON document (an array of records, an API response) has no lines to stream: read it whole.
+  if (format === 'jsonl' && !(await startsJsonDocument(file))) return openJsonl(file);
   if (format === 'csv') return openCsv(file, read);
   const input = readReplayFile(file, format, read);
   return {
@@ -71,6 +72,14 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
       yield* input.mentions;
     },
   };
+}
+
+async function startsJsonDocument(file: string): Promise<boolean> {
+  for await (const raw of rawLines(file)) {
+    const line = decodeLine(file, raw);
+    if (line.trim()) return isJsonDocument(line);
+  }
+  return false;
 }
 
 function midnightsOnly(mentions: readonly Mention[]): boolean {

@@ -76,7 +76,7 @@ export function buildProgram(): Command {
     .command('replay')
     .description('replay a file through the stages on a fresh temporary store; write mentions and alerts as JSON lines')
     .argument('<file>', 'input file')
-    .addOption(new Option('-f, --format <format>', 'input format').choices(['jsonl', 'csv', 'twcs', 'germeval']).default('jsonl'))
+    .addOption(new Option('-f, --format <format>', 'input format (default: by the file extension, else by its content)').choices(['jsonl', 'csv', 'twcs', 'germeval']))
     .option('-b, --brand <name>', 'track NAME (or NAME=QUERY) as a brand by keyword; repeatable', collect, [])
     .addOption(new Option('--clock <clock>', 'detector clock').choices(['event', 'wall']).default('event'))
     .option('--speed <n>', 'with --clock wall: N× the recorded pace (0 = as fast as possible)', positive, 0)
@@ -84,7 +84,7 @@ export function buildProgram(): Command {
     .option('--alerts-out <file>', 'alerts as JSON lines (- = stdout)')
     .option('-c, --config <file>', 'config with brands (default: ./kundenradar.yaml if present)')
     .option('--no-discover-brands', 'without --brand and with no config or file brand matching a post: do not track what the posts are mostly about as a brand')
-    .action(async (file: string, o: { format: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; config?: string; discoverBrands: boolean }) => {
+    .action(async (file: string, o: { format?: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; config?: string; discoverBrands: boolean }) => {
       const { runReplay } = await import('./commands/replay.ts');
       await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, configFile: o.config, discoverBrands: o.discoverBrands });
     });

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../store/sqlite.ts';
 import { startService } from '../pipeline.ts';
 import { slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../ingestors/replay-stream.ts';
+import { guessReplayFormat } from '../../ingestors/replay-sniff.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
@@ -20,7 +21,8 @@ import { describeDiscovery, discoverBrands } from './replay-brands.ts';
 
 export interface ReplayOptions {
   file: string;
-  format: ReplayFormat;
+  /** Default: told by the file's extension, else by its first bytes (ingestors/replay-sniff.ts). */
+  format?: ReplayFormat;
   /** Extra brands tracked by keyword: `NAME` or `NAME=QUERY`. */
   brands?: string[];
   clock?: ClockMode;
@@ -79,7 +81,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
       ? loadConfig(options.configFile)
       : { file: '(defaults)', baseDir: process.cwd(), config: parseConfig('{}', '(defaults)'), env: {}, secrets: {} };
   // Validated and indexed here; the mentions are read again while they are fed (jsonl and csv are streamed).
-  const input = await openReplayFile(options.file, options.format);
+  let format = options.format;
+  if (!format) {
+    const guessed = await guessReplayFormat(options.file);
+    format = guessed.format;
+    progress(`replay: reading ${options.file} as ${format} (by its ${guessed.by}; --format chooses)`);
+  }
+  const input = await openReplayFile(options.file, format);
   if (input.preamble) {
     const { skippedLines, headerLine } = input.preamble;
     progress(`${options.file}: header row on line ${headerLine}; the ${skippedLines} line(s) above it (report metadata) were not read as posts`);

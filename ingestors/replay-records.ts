@@ -1,0 +1,77 @@
+/**
+ * JSON records that are neither Kundenradar mentions nor X API tweets: Facebook Graph comments (`message`,
+ * `created_time`, `from.name`), scraper output, a research dataset's own layout. Each object is flattened to
+ * dotted keys (`from.name`) and read like a CSV row (replay-csv.ts `csvRow`), so the same header names decide
+ * which field is the text, the time and the author, and JSON and CSV files of one dataset read alike.
+ */
+import { createHash } from 'node:crypto';
+import { normaliseHeader } from '../src/datasets/csv-columns.ts';
+import { CSV_FIELDS, resolveColumns } from './replay-csv-columns.ts';
+import { csvRow } from './replay-csv.ts';
+import type { RowResult } from './replay-rows.ts';
+
+type JsonObject = Record<string, unknown>;
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Keys only our own Mention has: such a line is validated as a Mention, with the schema's messages.
+const MENTION_KEYS = ['createdAt', 'thread', 'channel', 'brandContext', 'source'];
+
+/** True for an object that is meant as a Kundenradar mention (the jsonl the project writes and reads). */
+export function looksLikeMention(value: JsonObject): boolean {
+  return MENTION_KEYS.some((k) => k in value) || (typeof value.id === 'string' && /^[a-z][\w-]*:\S/.test(value.id));
+}
+
+// An integer beyond 2^53 has lost digits in JSON.parse (tweet and Facebook ids are that long): never an id.
+const LOST_DIGITS = '\u0000lost-digits';
+
+/** Nested objects as dotted keys (`from.name`), scalars as strings; arrays and deeper levels are left out. */
+export function flattenRecord(value: JsonObject, prefix = '', depth = 0, out: Record<string, string> = {}): Record<string, string> {
+  for (const [key, v] of Object.entries(value)) {
+    const name = normaliseHeader(prefix + key);
+    if (typeof v === 'string') out[name] = v;
+    else if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) out[name] = LOST_DIGITS;
+    else if (typeof v === 'number' || typeof v === 'boolean') out[name] = String(v);
+    else if (isJsonObject(v) && depth < 2) flattenRecord(v, `${prefix}${key}.`, depth + 1, out);
+  }
+  return out;
+}
+
+/**
+ * A page of records as an API returns it (`{"data": [...], "paging": …}`, Facebook Graph): its records, or
+ * undefined when the value is no such page. X API v2 pages (tweets with `text`) are read by replay-v2-pages.ts.
+ */
+export function recordPage(value: JsonObject): unknown[] | undefined {
+  const data = value.data;
+  if (!Array.isArray(data) || data.length === 0) return undefined;
+  return data.every((d) => isJsonObject(d) && !looksLikeV2Tweet(d) && !looksLikeMention(d)) ? data : undefined;
+}
+
+// What X API v2 tweets carry and other records rarely do: their pages go to replay-v2-pages.ts.
+function looksLikeV2Tweet(d: JsonObject): boolean {
+  return 'text' in d && ('author_id' in d || 'edit_history_tweet_ids' in d || 'conversation_id' in d);
+}
+
+const TEXT_NAMES = CSV_FIELDS.text.join(', ');
+const DATE_NAMES = CSV_FIELDS.createdAt.join(', ');
+
+/** One generic record as a replay row: id `json:<its id>` (a hash of the record when it has none). */
+export function recordRow(value: JsonObject, line: number): RowResult {
+  const flat = flattenRecord(value);
+  let columns = resolveColumns(Object.keys(flat));
+  if (columns.texts.length === 0 && !columns.title) {
+    return { error: { line, reason: `no text field: a record needs one of ${TEXT_NAMES} (its fields: ${Object.keys(flat).slice(0, 12).join(', ')})` } };
+  }
+  if (!columns.createdAt) return { error: { line, reason: `no time field: a record needs one of ${DATE_NAMES}, or replay has no event time for it` } };
+  const lost = [...columns.ids, columns.parentId, columns.rootId].find((k) => k !== undefined && flat[k] === LOST_DIGITS);
+  if (lost) return { error: { line, reason: `"${lost}" is a number beyond 2^53 and has lost digits; the file needs it as a string` } };
+  for (const [k, v] of Object.entries(flat)) if (v === LOST_DIGITS) delete flat[k];
+  if (columns.ids.length === 0) {
+    // Stable across the two reads of a streamed replay, and the same record written twice is fed once.
+    flat.id = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+    columns = resolveColumns(Object.keys(flat));
+  }
+  return csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, source: 'json' });
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readReplayFile } from '../../../ingestors/replay-formats.ts';
+import { openReplayFile } from '../../../ingestors/replay-stream.ts';
+import { guessReplayFormat } from '../../../ingestors/replay-sniff.ts';
+import { runReplay } from '../../../src/commands/replay.ts';
+import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
+
+const write = replayFileWriter('kr-records-');
+
+// Facebook Graph API comments on a brand's page post, one per line, as a collector writes them.
+const GRAPH_COMMENTS = [
+  { id: '1011_2001', message: 'Unverschämt, seit drei Wochen keine Antwort vom Kundenservice!', created_time: '2013-04-22T10:00:00+0000', from: { name: 'Max Muster', id: '111' } },
+  { id: '1011_2002', message: 'Nie wieder. #drosselkom', created_time: '2013-04-22T10:01:30+0000', from: { name: 'Erika M.', id: '112' }, parent: { id: '1011_2001' }, like_count: 14 },
+];
+
+describe('replaying JSON records that are neither mentions nor tweets', () => {
+  it('reads Facebook Graph comments: text, time, author and the comment they answer', async () => {
+    const file = write('graph.jsonl', GRAPH_COMMENTS.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const source = await openReplayFile(file, 'jsonl');
+    expect(source.errors).toEqual([]);
+    const [first, second] = await allMentions(source);
+    expect(first).toMatchObject({ id: 'json:1011_2001', source: 'json', text: GRAPH_COMMENTS[0]!.message, createdAt: '2013-04-22T10:00:00.000Z', author: { id: '111', name: 'Max Muster' } });
+    expect(second).toMatchObject({ id: 'json:1011_2002', createdAt: '2013-04-22T10:01:30.000Z', thread: { parentId: 'json:1011_2001' }, channel: 'reply', metrics: { likes: 14 } });
+  });
+
+  it('reads a pretty-printed document (an array, or an API page with `data`) and names a bad record by its place', async () => {
+    const page = write('page.json', JSON.stringify({ data: GRAPH_COMMENTS, paging: { next: 'https://graph.example/next' } }, null, 2));
+    expect((await allMentions(await openReplayFile(page, 'jsonl'))).map((m) => m.id)).toEqual(['json:1011_2001', 'json:1011_2002']);
+    const records = [
+      { text: 'Frechheit, wieder keine Antwort', date: '22.04.2013 10:05', user: 'anna' },
+      { text: 'Ohne Zeitangabe', user: 'ben' },
+      { text: 'Nie wieder', date: '22.04.2013 10:00', user: 'cem' },
+    ];
+    const array = write('scraped.json', JSON.stringify(records, null, 1));
+    const source = await openReplayFile(array, 'jsonl');
+    expect(source.errors).toHaveLength(1);
+    expect(source.errors[0]?.reason).toMatch(/^record 2 of the JSON document: no time field/);
+    const mentions = await allMentions(source);
+    // In event-time order, with ids from the record's content: the same on every read.
+    expect(mentions.map((m) => m.author.id)).toEqual(['cem', 'anna']);
+    expect(mentions[0]?.id).toMatch(/^json:[0-9a-f]{16}$/);
+    expect((await allMentions(await openReplayFile(array, 'jsonl'))).map((m) => m.id)).toEqual(mentions.map((m) => m.id));
+    expect(readReplayFile(array, 'jsonl').mentions.map((m) => m.id)).toEqual(mentions.map((m) => m.id));
+  });
+
+  it('a record with `created_at` and `text` that is no API tweet is read as a record; one without text says what it lacks', async () => {
+    const file = write('flat.jsonl', [JSON.stringify({ text: 'Frechheit!', created_at: '2013-04-22T10:00:00Z', user: 'anna' }), JSON.stringify({ body_html: '<p>x</p>', date: '2013-04-22' })].join('\n'));
+    const source = await openReplayFile(file, 'jsonl');
+    expect((await allMentions(source)).map((m) => m.author.id)).toEqual(['anna']);
+    expect(source.errors).toEqual([{ line: 2, reason: expect.stringMatching(/^no text field: a record needs one of text, tweet, full_text/) }]);
+  });
+
+  it('a Netvizz-style comments CSV keeps each comment (comment_id before the post_id they share)', async () => {
+    const csv = [
+      'post_id,post_by,post_text,post_published,comment_id,comment_by,is_reply,comment_message,comment_published,comment_like_count',
+      '1011,Telekom,Neue Tarife!,2013-04-22T08:00:00+0000,1011_1,Max,0,Drosselkom? Nie wieder.,2013-04-22T10:00:00+0000,5',
+      '1011,Telekom,Neue Tarife!,2013-04-22T08:00:00+0000,1011_2,Erika,0,Frechheit!,2013-04-22T10:02:00+0000,3',
+    ].join('\n');
+    const mentions = await allMentions(await openReplayFile(write('netvizz.csv', csv), 'csv'));
+    expect(mentions.map((m) => [m.id, m.author.id, m.text, m.createdAt])).toEqual([
+      ['csv:1011_1', 'Max', 'Drosselkom? Nie wieder.', '2013-04-22T10:00:00.000Z'],
+      ['csv:1011_2', 'Erika', 'Frechheit!', '2013-04-22T10:02:00.000Z'],
+    ]);
+  });
+});
+
+describe('replay format without --format', () => {
+  it('is told by the extension, a twcs header, or the first bytes', async () => {
+    expect(await guessReplayFormat(write('a.csv', 'id,text,created_at\n1,x,2026-01-01\n'))).toEqual({ format: 'csv', by: 'extension' });
+    expect(await guessReplayFormat(write('b.csv', 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n'))).toEqual({ format: 'twcs', by: 'extension' });
+    expect(await guessReplayFormat(write('c.json', '[\n {"text": "x"}\n]'))).toEqual({ format: 'jsonl', by: 'extension' });
+    expect(await guessReplayFormat(write('d.dat', '\ufeff{"text": "x"}\n'))).toEqual({ format: 'jsonl', by: 'content' });
+    expect(await guessReplayFormat(write('e', '<?xml version="1.0"?><Documents/>'))).toEqual({ format: 'germeval', by: 'content' });
+    expect(await guessReplayFormat(write('f.txt', 'text;datum\nx;2026-01-01\n'))).toEqual({ format: 'csv', by: 'content' });
+  });
+
+  it('a CSV replayed without --format is read as CSV and says so (it was read as JSON lines and every row skipped)', async () => {
+    const file = write('storm.csv', 'id,text,created_at,user\n1,Frechheit keine Antwort,2013-04-22T10:00:00Z,max\n2,Nie wieder Telekom,2013-04-22T10:01:00Z,erika\n');
+    const lines: string[] = [];
+    const summary = await runReplay({ file, discoverBrands: false, progress: (l) => lines.push(l) });
+    expect(summary).toMatchObject({ mentions: 2, skipped: 0 });
+    expect(lines[0]).toBe(`replay: reading ${file} as csv (by its extension; --format chooses)`);
+  });
+});
