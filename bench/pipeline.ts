@@ -117,7 +117,9 @@ const workerRate = await timeIt('(c) the same, two classify workers and one inde
   await workerStore.refresh();
 });
 const workerIndexed = (await workerStore.search({ size: 1 })).total - warmUp.length;
+const exited = workers.map((w) => new Promise((resolve) => (w.exitCode !== null || w.signalCode !== null ? resolve(undefined) : w.once('exit', resolve))));
 for (const w of workers) w.kill('SIGTERM');
+await Promise.all(exited);
 await workerBus.close();
 if (workerIndexed !== N) throw new Error(`worker pipeline indexed ${workerIndexed} of ${N} posts`);
 

@@ -94,6 +94,8 @@ export const OTHER_STRONG_CUE = 0.9;
  * Below the line, so it is no complaint; it still opens an unanswered thread as a question.
  */
 export const INFO_QUESTION_CAP = 0.4;
+/** …unless the learned model is sure of a complaint (rescaled score ≥ this): a complaint can be put as a question. */
+export const INFO_QUESTION_SURE = 0.75;
 
 /**
  * How far below the learned score a short post whose cues are praise and nothing else is put (isPlainPraise): the
@@ -108,9 +110,13 @@ export const INFO_QUESTION_CAP = 0.4;
 export const PRAISE_DRAG = 0.2;
 const PRAISE_MIN: Record<Lang, number> = { de: 1.2, en: 0.7, other: 0.7 };
 
-/** Praise and nothing else the cue model knows: enough praise cues, no failure, no negative word, no irony. */
+/**
+ * Praise and nothing else the cue model knows: enough praise cues, no failure, no negative word, no irony, and no
+ * phrase that is praise only when nothing is criticised ("love how …", "läuft bei der Bahn"): sarcasm about a fee
+ * or a late announcement has no failure cue either.
+ */
 function isPlainPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
-  return e.positive >= PRAISE_MIN[lang] && e.failure === 0 && e.negative === 0 && !e.irony;
+  return e.positive >= PRAISE_MIN[lang] && e.failure === 0 && e.negative === 0 && !e.irony && e.maybeIronic !== true;
 }
 
 /**
@@ -133,7 +139,7 @@ export function compositeComplaintScore(
   if (observer) return cue.score;
   const learned = rescaleToThreshold(learnedProbability, learnedThreshold);
   if (textLength > LONG_POST_CHARS) return Math.max(learned, cue.score);
-  if (cue.evidence.infoQuestion) return Math.min(INFO_QUESTION_CAP, learned);
+  if (cue.evidence.infoQuestion && learned < INFO_QUESTION_SURE) return Math.min(INFO_QUESTION_CAP, learned);
   if (isPlainPraise(cue.evidence, lang)) return Math.max(0, learned - PRAISE_DRAG);
   if (cue.score >= (lang === 'de' ? GERMAN_STRONG_CUE : OTHER_STRONG_CUE)) return Math.max(learned, cue.score);
   return Math.max(learned, Math.min(cue.score, learned + CUE_LIFT));

@@ -14,7 +14,7 @@ const SPAN = '(?:minutes|mins|hours|hrs|days|weeks|months|years|hour|day|week|mo
 export const EN_CUES: CueDef[] = [
   // Irony first: in one alternation the first pattern that fits wins, and "danke für nichts" must beat "danke".
   cue('irony', 'irony marker', 'thanks for nothing|thanks for the confirmation|yeah right|so much for|#not|#sarcasm|/s', 1),
-  conditionalIrony('irony marker', 'thanks a lot|thanks again|just great|oh great|great job|good job|well done|love (?:how|that|it when|when)|what a surprise', 1),
+  conditionalIrony('irony marker', 'thanks a lot|thanks again|just great|oh great|great job|good job|well done|love (?:how|that|it when|when)|nice of|what a surprise', 1),
   // --- unanswered, unreachable, sent around
   cue('failure', 'no reply', '(?:no|zero|still no|not a single|not one|without any|without a) (?:reply|response|answer|call ?back|update|word|feedback)|(?:nobody|no one|noone|no-one) (?:replies|replied|responds|responded|answers|answered|gets back|got back|called|calls|helps|helped|cares)|(?:haven\'t|havent|have not|hasn\'t|has not|didn\'t|never) (?:heard|had a (?:reply|response)|got a (?:reply|response)|received (?:a|any)|replied|responded|got back|gotten back|called back)', 1.1, 1),
   cue('failure', 'still waiting', '(?:still|been|keep|kept) waiting|waiting (?:for|since|on)|still (?:no|not|nothing|haven\'t|havent|hasn\'t|hasnt|don\'t|dont|doesn\'t|doesnt|can\'t|cant|isn\'t|broken|down|waiting)|yet again|again\\?|again!|once again|(?:third|fourth|fifth|3rd|4th|5th|\\d+th) time', 1, 1),

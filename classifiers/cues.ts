@@ -57,7 +57,9 @@ const CLAUSE_BREAK = /[.!?;:,\n]/;
 const WORD_SPLIT = /[\s"„“”()]+/;
 
 // Words that may stand between a negator and what it negates: "nicht so gut", "not very happy", "kein guter".
-const NEGATION_BRIDGE = new Set(['so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'really', 'very', 'too', 'that', 'so', 'a', 'an', 'at', 'all', 'exactly', 'particularly']);
+const NEGATION_BRIDGE = new Set(['so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'mehr', 'really', 'very', 'too', 'that', 'so', 'a', 'an', 'at', 'all', 'exactly', 'particularly', 'longer']);
+/** Phrases that negate what follows as a negator does ("alles andere als problemlos", "anything but helpful"). */
+const NEGATING_PHRASE = /(?:alles andere als|anything but)\s*$/;
 
 /**
  * True when the word before `start` (same clause) is a negator, allowing up to two bridge words between
@@ -73,6 +75,7 @@ function negated(lower: string, start: number, negators: Set<string>): boolean {
       break;
     }
   }
+  if (NEGATING_PHRASE.test(clause)) return true;
   const words = clause.split(WORD_SPLIT).filter(Boolean);
   for (let i = words.length - 1, bridged = 0; i >= 0; i--) {
     const w = words[i] as string;
@@ -105,6 +108,8 @@ export interface CueAnalysis {
     irony: boolean;
     /** The whole post is one how-to or availability question with no failure, negative word or irony (info-question.ts). */
     infoQuestion?: boolean;
+    /** A phrase that is sarcasm beside criticism and praise without it ("love how", "läuft bei euch") was read as praise. */
+    maybeIronic?: boolean;
   };
 }
 
@@ -187,7 +192,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional) },
   };
 }
 

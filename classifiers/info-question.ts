@@ -14,18 +14,18 @@
 import type { Lang } from '../src/model.ts';
 
 // Handles, links and greetings in front of the question.
-const LEAD = /^(?:(?:[@#][\p{L}\p{N}_]+|https?:\/\/\S+|hallo|hello|hi|hey|liebe[rs]?|dear|moin|servus|guten (?:tag|morgen|abend))[\s,:!.–-]*)*/iu;
+const LEAD = /^(?:(?:[@#][\p{L}\p{N}_]+|https?:\/\/\S+|hallo|hello|hi|hey|liebe[rs]?|dear|moin|servus|guten (?:tag|morgen|abend)|quick question|kurze frage)[\s,:!.–-]*)*/iu;
 
 const OPENERS: Partial<Record<Lang, RegExp>> = {
-  de: /^(?:wie kann (?:ich|man)|wie können wir|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wo finde ich|wo kann ich|wie lange dauert|ist es möglich|welche[rsnm]?)\b/iu,
-  en: /^(?:how (?:do|can|could|would|should) (?:i|we)|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone|do you know|anyone know|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|which|what(?:'s| is) the (?:best|easiest) way)\b/iu,
+  de: /^(?:wie kann (?:ich|man)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wo finde ich|wo kann ich|wie lange dauert|ist es möglich)\b/iu,
+  en: /^(?:how (?:do|can|could|would|should) (?:i|we)|how does|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone know (?:if|whether|when|where|how)|do you know (?:if|whether|when|where|how)|anyone know (?:if|whether|when|where|how)|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|what(?:'s| is) the (?:best|easiest) way)\b/iu,
 };
 
-// Particles that make a question rhetorical, the way a complaint is asked: "Kann man bei euch eigentlich auch mal
-// jemanden erreichen?", "Is there anyone who can actually help?".
+// Words that make a question rhetorical or a complaint in question form: "Kann man bei euch eigentlich auch mal
+// jemanden erreichen?", "Is there anyone who can actually help?", "Is there a reason why I was charged $80?".
 const RHETORICAL: Partial<Record<Lang, RegExp>> = {
-  de: /(?:^|[^\p{L}])(?:eigentlich (?:auch )?(?:mal|noch|jemals)|auch mal|überhaupt|jemals|endlich|irgendwann|irgendwer|irgendjemand|noch immer|immer noch|schon wieder|erreich\p{L}*)(?![\p{L}])/iu,
-  en: /(?:^|[^\p{L}])(?:ever|actually|even|finally|still|again|(?:anyone|anybody|someone|somebody) (?:at|there|who|that)|reach\p{L}*)(?![\p{L}])/iu,
+  de: /(?:^|[^\p{L}])(?:eigentlich (?:auch )?(?:mal|noch|jemals)|auch mal|überhaupt|jemals|endlich|irgendwann|irgendwer|irgendjemand|noch immer|immer noch|schon wieder|erreich\p{L}*|warum|wieso|weshalb|nur so|beschwer\p{L}*|grund)(?![\p{L}])/iu,
+  en: /(?:^|[^\p{L}])(?:ever|actually|even|finally|still|again|(?:anyone|anybody|someone|somebody) (?:at|there|who|that)|reach\p{L}*|why|how come|for once|reason|complain\p{L}*)(?![\p{L}])/iu,
 };
 
 /** A post that is one information-seeking question: after handles and a greeting, an opener, one sentence, a "?". */

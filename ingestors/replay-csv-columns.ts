@@ -67,6 +67,12 @@ export function resolveColumns(names: readonly string[]): CsvColumns {
     const name = pick(field);
     if (name) columns[field] = name;
   }
+  // A Facebook comments export (Netvizz) repeats the page's post beside each comment: the post's text is never
+  // a comment's, and the post is the comments' thread.
+  if (columns.texts.some((n) => n.startsWith('comment_'))) {
+    columns.texts = columns.texts.filter((n) => !n.startsWith('post_'));
+    if (!columns.rootId && present.has('post_id') && present.has('comment_id')) columns.rootId = 'post_id';
+  }
   // A lone `time` column is the timestamp, not the clock time of another one.
   if (columns.time === columns.createdAt) delete columns.time;
   return columns;

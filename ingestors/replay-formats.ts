@@ -78,10 +78,13 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
  * The rows of one parsed JSON value: a Mention, an API tweet, an X API v2 page, a page of records
  * (`{"data": [...]}`), an array of any of these, or a generic record (replay-records.ts).
  */
-export function jsonValueRows(value: unknown, line: number): RowResult[] {
-  if (Array.isArray(value)) return value.flatMap((v) => jsonValueRows(v, line));
-  const page = isJsonObject(value) ? recordPage(value) : undefined;
-  if (page) return page.flatMap((v) => jsonValueRows(v, line));
+export function jsonValueRows(value: unknown, line: number, depth = 0): RowResult[] {
+  if (Array.isArray(value) || (isJsonObject(value) && recordPage(value))) {
+    // An array of records, or of pages of them; anything nested deeper is no layout a collector writes.
+    if (depth >= 2) return [{ error: { line, reason: 'arrays nested more than two deep: expected records, or arrays or pages of them' } }];
+    const items = Array.isArray(value) ? value : (recordPage(value as Record<string, unknown>) ?? []);
+    return items.flatMap((v) => jsonValueRows(v, line, depth + 1));
+  }
   if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
   if (looksLikeTweet(value)) {
     const tweet = tweetToMention(value);
@@ -91,7 +94,11 @@ export function jsonValueRows(value: unknown, line: number): RowResult[] {
     const record = isJsonObject(value) ? recordRow(value, line) : undefined;
     return [record && 'mention' in record ? record : { error: { line, reason: `tweet: ${tweet.reason}` } }];
   }
-  if (isJsonObject(value) && !looksLikeMention(value)) return [recordRow(value, line)];
+  if (isJsonObject(value) && !looksLikeMention(value)) {
+    const record = recordRow(value, line);
+    // An object with an id of our own form ("demo:3") that reads as no record was meant as a Mention: say why not.
+    return ['error' in record && typeof value.id === 'string' && OWN_ID.test(value.id) ? validateRow(value as MentionInput, line) : record];
+  }
   return [validateRow(value as MentionInput, line)];
 }
 
@@ -104,6 +111,8 @@ export function readJsonl(text: string): ReplayInput {
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
+
+const OWN_ID = /^[a-z][\w-]*:\S/;
 
 /**
  * True when `text` is one JSON document spread over lines (a pretty-printed array or API response) rather than JSON
@@ -120,13 +129,19 @@ export function isJsonDocument(firstLine: string): boolean {
   }
 }
 
+function firstNonBlankLine(text: string): string {
+  for (const line of text.split('\n', 50)) if (line.trim()) return line;
+  return '';
+}
+
 /** One JSON document: its records (array elements, an API page's `data`) are the rows, numbered from 1. */
 export function readJsonDocument(text: string): ReplayInput {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (err) {
-    throw new Error(`neither JSON lines nor one JSON document: ${(err as Error).message}`);
+  } catch {
+    // Not one document after all: JSON lines whose first line is broken. That line is reported, the rest read.
+    return readJsonl(text);
   }
   const records = Array.isArray(value) ? value : ((isJsonObject(value) ? recordPage(value) : undefined) ?? [value]);
   const mentions: Mention[] = [];
@@ -285,7 +300,7 @@ export function readReplayFile(file: string, format: ReplayFormat, options: Read
   const text = readUtf8(file);
   switch (format) {
     case 'jsonl':
-      return isJsonDocument(text.slice(0, text.indexOf('\n') + 1 || text.length)) ? readJsonDocument(text) : readJsonl(text);
+      return isJsonDocument(firstNonBlankLine(text)) ? readJsonDocument(text) : readJsonl(text);
     case 'csv':
       return readCsv(text, options);
     case 'twcs':

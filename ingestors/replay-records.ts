@@ -16,12 +16,12 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// Keys only our own Mention has: such a line is validated as a Mention, with the schema's messages.
-const MENTION_KEYS = ['createdAt', 'thread', 'channel', 'brandContext', 'source'];
+// Keys only our own Mention has (`source` and `channel` are common elsewhere: NewsAPI, YouTube comment dumps).
+const MENTION_KEYS = ['createdAt', 'thread', 'brandContext'];
 
 /** True for an object that is meant as a Kundenradar mention (the jsonl the project writes and reads). */
 export function looksLikeMention(value: JsonObject): boolean {
-  return MENTION_KEYS.some((k) => k in value) || (typeof value.id === 'string' && /^[a-z][\w-]*:\S/.test(value.id));
+  return MENTION_KEYS.some((k) => k in value);
 }
 
 // An integer beyond 2^53 has lost digits in JSON.parse (tweet and Facebook ids are that long): never an id.
@@ -68,7 +68,9 @@ export function recordRow(value: JsonObject, line: number): RowResult {
   const lost = [...columns.ids, columns.parentId, columns.rootId].find((k) => k !== undefined && flat[k] === LOST_DIGITS);
   if (lost) return { error: { line, reason: `"${lost}" is a number beyond 2^53 and has lost digits; the file needs it as a string` } };
   for (const [k, v] of Object.entries(flat)) if (v === LOST_DIGITS) delete flat[k];
-  if (columns.ids.length === 0) {
+  const idColumn = columns.ids.find((k) => flat[k]?.trim());
+  // A comment's `post_id` is the post it belongs to, shared by all its comments: no id of its own.
+  if (idColumn === undefined || (idColumn === 'post_id' && columns.texts[0]?.startsWith('comment_'))) {
     // Stable across the two reads of a streamed replay, and the same record written twice is fed once.
     flat.id = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
     columns = resolveColumns(Object.keys(flat));

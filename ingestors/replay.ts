@@ -11,12 +11,14 @@ import { BaseSourceOptions, parseSourceOptions } from './options.ts';
 import type { Mention } from '../src/model.ts';
 import { ReplayFormat } from './replay-formats.ts';
 import { openReplayFile } from './replay-stream.ts';
+import { guessReplayFormat } from './replay-sniff.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
 const ReplayOptions = BaseSourceOptions.extend({
     type: z.literal('replay'),
     path: z.string().min(1),
-    format: ReplayFormat.default('jsonl'),
+    /** Default: by the file's extension, else its first bytes (replay-sniff.ts), as the `replay` command does. */
+    format: ReplayFormat.optional(),
     /** 0 = as fast as the pipeline takes it; N = N× the recorded pace (live demos). */
     speed: z.number().nonnegative().default(0),
     batchSize: z.number().int().min(1).max(5000).default(200),
@@ -31,7 +33,8 @@ export const replayIngestorFactory: IngestorFactory = {
       name: options.name,
       type: 'replay',
       async run(emit: Emit, signal: AbortSignal) {
-        const input = await openReplayFile(file, options.format);
+        const format = options.format ?? (await guessReplayFormat(file)).format;
+        const input = await openReplayFile(file, format);
         if (input.preamble) context.log.info({ source: options.name, file, ...input.preamble }, 'replay header row found below report metadata');
         for (const error of input.errors) {
           context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');

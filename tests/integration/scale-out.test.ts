@@ -83,7 +83,9 @@ describeWithKafkaAndElasticsearch('scale-out over Kafka into Elasticsearch', () 
 
   afterAll(async () => {
     for (const w of workers) expectedExits.add(w);
+    const exits = workers.filter((w) => w.exitCode === null && w.signalCode === null).map((w) => new Promise((resolve) => w.once('exit', resolve)));
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+    await Promise.all(exits);
     // Leave the shared engines as found: a local node that piles up every run's indices and topics gets slower
     // (and the next bench:pipeline figures with it).
     await store?.destroy();

@@ -5,6 +5,7 @@ import {
   GERMAN_NEGATIVE_FROM_COMPLAINT,
   GERMAN_STRONG_CUE,
   INFO_QUESTION_CAP,
+  INFO_QUESTION_SURE,
   LONG_POST_CHARS,
   OTHER_STRONG_CUE,
   PRAISE_DRAG,
@@ -59,11 +60,14 @@ describe('compositeComplaintScore', () => {
     expect(compositeComplaintScore(sure, T, cue(OTHER_STRONG_CUE), 80, 'en')).toBe(OTHER_STRONG_CUE);
   });
 
-  it('a post that is one information question stays below the line whatever the learned model says', () => {
+  it('a post that is one information question stays below the line unless the learned model is sure of a complaint', () => {
     const question = { score: 0, evidence: { ...evidence, failure: 0, question: true, infoQuestion: true } };
-    expect(compositeComplaintScore(0.95, T, question, 80, 'de')).toBe(INFO_QUESTION_CAP);
-    expect(compositeComplaintScore(0.95, T, question, 80, 'en')).toBe(INFO_QUESTION_CAP);
+    const unsure = 0.5; // rescaled ≈ 0.64
+    expect(rescaleToThreshold(unsure, T)).toBeLessThan(INFO_QUESTION_SURE);
+    expect(compositeComplaintScore(unsure, T, question, 80, 'de')).toBe(INFO_QUESTION_CAP);
+    expect(compositeComplaintScore(unsure, T, question, 80, 'en')).toBe(INFO_QUESTION_CAP);
     expect(compositeComplaintScore(0.05, T, question, 80, 'en')).toBeCloseTo(rescaleToThreshold(0.05, T), 10);
+    expect(compositeComplaintScore(0.95, T, question, 80, 'en')).toBeCloseTo(rescaleToThreshold(0.95, T), 10);
   });
 
   it('praise and nothing else pulls the learned score down by PRAISE_DRAG: one praise cue in English, two in German', () => {
@@ -122,6 +126,10 @@ describe('shipped classifier on questions and praise outside the training domain
       'Warum ist mein Paket immer noch nicht da? Bestellt vor zwei Wochen!',
       '@AmazonHelp how do I get my money back? You charged me twice!',
       'Lufthansa lost my luggage again. Third time this year.',
+      'Is there a reason why @Uber charged me $80 for a 10 minute ride?',
+      'Do you know your app logs me out every 5 minutes?',
+      'Gibt es einen Grund, warum die Hotline um 18 Uhr schon zu ist?',
+      'Wo kann ich mich über euren Kundenservice beschweren?',
     ]) {
       expect(post(text).complaint.isComplaint, text).toBe(true);
     }
@@ -132,7 +140,13 @@ describe('shipped classifier on questions and praise outside the training domain
     for (const text of ['Router läuft seit dem Update störungsfrei, danke!', 'Just switched to Verizon, so far so good', 'Thanks for the quick fix @AmazonHelp!']) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
     }
-    for (const text of ['Toller Service, wirklich. Drei Wochen auf eine Antwort gewartet.', 'Oh great, lost my bag AGAIN. Fantastic service 🙄']) {
+    for (const text of [
+      'Toller Service, wirklich. Drei Wochen auf eine Antwort gewartet.',
+      'Oh great, lost my bag AGAIN. Fantastic service 🙄',
+      'Love how @Ryanair charges £50 to print a boarding pass',
+      'Läuft seit dem Update nicht mehr störungsfrei, danke Vodafone',
+      'Der Wechsel lief alles andere als problemlos, danke Telekom',
+    ]) {
       expect(post(text).complaint.isComplaint, text).toBe(true);
     }
   });

@@ -50,17 +50,45 @@ describe('replaying JSON records that are neither mentions nor tweets', () => {
     expect(source.errors).toEqual([{ line: 2, reason: expect.stringMatching(/^no text field: a record needs one of text, tweet, full_text/) }]);
   });
 
+  it('odd JSON: a broken first line, arrays nested too deep, a blank first line, empty ids, a `channel` key', async () => {
+    const mention = JSON.stringify({ id: 'demo:1', source: 'demo', author: { id: 'u' }, text: 'Zug fällt aus', createdAt: '2026-01-01T10:00:00Z', thread: { rootId: 'demo:1' }, channel: 'post' });
+    const broken = await openReplayFile(write('broken.jsonl', `{"id":"1","text":"broken\n${mention}\n`), 'jsonl');
+    expect(broken.errors).toEqual([{ line: 1, reason: expect.stringMatching(/^malformed JSON/) }]);
+    expect((await allMentions(broken)).map((m) => m.id)).toEqual(['demo:1']);
+
+    const deep = await openReplayFile(write('deep.jsonl', `${'['.repeat(5000)}{"text":"x","date":"2026-01-01"}${']'.repeat(5000)}\n`), 'jsonl');
+    expect(deep.errors).toEqual([{ line: 1, reason: expect.stringMatching(/^arrays nested more than two deep/) }]);
+
+    const doc = write('blank.json', '\n[\n {"text": "Frechheit", "date": "2026-01-01T10:00:00Z", "user": "a"},\n {"text": "Nie wieder", "date": "2026-01-01T10:05:00Z", "user": "b"}\n]\n');
+    expect((await allMentions(await openReplayFile(doc, 'jsonl'))).map((m) => m.author.id)).toEqual(['a', 'b']);
+    expect(readReplayFile(doc, 'jsonl').mentions.map((m) => m.author.id)).toEqual(['a', 'b']);
+
+    const records = [
+      { id: '', text: 'eins', date: '2026-01-01T10:00:00Z' },
+      { id: '', text: 'zwei', date: '2026-01-01T10:01:00Z' },
+      { channel: 'UC123', source: 'youtube', text: 'drei', date: '2026-01-01T10:02:00Z' },
+    ];
+    const odd = await openReplayFile(write('odd.jsonl', records.map((r) => JSON.stringify(r)).join('\n')), 'jsonl');
+    expect(odd.errors).toEqual([]);
+    const ids = (await allMentions(odd)).map((m) => m.id);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('a Netvizz-style comments CSV keeps each comment (comment_id before the post_id they share)', async () => {
     const csv = [
       'post_id,post_by,post_text,post_published,comment_id,comment_by,is_reply,comment_message,comment_published,comment_like_count',
       '1011,Telekom,Neue Tarife!,2013-04-22T08:00:00+0000,1011_1,Max,0,Drosselkom? Nie wieder.,2013-04-22T10:00:00+0000,5',
       '1011,Telekom,Neue Tarife!,2013-04-22T08:00:00+0000,1011_2,Erika,0,Frechheit!,2013-04-22T10:02:00+0000,3',
+      // A comment that is only a photo: no text of its own, and the page's post text is not its text.
+      '1011,Telekom,Neue Tarife!,2013-04-22T08:00:00+0000,1011_3,Bernd,0,,2013-04-22T10:03:00+0000,0',
     ].join('\n');
-    const mentions = await allMentions(await openReplayFile(write('netvizz.csv', csv), 'csv'));
-    expect(mentions.map((m) => [m.id, m.author.id, m.text, m.createdAt])).toEqual([
-      ['csv:1011_1', 'Max', 'Drosselkom? Nie wieder.', '2013-04-22T10:00:00.000Z'],
-      ['csv:1011_2', 'Erika', 'Frechheit!', '2013-04-22T10:02:00.000Z'],
+    const source = await openReplayFile(write('netvizz.csv', csv), 'csv');
+    const mentions = await allMentions(source);
+    expect(mentions.map((m) => [m.id, m.author.id, m.text, m.createdAt, m.thread.rootId])).toEqual([
+      ['csv:1011_1', 'Max', 'Drosselkom? Nie wieder.', '2013-04-22T10:00:00.000Z', 'csv:1011'],
+      ['csv:1011_2', 'Erika', 'Frechheit!', '2013-04-22T10:02:00.000Z', 'csv:1011'],
     ]);
+    expect(source.errors).toEqual([{ line: 4, reason: 'empty text' }]);
   });
 });
 
