@@ -58,12 +58,13 @@ function stream(): MentionInput[] {
 describe('a storm of real German posts, replayed as collected', () => {
   const write = replayFileWriter('kr-realstorm-');
   const posts = stream();
-  const storms = async (from: number): Promise<Alert[]> => {
-    const file = write(`from-${from}.jsonl`, posts.filter((p) => Date.parse(p.createdAt) >= from).map((p) => JSON.stringify(p)).join('\n') + '\n');
-    const alertsOut = write(`alerts-${from}.jsonl`, '');
-    await runReplay({ file, format: 'jsonl', alertsOut, progress: () => undefined });
+  const shitstorms = async (file: string, name: string): Promise<Alert[]> => {
+    const alertsOut = write(`alerts-${name}.jsonl`, '');
+    await runReplay({ file, alertsOut, progress: () => undefined });
     return readFileSync(alertsOut, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Alert).filter((a) => a.kind === 'shitstorm');
   };
+  const storms = (from: number): Promise<Alert[]> =>
+    shitstorms(write(`from-${from}.jsonl`, posts.filter((p) => Date.parse(p.createdAt) >= from).map((p) => JSON.stringify(p)).join('\n') + '\n'), String(from));
 
   it('is raised within 30 minutes of the onset after three quiet days, and nothing before', async () => {
     const alerts = await storms(START);
@@ -80,6 +81,33 @@ describe('a storm of real German posts, replayed as collected', () => {
       expect(alerts, new Date(from).toISOString()).toHaveLength(1);
       expect(Date.parse(alerts[0]?.openedAt ?? '') - from).toBeLessThanOrEqual(45 * MIN);
       expect(alerts[0]?.evidence.baselineHours).toBe(0);
+    }
+  });
+
+  it('is raised the same from a Facebook Graph JSON document and from a German spreadsheet CSV, no --format given', async () => {
+    const graph = write(
+      'comments.json',
+      JSON.stringify(
+        {
+          data: posts.map((p) => ({ id: p.id.replace('x:', ''), message: p.text, created_time: p.createdAt.replace(/\.\d{3}Z$/, '+0000'), from: { name: p.author.id, id: p.author.id } })),
+          paging: { next: 'https://graph.example/next' },
+        },
+        null,
+        2,
+      ),
+    );
+    const german = (iso: string): string => {
+      const d = new Date(iso);
+      const two = (n: number): string => String(n).padStart(2, '0');
+      return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+    };
+    const csv = write('export.csv', ['Datum;Autor;Text', ...posts.map((p) => `${german(p.createdAt)};${p.author.id};"${p.text.replace(/"/g, '""')}"`)].join('\n') + '\n');
+    for (const [file, name] of [[graph, 'graph'], [csv, 'csv']] as const) {
+      const alerts = await shitstorms(file, name);
+      expect(alerts, name).toHaveLength(1);
+      const opened = Date.parse(alerts[0]?.openedAt ?? '');
+      expect(opened, name).toBeGreaterThan(ONSET);
+      expect(opened - ONSET, name).toBeLessThanOrEqual(30 * MIN);
     }
   });
 });
