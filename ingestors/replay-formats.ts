@@ -11,7 +11,7 @@ import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
 import { isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
-import { byEventTime, clip, collect, FirstCopies, validateRow, within, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { byEventTime, clip, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
@@ -148,7 +148,10 @@ export function readJsonDocument(text: string): ReplayInput {
   const errors: RowError[] = [];
   const firstCopies = new FirstCopies();
   records.forEach((record, index) => {
-    for (const row of jsonValueRows(record, index + 1)) collect(firstCopies.keep(within(row, `record ${index + 1} of the JSON document`), index + 1), mentions, errors);
+    for (const row of jsonValueRows(record, index + 1)) {
+      const kept = firstCopies.keep(row, index + 1);
+      collect('error' in kept ? { error: { ...kept.error, record: index + 1 } } : kept, mentions, errors);
+    }
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }

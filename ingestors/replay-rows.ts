@@ -8,6 +8,13 @@ import { MAX_TEXT_CHARS, Mention, type Brand, type MentionInput } from '../src/m
 export interface RowError {
   line: number;
   reason: string;
+  /** 1-based record of a pretty-printed JSON document, whose records have no line of their own; `line` is the same. */
+  record?: number;
+}
+
+/** Where a skipped row was, as messages name it: `file:12` for a line, `file record 3` in a JSON document. */
+export function rowPlace(file: string, error: RowError): string {
+  return error.record !== undefined ? `${file} record ${error.record}` : `${file}:${error.line}`;
 }
 
 /** One row of a file: the mention it makes, or why it makes none. */

@@ -14,6 +14,7 @@ import { startService } from '../pipeline.ts';
 import { slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../ingestors/replay-stream.ts';
 import { guessReplayFormat } from '../../ingestors/replay-sniff.ts';
+import { rowPlace } from '../../ingestors/replay-rows.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
@@ -92,7 +93,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     const { skippedLines, headerLine } = input.preamble;
     progress(`${options.file}: header row on line ${headerLine}; the ${skippedLines} line(s) above it (report metadata) were not read as posts`);
   }
-  for (const error of input.errors) progress(`${options.file}:${error.line}: skipped: ${error.reason}`);
+  for (const error of input.errors) progress(`${rowPlace(options.file, error)}: skipped: ${error.reason}`);
 
   const known = [...base.config.brands, ...input.brands];
   const given = (options.brands ?? []).map(brandFromArgument);
