@@ -121,7 +121,9 @@ function isPlainPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
 
 /**
  * The combination rule used by the service and by `kundenradar eval`. Both scores are mapped so that 0.5 is the
- * model's own threshold. Short posts: the learned score, which the cue score may raise by at most CUE_LIFT —
+ * model's own threshold. Short posts, in this order: one information question is capped (INFO_QUESTION_CAP), plain
+ * praise is dragged down (PRAISE_DRAG), a strong cue score decides (GERMAN_STRONG_CUE, OTHER_STRONG_CUE); otherwise
+ * the learned score, which the cue score may raise by at most CUE_LIFT —
  * cues decide posts the learned model is unsure about, not posts it confidently reads as no complaint. Long posts
  * (blog posts, forum threads): either model at its own threshold. In both, when the cue model reads the post as
  * an observer's commentary about someone else's conduct (seed 004: a blogger on a provider's tweet), the cue
@@ -210,11 +212,14 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // AGAIN. Fantastic service 🙄") is reported positive. German sentiment is GermEval's learned label, with
     // clear complaints read as negative (germanSentimentLabel).
     const negative = lang === 'de' ? germanSentimentLabel(learnedSentiment.label, score) === 'negative' : score >= COMPOSITE_THRESHOLD;
-    // An English information question the learned complaint model flagged (its sentiment follows that model) is
-    // neutral like the shipped decision; German sentiment comes from a head trained on sentiment labels and stays.
-    const questionNotNegative = lang !== 'de' && cue.evidence.infoQuestion === true && !negative && learnedSentiment.label === 'negative';
-    const sentiment = questionNotNegative
-      ? { label: 'neutral' as const, score: Math.max(learnedSentiment.score, -0.1) }
+    // English sentiment follows the learned complaint model, so where the combination overruled that model (an
+    // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
+    // sentiment comes from a head trained on sentiment labels and stays.
+    const overruled = lang !== 'de' && !negative && learnedScore >= COMPOSITE_THRESHOLD && learnedSentiment.label === 'negative';
+    const sentiment = overruled
+      ? isPlainPraise(cue.evidence, lang)
+        ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }
+        : { label: 'neutral' as const, score: Math.max(learnedSentiment.score, -0.1) }
       : negative && learnedSentiment.label !== 'negative'
         ? { label: 'negative' as const, score: Math.min(learnedSentiment.score, -score / 2) }
         : learnedSentiment;
