@@ -79,10 +79,10 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
  * (`{"data": [...]}`), an array of any of these, or a generic record (replay-records.ts).
  */
 export function jsonValueRows(value: unknown, line: number, depth = 0): RowResult[] {
-  if (Array.isArray(value) || (isJsonObject(value) && recordPage(value))) {
+  const items = Array.isArray(value) ? value : isJsonObject(value) ? recordPage(value) : undefined;
+  if (items) {
     // An array of records, or of pages of them; anything nested deeper is no layout a collector writes.
     if (depth >= 2) return [{ error: { line, reason: 'arrays nested more than two deep: expected records, or arrays or pages of them' } }];
-    const items = Array.isArray(value) ? value : (recordPage(value as Record<string, unknown>) ?? []);
     return items.flatMap((v) => jsonValueRows(v, line, depth + 1));
   }
   if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
