@@ -115,6 +115,8 @@ export class SubjectTally {
     if (this.authors.size < MAX_AUTHORS) {
       this.authors.add(foldAccount(mention.author.id));
       if (mention.author.handle) this.authors.add(foldAccount(mention.author.handle));
+      // Facebook records carry the page's name, not a handle: a page named like the subject ("Telekom") is its account.
+      if (mention.author.name) this.authors.add(foldAccount(mention.author.name));
     }
     // Algorithm R: post number i replaces a random sample slot with probability size / (i + 1).
     if (index < this.sampleSize) this.sample.push(prepared.original);

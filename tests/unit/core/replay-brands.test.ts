@@ -89,6 +89,25 @@ describe('brand discovery for replay', () => {
     expect(assignBrands(reply, [brand!]).authorBrand).toBe('aerolux');
   });
 
+  it("takes a page that replies under the subject's own name as its account (Facebook records have names, not handles)", async () => {
+    const list = posts(['Telekom, seit drei Tagen kein Internet!', 15], ['Nie wieder Telekom', 10], ['Danke für die Geduld', 5]);
+    const reply = Mention.parse({
+      id: 'json:900',
+      source: 'json',
+      author: { id: '100000123', name: 'Telekom' },
+      text: 'Das tut uns leid, bitte schreib uns eine Nachricht.',
+      createdAt: new Date(START + 3_600_000).toISOString(),
+      thread: { rootId: 'json:1' },
+      channel: 'reply',
+    });
+    list.push(reply);
+    const [brand] = found(await discoverBrands(each(list), []));
+    expect(brand!.accounts).toEqual(['@telekom']);
+    expect(assignBrands(reply, [brand!]).authorBrand).toBe('telekom');
+    // A customer is no account for sharing a word with the brand's name.
+    expect(assignBrands(list[0]!, [brand!]).authorBrand).toBeUndefined();
+  });
+
   it('builds a query the real brand-query compiler accepts and that matches exactly the posts naming the subject', async () => {
     const list = posts(
       ['Aerolux hat meinen Flug gestrichen', 8],
