@@ -157,8 +157,15 @@ export function compositeComplaintScore(
  */
 export const GERMAN_NEGATIVE_FROM_COMPLAINT = 0.65;
 
-/** The shipped German sentiment label: the learned head's, except that a clear complaint is not neutral. */
-export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScore: number): SentimentLabel {
+/**
+ * The shipped German sentiment label: the learned head's, except that a clear complaint is not neutral, and that
+ * plain praise the combination does not read as a complaint is not negative. The head knows one railway's talk and
+ * called "Router läuft seit dem Update störungsfrei, danke!" negative. In its own domain the praise rule never fires
+ * (dev.xml 5-fold CV subtask-B micro-F1 0.7594 with and without it, and the same with neutral instead of positive):
+ * the railway's praise is mostly sarcasm, which isPlainPraise leaves alone.
+ */
+export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScore: number, evidence?: CueAnalysis['evidence']): SentimentLabel {
+  if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && isPlainPraise(evidence, 'de')) return 'positive';
   return learnedLabel === 'neutral' && compositeScore >= GERMAN_NEGATIVE_FROM_COMPLAINT ? 'negative' : learnedLabel;
 }
 
@@ -211,11 +218,13 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // it must follow the shipped decision, or a sarcastic complaint the cues caught ("Oh great, lost my bag
     // AGAIN. Fantastic service 🙄") is reported positive. German sentiment is GermEval's learned label, with
     // clear complaints read as negative (germanSentimentLabel).
-    const negative = lang === 'de' ? germanSentimentLabel(learnedSentiment.label, score) === 'negative' : score >= COMPOSITE_THRESHOLD;
+    const germanLabel = lang === 'de' ? germanSentimentLabel(learnedSentiment.label, score, cue.evidence) : undefined;
+    const negative = germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD;
     // English sentiment follows the learned complaint model, so where the combination overruled that model (an
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
-    // sentiment comes from a head trained on sentiment labels and stays.
-    const overruled = lang !== 'de' && !negative && learnedScore >= COMPOSITE_THRESHOLD && learnedSentiment.label === 'negative';
+    // sentiment comes from a head trained on sentiment labels and stays, but for plain praise (germanSentimentLabel).
+    const overruled =
+      !negative && learnedSentiment.label === 'negative' && (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD);
     const sentiment = overruled
       ? isPlainPraise(cue.evidence, lang)
         ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }

@@ -165,8 +165,9 @@ function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', m
   const learned = lm.complaint(text, lang).score;
   const label = lang === 'de' ? (lm.label(text, lang) as SentimentLabel) : undefined;
   if (model === 'learned') return { complaint: learned >= lm.threshold, sentiment: label };
-  const score = compositeComplaintScore(learned, lm.threshold, analyseCues(prepare(text), lang), text.length, lang);
-  return { complaint: score >= COMPOSITE_THRESHOLD, sentiment: label === undefined ? undefined : germanSentimentLabel(label, score) };
+  const cues = analyseCues(prepare(text), lang);
+  const score = compositeComplaintScore(learned, lm.threshold, cues, text.length, lang);
+  return { complaint: score >= COMPOSITE_THRESHOLD, sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence) };
 }
 
 function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[], k: number): Figures {

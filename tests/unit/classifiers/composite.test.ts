@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CueAnalysis } from '../../../classifiers/cues.ts';
 import {
   COMPOSITE_THRESHOLD,
   CUE_LIFT,
@@ -139,6 +140,7 @@ describe('shipped classifier on questions and praise outside the training domain
     const post = await shippedClassifier();
     for (const text of ['Router läuft seit dem Update störungsfrei, danke!', 'Just switched to Verizon, so far so good', 'Thanks for the quick fix @AmazonHelp!']) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
+      expect(post(text).sentiment.label, text).toBe('positive');
     }
     for (const text of [
       'Toller Service, wirklich. Drei Wochen auf eine Antwort gewartet.',
@@ -169,6 +171,17 @@ describe('German sentiment of the shipped classifier', () => {
     expect(germanSentimentLabel('neutral', GERMAN_NEGATIVE_FROM_COMPLAINT - 0.01)).toBe('neutral');
     expect(germanSentimentLabel('positive', 0.99)).toBe('positive');
     expect(germanSentimentLabel('negative', 0.1)).toBe('negative');
+  });
+
+  it('reads plain praise that is no complaint as positive where the head says negative, and sarcasm not', async () => {
+    const post = await shippedClassifier();
+    const praise: CueAnalysis['evidence'] = { failure: 0, negative: 0, positive: 1.5, commentary: 0, customer: 0, question: false, irony: false, maybeIronic: false };
+    expect(germanSentimentLabel('negative', 0.3, praise)).toBe('positive');
+    expect(germanSentimentLabel('negative', 0.6, praise)).toBe('negative');
+    expect(germanSentimentLabel('negative', 0.3, { ...praise, failure: 1 })).toBe('negative');
+    expect(germanSentimentLabel('negative', 0.3, { ...praise, maybeIronic: true })).toBe('negative');
+    expect(germanSentimentLabel('negative', 0.3, { ...praise, positive: 0.7 })).toBe('negative');
+    expect(post('Läuft bei der Bahn. Super, wieder 40 Minuten Verspätung.').sentiment.label).toBe('negative');
   });
 
   it('a complaint about a provider outside the training domain (Deutsche Bahn) is negative', async () => {
