@@ -55,6 +55,8 @@ export const DE_CUES: CueDef[] = [
   cue('negative', 'Satzzeichen', '\\?!|!\\?|!!+|\\?\\?+', 0.35, 2),
   cue('negative', 'Ausrufe', '#fail|#bahnfail|#ärgerlich|#nervt|geht\'s noch|gehts noch|ernsthaft\\?|echt jetzt|im ernst|hallo\\?|wtf|omg|:-?\\(|😡|🤬|😠|😤|🙄|👎|😒|😞|😢|😭|💩|🤦', 0.6, 2),
   cue('negative', 'hasse', 'hass*|stink*|eklig|ekelhaft|widerlich|beschämend|peinlich|nervthema|nervtötend|rücksichtslos|gefährlich|lebensgefährlich|unsicher|kriminell', 0.7, 3),
+  // A problem reported solved is thanks, not a problem; listed before the problem words, because the first cue to match at a word wins ("Danke @o2 für die schnelle Hilfe, Problem gelöst!").
+  cue('positive', 'Problem gelöst', 'problem* (?:gelöst|behoben|erledigt|beseitigt)|problem* (?:ist|sind|wurde|wurden|war|waren) (?:schnell |sofort |gleich )?(?:gelöst|behoben)|(?:schnelle|tolle|super|kompetente) hilfe|sofort geholfen', 0.7),
   cue('negative', 'leider', 'leider|(?:ein|einen|1|zwei|2) sterne?|schade|traurig|sorgen|problem|probleme|problemen|problemchen|problematisch*|problematik|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
   // --- praise
   cue('positive', 'Dank', 'danke*|dankeschön|vielen dank|herzlichen dank|bedanke*', 0.6),

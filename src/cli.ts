@@ -109,10 +109,11 @@ export function buildProgram(): Command {
     .addOption(new Option('--model <model>', 'shipped = learned models combined with the cue model, as the service runs them').choices(['shipped', 'learned']).default('shipped'))
     .addOption(new Option('--lang <lang>', 'csv: score every row with this language\'s model (default: the row\'s lang column, else detected)').choices(['de', 'en']))
     .option('--without-handles', 'score every document with its @handles cut out: how posts that address no one (page comments, reviews) are read')
+    .option('--also-train <file>', 'with --folds: add this labelled file (same format) to every fold\'s training data; repeatable', collect, [])
     .option('--json', 'machine-readable output')
-    .action(async (task: 'complaints' | 'sentiment', file: string, o: { format: 'germeval' | 'csv'; folds?: number; json?: boolean; model: 'shipped' | 'learned'; withoutHandles?: boolean; lang?: 'de' | 'en' }) => {
+    .action(async (task: 'complaints' | 'sentiment', file: string, o: { format: 'germeval' | 'csv'; folds?: number; alsoTrain: string[]; json?: boolean; model: 'shipped' | 'learned'; withoutHandles?: boolean; lang?: 'de' | 'en' }) => {
       const { runEval } = await import('./commands/eval.ts');
-      await runEval({ task, file, format: o.format, folds: o.folds, json: o.json, model: o.model, withoutHandles: o.withoutHandles, lang: o.lang });
+      await runEval({ task, file, format: o.format, folds: o.folds, alsoTrain: o.alsoTrain, json: o.json, model: o.model, withoutHandles: o.withoutHandles, lang: o.lang });
     });
 
   program

@@ -8,7 +8,8 @@
  * language (the file's `lang` column, else detected; other languages by the English model), unless `--lang`
  * fixes one; so a German or mixed file labelled elsewhere is not read by the English model.
  */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { readComplaintsCsv } from '../datasets/complaints.ts';
 import { readGermEval, isGermEvalComplaint } from '../datasets/germeval.ts';
 import { stratifiedFolds } from '../datasets/folds.ts';
@@ -16,6 +17,7 @@ import type { SentimentLabel } from '../model.ts';
 import { buildModel } from '../../classifiers/learned/build.ts';
 import { scorePredictions, type Figures, type LabelledItem } from '../../classifiers/learned/evaluate.ts';
 import { DEFAULT_MODEL_DIR, MODEL_FILES, readModelFile } from '../../classifiers/learned/index.ts';
+import type { ModelFile, TrainingFile } from '../../classifiers/learned/model-file.ts';
 import { englishInput, germanInput, INNER_FOLDS } from '../../classifiers/learned/recipes.ts';
 import { LanguageModel } from '../../classifiers/learned/runtime.ts';
 import { COMPOSITE_THRESHOLD, compositeComplaintScore, germanSentimentLabel } from '../../classifiers/composite.ts';
@@ -30,6 +32,11 @@ export interface EvalOptions {
   format: 'germeval' | 'csv';
   /** K-fold CV on FILE instead of the shipped model. */
   folds?: number;
+  /**
+   * With `folds`: labelled files (same format) added to every fold's training data and never scored, to measure
+   * what more training data does ("does test_dia.xml help on dev.xml's held-out folds?").
+   */
+  alsoTrain?: readonly string[];
   /** Print one JSON object instead of the table. */
   json?: boolean;
   /** Shipped model directory (tests); default classifiers/models. */
@@ -45,16 +52,24 @@ export interface EvalOptions {
   lang?: 'de' | 'en';
   /** Output sink; default stdout. */
   print?: (text: string) => void;
+  /** Progress notes (which model is scored when FILE is a training file); default stderr. */
+  notice?: (line: string) => void;
 }
 
 export interface EvalReport {
   task: 'complaints' | 'sentiment';
   file: string;
   format: 'germeval' | 'csv';
-  mode: 'shipped-model' | 'cross-validation';
+  /**
+   * `shipped-recipe-without-file`: FILE is one of the shipped model's training files, so the model scored is the
+   * same recipe trained on the shipped model's other training files (a held-out figure of what ships).
+   */
+  mode: 'shipped-model' | 'cross-validation' | 'shipped-recipe-without-file';
   /** What decided the complaint class: the shipped combination (learned + cue model) or the learned model alone. */
   combination: 'learned + cue model' | 'learned model alone';
   folds?: number;
+  /** Files added to every fold's training data (`--also-train`). */
+  alsoTrained?: string[];
   model?: string;
   /** Whether the scored documents kept their @handles (`--without-handles` removes them). */
   handles: 'as written' | 'removed';
@@ -77,17 +92,25 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   if (opts.task === 'sentiment' && opts.format === 'csv') {
     throw new EvalError('the complaints CSV has no sentiment labels: evaluate sentiment on a GermEval file (--format germeval)');
   }
+  if ((opts.alsoTrain?.length ?? 0) > 0 && opts.folds === undefined) throw new EvalError('--also-train adds training data to cross-validation folds: use it with --folds K');
   const { items, langs } = readItems(opts.file, opts.format, opts.lang);
-  const figures = opts.folds === undefined ? evalShipped(opts, items, langs) : evalFolds(opts, items, langs, opts.folds);
+  let figures: Figures;
+  let withoutFile: string[] = [];
+  if (opts.folds === undefined) ({ figures, withoutFile } = evalShipped(opts, items, langs));
+  else figures = evalFolds(opts, items, langs, opts.folds);
   const used = (['de', 'en'] as const).filter((l) => langs.includes(l));
 
   const report: EvalReport = {
     task: opts.task,
     file: opts.file,
     format: opts.format,
-    mode: opts.folds === undefined ? 'shipped-model' : 'cross-validation',
+    mode: opts.folds !== undefined ? 'cross-validation' : withoutFile.length > 0 ? 'shipped-recipe-without-file' : 'shipped-model',
     combination: (opts.model ?? 'shipped') === 'shipped' ? 'learned + cue model' : 'learned model alone',
-    ...(opts.folds === undefined ? { model: used.map((l) => join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[l])).join(', ') } : { folds: opts.folds }),
+    ...(opts.folds !== undefined
+      ? { folds: opts.folds, ...((opts.alsoTrain?.length ?? 0) > 0 ? { alsoTrained: [...(opts.alsoTrain ?? [])] } : {}) }
+      : withoutFile.length > 0
+        ? { model: `the shipped recipe trained on ${withoutFile.join(', ')} (this file is in the shipped model's training data)` }
+        : { model: used.map((l) => join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[l])).join(', ') }),
     handles: opts.withoutHandles ? 'removed' : 'as written',
     languages: { de: langs.filter((l) => l === 'de').length, en: langs.filter((l) => l === 'en').length },
     documents: figures.documents,
@@ -128,7 +151,9 @@ function readItems(file: string, format: 'germeval' | 'csv', forced: ModelLang |
   return { items: rows.map((r) => ({ text: r.text, complaint: r.complaint })), langs: rows.map((r) => forced ?? rowLang(r.text, r.lang)) };
 }
 
-function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[]): Figures {
+/** Figures of the shipped models, and the training files of the recipe scored instead where FILE was one of theirs. */
+function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[]): { figures: Figures; withoutFile: string[] } {
+  const withoutFile: string[] = [];
   const hash = sha256File(opts.file);
   const models = new Map<ModelLang, LanguageModel>();
   for (const lang of new Set(langs)) {
@@ -136,10 +161,22 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: r
     const model = readModelFile(modelFile);
     const trained = model.trainingData.find((t) => t.sha256 === hash);
     if (trained) {
-      throw new EvalError(
-        `${opts.file} is a training file of the shipped model (${modelFile} was trained on ${trained.file}, sha256 ${hash.slice(0, 12)}…): ` +
-          'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
+      const others = model.trainingData.filter((t) => t.sha256 !== hash);
+      if (others.length === 0) {
+        throw new EvalError(
+          `${opts.file} is a training file of the shipped model (${modelFile} was trained on ${trained.file}, sha256 ${hash.slice(0, 12)}…): ` +
+            'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
+        );
+      }
+      // The shipped model learned from this file among others: score the same recipe trained on the others only,
+      // so the figure is a held-out one and still says what the shipped recipe does on unseen data.
+      const files = others.map((t) => trainingFileBeside(opts.file, trained, t));
+      (opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+        `eval: ${opts.file} is a training file of the shipped model (${trained.file}); scoring the shipped recipe trained without it, on ${others.map((t) => t.file).join(', ')}`,
       );
+      models.set(lang, new LanguageModel(recipeModel(lang, files)));
+      withoutFile.push(...others.map((t) => t.file));
+      continue;
     }
     models.set(lang, new LanguageModel(model));
   }
@@ -149,11 +186,12 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: r
   });
   // Sentiment is scored on GermEval files only (a CSV has complaint labels alone).
   const sentiment = opts.format === 'germeval' ? predictions.map((p) => p.sentiment ?? 'neutral') : undefined;
-  return scorePredictions(
+  const figures = scorePredictions(
     items,
     predictions.map((p) => p.complaint),
     sentiment,
   );
+  return { figures, withoutFile };
 }
 
 /**
@@ -170,6 +208,33 @@ function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', m
   return { complaint: score >= COMPOSITE_THRESHOLD, sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence) };
 }
 
+/**
+ * Where another training file of the shipped model is, given FILE (one of them): the model records paths relative
+ * to the data folder ("germeval2017/dev.xml"), so it is looked for relative to FILE's data folder, then beside FILE.
+ * Its content must be what the model was trained on.
+ */
+function trainingFileBeside(file: string, self: TrainingFile, other: TrainingFile): string {
+  const abs = resolve(file);
+  const selfPath = normalize(self.file);
+  const candidates = [...(abs.endsWith(`${sep}${selfPath}`) ? [join(abs.slice(0, abs.length - selfPath.length), other.file)] : []), join(dirname(abs), basename(other.file))];
+  const found = candidates.find((c) => existsSync(c));
+  if (found === undefined) {
+    throw new EvalError(
+      `${file} is a training file of the shipped model; scoring the recipe without it needs its other training file ${other.file}, which is not at ${candidates.join(' or ')}. ` +
+        'Use --folds K for cross-validation on the file instead.',
+    );
+  }
+  if (sha256File(found) !== other.sha256) throw new EvalError(`${found} is not the ${other.file} the shipped model was trained on (its content differs)`);
+  return found;
+}
+
+/** The shipped recipe of one language trained on `files` (GermEval files for German, complaint CSVs for English). */
+function recipeModel(lang: ModelLang, files: readonly string[]): ModelFile {
+  const provenance = { name: 'recipe-without-file', licence: 'evaluation only', nonCommercial: true, dataDate: '1970-01-01', trainingData: [], notes: [] };
+  const input = lang === 'de' ? germanInput(files.flatMap((f) => readGermEval(f)), provenance) : englishInput(files.flatMap((f) => readComplaintsCsv(f)), provenance);
+  return buildModel(input).model;
+}
+
 function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[], k: number): Figures {
   // GermEval: the German recipe (sentiment heads). CSV: the binary complaint recipe, with the lexicon of the
   // file's main language.
@@ -181,8 +246,9 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: rea
   const fold = stratifiedFolds(strata, k);
   const predComplaint = new Array<boolean>(items.length).fill(false);
   const predSentiment = new Array<SentimentLabel>(items.length).fill('neutral');
+  const extra = (opts.alsoTrain ?? []).flatMap((file) => readItems(file, opts.format, opts.lang).items);
   for (let f = 0; f < k; f++) {
-    const train = items.filter((_, i) => fold[i] !== f);
+    const train = [...items.filter((_, i) => fold[i] !== f), ...extra];
     const provenance = { name: `cv-fold-${f}`, licence: 'evaluation only', nonCommercial: true, dataDate: '1970-01-01', trainingData: [], notes: [] };
     const input =
       german
@@ -208,7 +274,7 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: rea
 function table(r: EvalReport): string {
   const pct = (x: number): string => x.toFixed(4);
   const lines = [
-    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation` : `shipped model ${r.model}`}; ${r.format === 'csv' ? `rows by language de ${r.languages.de}, en ${r.languages.en}; ` : ''}complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
+    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation${r.alsoTrained ? `, every fold also trained on ${r.alsoTrained.join(', ')}` : ''}` : r.mode === 'shipped-model' ? `shipped model ${r.model}` : (r.model ?? '')}; ${r.format === 'csv' ? `rows by language de ${r.languages.de}, en ${r.languages.en}; ` : ''}complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
     `complaint class   precision ${pct(r.complaint.precision)}  recall ${pct(r.complaint.recall)}  F1 ${pct(r.complaint.f1)}  (tp ${r.complaint.tp}, fp ${r.complaint.fp}, fn ${r.complaint.fn})`,
     `macro-F1          ${pct(r.macroF1)}  (${r.task === 'sentiment' ? 'negative/neutral/positive' : 'complaint/not complaint'})`,
   ];

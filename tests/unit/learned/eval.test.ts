@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEval, withoutHandles } from '../../../src/commands/eval.ts';
 import { runTrain } from '../../../src/commands/train.ts';
+import { MODEL_FILES, readModelFile } from '../../../classifiers/learned/index.ts';
 import { complaintsCsv, germevalXml } from './corpus.ts';
 
 const quiet = (): void => {};
@@ -31,6 +32,32 @@ describe('kundenradar eval', () => {
     await expect(runEval({ task: 'complaints', file: join(data, 'germeval2017/dev.xml'), format: 'germeval', modelDir: models, print: quiet })).rejects.toThrow(
       /is a training file of the shipped model .* use --folds K/,
     );
+  }, 120_000);
+
+  it('scores a training file of a model that learned from several by the same recipe trained on the others', async () => {
+    const { data, models } = corpus();
+    const dia = join(data, 'germeval2017/test_dia.xml');
+    writeFileSync(dia, germevalXml(60).replaceAll('@DB_Bahn', '@DB_Info'));
+    await runTrain({ dataDir: data, outDir: models, print: quiet });
+    const de = readModelFile(join(models, MODEL_FILES.de));
+    expect(de.trainingData.map((t) => t.file)).toEqual(['germeval2017/dev.xml', 'germeval2017/test_dia.xml']);
+    expect(de.scores).toHaveProperty('heldout_test_dia_subtaskB_micro_f1');
+
+    const notices: string[] = [];
+    const r = await runEval({ task: 'sentiment', file: dia, format: 'germeval', modelDir: models, print: quiet, notice: (l) => notices.push(l) });
+    expect(r).toMatchObject({ mode: 'shipped-recipe-without-file', documents: 60 });
+    expect(r.model).toMatch(/trained on germeval2017\/dev\.xml/);
+    expect(notices.join('\n')).toMatch(/is a training file of the shipped model .* trained without it, on germeval2017\/dev\.xml/);
+    expect(r.subtaskB?.microF1).toBeGreaterThan(0.9);
+
+    // The other training file must be found, and be what the model learned from.
+    const alone = mkdtempSync(join(tmpdir(), 'kr-eval-alone-'));
+    copyFileSync(dia, join(alone, 'test_dia.xml'));
+    await expect(runEval({ task: 'sentiment', file: join(alone, 'test_dia.xml'), format: 'germeval', modelDir: models, print: quiet, notice: quiet })).rejects.toThrow(
+      /needs its other training file germeval2017\/dev\.xml, which is not at/,
+    );
+    writeFileSync(join(data, 'germeval2017/dev.xml'), germevalXml(91));
+    await expect(runEval({ task: 'sentiment', file: dia, format: 'germeval', modelDir: models, print: quiet, notice: quiet })).rejects.toThrow(/is not the germeval2017\/dev\.xml the shipped model was trained on/);
   }, 120_000);
 
   it('cross-validates a CSV with --folds and prints JSON with --json', async () => {
