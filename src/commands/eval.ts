@@ -92,7 +92,12 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   if (opts.task === 'sentiment' && opts.format === 'csv') {
     throw new EvalError('the complaints CSV has no sentiment labels: evaluate sentiment on a GermEval file (--format germeval)');
   }
-  if ((opts.alsoTrain?.length ?? 0) > 0 && opts.folds === undefined) throw new EvalError('--also-train adds training data to cross-validation folds: use it with --folds K');
+  if ((opts.alsoTrain?.length ?? 0) > 0) {
+    if (opts.folds === undefined) throw new EvalError('--also-train adds training data to cross-validation folds: use it with --folds K');
+    const scored = sha256File(opts.file);
+    const same = opts.alsoTrain?.find((f) => sha256File(f) === scored);
+    if (same !== undefined) throw new EvalError(`--also-train ${same} is ${opts.file} itself: every fold would be trained on the documents it scores`);
+  }
   const { items, langs } = readItems(opts.file, opts.format, opts.lang);
   let figures: Figures;
   let withoutFile: string[] = [];

@@ -60,6 +60,18 @@ describe('kundenradar eval', () => {
     await expect(runEval({ task: 'sentiment', file: dia, format: 'germeval', modelDir: models, print: quiet, notice: quiet })).rejects.toThrow(/is not the germeval2017\/dev\.xml the shipped model was trained on/);
   }, 120_000);
 
+  it('adds --also-train files to every fold\'s training data, never to what is scored, and refuses the scored file itself', async () => {
+    const { data } = corpus();
+    const dev = join(data, 'germeval2017/dev.xml');
+    const other = join(data, 'germeval2017/other.xml');
+    const out: string[] = [];
+    const r = await runEval({ task: 'sentiment', file: other, format: 'germeval', folds: 3, alsoTrain: [dev], print: (t) => out.push(t) });
+    expect(r).toMatchObject({ mode: 'cross-validation', folds: 3, alsoTrained: [dev], documents: 60 });
+    expect(out.join('')).toContain(`every fold also trained on ${dev}`);
+    await expect(runEval({ task: 'sentiment', file: dev, format: 'germeval', folds: 3, alsoTrain: [dev], print: quiet })).rejects.toThrow(/is .* itself: every fold would be trained on the documents it scores/);
+    await expect(runEval({ task: 'sentiment', file: dev, format: 'germeval', alsoTrain: [other], print: quiet })).rejects.toThrow(/use it with --folds K/);
+  }, 120_000);
+
   it('cross-validates a CSV with --folds and prints JSON with --json', async () => {
     const { data } = corpus();
     const out: string[] = [];
