@@ -5,6 +5,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ID_COLUMNS, TEXT_COLUMNS, normaliseHeader } from '../src/datasets/csv-columns.ts';
+import { parseExportDate } from './replay-dates.ts';
 
 /**
  * Header names per field after `normaliseHeader` ("Page Type" → `page_type`), first match wins; German ones for
@@ -18,10 +19,15 @@ export const CSV_FIELDS = {
   text: TEXT_COLUMNS,
   /** Used when a row's text is empty (news and blog rows in listening exports often have only a headline). */
   title: ['title', 'headline', 'subject', 'titel'],
-  createdAt: ['created_at', 'datetime', 'date', 'timestamp', 'time', 'created', 'published', 'published_at', 'publish_date', 'datum', 'created_time', 'comment_published', 'post_published'],
+  createdAt: [
+    'created_at', 'datetime', 'date', 'timestamp', 'time', 'created', 'published', 'published_at', 'publish_date', 'datum', 'created_time', 'comment_published', 'post_published',
+    // Tweet datasets as shared on Kaggle and by researchers ("Twitter US Airline Sentiment": `tweet_created`).
+    'tweet_created', 'tweet_created_at', 'tweet_date', 'created_date', 'date_created', 'creation_date', 'post_date', 'posted_at', 'pub_date', 'pubdate', 'date_time', 'date_published', 'erstellt_am',
+  ],
   /** Meltwater writes the clock time in its own column next to `Date`. */
   time: ['time', 'uhrzeit'],
-  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name'],
+  // `name` last: in tweet datasets it is the poster's screen name ("Twitter US Airline Sentiment"), and any better column wins.
+  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name', 'user_screen_name', 'user_name', 'name'],
   handle: ['author.username', 'username', 'screen_name', 'user_screen_name', 'twitter_screen_name', 'handle', 'user.screen_name', 'user.username'],
   authorName: ['author.name', 'full_name', 'from.name', 'user.name', 'comment_by', 'post_by'],
   url: ['url', 'link', 'permalink'],
@@ -49,6 +55,11 @@ export type CsvColumns = Partial<Record<Exclude<CsvField, 'id' | 'text'>, string
    * be made, and text is the API's (entities escaped, line breaks written as `\n`).
    */
   xExport: boolean;
+  /**
+   * The file names no author at all (no author, user or handle column). Each row then counts as its own author:
+   * the storm detector's distinct-author gates would otherwise see one author behind every post and never fire.
+   */
+  authorless: boolean;
 };
 
 const SINGLE_FIELDS = (Object.keys(CSV_FIELDS) as CsvField[]).filter((f): f is Exclude<CsvField, 'id' | 'text'> => f !== 'id' && f !== 'text');
@@ -62,6 +73,7 @@ export function resolveColumns(names: readonly string[]): CsvColumns {
     ids: ID_COLUMNS.filter((n) => present.has(n)),
     texts: TEXT_COLUMNS.filter((n) => present.has(n)),
     xExport: present.has('conversation_id') && present.has('author_id'),
+    authorless: false,
   };
   for (const field of SINGLE_FIELDS) {
     const name = pick(field);
@@ -75,6 +87,35 @@ export function resolveColumns(names: readonly string[]): CsvColumns {
   }
   // A lone `time` column is the timestamp, not the clock time of another one.
   if (columns.time === columns.createdAt) delete columns.time;
+  columns.authorless = columns.author === undefined && columns.handle === undefined && columns.authorName === undefined;
+  return columns;
+}
+
+/** Header names that say "when" in an export this table does not know (`tweet_posted`, `zeitpunkt_utc`); `timezone` does not. */
+const DATE_NAME = /(?:^|[_.])(?:date|datetime|time|timestamp|created|published|posted|datum|zeit|zeitpunkt|erstellt)(?:[_.]|$)/;
+/** Rows looked at when guessing, and the share of their non-empty cells that must read as dates. */
+const GUESS_SAMPLE = 50;
+const GUESS_SHARE = 0.8;
+
+/**
+ * `columns` with a timestamp column guessed when no known name matched: the first unused header that says "when"
+ * and whose first cells read as dates. Without one a replay has no event time and cannot see a storm at all, so a
+ * guess that the cells confirm beats none; a column whose cells do not read as dates is left alone, because then
+ * every row would be refused over it.
+ */
+export function withGuessedDate(columns: CsvColumns, names: readonly string[], sample: ReadonlyArray<Record<string, string>>): CsvColumns {
+  if (columns.createdAt !== undefined) return columns;
+  const used = new Set<string>([...columns.ids, ...columns.texts, ...SINGLE_FIELDS.map((f) => columns[f]).filter((n): n is string => n !== undefined)]);
+  for (const name of names) {
+    if (used.has(name) || !DATE_NAME.test(name)) continue;
+    const cells = sample.slice(0, GUESS_SAMPLE).map((r) => r[name]?.trim() ?? '').filter((v) => v !== '');
+    if (cells.length === 0) continue;
+    const dates = cells.filter((v) => {
+      const parsed = parseExportDate(v);
+      return 'iso' in parsed || parsed.reason.startsWith('ambiguous');
+    }).length;
+    if (dates >= GUESS_SHARE * cells.length) return { ...columns, createdAt: name };
+  }
   return columns;
 }
 

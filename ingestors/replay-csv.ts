@@ -7,7 +7,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
-import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
 import { byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
@@ -115,7 +115,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
       source,
       // Exports often hold relative or app links there: only http(s) is kept, the row is not lost over it.
       url: link && /^https?:\/\//i.test(link) ? link : col.xExport && /^\d+$/.test(nativeId) ? `https://x.com/${handle ?? 'i'}/status/${nativeId}` : undefined,
-      author: { id: get(col.author) ?? handle ?? 'unknown', ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
+      author: { id: get(col.author) ?? handle ?? name ?? (col.authorless ? `anonymous:${nativeId}` : 'unknown'), ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
       text: clip(text),
       createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),
@@ -146,7 +146,7 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
   const header = findCsvHeader(text.split('\n', HEADER_SEARCH_LINES));
   if (!header) return { mentions: [], errors: [], brands: [] };
   const rows = parseCsv(text.slice(lineStart(text, header.line + 1)), csvParseOptions(header)) as CsvRecord[];
-  const columns = resolveColumns(header.names);
+  const columns = withGuessedDate(resolveColumns(header.names), header.names, rows.slice(0, 50).map((r) => r.record));
   const vote = new DayMonthVote();
   let dated = false;
   for (const { record } of rows) {
@@ -163,5 +163,5 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
     collect(firstCopies.keep(csvRow(record, line, index, context), line), mentions, errors);
   });
   const preamble = csvPreamble(header);
-  return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}) };
+  return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}), ...(columns.authorless ? { authorless: true as const } : {}) };
 }

@@ -34,6 +34,8 @@ export interface ReplayInput {
   /** Brands the file itself defines (twcs: every outbound author is a brand account). */
   brands: Brand[];
   preamble?: Preamble;
+  /** The file names no author: each row counts as its own (CsvColumns.authorless). */
+  authorless?: true;
 }
 
 export interface ReadOptions {

@@ -22,7 +22,7 @@ import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
 import { findInvalidUtf8, invalidUtf8, isJsonDocument, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
 import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
-import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
 import { FirstCopies, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
 
@@ -46,6 +46,8 @@ export interface ReplaySource {
    * share one instant and bursts within a day cannot be seen. Never set together with `undated`.
    */
   dateOnly?: true;
+  /** The file names no author: each row counts as its own, so distinct authors say nothing (CsvColumns.authorless). */
+  authorless?: true;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
   readonly mode: 'streamed' | 'indexed' | 'in-memory';
   /** The mentions in event-time order (stable for equal times); each call reads anew. */
@@ -67,6 +69,7 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
     lastCreatedAt: input.mentions.at(-1)?.createdAt,
     ...(input.preamble ? { preamble: input.preamble } : {}),
     ...(format === 'germeval' ? { undated: true as const } : midnightsOnly(input.mentions) ? { dateOnly: true as const } : {}),
+    ...(input.authorless ? { authorless: true as const } : {}),
     mode: 'in-memory',
     async *mentions() {
       yield* input.mentions;
@@ -300,7 +303,13 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
   if (!head) return { count: 0, errors: [], brands: [], mode: 'streamed', async *mentions() {} };
   const { header, start } = head;
   const preamble = csvPreamble(header);
-  const columns = resolveColumns(header.names);
+  const sample: Array<Record<string, string>> = [];
+  for await (const { record } of csvRecords(file, header, start)) {
+    sample.push(record);
+    if (sample.length === 50) break;
+  }
+  const columns = withGuessedDate(resolveColumns(header.names), header.names, sample);
+  const authorless = columns.authorless ? { authorless: true as const } : {};
   const baseMs = options.fallbackTime!.getTime();
   const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
     const context: CsvContext = { columns, baseMs, order, dated };
@@ -346,6 +355,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
       lastCreatedAt: input.mentions.at(-1)?.createdAt,
       ...(preamble ? { preamble } : {}),
       ...(dated ? index.dateOnly : undated),
+      ...authorless,
       mode: 'in-memory',
       async *mentions() {
         yield* input.mentions;
@@ -359,6 +369,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     lastCreatedAt: index.lastCreatedAt,
     ...(preamble ? { preamble } : {}),
     ...(dated ? index.dateOnly : undated),
+    ...authorless,
     mode: 'streamed',
     async *mentions() {
       let fed = 0;

@@ -55,7 +55,11 @@ const END_OF_DATA_HORIZON_MS = 7 * 24 * 3600_000;
 export function brandFromArgument(argument: string): Brand {
   const [name, query] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
   const trimmed = name!.trim();
-  return { id: slugify(trimmed), name: trimmed, query: query?.trim() || `"${trimmed.replace(/"/g, '')}"`, accounts: [], language: 'de' };
+  // A name alone also finds its handle and hashtag ("Aerolux": "@aerolux …", "#aerolux"): in a tweet dump the brand
+  // is mostly addressed, and the handle is one token the phrase does not match.
+  const compact = trimmed.replace(/[\s-]+/g, '');
+  const tags = /^[\p{L}\p{N}_]{2,}$/u.test(compact) ? ` OR @${compact} OR #${compact}` : '';
+  return { id: slugify(trimmed), name: trimmed, query: query?.trim() || `"${trimmed.replace(/"/g, '')}"${tags}`, accounts: [], language: 'de' };
 }
 
 function openOut(target: string | undefined): { write(line: string): Promise<void>; close(): Promise<void> } | undefined {
@@ -113,6 +117,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     const why = input.undated ? 'has no timestamps (posts are placed one second apart)' : 'has dates without a time of day (every post at midnight)';
     progress(`${options.file}: the file ${why}: shitstorm detection is off for this replay`);
   }
+  if (input.authorless) progress(`${options.file}: the file names no authors: each post counts as its own author, so one loud author cannot be told from many`);
   const loaded: LoadedConfig = {
     ...base,
     // A replay never reaches out: no live sources, no webhooks, no Kafka/Elasticsearch.

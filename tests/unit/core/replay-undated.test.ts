@@ -70,3 +70,32 @@ describe('replaying a file without timestamps', () => {
     expect(() => parseConfig('detect: { detectors: [] }', '(test)')).toThrow();
   });
 });
+
+describe('replaying a research tweet dataset whose columns the table does not list', () => {
+  // The "Twitter US Airline Sentiment" layout (`tweet_created` with an offset), here without its `name` column: a
+  // file that names no author. Before, it read as undated (detection off) and every post as one author "unknown".
+  function airlineRows(): string {
+    const rows = ['tweet_id,airline_sentiment,airline,retweet_count,text,tweet_created,user_timezone'];
+    for (let i = 0; i < 400; i++) {
+      const at = new Date(Date.parse('2026-10-04T06:00:00Z') + (i < 40 ? i * 270_000 : 3 * 3_600_000 + (i - 40) * 9_000));
+      const local = new Date(at.getTime() - 7 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+      const text = i < 40 ? `@aerolux flew to Rome today (${i})` : `@aerolux cancelled my flight, no answer, total rip-off! (${i})`;
+      rows.push(`${5700 + i},neutral,Aerolux,0,"${text}",${local} -0700,Pacific Time (US & Canada)`);
+    }
+    return rows.join('\n') + '\n';
+  }
+
+  it('reads the time from `tweet_created`, counts each post as its own author, says so, and raises the storm', async () => {
+    const lines: string[] = [];
+    const alertsOut = write('airline-alerts.jsonl', '');
+    await runReplay({ file: write('airline.csv', airlineRows()), brands: ['Aerolux'], alertsOut, progress: (l) => lines.push(l) });
+    expect(lines.some((l) => /no timestamps/.test(l))).toBe(false);
+    expect(lines.some((l) => /names no authors: each post counts as its own author/.test(l))).toBe(true);
+    const storms = readFileSync(alertsOut, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; openedAt: string });
+    const first = storms.find((a) => a.kind === 'shitstorm');
+    expect(first).toBeDefined();
+    // The angry posts start at 09:00 UTC (02:00 in the file's -0700).
+    expect(Date.parse(first?.openedAt ?? '')).toBeGreaterThanOrEqual(Date.parse('2026-10-04T09:00:00Z'));
+    expect(Date.parse(first?.openedAt ?? '')).toBeLessThanOrEqual(Date.parse('2026-10-04T09:30:00Z'));
+  });
+});

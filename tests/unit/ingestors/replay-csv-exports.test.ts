@@ -226,3 +226,48 @@ describe('slash dates are read day- or month-first only as the file itself settl
     expect(readReplayFile(file, 'csv').errors).toEqual(source.errors);
   });
 });
+
+describe('tweet datasets as shared for research (column names the table does not list)', () => {
+  // "Twitter US Airline Sentiment" (Kaggle): `tweet_created` with a zone offset, the poster in `name`, its own labels.
+  const AIRLINE_CSV = [
+    'tweet_id,airline_sentiment,airline_sentiment_confidence,negativereason,airline,name,retweet_count,text,tweet_coord,tweet_created,tweet_location,user_timezone',
+    '570306133677760513,neutral,1.0,,Virgin America,cairdin,0,@VirginAmerica What @dhepburn said.,,2015-02-24 11:35:52 -0800,,Eastern Time (US & Canada)',
+    '570301031407624196,negative,1.0,Bad Flight,Virgin America,jnardino,0,"@VirginAmerica it\'s really aggressive to blast obnoxious ""entertainment"" in your guests\' faces",,2015-02-24 11:15:36 -0800,,Pacific Time (US & Canada)',
+  ].join('\n');
+
+  it('reads `tweet_created` as the time and `name` as the poster, in the streamed and the whole-file reader alike', async () => {
+    const file = write('airline.csv', AIRLINE_CSV);
+    const source = await openReplayFile(file, 'csv', { fallbackTime });
+    expect(source.undated).toBeUndefined();
+    expect(source.authorless).toBeUndefined();
+    const mentions = await all(source);
+    expect(mentions.map((m) => [m.createdAt, m.author.id])).toEqual([
+      ['2015-02-24T19:15:36.000Z', 'jnardino'],
+      ['2015-02-24T19:35:52.000Z', 'cairdin'],
+    ]);
+    expect(readReplayFile(file, 'csv').mentions).toEqual(mentions);
+  });
+
+  it('guesses a timestamp column by its name when its cells read as dates, and leaves one whose cells do not', async () => {
+    const guessed = write('guessed.csv', ['post_text,zeitpunkt_utc,autor_in', '"Kein Netz seit Stunden",2026-10-04 10:00:00,a', '"Immer noch nichts",2026-10-04 10:05:00,b'].join('\n'));
+    const mentions = await all(await openReplayFile(guessed, 'csv', { fallbackTime }));
+    expect(mentions.map((m) => m.createdAt)).toEqual(['2026-10-04T10:00:00.000Z', '2026-10-04T10:05:00.000Z']);
+    expect(readReplayFile(guessed, 'csv').mentions.map((m) => m.createdAt)).toEqual(mentions.map((m) => m.createdAt));
+
+    const notDates = write('notdates.csv', ['text,date_note,user', '"Kein Netz",see below,a', '"Immer noch nichts",n/a,b'].join('\n'));
+    const source = await openReplayFile(notDates, 'csv', { fallbackTime });
+    expect(source.undated).toBe(true);
+    expect(source.errors).toEqual([]);
+    expect(source.count).toBe(2);
+  });
+
+  it('a file that names no author counts each row as its own author, and says so', async () => {
+    const file = write('authorless.csv', ['text,created_at', '"Kein Netz seit Stunden",2026-10-04T10:00:00Z', '"Kein Netz seit Stunden",2026-10-04T10:01:00Z'].join('\n'));
+    const source = await openReplayFile(file, 'csv', { fallbackTime });
+    expect(source.authorless).toBe(true);
+    const mentions = await all(source);
+    expect(new Set(mentions.map((m) => m.author.id)).size).toBe(2);
+    expect(mentions[0]?.author.id).toMatch(/^anonymous:/);
+    expect(readReplayFile(file, 'csv')).toMatchObject({ authorless: true });
+  });
+});
