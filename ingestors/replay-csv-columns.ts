@@ -27,19 +27,20 @@ export const CSV_FIELDS = {
   /** Meltwater writes the clock time in its own column next to `Date`. */
   time: ['time', 'uhrzeit'],
   // `name` last: in tweet datasets it is the poster's screen name ("Twitter US Airline Sentiment"), and any better column wins.
-  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name', 'user_screen_name', 'user_name', 'name'],
+  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name', 'user_screen_name', 'user.username', 'user_name', 'name'],
   handle: ['author.username', 'username', 'screen_name', 'user_screen_name', 'twitter_screen_name', 'handle', 'user.screen_name', 'user.username'],
   authorName: ['author.name', 'full_name', 'from.name', 'user.name', 'comment_by', 'post_by'],
   url: ['url', 'link', 'permalink'],
   lang: ['lang', 'language', 'sprache'],
-  rootId: ['conversation_id', 'thread_id'],
-  parentId: ['referenced_tweets.replied_to.id', 'in_reply_to_status_id', 'in_reply_to_status_id_str', 'in_reply_to_tweet_id', 'in_response_to_tweet_id', 'parent_id', 'parent.id'],
-  retweetOf: ['referenced_tweets.retweeted.id', 'retweeted_status_id', 'retweeted_status.id_str'],
-  retweetedUser: ['retweeted_username'],
-  likes: ['public_metrics.like_count', 'like_count', 'favorite_count', 'likes'],
-  shares: ['public_metrics.retweet_count', 'retweet_count', 'retweets', 'shares'],
-  quotes: ['public_metrics.quote_count', 'quote_count'],
-  replies: ['public_metrics.reply_count', 'reply_count', 'replies'],
+  // snscrape writes camelCase (`conversationId`, `inReplyToTweetId`, `retweetCount`), read here lower-cased.
+  rootId: ['conversation_id', 'thread_id', 'conversationid'],
+  parentId: ['referenced_tweets.replied_to.id', 'in_reply_to_status_id', 'in_reply_to_status_id_str', 'in_reply_to_tweet_id', 'in_response_to_tweet_id', 'parent_id', 'parent.id', 'inreplytotweetid'],
+  retweetOf: ['referenced_tweets.retweeted.id', 'retweeted_status_id', 'retweeted_status.id_str', 'retweetedtweet.id'],
+  retweetedUser: ['retweeted_username', 'retweetedtweet.user.username'],
+  likes: ['public_metrics.like_count', 'like_count', 'favorite_count', 'likes', 'likecount', 'likes_count'],
+  shares: ['public_metrics.retweet_count', 'retweet_count', 'retweets', 'shares', 'retweetcount', 'retweets_count'],
+  quotes: ['public_metrics.quote_count', 'quote_count', 'quotecount'],
+  replies: ['public_metrics.reply_count', 'reply_count', 'replies', 'replycount', 'replies_count'],
   /** What kind of page a row comes from (Brandwatch `Page Type`, Talkwalker `source_type`): news, blog, review, … */
   pageType: ['page_type', 'source_type', 'media_type'],
 } as const satisfies Record<string, readonly string[]>;

@@ -4,6 +4,7 @@
  * A bad row is reported with its line number and reason and skipped; the rest goes on. jsonl, twcs and
  * germeval are read here, csv in replay-csv.ts.
  */
+import { parseJsonExact } from './json-exact.ts';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
@@ -67,7 +68,7 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
   if (!trimmed) return [];
   let value: unknown;
   try {
-    value = JSON.parse(trimmed);
+    value = parseJsonExact(trimmed);
   } catch (err) {
     return [{ error: { line, reason: `malformed JSON: ${(err as Error).message}` } }];
   }
@@ -138,7 +139,7 @@ function firstNonBlankLine(text: string): string {
 export function readJsonDocument(text: string): ReplayInput {
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\ufeff/, ''));
+    value = parseJsonExact(text.replace(/^\ufeff/, ''));
   } catch {
     // Not one document after all: JSON lines whose first line is broken. That line is reported, the rest read.
     return readJsonl(text);

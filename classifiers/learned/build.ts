@@ -9,6 +9,7 @@ import { featurise } from './linear.ts';
 import { argmaxClass, crossValidate, fitHead, type HeadOptions } from './fit.ts';
 import { fitPlatt, plattProbability, type Platt } from './calibration.ts';
 import { binaryScores, macroF1, microF1 } from './metrics.ts';
+import { encodeDocumentKeys } from './document-keys.ts';
 import { encodeFloat32, encodeInt32, MODEL_FORMAT, type ModelFile, type TrainingFile } from './model-file.ts';
 
 export interface BuildInput {
@@ -87,6 +88,7 @@ export function buildModel(input: BuildInput): BuildResult {
     nonCommercial: input.provenance.nonCommercial,
     dataDate: input.provenance.dataDate,
     trainingData: input.provenance.trainingData,
+    trainingDocuments: encodeDocumentKeys(input.texts),
     features: input.features,
     complaint: { head: 'main', column: input.complaintColumn, threshold },
     heads: {

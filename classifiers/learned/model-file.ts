@@ -59,6 +59,11 @@ export const ModelFileSchema = z
     /** Newest post in the training data (from Twitter snowflake ids), not the build time: keeps builds byte-identical. */
     dataDate: z.string(),
     trainingData: z.array(TrainingFile),
+    /**
+     * Content keys of every training document (document-keys.ts, base64): `eval` leaves out documents the model
+     * learned from, however the file holding them was copied. Absent in older model files.
+     */
+    trainingDocuments: z.string().optional(),
     features: FeatureConfigSchema,
     complaint: z
       .object({

@@ -8,7 +8,7 @@
  * language (the file's `lang` column, else detected; other languages by the English model), unless `--lang`
  * fixes one; so a German or mixed file labelled elsewhere is not read by the English model.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { readComplaintsCsv } from '../datasets/complaints.ts';
 import { readGermEval, isGermEvalComplaint } from '../datasets/germeval.ts';
@@ -18,6 +18,7 @@ import { buildModel } from '../../classifiers/learned/build.ts';
 import { scorePredictions, type Figures, type LabelledItem } from '../../classifiers/learned/evaluate.ts';
 import { DEFAULT_MODEL_DIR, MODEL_FILES, readModelFile } from '../../classifiers/learned/index.ts';
 import type { ModelFile, TrainingFile } from '../../classifiers/learned/model-file.ts';
+import { decodeDocumentKeys, documentKey } from '../../classifiers/learned/document-keys.ts';
 import { englishInput, germanInput, INNER_FOLDS } from '../../classifiers/learned/recipes.ts';
 import { LanguageModel } from '../../classifiers/learned/runtime.ts';
 import { COMPOSITE_THRESHOLD, compositeComplaintScore, germanSentimentLabel } from '../../classifiers/composite.ts';
@@ -70,7 +71,12 @@ export interface EvalReport {
   folds?: number;
   /** Files added to every fold's training data (`--also-train`). */
   alsoTrained?: string[];
+  /** Shipped model files scored (`shipped-model`). */
   model?: string;
+  /** `shipped-recipe-without-file`: the files the scored recipe was trained on, as found. */
+  trainedOn?: string[];
+  /** Documents of FILE left out because the shipped model learned from them (a copy or part of a training file). */
+  notScored?: number;
   /** Whether the scored documents kept their @handles (`--without-handles` removes them). */
   handles: 'as written' | 'removed';
   /** Documents per model language (CSV rows are scored by the model of their language). */
@@ -100,8 +106,9 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   }
   const { items, langs } = readItems(opts.file, opts.format, opts.lang);
   let figures: Figures;
-  let withoutFile: string[] = [];
-  if (opts.folds === undefined) ({ figures, withoutFile } = evalShipped(opts, items, langs));
+  let trainedOn: string[] = [];
+  let notScored = 0;
+  if (opts.folds === undefined) ({ figures, trainedOn, notScored } = evalShipped(opts, items, langs));
   else figures = evalFolds(opts, items, langs, opts.folds);
   const used = (['de', 'en'] as const).filter((l) => langs.includes(l));
 
@@ -109,13 +116,14 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     task: opts.task,
     file: opts.file,
     format: opts.format,
-    mode: opts.folds !== undefined ? 'cross-validation' : withoutFile.length > 0 ? 'shipped-recipe-without-file' : 'shipped-model',
+    mode: opts.folds !== undefined ? 'cross-validation' : trainedOn.length > 0 ? 'shipped-recipe-without-file' : 'shipped-model',
     combination: (opts.model ?? 'shipped') === 'shipped' ? 'learned + cue model' : 'learned model alone',
     ...(opts.folds !== undefined
       ? { folds: opts.folds, ...((opts.alsoTrain?.length ?? 0) > 0 ? { alsoTrained: [...(opts.alsoTrain ?? [])] } : {}) }
-      : withoutFile.length > 0
-        ? { model: `the shipped recipe trained on ${withoutFile.join(', ')} (this file is in the shipped model's training data)` }
+      : trainedOn.length > 0
+        ? { trainedOn }
         : { model: used.map((l) => join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[l])).join(', ') }),
+    ...(notScored > 0 ? { notScored } : {}),
     handles: opts.withoutHandles ? 'removed' : 'as written',
     languages: { de: langs.filter((l) => l === 'de').length, en: langs.filter((l) => l === 'en').length },
     documents: figures.documents,
@@ -156,11 +164,28 @@ function readItems(file: string, format: 'germeval' | 'csv', forced: ModelLang |
   return { items: rows.map((r) => ({ text: r.text, complaint: r.complaint })), langs: rows.map((r) => forced ?? rowLang(r.text, r.lang)) };
 }
 
-/** Figures of the shipped models, and the training files of the recipe scored instead where FILE was one of theirs. */
-function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[]): { figures: Figures; withoutFile: string[] } {
-  const withoutFile: string[] = [];
+/** What the shipped-model figures were taken on, for the report. */
+interface ShippedRun {
+  figures: Figures;
+  /** Resolved training files of the recipe scored instead of the shipped model (FILE is one of its training files). */
+  trainedOn: string[];
+  /** Documents of FILE left out because the scored model learned from them (a copy or part of training data). */
+  notScored: number;
+}
+
+/**
+ * Share of FILE's documents above which a file that is mostly training data (a re-export, a subset) is refused
+ * rather than scored on its remainder: what is left would be a small, odd sample.
+ */
+const MAX_OVERLAP_SHARE = 0.5;
+
+function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[]): ShippedRun {
+  const notice = opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const trainedOn: string[] = [];
   const hash = sha256File(opts.file);
   const models = new Map<ModelLang, LanguageModel>();
+  // Documents each scored model learned from, by content key (document-keys.ts).
+  const learnedFrom = new Map<ModelLang, Set<string>>();
   for (const lang of new Set(langs)) {
     const modelFile = join(opts.modelDir ?? DEFAULT_MODEL_DIR, MODEL_FILES[lang]);
     const model = readModelFile(modelFile);
@@ -173,30 +198,46 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: r
             'its score would be meaningless. Evaluate a held-out file, or use --folds K for cross-validation on it.',
         );
       }
-      // The shipped model learned from this file among others: score the same recipe trained on the others only,
-      // so the figure is a held-out one and still says what the shipped recipe does on unseen data.
+      // The shipped model learned from this file among others: score the same recipe trained on the others only
+      // (less data than the shipped model had, so a held-out figure of the recipe, not of the shipped weights).
       const files = others.map((t) => trainingFileBeside(opts.file, trained, t));
-      (opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`)))(
-        `eval: ${opts.file} is a training file of the shipped model (${trained.file}); scoring the shipped recipe trained without it, on ${others.map((t) => t.file).join(', ')}`,
+      const fileKeys = new Set(items.map((i) => documentKey(i.text)));
+      const recipe = recipeModel(lang, files, fileKeys);
+      notice(
+        `eval: ${opts.file} is a training file of the shipped model (${trained.file}); scoring the shipped recipe trained without it, on ${files.join(', ')}` +
+          (recipe.dropped > 0 ? ` (${recipe.dropped} of their documents are also in ${opts.file} and were left out of training)` : ''),
       );
-      models.set(lang, new LanguageModel(recipeModel(lang, files)));
-      withoutFile.push(...others.map((t) => t.file));
+      models.set(lang, new LanguageModel(recipe.model));
+      trainedOn.push(...files);
       continue;
     }
     models.set(lang, new LanguageModel(model));
+    if (model.trainingDocuments !== undefined) learnedFrom.set(lang, decodeDocumentKeys(model.trainingDocuments));
   }
-  const predictions = items.map((item, i) => {
-    const lang = langs[i] as ModelLang;
+  // A copy, subset or re-export of training data has its own file hash: its documents are known by content.
+  const seen = items.map((item, i) => learnedFrom.get(langs[i] as ModelLang)?.has(documentKey(item.text)) === true);
+  const notScored = seen.filter(Boolean).length;
+  if (notScored > 0) {
+    const message = `${notScored} of the ${items.length} documents of ${opts.file} are in the shipped model's training data`;
+    if (notScored > MAX_OVERLAP_SHARE * items.length || notScored === items.length) {
+      throw new EvalError(`${message} (a copy or part of a training file?): its score would be meaningless. Evaluate a held-out file, or use --folds K.`);
+    }
+    notice(`eval: ${message}; they are left out and the other ${items.length - notScored} scored`);
+  }
+  const kept = items.filter((_, i) => !seen[i]);
+  const keptLangs = langs.filter((_, i) => !seen[i]);
+  const predictions = kept.map((item, i) => {
+    const lang = keptLangs[i] as ModelLang;
     return shippedPrediction(models.get(lang) as LanguageModel, opts.withoutHandles ? withoutHandles(item.text) : item.text, lang, opts.model ?? 'shipped');
   });
   // Sentiment is scored on GermEval files only (a CSV has complaint labels alone).
   const sentiment = opts.format === 'germeval' ? predictions.map((p) => p.sentiment ?? 'neutral') : undefined;
   const figures = scorePredictions(
-    items,
+    kept,
     predictions.map((p) => p.complaint),
     sentiment,
   );
-  return { figures, withoutFile };
+  return { figures, trainedOn, notScored };
 }
 
 /**
@@ -219,9 +260,12 @@ function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', m
  * Its content must be what the model was trained on.
  */
 function trainingFileBeside(file: string, self: TrainingFile, other: TrainingFile): string {
-  const abs = resolve(file);
   const selfPath = normalize(self.file);
-  const candidates = [...(abs.endsWith(`${sep}${selfPath}`) ? [join(abs.slice(0, abs.length - selfPath.length), other.file)] : []), join(dirname(abs), basename(other.file))];
+  // As given, and with symbolic links resolved (a link to the data folder's file finds its neighbours there).
+  const candidates = [...new Set([resolve(file), realpathSync(file)])].flatMap((abs) => [
+    ...(abs.endsWith(`${sep}${selfPath}`) ? [join(abs.slice(0, abs.length - selfPath.length), other.file)] : []),
+    join(dirname(abs), basename(other.file)),
+  ]);
   const found = candidates.find((c) => existsSync(c));
   if (found === undefined) {
     throw new EvalError(
@@ -233,11 +277,54 @@ function trainingFileBeside(file: string, self: TrainingFile, other: TrainingFil
   return found;
 }
 
-/** The shipped recipe of one language trained on `files` (GermEval files for German, complaint CSVs for English). */
-function recipeModel(lang: ModelLang, files: readonly string[]): ModelFile {
+/**
+ * The shipped recipe of one language trained on `files` (GermEval files for German, complaint CSVs for English),
+ * without any document whose content key is in `exclude` (the scored file's): files of a corpus can share posts.
+ */
+function recipeModel(lang: ModelLang, files: readonly string[], exclude: ReadonlySet<string>): { model: ModelFile; dropped: number } {
   const provenance = { name: 'recipe-without-file', licence: 'evaluation only', nonCommercial: true, dataDate: '1970-01-01', trainingData: [], notes: [] };
-  const input = lang === 'de' ? germanInput(files.flatMap((f) => readGermEval(f)), provenance) : englishInput(files.flatMap((f) => readComplaintsCsv(f)), provenance);
-  return buildModel(input).model;
+  const fresh = <T extends { text: string }>(docs: T[]): T[] => docs.filter((d) => !exclude.has(documentKey(d.text)));
+  if (lang === 'de') {
+    const docs = files.flatMap((f) => readGermEval(f));
+    const kept = fresh(docs);
+    return { model: buildModel(germanInput(kept, provenance)).model, dropped: docs.length - kept.length };
+  }
+  const rows = files.flatMap((f) => readComplaintsCsv(f));
+  const kept = fresh(rows);
+  return { model: buildModel(englishInput(kept, provenance)).model, dropped: rows.length - kept.length };
+}
+
+/**
+ * The `--also-train` documents: never one that is also in FILE (it would be trained on in the fold that scores it),
+ * each once however many files hold it, and of the recipe's language only (a CSV's rows by their own language).
+ */
+function extraTraining(opts: EvalOptions, items: readonly LabelledItem[], lang: ModelLang): LabelledItem[] {
+  const files = opts.alsoTrain ?? [];
+  if (files.length === 0) return [];
+  const scored = new Set(items.map((i) => documentKey(i.text)));
+  const added = new Set<string>();
+  const extra: LabelledItem[] = [];
+  let inFile = 0, repeated = 0, otherLanguage = 0;
+  for (const file of files) {
+    const read = readItems(file, opts.format, opts.lang);
+    read.items.forEach((item, i) => {
+      const key = documentKey(item.text);
+      if (read.langs[i] !== lang) otherLanguage++;
+      else if (scored.has(key)) inFile++;
+      else if (added.has(key)) repeated++;
+      else {
+        added.add(key);
+        extra.push(item);
+      }
+    });
+  }
+  const left = [inFile > 0 ? `${inFile} also in ${opts.file}` : '', repeated > 0 ? `${repeated} repeated` : '', otherLanguage > 0 ? `${otherLanguage} not in ${lang === 'de' ? 'German' : 'English'}` : '']
+    .filter(Boolean)
+    .join(', ');
+  (opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+    `eval: every fold also trains on ${extra.length} documents of ${files.join(', ')}${left ? ` (left out: ${left})` : ''}`,
+  );
+  return extra;
 }
 
 function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[], k: number): Figures {
@@ -251,7 +338,7 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: rea
   const fold = stratifiedFolds(strata, k);
   const predComplaint = new Array<boolean>(items.length).fill(false);
   const predSentiment = new Array<SentimentLabel>(items.length).fill('neutral');
-  const extra = (opts.alsoTrain ?? []).flatMap((file) => readItems(file, opts.format, opts.lang).items);
+  const extra = extraTraining(opts, items, lang);
   for (let f = 0; f < k; f++) {
     const train = [...items.filter((_, i) => fold[i] !== f), ...extra];
     const provenance = { name: `cv-fold-${f}`, licence: 'evaluation only', nonCommercial: true, dataDate: '1970-01-01', trainingData: [], notes: [] };
@@ -279,7 +366,7 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: rea
 function table(r: EvalReport): string {
   const pct = (x: number): string => x.toFixed(4);
   const lines = [
-    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation${r.alsoTrained ? `, every fold also trained on ${r.alsoTrained.join(', ')}` : ''}` : r.mode === 'shipped-model' ? `shipped model ${r.model}` : (r.model ?? '')}; ${r.format === 'csv' ? `rows by language de ${r.languages.de}, en ${r.languages.en}; ` : ''}complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
+    `${r.task} on ${r.file} (${r.format}, ${r.documents} documents, ${r.mode === 'cross-validation' ? `${r.folds}-fold cross-validation${r.alsoTrained ? `, every fold also trained on ${r.alsoTrained.join(', ')}` : ''}` : r.mode === 'shipped-model' ? `shipped model ${r.model}${r.notScored ? `, ${r.notScored} documents it learned from left out` : ''}` : `the shipped recipe trained on ${(r.trainedOn ?? []).join(', ')}, without this file`}; ${r.format === 'csv' ? `rows by language de ${r.languages.de}, en ${r.languages.en}; ` : ''}complaints by ${r.combination}${r.handles === 'removed' ? '; @handles removed' : ''})`,
     `complaint class   precision ${pct(r.complaint.precision)}  recall ${pct(r.complaint.recall)}  F1 ${pct(r.complaint.f1)}  (tp ${r.complaint.tp}, fp ${r.complaint.fp}, fn ${r.complaint.fn})`,
     `macro-F1          ${pct(r.macroF1)}  (${r.task === 'sentiment' ? 'negative/neutral/positive' : 'complaint/not complaint'})`,
   ];

@@ -12,6 +12,9 @@ export const TEXT_COLUMNS = [
   'tweet',
   'full_text',
   'content',
+  // snscrape's tweets (`rawContent`, and its HTML-free `renderedContent`), as many research collections were made.
+  'rawcontent',
+  'renderedcontent',
   'message',
   'body',
   'opening_text',

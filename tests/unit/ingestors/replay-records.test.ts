@@ -109,3 +109,33 @@ describe('replay format without --format', () => {
     expect(lines[0]).toBe(`replay: reading ${file} as csv (by its extension; --format chooses)`);
   });
 });
+
+describe('replaying snscrape tweets (JSON lines with 64-bit ids as numbers, camelCase fields)', () => {
+  // As snscrape's `--jsonl` writes them: ids as JSON numbers beyond 2^53, `rawContent`, `user.username`,
+  // `conversationId`, `inReplyToTweetId`, `retweetCount`.
+  const lines = [
+    '{"_type": "snscrape.modules.twitter.Tweet", "url": "https://twitter.com/anna/status/1367000000000000001", "date": "2021-03-03T12:00:05+00:00", "rawContent": "@lidl_de Geht gar nicht! #boykottlidl", "id": 1367000000000000001, "user": {"username": "anna", "id": 123456789}, "replyCount": 2, "retweetCount": 7, "likeCount": 30, "quoteCount": 1, "conversationId": 1367000000000000001, "inReplyToTweetId": null, "lang": "de"}',
+    '{"_type": "snscrape.modules.twitter.Tweet", "url": "https://twitter.com/ben/status/1367000000000000003", "date": "2021-03-03T12:01:00+00:00", "rawContent": "@anna Sehe ich genauso, 1367000000000000003 Gründe", "id": 1367000000000000003, "user": {"username": "ben", "id": 987654321}, "replyCount": 0, "retweetCount": 0, "likeCount": 1, "quoteCount": 0, "conversationId": 1367000000000000001, "inReplyToTweetId": 1367000000000000001, "lang": "de"}',
+  ];
+
+  it('keeps every id exact and reads text, author, thread, reply and counts', async () => {
+    const file = write('snscrape.jsonl', lines.join('\n') + '\n');
+    const source = await openReplayFile(file, 'jsonl');
+    expect(source.errors).toEqual([]);
+    const [first, second] = await allMentions(source);
+    expect(first).toMatchObject({
+      id: 'json:1367000000000000001',
+      text: '@lidl_de Geht gar nicht! #boykottlidl',
+      createdAt: '2021-03-03T12:00:05.000Z',
+      author: { handle: 'anna' },
+      metrics: { likes: 30, shares: 8, replies: 2 },
+    });
+    expect(second).toMatchObject({
+      id: 'json:1367000000000000003',
+      // Digits inside the text are text, never touched.
+      text: '@anna Sehe ich genauso, 1367000000000000003 Gründe',
+      thread: { rootId: 'json:1367000000000000001', parentId: 'json:1367000000000000001' },
+      channel: 'reply',
+    });
+  });
+});

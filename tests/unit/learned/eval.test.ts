@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ function corpus(): { data: string; models: string } {
   mkdirSync(join(data, 'germeval2017'));
   mkdirSync(join(data, 'complaints-en'));
   writeFileSync(join(data, 'germeval2017/dev.xml'), germevalXml(90));
-  writeFileSync(join(data, 'germeval2017/other.xml'), germevalXml(60));
+  // Held out: the same kinds of posts, none of them a training document.
+  writeFileSync(join(data, 'germeval2017/other.xml'), germevalXml(60).replaceAll('@DB_Bahn', '@DB_Regio'));
   writeFileSync(join(data, 'complaints-en/complaints.csv'), complaintsCsv(80));
   return { data, models: join(data, 'models') };
 }
@@ -46,8 +47,8 @@ describe('kundenradar eval', () => {
     const notices: string[] = [];
     const r = await runEval({ task: 'sentiment', file: dia, format: 'germeval', modelDir: models, print: quiet, notice: (l) => notices.push(l) });
     expect(r).toMatchObject({ mode: 'shipped-recipe-without-file', documents: 60 });
-    expect(r.model).toMatch(/trained on germeval2017\/dev\.xml/);
-    expect(notices.join('\n')).toMatch(/is a training file of the shipped model .* trained without it, on germeval2017\/dev\.xml/);
+    expect(r.trainedOn?.[0]).toMatch(/germeval2017\/dev\.xml$/);
+    expect(notices.join('\n')).toMatch(/is a training file of the shipped model .* trained without it, on \S*germeval2017\/dev\.xml/);
     expect(r.subtaskB?.microF1).toBeGreaterThan(0.9);
 
     // The other training file must be found, and be what the model learned from.
@@ -70,6 +71,36 @@ describe('kundenradar eval', () => {
     expect(out.join('')).toContain(`every fold also trained on ${dev}`);
     await expect(runEval({ task: 'sentiment', file: dev, format: 'germeval', folds: 3, alsoTrain: [dev], print: quiet })).rejects.toThrow(/is .* itself: every fold would be trained on the documents it scores/);
     await expect(runEval({ task: 'sentiment', file: dev, format: 'germeval', alsoTrain: [other], print: quiet })).rejects.toThrow(/use it with --folds K/);
+  }, 120_000);
+
+  it('knows training documents by content: a re-exported copy is refused, a file partly made of them is scored on the rest', async () => {
+    const { data, models } = corpus();
+    await runTrain({ dataDir: data, outDir: models, print: quiet });
+    const dev = readFileSync(join(data, 'germeval2017/dev.xml'), 'utf8');
+    // The same documents with other line endings and another order: another file hash, the same documents.
+    const docs = dev.replace(/^<Documents>|<\/Documents>$/g, '').split('\n');
+    const copy = join(data, 'copy.xml');
+    writeFileSync(copy, `<Documents>${[...docs].reverse().join('\r\n')}</Documents>\r\n`);
+    await expect(runEval({ task: 'sentiment', file: copy, format: 'germeval', modelDir: models, print: quiet, notice: quiet })).rejects.toThrow(
+      /90 of the 90 documents of .* are in the shipped model's training data/,
+    );
+    const mixed = join(data, 'mixed.xml');
+    const fresh = germevalXml(60).replaceAll('@DB_Bahn', '@DB_Info').replace(/^<Documents>|<\/Documents>$/g, '').split('\n');
+    writeFileSync(mixed, `<Documents>${[...docs.slice(0, 10), ...fresh].join('\n')}</Documents>`);
+    const notices: string[] = [];
+    const r = await runEval({ task: 'sentiment', file: mixed, format: 'germeval', modelDir: models, print: quiet, notice: (l) => notices.push(l) });
+    expect(r).toMatchObject({ mode: 'shipped-model', documents: 60, notScored: 10 });
+    expect(notices.join('\n')).toMatch(/10 of the 70 documents .* are in the shipped model's training data; they are left out and the other 60 scored/);
+  }, 120_000);
+
+  it('--also-train never adds a document of the scored file, in whatever file or order it comes', async () => {
+    const { data } = corpus();
+    const csv = readFileSync(join(data, 'complaints-en/complaints.csv'), 'utf8').trim().split('\n');
+    const reversed = join(data, 'reversed.csv');
+    writeFileSync(reversed, [csv[0], ...csv.slice(1).reverse()].join('\n'));
+    const notices: string[] = [];
+    await runEval({ task: 'complaints', file: join(data, 'complaints-en/complaints.csv'), format: 'csv', folds: 2, alsoTrain: [reversed, reversed], print: quiet, notice: (l) => notices.push(l) });
+    expect(notices.join('\n')).toMatch(/every fold also trains on 0 documents .*left out: 160 also in/);
   }, 120_000);
 
   it('cross-validates a CSV with --folds and prints JSON with --json', async () => {
