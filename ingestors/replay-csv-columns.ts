@@ -61,6 +61,8 @@ export type CsvColumns = Partial<Record<Exclude<CsvField, 'id' | 'text'>, string
    * the storm detector's distinct-author gates would otherwise see one author behind every post and never fire.
    */
   authorless: boolean;
+  /** `createdAt` was guessed by withGuessedDate (the replay says so), not found by a known name. */
+  createdAtGuessed?: true;
 };
 
 const SINGLE_FIELDS = (Object.keys(CSV_FIELDS) as CsvField[]).filter((f): f is Exclude<CsvField, 'id' | 'text'> => f !== 'id' && f !== 'text');
@@ -94,28 +96,40 @@ export function resolveColumns(names: readonly string[]): CsvColumns {
 
 /** Header names that say "when" in an export this table does not know (`tweet_posted`, `zeitpunkt_utc`); `timezone` does not. */
 const DATE_NAME = /(?:^|[_.])(?:date|datetime|time|timestamp|created|published|posted|datum|zeit|zeitpunkt|erstellt)(?:[_.]|$)/;
-/** Rows looked at when guessing, and the share of their non-empty cells that must read as dates. */
+/**
+ * …but not when the date is the author's (`user_created`: when the account was made), a birthday, an edit or
+ * collection time, or the name is of who did it (`created_by`) or an id.
+ */
+const NOT_POST_DATE =
+  /(?:^|[_.])(?:user|author|account|profile|from|by|id|birth|birthday|geburt\w*|edited|modified|updated|retrieved|collected|scraped|crawled|geaendert|geändert)(?:[_.]|$)/;
+/** Bare numbers are dates (epoch seconds or milliseconds) only under a name that says so: ticket numbers are numbers too. */
+const EPOCH_NAME = /(?:^|[_.])(?:epoch|unix|timestamp|ts|ms)(?:[_.]|$)/;
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** Rows looked at when guessing, and the share of them whose cell must read as a date. */
 const GUESS_SAMPLE = 50;
 const GUESS_SHARE = 0.8;
 
 /**
  * `columns` with a timestamp column guessed when no known name matched: the first unused header that says "when"
- * and whose first cells read as dates. Without one a replay has no event time and cannot see a storm at all, so a
- * guess that the cells confirm beats none; a column whose cells do not read as dates is left alone, because then
- * every row would be refused over it.
+ * of a post and whose cells, in at least 80 % of the first 50 rows, read as dates. Without one a replay has no event
+ * time and cannot see a storm at all, so a guess the cells confirm beats none; a column that is mostly empty or
+ * not dates is left alone, because then rows would be refused over it. The replay says which column it took.
  */
 export function withGuessedDate(columns: CsvColumns, names: readonly string[], sample: ReadonlyArray<Record<string, string>>): CsvColumns {
   if (columns.createdAt !== undefined) return columns;
   const used = new Set<string>([...columns.ids, ...columns.texts, ...SINGLE_FIELDS.map((f) => columns[f]).filter((n): n is string => n !== undefined)]);
+  const rows = sample.slice(0, GUESS_SAMPLE);
+  if (rows.length === 0) return columns;
   for (const name of names) {
-    if (used.has(name) || !DATE_NAME.test(name)) continue;
-    const cells = sample.slice(0, GUESS_SAMPLE).map((r) => r[name]?.trim() ?? '').filter((v) => v !== '');
-    if (cells.length === 0) continue;
-    const dates = cells.filter((v) => {
+    if (used.has(name) || !DATE_NAME.test(name) || NOT_POST_DATE.test(name)) continue;
+    const epochAllowed = EPOCH_NAME.test(name);
+    const dates = rows.filter((r) => {
+      const v = r[name]?.trim() ?? '';
+      if (v === '' || (BARE_NUMBER.test(v) && !epochAllowed)) return false;
       const parsed = parseExportDate(v);
       return 'iso' in parsed || parsed.reason.startsWith('ambiguous');
     }).length;
-    if (dates >= GUESS_SHARE * cells.length) return { ...columns, createdAt: name };
+    if (dates >= GUESS_SHARE * rows.length) return { ...columns, createdAt: name, createdAtGuessed: true };
   }
   return columns;
 }

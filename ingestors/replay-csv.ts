@@ -115,7 +115,9 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
       source,
       // Exports often hold relative or app links there: only http(s) is kept, the row is not lost over it.
       url: link && /^https?:\/\//i.test(link) ? link : col.xExport && /^\d+$/.test(nativeId) ? `https://x.com/${handle ?? 'i'}/status/${nativeId}` : undefined,
-      author: { id: get(col.author) ?? handle ?? name ?? (col.authorless ? `anonymous:${nativeId}` : 'unknown'), ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
+      // A row with no author at all counts as its own author: one shared "unknown" would be one loud author to the
+      // storm detector's distinct-author gates, and a storm from such rows would never be raised.
+      author: { id: get(col.author) ?? handle ?? name ?? `anonymous:${nativeId}`, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
       text: clip(text),
       createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),
@@ -163,5 +165,5 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
     collect(firstCopies.keep(csvRow(record, line, index, context), line), mentions, errors);
   });
   const preamble = csvPreamble(header);
-  return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}), ...(columns.authorless ? { authorless: true as const } : {}) };
+  return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}), ...(columns.authorless ? { authorless: true as const } : {}), ...(columns.createdAtGuessed && columns.createdAt ? { guessedDateColumn: columns.createdAt } : {}) };
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normaliseHeader } from '../src/datasets/csv-columns.ts';
-import { CSV_FIELDS, resolveColumns } from './replay-csv-columns.ts';
+import { CSV_FIELDS, resolveColumns, type CsvColumns } from './replay-csv-columns.ts';
 import { csvRow } from './replay-csv.ts';
 import type { RowResult } from './replay-rows.ts';
 
@@ -57,10 +57,19 @@ function looksLikeV2Tweet(d: JsonObject): boolean {
 const TEXT_NAMES = CSV_FIELDS.text.join(', ');
 const DATE_NAMES = CSV_FIELDS.createdAt.join(', ');
 
+/**
+ * The csv columns of a record's keys, except a bare `name`: in a CSV tweet dataset it is the poster, but in JSON it is
+ * mostly something else (a Facebook Graph post's `name` is the title of the link it shares); JSON records name their
+ * author in an object (`from.name`, `user.name`, `author.name`).
+ */
+function jsonColumns(keys: readonly string[]): CsvColumns {
+  return resolveColumns(keys.filter((k) => k !== 'name'));
+}
+
 /** One generic record as a replay row: id `json:<its id>` (a hash of the record when it has none). */
 export function recordRow(value: JsonObject, line: number): RowResult {
   const flat = flattenRecord(value);
-  let columns = resolveColumns(Object.keys(flat));
+  let columns = jsonColumns(Object.keys(flat));
   if (columns.texts.length === 0 && !columns.title) {
     return { error: { line, reason: `no text field: a record needs one of ${TEXT_NAMES} (its fields: ${Object.keys(flat).slice(0, 12).join(', ')})` } };
   }
@@ -73,7 +82,7 @@ export function recordRow(value: JsonObject, line: number): RowResult {
   if (idColumn === undefined || (idColumn === 'post_id' && columns.texts[0]?.startsWith('comment_'))) {
     // Stable across the two reads of a streamed replay, and the same record written twice is fed once.
     flat.id = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
-    columns = resolveColumns(Object.keys(flat));
+    columns = jsonColumns(Object.keys(flat));
   }
   return csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, source: 'json' });
 }

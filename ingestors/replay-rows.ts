@@ -36,6 +36,8 @@ export interface ReplayInput {
   preamble?: Preamble;
   /** The file names no author: each row counts as its own (CsvColumns.authorless). */
   authorless?: true;
+  /** The timestamp column was guessed, not found by a known name (withGuessedDate): said, so a wrong guess is seen. */
+  guessedDateColumn?: string;
 }
 
 export interface ReadOptions {

@@ -48,6 +48,8 @@ export interface ReplaySource {
   dateOnly?: true;
   /** The file names no author: each row counts as its own, so distinct authors say nothing (CsvColumns.authorless). */
   authorless?: true;
+  /** The timestamp column was guessed by its name and cells (withGuessedDate), not found by a known name. */
+  guessedDateColumn?: string;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
   readonly mode: 'streamed' | 'indexed' | 'in-memory';
   /** The mentions in event-time order (stable for equal times); each call reads anew. */
@@ -70,6 +72,7 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
     ...(input.preamble ? { preamble: input.preamble } : {}),
     ...(format === 'germeval' ? { undated: true as const } : midnightsOnly(input.mentions) ? { dateOnly: true as const } : {}),
     ...(input.authorless ? { authorless: true as const } : {}),
+    ...(input.guessedDateColumn ? { guessedDateColumn: input.guessedDateColumn } : {}),
     mode: 'in-memory',
     async *mentions() {
       yield* input.mentions;
@@ -309,7 +312,10 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     if (sample.length === 50) break;
   }
   const columns = withGuessedDate(resolveColumns(header.names), header.names, sample);
-  const authorless = columns.authorless ? { authorless: true as const } : {};
+  const columnNotes = {
+    ...(columns.authorless ? { authorless: true as const } : {}),
+    ...(columns.createdAtGuessed && columns.createdAt ? { guessedDateColumn: columns.createdAt } : {}),
+  };
   const baseMs = options.fallbackTime!.getTime();
   const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
     const context: CsvContext = { columns, baseMs, order, dated };
@@ -355,7 +361,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
       lastCreatedAt: input.mentions.at(-1)?.createdAt,
       ...(preamble ? { preamble } : {}),
       ...(dated ? index.dateOnly : undated),
-      ...authorless,
+      ...columnNotes,
       mode: 'in-memory',
       async *mentions() {
         yield* input.mentions;
@@ -369,7 +375,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     lastCreatedAt: index.lastCreatedAt,
     ...(preamble ? { preamble } : {}),
     ...(dated ? index.dateOnly : undated),
-    ...authorless,
+    ...columnNotes,
     mode: 'streamed',
     async *mentions() {
       let fed = 0;

@@ -28,3 +28,15 @@ export function decodeDocumentKeys(encoded: string): Set<string> {
   for (let i = 0; i + 2 * KEY_BYTES <= hex.length; i += 2 * KEY_BYTES) keys.add(hex.slice(i, i + 2 * KEY_BYTES));
   return keys;
 }
+
+/** Words a document needs, past @handles and links, before its key says "this document" rather than "this phrase". */
+export const DISTINCTIVE_WORDS = 5;
+
+/**
+ * Whether a document is long enough for its key to identify it: "@SouthwestAir Thank you." or "Take care" are
+ * written by many people, and finding one of them in a held-out file says nothing about a copied training file.
+ */
+export function isDistinctive(text: string): boolean {
+  const words = text.replace(/https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length >= DISTINCTIVE_WORDS;
+}

@@ -117,6 +117,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     const why = input.undated ? 'has no timestamps (posts are placed one second apart)' : 'has dates without a time of day (every post at midnight)';
     progress(`${options.file}: the file ${why}: shitstorm detection is off for this replay`);
   }
+  if (input.guessedDateColumn) progress(`${options.file}: post times read from column "${input.guessedDateColumn}" (no known date column; its name and cells read as dates)`);
   if (input.authorless) progress(`${options.file}: the file names no authors: each post counts as its own author, so one loud author cannot be told from many`);
   const loaded: LoadedConfig = {
     ...base,

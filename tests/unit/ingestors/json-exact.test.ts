@@ -23,3 +23,9 @@ describe('parseJsonExact', () => {
     expect(() => parseJsonExact('{"id": 1367000000000000001,')).toThrow(SyntaxError);
   });
 });
+
+describe('parseJsonExact on what JSON.parse refuses', () => {
+  it('still refuses a number with a leading zero', () => {
+    expect(() => parseJsonExact('{"id": 01367000000000000001}')).toThrow(SyntaxError);
+  });
+});

@@ -250,9 +250,24 @@ describe('tweet datasets as shared for research (column names the table does not
 
   it('guesses a timestamp column by its name when its cells read as dates, and leaves one whose cells do not', async () => {
     const guessed = write('guessed.csv', ['post_text,zeitpunkt_utc,autor_in', '"Kein Netz seit Stunden",2026-10-04 10:00:00,a', '"Immer noch nichts",2026-10-04 10:05:00,b'].join('\n'));
-    const mentions = await all(await openReplayFile(guessed, 'csv', { fallbackTime }));
+    const guessedSource = await openReplayFile(guessed, 'csv', { fallbackTime });
+    expect(guessedSource.guessedDateColumn).toBe('zeitpunkt_utc');
+    const mentions = await all(guessedSource);
     expect(mentions.map((m) => m.createdAt)).toEqual(['2026-10-04T10:00:00.000Z', '2026-10-04T10:05:00.000Z']);
     expect(readReplayFile(guessed, 'csv').mentions.map((m) => m.createdAt)).toEqual(mentions.map((m) => m.createdAt));
+
+    // When the account was made is no post's time.
+    const accountAge = write('account.csv', ['text,user_created,user', '"Kein Netz",2012-05-01 10:00:00,a', '"Immer noch nichts",2014-01-01 09:00:00,b'].join('\n'));
+    expect((await openReplayFile(accountAge, 'csv', { fallbackTime })).undated).toBe(true);
+
+    // Who made it, or a ticket number under a "created" name, is no time either; nor a column empty in most rows.
+    const createdBy = write('createdby.csv', ['ticket_id,text,created_by,requester', '1,"Kein Netz",381234567,a', '2,"Immer noch nichts",381234999,b'].join('\n'));
+    expect((await openReplayFile(createdBy, 'csv', { fallbackTime })).undated).toBe(true);
+    const numbers = write('numbers.csv', ['text,created_on,user', '"Kein Netz",381234567,a', '"Immer noch nichts",381234999,b'].join('\n'));
+    expect((await openReplayFile(numbers, 'csv', { fallbackTime })).undated).toBe(true);
+    const sparse = write('sparse.csv', ['id,text,user,posted', '1,"Kein Netz",a,', '2,"Immer noch nichts",b,2026-10-04 10:00:00', '3,"Hallo?",c,'].join('\n'));
+    const sparseSource = await openReplayFile(sparse, 'csv', { fallbackTime });
+    expect(sparseSource).toMatchObject({ undated: true, count: 3, errors: [] });
 
     const notDates = write('notdates.csv', ['text,date_note,user', '"Kein Netz",see below,a', '"Immer noch nichts",n/a,b'].join('\n'));
     const source = await openReplayFile(notDates, 'csv', { fallbackTime });
@@ -269,5 +284,10 @@ describe('tweet datasets as shared for research (column names the table does not
     expect(new Set(mentions.map((m) => m.author.id)).size).toBe(2);
     expect(mentions[0]?.author.id).toMatch(/^anonymous:/);
     expect(readReplayFile(file, 'csv')).toMatchObject({ authorless: true });
+    // An author column with empty cells: those rows too are each their own author, never one shared "unknown".
+    const gaps = write('gaps.csv', ['text,created_at,author', '"Kein Netz",2026-10-04T10:00:00Z,', '"Kein Netz!",2026-10-04T10:01:00Z,', '"Kein Netz?",2026-10-04T10:02:00Z,kim'].join('\n'));
+    const authors = (await all(await openReplayFile(gaps, 'csv', { fallbackTime }))).map((m) => m.author.id);
+    expect(new Set(authors).size).toBe(3);
+    expect(authors).toContain('kim');
   });
 });

@@ -139,3 +139,13 @@ describe('replaying snscrape tweets (JSON lines with 64-bit ids as numbers, came
     });
   });
 });
+
+describe('a JSON record\'s `name`', () => {
+  it('is not its author: in a Facebook Graph post it is the title of the shared link', async () => {
+    const post = { id: '10_1', message: 'Unser Gewinnspiel läuft!', name: 'Gewinnspiel: iPhone 17', link: 'https://example.com/x', created_time: '2013-04-22T10:00:00+0000' };
+    const file = write('graph-post.jsonl', `${JSON.stringify(post)}\n${JSON.stringify({ ...post, id: '10_2' })}\n`);
+    const mentions = await allMentions(await openReplayFile(file, 'jsonl'));
+    expect(mentions.map((m) => m.author.id)).toEqual(['anonymous:10_1', 'anonymous:10_2']);
+    expect(mentions.every((m) => m.author.name === undefined)).toBe(true);
+  });
+});
