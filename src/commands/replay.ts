@@ -19,6 +19,8 @@ import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { describeDiscovery, discoverBrands } from './replay-brands.ts';
+import { detectLanguage } from '../../classifiers/language.ts';
+import { prepare } from '../../classifiers/text.ts';
 
 export interface ReplayOptions {
   file: string;
@@ -51,6 +53,24 @@ export interface ReplaySummary {
 
 /** How far past the last post a closed replay moves its clock: every SLA, even over a weekend, has run out. */
 const END_OF_DATA_HORIZON_MS = 7 * 24 * 3600_000;
+
+/** Posts looked at to tell a file's language: enough for a clear majority, few enough to cost nothing. */
+const LANGUAGE_SAMPLE = 500;
+
+/** German or English, whichever most of the file's first posts are written in (German on a tie or no evidence). */
+async function majorityLanguageOf(mentions: AsyncIterable<{ text: string; langHint?: string }>): Promise<Brand['language']> {
+  let de = 0;
+  let en = 0;
+  let seen = 0;
+  for await (const m of mentions) {
+    const p = prepare(m.text);
+    const { lang } = detectLanguage(p.tokens, p.lower, m.langHint);
+    if (lang === 'de') de++;
+    else if (lang === 'en') en++;
+    if (++seen === LANGUAGE_SAMPLE) break;
+  }
+  return en > de ? 'en' : 'de';
+}
 
 export function brandFromArgument(argument: string): Brand {
   const [name, query] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
@@ -100,7 +120,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   for (const error of input.errors) progress(`${rowPlace(options.file, error)}: skipped: ${error.reason}`);
 
   const known = [...base.config.brands, ...input.brands];
-  const given = (options.brands ?? []).map(brandFromArgument);
+  // A brand named on the command line speaks the file's language in its alerts (the schema's default is German).
+  const fileLanguage = options.brands && options.brands.length > 0 ? await majorityLanguageOf(input.mentions()) : undefined;
+  const given = (options.brands ?? []).map(brandFromArgument).map((b) => (fileLanguage ? { ...b, language: fileLanguage } : b));
   const discovered: Brand[] = [];
   if (given.length === 0 && options.discoverBrands !== false) {
     const discovery = await discoverBrands(input.mentions(), known);

@@ -91,9 +91,11 @@ describe('replaying a research tweet dataset whose columns the table does not li
     await runReplay({ file: write('airline.csv', airlineRows()), brands: ['Aerolux'], alertsOut, progress: (l) => lines.push(l) });
     expect(lines.some((l) => /no timestamps/.test(l))).toBe(false);
     expect(lines.some((l) => /names no authors: each post counts as its own author/.test(l))).toBe(true);
-    const storms = readFileSync(alertsOut, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; openedAt: string });
+    const storms = readFileSync(alertsOut, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; openedAt: string; title: string });
     const first = storms.find((a) => a.kind === 'shitstorm');
     expect(first).toBeDefined();
+    // --brand names no language: the alert speaks the file's (English here), not the schema's German default.
+    expect(first?.title).toMatch(/^Possible shitstorm/);
     // The angry posts start at 09:00 UTC (02:00 in the file's -0700).
     expect(Date.parse(first?.openedAt ?? '')).toBeGreaterThanOrEqual(Date.parse('2026-10-04T09:00:00Z'));
     expect(Date.parse(first?.openedAt ?? '')).toBeLessThanOrEqual(Date.parse('2026-10-04T09:30:00Z'));
