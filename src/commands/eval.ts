@@ -164,6 +164,11 @@ function readItems(file: string, format: 'germeval' | 'csv', forced: ModelLang |
   return { items: rows.map((r) => ({ text: r.text, complaint: r.complaint })), langs: rows.map((r) => forced ?? rowLang(r.text, r.lang)) };
 }
 
+/** Where progress notes go: the caller's sink, else stderr (stdout carries the report). */
+function noticeOf(opts: EvalOptions): (line: string) => void {
+  return opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+}
+
 /** What the shipped-model figures were taken on, for the report. */
 interface ShippedRun {
   figures: Figures;
@@ -180,7 +185,7 @@ interface ShippedRun {
 const MAX_OVERLAP_SHARE = 0.5;
 
 function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: readonly ModelLang[]): ShippedRun {
-  const notice = opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const notice = noticeOf(opts);
   const trainedOn: string[] = [];
   const hash = sha256File(opts.file);
   const models = new Map<ModelLang, LanguageModel>();
@@ -322,7 +327,7 @@ function extraTraining(opts: EvalOptions, items: readonly LabelledItem[], lang: 
   const left = [inFile > 0 ? `${inFile} also in ${opts.file}` : '', repeated > 0 ? `${repeated} repeated` : '', otherLanguage > 0 ? `${otherLanguage} not in ${lang === 'de' ? 'German' : 'English'}` : '']
     .filter(Boolean)
     .join(', ');
-  (opts.notice ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+  noticeOf(opts)(
     `eval: every fold also trains on ${extra.length} documents of ${files.join(', ')}${left ? ` (left out: ${left})` : ''}`,
   );
   return extra;

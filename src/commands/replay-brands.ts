@@ -68,7 +68,8 @@ function commonSpelling(key: string, posts: readonly SampledPost[]): string {
   return ranked[0]?.[0] ?? key;
 }
 
-function majorityLanguage(posts: readonly SampledPost[]): Brand['language'] {
+/** German or English, whichever more of the posts are written in (German on a tie or no evidence). */
+export function majorityLanguage(posts: Iterable<Pick<SampledPost, 'prepared'>>): Brand['language'] {
   let de = 0;
   let en = 0;
   for (const p of posts) {

@@ -18,8 +18,7 @@ import { rowPlace } from '../../ingestors/replay-rows.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
-import { describeDiscovery, discoverBrands } from './replay-brands.ts';
-import { detectLanguage } from '../../classifiers/language.ts';
+import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
 import { prepare } from '../../classifiers/text.ts';
 
 export interface ReplayOptions {
@@ -57,19 +56,14 @@ const END_OF_DATA_HORIZON_MS = 7 * 24 * 3600_000;
 /** Posts looked at to tell a file's language: enough for a clear majority, few enough to cost nothing. */
 const LANGUAGE_SAMPLE = 500;
 
-/** German or English, whichever most of the file's first posts are written in (German on a tie or no evidence). */
-async function majorityLanguageOf(mentions: AsyncIterable<{ text: string; langHint?: string }>): Promise<Brand['language']> {
-  let de = 0;
-  let en = 0;
-  let seen = 0;
+/** The language most of the file's first posts are written in (replay-brands.ts majorityLanguage). */
+async function majorityLanguageOf(mentions: AsyncIterable<{ text: string }>): Promise<Brand['language']> {
+  const sample: Array<{ prepared: ReturnType<typeof prepare> }> = [];
   for await (const m of mentions) {
-    const p = prepare(m.text);
-    const { lang } = detectLanguage(p.tokens, p.lower, m.langHint);
-    if (lang === 'de') de++;
-    else if (lang === 'en') en++;
-    if (++seen === LANGUAGE_SAMPLE) break;
+    sample.push({ prepared: prepare(m.text) });
+    if (sample.length === LANGUAGE_SAMPLE) break;
   }
-  return en > de ? 'en' : 'de';
+  return majorityLanguage(sample);
 }
 
 export function brandFromArgument(argument: string): Brand {
