@@ -106,7 +106,7 @@ const NOT_POST_DATE =
 const EPOCH_NAME = /(?:^|[_.])(?:epoch|unix|timestamp|ts|ms)(?:[_.]|$)/;
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 /** Rows looked at when guessing, and the share of them whose cell must read as a date. */
-const GUESS_SAMPLE = 50;
+export const GUESS_SAMPLE = 50;
 const GUESS_SHARE = 0.8;
 
 /**

@@ -7,7 +7,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
-import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
 import { byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
@@ -148,7 +148,7 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
   const header = findCsvHeader(text.split('\n', HEADER_SEARCH_LINES));
   if (!header) return { mentions: [], errors: [], brands: [] };
   const rows = parseCsv(text.slice(lineStart(text, header.line + 1)), csvParseOptions(header)) as CsvRecord[];
-  const columns = withGuessedDate(resolveColumns(header.names), header.names, rows.slice(0, 50).map((r) => r.record));
+  const columns = withGuessedDate(resolveColumns(header.names), header.names, rows.slice(0, GUESS_SAMPLE).map((r) => r.record));
   const vote = new DayMonthVote();
   let dated = false;
   for (const { record } of rows) {

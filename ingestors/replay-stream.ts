@@ -22,7 +22,7 @@ import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
 import { findInvalidUtf8, invalidUtf8, isJsonDocument, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
 import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
-import { HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvHeader } from './replay-csv-columns.ts';
+import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
 import { FirstCopies, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
 
@@ -309,7 +309,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
   const sample: Array<Record<string, string>> = [];
   for await (const { record } of csvRecords(file, header, start)) {
     sample.push(record);
-    if (sample.length === 50) break;
+    if (sample.length === GUESS_SAMPLE) break;
   }
   const columns = withGuessedDate(resolveColumns(header.names), header.names, sample);
   const columnNotes = {

@@ -19,7 +19,7 @@ import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
-import { prepare } from '../../classifiers/text.ts';
+import { prepare, type PreparedText } from '../../classifiers/text.ts';
 
 export interface ReplayOptions {
   file: string;
@@ -58,7 +58,7 @@ const LANGUAGE_SAMPLE = 500;
 
 /** The language most of the file's first posts are written in (replay-brands.ts majorityLanguage). */
 async function majorityLanguageOf(mentions: AsyncIterable<{ text: string }>): Promise<Brand['language']> {
-  const sample: Array<{ prepared: ReturnType<typeof prepare> }> = [];
+  const sample: Array<{ prepared: PreparedText }> = [];
   for await (const m of mentions) {
     sample.push({ prepared: prepare(m.text) });
     if (sample.length === LANGUAGE_SAMPLE) break;
