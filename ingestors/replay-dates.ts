@@ -22,7 +22,8 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, mär: 3, apr: 4, may: 5, mai: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, okt: 10, nov: 11, dec: 12, dez: 12,
 };
 
-const TIME = String.raw`(?:(?:T|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?)?`;
+// The clock time may follow "at" or "um" (IFTTT's "April 10, 2017 at 02:03PM") and end in "Uhr" ("14:03 Uhr").
+const TIME = String.raw`(?:(?:T|,?\s+(?:at\s+|um\s+)?)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?(?:\s*uhr)?)?`;
 const ZONE = String.raw`\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME}${ZONE}$`, 'i');
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}${ZONE}$`, 'i');
@@ -30,6 +31,8 @@ const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}${ZONE}
 const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})\.?[-\s]+([a-zä]{3,9})\.?[-\s]+(\d{4})${TIME}${ZONE}$`, 'i');
 const MONTH_NAME_DAY = new RegExp(String.raw`^([a-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}${ZONE}$`, 'i');
 const EPOCH = /^\d{9,13}(\.\d+)?$/;
+// A leading weekday, English or German ("Mon, ", "Mo., ", "Dienstag, "), says nothing the date does not.
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+(?=\d|[a-zä]{3})/i;
 
 interface Parts {
   year: string;
@@ -113,14 +116,15 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
     const n = Number(value);
     return { iso: new Date(n < 1e11 ? n * 1000 : n).toISOString() };
   }
-  let m = YEAR_FIRST.exec(value);
+  const body = value.replace(WEEKDAY, '');
+  let m = YEAR_FIRST.exec(body);
   if (m) return done({ year: m[1]!, month: Number(m[2]), day: m[3]!, rest: m.slice(4) }, unreadable);
-  m = DOTTED.exec(value);
+  m = DOTTED.exec(body);
   if (m) return done({ year: m[3]!, month: Number(m[2]), day: m[1]!, rest: m.slice(4) }, unreadable);
-  m = SLASHED.exec(value);
+  m = SLASHED.exec(body);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
-    const resolved = readsBothWays(value) ? order : (slashDateOrder(value) ?? 'day-first');
+    const resolved = readsBothWays(body) ? order : (slashDateOrder(body) ?? 'day-first');
     if (!resolved) {
       return {
         reason:
@@ -131,9 +135,9 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
     const [day, month] = resolved === 'day-first' ? [m[1]!, b] : [m[2]!, a];
     return done({ year: m[3]!, month, day, rest: m.slice(4) }, unreadable);
   }
-  m = DAY_MONTH_NAME.exec(value);
+  m = DAY_MONTH_NAME.exec(body);
   if (m) return monthNamed(m[2]!, (month) => done({ year: m![3]!, month, day: m![1]!, rest: m!.slice(4) }, unreadable), unreadable);
-  m = MONTH_NAME_DAY.exec(value);
+  m = MONTH_NAME_DAY.exec(body);
   if (m) return monthNamed(m[1]!, (month) => done({ year: m![3]!, month, day: m![2]!, rest: m!.slice(4) }, unreadable), unreadable);
   // RFC 2822 and the v1.1 API's own layout. Only with a zone: without one, Date.parse would use the machine's.
   if (/\d{4}/.test(value) && /(?:\b(?:gmt|utc)\b|[+-]\d{4}\b|\bz$)/i.test(value)) {

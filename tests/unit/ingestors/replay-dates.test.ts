@@ -13,6 +13,16 @@ describe('timestamps as exports write them', () => {
     else process.env.TZ = zone;
   });
 
+  it('reads IFTTT and spreadsheet layouts: a leading weekday, "at"/"um" before the time, "Uhr" after it', () => {
+    expect(iso('April 10, 2017 at 02:03PM')).toBe('2017-04-10T14:03:00.000Z'); // IFTTT → Google Sheets
+    expect(iso('Friday, April 14, 2017 at 9:05 AM')).toBe('2017-04-14T09:05:00.000Z');
+    expect(iso('Montag, 10.04.2017 um 14:03 Uhr')).toBe('2017-04-10T14:03:00.000Z');
+    expect(iso('10.04.2017 14:03 Uhr')).toBe('2017-04-10T14:03:00.000Z');
+    expect(iso('Mo, 10. Apr. 2017 14:03')).toBe('2017-04-10T14:03:00.000Z');
+    expect(iso('Mon Apr 10 14:03:12 +0000 2017')).toBe('2017-04-10T14:03:12.000Z'); // v1.1 created_at, as before
+    expect(iso('Montag 14:03')).toMatch(/^unreadable date/);
+  });
+
   it('reads the layouts of listening tools, German locales and the X APIs', () => {
     expect(iso('2026-10-04 11:05:00')).toBe('2026-10-04T11:05:00.000Z');
     expect(iso('2026-10-04 11:05:00.0')).toBe('2026-10-04T11:05:00.000Z'); // Brandwatch
