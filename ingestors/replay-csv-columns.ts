@@ -102,6 +102,7 @@ const DATE_NAME = /(?:^|[_.])(?:date|datetime|time|timestamp|created|published|p
  */
 const NOT_POST_DATE =
   /(?:^|[_.])(?:user|author|account|profile|from|by|id|birth|birthday|geburt\w*|edited|modified|updated|retrieved|collected|scraped|crawled|geaendert|geändert)(?:[_.]|$)/;
+const POST_WORD = /(?:^|[_.])(?:post|posted|tweet|tweeted|published|message|comment|beitrag)(?:[_.]|$)/;
 /** Bare numbers are dates (epoch seconds or milliseconds) only under a name that says so: ticket numbers are numbers too. */
 const EPOCH_NAME = /(?:^|[_.])(?:epoch|unix|timestamp|ts|ms)(?:[_.]|$)/;
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
@@ -120,8 +121,10 @@ export function withGuessedDate(columns: CsvColumns, names: readonly string[], s
   const used = new Set<string>([...columns.ids, ...columns.texts, ...SINGLE_FIELDS.map((f) => columns[f]).filter((n): n is string => n !== undefined)]);
   const rows = sample.slice(0, GUESS_SAMPLE);
   if (rows.length === 0) return columns;
-  for (const name of names) {
-    if (used.has(name) || !DATE_NAME.test(name) || NOT_POST_DATE.test(name)) continue;
+  // A column named for the post ("tweet_date", "post_time", "published…") before any other that says "when".
+  const candidates = names.filter((n) => !used.has(n) && DATE_NAME.test(n) && !NOT_POST_DATE.test(n));
+  const ordered = [...candidates.filter((n) => POST_WORD.test(n)), ...candidates.filter((n) => !POST_WORD.test(n))];
+  for (const name of ordered) {
     const epochAllowed = EPOCH_NAME.test(name);
     const dates = rows.filter((r) => {
       const v = r[name]?.trim() ?? '';

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
-import { byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { ANONYMOUS_AUTHOR, byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
 export type CsvRecord = { record: Record<string, string>; info: { lines: number } };
@@ -117,7 +117,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
       url: link && /^https?:\/\//i.test(link) ? link : col.xExport && /^\d+$/.test(nativeId) ? `https://x.com/${handle ?? 'i'}/status/${nativeId}` : undefined,
       // A row with no author at all counts as its own author: one shared "unknown" would be one loud author to the
       // storm detector's distinct-author gates, and a storm from such rows would never be raised.
-      author: { id: get(col.author) ?? handle ?? name ?? `anonymous:${nativeId}`, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
+      author: { id: get(col.author) ?? handle ?? name ?? `${ANONYMOUS_AUTHOR}${nativeId}`, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
       text: clip(text),
       createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),

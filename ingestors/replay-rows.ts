@@ -40,6 +40,9 @@ export interface ReplayInput {
   guessedDateColumn?: string;
 }
 
+/** Author id prefix of a post that names no author: each such post is its own author (`anonymous:<post id>`). */
+export const ANONYMOUS_AUTHOR = 'anonymous:';
+
 export interface ReadOptions {
   /** Timestamp for rows without a date (a file's rows then keep their order, one second apart). */
   fallbackTime?: Date;

@@ -14,9 +14,9 @@ import { startService } from '../pipeline.ts';
 import { slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../ingestors/replay-stream.ts';
 import { guessReplayFormat } from '../../ingestors/replay-sniff.ts';
-import { rowPlace } from '../../ingestors/replay-rows.ts';
+import { ANONYMOUS_AUTHOR, rowPlace } from '../../ingestors/replay-rows.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
-import { Classified, type Brand } from '../model.ts';
+import { Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
@@ -170,8 +170,17 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const total = input.count;
   let emitted = 0;
   let lastReport = Date.now();
+  // Posts that named no author (ingestors give each its own `anonymous:` id): said once at the end, for any format
+  // whose header did not already say so.
+  let anonymous = 0;
+  const counted = async function* (): AsyncGenerator<Mention> {
+    for await (const m of input.mentions()) {
+      if (m.author.id.startsWith(ANONYMOUS_AUTHOR)) anonymous++;
+      yield m;
+    }
+  };
   try {
-    await emitPaced(input.mentions(), service.ingest, new AbortController().signal, clock === 'wall' ? options.speed ?? 0 : 0, 500, (n) => {
+    await emitPaced(counted(), service.ingest, new AbortController().signal, clock === 'wall' ? options.speed ?? 0 : 0, 500, (n) => {
       emitted += n;
       if (Date.now() - lastReport > 1000 || emitted === total) {
         lastReport = Date.now();
@@ -183,6 +192,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     if (clock === 'event' && last && service.detect) {
       await service.detect.advanceTo(new Date(Date.parse(last) + END_OF_DATA_HORIZON_MS));
       await waitUntil(() => service.drained());
+    }
+    if (anonymous > 0 && !input.authorless) {
+      progress(`replay: ${anonymous} of ${emitted} posts name no author: each counts as its own author, so one loud author cannot be told from many`);
     }
     const alerts = await store.alerts({ limit: 1_000_000 });
     if (alertsOut) for (const alert of alerts.reverse()) await alertsOut.write(JSON.stringify(alert));

@@ -256,6 +256,10 @@ describe('tweet datasets as shared for research (column names the table does not
     expect(mentions.map((m) => m.createdAt)).toEqual(['2026-10-04T10:00:00.000Z', '2026-10-04T10:05:00.000Z']);
     expect(readReplayFile(guessed, 'csv').mentions.map((m) => m.createdAt)).toEqual(mentions.map((m) => m.createdAt));
 
+    // A column named for the post wins over an earlier one that only says "when".
+    const twoDates = write('twodates.csv', ['text,export_time_utc,tweet_time_utc,user', '"Kein Netz",2026-10-05 08:00:00,2026-10-04 10:00:00,a', '"Immer noch nichts",2026-10-05 08:00:00,2026-10-04 10:05:00,b'].join('\n'));
+    expect((await openReplayFile(twoDates, 'csv', { fallbackTime })).guessedDateColumn).toBe('tweet_time_utc');
+
     // When the account was made is no post's time.
     const accountAge = write('account.csv', ['text,user_created,user', '"Kein Netz",2012-05-01 10:00:00,a', '"Immer noch nichts",2014-01-01 09:00:00,b'].join('\n'));
     expect((await openReplayFile(accountAge, 'csv', { fallbackTime })).undated).toBe(true);

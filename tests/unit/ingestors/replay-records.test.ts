@@ -147,5 +147,9 @@ describe('a JSON record\'s `name`', () => {
     const mentions = await allMentions(await openReplayFile(file, 'jsonl'));
     expect(mentions.map((m) => m.author.id)).toEqual(['anonymous:10_1', 'anonymous:10_2']);
     expect(mentions.every((m) => m.author.name === undefined)).toBe(true);
+    // The replay says so, as it does for a CSV without an author column.
+    const lines: string[] = [];
+    await runReplay({ file, discoverBrands: false, progress: (l) => lines.push(l) });
+    expect(lines).toContain('replay: 2 of 2 posts name no author: each counts as its own author, so one loud author cannot be told from many');
   });
 });
