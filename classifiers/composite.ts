@@ -111,12 +111,17 @@ export const PRAISE_DRAG = 0.2;
 const PRAISE_MIN: Record<Lang, number> = { de: 1.2, en: 0.7, other: 0.7 };
 
 /**
- * Praise and nothing else the cue model knows: enough praise cues, no failure, no negative word, no irony, and no
- * phrase that is praise only when nothing is criticised ("love how …", "läuft bei der Bahn"): sarcasm about a fee
- * or a late announcement has no failure cue either.
+ * Praise and nothing else the cue model knows: enough praise cues, or a negated negative word ("nicht schlecht",
+ * "not bad": understatement), with no failure, no negative word, no irony, and no phrase that is praise only when
+ * nothing is criticised ("love how …", "läuft bei der Bahn"): sarcasm about a fee or a late announcement has no
+ * failure cue either. The understatement counts however light its cue weight: the learned models read "schlecht" and
+ * "bad" under negation as complaint evidence ("Nicht schlecht, die Lieferung kam einen Tag früher" 0.58, "Not bad at
+ * all, delivery came a day early." 0.55, both flagged). Cross-validation is unchanged to the last document (English
+ * 10-fold 0.7355; dev.xml 5-fold 0.7594 / 0.5805), so the corpora never decided such a post either way.
  */
 function isPlainPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
-  return e.positive >= PRAISE_MIN[lang] && e.failure === 0 && e.negative === 0 && !e.irony && e.maybeIronic !== true;
+  const praised = e.positive >= PRAISE_MIN[lang] || (e.litotes ?? 0) > 0;
+  return praised && e.failure === 0 && e.negative === 0 && !e.irony && e.maybeIronic !== true;
 }
 
 /**

@@ -110,6 +110,8 @@ export interface CueAnalysis {
     infoQuestion?: boolean;
     /** A phrase that is sarcasm beside criticism and praise without it ("love how", "läuft bei euch") was read as praise. */
     maybeIronic?: boolean;
+    /** Weight of negated negative words ("nicht schlecht", "not bad"): understatement, praise when nothing else is criticised. */
+    litotes?: number;
   };
 }
 
@@ -192,7 +194,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional) },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated },
   };
 }
 

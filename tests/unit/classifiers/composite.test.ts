@@ -154,6 +154,27 @@ describe('shipped classifier on questions and praise outside the training domain
   });
 });
 
+  it('understatement ("nicht schlecht", "not bad") is no complaint; beside a failure or a negative word it still is', async () => {
+    const post = await shippedClassifier();
+    for (const text of [
+      'Nicht schlecht, die Lieferung kam einen Tag früher als angekündigt.',
+      'Der neue Tarif ist echt nicht schlecht, bin zufrieden.',
+      'Not bad at all, delivery came a day early.',
+      'Not bad at all, @Delta, smooth flight today',
+    ]) {
+      expect(post(text).complaint.isComplaint, text).toBe(false);
+      expect(post(text).sentiment.label, text).not.toBe('negative');
+    }
+    for (const text of [
+      'Nicht schlecht, schon wieder 40 Minuten Verspätung.',
+      'Not bad, only lost my luggage twice this year.',
+      'Nicht schlecht, aber die Hotline ist dauerbesetzt.',
+      'Not bad, @Comcast, third outage this week. Pathetic.',
+    ]) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+    }
+  });
+
 describe('shipped classifier (learned + cue model) on posts that address no one', () => {
   it('flags sarcastic praise and an un-addressed switch threat, with or without a handle', async () => {
     const post = await shippedClassifier();
