@@ -16,8 +16,10 @@ import type { Lang } from '../src/model.ts';
 // Handles, links and greetings in front of the question.
 const LEAD = /^(?:(?:[@#][\p{L}\p{N}_]+|https?:\/\/\S+|hallo|hello|hi|hey|liebe[rs]?|dear|moin|servus|guten (?:tag|morgen|abend)|quick question|kurze frage)[\s,:!.–-]*)*/iu;
 
+// When-questions count only about the brand's own plans ("wann wird der Glasfaserausbau …", "when will the …"):
+// "Wann kommt mein Paket?" asks after something owed to the writer, like "where is my bill".
 const OPENERS: Partial<Record<Lang, RegExp>> = {
-  de: /^(?:wie kann (?:ich|man)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wo finde ich|wo kann ich|wie lange dauert|ist es möglich)\b/iu,
+  de: /^(?:wie kann (?:ich|man)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wann (?:wird|werden|kommt|kommen|ist|gibt es|beginnt|startet|öffnet) (?:der|die|das|den|euer|eure|ihr|ihre)|wo finde ich|wo kann ich|wie lange dauert|ist es möglich)\b/iu,
   en: /^(?:how (?:do|can|could|would|should) (?:i|we)|how does|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone know (?:if|whether|when|where|how)|do you know (?:if|whether|when|where|how)|anyone know (?:if|whether|when|where|how)|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|what(?:'s| is) the (?:best|easiest) way)\b/iu,
 };
 

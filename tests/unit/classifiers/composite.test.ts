@@ -118,6 +118,7 @@ describe('shipped classifier on questions and praise outside the training domain
       'Wie kann ich bei Telekom meinen Tarif wechseln?',
       'Kann man bei DHL eigentlich die Lieferadresse nachträglich ändern?',
       'Is there a way to change my Amazon delivery address after ordering?',
+      'Hallo @Telekom_hilft, wann wird der Glasfaserausbau in 24109 Kiel abgeschlossen?',
     ]) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
       expect(post(text).sentiment.label, text).not.toBe('negative');
@@ -131,6 +132,7 @@ describe('shipped classifier on questions and praise outside the training domain
       'Do you know your app logs me out every 5 minutes?',
       'Gibt es einen Grund, warum die Hotline um 18 Uhr schon zu ist?',
       'Wo kann ich mich über euren Kundenservice beschweren?',
+      'Wann kommt die Bahn endlich mal pünktlich?',
     ]) {
       expect(post(text).complaint.isComplaint, text).toBe(true);
     }

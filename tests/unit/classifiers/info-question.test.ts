@@ -8,6 +8,7 @@ describe('isInformationQuestion', () => {
       'Kann man bei DHL eigentlich die Lieferadresse nachträglich ändern?',
       '@DB_Bahn gibt es in Wannsee Anschluss nach Potsdam mit der S-Bahn?',
       'Hallo @Vattenfall, wo finde ich meine Zählernummer? 🙏',
+      'Hallo @Telekom_hilft, wann wird der Glasfaserausbau in 24109 Kiel abgeschlossen?',
     ]) expect(isInformationQuestion(text, 'de'), text).toBe(true);
     for (const text of ['Is there a way to change my delivery address after ordering?', '@AmazonHelp hi, how do I add a gift note? #help', 'Does anyone know if Prime includes free returns?']) {
       expect(isInformationQuestion(text, 'en'), text).toBe(true);
@@ -21,6 +22,9 @@ describe('isInformationQuestion', () => {
       'Gibt es überhaupt noch jemanden, der bei euch arbeitet?',
       'Mein Router ist kaputt. Wie kann ich ihn umtauschen?',
       'Wie kann ich meinen Tarif wechseln? Seit Wochen keine Antwort.',
+      // "When will my …" asks after something owed to the writer, as "where is my bill" does: left to the models.
+      'Wann kommt mein Paket?',
+      'Wann kommt die Bahn endlich mal pünktlich?',
     ]) expect(isInformationQuestion(text, 'de'), text).toBe(false);
     for (const text of [
       '@nationalgridus where is my bill for this month?',
