@@ -60,6 +60,7 @@ export const DE_CUES: CueDef[] = [
   cue('negative', 'leider', 'leider|(?:ein|einen|1|zwei|2) sterne?|schade|traurig|sorgen|problem|probleme|problemen|problemchen|problematisch*|problematik|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
   // --- praise
   cue('positive', 'Dank', 'danke*|dankeschön|vielen dank|herzlichen dank|bedanke*', 0.6),
+  cue('positive', 'guter Service', '(?:mega|super|top|toller|tolle|tollen|klasse|spitzen|erstklassige*|hervorragende*|schnelle*|gute|guter|guten|freundliche*|kompetente*) (?:service|kundenservice|support|beratung|lieferung|abwicklung|kundendienst)', 0.7),
   cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|problemlos|reibungslos|störungsfrei|fehlerfrei|unkompliziert|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
   cue('positive', 'gefällt', 'gefällt mir|liebe (?:es|euch)|freue mich|freu mich|begeistert|❤|😍|🥰', 0.7),
   // --- commentary about third parties (seed 004)

@@ -43,6 +43,7 @@ export const EN_CUES: CueDef[] = [
   cue('negative', 'bad', 'again|bad|poor|sad|wrong|slow|late|worse|problem*|issue*|fail*|#fail|complain*|smh|ugh|seriously|why (?:is|are|do|does|did|can\'t|won\'t|would)', 0.4, 2),
   // --- praise
   cue('positive', 'thanks', 'thanks*|thank you|thx|ty|cheers|appreciate*|grateful', 0.6),
+  cue('positive', 'looking forward', "can't wait|cannot wait|cant wait|looking forward|so excited|excited", 0.7),
   cue('positive', 'praise', '👍|👏|🙏|😊|🙂|😀|😃|😄|recommend*|great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|love|loved|loving|best|good|nice|happy|glad|helpful|kudos|well done|impressed|superb|outstanding|5 stars|shout ?out|quick response|fast delivery|on time|❤|😍|🥰|🙌', 0.7),
   // --- commentary about third parties (seed 004 in English)
   cue('commentary', 'about a post', '(?:this|that|the|a) (?:tweet|post|thread|article|video)|came across|saw (?:this|a)|retweets|likes|in the replies|customer bashing|their customers|his customers|her customers', 0.6),

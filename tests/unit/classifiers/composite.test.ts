@@ -140,7 +140,13 @@ describe('shipped classifier on questions and praise outside the training domain
 
   it('plain praise is no complaint; sarcasm beside a failure still is', async () => {
     const post = await shippedClassifier();
-    for (const text of ['Router läuft seit dem Update störungsfrei, danke!', 'Just switched to Verizon, so far so good', 'Thanks for the quick fix @AmazonHelp!']) {
+    for (const text of [
+      'Router läuft seit dem Update störungsfrei, danke!',
+      'Just switched to Verizon, so far so good',
+      'Thanks for the quick fix @AmazonHelp!',
+      'Mega Service bei @IKEA_de, Küche kam pünktlich und vollständig 👍',
+      "Ordering pizza from @dominos tonight, can't wait",
+    ]) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
       expect(post(text).sentiment.label, text).toBe('positive');
     }
@@ -150,6 +156,8 @@ describe('shipped classifier on questions and praise outside the training domain
       'Love how @Ryanair charges £50 to print a boarding pass',
       'Läuft seit dem Update nicht mehr störungsfrei, danke Vodafone',
       'Der Wechsel lief alles andere als problemlos, danke Telekom',
+      'Super Service, seit 2 Stunden in der Warteschleife',
+      "Can't wait to spend another 3 hours on hold with @Comcast",
     ]) {
       expect(post(text).complaint.isComplaint, text).toBe(true);
     }
