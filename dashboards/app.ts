@@ -21,6 +21,7 @@ import { alertsRouter, storeAlertActions, type AlertActions } from './routes/ale
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { mentionsRouter } from './routes/mentions.ts';
 import { pagesRouter } from './routes/pages.ts';
+import { quarantineRouter } from './routes/quarantine.ts';
 import { savedSearchesRouter } from './routes/saved-searches.ts';
 import { shitstormRouter } from './routes/shitstorm.ts';
 import { sourcesRouter } from './routes/sources.ts';
@@ -109,6 +110,7 @@ export function createApp(deps: DashboardDeps): express.Express {
   app.use('/api', unansweredRouter(store, config, now));
   app.use('/api', shitstormRouter(store, config, now));
   app.use('/api', sourcesRouter(config, deps.sourceStatus));
+  app.use('/api', quarantineRouter(store));
   app.use('/api', savedSearchesRouter(store, now));
 
   app.use('/api', (req, res) => {

@@ -76,6 +76,12 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
       return;
     }
     const body = read.value;
+    if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+      // A Mention is a few levels deep; thousands of nested arrays only exhaust the stack of whatever reads them next.
+      log.warn({ limit: MAX_JSON_DEPTH }, 'POST /api/ingest body nested too deeply');
+      res.status(400).json({ error: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
     const items = Array.isArray(body) ? body : [body];
     if (items.length === 0 || items.length > maxItems) {
       res.status(400).json({ error: `send a Mention or an array of 1..${maxItems} Mentions` });
@@ -83,10 +89,21 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
     }
     const accepted: Mention[] = [];
     const rejected: IngestResponse['rejected'] = [];
+    const firstIndexOf = new Map<string, number>();
     for (const [index, item] of items.entries()) {
       const parsed = Mention.safeParse(item);
-      if (parsed.success) accepted.push(parsed.data);
-      else rejected.push({ index, errors: formatZodIssues(parsed.error) });
+      if (!parsed.success) {
+        rejected.push({ index, errors: formatZodIssues(parsed.error) });
+        continue;
+      }
+      // The store keeps one post per id: a second copy in the same request would be counted as accepted and vanish.
+      const first = firstIndexOf.get(parsed.data.id);
+      if (first !== undefined) {
+        rejected.push({ index, errors: [`id: same id as item ${first}; send each post once`] });
+        continue;
+      }
+      firstIndexOf.set(parsed.data.id, index);
+      accepted.push(parsed.data);
     }
     try {
       // Rejected items are parked first: if the bus then fails, a resend repeats nothing but the parking.
@@ -103,6 +120,21 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   });
 
   return router;
+}
+
+/** Far above any Mention's nesting, far below what recursive readers (JSON.stringify, the schema) survive. */
+const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests arrays/objects more than `limit` levels deep; iterative, so it cannot exhaust the stack itself. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };

@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 /** Longest post text we accept; longer input is quarantined with a reason instead of bloating the store. */
 export const MAX_TEXT_CHARS = 50_000;
+/** Anything but white space and the zero-width/format characters a post can consist of without saying anything. */
+const VISIBLE_CHARACTER = /[^\s\u200b-\u200f\u2060-\u2064\ufeff]/u;
 
 export const SourceName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case source name such as "twitter"');
 
@@ -68,7 +70,11 @@ export const Mention = z
     author: Author,
     title: z.string().max(1000).optional(),
     /** Plain text: ingestors turn HTML into text; the dashboard escapes it on output. */
-    text: z.string().min(1).max(MAX_TEXT_CHARS, `text longer than ${MAX_TEXT_CHARS} characters`),
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_TEXT_CHARS, `text longer than ${MAX_TEXT_CHARS} characters`)
+      .refine((t) => VISIBLE_CHARACTER.test(t), 'text is blank (only spaces or invisible characters)'),
     createdAt: Timestamp,
     thread: Thread,
     metrics: Metrics.prefault({}),

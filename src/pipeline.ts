@@ -13,6 +13,7 @@ import { runClassifyStage, CLASSIFY_GROUP } from './stages/classify.ts';
 import { runIndexStage, runAlertIndexStage, INDEX_GROUP, ALERT_INDEX_GROUP } from './stages/index.ts';
 import { createDetectStage, DETECT_GROUP, type DetectStage } from './stages/detect.ts';
 import { runNotifyStage, acknowledgeAlert, resolveAlert, NOTIFY_GROUP } from './stages/notify.ts';
+import { runQuarantineStage, QUARANTINE_GROUP } from './stages/quarantine.ts';
 import { createClassifier, createTextModel } from '../classifiers/index.ts';
 import { createUnansweredTracker } from '../classifiers/unanswered.ts';
 import { createShitstormDetector } from '../classifiers/shitstorm.ts';
@@ -36,7 +37,11 @@ export const CONSUMERS: Array<{ topic: Topic; group: string; stage: StageName }>
   { topic: 'classified', group: DETECT_GROUP, stage: 'detect' },
   { topic: 'alerts', group: ALERT_INDEX_GROUP, stage: 'index' },
   { topic: 'alerts', group: NOTIFY_GROUP, stage: 'notify' },
+  { topic: 'deadletter', group: QUARANTINE_GROUP, stage: 'index' },
 ];
+
+/** The sources-board name of POST /api/ingest. */
+const WEBHOOK_SOURCE = 'webhook';
 
 export interface Service {
   bus: Bus;
@@ -116,6 +121,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   if (stages.has('index')) {
     launch('index', () => runIndexStage({ bus, store, signal }));
     launch('index-alerts', () => runAlertIndexStage({ bus, store, signal }));
+    launch('index-quarantine', () => runQuarantineStage({ bus, store, signal }));
   }
   let detect: DetectStage | undefined;
   if (stages.has('detect')) {
@@ -155,9 +161,15 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
 
   let server: Server | undefined;
   let url: string | undefined;
+  // Posts pushed to /api/ingest count on the sources board like any polled source (listed once a token allows it).
+  if (stages.has('serve') && secrets.ingestToken) status.register(WEBHOOK_SOURCE, 'webhook');
+  const ingestPushed = async (mentions: Mention[]) => {
+    await ingest(mentions);
+    status.success(WEBHOOK_SOURCE, mentions.length);
+  };
   if (stages.has('serve')) {
     const extraRouters = [
-      createIngestRouter({ emit: ingest, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine('webhook', reason, raw) }),
+      createIngestRouter({ emit: ingestPushed, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw) }),
       ...ingestorWebhookRouters(ingestors, ingest),
     ];
     const app = createApp({

@@ -133,4 +133,50 @@ describe('embedded pipeline', () => {
       await second.stop();
     }
   }, 180_000);
+
+  it('counts pushed posts on /api/sources and lists what was refused on /api/quarantine, also after a restart', async () => {
+    const dir = tmp('quarantine');
+    const pushing = (): LoadedConfig => {
+      const loaded = demoWithStoreIn(dir);
+      loaded.config.sources = [];
+      loaded.secrets = { ...loaded.secrets, ingestToken: 'ingest-token-0123456789' };
+      return loaded;
+    };
+    const post = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      source: 'review',
+      author: { id: 'u1' },
+      text: 'Lieferung kam nie an, Hotline nicht erreichbar.',
+      createdAt: '2026-11-30T08:00:00Z',
+      thread: { rootId: id },
+      channel: 'review',
+      ...extra,
+    });
+    const first = await startService(pushing(), { port: 0 });
+    try {
+      const res = await fetch(`${first.url}/api/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ingest-token-0123456789' },
+        body: JSON.stringify([post('review:1'), post('review:2', { colour: 'red' }), post('review:3')]),
+      });
+      expect(res.status).toBe(207);
+      await waitFor(async () => (await first.drained()) && (await first.store.listState('quarantine')).length === 1, { timeoutMs: 30_000, what: 'pushed and quarantined' });
+      const sources = (await (await fetch(`${first.url}/api/sources`)).json()) as { sources: Array<{ name: string; status?: { itemsTotal: number; quarantined: number } }> };
+      expect(sources.sources.find((s) => s.name === 'webhook')?.status).toMatchObject({ itemsTotal: 2, quarantined: 1 });
+    } finally {
+      await first.stop();
+    }
+    const again = await startService(pushing(), { stages: ['serve'], port: 0 });
+    try {
+      const res = await fetch(`${again.url}/api/quarantine?limit=10`);
+      expect(res.status).toBe(200);
+      const list = (await res.json()) as { total: number; records: Array<{ stage: string; reason: string; preview: string }> };
+      expect(list.total).toBe(1);
+      expect(list.records[0]).toMatchObject({ stage: 'ingest:webhook', reason: expect.stringMatching(/^ingest item 1 rejected: .*colour/) });
+      expect(list.records[0]?.preview).toContain('review:2');
+      expect((await fetch(`${again.url}/api/quarantine?limit=0`)).status).toBe(400);
+    } finally {
+      await again.stop();
+    }
+  }, 60_000);
 });

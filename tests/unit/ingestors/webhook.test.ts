@@ -64,6 +64,28 @@ describe('POST /api/ingest', () => {
     expect(hasLog(t.logs, 'POST /api/ingest rejected items')).toBe(true);
   });
 
+  it('takes each id once per request and refuses blank text, so "accepted" counts what is stored', async () => {
+    const res = await send([mention('1'), { ...mention('1'), text: 'zweite Fassung' }, { ...mention('2'), text: '   ' }, { ...mention('3'), text: '\u200b\u200b' }]);
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { accepted: number; rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.accepted).toBe(1);
+    expect(body.rejected).toEqual([
+      { index: 1, errors: ['id: same id as item 0; send each post once'] },
+      { index: 2, errors: ['text: text is blank (only spaces or invisible characters)'] },
+      { index: 3, errors: ['text: text is blank (only spaces or invisible characters)'] },
+    ]);
+    expect(out.ids()).toEqual(['review:1']);
+  });
+
+  it('answers 400 for JSON nested far deeper than a post, before anything tries to read it recursively', async () => {
+    const deep = `{"id":"hook:dd","extra":${'['.repeat(1500)}${']'.repeat(1500)}}`;
+    const res = await send(deep);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'JSON nested deeper than 32 levels' });
+    expect(parked).toHaveLength(0);
+    expect(out.mentions).toHaveLength(0);
+  });
+
   it('answers 422 when every item is rejected', async () => {
     const res = await send([{ id: 'nope' }]);
     expect(res.status).toBe(422);
