@@ -1,9 +1,14 @@
 /**
  * The `replay` source: feeds a file (jsonl, csv, twcs, germeval) into the pipeline, e.g. the bundled demo,
  * streaming it where the format allows (see replay-stream.ts).
- * It re-emits the whole file on every start: downstream writes are idempotent by mention id, so a restart
- * (or a crash before the in-process bus delivered everything) loses nothing and duplicates nothing.
+ * A file fed to the end is remembered by its SHA-256 (store state), and the same file is not fed again on the
+ * next start (`once: false` feeds it on every start). Writes are idempotent by mention id, but the detectors are
+ * not idempotent to a second pass: posts they ignored the first time (a root post before any thread existed) are
+ * new to them the second time, and a restart of the demo re-sent chat messages for alerts that had not changed. A
+ * replay cut short (crash, stop) is fed again from the start: idempotent writes lose nothing and duplicate nothing.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SourceConfig } from '../src/config.ts';
@@ -23,7 +28,19 @@ const ReplayOptions = BaseSourceOptions.extend({
     /** 0 = as fast as the pipeline takes it; N = N× the recorded pace (live demos). */
     speed: z.number().nonnegative().default(0),
     batchSize: z.number().int().min(1).max(5000).default(200),
+    /** Feed a file only once per store (remembered by content); false feeds it on every start. */
+    once: z.boolean().default(true),
   }).strict();
+
+/** State namespace of the files replay sources have fed completely, keyed by source name. */
+const REPLAYED_NAMESPACE = 'replayed';
+const Replayed = z.object({ sha256: z.string(), file: z.string(), mentions: z.number(), at: z.string() });
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 export const replayIngestorFactory: IngestorFactory = {
   type: 'replay',
@@ -34,6 +51,18 @@ export const replayIngestorFactory: IngestorFactory = {
       name: options.name,
       type: 'replay',
       async run(emit: Emit, signal: AbortSignal) {
+        const sha256 = options.once ? await sha256Of(file) : undefined;
+        if (sha256 !== undefined) {
+          const done = Replayed.safeParse(await context.state.getState(REPLAYED_NAMESPACE, options.name));
+          if (done.success && done.data.sha256 === sha256) {
+            context.log.info(
+              { source: options.name, file, mentions: done.data.mentions, replayedAt: done.data.at },
+              'replay skipped: this file was fed completely before (set once: false, or change the file, to feed it again)',
+            );
+            context.status.success(options.name, 0);
+            return;
+          }
+        }
         const format = options.format ?? (await guessReplayFormat(file)).format;
         const input = await openReplayFile(file, format);
         if (input.preamble) context.log.info({ source: options.name, file, ...input.preamble }, 'replay header row found below report metadata');
@@ -42,6 +71,9 @@ export const replayIngestorFactory: IngestorFactory = {
           await context.quarantine(options.name, `${rowPlace(path.basename(file), error)}: ${error.reason}`, { file, line: error.line, ...(error.record !== undefined ? { record: error.record } : {}) });
         }
         await emitPaced(input.mentions(), emit, signal, options.speed, options.batchSize, (n) => context.status.success(options.name, n));
+        if (sha256 !== undefined && !signal.aborted) {
+          await context.state.putState(REPLAYED_NAMESPACE, options.name, { sha256, file, mentions: input.count, at: new Date().toISOString() });
+        }
         context.log.info({ source: options.name, file, mentions: input.count, skipped: input.errors.length, read: input.mode }, 'replay finished');
       },
     };

@@ -125,7 +125,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   }
   let detect: DetectStage | undefined;
   if (stages.has('detect')) {
-    detect = createDetectStage({ bus, detectors: buildDetectors(loaded, store), clock: config.detect.clock, tickSeconds: config.detect.tickSeconds });
+    detect = createDetectStage({ bus, detectors: buildDetectors(loaded, store), clock: config.detect.clock, tickSeconds: config.detect.tickSeconds, state: store });
     launch('detect', () => detect!.run(signal));
   }
   if (stages.has('notify')) {

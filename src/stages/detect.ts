@@ -6,6 +6,7 @@
 import type { Bus } from '../bus/port.ts';
 import type { StreamDetector } from '../../classifiers/types.ts';
 import { Classified, type Alert } from '../model.ts';
+import type { Store } from '../store/port.ts';
 import { validBatch } from './deadletter.ts';
 import { UNBRANDED_KEY } from './classify.ts';
 import { childLogger } from '../log.ts';
@@ -23,11 +24,30 @@ export interface DetectStage {
   advanceTo(now: Date): Promise<void>;
 }
 
-export function createDetectStage(deps: { bus: Bus; detectors: StreamDetector[]; clock: ClockMode; tickSeconds?: number; wallNow?: () => Date }): DetectStage {
-  const { bus, detectors, clock } = deps;
+/** Where the event clock's high-water mark is kept (store state), so a restart resumes at the time it stopped. */
+const CLOCK_NAMESPACE = 'detect';
+const CLOCK_KEY = 'eventTime';
+
+export interface DetectStageDeps {
+  bus: Bus;
+  detectors: StreamDetector[];
+  clock: ClockMode;
+  tickSeconds?: number;
+  wallNow?: () => Date;
+  /**
+   * Durable state for the event clock. Without it a restart starts event time at zero again, and posts fed once
+   * more (a replay source read from its start, a redelivery) walk the detectors' clock back over times they had
+   * passed: every open alert was downgraded and escalated again, two new revisions and two chat messages each.
+   */
+  state?: Pick<Store, 'getState' | 'putState'>;
+}
+
+export function createDetectStage(deps: DetectStageDeps): DetectStage {
+  const { bus, detectors, clock, state } = deps;
   const wallNow = deps.wallNow ?? (() => new Date());
   const metrics = stageMetrics('detect');
   let eventTime = 0;
+  let storedEventTime = 0;
   let restored: Promise<void> | undefined;
   // Batches and timer ticks touch the same detector state: run them one at a time.
   let queue: Promise<unknown> = Promise.resolve();
@@ -38,8 +58,22 @@ export function createDetectStage(deps: { bus: Bus; detectors: StreamDetector[];
   }
 
   async function restore(): Promise<void> {
-    restored ??= Promise.all(detectors.map((d) => d.restore())).then(() => undefined);
+    restored ??= Promise.all([...detectors.map((d) => d.restore()), restoreClock()]).then(() => undefined);
     await restored;
+  }
+
+  async function restoreClock(): Promise<void> {
+    if (clock !== 'event' || !state) return;
+    const stored = await state.getState(CLOCK_NAMESPACE, CLOCK_KEY);
+    if (typeof stored === 'number' && Number.isFinite(stored)) storedEventTime = stored;
+    eventTime = Math.max(eventTime, storedEventTime);
+  }
+
+  /** Written with the detectors' state, before offsets are committed: never behind what the detectors saw. */
+  async function flushClock(): Promise<void> {
+    if (clock !== 'event' || !state || eventTime <= storedEventTime) return;
+    await state.putState(CLOCK_NAMESPACE, CLOCK_KEY, eventTime);
+    storedEventTime = eventTime;
   }
 
   async function publish(alerts: Alert[]): Promise<void> {
@@ -52,6 +86,7 @@ export function createDetectStage(deps: { bus: Bus; detectors: StreamDetector[];
     for (const d of detectors) due.push(...(await d.advance(now)));
     await publish(due);
     for (const d of detectors) await d.flush();
+    await flushClock();
   }
 
   function currentTime(): Date {

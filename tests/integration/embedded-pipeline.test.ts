@@ -90,7 +90,7 @@ describe('embedded pipeline', () => {
     expect(readLines(again, (v) => Classified.parse(v)).map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(mentions.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
   });
 
-  it('runs the whole service: demo data searchable over HTTP, kept across a restart, no duplicates on replay', async () => {
+  it('runs the whole service: demo data searchable over HTTP, kept across a restart, fed once, no duplicates when fed again', async () => {
     const dir = tmp('service');
     const demoCount = readFileSync(path.join(root, 'demo/demo.jsonl'), 'utf8').split('\n').filter(Boolean).length;
 
@@ -115,22 +115,36 @@ describe('embedded pipeline', () => {
       const again = await startService(demoWithStoreIn(dir), { stages: ['serve'], port: 0 });
       try {
         expect((await again.store.search({ size: 1 })).total).toBe(demoCount);
-        return (await again.store.alerts({ limit: 10_000 })).map((a) => a.id).sort();
+        return (await again.store.alerts({ limit: 10_000 })).map((a) => `${a.id} r${a.revision}`).sort();
       } finally {
         await again.stop();
       }
     })();
 
-    // Start the whole service again: the demo replays once more, and nothing is duplicated.
+    // Start the whole service again: the demo file was fed completely, so it is not fed again, and no alert
+    // changes (a second pass had given every open unanswered alert two new revisions, and chat two messages).
     const second = await startService(demoWithStoreIn(dir), { port: 0 });
     try {
-      const replayed = () => second.sources().find((s) => s.name === 'demo')?.itemsTotal === demoCount;
-      await waitFor(async () => replayed() && (await second.drained()), { timeoutMs: 60_000, what: 'second replay settled' });
+      const settled = () => second.sources().find((s) => s.name === 'demo')?.lastSuccessAt !== undefined;
+      await waitFor(async () => settled() && (await second.drained()), { timeoutMs: 60_000, what: 'second start settled' });
+      expect(second.sources().find((s) => s.name === 'demo')?.itemsTotal).toBe(0);
       const res = await fetch(`${second.url}/api/mentions?size=1`);
       expect(((await res.json()) as { total: number }).total).toBe(demoCount);
-      expect((await second.store.alerts({ limit: 10_000 })).map((a) => a.id).sort()).toEqual(alertsBefore);
+      expect((await second.store.alerts({ limit: 10_000 })).map((a) => `${a.id} r${a.revision}`).sort()).toEqual(alertsBefore);
     } finally {
       await second.stop();
+    }
+    // Fed again on purpose (once: false): writes stay idempotent and no open alert is walked back and forth.
+    const loadedAgain = demoWithStoreIn(dir);
+    loadedAgain.config.sources = loadedAgain.config.sources.map((s) => ({ ...s, once: false }));
+    const third = await startService(loadedAgain, { port: 0 });
+    try {
+      const replayed = () => third.sources().find((s) => s.name === 'demo')?.itemsTotal === demoCount;
+      await waitFor(async () => replayed() && (await third.drained()), { timeoutMs: 60_000, what: 'third replay settled' });
+      expect((await third.store.search({ size: 1 })).total).toBe(demoCount);
+      expect((await third.store.alerts({ limit: 10_000 })).map((a) => a.id).sort()).toEqual(alertsBefore.map((a) => a.split(' ')[0]).sort());
+    } finally {
+      await third.stop();
     }
   }, 180_000);
 

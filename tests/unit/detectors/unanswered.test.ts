@@ -292,6 +292,28 @@ describe('unanswered tracker: durability and bounds', () => {
     expect(after.map((a) => [a.id, a.revision])).toEqual([[`unanswered:bahn:twitter:b:0@${at(1).toISOString()}`, 0]]);
   });
 
+  it('a due check at an earlier time than the last (a post fed again after a restart) never downgrades an open alert', async () => {
+    const state = new MemoryState();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state });
+    await tracker.restore();
+    const complaint = post({ id: 'a', at: at(0), author: 'ka', text: '@DB_Bahn Gepäck verloren, unverschämt!', brandContext: ['bahn'], complaint: true });
+    // Another customer's post, after the SLA ran out and before the alert escalated.
+    const later = post({ id: 'b', at: at(120), author: 'kb', text: '@DB_Bahn Wo finde ich das Fundbüro?', brandContext: ['bahn'] });
+    await tracker.observe(complaint, at(0));
+    const opened = await tracker.advance(at(61));
+    await tracker.observe(later, at(120));
+    const escalated = await tracker.advance(at(24 * 60));
+    expect([...opened, ...escalated].filter((a) => a.id.includes(':a:')).map((a) => a.severity)).toEqual(['warning', 'critical']);
+    await tracker.flush();
+
+    const restarted = createUnansweredTracker({ brands: [bahn], config, state });
+    await restarted.restore();
+    // Both posts again, under the clock of the first run's end: timers are checked at each post's own time first.
+    expect(await restarted.observe(complaint, at(24 * 60))).toEqual([]);
+    expect(await restarted.observe(later, at(24 * 60))).toEqual([]);
+    expect(await restarted.advance(at(24 * 60 + 5))).toEqual([]);
+  });
+
   it('counts a redelivered mention once (at-least-once delivery)', async () => {
     const once = [customer('c1', 0, '@DB_Bahn Zug fällt aus, was nun?'), brandReply('b1', 10, 'Bitte nutzen Sie unseren Rückrufservice.')];
     const { last } = await run([...once, ...once.map((p) => ({ ...p, minute: p.minute + 1 }))], 90);
