@@ -49,11 +49,41 @@ export interface FeedContext {
   langHint?: string;
 }
 
-/** Stable item key: guid (Atom id), else link; over-long keys are hashed so the Mention id stays bounded. */
+/**
+ * Stable item key within its feed: guid (Atom id), else link; over-long keys are hashed so the Mention id stays
+ * bounded.
+ */
 export function itemKey(item: FeedItem): string | undefined {
   const key = (item.guid ?? item.id ?? item.link)?.replace(/\s+/g, '');
   if (!key) return undefined;
   return key.length > 400 ? `sha256-${createHash('sha256').update(key).digest('hex')}` : key;
+}
+
+/**
+ * Keys unique across all feeds by construction: http(s) permalinks, UUID URNs (RFC 4122) and tag URIs
+ * (RFC 4151). Anything else ("1", "post-42") is only unique within the feed that lists it.
+ */
+const GLOBALLY_UNIQUE_KEY = /^(?:https?:\/\/|urn:uuid:|tag:)/i;
+
+/** Short, stable hash of a feed URL: the same feed gets the same scope after every restart. */
+export function feedScope(feedUrl: string): string {
+  return createHash('sha256').update(feedUrl).digest('hex').slice(0, 12);
+}
+
+/** Mention id of an item: a feed-local key is scoped by its feed so two feeds' guid "1" cannot collide. */
+export function feedItemId(key: string, feedUrl: string): string {
+  return GLOBALLY_UNIQUE_KEY.test(key) ? `rss:${key}` : `rss:${feedScope(feedUrl)}:${key}`;
+}
+
+/** The id versions before feed scoping gave the item: still in older seen sets. */
+export function unscopedItemId(key: string): string {
+  return `rss:${key}`;
+}
+
+/** The post a comment-feed item answers, and the comment feed that lists it (its ids' scope). */
+export interface ParentPost {
+  id: string;
+  commentFeed: string;
 }
 
 export interface Mapped {
@@ -62,10 +92,10 @@ export interface Mapped {
   cut: number;
 }
 
-export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: { id: string }): Mapped | { problem: string } {
+export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPost): Mapped | { problem: string } {
   const key = itemKey(item);
   if (!key) return { problem: 'item has neither guid, id nor link' };
-  const id = `rss:${key}`;
+  const id = feedItemId(key, parent?.commentFeed ?? feed.url);
   const html = item.contentEncoded ?? item.content ?? item.summary ?? '';
   const title = item.title ? htmlToPlainText(item.title).slice(0, 1000) : undefined;
   const body = htmlToPlainText(html) || item.contentSnippet?.trim() || title || '';

@@ -10,7 +10,7 @@ import { backoffDelay, sleep } from './backoff.ts';
 import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { fetchFeed, FeedHttpError, type FetchOptions } from './rss-fetch.ts';
-import { createFeedParser, FeedItem, itemKey, mapFeedItem, type FeedContext } from './rss-map.ts';
+import { createFeedParser, FeedItem, feedItemId, itemKey, mapFeedItem, unscopedItemId, type FeedContext, type ParentPost } from './rss-map.ts';
 import { SeenSet } from './seen.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
@@ -143,7 +143,7 @@ export class RssIngestor implements Ingestor {
         if (before && before.count === count && count !== '?') { tracked[postKey] = before; continue; }
         if (budget-- <= 0) { complete = false; continue; }
         try {
-          comments += await this.pollComments(item.commentRss, { id: `rss:${postKey}` }, context, emit, signal);
+          comments += await this.pollComments({ id: feedItemId(postKey, feed.url), commentFeed: item.commentRss }, context, emit, signal);
           tracked[postKey] = { count, url: item.commentRss };
         } catch (err) {
           // The post's count stays unrecorded, so the next poll tries its comment feed again.
@@ -163,7 +163,8 @@ export class RssIngestor implements Ingestor {
     return emitted + comments;
   }
 
-  private async pollComments(url: string, post: { id: string }, context: FeedContext, emit: Emit, signal: AbortSignal): Promise<number> {
+  private async pollComments(post: ParentPost, context: FeedContext, emit: Emit, signal: AbortSignal): Promise<number> {
+    const url = post.commentFeed;
     const key = `comments:${url}`;
     const state: FeedState = (await this.checkpoints.load(key, FeedState)) ?? FeedState.parse({});
     const res = await fetchFeed(url, state, this.fetchOptions, signal);
@@ -212,6 +213,8 @@ export class RssIngestor implements Ingestor {
       if (batch.has(id)) { duplicates++; continue; }
       batch.add(id);
       if (seen.has(id)) continue;
+      // Seen under the id it had before ids were scoped by feed: recorded under the new id, not emitted again.
+      if (seen.has(unscopedItemId(itemKey(item) ?? ''))) { keys.push(id); continue; }
       if (mapped.cut > 0) this.log.warn({ id, cut: mapped.cut, max: MAX_TEXT_CHARS }, 'long feed item truncated');
       candidates.push(mapped.candidate);
       keys.push(id);

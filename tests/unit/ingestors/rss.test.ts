@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RssIngestor, RssOptions, rssIngestorFactory } from '../../../ingestors/rss.ts';
+import { feedScope } from '../../../ingestors/rss-map.ts';
 import { MAX_TEXT_CHARS } from '../../../src/model.ts';
 import { brand, collector, hasLog, makeContext, waitFor, type TestContext } from './helpers.ts';
 import { FakeFeeds } from './fake-feeds.ts';
@@ -25,6 +26,8 @@ describe('rss ingestor against a local feed server', () => {
   });
 
   const feedConfig = (path: string, extra: Record<string, unknown> = {}) => ({ url: `${feeds.base}${path}`, ...extra });
+  /** Mention id of a non-URL guid listed by the feed at `path`. */
+  const scoped = (path: string, guid: string): string => `rss:${feedScope(`${feeds.base}${path}`)}:${guid}`;
   const make = (feedList: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) =>
     new RssIngestor(RssOptions.parse({ type: 'rss', name: 'blogs', feeds: feedList, intervalSeconds: 0.05, backoffBaseSeconds: 0.05, backoffMaxSeconds: 0.2, ...extra }), t.context);
 
@@ -166,7 +169,7 @@ describe('rss ingestor against a local feed server', () => {
     await waitFor(() => out.mentions.length === 2, 'items after the fix');
     controller.abort();
     await run;
-    expect(out.ids()).toEqual(['rss:dup-1', 'rss:dup-2']);
+    expect(out.ids()).toEqual([scoped('/broken', 'dup-1'), scoped('/broken', 'dup-2')]);
   });
 
   it('emits a guid listed twice once, and never again after a restart', async () => {
@@ -174,13 +177,45 @@ describe('rss ingestor against a local feed server', () => {
     const out = collector();
     const first = make([feedConfig('/dupes')]);
     await first.pollOnce(first['options'].feeds[0]!, out.emit, controller.signal);
-    expect(out.ids()).toEqual(['rss:dup-1', 'rss:dup-2']);
+    expect(out.ids()).toEqual([scoped('/dupes', 'dup-1'), scoped('/dupes', 'dup-2')]);
     expect(t.logs.find((l) => l.msg === 'feed lists the same guid more than once; emitted once')?.duplicates).toBe(1);
     // The server forgets its ETag (new deploy): the full feed comes again, the seen set keeps it quiet.
     feeds.routes.get('/dupes')!.etag = '"d2"';
     const restarted = make([feedConfig('/dupes')]);
     await restarted.pollOnce(restarted['options'].feeds[0]!, out.emit, controller.signal);
     expect(out.mentions).toHaveLength(2);
+  });
+
+  it('keeps apart two feeds that use the same guids, with ids that survive a restart', async () => {
+    const feedBody = (name: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>${['eins', 'zwei']
+      .map((n, i) => `<item><guid isPermaLink="false">${i + 1}</guid><description>${name} Post ${n} Nordbahn</description></item>`)
+      .join('')}</channel></rss>`;
+    feeds.routes.set('/a', { body: feedBody('Feed A'), etag: '"a1"' });
+    feeds.routes.set('/b', { body: feedBody('Feed B'), etag: '"b1"' });
+    const out = collector();
+    const pollAll = async (ingestor: RssIngestor) => {
+      for (const feed of ingestor['options'].feeds) await ingestor.pollOnce(feed, out.emit, controller.signal);
+    };
+    await pollAll(make([feedConfig('/a'), feedConfig('/b')]));
+    expect(new Set(out.ids()).size).toBe(4);
+    expect(out.mentions.find((m) => m.id === scoped('/a', '1'))?.text).toBe('Feed A Post eins Nordbahn');
+    expect(out.mentions.find((m) => m.id === scoped('/b', '1'))?.text).toBe('Feed B Post eins Nordbahn');
+    // Validators forgotten: the same items come again and a restarted ingestor recognises them by id.
+    feeds.routes.get('/a')!.etag = '"a2"';
+    feeds.routes.get('/b')!.etag = '"b2"';
+    await pollAll(make([feedConfig('/a'), feedConfig('/b')]));
+    expect(out.mentions).toHaveLength(4);
+  });
+
+  it('does not emit again what an older version recorded under the unscoped guid id', async () => {
+    await t.state.putState('checkpoint:blogs', `feed:${feeds.base}/dupes`, { seen: ['rss:dup-1', 'rss:dup-2'] });
+    feeds.routes.set('/dupes', { body: fixture('duplicates.xml') });
+    const out = collector();
+    const ingestor = make([feedConfig('/dupes')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions).toHaveLength(0);
+    const state = (await t.state.getState('checkpoint:blogs', `feed:${feeds.base}/dupes`)) as { seen: string[] };
+    expect(state.seen).toEqual(expect.arrayContaining([scoped('/dupes', 'dup-1'), scoped('/dupes', 'dup-2')]));
   });
 
   it('does not lose items the bus refused: the checkpoint stays, the next poll emits them', async () => {
@@ -270,7 +305,7 @@ describe('rss ingestor against a local feed server', () => {
     const out = collector();
     const ingestor = make([feedConfig('/odd')]);
     await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
-    expect(out.ids()).toEqual(['rss:ok-1']);
+    expect(out.ids()).toEqual([scoped('/odd', 'ok-1')]);
     expect(t.quarantined.map((q) => q.reason)).toEqual([
       expect.stringMatching(/item empty-1 has no text/),
       expect.stringMatching(/item has neither guid, id nor link$/),
