@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RssIngestor, RssOptions, rssIngestorFactory } from '../../../ingestors/rss.ts';
 import { feedScope } from '../../../ingestors/rss-map.ts';
@@ -145,6 +146,30 @@ describe('rss ingestor against a local feed server', () => {
     await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
     expect(out.mentions[0]?.title).toBe('Störung im Fernwärmenetz Süd');
     expect(t.logs.find((l) => l.msg === 'feed bytes did not fit their charset')?.problem).toBe('Content-Type says utf-8 but the bytes are not; decoded as ISO-8859-1 from the XML declaration');
+  });
+
+  it('reads a UTF-16 feed by its byte-order mark when the Content-Type names no charset', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>t</title><item><guid>http://utf16.test/1</guid><description>Störung über Grüße €</description></item></channel></rss>';
+    feeds.routes.set('/utf16', { body: iconv.encode(xml, 'utf-16le', { addBOM: true }), contentType: 'application/xml' });
+    const out = collector();
+    const ingestor = make([feedConfig('/utf16')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]?.text).toBe('Störung über Grüße €');
+    expect(t.quarantined).toEqual([]);
+    expect(hasLog(t.logs, 'feed bytes did not fit their charset')).toBe(false);
+  });
+
+  it('decodes a UTF-8 feed mislabelled ISO-8859-1 as its XML declaration says, and logs the conflict', async () => {
+    const xml = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><item><guid>http://mislabel.test/1</guid><description>Störung über Grüße €</description></item></channel></rss>';
+    feeds.routes.set('/latin1-label', { body: Buffer.from(xml), contentType: 'application/rss+xml; charset=iso-8859-1' });
+    const out = collector();
+    const ingestor = make([feedConfig('/latin1-label')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]?.text).toBe('Störung über Grüße €');
+    expect(t.logs.find((l) => l.msg === 'feed bytes did not fit their charset')).toMatchObject({
+      feed: `${feeds.base}/latin1-label`,
+      problem: 'Content-Type says iso-8859-1 but the XML declaration says utf-8 and the bytes are UTF-8; decoded as UTF-8',
+    });
   });
 
   it('replaces invalid UTF-8 with U+FFFD and logs why', async () => {
