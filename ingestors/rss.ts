@@ -216,6 +216,7 @@ export class RssIngestor implements Ingestor {
       // Seen under the id it had before ids were scoped by feed: recorded under the new id, not emitted again.
       if (seen.has(unscopedItemId(itemKey(item) ?? ''))) { keys.push(id); continue; }
       if (mapped.cut > 0) this.log.warn({ id, cut: mapped.cut, max: MAX_TEXT_CHARS }, 'long feed item truncated');
+      if (mapped.notes.length > 0) this.log.warn({ feed: url, id, notes: mapped.notes }, 'feed item fields dropped or cut; post kept');
       candidates.push(mapped.candidate);
       keys.push(id);
     }

@@ -314,6 +314,39 @@ describe('rss ingestor against a local feed server', () => {
     expect(hasLog(t.logs, 'long feed item truncated')).toBe(true);
   });
 
+  it('keeps a post whose link or author is too long or whose date is unreadable, and says once what it dropped', async () => {
+    const link = `http://blog.test/${'x'.repeat(3000)}`;
+    feeds.routes.set('/oversized', {
+      body: `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><item><guid>big-1</guid><link>${link}</link><dc:creator>${'N'.repeat(600)}</dc:creator><pubDate>garbage date</pubDate><description>Die Hotline ist nicht erreichbar.</description></item></channel></rss>`,
+      etag: '"o1"',
+    });
+    const out = collector();
+    const before = new Date().toISOString();
+    const ingestor = make([feedConfig('/oversized')]);
+    const feed = ingestor['options'].feeds[0]!;
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(t.quarantined).toEqual([]);
+    expect(out.mentions).toHaveLength(1);
+    const [post] = out.mentions;
+    expect(post?.url).toBeUndefined();
+    expect(post?.text).toBe('Die Hotline ist nicht erreichbar.');
+    expect(post?.author.name).toMatch(/^N+$/);
+    expect(post?.author.id.length).toBeLessThanOrEqual(256);
+    expect(post!.createdAt >= before).toBe(true);
+    const noted = () => t.logs.filter((l) => l.msg === 'feed item fields dropped or cut; post kept');
+    expect(noted()).toHaveLength(1);
+    expect(noted()[0]).toMatchObject({ feed: `${feeds.base}/oversized`, id: scoped('/oversized', 'big-1') });
+    expect(noted()[0]?.notes).toEqual([
+      expect.stringMatching(/^author name of 600 characters cut to \d+$/),
+      'pubDate "garbage date" is not a date; dated when first seen',
+      expect.stringMatching(/^link of 3017 characters dropped/),
+    ]);
+    // Fetched again (new ETag): the post is known, so nothing more is said about it.
+    feeds.routes.get('/oversized')!.etag = '"o2"';
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(noted()).toHaveLength(1);
+  });
+
   it('reads Atom entries and keeps scripts out of the text', async () => {
     feeds.routes.set('/atom', { body: fixture('atom.xml'), contentType: 'application/atom+xml' });
     const out = collector();
