@@ -77,7 +77,17 @@ export class RssIngestor implements Ingestor {
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
-    await Promise.all(this.options.feeds.map((feed) => this.pollLoop(feed, emit, signal)));
+    // Each feed sleeps and fetches on a signal of its own, stopped through one listener on the caller's signal:
+    // dozens of feeds listening on that one signal directly set off Node's listener-leak warning.
+    const perFeed = this.options.feeds.map(() => new AbortController());
+    const stopAll = (): void => perFeed.forEach((feed) => feed.abort(signal.reason));
+    if (signal.aborted) stopAll();
+    else signal.addEventListener('abort', stopAll, { once: true });
+    try {
+      await Promise.all(this.options.feeds.map((feed, i) => this.pollLoop(feed, emit, perFeed[i]!.signal)));
+    } finally {
+      signal.removeEventListener('abort', stopAll);
+    }
   }
 
   private async pollLoop(feed: FeedConfig, emit: Emit, signal: AbortSignal): Promise<void> {

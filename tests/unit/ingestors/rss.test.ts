@@ -255,6 +255,26 @@ describe('rss ingestor against a local feed server', () => {
     await run;
   });
 
+  it('polls many feeds without piling abort listeners onto the one stop signal', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const paths = Array.from({ length: 27 }, (_, i) => `/many-${i}`);
+      for (const path of paths) feeds.routes.set(path, { body: fixture('duplicates.xml') });
+      const out = collector();
+      const run = make(paths.map((path) => feedConfig(path)), { intervalSeconds: 5 }).run(out.emit, controller.signal);
+      await waitFor(() => out.mentions.length === 2 * paths.length, 'every feed polled once');
+      // Node reports the leak warning on the next tick; give it a few.
+      await new Promise((r) => setTimeout(r, 50));
+      controller.abort();
+      await run;
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('honours Retry-After on 429', async () => {
     feeds.routes.set('/limited', { body: fixture('duplicates.xml'), failures: [{ status: 429, headers: { 'retry-after': '1' } }] });
     const out = collector();
