@@ -11,6 +11,7 @@ import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { fetchFeed, FeedHttpError, type FetchOptions } from './rss-fetch.ts';
 import { createFeedParser, FeedItem, feedItemId, itemKey, mapFeedItem, unscopedItemId, type FeedContext, type ParentPost } from './rss-map.ts';
+import { xhtmlAsCdata } from './rss-xhtml.ts';
 import { SeenSet } from './seen.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
@@ -192,7 +193,7 @@ export class RssIngestor implements Ingestor {
   private async parse(url: string, text: string): Promise<{ items: FeedItem[]; language?: string }> {
     let output: Awaited<ReturnType<typeof this.parser.parseString>>;
     try {
-      output = await this.parser.parseString(text);
+      output = await this.parser.parseString(xhtmlAsCdata(text));
     } catch (err) {
       const reason = `feed ${url} is not well-formed RSS/Atom: ${(err as Error).message.split('\n').join(' ')}`;
       await quarantine(this.name, reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) }, this.context);

@@ -375,6 +375,21 @@ describe('rss ingestor against a local feed server', () => {
     expect(out.mentions[0]).toMatchObject({ id: 'rss:urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', channel: 'news', text: 'Seit Tagen ist die Hotline nicht erreichbar.', url: 'http://atom.test/hotline' });
   });
 
+  it('keeps the word order of Atom xhtml content and summaries', async () => {
+    const xhtml = (words: string) => `<div xmlns="http://www.w3.org/1999/xhtml"><p>${words}</p></div>`;
+    feeds.routes.set('/atom-xhtml', {
+      contentType: 'application/atom+xml',
+      body: `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:uuid:feed</id><updated>2024-05-01T10:00:00Z</updated>
+<entry><id>tag:atom.test,2024:1</id><title>Eins</title><updated>2024-05-01T10:00:00Z</updated><content type="xhtml">${xhtml('Erst <b>zweitens</b> drittens &amp; <i>viertens</i> fünftens')}</content><summary type="xhtml"/></entry>
+<entry><id>tag:atom.test,2024:2</id><title>Zwei</title><updated>2024-05-01T11:00:00Z</updated><summary type='xhtml'>${xhtml('Kein <em>Rückruf</em> bekommen, <a href="http://x.test">nie</a> ]]&gt; wieder')}</summary></entry>
+</feed>`,
+    });
+    const out = collector();
+    const ingestor = make([feedConfig('/atom-xhtml')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions.map((m) => m.text)).toEqual(['Erst zweitens drittens & viertens fünftens', 'Kein Rückruf bekommen, nie ]]> wieder']);
+  });
+
   it('quarantines items without an id or text and starts afresh from an unreadable checkpoint', async () => {
     await t.state.putState('checkpoint:blogs', `feed:${feeds.base}/odd`, { etag: 42, seen: 'nope' });
     feeds.routes.set('/odd', {
