@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { z } from 'zod';
-import type { Channel } from '../src/model.ts';
+import { Author, WebUrl, type Channel } from '../src/model.ts';
 import type { Candidate } from './accept.ts';
 import { htmlToPlainText, truncateText } from './text.ts';
 
@@ -49,40 +49,77 @@ export interface FeedContext {
   langHint?: string;
 }
 
-/** Stable item key: guid (Atom id), else link; over-long keys are hashed so the Mention id stays bounded. */
+/**
+ * Stable item key within its feed: guid (Atom id), else link; over-long keys are hashed so the Mention id stays
+ * bounded.
+ */
 export function itemKey(item: FeedItem): string | undefined {
   const key = (item.guid ?? item.id ?? item.link)?.replace(/\s+/g, '');
   if (!key) return undefined;
   return key.length > 400 ? `sha256-${createHash('sha256').update(key).digest('hex')}` : key;
 }
 
+/**
+ * Keys unique across all feeds by construction: http(s) permalinks, UUID URNs (RFC 4122) and tag URIs
+ * (RFC 4151). Anything else ("1", "post-42") is only unique within the feed that lists it.
+ */
+const GLOBALLY_UNIQUE_KEY = /^(?:https?:\/\/|urn:uuid:|tag:)/i;
+
+/** Short, stable hash of a feed URL: the same feed gets the same scope after every restart. */
+export function feedScope(feedUrl: string): string {
+  return createHash('sha256').update(feedUrl).digest('hex').slice(0, 12);
+}
+
+/** Mention id of an item: a feed-local key is scoped by its feed so two feeds' guid "1" cannot collide. */
+export function feedItemId(key: string, feedUrl: string): string {
+  return GLOBALLY_UNIQUE_KEY.test(key) ? `rss:${key}` : `rss:${feedScope(feedUrl)}:${key}`;
+}
+
+/** The id versions before feed scoping gave the item: still in older seen sets. */
+export function unscopedItemId(key: string): string {
+  return `rss:${key}`;
+}
+
+/** The post a comment-feed item answers, and the comment feed that lists it (its ids' scope). */
+export interface ParentPost {
+  id: string;
+  commentFeed: string;
+}
+
 export interface Mapped {
   candidate: Candidate;
   /** Characters cut to fit MAX_TEXT_CHARS (logged by the caller). */
   cut: number;
+  /** Optional fields dropped or cut so the post itself fits the Mention schema, and unreadable dates (logged). */
+  notes: string[];
 }
 
-export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: { id: string }): Mapped | { problem: string } {
+/** Author ids are `host:name`; the Mention schema bounds them. */
+const AUTHOR_ID_MAX = Author.shape.id.maxLength ?? 256;
+
+export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPost): Mapped | { problem: string } {
   const key = itemKey(item);
   if (!key) return { problem: 'item has neither guid, id nor link' };
-  const id = `rss:${key}`;
+  const id = feedItemId(key, parent?.commentFeed ?? feed.url);
   const html = item.contentEncoded ?? item.content ?? item.summary ?? '';
   const title = item.title ? htmlToPlainText(item.title).slice(0, 1000) : undefined;
   const body = htmlToPlainText(html) || item.contentSnippet?.trim() || title || '';
   if (!body) return { problem: `item ${key} has no text (no content, summary or title)` };
   const { text, cut } = truncateText(body);
-  const name = (item.creator ?? item.author)?.trim();
+  const notes: string[] = [];
   const host = hostOf(feed.url);
+  const name = authorName(item.creator ?? item.author, host, notes);
   const isBrand = feed.brand !== undefined && name !== undefined && feed.ownerNames.has(name.toLowerCase());
-  const created = item.isoDate ?? (item.pubDate && !Number.isNaN(Date.parse(item.pubDate)) ? new Date(item.pubDate).toISOString() : undefined);
+  const created = createdAt(item, notes);
   return {
     cut,
+    notes,
     candidate: {
       raw: item,
       mention: {
         id,
         source: 'rss',
-        url: item.link && /^https?:\/\//.test(item.link) ? item.link : undefined,
+        url: webLink(item.link, notes),
         author: { id: name ? `${host}:${name}` : host, name, isBrand },
         title: parent ? undefined : title,
         text,
@@ -96,6 +133,34 @@ export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: { id: st
       },
     },
   };
+}
+
+/** The item's http(s) link if the Mention schema takes it: a link it refuses (too long) costs the link, not the post. */
+function webLink(link: string | undefined, notes: string[]): string | undefined {
+  if (!link || !/^https?:\/\//i.test(link)) return undefined;
+  const checked = WebUrl.safeParse(link);
+  if (checked.success) return link;
+  notes.push(`link of ${link.length} characters dropped: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+  return undefined;
+}
+
+/** The author's name, cut where `host:name` would overflow the author id (the post is worth more than the name). */
+function authorName(raw: string | undefined, host: string, notes: string[]): string | undefined {
+  const name = raw?.trim();
+  const max = AUTHOR_ID_MAX - host.length - 1;
+  if (name === undefined || name.length <= max) return name;
+  notes.push(`author name of ${name.length} characters cut to ${max}`);
+  // Never split a surrogate pair (an emoji) in half.
+  return name.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+}
+
+/** The item's date; an unreadable one is noted, and the caller's fallback (first seen) applies. */
+function createdAt(item: FeedItem, notes: string[]): string | undefined {
+  if (item.isoDate) return item.isoDate;
+  if (!item.pubDate) return undefined;
+  if (!Number.isNaN(Date.parse(item.pubDate))) return new Date(item.pubDate).toISOString();
+  notes.push(`pubDate "${item.pubDate.slice(0, 100)}" is not a date; dated when first seen`);
+  return undefined;
 }
 
 function hostOf(url: string): string {

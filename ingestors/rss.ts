@@ -10,7 +10,8 @@ import { backoffDelay, sleep } from './backoff.ts';
 import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { fetchFeed, FeedHttpError, type FetchOptions } from './rss-fetch.ts';
-import { createFeedParser, FeedItem, itemKey, mapFeedItem, type FeedContext } from './rss-map.ts';
+import { createFeedParser, FeedItem, feedItemId, itemKey, mapFeedItem, unscopedItemId, type FeedContext, type ParentPost } from './rss-map.ts';
+import { xhtmlAsCdata } from './rss-xhtml.ts';
 import { SeenSet } from './seen.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
@@ -77,7 +78,17 @@ export class RssIngestor implements Ingestor {
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
-    await Promise.all(this.options.feeds.map((feed) => this.pollLoop(feed, emit, signal)));
+    // Each feed sleeps and fetches on a signal of its own, stopped through one listener on the caller's signal:
+    // dozens of feeds listening on that one signal directly set off Node's listener-leak warning.
+    const perFeed = this.options.feeds.map(() => new AbortController());
+    const stopAll = (): void => perFeed.forEach((feed) => feed.abort(signal.reason));
+    if (signal.aborted) stopAll();
+    else signal.addEventListener('abort', stopAll, { once: true });
+    try {
+      await Promise.all(this.options.feeds.map((feed, i) => this.pollLoop(feed, emit, perFeed[i]!.signal)));
+    } finally {
+      signal.removeEventListener('abort', stopAll);
+    }
   }
 
   private async pollLoop(feed: FeedConfig, emit: Emit, signal: AbortSignal): Promise<void> {
@@ -143,7 +154,7 @@ export class RssIngestor implements Ingestor {
         if (before && before.count === count && count !== '?') { tracked[postKey] = before; continue; }
         if (budget-- <= 0) { complete = false; continue; }
         try {
-          comments += await this.pollComments(item.commentRss, { id: `rss:${postKey}` }, context, emit, signal);
+          comments += await this.pollComments({ id: feedItemId(postKey, feed.url), commentFeed: item.commentRss }, context, emit, signal);
           tracked[postKey] = { count, url: item.commentRss };
         } catch (err) {
           // The post's count stays unrecorded, so the next poll tries its comment feed again.
@@ -163,7 +174,8 @@ export class RssIngestor implements Ingestor {
     return emitted + comments;
   }
 
-  private async pollComments(url: string, post: { id: string }, context: FeedContext, emit: Emit, signal: AbortSignal): Promise<number> {
+  private async pollComments(post: ParentPost, context: FeedContext, emit: Emit, signal: AbortSignal): Promise<number> {
+    const url = post.commentFeed;
     const key = `comments:${url}`;
     const state: FeedState = (await this.checkpoints.load(key, FeedState)) ?? FeedState.parse({});
     const res = await fetchFeed(url, state, this.fetchOptions, signal);
@@ -181,7 +193,7 @@ export class RssIngestor implements Ingestor {
   private async parse(url: string, text: string): Promise<{ items: FeedItem[]; language?: string }> {
     let output: Awaited<ReturnType<typeof this.parser.parseString>>;
     try {
-      output = await this.parser.parseString(text);
+      output = await this.parser.parseString(xhtmlAsCdata(text));
     } catch (err) {
       const reason = `feed ${url} is not well-formed RSS/Atom: ${(err as Error).message.split('\n').join(' ')}`;
       await quarantine(this.name, reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) }, this.context);
@@ -212,7 +224,10 @@ export class RssIngestor implements Ingestor {
       if (batch.has(id)) { duplicates++; continue; }
       batch.add(id);
       if (seen.has(id)) continue;
+      // Seen under the id it had before ids were scoped by feed: recorded under the new id, not emitted again.
+      if (seen.has(unscopedItemId(itemKey(item) ?? ''))) { keys.push(id); continue; }
       if (mapped.cut > 0) this.log.warn({ id, cut: mapped.cut, max: MAX_TEXT_CHARS }, 'long feed item truncated');
+      if (mapped.notes.length > 0) this.log.warn({ feed: url, id, notes: mapped.notes }, 'feed item fields dropped or cut; post kept');
       candidates.push(mapped.candidate);
       keys.push(id);
     }

@@ -59,35 +59,99 @@ export interface Decoded {
   problem?: string;
 }
 
+/** Byte-order marks and the encoding each announces. */
+const BYTE_ORDER_MARKS: ReadonlyArray<{ bytes: readonly number[]; charset: string }> = [
+  { bytes: [0xef, 0xbb, 0xbf], charset: 'utf-8' },
+  { bytes: [0xff, 0xfe], charset: 'utf-16le' },
+  { bytes: [0xfe, 0xff], charset: 'utf-16be' },
+];
+
 /**
- * Decodes a document by its charset: the Content-Type parameter wins (HTTP says so), then a byte-order mark,
- * then the XML declaration, then UTF-8. Invalid UTF-8 is decoded with replacement characters and reported.
+ * Decodes a document by its charset: a byte-order mark first (it describes the very bytes that follow, so a
+ * Content-Type that disagrees is wrong; browsers decide the same), then the Content-Type parameter (HTTP says
+ * so), then the XML declaration, then UTF-8. Invalid UTF-8 is decoded with replacement characters and reported.
  */
 export function decodeXmlBytes(bytes: Uint8Array, contentType: string | null): Decoded {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const header = /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1];
-  const xmlDeclared = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1').replace(/^ï»¿/, ''))?.[1];
-  const declared = header ?? (bom ? 'utf-8' : undefined) ?? xmlDeclared ?? 'utf-8';
+  const bom = byteOrderMark(bytes);
+  if (bom) return decodeByByteOrderMark(bytes, bom, header);
+  const xmlDeclared = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1'))?.[1];
+  const declared = header ?? xmlDeclared ?? 'utf-8';
   const charset = declared.toLowerCase();
-  if (charset === 'utf-8' || charset === 'utf8') {
-    try {
-      return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), charset: 'utf-8' };
-    } catch {
-      // A server labelling every file UTF-8 is common; when the document itself declares another charset and
-      // the bytes are not UTF-8, the document is right.
-      const own = xmlDeclared?.toLowerCase();
-      if (header && own && own !== 'utf-8' && own !== 'utf8' && iconv.encodingExists(own)) {
-        return { text: stripBom(iconv.decode(Buffer.from(bytes), own)), charset: own, problem: `Content-Type says ${header} but the bytes are not; decoded as ${xmlDeclared} from the XML declaration` };
-      }
-      const text = stripBom(new TextDecoder('utf-8').decode(bytes));
-      const bad = (text.match(/\uFFFD/g) ?? []).length;
-      return { text, charset: 'utf-8', problem: `invalid UTF-8: ${bad} byte sequence(s) replaced with U+FFFD` };
+  if (isUtf8(charset)) return decodeUtf8(bytes, { header, xmlDeclared });
+  if (header && xmlDeclared && isUtf8(xmlDeclared) && isSingleByteCharset(charset)) {
+    // A server labelling everything Latin-1 while the document says UTF-8: multi-byte sequences that are valid
+    // UTF-8 are all but impossible in real Latin-1 text, so the document is right (feed readers decide the same).
+    const utf8 = strictUtf8(bytes);
+    if (utf8 !== undefined && /[^\x00-\x7f]/.test(utf8)) {
+      return { text: stripBom(utf8), charset: 'utf-8', problem: `Content-Type says ${header} but the XML declaration says ${xmlDeclared} and the bytes are UTF-8; decoded as UTF-8` };
     }
   }
-  if (!iconv.encodingExists(charset)) {
+  const text = decodeAs(bytes, charset);
+  if (text === undefined) {
     return { text: stripBom(new TextDecoder('utf-8').decode(bytes)), charset: 'utf-8', problem: `unknown charset "${declared}", decoded as UTF-8` };
   }
-  return { text: stripBom(iconv.decode(Buffer.from(bytes), charset)), charset };
+  return { text: stripBom(text), charset };
+}
+
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+  return BYTE_ORDER_MARKS.find((bom) => bom.bytes.every((b, i) => bytes[i] === b))?.charset;
+}
+
+function decodeByByteOrderMark(bytes: Uint8Array, bom: string, header: string | undefined): Decoded {
+  const decoded: Decoded = bom === 'utf-8' ? decodeUtf8(bytes) : { text: stripBom(iconv.decode(Buffer.from(bytes), bom)), charset: bom };
+  if (!header || encodingFamily(header) === encodingFamily(bom)) return decoded;
+  const conflict = `Content-Type says ${header} but the byte-order mark says ${bom}; decoded as ${bom}`;
+  return { ...decoded, problem: decoded.problem ? `${conflict}; ${decoded.problem}` : conflict };
+}
+
+/** Labels of one encoding compared loosely: "UTF-16" covers both byte orders, "utf8" is "UTF-8". */
+function encodingFamily(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^utf16(le|be)$/, 'utf16');
+}
+
+function isUtf8(charset: string): boolean {
+  return encodingFamily(charset) === 'utf8';
+}
+
+/** iconv-lite first (the wider set of legacy charsets), then the WHATWG labels Node's TextDecoder knows. */
+function decodeAs(bytes: Uint8Array, charset: string): string | undefined {
+  if (iconv.encodingExists(charset)) return iconv.decode(Buffer.from(bytes), charset);
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One byte per character: every one of the 256 byte values decodes on its own. */
+function isSingleByteCharset(charset: string): boolean {
+  const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
+  return decodeAs(everyByte, charset)?.length === 256;
+}
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** UTF-8, or what the document itself declares when a Content-Type "utf-8" is contradicted by the bytes. */
+function decodeUtf8(bytes: Uint8Array, labels: { header?: string; xmlDeclared?: string } = {}): Decoded {
+  const strict = strictUtf8(bytes);
+  if (strict !== undefined) return { text: stripBom(strict), charset: 'utf-8' };
+  // A server labelling every file UTF-8 is common; when the document itself declares another charset and
+  // the bytes are not UTF-8, the document is right.
+  const { header, xmlDeclared } = labels;
+  const own = xmlDeclared?.toLowerCase();
+  if (header && own && !isUtf8(own) && iconv.encodingExists(own)) {
+    return { text: stripBom(iconv.decode(Buffer.from(bytes), own)), charset: own, problem: `Content-Type says ${header} but the bytes are not; decoded as ${xmlDeclared} from the XML declaration` };
+  }
+  const text = stripBom(new TextDecoder('utf-8').decode(bytes));
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  return { text, charset: 'utf-8', problem: `invalid UTF-8: ${bad} byte sequence(s) replaced with U+FFFD` };
 }
 
 function stripBom(text: string): string {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RssIngestor, RssOptions, rssIngestorFactory } from '../../../ingestors/rss.ts';
+import { feedScope } from '../../../ingestors/rss-map.ts';
 import { MAX_TEXT_CHARS } from '../../../src/model.ts';
 import { brand, collector, hasLog, makeContext, waitFor, type TestContext } from './helpers.ts';
 import { FakeFeeds } from './fake-feeds.ts';
@@ -25,6 +27,8 @@ describe('rss ingestor against a local feed server', () => {
   });
 
   const feedConfig = (path: string, extra: Record<string, unknown> = {}) => ({ url: `${feeds.base}${path}`, ...extra });
+  /** Mention id of a non-URL guid listed by the feed at `path`. */
+  const scoped = (path: string, guid: string): string => `rss:${feedScope(`${feeds.base}${path}`)}:${guid}`;
   const make = (feedList: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) =>
     new RssIngestor(RssOptions.parse({ type: 'rss', name: 'blogs', feeds: feedList, intervalSeconds: 0.05, backoffBaseSeconds: 0.05, backoffMaxSeconds: 0.2, ...extra }), t.context);
 
@@ -144,6 +148,30 @@ describe('rss ingestor against a local feed server', () => {
     expect(t.logs.find((l) => l.msg === 'feed bytes did not fit their charset')?.problem).toBe('Content-Type says utf-8 but the bytes are not; decoded as ISO-8859-1 from the XML declaration');
   });
 
+  it('reads a UTF-16 feed by its byte-order mark when the Content-Type names no charset', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>t</title><item><guid>http://utf16.test/1</guid><description>Störung über Grüße €</description></item></channel></rss>';
+    feeds.routes.set('/utf16', { body: iconv.encode(xml, 'utf-16le', { addBOM: true }), contentType: 'application/xml' });
+    const out = collector();
+    const ingestor = make([feedConfig('/utf16')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]?.text).toBe('Störung über Grüße €');
+    expect(t.quarantined).toEqual([]);
+    expect(hasLog(t.logs, 'feed bytes did not fit their charset')).toBe(false);
+  });
+
+  it('decodes a UTF-8 feed mislabelled ISO-8859-1 as its XML declaration says, and logs the conflict', async () => {
+    const xml = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><item><guid>http://mislabel.test/1</guid><description>Störung über Grüße €</description></item></channel></rss>';
+    feeds.routes.set('/latin1-label', { body: Buffer.from(xml), contentType: 'application/rss+xml; charset=iso-8859-1' });
+    const out = collector();
+    const ingestor = make([feedConfig('/latin1-label')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]?.text).toBe('Störung über Grüße €');
+    expect(t.logs.find((l) => l.msg === 'feed bytes did not fit their charset')).toMatchObject({
+      feed: `${feeds.base}/latin1-label`,
+      problem: 'Content-Type says iso-8859-1 but the XML declaration says utf-8 and the bytes are UTF-8; decoded as UTF-8',
+    });
+  });
+
   it('replaces invalid UTF-8 with U+FFFD and logs why', async () => {
     const body = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><item><guid>bad-1</guid><title>Kaputt</title><description>Gr', 'utf8'), Buffer.from([0xfc, 0xdf]), Buffer.from('e aus K\u00f6ln</description></item></channel></rss>', 'utf8')]);
     feeds.routes.set('/bad-utf8', { body });
@@ -166,7 +194,7 @@ describe('rss ingestor against a local feed server', () => {
     await waitFor(() => out.mentions.length === 2, 'items after the fix');
     controller.abort();
     await run;
-    expect(out.ids()).toEqual(['rss:dup-1', 'rss:dup-2']);
+    expect(out.ids()).toEqual([scoped('/broken', 'dup-1'), scoped('/broken', 'dup-2')]);
   });
 
   it('emits a guid listed twice once, and never again after a restart', async () => {
@@ -174,13 +202,45 @@ describe('rss ingestor against a local feed server', () => {
     const out = collector();
     const first = make([feedConfig('/dupes')]);
     await first.pollOnce(first['options'].feeds[0]!, out.emit, controller.signal);
-    expect(out.ids()).toEqual(['rss:dup-1', 'rss:dup-2']);
+    expect(out.ids()).toEqual([scoped('/dupes', 'dup-1'), scoped('/dupes', 'dup-2')]);
     expect(t.logs.find((l) => l.msg === 'feed lists the same guid more than once; emitted once')?.duplicates).toBe(1);
     // The server forgets its ETag (new deploy): the full feed comes again, the seen set keeps it quiet.
     feeds.routes.get('/dupes')!.etag = '"d2"';
     const restarted = make([feedConfig('/dupes')]);
     await restarted.pollOnce(restarted['options'].feeds[0]!, out.emit, controller.signal);
     expect(out.mentions).toHaveLength(2);
+  });
+
+  it('keeps apart two feeds that use the same guids, with ids that survive a restart', async () => {
+    const feedBody = (name: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>${['eins', 'zwei']
+      .map((n, i) => `<item><guid isPermaLink="false">${i + 1}</guid><description>${name} Post ${n} Nordbahn</description></item>`)
+      .join('')}</channel></rss>`;
+    feeds.routes.set('/a', { body: feedBody('Feed A'), etag: '"a1"' });
+    feeds.routes.set('/b', { body: feedBody('Feed B'), etag: '"b1"' });
+    const out = collector();
+    const pollAll = async (ingestor: RssIngestor) => {
+      for (const feed of ingestor['options'].feeds) await ingestor.pollOnce(feed, out.emit, controller.signal);
+    };
+    await pollAll(make([feedConfig('/a'), feedConfig('/b')]));
+    expect(new Set(out.ids()).size).toBe(4);
+    expect(out.mentions.find((m) => m.id === scoped('/a', '1'))?.text).toBe('Feed A Post eins Nordbahn');
+    expect(out.mentions.find((m) => m.id === scoped('/b', '1'))?.text).toBe('Feed B Post eins Nordbahn');
+    // Validators forgotten: the same items come again and a restarted ingestor recognises them by id.
+    feeds.routes.get('/a')!.etag = '"a2"';
+    feeds.routes.get('/b')!.etag = '"b2"';
+    await pollAll(make([feedConfig('/a'), feedConfig('/b')]));
+    expect(out.mentions).toHaveLength(4);
+  });
+
+  it('does not emit again what an older version recorded under the unscoped guid id', async () => {
+    await t.state.putState('checkpoint:blogs', `feed:${feeds.base}/dupes`, { seen: ['rss:dup-1', 'rss:dup-2'] });
+    feeds.routes.set('/dupes', { body: fixture('duplicates.xml') });
+    const out = collector();
+    const ingestor = make([feedConfig('/dupes')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions).toHaveLength(0);
+    const state = (await t.state.getState('checkpoint:blogs', `feed:${feeds.base}/dupes`)) as { seen: string[] };
+    expect(state.seen).toEqual(expect.arrayContaining([scoped('/dupes', 'dup-1'), scoped('/dupes', 'dup-2')]));
   });
 
   it('does not lose items the bus refused: the checkpoint stays, the next poll emits them', async () => {
@@ -193,6 +253,26 @@ describe('rss ingestor against a local feed server', () => {
     expect(hasLog(t.logs, 'feed poll failed; backing off')).toBe(true);
     controller.abort();
     await run;
+  });
+
+  it('polls many feeds without piling abort listeners onto the one stop signal', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const paths = Array.from({ length: 27 }, (_, i) => `/many-${i}`);
+      for (const path of paths) feeds.routes.set(path, { body: fixture('duplicates.xml') });
+      const out = collector();
+      const run = make(paths.map((path) => feedConfig(path)), { intervalSeconds: 5 }).run(out.emit, controller.signal);
+      await waitFor(() => out.mentions.length === 2 * paths.length, 'every feed polled once');
+      // Node reports the leak warning on the next tick; give it a few.
+      await new Promise((r) => setTimeout(r, 50));
+      controller.abort();
+      await run;
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('honours Retry-After on 429', async () => {
@@ -254,12 +334,60 @@ describe('rss ingestor against a local feed server', () => {
     expect(hasLog(t.logs, 'long feed item truncated')).toBe(true);
   });
 
+  it('keeps a post whose link or author is too long or whose date is unreadable, and says once what it dropped', async () => {
+    const link = `http://blog.test/${'x'.repeat(3000)}`;
+    feeds.routes.set('/oversized', {
+      body: `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><item><guid>big-1</guid><link>${link}</link><dc:creator>${'N'.repeat(600)}</dc:creator><pubDate>garbage date</pubDate><description>Die Hotline ist nicht erreichbar.</description></item></channel></rss>`,
+      etag: '"o1"',
+    });
+    const out = collector();
+    const before = new Date().toISOString();
+    const ingestor = make([feedConfig('/oversized')]);
+    const feed = ingestor['options'].feeds[0]!;
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(t.quarantined).toEqual([]);
+    expect(out.mentions).toHaveLength(1);
+    const [post] = out.mentions;
+    expect(post?.url).toBeUndefined();
+    expect(post?.text).toBe('Die Hotline ist nicht erreichbar.');
+    expect(post?.author.name).toMatch(/^N+$/);
+    expect(post?.author.id.length).toBeLessThanOrEqual(256);
+    expect(post!.createdAt >= before).toBe(true);
+    const noted = () => t.logs.filter((l) => l.msg === 'feed item fields dropped or cut; post kept');
+    expect(noted()).toHaveLength(1);
+    expect(noted()[0]).toMatchObject({ feed: `${feeds.base}/oversized`, id: scoped('/oversized', 'big-1') });
+    expect(noted()[0]?.notes).toEqual([
+      expect.stringMatching(/^author name of 600 characters cut to \d+$/),
+      'pubDate "garbage date" is not a date; dated when first seen',
+      expect.stringMatching(/^link of 3017 characters dropped/),
+    ]);
+    // Fetched again (new ETag): the post is known, so nothing more is said about it.
+    feeds.routes.get('/oversized')!.etag = '"o2"';
+    await ingestor.pollOnce(feed, out.emit, controller.signal);
+    expect(noted()).toHaveLength(1);
+  });
+
   it('reads Atom entries and keeps scripts out of the text', async () => {
     feeds.routes.set('/atom', { body: fixture('atom.xml'), contentType: 'application/atom+xml' });
     const out = collector();
     const ingestor = make([feedConfig('/atom', { channel: 'news' })]);
     await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
     expect(out.mentions[0]).toMatchObject({ id: 'rss:urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', channel: 'news', text: 'Seit Tagen ist die Hotline nicht erreichbar.', url: 'http://atom.test/hotline' });
+  });
+
+  it('keeps the word order of Atom xhtml content and summaries', async () => {
+    const xhtml = (words: string) => `<div xmlns="http://www.w3.org/1999/xhtml"><p>${words}</p></div>`;
+    feeds.routes.set('/atom-xhtml', {
+      contentType: 'application/atom+xml',
+      body: `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:uuid:feed</id><updated>2024-05-01T10:00:00Z</updated>
+<entry><id>tag:atom.test,2024:1</id><title>Eins</title><updated>2024-05-01T10:00:00Z</updated><content type="xhtml">${xhtml('Erst <b>zweitens</b> drittens &amp; <i>viertens</i> fünftens')}</content><summary type="xhtml"/></entry>
+<entry><id>tag:atom.test,2024:2</id><title>Zwei</title><updated>2024-05-01T11:00:00Z</updated><summary type='xhtml'>${xhtml('Kein <em>Rückruf</em> bekommen, <a href="http://x.test">nie</a> ]]&gt; wieder')}</summary></entry>
+</feed>`,
+    });
+    const out = collector();
+    const ingestor = make([feedConfig('/atom-xhtml')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions.map((m) => m.text)).toEqual(['Erst zweitens drittens & viertens fünftens', 'Kein Rückruf bekommen, nie ]]> wieder']);
   });
 
   it('quarantines items without an id or text and starts afresh from an unreadable checkpoint', async () => {
@@ -270,7 +398,7 @@ describe('rss ingestor against a local feed server', () => {
     const out = collector();
     const ingestor = make([feedConfig('/odd')]);
     await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
-    expect(out.ids()).toEqual(['rss:ok-1']);
+    expect(out.ids()).toEqual([scoped('/odd', 'ok-1')]);
     expect(t.quarantined.map((q) => q.reason)).toEqual([
       expect.stringMatching(/item empty-1 has no text/),
       expect.stringMatching(/item has neither guid, id nor link$/),
