@@ -5,25 +5,28 @@
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { formatZodIssues } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
 import type { Mention } from '../src/model.ts';
-import { acceptMentions, type Candidate } from './accept.ts';
+import { acceptMentions, quarantine, type Candidate, type GateContext } from './accept.ts';
 import { hubSignatureValid, secretEquals } from './auth.ts';
+import { GraphFrom, GraphTime } from './facebook-graph.ts';
 import { commentCandidate, type PageContext } from './facebook-map.ts';
 import type { IngestorContext } from './types.ts';
 
 const FeedChange = z.object({
   field: z.string(),
-  value: z.looseObject({
-    item: z.string().optional(),
-    verb: z.string().optional(),
-    comment_id: z.string().optional(),
-    post_id: z.string().optional(),
-    parent_id: z.string().optional(),
-    message: z.string().optional(),
-    created_time: z.union([z.number(), z.string()]).optional(),
-    from: z.object({ id: z.string(), name: z.string().optional() }).optional(),
-  }),
+  value: z.looseObject({ item: z.string().optional(), verb: z.string().optional() }),
+});
+/** A new or edited comment: everything a Mention needs, checked before anything is mapped. */
+const CommentValue = z.object({
+  comment_id: z.string().min(1),
+  post_id: z.string().min(1),
+  /** A top-level comment's parent_id is the post itself. */
+  parent_id: z.string().optional(),
+  message: z.string().optional(),
+  created_time: GraphTime,
+  from: GraphFrom.optional(),
 });
 const Notification = z.object({
   object: z.string(),
@@ -48,6 +51,7 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
   const path = options.path ?? '/webhooks/facebook';
   const log: Logger = options.context.log.child({ source: options.source, webhook: 'facebook' });
   const pages = new Map(options.pages.map((p) => [p.pageId, p]));
+  const gate: GateContext = { quarantine: options.context.quarantine, log };
   const router = express.Router();
 
   router.get(path, (req, res) => {
@@ -99,18 +103,19 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
         log.warn({ page: entry.id }, 'facebook webhook for a page not configured; ignored');
         continue;
       }
-      for (const change of entry.changes) {
+      for (const [j, change] of entry.changes.entries()) {
         const parsed = FeedChange.safeParse(change);
         if (!parsed.success || parsed.data.field !== 'feed') continue;
-        const v = parsed.data.value;
         // Only new and edited comments are mentions; likes, reactions, shares and removals are not.
-        if (v.item !== 'comment' || (v.verb !== 'add' && v.verb !== 'edited')) continue;
-        if (!v.comment_id || !v.post_id || v.created_time === undefined) {
-          await options.context.quarantine(options.source, 'facebook webhook comment without comment_id, post_id or created_time', change);
+        if (parsed.data.value.item !== 'comment' || (parsed.data.value.verb !== 'add' && parsed.data.value.verb !== 'edited')) continue;
+        const comment = CommentValue.safeParse(parsed.data.value);
+        if (!comment.success) {
+          const where = `facebook webhook page ${entry.id} change ${j + 1} of ${entry.changes.length}${commentNote(parsed.data.value)}`;
+          await quarantine(options.source, `${where}: ${formatZodIssues(comment.error, ['value']).join('; ')}`, change, gate);
           continue;
         }
+        const v = comment.data;
         const candidate = commentCandidate(
-          // A top-level comment's parent_id is the post itself.
           { id: v.comment_id, postId: v.post_id, parentId: v.parent_id, message: v.message, createdTime: v.created_time, from: v.from },
           page,
           change,
@@ -120,7 +125,7 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
       }
     }
     try {
-      const mentions = await acceptMentions(options.source, candidates, { quarantine: options.context.quarantine, log });
+      const mentions = await acceptMentions(options.source, candidates, gate);
       if (mentions.length > 0) await options.emit(mentions);
       for (const m of mentions) options.onEmitted?.(m.id);
       options.context.status.success(options.source, mentions.length);
@@ -132,4 +137,9 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
     }
   });
   return router;
+}
+
+/** Names the comment in a quarantine reason when the change carries a usable comment id. */
+function commentNote(value: Record<string, unknown>): string {
+  return typeof value.comment_id === 'string' ? ` (comment ${value.comment_id})` : '';
 }

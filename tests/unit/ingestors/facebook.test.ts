@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FacebookIngestor, FacebookOptions, facebookIngestorFactory } from '../../../ingestors/facebook.ts';
-import { GraphApiError } from '../../../ingestors/facebook-graph.ts';
+import { GraphApiError, graphTime as toIsoTime } from '../../../ingestors/facebook-graph.ts';
 import { brand, collector, hasLog, makeContext, type TestContext } from './helpers.ts';
 import { FakeGraph, graphTime } from './fake-graph.ts';
 
@@ -86,6 +86,14 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
   });
 
+  it('quarantines a polled comment whose created_time is no time, naming the field, and emits the others', async () => {
+    graph.comments.push({ id: '1_c5', postId: `${PAGE}_1`, message: 'Kaputt.', created_time: '2026-02-30T99:00:00+0000' });
+    const out = collector();
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1000_3', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/comments: unexpected item: created_time: not a valid time: 2026-02-30T99/)]);
+  });
+
   it('backs off at least its own minimum when Graph says it can be called again at once', async () => {
     graph.failures.push({
       status: 403,
@@ -148,7 +156,10 @@ describe('facebook page webhook', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const notification = (value: Record<string, unknown>) => JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: 1764489600, changes: [{ field: 'feed', value }] }] });
+  const withChanges = (changes: unknown[]) => JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: 1764489600, changes }] });
+  const notification = (value: Record<string, unknown>) => withChanges([{ field: 'feed', value }]);
+  const newComment = (id: string, extra: Record<string, unknown> = {}) =>
+    ({ item: 'comment', verb: 'add', comment_id: id, post_id: `${PAGE}_1`, message: 'Seit gestern kein Netz!', created_time: 1764489600, from: { id: '77', name: 'Kerstin' }, ...extra });
   const sign = (body: string, secret = 'app-secret') => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   const post = (body: string, signature: string | undefined) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
@@ -198,5 +209,23 @@ describe('facebook page webhook', () => {
     const like = notification({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 });
     expect(await (await post(like, sign(like))).json()).toEqual({ received: 0 });
     expect(out.mentions).toHaveLength(0);
+  });
+
+  it('quarantines a comment whose created_time is no time, stores the other comments and answers 200', async () => {
+    const body = withChanges([{ field: 'feed', value: newComment('p1_c20') }, { field: 'feed', value: newComment('p1_c21', { created_time: 1e13 }) }]);
+    const res = await post(body, sign(body));
+    expect(res.status).toBe(200);
+    expect(out.ids()).toEqual(['facebook:p1_c20']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/change 2 of 2 \(comment p1_c21\).*created_time: not a valid time: 10000000000000/)]);
+    expect(t.status.list()[0]?.quarantined).toBe(1);
+  });
+});
+
+describe('facebook Graph times', () => {
+  it('turn into ISO UTC, and anything that is no time into undefined, never an exception', () => {
+    expect(toIsoTime('2026-11-30T08:00:00+0000')).toBe('2026-11-30T08:00:00.000Z');
+    expect(toIsoTime(1764489600)).toBe('2025-11-30T08:00:00.000Z');
+    expect(toIsoTime(1e13)).toBeUndefined();
+    expect(toIsoTime('gestern')).toBeUndefined();
   });
 });
