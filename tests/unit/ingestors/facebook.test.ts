@@ -177,7 +177,7 @@ describe('facebook page webhook', () => {
     const comment = notification({ item: 'comment', verb: 'add', comment_id: '1_c9', post_id: `${PAGE}_1`, parent_id: `${PAGE}_1`, message: 'Wann kommt endlich mein Paket?', created_time: 1764489600, from: { id: '77', name: 'Kerstin' } });
     const res = await post(comment, sign(comment));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 1 });
+    expect(await res.json()).toEqual({ received: 1, ignored: 0, quarantined: 0 });
     expect(out.mentions[0]).toMatchObject({ id: 'facebook:1_c9', channel: 'page_comment', createdAt: '2025-11-30T08:00:00.000Z', author: { id: '77', isBrand: false }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1000_1' }, brandContext: ['acme'] });
 
     const reply = notification({ item: 'comment', verb: 'add', comment_id: '1_c10', post_id: `${PAGE}_1`, parent_id: '1_c9', message: 'Wir kümmern uns!', created_time: 1764489700, from: { id: PAGE, name: 'Acme' } });
@@ -207,7 +207,7 @@ describe('facebook page webhook', () => {
     expect((await post(garbage, sign(garbage))).status).toBe(200);
     expect(t.quarantined[0]?.reason).toMatch(/facebook webhook body unreadable/);
     const like = notification({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 });
-    expect(await (await post(like, sign(like))).json()).toEqual({ received: 0 });
+    expect(await (await post(like, sign(like))).json()).toEqual({ received: 0, ignored: 1, quarantined: 0 });
     expect(out.mentions).toHaveLength(0);
   });
 
@@ -218,6 +218,42 @@ describe('facebook page webhook', () => {
     expect(out.ids()).toEqual(['facebook:p1_c20']);
     expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/change 2 of 2 \(comment p1_c21\).*created_time: not a valid time: 10000000000000/)]);
     expect(t.status.list()[0]?.quarantined).toBe(1);
+  });
+
+  it('quarantines every malformed change with its reason, ignores what is not a comment, and says how many of each', async () => {
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: PAGE,
+          changes: [
+            { field: 'feed', value: newComment('1_c30') },
+            { field: 'feed', value: newComment('1_c31', { from: { id: 999 } }) },
+            { field: 'feed', value: newComment('1_c32', { message: 12345 }) },
+            { field: 'feed', value: newComment('1_c33', { comment_id: null }) },
+            { field: 'feed' },
+            { field: 'feed', value: { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 } },
+            { field: 'feed', value: newComment('1_c34', { verb: 'remove' }) },
+            { field: 'ratings', value: { review_text: 'gut' } },
+          ],
+        },
+        { changes: [{ field: 'feed', value: newComment('1_c35') }] },
+      ],
+    });
+    const res = await post(body, sign(body));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 1, ignored: 3, quarantined: 5 });
+    expect(out.ids()).toEqual(['facebook:1_c30']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([
+      expect.stringMatching(/change 2 of 8 \(comment 1_c31\): value\.from\.id: /),
+      expect.stringMatching(/change 3 of 8 \(comment 1_c32\): value\.message: /),
+      expect.stringMatching(/change 4 of 8: value\.comment_id: /),
+      expect.stringMatching(/change 5 of 8: value: /),
+      expect.stringMatching(/entry 2 of 2: id: /),
+    ]);
+    expect(t.status.list()[0]?.quarantined).toBe(5);
+    expect(t.logs.filter((l) => l.msg === 'input quarantined')).toHaveLength(5);
+    expect(t.logs.filter((l) => l.msg === 'facebook webhook change ignored (not a comment)').map((l) => l.level)).toEqual([20, 20, 20]);
   });
 });
 
