@@ -5,14 +5,35 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { formatZodIssues } from '../src/config.ts';
 import { rateLimitWaitMs } from './backoff.ts';
 
 export const GraphFrom = z.object({ id: z.string(), name: z.string().optional() });
 
+/**
+ * Graph timestamps look like `2026-11-30T08:00:00+0000`; webhooks send epoch seconds. Returns ISO UTC, or
+ * undefined for anything that is no time a Mention can carry (unparseable, or outside the years 0–9999);
+ * never throws, so one bad record cannot fail the others.
+ */
+export function graphTime(value: string | number): string | undefined {
+  const ms = typeof value === 'number' ? value * 1000 : Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const year = date.getUTCFullYear();
+  return year >= 0 && year <= 9999 ? date.toISOString() : undefined;
+}
+
+/** A Graph or webhook time, as ISO UTC; one that is no time fails its record's validation. */
+export const GraphTime = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const iso = graphTime(value);
+  if (iso === undefined) ctx.addIssue({ code: 'custom', message: `not a valid time: ${String(value).slice(0, 64)}` });
+  return iso ?? z.NEVER;
+});
+
 export const GraphPost = z.object({
   id: z.string(),
   message: z.string().optional(),
-  created_time: z.string(),
+  created_time: GraphTime,
   permalink_url: z.string().optional(),
   from: GraphFrom.optional(),
   shares: z.object({ count: z.number() }).optional(),
@@ -24,7 +45,7 @@ export type GraphPost = z.infer<typeof GraphPost>;
 export const GraphComment = z.object({
   id: z.string(),
   message: z.string().optional(),
-  created_time: z.string(),
+  created_time: GraphTime,
   permalink_url: z.string().optional(),
   from: GraphFrom.optional(),
   parent: z.object({ id: z.string() }).optional(),
@@ -85,7 +106,7 @@ export class GraphClient {
       for (const raw of body.data) {
         const parsed = schema.safeParse(raw);
         if (parsed.success) items.push(parsed.data);
-        else invalid.push({ raw, reason: `${path}: unexpected item: ${parsed.error.issues[0]?.message ?? ''}` });
+        else invalid.push({ raw, reason: `${path}: unexpected item: ${formatZodIssues(parsed.error).join('; ')}` });
       }
       next = body.paging?.next;
       if (next && new URL(next).origin !== this.origin) throw new GraphApiError(`paging.next points to another origin (${new URL(next).origin}); not following it with our token`, 0, undefined);

@@ -13,14 +13,6 @@ export interface PageContext {
 
 const SOURCE = 'facebook';
 
-/** Graph timestamps look like `2026-11-30T08:00:00+0000`; webhooks send epoch seconds. */
-export function graphTime(value: string | number): string {
-  if (typeof value === 'number') return new Date(value * 1000).toISOString();
-  const normalised = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const ms = Date.parse(normalised);
-  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
-}
-
 export function postCandidate(post: GraphPost, page: PageContext): Candidate | undefined {
   if (!post.message?.trim()) return undefined;
   const authorId = post.from?.id ?? page.pageId;
@@ -32,7 +24,7 @@ export function postCandidate(post: GraphPost, page: PageContext): Candidate | u
       url: post.permalink_url,
       author: { id: authorId, name: post.from?.name, isBrand: authorId === page.pageId },
       text: truncateText(post.message.trim()).text,
-      createdAt: graphTime(post.created_time),
+      createdAt: post.created_time,
       thread: { rootId: `${SOURCE}:${post.id}` },
       metrics: {
         likes: post.reactions?.summary?.total_count ?? 0,
@@ -50,7 +42,8 @@ export interface CommentInput {
   postId: string;
   parentId?: string;
   message?: string;
-  createdTime: string | number;
+  /** ISO UTC, as `GraphTime` (facebook-graph.ts) turns it out. */
+  createdTime: string;
   from?: { id: string; name?: string };
   url?: string;
   likes?: number;
@@ -84,7 +77,7 @@ export function commentCandidate(comment: CommentInput, page: PageContext, raw: 
       url: comment.url,
       author: { id: authorId, name: comment.from?.name, isBrand: authorId === page.pageId },
       text: truncateText(comment.message.trim()).text,
-      createdAt: graphTime(comment.createdTime),
+      createdAt: comment.createdTime,
       thread: { rootId: `${SOURCE}:${comment.postId}`, parentId: `${SOURCE}:${comment.parentId ?? comment.postId}` },
       metrics: { likes: comment.likes ?? 0, replies: comment.replies ?? 0 },
       channel: 'page_comment',

@@ -5,30 +5,51 @@
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { formatZodIssues } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
 import type { Mention } from '../src/model.ts';
-import { acceptMentions, type Candidate } from './accept.ts';
+import { acceptMentions, quarantine, type Candidate, type GateContext } from './accept.ts';
 import { hubSignatureValid, secretEquals } from './auth.ts';
-import { commentCandidate, type PageContext } from './facebook-map.ts';
+import { GraphFrom, GraphTime } from './facebook-graph.ts';
+import { commentCandidate, type CommentInput, type PageContext } from './facebook-map.ts';
 import type { IngestorContext } from './types.ts';
 
-const FeedChange = z.object({
-  field: z.string(),
-  value: z.looseObject({
-    item: z.string().optional(),
-    verb: z.string().optional(),
-    comment_id: z.string().optional(),
-    post_id: z.string().optional(),
-    parent_id: z.string().optional(),
-    message: z.string().optional(),
-    created_time: z.union([z.number(), z.string()]).optional(),
-    from: z.object({ id: z.string(), name: z.string().optional() }).optional(),
-  }),
+/** What every change says about itself; only `feed` changes are read further. */
+const ChangeHeader = z.object({ field: z.string(), value: z.unknown() });
+/** What a `feed` change is about: a comment, a reaction, a share, … and what happened to it. */
+const FeedItem = z.looseObject({ item: z.string(), verb: z.string() });
+/** A new or edited comment: everything a Mention needs, checked before anything is mapped. */
+const CommentValue = z.object({
+  comment_id: z.string().min(1),
+  post_id: z.string().min(1),
+  /** A top-level comment's parent_id is the post itself. */
+  parent_id: z.string().optional(),
+  message: z.string().optional(),
+  created_time: GraphTime,
+  from: GraphFrom.optional(),
 });
-const Notification = z.object({
-  object: z.string(),
-  entry: z.array(z.object({ id: z.string(), time: z.number().optional(), changes: z.array(z.unknown()).default([]) })).default([]),
-});
+/** Entries are checked one by one (`Entry`), so one malformed entry costs only its own changes. */
+const Notification = z.object({ object: z.string(), entry: z.array(z.unknown()).default([]) });
+const Entry = z.object({ id: z.string(), time: z.number().optional(), changes: z.array(z.unknown()).default([]) });
+
+/** Only new and edited comments are mentions; removals and hidden comments are not. */
+const COMMENT_VERBS = new Set(['add', 'edited']);
+
+/**
+ * What one change turned out to be. `ignored` is by design (likes, reactions, shares, other fields: not
+ * comments); `malformed` broke its schema and is quarantined.
+ */
+type ChangeReading =
+  | { kind: 'comment'; comment: CommentInput }
+  | { kind: 'ignored'; what: { field: string; item?: string; verb?: string } }
+  | { kind: 'malformed'; problem: string; commentId?: string };
+
+/** What a whole notification yielded. */
+interface NotificationReading {
+  candidates: Candidate[];
+  ignored: number;
+  quarantined: number;
+}
 
 export interface FacebookWebhookOptions {
   pages: PageContext[];
@@ -48,6 +69,7 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
   const path = options.path ?? '/webhooks/facebook';
   const log: Logger = options.context.log.child({ source: options.source, webhook: 'facebook' });
   const pages = new Map(options.pages.map((p) => [p.pageId, p]));
+  const gate: GateContext = { quarantine: options.context.quarantine, log };
   const router = express.Router();
 
   router.get(path, (req, res) => {
@@ -92,39 +114,15 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
       res.status(200).json({ received: 0 });
       return;
     }
-    const candidates: Candidate[] = [];
-    for (const entry of notification.entry) {
-      const page = pages.get(entry.id);
-      if (!page) {
-        log.warn({ page: entry.id }, 'facebook webhook for a page not configured; ignored');
-        continue;
-      }
-      for (const change of entry.changes) {
-        const parsed = FeedChange.safeParse(change);
-        if (!parsed.success || parsed.data.field !== 'feed') continue;
-        const v = parsed.data.value;
-        // Only new and edited comments are mentions; likes, reactions, shares and removals are not.
-        if (v.item !== 'comment' || (v.verb !== 'add' && v.verb !== 'edited')) continue;
-        if (!v.comment_id || !v.post_id || v.created_time === undefined) {
-          await options.context.quarantine(options.source, 'facebook webhook comment without comment_id, post_id or created_time', change);
-          continue;
-        }
-        const candidate = commentCandidate(
-          // A top-level comment's parent_id is the post itself.
-          { id: v.comment_id, postId: v.post_id, parentId: v.parent_id, message: v.message, createdTime: v.created_time, from: v.from },
-          page,
-          change,
-        );
-        if (candidate) candidates.push(candidate);
-        else log.debug({ comment: v.comment_id }, 'comment without text (sticker/photo) skipped');
-      }
-    }
+    const reading = await readNotification(notification.entry, pages, options.source, gate);
     try {
-      const mentions = await acceptMentions(options.source, candidates, { quarantine: options.context.quarantine, log });
+      const mentions = await acceptMentions(options.source, reading.candidates, gate);
       if (mentions.length > 0) await options.emit(mentions);
       for (const m of mentions) options.onEmitted?.(m.id);
       options.context.status.success(options.source, mentions.length);
-      res.status(200).json({ received: mentions.length });
+      // The gate quarantined the candidates it refused.
+      const quarantined = reading.quarantined + reading.candidates.length - mentions.length;
+      res.status(200).json({ received: mentions.length, ignored: reading.ignored, quarantined });
     } catch (err) {
       log.error({ err: (err as Error).message }, 'facebook webhook comments could not be emitted; Meta will retry');
       options.context.status.error(options.source, `webhook: ${(err as Error).message}`);
@@ -132,4 +130,64 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
     }
   });
   return router;
+}
+
+/** Sorts every change of a notification; a malformed entry or change is quarantined on its own, with its place. */
+async function readNotification(entries: unknown[], pages: Map<string, PageContext>, source: string, gate: GateContext): Promise<NotificationReading> {
+  const reading: NotificationReading = { candidates: [], ignored: 0, quarantined: 0 };
+  const park = async (reason: string, raw: unknown): Promise<void> => {
+    reading.quarantined++;
+    await quarantine(source, `facebook webhook ${reason}`, raw, gate);
+  };
+  for (const [i, raw] of entries.entries()) {
+    const entry = Entry.safeParse(raw);
+    if (!entry.success) {
+      await park(`entry ${i + 1} of ${entries.length}: ${formatZodIssues(entry.error).join('; ')}`, raw);
+      continue;
+    }
+    const page = pages.get(entry.data.id);
+    if (!page) {
+      gate.log.warn({ page: entry.data.id }, 'facebook webhook for a page not configured; ignored');
+      continue;
+    }
+    const { changes } = entry.data;
+    for (const [j, change] of changes.entries()) {
+      const read = readChange(change);
+      const where = `page ${page.pageId} change ${j + 1} of ${changes.length}`;
+      if (read.kind === 'malformed') await park(`${where}${read.commentId ? ` (comment ${read.commentId})` : ''}: ${read.problem}`, change);
+      else keep(reading, read, { page, change, where }, gate.log);
+    }
+  }
+  return reading;
+}
+
+/** Keeps a comment as a candidate; counts, and logs at debug, what is ignored by design. */
+function keep(reading: NotificationReading, read: Exclude<ChangeReading, { kind: 'malformed' }>, at: { page: PageContext; change: unknown; where: string }, log: Logger): void {
+  const candidate = read.kind === 'comment' ? commentCandidate(read.comment, at.page, at.change) : undefined;
+  if (candidate) {
+    reading.candidates.push(candidate);
+    return;
+  }
+  reading.ignored++;
+  if (read.kind === 'ignored') log.debug({ change: at.where, ...read.what }, 'facebook webhook change ignored (not a comment)');
+  else log.debug({ change: at.where, comment: read.comment.id }, 'comment without text (sticker/photo) skipped');
+}
+
+/** A comment to map, a change that is not about a comment, or one that broke its schema. */
+function readChange(change: unknown): ChangeReading {
+  const header = ChangeHeader.safeParse(change);
+  if (!header.success) return { kind: 'malformed', problem: formatZodIssues(header.error).join('; ') };
+  const { field, value } = header.data;
+  if (field !== 'feed') return { kind: 'ignored', what: { field } };
+  const feed = FeedItem.safeParse(value);
+  if (!feed.success) return { kind: 'malformed', problem: formatZodIssues(feed.error, ['value']).join('; ') };
+  const { item, verb } = feed.data;
+  if (item !== 'comment' || !COMMENT_VERBS.has(verb)) return { kind: 'ignored', what: { field, item, verb } };
+  const comment = CommentValue.safeParse(value);
+  if (!comment.success) {
+    const commentId = typeof feed.data.comment_id === 'string' ? feed.data.comment_id : undefined;
+    return { kind: 'malformed', problem: formatZodIssues(comment.error, ['value']).join('; '), commentId };
+  }
+  const v = comment.data;
+  return { kind: 'comment', comment: { id: v.comment_id, postId: v.post_id, parentId: v.parent_id, message: v.message, createdTime: v.created_time, from: v.from } };
 }

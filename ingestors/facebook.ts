@@ -142,7 +142,7 @@ export class FacebookIngestor implements Ingestor {
       for (const bad of comments.invalid) await quarantine(this.name, bad.reason, bad.raw, this.context);
       const candidates = comments.items.map((c) => commentCandidate(fromGraphComment(c, post.id), page, c));
       emitted += await this.emitNew(candidates, seen, emit);
-      const newest = comments.items.reduce((max, c) => Math.max(max, Math.floor(Date.parse(c.created_time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) / 1000) || 0), since);
+      const newest = comments.items.reduce((max, c) => Math.max(max, Math.floor(Date.parse(c.created_time) / 1000)), since);
       // `since` is inclusive at second granularity: the seen set absorbs the overlap. When maxPages cut the
       // listing, the count stays unrecorded (-1) so the next poll continues from `newest` instead of skipping.
       if (comments.truncated) this.log.warn({ post: post.id, maxPages: this.options.maxPages }, 'comment listing hit maxPages; the rest follows next poll');

@@ -3,6 +3,7 @@
  * X adds fields all the time, and only the fields read here need to be right.
  */
 import { z } from 'zod';
+import { formatZodIssues } from '../src/config.ts';
 import type { Brand } from '../src/model.ts';
 import type { Candidate } from './accept.ts';
 import { decodeEntities, truncateText } from './text.ts';
@@ -26,7 +27,13 @@ export const TweetV2 = z.object({
 export type TweetV2 = z.infer<typeof TweetV2>;
 
 export const UserV2 = z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() });
-export const Includes = z.object({ users: z.array(UserV2).optional() }).optional();
+export type UserV2 = z.infer<typeof UserV2>;
+
+/**
+ * Expanded objects. Users are checked one by one (`usableUsers`), so one bad user costs only its own handle.
+ * Referenced tweets (`tweets`) are never read here and so not checked at all: a bad one cannot cost anything.
+ */
+export const Includes = z.object({ users: z.array(z.unknown()).optional() }).optional();
 
 /** One filtered-stream message. */
 export const StreamMessage = z.object({
@@ -35,12 +42,54 @@ export const StreamMessage = z.object({
   matching_rules: z.array(z.object({ id: z.union([z.string(), z.number()]), tag: z.string().optional() })).optional(),
 });
 
-/** One page of recent search (`data` is absent when nothing matched). */
+/**
+ * The envelope of one recent-search page (`data` is absent when nothing matched). Tweets are checked one by
+ * one (`checkSearchPage`): one malformed tweet must not cost the page, nor stop the source.
+ */
 export const SearchPage = z.object({
-  data: z.array(TweetV2).optional(),
+  data: z.array(z.unknown()).optional(),
   includes: Includes,
   meta: z.object({ newest_id: z.string().optional(), next_token: z.string().optional(), result_count: z.number().optional() }).optional(),
 });
+
+/** A record from X that failed its schema: kept apart with the reason, for the quarantine. */
+export interface RejectedRecord {
+  raw: unknown;
+  reason: string;
+}
+
+interface Checked<T> {
+  valid: T[];
+  rejected: RejectedRecord[];
+}
+
+/** Parses each record on its own; a rejected one is named by its place (1-based) and, when it has one, its id. */
+function checkEach<S extends z.ZodType>(records: unknown[], schema: S, what: string): Checked<z.infer<S>> {
+  const checked: Checked<z.infer<S>> = { valid: [], rejected: [] };
+  records.forEach((raw, i) => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) checked.valid.push(parsed.data);
+    else checked.rejected.push({ raw, reason: `${what} ${i + 1} of ${records.length}${idNote(raw)}: ${formatZodIssues(parsed.error).join('; ')}` });
+  });
+  return checked;
+}
+
+function idNote(raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? ` (id ${id})` : '';
+}
+
+/** The users of an `includes` block that fit the schema, and the ones that did not. */
+export function usableUsers(includes: z.infer<typeof Includes>): Checked<UserV2> {
+  return checkEach(includes?.users ?? [], UserV2, 'includes.users');
+}
+
+/** The tweets and users of one search page, each checked on its own. */
+export function checkSearchPage(page: z.infer<typeof SearchPage>): { tweets: TweetV2[]; users: UserV2[]; rejected: RejectedRecord[] } {
+  const tweets = checkEach(page.data ?? [], TweetV2, 'tweet');
+  const users = usableUsers(page.includes);
+  return { tweets: tweets.valid, users: users.valid, rejected: [...tweets.rejected, ...users.rejected] };
+}
 
 /** Fields requested on every call, so stream and backfill produce the same Mention. */
 export const TWEET_QUERY = {
@@ -73,7 +122,7 @@ export function newerId(a: string | undefined, b: string): string {
   return a === undefined || BigInt(b) > BigInt(a) ? b : a;
 }
 
-export function tweetToCandidate(tweet: TweetV2, users: z.infer<typeof UserV2>[], accounts: BrandAccounts, sourceName = 'twitter'): Candidate {
+export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: BrandAccounts, sourceName = 'twitter'): Candidate {
   const author = users.find((u) => u.id === tweet.author_id);
   const handle = author?.username;
   const authorBrand = (tweet.author_id && accounts.byId.get(tweet.author_id)) || (handle && accounts.byHandle.get(handle.toLowerCase())) || undefined;
@@ -120,7 +169,7 @@ export function tweetToCandidate(tweet: TweetV2, users: z.infer<typeof UserV2>[]
   };
 }
 
-function handleOf(users: z.infer<typeof UserV2>[], id: string, accounts: BrandAccounts): string | undefined {
+function handleOf(users: UserV2[], id: string, accounts: BrandAccounts): string | undefined {
   const username = users.find((u) => u.id === id)?.username;
   return username ? accounts.byHandle.get(username.toLowerCase()) : undefined;
 }

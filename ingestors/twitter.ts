@@ -17,7 +17,8 @@ import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { SeenSet } from './seen.ts';
 import {
-  brandAccounts, newerId, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, type BrandAccounts, type TweetV2, UserV2,
+  brandAccounts, checkSearchPage, newerId, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, usableUsers,
+  type BrandAccounts, type RejectedRecord, type TweetV2, type UserV2,
 } from './twitter-map.ts';
 import { diffRules, rulesForBrands, type StreamRule } from './twitter-rules.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
@@ -180,24 +181,40 @@ export class TwitterIngestor implements Ingestor {
     else if (this.liveSince) bound.start_time = this.liveSince;
     else if (this.options.initialBackfillMinutes > 0) bound.start_time = new Date(Date.now() - this.options.initialBackfillMinutes * 60_000).toISOString();
     else return;
-    const found = new Map<string, { tweet: TweetV2; users: z.infer<typeof UserV2>[] }>();
+    const found = new Map<string, { tweet: TweetV2; users: UserV2[] }>();
+    // Keyed by content: a bad record that several rules find is quarantined once per backfill.
+    const rejected = new Map<string, RejectedRecord>();
     for (const rule of rulesForBrands(this.brands, this.options).rules) {
       let nextToken: string | undefined;
       for (let page = 0; page < this.options.backfillMaxPages && !signal.aborted; page++) {
         const query: Record<string, string> = { query: rule.value, max_results: '100', ...bound, ...TWEET_QUERY };
         if (nextToken) query.next_token = nextToken;
-        const parsed = SearchPage.safeParse(await this.client.get('tweets/search/recent', query));
-        if (!parsed.success) throw new Error(`recent search answered an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
-        for (const tweet of parsed.data.data ?? []) found.set(tweet.id, { tweet, users: parsed.data.includes?.users ?? [] });
-        nextToken = parsed.data.meta?.next_token;
+        const { tweets, users, rejected: bad, nextToken: next } = await this.searchPage(query);
+        for (const tweet of tweets) found.set(tweet.id, { tweet, users });
+        for (const record of bad) {
+          const key = JSON.stringify(record.raw);
+          if (!rejected.has(key)) rejected.set(key, record);
+        }
+        nextToken = next;
         if (!nextToken) break;
       }
       // Search pages run newest first: stopping early leaves the oldest tweets of the gap unfetched.
       if (nextToken) this.log.warn({ rule: rule.tag, pages: this.options.backfillMaxPages, ...bound }, 'backfill hit backfillMaxPages; the oldest tweets of the gap were not fetched');
     }
+    for (const record of rejected.values()) await quarantine(this.name, `recent search: ${record.reason}`, record.raw, this.context);
     const ordered = [...found.values()].sort((a, b) => (BigInt(a.tweet.id) < BigInt(b.tweet.id) ? -1 : 1));
     for (const { tweet, users } of ordered) await this.deliver(tweet, users, emit);
     if (ordered.length > 0) this.log.info({ tweets: ordered.length, ...bound }, 'backfill done');
+  }
+
+  /**
+   * One page of recent search. Only a page whose envelope is unreadable fails (and is retried); its tweets and
+   * users are checked one by one, the bad ones returned apart for the quarantine.
+   */
+  private async searchPage(query: Record<string, string>): Promise<ReturnType<typeof checkSearchPage> & { nextToken?: string }> {
+    const parsed = SearchPage.safeParse(await this.client.get('tweets/search/recent', query));
+    if (!parsed.success) throw new Error(`recent search answered an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+    return { ...checkSearchPage(parsed.data), nextToken: parsed.data.meta?.next_token };
   }
 
   /** One stream connection; resolves with the number of tweets delivered once it closes. */
@@ -224,7 +241,9 @@ export class TwitterIngestor implements Ingestor {
             await quarantine(this.name, `stream message without a usable tweet: ${parsed.error.issues[0]?.message ?? ''}`, payload, this.context);
             return;
           }
-          if (await this.deliver(parsed.data.data, parsed.data.includes?.users ?? [], emit)) delivered++;
+          const users = usableUsers(parsed.data.includes);
+          for (const bad of users.rejected) await quarantine(this.name, `stream message: ${bad.reason}`, bad.raw, this.context);
+          if (await this.deliver(parsed.data.data, users.valid, emit)) delivered++;
         }).catch((err: unknown) => {
           // Emit failed (bus down): drop the connection; the backfill after reconnect fetches the tweet again.
           failure = err;
@@ -256,7 +275,7 @@ export class TwitterIngestor implements Ingestor {
   }
 
   /** Emits one tweet unless already emitted; returns whether it was new. */
-  private async deliver(tweet: TweetV2, users: z.infer<typeof UserV2>[], emit: Emit): Promise<boolean> {
+  private async deliver(tweet: TweetV2, users: UserV2[], emit: Emit): Promise<boolean> {
     const id = `twitter:${tweet.id}`;
     if (this.seen.has(id)) {
       this.log.debug({ id }, 'duplicate tweet skipped');

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FacebookIngestor, FacebookOptions, facebookIngestorFactory } from '../../../ingestors/facebook.ts';
-import { GraphApiError } from '../../../ingestors/facebook-graph.ts';
+import { GraphApiError, graphTime as toIsoTime } from '../../../ingestors/facebook-graph.ts';
 import { brand, collector, hasLog, makeContext, type TestContext } from './helpers.ts';
 import { FakeGraph, graphTime } from './fake-graph.ts';
 
@@ -86,6 +86,14 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
   });
 
+  it('quarantines a polled comment whose created_time is no time, naming the field, and emits the others', async () => {
+    graph.comments.push({ id: '1_c5', postId: `${PAGE}_1`, message: 'Kaputt.', created_time: '2026-02-30T99:00:00+0000' });
+    const out = collector();
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1000_3', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/comments: unexpected item: created_time: not a valid time: 2026-02-30T99/)]);
+  });
+
   it('backs off at least its own minimum when Graph says it can be called again at once', async () => {
     graph.failures.push({
       status: 403,
@@ -148,7 +156,10 @@ describe('facebook page webhook', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const notification = (value: Record<string, unknown>) => JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: 1764489600, changes: [{ field: 'feed', value }] }] });
+  const withChanges = (changes: unknown[]) => JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: 1764489600, changes }] });
+  const notification = (value: Record<string, unknown>) => withChanges([{ field: 'feed', value }]);
+  const newComment = (id: string, extra: Record<string, unknown> = {}) =>
+    ({ item: 'comment', verb: 'add', comment_id: id, post_id: `${PAGE}_1`, message: 'Seit gestern kein Netz!', created_time: 1764489600, from: { id: '77', name: 'Kerstin' }, ...extra });
   const sign = (body: string, secret = 'app-secret') => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   const post = (body: string, signature: string | undefined) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
@@ -166,7 +177,7 @@ describe('facebook page webhook', () => {
     const comment = notification({ item: 'comment', verb: 'add', comment_id: '1_c9', post_id: `${PAGE}_1`, parent_id: `${PAGE}_1`, message: 'Wann kommt endlich mein Paket?', created_time: 1764489600, from: { id: '77', name: 'Kerstin' } });
     const res = await post(comment, sign(comment));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 1 });
+    expect(await res.json()).toEqual({ received: 1, ignored: 0, quarantined: 0 });
     expect(out.mentions[0]).toMatchObject({ id: 'facebook:1_c9', channel: 'page_comment', createdAt: '2025-11-30T08:00:00.000Z', author: { id: '77', isBrand: false }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1000_1' }, brandContext: ['acme'] });
 
     const reply = notification({ item: 'comment', verb: 'add', comment_id: '1_c10', post_id: `${PAGE}_1`, parent_id: '1_c9', message: 'Wir kümmern uns!', created_time: 1764489700, from: { id: PAGE, name: 'Acme' } });
@@ -196,7 +207,61 @@ describe('facebook page webhook', () => {
     expect((await post(garbage, sign(garbage))).status).toBe(200);
     expect(t.quarantined[0]?.reason).toMatch(/facebook webhook body unreadable/);
     const like = notification({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 });
-    expect(await (await post(like, sign(like))).json()).toEqual({ received: 0 });
+    expect(await (await post(like, sign(like))).json()).toEqual({ received: 0, ignored: 1, quarantined: 0 });
     expect(out.mentions).toHaveLength(0);
+  });
+
+  it('quarantines a comment whose created_time is no time, stores the other comments and answers 200', async () => {
+    const body = withChanges([{ field: 'feed', value: newComment('p1_c20') }, { field: 'feed', value: newComment('p1_c21', { created_time: 1e13 }) }]);
+    const res = await post(body, sign(body));
+    expect(res.status).toBe(200);
+    expect(out.ids()).toEqual(['facebook:p1_c20']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/change 2 of 2 \(comment p1_c21\).*created_time: not a valid time: 10000000000000/)]);
+    expect(t.status.list()[0]?.quarantined).toBe(1);
+  });
+
+  it('quarantines every malformed change with its reason, ignores what is not a comment, and says how many of each', async () => {
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: PAGE,
+          changes: [
+            { field: 'feed', value: newComment('1_c30') },
+            { field: 'feed', value: newComment('1_c31', { from: { id: 999 } }) },
+            { field: 'feed', value: newComment('1_c32', { message: 12345 }) },
+            { field: 'feed', value: newComment('1_c33', { comment_id: null }) },
+            { field: 'feed' },
+            { field: 'feed', value: { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 } },
+            { field: 'feed', value: newComment('1_c34', { verb: 'remove' }) },
+            { field: 'ratings', value: { review_text: 'gut' } },
+          ],
+        },
+        { changes: [{ field: 'feed', value: newComment('1_c35') }] },
+      ],
+    });
+    const res = await post(body, sign(body));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 1, ignored: 3, quarantined: 5 });
+    expect(out.ids()).toEqual(['facebook:1_c30']);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([
+      expect.stringMatching(/change 2 of 8 \(comment 1_c31\): value\.from\.id: /),
+      expect.stringMatching(/change 3 of 8 \(comment 1_c32\): value\.message: /),
+      expect.stringMatching(/change 4 of 8: value\.comment_id: /),
+      expect.stringMatching(/change 5 of 8: value: /),
+      expect.stringMatching(/entry 2 of 2: id: /),
+    ]);
+    expect(t.status.list()[0]?.quarantined).toBe(5);
+    expect(t.logs.filter((l) => l.msg === 'input quarantined')).toHaveLength(5);
+    expect(t.logs.filter((l) => l.msg === 'facebook webhook change ignored (not a comment)').map((l) => l.level)).toEqual([20, 20, 20]);
+  });
+});
+
+describe('facebook Graph times', () => {
+  it('turn into ISO UTC, and anything that is no time into undefined, never an exception', () => {
+    expect(toIsoTime('2026-11-30T08:00:00+0000')).toBe('2026-11-30T08:00:00.000Z');
+    expect(toIsoTime(1764489600)).toBe('2025-11-30T08:00:00.000Z');
+    expect(toIsoTime(1e13)).toBeUndefined();
+    expect(toIsoTime('gestern')).toBeUndefined();
   });
 });

@@ -38,6 +38,8 @@ export class FakeX {
   /** One script per stream connection, in order; further connections get a silent open stream. */
   streamScripts: StreamScript[] = [];
   authHeaders: string[] = [];
+  /** When set, recent search answers this body verbatim instead of paging the archive (malformed pages). */
+  searchAnswer: unknown;
   private server: Server | undefined;
   private nextRuleId = 100;
   private readonly open = new Set<ServerResponse>();
@@ -83,6 +85,7 @@ export class FakeX {
     }
     if (url.pathname === '/2/tweets/search/recent') {
       this.searches.push(url.searchParams);
+      if (this.searchAnswer !== undefined) return json(200, this.searchAnswer);
       const since = url.searchParams.get('since_id');
       const start = url.searchParams.get('start_time');
       const matching = this.archive

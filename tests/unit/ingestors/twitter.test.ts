@@ -230,6 +230,42 @@ describe('twitter ingestor against a local X API', () => {
     await run;
   });
 
+  it('quarantines a malformed tweet or include of a search page alone; the rest is ingested and the stream connects', async () => {
+    const [id1, id3] = [snowflake(3000, 1), snowflake(1000, 3)] as [string, string];
+    x.searchAnswer = {
+      data: [tweet(id1, 'Acme Bahn: Zug fällt aus'), { id: '2002x', text: 'malformed id' }, tweet(id3, 'Acme Bahn wieder zu spät')],
+      includes: { users: [{ id: 7, username: 'broken' }, ...x.users], tweets: [{ id: null, text: 42 }] },
+      meta: { result_count: 3 },
+    };
+    const out = collector();
+    const run = ingestor({ initialBackfillMinutes: 60 }).run(out.emit, controller.signal);
+    await waitFor(() => x.connections.length === 1, 'stream connected after the backfill');
+    expect(out.ids()).toEqual([`twitter:${id1}`, `twitter:${id3}`]);
+    expect(out.mentions[0]?.author.handle).toBe('kunde');
+    // Both brand rules find the same page: each bad record is quarantined once, with its place and id.
+    expect(t.quarantined.map((q) => q.reason)).toEqual([
+      expect.stringMatching(/^recent search: tweet 2 of 3 \(id 2002x\): .*id/),
+      expect.stringMatching(/^recent search: includes\.users 1 of 3 \(id 7\): .*id/),
+    ]);
+    expect(t.quarantined[0]?.raw).toEqual({ id: '2002x', text: 'malformed id' });
+    expect(t.status.list()[0]?.quarantined).toBe(2);
+    expect(hasLog(t.logs, 'X API failed; retrying')).toBe(false);
+    controller.abort();
+    await run;
+  });
+
+  it('delivers a stream tweet whose expanded author is malformed, and quarantines only that user', async () => {
+    const message = { data: tweet(snowflake(1000, 1), 'Acme Bahn ohne WLAN'), includes: { users: [{ id: '1', username: ['kunde'] }] } };
+    x.streamScripts = [(res) => { openStream(res); res.write(`${JSON.stringify(message)}\r\n`); }];
+    const out = collector();
+    const run = ingestor().run(out.emit, controller.signal);
+    await waitFor(() => out.mentions.length === 1, 'the tweet');
+    expect(out.mentions[0]?.author).toEqual({ id: '1', isBrand: false });
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/^stream message: includes\.users 1 of 1 \(id 1\): username/)]);
+    controller.abort();
+    await run;
+  });
+
   it('refuses to start without a bearer token', () => {
     const bare = makeContext({ brands: [acme] });
     expect(() => new TwitterIngestor(TwitterOptions.parse({ type: 'twitter', name: 'x' }), bare.context)).toThrow(/TWITTER_BEARER_TOKEN/);
