@@ -20,6 +20,7 @@ import { BadRequestError } from './params.ts';
 import { alertsRouter, storeAlertActions, type AlertActions } from './routes/alerts.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { mentionsRouter } from './routes/mentions.ts';
+import { metricsRouter } from './routes/metrics.ts';
 import { pagesRouter } from './routes/pages.ts';
 import { quarantineRouter } from './routes/quarantine.ts';
 import { savedSearchesRouter } from './routes/saved-searches.ts';
@@ -90,7 +91,9 @@ export function createApp(deps: DashboardDeps): express.Express {
 
   // Probes stay open: load balancers and process managers carry no token.
   app.use(healthRouter(deps.readiness));
-  app.use('/static', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: '5m' }));
+  app.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '5m' }));
+  // Our own answer for a missing file: serve-static's error names the path on disk.
+  app.use('/static', (_req, res) => void res.status(404).json({ error: 'no such file' }));
   const chartJs = chartJsPath();
   app.get('/vendor/chart.umd.min.js', (_req, res) => res.sendFile(chartJs, { maxAge: '1d' }));
   // Extra routers (the ingest webhook) authenticate with their own token, not the analysts' one.
@@ -98,6 +101,7 @@ export function createApp(deps: DashboardDeps): express.Express {
   app.use(authRouter(auth));
   app.use(pagesRouter({ config, auth }));
   app.use(requireAuth(auth));
+  app.use(metricsRouter());
 
   app.use('/api', (_req, res, next) => {
     // Post text and alerts are customer data behind a login: no proxy or browser cache keeps a copy.

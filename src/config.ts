@@ -116,7 +116,7 @@ export const AppConfig = z
         /** The stream detectors that run (both by default); replay drops `shitstorm` for files without timestamps. */
         detectors: z.array(z.enum(['unanswered', 'shitstorm'])).min(1).default(['unanswered', 'shitstorm']),
       })
-      .passthrough()
+      .strict()
       .prefault({}),
   })
   .strict();

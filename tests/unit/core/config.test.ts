@@ -26,6 +26,7 @@ describe('config', () => {
 
   it('rejects unknown fields instead of ignoring a typo', () => {
     expect(() => parseConfig('sever:\n  port: 1\n', 'k.yaml')).toThrow(/unknown field\(s\) sever/);
+    expect(() => parseConfig('detect:\n  clok: wall\n  tickSecnds: 5\n', 'k.yaml')).toThrow(/detect: unknown field\(s\) clok, tickSecnds/);
   });
 
   it('reports YAML syntax errors', () => {

@@ -317,3 +317,18 @@ describe('sources and brands', () => {
     expect(body.error).toContain('/api/nothing');
   });
 });
+
+describe('metrics and static files', () => {
+  it('serves Prometheus metrics on /metrics', async () => {
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers a missing static file with 404 and no path on disk', async () => {
+    const { status, body } = await get('/static/nope.js');
+    expect(status).toBe(404);
+    expect(JSON.stringify(body)).not.toMatch(/ENOENT|dashboards/);
+  });
+});
