@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { formatZodIssues } from '../src/config.ts';
 import { childLogger, type Logger } from '../src/log.ts';
 import { Mention } from '../src/model.ts';
+import { implausibleTime } from './accept.ts';
 import { bearerToken, secretEquals } from './auth.ts';
 
 export interface IngestRouterOptions {
@@ -94,6 +95,11 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
       const parsed = Mention.safeParse(item);
       if (!parsed.success) {
         rejected.push({ index, errors: formatZodIssues(parsed.error) });
+        continue;
+      }
+      const badTime = implausibleTime(parsed.data.createdAt, Date.now());
+      if (badTime !== undefined) {
+        rejected.push({ index, errors: [badTime] });
         continue;
       }
       // The store keeps one post per id: a second copy in the same request would be counted as accepted and vanish.

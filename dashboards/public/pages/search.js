@@ -101,10 +101,15 @@ async function loadHistogram(searchFilters) {
   const filters = new URLSearchParams(searchFilters);
   filters.delete('sort');
   let interval = '1d';
-  let data = await api(`/api/stats/histogram?${filters}&interval=${interval}`);
-  if (data.buckets.length <= 2) interval = '1h';
-  else if (data.buckets.length > 180) interval = '1w';
-  if (interval !== '1d') data = await api(`/api/stats/histogram?${filters}&interval=${interval}`);
+  let data = await api(`/api/stats/histogram?${filters}&interval=${interval}`).catch(() => undefined);
+  if (data === undefined) {
+    // Days over a very long span (years of history, one misdated post) are refused as too many bars: weeks then.
+    interval = '1w';
+    data = await api(`/api/stats/histogram?${filters}&interval=${interval}`);
+  } else if (data.buckets.length <= 2 || data.buckets.length > 180) {
+    interval = data.buckets.length <= 2 ? '1h' : '1w';
+    data = await api(`/api/stats/histogram?${filters}&interval=${interval}`);
+  }
   drawChart(histogram, {
     type: 'bar',
     data: {
@@ -125,13 +130,16 @@ async function search() {
   query.set('page', String(Number.isInteger(page) && page >= 0 ? page : 0));
   query.set('size', String(PAGE_SIZE));
   query.set('facets', FACETS.join(','));
+  // The chart is a side view: when it cannot be drawn, the hits are still shown, with the reason.
+  const chart = loadHistogram(filters).then(() => undefined, (err) => err);
   try {
-    const [result] = await Promise.all([api(`/api/mentions?${query}`), loadHistogram(filters)]);
+    const result = await api(`/api/mentions?${query}`);
     hitCount.textContent = `${result.total} ${t('search.hits')}`;
     fill(results, result.hits.map((h) => renderPost(h.mention, { cues: h.mention.complaint.isComplaint })));
     renderFacets(result.facets);
     renderPager(result, result.total);
-    setStatus('');
+    const chartError = await chart;
+    setStatus(chartError ? `${t('common.error')}: ${chartError.message}` : '', chartError !== undefined);
   } catch (err) {
     setStatus(`${t('common.error')}: ${err.message}`, true);
   }

@@ -77,6 +77,17 @@ describe('POST /api/ingest', () => {
     expect(out.ids()).toEqual(['review:1']);
   });
 
+  it('refuses times no post can have: far in the future (it would move the event clock) or before 1990', async () => {
+    const res = await send([mention('1', { createdAt: '9999-11-29T11:30:00Z' }), mention('2', { createdAt: '1970-01-01T00:00:00Z' }), mention('3')]);
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { accepted: number; rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.rejected).toEqual([
+      { index: 0, errors: ['createdAt: 9999-11-29T11:30:00.000Z lies more than a day in the future'] },
+      { index: 1, errors: ['createdAt: 1970-01-01T00:00:00.000Z is before 1990, most likely a misread date'] },
+    ]);
+    expect(out.ids()).toEqual(['review:3']);
+  });
+
   it('answers 400 for JSON nested far deeper than a post, before anything tries to read it recursively', async () => {
     const deep = `{"id":"hook:dd","extra":${'['.repeat(1500)}${']'.repeat(1500)}}`;
     const res = await send(deep);
