@@ -102,6 +102,11 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
         rejected.push({ index, errors: [badTime] });
         continue;
       }
+      // Ids are "<source>:<native id>": a pushed post named after another source would overwrite that source's post.
+      if (!parsed.data.id.startsWith(`${parsed.data.source}:`)) {
+        rejected.push({ index, errors: [`id: must start with "${parsed.data.source}:" (its source), got "${parsed.data.id.slice(0, 80)}"`] });
+        continue;
+      }
       // The store keeps one post per id: a second copy in the same request would be counted as accepted and vanish.
       const first = firstIndexOf.get(parsed.data.id);
       if (first !== undefined) {

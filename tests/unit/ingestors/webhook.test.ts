@@ -88,6 +88,14 @@ describe('POST /api/ingest', () => {
     expect(out.ids()).toEqual(['review:3']);
   });
 
+  it("refuses a post whose id names another source, so a push cannot overwrite that source's posts", async () => {
+    const res = await send([mention('1', { id: 'demo:1' }), mention('2')]);
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.rejected).toEqual([{ index: 0, errors: ['id: must start with "review:" (its source), got "demo:1"'] }]);
+    expect(out.ids()).toEqual(['review:2']);
+  });
+
   it('answers 400 for JSON nested far deeper than a post, before anything tries to read it recursively', async () => {
     const deep = `{"id":"hook:dd","extra":${'['.repeat(1500)}${']'.repeat(1500)}}`;
     const res = await send(deep);
