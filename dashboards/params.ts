@@ -37,6 +37,18 @@ function single<T extends z.ZodType>(inner: T) {
   return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), inner);
 }
 
+/**
+ * A whole number written in decimal digits. `z.coerce.number()` alone took "0x10" as 16 and "1e2" as 100: query
+ * strings are typed by people and scripts, and a value read differently from how it was meant is worse than a 400.
+ */
+export function decimalInt(min: number, max: number) {
+  return z
+    .string({ error: 'a whole number in decimal digits' })
+    .regex(/^\d{1,9}$/, 'a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** ISO timestamp with offset, or a plain `YYYY-MM-DD` (UTC midnight: what `<input type=date>` sends). */
@@ -74,8 +86,8 @@ export const MentionSearchParams = z
   .object({
     ...filterShape,
     sort: single(z.enum(['newest', 'oldest', 'relevance']).optional()),
-    page: single(z.coerce.number().int().min(0).max(10_000).default(0)),
-    size: single(z.coerce.number().int().min(1).max(200).default(20)),
+    page: single(decimalInt(0, 10_000).default(0)),
+    size: single(decimalInt(1, 200).default(20)),
     facets: list(z.enum(FACET_FIELDS)),
   })
   .strict()
@@ -93,7 +105,7 @@ export const AlertParams = z
     brand: list(BrandParam),
     status: list(AlertStatus),
     since: single(TimeParam.optional()),
-    limit: single(z.coerce.number().int().min(1).max(500).default(100)),
+    limit: single(decimalInt(1, 500).default(100)),
   })
   .strict();
 
@@ -110,7 +122,7 @@ export const ShitstormParams = z
 export const UnansweredParams = z
   .object({
     brand: list(BrandParam),
-    limit: single(z.coerce.number().int().min(1).max(200).default(50)),
+    limit: single(decimalInt(1, 200).default(50)),
   })
   .strict();
 

@@ -3,9 +3,9 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../../src/store/port.ts';
 import { listQuarantined, QUARANTINE_KEEP } from '../../src/stages/quarantine.ts';
-import { parseQuery } from '../params.ts';
+import { decimalInt, parseQuery } from '../params.ts';
 
-const QuarantineParams = z.object({ limit: z.coerce.number().int().min(1).max(QUARANTINE_KEEP).default(50) }).strict();
+const QuarantineParams = z.object({ limit: decimalInt(1, QUARANTINE_KEEP).default(50) }).strict();
 
 export function quarantineRouter(store: Store): Router {
   const router = express.Router();

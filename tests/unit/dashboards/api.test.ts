@@ -97,6 +97,9 @@ describe('GET /api/mentions', () => {
   it.each([
     ['size=0', 'size'],
     ['size=500', 'size'],
+    ['size=0x10', 'size'],
+    ['size=1e2', 'size'],
+    ['size=2.0', 'size'],
     ['page=-1', 'page'],
     ['sort=random', 'sort'],
     ['lang=fr', 'lang'],
