@@ -95,3 +95,28 @@ describe('index stage', () => {
     await bus.close();
   });
 });
+
+describe('classify stage', () => {
+  it('lets other work (the API in embedded mode) run between slow posts instead of holding the event loop for a batch', async () => {
+    const { runClassifyStage } = await import('../../../src/stages/classify.ts');
+    const bus = createMemoryBus();
+    const posts = Array.from({ length: 5 }, (_, i) => classified(`demo:${i}`, []));
+    await bus.publish('mentions', posts.map((p) => ({ key: p.id, value: { ...p, lang: undefined, brands: undefined, complaint: undefined, sentiment: undefined, intents: undefined, classifiedAt: undefined, model: undefined } })));
+    const order: string[] = [];
+    const slowClassify = (m: { id: string }): ClassifiedType => {
+      const until = performance.now() + 30;
+      while (performance.now() < until); // a long post's worth of CPU
+      order.push(m.id);
+      return classified(m.id, []);
+    };
+    const controller = new AbortController();
+    const running = runClassifyStage({ bus, classify: slowClassify as never, signal: controller.signal });
+    // A request arriving while the batch is classified: it is served before the last post is done.
+    setImmediate(() => order.push('request'));
+    await waitFor(async () => order.filter((x) => x !== 'request').length === 5, { timeoutMs: 10_000, what: 'batch classified' });
+    controller.abort();
+    await running;
+    expect(order.indexOf('request')).toBeGreaterThan(-1);
+    expect(order.indexOf('request')).toBeLessThan(order.length - 1);
+  });
+});
