@@ -13,13 +13,13 @@ import { readCsv } from './replay-csv.ts';
 import { isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
 import { byEventTime, clip, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
-import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { formatZodIssues } from '../src/config.ts';
 import type { Brand, Mention, MentionInput } from '../src/model.ts';
 
 export type { Preamble, ReadOptions, ReplayInput, RowError, RowResult } from './replay-rows.ts';
 export { readCsv } from './replay-csv.ts';
+export { readGermEvalXml } from './replay-germeval.ts';
+import { readGermEvalXml } from './replay-germeval.ts';
 
 export const ReplayFormat = z.enum(['jsonl', 'csv', 'twcs', 'germeval']);
 export type ReplayFormat = z.infer<typeof ReplayFormat>;
@@ -258,48 +258,6 @@ export function readTwcs(text: string): ReplayInput {
   return { mentions: byEventTime(mentions), errors, brands };
 }
 
-const GermEvalDocument = z.object({
-  '@_id': z.string().min(1),
-  text: z.union([z.string(), z.number()]).transform(String),
-});
-
-/** GermEval 2017 XML: `<Document id="..."><text>…</text>…</Document>`; the document id is its URL. */
-export function readGermEvalXml(text: string, options: ReadOptions = {}): ReplayInput {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'Document', parseTagValue: false, htmlEntities: true });
-  const root = parser.parse(text) as { Documents?: { Document?: unknown[] } };
-  const docs = root.Documents?.Document ?? [];
-  const base = (options.fallbackTime ?? new Date()).getTime();
-  const mentions: Mention[] = [];
-  const errors: RowError[] = [];
-  docs.forEach((raw, index) => {
-    const doc = GermEvalDocument.safeParse(raw);
-    if (!doc.success) {
-      errors.push({ line: index + 1, reason: `document ${index + 1}: ${formatZodIssues(doc.error).join('; ')}` });
-      return;
-    }
-    const nativeId = doc.data['@_id'].replace(/\\_/g, '_');
-    const id = `germeval:${nativeId.replace(/\s+/g, '_')}`.slice(0, 512);
-    const url = /^https?:\/\//.test(nativeId) && z.string().url().safeParse(nativeId).success ? nativeId : undefined;
-    validate(
-      {
-        id,
-        source: 'germeval',
-        url,
-        author: { id: url ? new URL(url).hostname : 'unknown' },
-        text: clip(doc.data.text.trim() || '(empty)'),
-        createdAt: new Date(base + index * 1000).toISOString(),
-        thread: { rootId: id },
-        channel: url?.includes('twitter.com') ? 'post' : 'news',
-        langHint: 'de',
-      },
-      index + 1,
-      mentions,
-      errors,
-    );
-  });
-  return { mentions, errors, brands: [] };
-}
-
 export function readReplayFile(file: string, format: ReplayFormat, options: ReadOptions = {}): ReplayInput {
   const text = readUtf8(file);
   switch (format) {
@@ -310,6 +268,6 @@ export function readReplayFile(file: string, format: ReplayFormat, options: Read
     case 'twcs':
       return readTwcs(text);
     case 'germeval':
-      return readGermEvalXml(text, options);
+      return readGermEvalXml(text, options, file);
   }
 }
