@@ -12,11 +12,32 @@ import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from 
 import { ANONYMOUS_AUTHOR, byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
-export type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number } };
 
-/** csv-parse options for the lines below the header row, shared by the whole-file and the streaming reader. */
-export function csvParseOptions(header: CsvHeader) {
-  return { columns: header.names, delimiter: header.delimiter, skip_empty_lines: true, relax_column_count: true, bom: true, info: true };
+/**
+ * csv-parse options for the lines below the header row, shared by the whole-file and the streaming reader.
+ * `relaxQuotes`: a quote inside an unquoted cell (`5" Display`, an inch mark) is a character of the text. Only for
+ * files that need it (see `isStrayQuote`): relaxed, csv-parse also reads a stray quote inside a quoted cell as text,
+ * and a cell whose quote never closes properly then swallows the rows below it without an error.
+ */
+export function csvParseOptions(header: CsvHeader, relaxQuotes = false) {
+  return { columns: header.names, delimiter: header.delimiter, skip_empty_lines: true, relax_column_count: true, relax_quotes: relaxQuotes, bom: true, info: true };
+}
+
+/** csv-parse's error for a quote inside an unquoted cell: the file is read again with `relaxQuotes`. */
+export function isStrayQuote(err: unknown): boolean {
+  // By code, not class: csv-parse/sync and csv-parse bundle their own CsvError each.
+  return err instanceof Error && (err as { code?: unknown }).code === 'INVALID_OPENING_QUOTE';
+}
+
+/** The records below the header row of a whole file, relaxing quotes only when a cell needs it. */
+function parseCsvRecords(body: string, header: CsvHeader): CsvRecord[] {
+  try {
+    return parseCsv(body, csvParseOptions(header)) as CsvRecord[];
+  } catch (err) {
+    if (!isStrayQuote(err)) throw err;
+    return parseCsv(body, csvParseOptions(header, true)) as CsvRecord[];
+  }
 }
 
 export interface CsvContext {
@@ -147,7 +168,7 @@ function lineStart(text: string, line: number): number {
 export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
   const header = findCsvHeader(text.split('\n', HEADER_SEARCH_LINES));
   if (!header) return { mentions: [], errors: [], brands: [] };
-  const rows = parseCsv(text.slice(lineStart(text, header.line + 1)), csvParseOptions(header)) as CsvRecord[];
+  const rows = parseCsvRecords(text.slice(lineStart(text, header.line + 1)), header);
   const columns = withGuessedDate(resolveColumns(header.names), header.names, rows.slice(0, GUESS_SAMPLE).map((r) => r.record));
   const vote = new DayMonthVote();
   let dated = false;

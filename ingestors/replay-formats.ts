@@ -36,10 +36,15 @@ export function readUtf8(file: string): string {
 
 /** `start`: the file's first bytes, when at hand, to tell a UTF-16 file (Meltwater's CSV export is one) from mojibake. */
 export function invalidUtf8(file: string, byte: number, start?: Buffer): Error {
-  if (start && start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff))) {
+  if (start && looksUtf16(start)) {
     return new Error(`${file}: the file is UTF-16, not UTF-8 (Meltwater and Excel's "Unicode text" write it so); convert it first: iconv -f utf-16 -t utf-8`);
   }
   return new Error(`${file}: invalid UTF-8 near byte ${byte}; convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)`);
+}
+
+/** The file's first bytes are a UTF-16 byte-order mark. */
+export function looksUtf16(start: Buffer): boolean {
+  return start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff));
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

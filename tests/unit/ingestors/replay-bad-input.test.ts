@@ -1,0 +1,53 @@
+/** Files with a few bad rows: each is skipped with its line and reason, the rest replayed; or one clear error. */
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../../ingestors/replay-formats.ts';
+import { openReplayFile } from '../../../ingestors/replay-stream.ts';
+import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
+
+const write = replayFileWriter('kr-bad-input-');
+const fallbackTime = new Date('2026-01-01T00:00:00Z');
+const jsonLine = (i: number, text = `Funkwelle ${i} kaputt`) => JSON.stringify({ text, date: `2026-11-16T10:00:0${i}Z`, user: `u${i}` });
+const latin1 = (text: string) => Buffer.from(text, 'latin1');
+
+describe('replay: a bad byte or quote costs its row, not the file', () => {
+  it('jsonl: a line with invalid UTF-8 is skipped with its line and reason, the other lines replayed', async () => {
+    const lines = Array.from({ length: 10 }, (_, i) => Buffer.from(jsonLine(i) + '\n'));
+    lines[4] = Buffer.concat([latin1(jsonLine(4, 'Zug fällt aus')), Buffer.from('\n')]);
+    const file = write('one-bad.jsonl', Buffer.concat(lines));
+    const source = await openReplayFile(file, 'jsonl');
+    const at = Buffer.concat(lines.slice(0, 4)).length + latin1(jsonLine(4, 'Zug fällt aus')).indexOf(0xe4);
+    expect(source.errors).toEqual([{ line: 5, reason: `invalid UTF-8 near byte ${at}` }]);
+    expect(source.count).toBe(9);
+    expect((await allMentions(source)).length).toBe(9);
+  });
+
+  it('jsonl: a file whose lines are mostly not UTF-8 is refused, saying how to convert it', async () => {
+    const file = write('latin1.jsonl', latin1(Array.from({ length: 10 }, (_, i) => jsonLine(i, `Zug ${i} fällt aus`)).join('\n')));
+    await expect(openReplayFile(file, 'jsonl')).rejects.toThrow(/latin1\.jsonl: invalid UTF-8 near byte \d+; convert the file to UTF-8 first \(e\.g\. iconv -f latin1 -t utf-8\)/);
+  });
+
+  it('csv: an unclosed quote is an error naming the line the quote opened on', async () => {
+    const rows = ['id,author,text,date', ...Array.from({ length: 3 }, (_, i) => `${i},a,Funkwelle ${i},2026-11-16T10:00:0${i}Z`), '', '99,bob,"this quote never closes,2026-11-16T10:00:09Z', '5,a,x,2026-11-16T10:00:05Z'];
+    await expect(openReplayFile(write('quote.csv', rows.join('\n')), 'csv', { fallbackTime })).rejects.toThrow(/quote\.csv: unreadable CSV: the quote opened on line 6 never closes/);
+  });
+
+  it('csv: a quote inside an unquoted cell (an inch mark) is part of the text', async () => {
+    const file = write('inch.csv', 'id,author,text,date\n1,a,Er sagte 5" Display kaputt Funkwelle,2026-11-16T10:00:00Z\n2,b,"zitiert ""so""",2026-11-16T10:00:01Z\n');
+    const source = await openReplayFile(file, 'csv', { fallbackTime });
+    expect(source.errors).toEqual([]);
+    expect((await allMentions(source)).map((m) => m.text)).toEqual(['Er sagte 5" Display kaputt Funkwelle', 'zitiert "so"']);
+  });
+});
+
+describe('replay csv: a stray quote inside a quoted cell still stops the file, never merges rows', () => {
+  it('refuses the file, naming the line the bad row starts on, in either reader', async () => {
+    const text = 'id,text,date\n1,"kaputt,2026-11-16T10:00:00Z\n2,"zweite",2026-11-16T10:00:01Z\n3,5" Display,2026-11-16T10:00:02Z\n';
+    const file = write('merged.csv', text);
+    await expect(openReplayFile(file, 'csv', { fallbackTime })).rejects.toThrow(/merged\.csv: unreadable CSV near line 3: .*row starting on line 2/);
+    expect(() => readCsv(text)).toThrow(/Invalid Closing Quote/);
+  });
+
+  it('the whole-file reader reads an inch mark too', () => {
+    expect(readCsv('id,text,date\n1,5" Display kaputt,2026-11-16T10:00:00Z\n').mentions.map((m) => m.text)).toEqual(['5" Display kaputt']);
+  });
+});
