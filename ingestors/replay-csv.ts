@@ -154,11 +154,21 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   );
 }
 
+/**
+ * `\r` for a file with CR-only line ends (classic Mac, some Excel exports), else `\n` (CRLF included): decided by
+ * its first line break. csv-parse finds such a file's rows by itself; the header search and offsets must split alike.
+ */
+export function lineBreakOf(head: string): '\n' | '\r' {
+  const cr = head.indexOf('\r');
+  const lf = head.indexOf('\n');
+  return cr !== -1 && (lf === -1 || cr < lf) && head[cr + 1] !== '\n' ? '\r' : '\n';
+}
+
 /** Character offset where 1-based `line` starts (the text's length when it has fewer lines). */
-function lineStart(text: string, line: number): number {
+function lineStart(text: string, line: number, lineBreak: '\n' | '\r'): number {
   let at = 0;
   for (let n = 1; n < line; n++) {
-    const nl = text.indexOf('\n', at);
+    const nl = text.indexOf(lineBreak, at);
     if (nl === -1) return text.length;
     at = nl + 1;
   }
@@ -166,9 +176,10 @@ function lineStart(text: string, line: number): number {
 }
 
 export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
-  const header = findCsvHeader(text.split('\n', HEADER_SEARCH_LINES));
+  const lineBreak = lineBreakOf(text.slice(0, 64 * 1024));
+  const header = findCsvHeader(text.split(lineBreak, HEADER_SEARCH_LINES));
   if (!header) return { mentions: [], errors: [], brands: [] };
-  const rows = parseCsvRecords(text.slice(lineStart(text, header.line + 1)), header);
+  const rows = parseCsvRecords(text.slice(lineStart(text, header.line + 1, lineBreak)), header);
   const columns = withGuessedDate(resolveColumns(header.names), header.names, rows.slice(0, GUESS_SAMPLE).map((r) => r.record));
   const vote = new DayMonthVote();
   let dated = false;

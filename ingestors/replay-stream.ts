@@ -21,7 +21,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
 import { findInvalidUtf8, invalidUtf8, isJsonDocument, looksUtf16, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
-import { csvDate, csvParseOptions, csvPreamble, csvRow, isStrayQuote, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
+import { csvDate, csvParseOptions, csvPreamble, csvRow, isStrayQuote, lineBreakOf, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
 import { FirstCopies, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
@@ -140,14 +140,15 @@ interface RawLine {
 }
 
 /** The file's lines as bytes with their offsets, read in 1 MiB chunks. */
-async function* rawLines(file: string): AsyncGenerator<RawLine> {
+async function* rawLines(file: string, lineBreak: '\n' | '\r' = '\n'): AsyncGenerator<RawLine> {
+  const breakByte = lineBreak.charCodeAt(0);
   let carry: Buffer = Buffer.alloc(0);
   let carryOffset = 0;
   let line = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
-    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+    for (let nl = buf.indexOf(breakByte); nl !== -1; nl = buf.indexOf(breakByte, start)) {
       yield { bytes: buf.subarray(start, nl), line: ++line, offset: carryOffset + start };
       start = nl + 1;
     }
@@ -371,10 +372,22 @@ function csvSyntaxError(file: string, header: CsvHeader, err: CsvError, last: La
   return new Error(`${file}: unreadable CSV near line ${line}: ${err.message.replace(/ at line \d+/, '')}; usually ${opened} and never closed`);
 }
 
+/** How the file ends its lines, told from its first 64 KiB (see lineBreakOf). */
+async function csvLineBreak(file: string): Promise<'\n' | '\r'> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    // Line breaks are ASCII: latin1 reads them right whatever the encoding of the rest.
+    return lineBreakOf(buffer.subarray(0, bytesRead).toString('latin1'));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The header row among the file's first lines, and the byte offset where the records below it start. */
 async function csvHead(file: string): Promise<{ header: CsvHeader; start: number } | undefined> {
   const lines: RawLine[] = [];
-  for await (const raw of rawLines(file)) {
+  for await (const raw of rawLines(file, await csvLineBreak(file))) {
     lines.push(raw);
     if (lines.length === HEADER_SEARCH_LINES) break;
   }

@@ -51,3 +51,22 @@ describe('replay csv: a stray quote inside a quoted cell still stops the file, n
     expect(readCsv('id,text,date\n1,5" Display kaputt,2026-11-16T10:00:00Z\n').mentions.map((m) => m.text)).toEqual(['5" Display kaputt']);
   });
 });
+
+describe('replay csv: CR-only line ends (classic Mac, some Excel exports)', () => {
+  const rows = ['id,author,text,date', ...Array.from({ length: 4 }, (_, i) => `${i},u,Funkwelle ${i},2026-11-16T10:00:0${i}Z`)];
+
+  it('are read as lines by the streamed and the whole-file reader alike', async () => {
+    const text = rows.join('\r') + '\r';
+    const source = await openReplayFile(write('mac.csv', text), 'csv', { fallbackTime });
+    expect(source.errors).toEqual([]);
+    expect((await allMentions(source)).map((m) => m.text)).toEqual(['Funkwelle 0', 'Funkwelle 1', 'Funkwelle 2', 'Funkwelle 3']);
+    expect(readCsv(text).mentions.map((m) => m.id)).toEqual(['csv:0', 'csv:1', 'csv:2', 'csv:3']);
+  });
+
+  it('name a bad row by its line', async () => {
+    const text = [...rows.slice(0, 3), '9,u,,2026-11-16T10:00:09Z', ...rows.slice(3)].join('\r');
+    const source = await openReplayFile(write('mac-bad.csv', text), 'csv', { fallbackTime });
+    expect(source.errors).toEqual([{ line: 4, reason: 'empty text' }]);
+    expect(readCsv(text).errors).toEqual([{ line: 4, reason: 'empty text' }]);
+  });
+});
