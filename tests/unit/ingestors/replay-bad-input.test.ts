@@ -1,6 +1,7 @@
 /** Files with a few bad rows: each is skipped with its line and reason, the rest replayed; or one clear error. */
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../../ingestors/replay-formats.ts';
+import { readCsv, readJsonl } from '../../../ingestors/replay-formats.ts';
+import { parseExportDate } from '../../../ingestors/replay-dates.ts';
 import { openReplayFile } from '../../../ingestors/replay-stream.ts';
 import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
 
@@ -68,5 +69,23 @@ describe('replay csv: CR-only line ends (classic Mac, some Excel exports)', () =
     const source = await openReplayFile(write('mac-bad.csv', text), 'csv', { fallbackTime });
     expect(source.errors).toEqual([{ line: 4, reason: 'empty text' }]);
     expect(readCsv(text).errors).toEqual([{ line: 4, reason: 'empty text' }]);
+  });
+});
+
+describe('replay: dates no post can have are skipped with a reason', () => {
+  it('JSON records: year 0 is out of range (not 1900), and a huge number is no date or epoch', () => {
+    const input = readJsonl(['{"text":"year 0","date":"0000-01-01T00:00:00Z","user":"k"}', '{"text":"huge","date":1e20,"user":"k"}', '{"text":"fine","date":"2026-01-01T00:00:00Z","user":"k"}'].join('\n'));
+    expect(input.errors).toEqual([
+      { line: 1, reason: 'date out of range "0000-01-01T00:00:00Z": years 1970 to 2199 are read' },
+      { line: 2, reason: '"date" is a number too large for a date or epoch (seconds or milliseconds)' },
+    ]);
+    expect(input.mentions.map((m) => m.text)).toEqual(['fine']);
+  });
+
+  it('every date layout refuses years outside 1970 to 2199', () => {
+    for (const raw of ['0099-05-01', '01.05.1899', 'Mon, 01 Jan 1900 00:00:00 GMT', '2400-01-01T00:00:00Z']) {
+      expect(parseExportDate(raw)).toEqual({ reason: expect.stringMatching(/^date out of range/) });
+    }
+    expect(parseExportDate('1970-01-01T00:00:00Z')).toEqual({ iso: '1970-01-01T00:00:00.000Z' });
   });
 });
