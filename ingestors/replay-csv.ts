@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
-import { ANONYMOUS_AUTHOR, byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
 export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number } };
@@ -140,7 +140,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
       // storm detector's distinct-author gates, and a storm from such rows would never be raised.
       author: { id: get(col.author) ?? handle ?? name ?? `${ANONYMOUS_AUTHOR}${nativeId}`, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
-      text: clip(text),
+      text,
       createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),
       thread: { rootId: `${source}:${get(col.rootId) ?? nativeId}`, ...(parent && parent !== nativeId ? { parentId: `${source}:${parent}` } : {}) },
       // A retweet's counts are the original's (twarc-csv copies them over): counted once, on the original.

@@ -12,7 +12,7 @@ import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
 import { isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
-import { byEventTime, clip, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { byEventTime, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { z } from 'zod';
 import type { Brand, Mention, MentionInput } from '../src/model.ts';
 
@@ -94,7 +94,7 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
   if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
   if (looksLikeTweet(value)) {
     const tweet = tweetToMention(value);
-    if ('input' in tweet) return [validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line)];
+    if ('input' in tweet) return [validateRow(tweet.input, line)];
     // `created_at` and `text` are common names: a record that is no API tweet may still read as a plain record
     // (one whose id lost its digits fails as a record too, and the tweet's reason is reported).
     const record = isJsonObject(value) ? recordRow(value, line) : undefined;
@@ -242,7 +242,7 @@ export function readTwcs(text: string): ReplayInput {
         id,
         source: 'twitter',
         author: { id: record.author_id, handle: record.author_id, isBrand },
-        text: clip(record.text || '(empty)'),
+        text: record.text || '(empty)',
         createdAt,
         thread: { rootId: `twitter:${rootOf(tweetId)}`, parentId: parent && byId.has(parent) ? `twitter:${parent}` : undefined },
         channel: parent ? 'reply' : 'post',

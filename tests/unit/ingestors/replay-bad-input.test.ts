@@ -89,3 +89,18 @@ describe('replay: dates no post can have are skipped with a reason', () => {
     expect(parseExportDate('1970-01-01T00:00:00Z')).toEqual({ iso: '1970-01-01T00:00:00.000Z' });
   });
 });
+
+describe('replay: a text over the length limit is skipped with the same reason in every format', () => {
+  it('a CSV cell, a JSON record and a Mention line alike', async () => {
+    const huge = 'x'.repeat(60_000);
+    const csv = await openReplayFile(write('huge.csv', `id,author,text,date\n1,a,${huge},2026-11-16T10:00:00Z\n2,a,kurz,2026-11-16T10:00:01Z\n`), 'csv', { fallbackTime });
+    expect(csv.errors).toEqual([{ line: 2, reason: 'text: text longer than 50000 characters' }]);
+    expect(csv.count).toBe(1);
+    const mention = JSON.stringify({ id: 'demo:1', source: 'demo', author: { id: 'u' }, text: huge, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 'demo:1' }, channel: 'post' });
+    const json = readJsonl([JSON.stringify({ text: huge, date: '2026-01-01T00:00:00Z', user: 'k' }), mention].join('\n'));
+    expect(json.errors).toEqual([
+      { line: 1, reason: 'text: text longer than 50000 characters' },
+      { line: 2, reason: 'text: text longer than 50000 characters' },
+    ]);
+  });
+});
