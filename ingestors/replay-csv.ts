@@ -9,14 +9,35 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
-import { ANONYMOUS_AUTHOR, byEventTime, clip, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
-export type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number } };
 
-/** csv-parse options for the lines below the header row, shared by the whole-file and the streaming reader. */
-export function csvParseOptions(header: CsvHeader) {
-  return { columns: header.names, delimiter: header.delimiter, skip_empty_lines: true, relax_column_count: true, bom: true, info: true };
+/**
+ * csv-parse options for the lines below the header row, shared by the whole-file and the streaming reader.
+ * `relaxQuotes`: a quote inside an unquoted cell (`5" Display`, an inch mark) is a character of the text. Only for
+ * files that need it (see `isStrayQuote`): relaxed, csv-parse also reads a stray quote inside a quoted cell as text,
+ * and a cell whose quote never closes properly then swallows the rows below it without an error.
+ */
+export function csvParseOptions(header: CsvHeader, relaxQuotes = false) {
+  return { columns: header.names, delimiter: header.delimiter, skip_empty_lines: true, relax_column_count: true, relax_quotes: relaxQuotes, bom: true, info: true };
+}
+
+/** csv-parse's error for a quote inside an unquoted cell: the file is read again with `relaxQuotes`. */
+export function isStrayQuote(err: unknown): boolean {
+  // By code, not class: csv-parse/sync and csv-parse bundle their own CsvError each.
+  return err instanceof Error && (err as { code?: unknown }).code === 'INVALID_OPENING_QUOTE';
+}
+
+/** The records below the header row of a whole file, relaxing quotes only when a cell needs it. */
+function parseCsvRecords(body: string, header: CsvHeader): CsvRecord[] {
+  try {
+    return parseCsv(body, csvParseOptions(header)) as CsvRecord[];
+  } catch (err) {
+    if (!isStrayQuote(err)) throw err;
+    return parseCsv(body, csvParseOptions(header, true)) as CsvRecord[];
+  }
 }
 
 export interface CsvContext {
@@ -119,7 +140,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
       // storm detector's distinct-author gates, and a storm from such rows would never be raised.
       author: { id: get(col.author) ?? handle ?? name ?? `${ANONYMOUS_AUTHOR}${nativeId}`, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       ...(ownText && title && !ownText.startsWith(title) ? { title: title.slice(0, 1000) } : {}),
-      text: clip(text),
+      text,
       createdAt: date?.iso ?? new Date(context.baseMs + index * 1000).toISOString(),
       thread: { rootId: `${source}:${get(col.rootId) ?? nativeId}`, ...(parent && parent !== nativeId ? { parentId: `${source}:${parent}` } : {}) },
       // A retweet's counts are the original's (twarc-csv copies them over): counted once, on the original.
@@ -133,11 +154,21 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   );
 }
 
+/**
+ * `\r` for a file with CR-only line ends (classic Mac, some Excel exports), else `\n` (CRLF included): decided by
+ * its first line break. csv-parse finds such a file's rows by itself; the header search and offsets must split alike.
+ */
+export function lineBreakOf(head: string): '\n' | '\r' {
+  const cr = head.indexOf('\r');
+  const lf = head.indexOf('\n');
+  return cr !== -1 && (lf === -1 || cr < lf) && head[cr + 1] !== '\n' ? '\r' : '\n';
+}
+
 /** Character offset where 1-based `line` starts (the text's length when it has fewer lines). */
-function lineStart(text: string, line: number): number {
+function lineStart(text: string, line: number, lineBreak: '\n' | '\r'): number {
   let at = 0;
   for (let n = 1; n < line; n++) {
-    const nl = text.indexOf('\n', at);
+    const nl = text.indexOf(lineBreak, at);
     if (nl === -1) return text.length;
     at = nl + 1;
   }
@@ -145,9 +176,10 @@ function lineStart(text: string, line: number): number {
 }
 
 export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
-  const header = findCsvHeader(text.split('\n', HEADER_SEARCH_LINES));
+  const lineBreak = lineBreakOf(text.slice(0, 64 * 1024));
+  const header = findCsvHeader(text.split(lineBreak, HEADER_SEARCH_LINES));
   if (!header) return { mentions: [], errors: [], brands: [] };
-  const rows = parseCsv(text.slice(lineStart(text, header.line + 1)), csvParseOptions(header)) as CsvRecord[];
+  const rows = parseCsvRecords(text.slice(lineStart(text, header.line + 1, lineBreak)), header);
   const columns = withGuessedDate(resolveColumns(header.names), header.names, rows.slice(0, GUESS_SAMPLE).map((r) => r.record));
   const vote = new DayMonthVote();
   let dated = false;

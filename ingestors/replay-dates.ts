@@ -118,9 +118,9 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
   }
   const body = value.replace(WEEKDAY, '');
   let m = YEAR_FIRST.exec(body);
-  if (m) return done({ year: m[1]!, month: Number(m[2]), day: m[3]!, rest: m.slice(4) }, unreadable);
+  if (m) return done({ year: m[1]!, month: Number(m[2]), day: m[3]!, rest: m.slice(4) }, raw);
   m = DOTTED.exec(body);
-  if (m) return done({ year: m[3]!, month: Number(m[2]), day: m[1]!, rest: m.slice(4) }, unreadable);
+  if (m) return done({ year: m[3]!, month: Number(m[2]), day: m[1]!, rest: m.slice(4) }, raw);
   m = SLASHED.exec(body);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
@@ -133,23 +133,39 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
       };
     }
     const [day, month] = resolved === 'day-first' ? [m[1]!, b] : [m[2]!, a];
-    return done({ year: m[3]!, month, day, rest: m.slice(4) }, unreadable);
+    return done({ year: m[3]!, month, day, rest: m.slice(4) }, raw);
   }
   m = DAY_MONTH_NAME.exec(body);
-  if (m) return monthNamed(m[2]!, (month) => done({ year: m![3]!, month, day: m![1]!, rest: m!.slice(4) }, unreadable), unreadable);
+  if (m) return monthNamed(m[2]!, (month) => done({ year: m![3]!, month, day: m![1]!, rest: m!.slice(4) }, raw), unreadable);
   m = MONTH_NAME_DAY.exec(body);
-  if (m) return monthNamed(m[1]!, (month) => done({ year: m![3]!, month, day: m![2]!, rest: m!.slice(4) }, unreadable), unreadable);
+  if (m) return monthNamed(m[1]!, (month) => done({ year: m![3]!, month, day: m![2]!, rest: m!.slice(4) }, raw), unreadable);
   // RFC 2822 and the v1.1 API's own layout. Only with a zone: without one, Date.parse would use the machine's.
   if (/\d{4}/.test(value) && /(?:\b(?:gmt|utc)\b|[+-]\d{4}\b|\bz$)/i.test(value)) {
     const t = Date.parse(value);
-    if (!Number.isNaN(t)) return { iso: new Date(t).toISOString() };
+    if (!Number.isNaN(t)) return inRange(new Date(t).getUTCFullYear()) ? { iso: new Date(t).toISOString() } : outOfRange(raw);
   }
   return unreadable;
 }
 
-function done(parts: Parts, unreadable: ParsedDate): ParsedDate {
+/**
+ * Years a post can carry. Outside them a date is a placeholder (`0000-01-01`, a default of the tool that wrote it) or
+ * a typo, and Date.UTC would even move years 0 to 99 into the 1900s.
+ */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2199;
+
+function inRange(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+function outOfRange(raw: string): ParsedDate {
+  return { reason: `date out of range "${raw}": years ${FIRST_YEAR} to ${LAST_YEAR} are read` };
+}
+
+function done(parts: Parts, raw: string): ParsedDate {
+  if (!inRange(Number(parts.year))) return outOfRange(raw);
   const iso = instant(parts);
-  return iso ? { iso } : unreadable;
+  return iso ? { iso } : { reason: `unreadable date "${raw}"` };
 }
 
 function monthNamed(name: string, read: (month: number) => ParsedDate, unreadable: ParsedDate): ParsedDate {

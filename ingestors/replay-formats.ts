@@ -12,14 +12,14 @@ import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
 import { isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
-import { byEventTime, clip, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
-import { XMLParser } from 'fast-xml-parser';
+import { byEventTime, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { z } from 'zod';
-import { formatZodIssues } from '../src/config.ts';
 import type { Brand, Mention, MentionInput } from '../src/model.ts';
 
 export type { Preamble, ReadOptions, ReplayInput, RowError, RowResult } from './replay-rows.ts';
 export { readCsv } from './replay-csv.ts';
+export { readGermEvalXml } from './replay-germeval.ts';
+import { readGermEvalXml } from './replay-germeval.ts';
 
 export const ReplayFormat = z.enum(['jsonl', 'csv', 'twcs', 'germeval']);
 export type ReplayFormat = z.infer<typeof ReplayFormat>;
@@ -36,10 +36,15 @@ export function readUtf8(file: string): string {
 
 /** `start`: the file's first bytes, when at hand, to tell a UTF-16 file (Meltwater's CSV export is one) from mojibake. */
 export function invalidUtf8(file: string, byte: number, start?: Buffer): Error {
-  if (start && start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff))) {
+  if (start && looksUtf16(start)) {
     return new Error(`${file}: the file is UTF-16, not UTF-8 (Meltwater and Excel's "Unicode text" write it so); convert it first: iconv -f utf-16 -t utf-8`);
   }
   return new Error(`${file}: invalid UTF-8 near byte ${byte}; convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)`);
+}
+
+/** The file's first bytes are a UTF-16 byte-order mark. */
+export function looksUtf16(start: Buffer): boolean {
+  return start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff));
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
@@ -89,7 +94,7 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
   if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
   if (looksLikeTweet(value)) {
     const tweet = tweetToMention(value);
-    if ('input' in tweet) return [validateRow({ ...tweet.input, text: clip(tweet.input.text) }, line)];
+    if ('input' in tweet) return [validateRow(tweet.input, line)];
     // `created_at` and `text` are common names: a record that is no API tweet may still read as a plain record
     // (one whose id lost its digits fails as a record too, and the tweet's reason is reported).
     const record = isJsonObject(value) ? recordRow(value, line) : undefined;
@@ -237,7 +242,7 @@ export function readTwcs(text: string): ReplayInput {
         id,
         source: 'twitter',
         author: { id: record.author_id, handle: record.author_id, isBrand },
-        text: clip(record.text || '(empty)'),
+        text: record.text || '(empty)',
         createdAt,
         thread: { rootId: `twitter:${rootOf(tweetId)}`, parentId: parent && byId.has(parent) ? `twitter:${parent}` : undefined },
         channel: parent ? 'reply' : 'post',
@@ -258,48 +263,6 @@ export function readTwcs(text: string): ReplayInput {
   return { mentions: byEventTime(mentions), errors, brands };
 }
 
-const GermEvalDocument = z.object({
-  '@_id': z.string().min(1),
-  text: z.union([z.string(), z.number()]).transform(String),
-});
-
-/** GermEval 2017 XML: `<Document id="..."><text>…</text>…</Document>`; the document id is its URL. */
-export function readGermEvalXml(text: string, options: ReadOptions = {}): ReplayInput {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'Document', parseTagValue: false, htmlEntities: true });
-  const root = parser.parse(text) as { Documents?: { Document?: unknown[] } };
-  const docs = root.Documents?.Document ?? [];
-  const base = (options.fallbackTime ?? new Date()).getTime();
-  const mentions: Mention[] = [];
-  const errors: RowError[] = [];
-  docs.forEach((raw, index) => {
-    const doc = GermEvalDocument.safeParse(raw);
-    if (!doc.success) {
-      errors.push({ line: index + 1, reason: `document ${index + 1}: ${formatZodIssues(doc.error).join('; ')}` });
-      return;
-    }
-    const nativeId = doc.data['@_id'].replace(/\\_/g, '_');
-    const id = `germeval:${nativeId.replace(/\s+/g, '_')}`.slice(0, 512);
-    const url = /^https?:\/\//.test(nativeId) && z.string().url().safeParse(nativeId).success ? nativeId : undefined;
-    validate(
-      {
-        id,
-        source: 'germeval',
-        url,
-        author: { id: url ? new URL(url).hostname : 'unknown' },
-        text: clip(doc.data.text.trim() || '(empty)'),
-        createdAt: new Date(base + index * 1000).toISOString(),
-        thread: { rootId: id },
-        channel: url?.includes('twitter.com') ? 'post' : 'news',
-        langHint: 'de',
-      },
-      index + 1,
-      mentions,
-      errors,
-    );
-  });
-  return { mentions, errors, brands: [] };
-}
-
 export function readReplayFile(file: string, format: ReplayFormat, options: ReadOptions = {}): ReplayInput {
   const text = readUtf8(file);
   switch (format) {
@@ -310,6 +273,6 @@ export function readReplayFile(file: string, format: ReplayFormat, options: Read
     case 'twcs':
       return readTwcs(text);
     case 'germeval':
-      return readGermEvalXml(text, options);
+      return readGermEvalXml(text, options, file);
   }
 }

@@ -74,6 +74,9 @@ export function recordRow(value: JsonObject, line: number): RowResult {
     return { error: { line, reason: `no text field: a record needs one of ${TEXT_NAMES} (its fields: ${Object.keys(flat).slice(0, 12).join(', ')})` } };
   }
   if (!columns.createdAt) return { error: { line, reason: `no time field: a record needs one of ${DATE_NAMES}, or replay has no event time for it` } };
+  if (flat[columns.createdAt] === LOST_DIGITS) {
+    return { error: { line, reason: `"${columns.createdAt}" is a number too large for a date or epoch (seconds or milliseconds)` } };
+  }
   const lost = [...columns.ids, columns.parentId, columns.rootId].find((k) => k !== undefined && flat[k] === LOST_DIGITS);
   if (lost) return { error: { line, reason: `"${lost}" is a number beyond 2^53 and has lost digits; the file needs it as a string` } };
   for (const [k, v] of Object.entries(flat)) if (v === LOST_DIGITS) delete flat[k];

@@ -3,7 +3,7 @@
  * reason, and the mentions come out in event-time order.
  */
 import { formatZodIssues } from '../src/config.ts';
-import { MAX_TEXT_CHARS, Mention, type Brand, type MentionInput } from '../src/model.ts';
+import { Mention, type Brand, type MentionInput } from '../src/model.ts';
 
 export interface RowError {
   line: number;
@@ -82,10 +82,6 @@ export function byEventTime(mentions: Mention[]): Mention[] {
     .map((m, i) => ({ m, i, t: Date.parse(m.createdAt) }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map(({ m }) => m);
-}
-
-export function clip(text: string): string {
-  return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS - 1) + '…' : text;
 }
 
 /** A bad row's reason with where it sits inside its line (one line of an API dump holds many tweets). */

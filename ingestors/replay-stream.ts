@@ -20,8 +20,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
-import { findInvalidUtf8, invalidUtf8, isJsonDocument, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
-import { csvDate, csvParseOptions, csvPreamble, csvRow, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
+import { findInvalidUtf8, invalidUtf8, isJsonDocument, looksUtf16, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
+import { csvDate, csvParseOptions, csvPreamble, csvRow, isStrayQuote, lineBreakOf, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
 import { FirstCopies, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
@@ -82,7 +82,9 @@ export async function openReplayFile(file: string, format: ReplayFormat, options
 
 async function startsJsonDocument(file: string): Promise<boolean> {
   for await (const raw of rawLines(file)) {
-    const line = decodeLine(file, raw);
+    const line = decodeJsonlLine(file, raw);
+    // A first line that is not UTF-8 is JSON lines' to skip: a JSON document would be refused whole for it.
+    if (line === undefined) return false;
     if (line.trim()) return isJsonDocument(line);
   }
   return false;
@@ -138,14 +140,15 @@ interface RawLine {
 }
 
 /** The file's lines as bytes with their offsets, read in 1 MiB chunks. */
-async function* rawLines(file: string): AsyncGenerator<RawLine> {
+async function* rawLines(file: string, lineBreak: '\n' | '\r' = '\n'): AsyncGenerator<RawLine> {
+  const breakByte = lineBreak.charCodeAt(0);
   let carry: Buffer = Buffer.alloc(0);
   let carryOffset = 0;
   let line = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
-    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+    for (let nl = buf.indexOf(breakByte); nl !== -1; nl = buf.indexOf(breakByte, start)) {
       yield { bytes: buf.subarray(start, nl), line: ++line, offset: carryOffset + start };
       start = nl + 1;
     }
@@ -159,10 +162,55 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Strict UTF-8 per line; a newline byte never sits inside a UTF-8 sequence, so this equals decoding the file. */
 function decodeLine(file: string, raw: RawLine): string {
+  const text = tryDecodeLine(raw);
+  if (text === undefined) throw invalidUtf8(file, raw.offset + findInvalidUtf8(raw.bytes), raw.offset === 0 ? raw.bytes : undefined);
+  return text;
+}
+
+function tryDecodeLine(raw: RawLine): string | undefined {
   try {
     return strictUtf8.decode(raw.bytes);
   } catch {
-    throw invalidUtf8(file, raw.offset + findInvalidUtf8(raw.bytes), raw.offset === 0 ? raw.bytes : undefined);
+    return undefined;
+  }
+}
+
+/** A jsonl line's text, undefined when it is not UTF-8; throws for the first line of a UTF-16 file. */
+function decodeJsonlLine(file: string, raw: RawLine): string | undefined {
+  return raw.line === 1 && looksUtf16(raw.bytes) ? decodeLine(file, raw) : tryDecodeLine(raw);
+}
+
+/**
+ * The rows of one jsonl line; a line that is not UTF-8 is one skipped row (decoded anyway, its text would be
+ * replayed as mojibake). The first line of a UTF-16 file is an error for the whole file.
+ */
+function jsonlLineRows(file: string, raw: RawLine): RowResult[] {
+  const text = decodeJsonlLine(file, raw);
+  if (text === undefined) return [{ error: { line: raw.line, reason: `invalid UTF-8 near byte ${raw.offset + findInvalidUtf8(raw.bytes)}` } }];
+  return jsonlRows(text, raw.line);
+}
+
+/**
+ * Counts a file's lines that are not UTF-8. A few such lines are skipped, each with its reason; when there are many
+ * the file is in another encoding (Latin-1, Windows-1252), and one error saying how to convert it beats a skip for
+ * every line with an umlaut.
+ */
+class Utf8Lines {
+  private lines = 0;
+  private bad = 0;
+  private firstBad: RawLine | undefined;
+
+  see(raw: RawLine, rows: readonly RowResult[]): void {
+    if (raw.bytes.length > 0) this.lines++;
+    if (rows.length !== 1 || !('error' in rows[0]!) || !rows[0].error.reason.startsWith('invalid UTF-8')) return;
+    this.bad++;
+    this.firstBad ??= raw;
+  }
+
+  /** Throws when more than half the lines, or more than 3 lines and more than 1 in 20, are not UTF-8. */
+  assertMostlyUtf8(file: string): void {
+    const notUtf8 = this.bad * 2 > this.lines || (this.bad > 3 && this.bad * 20 > this.lines);
+    if (notUtf8 && this.firstBad) throw invalidUtf8(file, this.firstBad.offset + findInvalidUtf8(this.firstBad.bytes));
   }
 }
 
@@ -175,10 +223,13 @@ async function openJsonl(file: string): Promise<ReplaySource> {
   const lengths: number[] = [];
   const slots: number[] = [];
   const firstCopies = new FirstCopies();
+  const utf8 = new Utf8Lines();
   for await (const raw of rawLines(file)) {
     // The place among the line's valid mentions, duplicates included: the indexed read parses the line anew.
     let slot = 0;
-    for (const parsed of jsonlRows(decodeLine(file, raw), raw.line)) {
+    const rows = jsonlLineRows(file, raw);
+    utf8.see(raw, rows);
+    for (const parsed of rows) {
       const at = 'mention' in parsed ? slot++ : -1;
       const mention = order.add(firstCopies.keep(parsed, raw.line));
       if (!mention) continue;
@@ -188,13 +239,14 @@ async function openJsonl(file: string): Promise<ReplaySource> {
       slots.push(at);
     }
   }
+  utf8.assertMostlyUtf8(file);
   const { count, errors, sorted } = order;
 
   async function* streamed(): AsyncGenerator<Mention> {
     let fed = 0;
     const copies = new FirstCopies();
     for await (const raw of rawLines(file)) {
-      for (const parsed of jsonlRows(decodeLine(file, raw), raw.line)) {
+      for (const parsed of jsonlLineRows(file, raw)) {
         const row = copies.keep(parsed, raw.line);
         if ('mention' in row) {
           fed++;
@@ -245,8 +297,19 @@ async function openJsonl(file: string): Promise<ReplaySource> {
 
 class Utf8Error extends Error {}
 
-/** csv-parse records of the file below its header row (from byte `start` on), decoded as strict UTF-8. */
-async function* csvRecords(file: string, header: CsvHeader, start: number): AsyncGenerator<CsvRecord> {
+/** Where a CSV file's records start, and how its quotes are read (csvParseOptions). */
+interface CsvBody {
+  header: CsvHeader;
+  /** Byte offset of the first line below the header row. */
+  start: number;
+  relaxQuotes?: boolean;
+}
+
+/** Thrown by a strict read at a quote inside an unquoted cell: the file is read again with relaxed quotes. */
+class StrayQuote extends Error {}
+
+/** csv-parse records of the file below its header row, decoded as strict UTF-8. */
+async function* csvRecords(file: string, { header, start, relaxQuotes }: CsvBody): AsyncGenerator<CsvRecord> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const strict = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -264,7 +327,14 @@ async function* csvRecords(file: string, header: CsvHeader, start: number): Asyn
       }
     },
   });
-  const parser = parseCsvStream(csvParseOptions(header));
+  // Tracked as csv-parse finds records: on an error it drops those not yet read from it.
+  const last: LastRecord = { line: 0, emptyLines: 0 };
+  const onRecord = (record: unknown, context: { lines: number; empty_lines: number }) => {
+    last.line = context.lines;
+    last.emptyLines = context.empty_lines;
+    return record;
+  };
+  const parser = parseCsvStream({ ...csvParseOptions(header, relaxQuotes), on_record: onRecord });
   // Errors surface through the parser (pipeline destroys it with them), which the loop below reads.
   const piped = pipeline(createReadStream(file, { start, highWaterMark: 1 << 20 }), strict, parser).catch(() => undefined);
   try {
@@ -272,26 +342,52 @@ async function* csvRecords(file: string, header: CsvHeader, start: number): Asyn
   } catch (err) {
     // Rare: read the file whole once more, only to name the byte as readUtf8 does.
     if (err instanceof Utf8Error) readUtf8(file);
-    throw err instanceof CsvError ? csvSyntaxError(file, header, err) : err;
+    if (isStrayQuote(err)) throw new StrayQuote();
+    throw err instanceof CsvError ? csvSyntaxError(file, header, err, last) : err;
   } finally {
     parser.destroy();
     await piped;
   }
 }
 
+/** The line the last record csv-parse read whole ends on (counted below the header row), and the blank lines so far. */
+interface LastRecord {
+  line: number;
+  emptyLines: number;
+}
+
 /**
  * csv-parse counts lines from where it began, below the header row, and names no file: the error a user sees
- * names both, and the usual cause (one unclosed quote swallows every row after it, so nothing past it can be read).
+ * names both. An unclosed quote swallows every row after it, so csv-parse only fails at the end of the file; the
+ * quote opened on the first line after the last record read whole (past blank lines skipped on the way).
  */
-function csvSyntaxError(file: string, header: CsvHeader, err: CsvError): Error {
+function csvSyntaxError(file: string, header: CsvHeader, err: CsvError, last: LastRecord): Error {
+  // Blank lines between the last row read whole and the broken one are skipped, and counted, on the way to it.
+  const rowStart = header.line + last.line + 1 + Math.max(0, Number(err.empty_lines ?? 0) - last.emptyLines);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new Error(`${file}: unreadable CSV: the quote opened on line ${rowStart} never closes, so no row from there on can be read; close it (a quote inside a cell is written "")`);
+  }
   const line = header.line + (typeof err.lines === 'number' ? err.lines : 0);
-  return new Error(`${file}: unreadable CSV near line ${line}: ${err.message.replace(/ at line \d+/, '')}; usually a quote opened in an earlier row and never closed`);
+  const opened = err.code === 'CSV_INVALID_CLOSING_QUOTE' && rowStart < line ? `a quote opened in the row starting on line ${rowStart}` : 'a quote opened in an earlier row';
+  return new Error(`${file}: unreadable CSV near line ${line}: ${err.message.replace(/ at line \d+/, '')}; usually ${opened} and never closed`);
+}
+
+/** How the file ends its lines, told from its first 64 KiB (see lineBreakOf). */
+async function csvLineBreak(file: string): Promise<'\n' | '\r'> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    // Line breaks are ASCII: latin1 reads them right whatever the encoding of the rest.
+    return lineBreakOf(buffer.subarray(0, bytesRead).toString('latin1'));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The header row among the file's first lines, and the byte offset where the records below it start. */
 async function csvHead(file: string): Promise<{ header: CsvHeader; start: number } | undefined> {
   const lines: RawLine[] = [];
-  for await (const raw of rawLines(file)) {
+  for await (const raw of rawLines(file, await csvLineBreak(file))) {
     lines.push(raw);
     if (lines.length === HEADER_SEARCH_LINES) break;
   }
@@ -304,10 +400,19 @@ async function csvHead(file: string): Promise<{ header: CsvHeader; start: number
 async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource> {
   const head = await csvHead(file);
   if (!head) return { count: 0, errors: [], brands: [], mode: 'streamed', async *mentions() {} };
-  const { header, start } = head;
+  try {
+    return await openCsvBody(file, head, options);
+  } catch (err) {
+    if (!(err instanceof StrayQuote)) throw err;
+    return openCsvBody(file, { ...head, relaxQuotes: true }, options);
+  }
+}
+
+async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): Promise<ReplaySource> {
+  const { header } = body;
   const preamble = csvPreamble(header);
   const sample: Array<Record<string, string>> = [];
-  for await (const { record } of csvRecords(file, header, start)) {
+  for await (const { record } of csvRecords(file, body)) {
     sample.push(record);
     if (sample.length === GUESS_SAMPLE) break;
   }
@@ -321,7 +426,7 @@ async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource
     const context: CsvContext = { columns, baseMs, order, dated };
     const copies = new FirstCopies();
     let index = 0;
-    for await (const { record, info } of csvRecords(file, header, start)) {
+    for await (const { record, info } of csvRecords(file, body)) {
       const line = header.line + info.lines;
       const row = copies.keep(csvRow(record, line, index++, context), line);
       each(row, csvDate(record, columns));

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { IdLike, tweetToMention } from './replay-tweets.ts';
-import { clip, validateRow, within, type RowResult } from './replay-rows.ts';
+import { validateRow, within, type RowResult } from './replay-rows.ts';
 
 const Includes = z.looseObject({
   users: z.array(z.unknown()).optional().catch(undefined),
@@ -97,6 +97,6 @@ export function v2ResponseRows(value: unknown, line: number): RowResult[] {
     const where = Array.isArray(data) ? `tweet ${i + 1} of ${tweets.length}${id}` : `tweet${id}`;
     const result = tweetToMention(flatten(tweet, users, included));
     if ('reason' in result) return { error: { line, reason: `${where}: ${result.reason}` } };
-    return within(validateRow({ ...result.input, text: clip(result.input.text) }, line), where);
+    return within(validateRow(result.input, line), where);
   });
 }

@@ -3,7 +3,7 @@
  * mention and every alert as JSON lines. With `--clock event` detectors run on the data's own timestamps, so
  * years of history replay in seconds and behave as they would have live.
  */
-import { createWriteStream, existsSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -99,6 +99,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     options.configFile || existsSync('kundenradar.yaml')
       ? loadConfig(options.configFile)
       : { file: '(defaults)', baseDir: process.cwd(), config: parseConfig('{}', '(defaults)'), env: {}, secrets: {} };
+  // Node's EISDIR names no path; the first read of a directory would be the guess of its format.
+  if (statSync(options.file, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${options.file} is a directory; replay takes a file`);
   // Validated and indexed here; the mentions are read again while they are fed (jsonl and csv are streamed).
   let format = options.format;
   if (!format) {
@@ -112,6 +114,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     progress(`${options.file}: header row on line ${headerLine}; the ${skippedLines} line(s) above it (report metadata) were not read as posts`);
   }
   for (const error of input.errors) progress(`${rowPlace(options.file, error)}: skipped: ${error.reason}`);
+  // An empty file (or a CSV with only its header row) is no error, but a replay of nothing should not pass unnoticed.
+  if (input.count === 0 && input.errors.length === 0) progress(`${options.file}: warning: the file holds no posts`);
 
   const known = [...base.config.brands, ...input.brands];
   // A brand named on the command line speaks the file's language in its alerts (the schema's default is German).

@@ -4,7 +4,7 @@
  * decodes entities itself (with `he`, which knows every HTML5 name); a missing <text> becomes "".
  */
 import { readFileSync } from 'node:fs';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import he from 'he';
 import { z } from 'zod';
 import type { SentimentLabel } from '../model.ts';
@@ -52,12 +52,41 @@ const parser = new XMLParser({
   isArray: (name) => name === 'Document' || name === 'Opinion',
 });
 
+/**
+ * Throws when `xml` is not well-formed, naming `source`, line, column and the parser's reason. fast-xml-parser
+ * itself reads broken XML without complaint, and what it makes of it (a document ending at the error, a file cut
+ * off inside a <text>) would pass for a shorter but valid file.
+ */
+export function assertWellFormedXml(xml: string, source: string): void {
+  const result = XMLValidator.validate(xml);
+  if (result !== true) throw new DatasetError(describeXmlError(xml, result.err, source));
+}
+
+function describeXmlError(xml: string, err: { msg: string; line: number; col: number }, source: string): string {
+  // At the end of a file with open tags the validator names them as "Invalid '[ "a", "b" ]' found." at 1:1.
+  const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(err.msg);
+  if (!open) return `${source}:${err.line}:${err.col}: malformed XML: ${err.msg}`;
+  const tags = [...open[1]!.matchAll(/"([^"]*)"/g)].map((m) => `<${m[1]}>`);
+  const lines = xml.split('\n');
+  return `${source}:${lines.length}:${lines.at(-1)!.length + 1}: malformed XML: the file ends with ${tags.join(', ')} still open (cut off?)`;
+}
+
+/**
+ * The <Document> elements of a parsed GermEval 2017 file (`<Documents><Document id=…>…</Document>…</Documents>`);
+ * a file of another shape is refused with the root element it has instead.
+ */
+export function germEvalDocuments(root: unknown, source: string): unknown[] {
+  const docs = z.object({ Documents: z.union([z.object({ Document: z.array(z.unknown()) }), z.literal('')]) }).safeParse(root);
+  if (docs.success) return docs.data.Documents === '' ? [] : docs.data.Documents.Document;
+  const found = root && typeof root === 'object' ? Object.keys(root).filter((k) => !k.startsWith('?')) : [];
+  const got = found.length > 0 ? `found <${found.join('>, <')}>` : 'found no element';
+  throw new DatasetError(`${source}: not a GermEval 2017 file: expected <Documents> with <Document> elements, ${got}`);
+}
+
 export function parseGermEval(xml: string, source = 'GermEval XML'): GermEvalDoc[] {
-  const root: unknown = parser.parse(xml);
-  const docs = z.object({ Documents: z.object({ Document: z.array(z.unknown()) }) }).safeParse(root);
-  if (!docs.success) throw new DatasetError(`${source}: expected <Documents><Document>…, got another shape`);
+  assertWellFormedXml(xml, source);
   const out: GermEvalDoc[] = [];
-  docs.data.Documents.Document.forEach((raw, i) => {
+  germEvalDocuments(parser.parse(xml), source).forEach((raw, i) => {
     const d = RawDoc.safeParse(raw);
     if (!d.success) throw new DatasetError(`${source}: document #${i + 1} lacks id, relevance or sentiment`);
     const sentiment = SentimentSchema.safeParse(String(d.data.sentiment).trim().toLowerCase());

@@ -207,12 +207,14 @@ describe('replay files streamed (jsonl, csv) instead of held in memory', () => {
     expect(await all(source)).toEqual(readReplayFile(twcs, 'twcs').mentions);
   });
 
-  it('names the byte where a streamed file stops being UTF-8, like the whole-file reader', async () => {
+  it('names the byte where a streamed file stops being UTF-8, like the whole-file reader; in jsonl it costs only its line', async () => {
     const bad = Buffer.concat([Buffer.from('text\nZug f'), Buffer.from([0xe4]), Buffer.from('llt aus\n')]);
     await expect(openReplayFile(write('latin1.csv', bad), 'csv')).rejects.toThrow(/invalid UTF-8 near byte 10/);
     const jsonl = Buffer.concat([Buffer.from(line('1', '2026-01-01T00:00:00Z') + '\n{"text":"f'), Buffer.from([0xe4]), Buffer.from('"}\n')]);
     const at = Buffer.byteLength(line('1', '2026-01-01T00:00:00Z')) + 1 + 10;
-    await expect(openReplayFile(write('latin1.jsonl', jsonl), 'jsonl')).rejects.toThrow(new RegExp(`invalid UTF-8 near byte ${at};`));
+    const source = await openReplayFile(write('latin1.jsonl', jsonl), 'jsonl');
+    expect(source.errors).toEqual([{ line: 2, reason: `invalid UTF-8 near byte ${at}` }]);
+    expect(source.count).toBe(1);
   });
 
   it('emitPaced feeds a stream in batches', async () => {

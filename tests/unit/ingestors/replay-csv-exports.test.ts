@@ -149,7 +149,7 @@ describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwat
 
   it('names the file and its line when a quote is never closed, below report metadata too', async () => {
     const file = write('unclosed.csv', '"Report:","Mentions"\n\nid,created_at,text\n1,2026-10-04T10:00:00Z,"ok"\n2,2026-10-04T10:01:00Z,"broken\n3,2026-10-04T10:02:00Z,"third"\n');
-    await expect(openReplayFile(file, 'csv')).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: unreadable CSV near line 6: .*quote opened in an earlier row`));
+    await expect(openReplayFile(file, 'csv')).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: unreadable CSV near line 6: .*a quote opened in the row starting on line 5 and never closed`));
   });
 
   it('names a UTF-16 export (Meltwater writes them) instead of reporting a broken byte', async () => {
