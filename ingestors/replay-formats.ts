@@ -89,7 +89,11 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
   if (items) {
     // An array of records, or of pages of them; anything nested deeper is no layout a collector writes.
     if (depth >= 2) return [{ error: { line, reason: 'arrays nested more than two deep: expected records, or arrays or pages of them' } }];
-    return items.flatMap((v) => jsonValueRows(v, line, depth + 1));
+    // Numbers, strings and the like in an array are one mistake of the line, not one skipped row each.
+    const values = items.filter((v) => v === null || typeof v !== 'object');
+    const rows = items.filter((v) => v !== null && typeof v === 'object').flatMap((v) => jsonValueRows(v, line, depth + 1));
+    if (values.length === 0) return rows;
+    return [...rows, { error: { line, reason: `${values.length} of ${items.length} array items are no records (${[...new Set(values.map(jsonKind))].join(', ')})` } }];
   }
   if (looksLikeV2Response(value)) return v2ResponseRows(value, line);
   if (looksLikeTweet(value)) {
@@ -106,6 +110,10 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
     return ['error' in record && typeof value.id === 'string' && OWN_ID.test(value.id) ? validateRow(value as MentionInput, line) : record];
   }
   return [validateRow(value as MentionInput, line)];
+}
+
+function jsonKind(value: unknown): string {
+  return value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value;
 }
 
 export function readJsonl(text: string): ReplayInput {
@@ -145,9 +153,13 @@ export function readJsonDocument(text: string): ReplayInput {
   let value: unknown;
   try {
     value = parseJsonExact(text.replace(/^\ufeff/, ''));
-  } catch {
+  } catch (err) {
     // Not one document after all: JSON lines whose first line is broken. That line is reported, the rest read.
-    return readJsonl(text);
+    const asLines = readJsonl(text);
+    if (asLines.mentions.length >= asLines.errors.length) return asLines;
+    // Mostly fragments as lines: a pretty-printed document that is broken or cut short. One error says so, instead
+    // of one "malformed JSON" per fragment line.
+    throw new Error(`not a valid JSON document: ${jsonErrorPlace(err as Error, text)}`);
   }
   const records = Array.isArray(value) ? value : ((isJsonObject(value) ? recordPage(value) : undefined) ?? [value]);
   const mentions: Mention[] = [];
@@ -160,6 +172,14 @@ export function readJsonDocument(text: string): ReplayInput {
     }
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
+}
+
+/** The parser's message with the line it points at ("… at position 812" → "… (line 31)"), or the end of the text. */
+function jsonErrorPlace(err: Error, text: string): string {
+  const at = /position (\d+)/.exec(err.message);
+  if (at) return `${err.message} (line ${text.slice(0, Number(at[1])).split('\n').length})`;
+  if (/end of JSON input/i.test(err.message)) return `it ends before the document is complete (line ${text.split('\n').length}; cut off?)`;
+  return err.message;
 }
 
 /** A date as readers of files take it (ISO, RFC, epochs, export layouts; no zone means UTC). */

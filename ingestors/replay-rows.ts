@@ -17,6 +17,19 @@ export function rowPlace(file: string, error: RowError): string {
   return error.record !== undefined ? `${file} record ${error.record}` : `${file}:${error.line}`;
 }
 
+/**
+ * A reason as it may be printed: reasons quote the input, and control characters from it (NUL, an ESC sequence
+ * that clears the screen) are written as \u escapes instead of reaching the terminal or the log.
+ */
+export function printableReason(reason: string): string {
+  return reason.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `file:12: reason`, ready to print. */
+export function describeRowError(file: string, error: RowError): string {
+  return `${rowPlace(file, error)}: ${printableReason(error.reason)}`;
+}
+
 /** One row of a file: the mention it makes, or why it makes none. */
 export type RowResult = { mention: Mention } | { error: RowError };
 

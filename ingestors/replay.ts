@@ -17,7 +17,7 @@ import type { Mention } from '../src/model.ts';
 import { ReplayFormat } from './replay-formats.ts';
 import { openReplayFile } from './replay-stream.ts';
 import { guessReplayFormat } from './replay-sniff.ts';
-import { rowPlace } from './replay-rows.ts';
+import { describeRowError } from './replay-rows.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
 const ReplayOptions = BaseSourceOptions.extend({
@@ -68,7 +68,7 @@ export const replayIngestorFactory: IngestorFactory = {
         if (input.preamble) context.log.info({ source: options.name, file, ...input.preamble }, 'replay header row found below report metadata');
         for (const error of input.errors) {
           context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');
-          await context.quarantine(options.name, `${rowPlace(path.basename(file), error)}: ${error.reason}`, { file, line: error.line, ...(error.record !== undefined ? { record: error.record } : {}) });
+          await context.quarantine(options.name, describeRowError(path.basename(file), error), { file, line: error.line, ...(error.record !== undefined ? { record: error.record } : {}) });
         }
         await emitPaced(input.mentions(), emit, signal, options.speed, options.batchSize, (n) => context.status.success(options.name, n));
         if (sha256 !== undefined && !signal.aborted) {

@@ -14,7 +14,7 @@ import { startService } from '../pipeline.ts';
 import { slugify, type ReplayFormat } from '../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../ingestors/replay-stream.ts';
 import { guessReplayFormat } from '../../ingestors/replay-sniff.ts';
-import { ANONYMOUS_AUTHOR, rowPlace } from '../../ingestors/replay-rows.ts';
+import { ANONYMOUS_AUTHOR, printableReason, rowPlace } from '../../ingestors/replay-rows.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
@@ -108,12 +108,15 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     format = guessed.format;
     progress(`replay: reading ${options.file} as ${format} (by its ${guessed.by}; --format chooses)`);
   }
-  const input = await openReplayFile(options.file, format);
+  const input = await openReplayFile(options.file, format).catch((err: Error) => {
+    // Whole-file errors (broken XML, a JSON document cut short) name the place in the file, not the file.
+    throw err.message.includes(options.file) ? err : new Error(`${options.file}: ${printableReason(err.message)}`, { cause: err });
+  });
   if (input.preamble) {
     const { skippedLines, headerLine } = input.preamble;
     progress(`${options.file}: header row on line ${headerLine}; the ${skippedLines} line(s) above it (report metadata) were not read as posts`);
   }
-  for (const error of input.errors) progress(`${rowPlace(options.file, error)}: skipped: ${error.reason}`);
+  for (const error of input.errors) progress(`${rowPlace(options.file, error)}: skipped: ${printableReason(error.reason)}`);
   // An empty file (or a CSV with only its header row) is no error, but a replay of nothing should not pass unnoticed.
   if (input.count === 0 && input.errors.length === 0) progress(`${options.file}: warning: the file holds no posts`);
 

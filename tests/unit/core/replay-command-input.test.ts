@@ -27,3 +27,30 @@ describe('replay command: files without posts and paths that are no file', () =>
     await expect(runReplay({ file: dir, discoverBrands: false, progress: () => undefined })).rejects.toThrow(`${dir} is a directory; replay takes a file`);
   });
 });
+
+describe('replay command: broken JSON and control characters', () => {
+  const post = (i: number) => ({ id: `x:${i}`, source: 'x', author: { id: 'u' }, text: `Post ${i} über Funkwelle`, createdAt: `2026-11-16T10:0${i}:00Z`, thread: { rootId: `x:${i}` }, channel: 'post' });
+
+  it('refuses a pretty-printed JSON document cut short with one error naming the file and line, not one per fragment', async () => {
+    const whole = JSON.stringify([0, 1, 2, 3, 4].map(post), null, 2);
+    const file = write('cut.json', whole.slice(0, Math.floor(whole.length / 2)));
+    await expect(runReplay({ file, discoverBrands: false, progress: () => undefined })).rejects.toThrow(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not a valid JSON document: .*\\(line \\d+\\)$`),
+    );
+  });
+
+  it('counts a JSON line of plain values as one skipped line', async () => {
+    const file = write('values.jsonl', `${JSON.stringify(post(1))}\n[1,2,3]\n`);
+    const lines = await progressOf(file);
+    expect(lines).toContain(`${file}:2: skipped: 3 of 3 array items are no records (number)`);
+    expect(lines.find((l) => l.includes('rows skipped'))).toMatch(/1 mentions .* 1 rows skipped/);
+  });
+
+  it('writes control characters of the input as escapes, never to the terminal', async () => {
+    const file = write('ctl.jsonl', `\u001b[2J\u001b[31mFAKE: all good\u001b[0m {\n\u0000\u0000\u0000\n${JSON.stringify(post(1))}\n`);
+    const skipped = (await progressOf(file)).filter((l) => l.includes('skipped:'));
+    expect(skipped).toHaveLength(2);
+    for (const line of skipped) expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(skipped[0]).toContain('\\u001b[2J');
+  });
+});
