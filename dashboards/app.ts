@@ -53,6 +53,15 @@ function chartJsPath(): string {
   return umd;
 }
 
+/** JSON is UTF-8 (RFC 8259): invalid bytes would otherwise be stored as U+FFFD in saved-search names unnoticed. */
+function refuseInvalidUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw Object.assign(new Error('body is not valid UTF-8'), { status: 400, expose: true });
+  }
+}
+
 export function createApp(deps: DashboardDeps): express.Express {
   const { store, config, secrets } = deps;
   const auth = resolveAuth(config.server.host, secrets.apiToken, config.server.publicUrl);
@@ -108,7 +117,13 @@ export function createApp(deps: DashboardDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', express.json({ limit: '32kb' }));
+  app.use('/api', (req, res, next) => {
+    // Another type would reach the routes as no body at all and fail as "name: expected string, received undefined".
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (hasBody && !req.is('application/json')) return void res.status(415).json({ error: 'send Content-Type: application/json' });
+    next();
+  });
+  app.use('/api', express.json({ limit: '32kb', verify: refuseInvalidUtf8 }));
   app.use('/api', mentionsRouter(store));
   app.use('/api', alertsRouter(store, alertActions));
   app.use('/api', unansweredRouter(store, config, now));

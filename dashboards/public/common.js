@@ -73,6 +73,11 @@ export function formatTime(iso) {
   return iso ? dateFormat.format(new Date(iso)) : '–';
 }
 
+/** The time of day now, in the page's language (not the browser's: a German page said "9:03:21 PM"). */
+export function clockTime() {
+  return new Date().toLocaleTimeString(uiLang);
+}
+
 /** @param {number} minutes */
 export function formatDuration(minutes) {
   const sign = minutes < 0 ? '−' : '';

@@ -1,6 +1,6 @@
 // Alerts with acknowledge / resolve. The buttons call the API and re-render the alert from its answer, so
 // what the page shows is what the server stored.
-import { api, bindFilterForm, el, fill, formParams, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
+import { api, clockTime, bindFilterForm, el, fill, formParams, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
 
 const form = document.getElementById('filters');
 const list = document.getElementById('alert-list');
@@ -61,7 +61,7 @@ async function load() {
       ? { alerts: [await api(`/api/alerts/${encodeURIComponent(decodeURIComponent(singleId))}`)] }
       : await api(`/api/alerts?${formParams(form)}`);
     fill(list, alerts.map(render));
-    setStatus(`${t('common.updated')}: ${new Date().toLocaleTimeString()} · ${alerts.length}`);
+    setStatus(`${t('common.updated')}: ${clockTime()} · ${alerts.length}`);
   } catch (err) {
     setStatus(`${t('common.error')}: ${err.message}`, true);
   }

@@ -1,5 +1,5 @@
 // Sources: configured and reporting sources with their health (last success/error, throughput, quarantine).
-import { api, el, fill, formatTime, setStatus, t } from '../common.js';
+import { api, clockTime, el, fill, formatTime, setStatus, t } from '../common.js';
 
 const body = document.querySelector('#sources tbody');
 
@@ -20,7 +20,7 @@ async function load() {
   try {
     const data = await api('/api/sources');
     fill(body, data.sources.map(row), 'tr');
-    setStatus(data.statusAvailable ? `${t('common.updated')}: ${new Date().toLocaleTimeString()}` : t('sources.noStatus'));
+    setStatus(data.statusAvailable ? `${t('common.updated')}: ${clockTime()}` : t('sources.noStatus'));
   } catch (err) {
     setStatus(`${t('common.error')}: ${err.message}`, true);
   }

@@ -293,6 +293,16 @@ describe('saved searches', () => {
     const res = await fetch(`${server.url}/api/saved-searches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
     expect(res.status).toBe(400);
   });
+
+  it('refuses a body that is not UTF-8 (400) or not JSON at all (415), instead of storing U+FFFD or misreporting', async () => {
+    const invalid = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff]), Buffer.from('","params":{}}')]);
+    const res = await fetch(`${server.url}/api/saved-searches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: invalid });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'body is not valid UTF-8' });
+    const plain = await fetch(`${server.url}/api/saved-searches`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"name":"x","params":{}}' });
+    expect(plain.status).toBe(415);
+    expect((await get('/api/saved-searches')).body.savedSearches).toEqual([]);
+  });
 });
 
 describe('sources and brands', () => {
