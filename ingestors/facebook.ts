@@ -142,7 +142,12 @@ export class FacebookIngestor implements Ingestor {
       for (const bad of comments.invalid) await quarantine(this.name, bad.reason, bad.raw, this.context);
       const candidates = comments.items.map((c) => commentCandidate(fromGraphComment(c, post.id), page, c));
       emitted += await this.emitNew(candidates, seen, emit);
-      const newest = comments.items.reduce((max, c) => Math.max(max, Math.floor(Date.parse(c.created_time) / 1000)), since);
+      // A comment dated in the future (refused by the gate) must not move `since` past every real comment to come.
+      const latestPlausible = Math.floor(Date.now() / 1000) + 86_400;
+      const newest = comments.items.reduce((max, c) => {
+        const at = Math.floor(Date.parse(c.created_time) / 1000);
+        return at > latestPlausible ? max : Math.max(max, at);
+      }, since);
       // `since` is inclusive at second granularity: the seen set absorbs the overlap. When maxPages cut the
       // listing, the count stays unrecorded (-1) so the next poll continues from `newest` instead of skipping.
       if (comments.truncated) this.log.warn({ post: post.id, maxPages: this.options.maxPages }, 'comment listing hit maxPages; the rest follows next poll');

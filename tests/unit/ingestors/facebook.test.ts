@@ -86,6 +86,17 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids()).toEqual(['facebook:1000_1', 'facebook:1_c1', 'facebook:1_c2', 'facebook:1_c3']);
   });
 
+  it('a comment dated far in the future is refused and does not move the next poll past the real comments', async () => {
+    graph.comments.push({ id: '1_c9', postId: `${PAGE}_1`, message: 'Aus der Zukunft.', created_time: '5000-01-01T00:00:00+0000', from: { id: '77', name: 'Kerstin' } });
+    const out = collector();
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(out.ids()).not.toContain('facebook:1_c9');
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/1_c9: createdAt: 5000-01-01.* lies more than a day in the future/)]);
+    graph.comments.push({ id: '1_c10', postId: `${PAGE}_1`, message: 'Immer noch kaputt.', created_time: ago(1), from: { id: '77', name: 'Kerstin' } });
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(out.ids()).toContain('facebook:1_c10');
+  });
+
   it('quarantines a polled comment whose created_time is no time, naming the field, and emits the others', async () => {
     graph.comments.push({ id: '1_c5', postId: `${PAGE}_1`, message: 'Kaputt.', created_time: '2026-02-30T99:00:00+0000' });
     const out = collector();
