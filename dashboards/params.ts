@@ -7,6 +7,8 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
 import { AlertKind, AlertStatus, Intent, Lang, SentimentLabel } from '../src/model.ts';
+import { parseTextQuery } from '../src/store/analysis.ts';
+import { StoreQueryError } from '../src/store/errors.ts';
 import { FACET_FIELDS, type HistogramQuery, type MentionFilters, type SearchQuery } from '../src/store/port.ts';
 
 /** A request the client can fix: answered with 400 and the listed problems. */
@@ -60,13 +62,29 @@ export const TimeParam = z
   })
   .transform((s) => new Date(DATE_ONLY.test(s) ? `${s}T00:00:00Z` : s).toISOString());
 
+/**
+ * Search text, checked against the search syntax here as well as in the store, so a saved search cannot keep a
+ * text that every later search would refuse.
+ */
+const SearchTextParam = z
+  .string({ error: 'one search text' })
+  .max(500, 'at most 500 characters')
+  .superRefine((text, ctx) => {
+    try {
+      parseTextQuery(text);
+    } catch (err) {
+      if (!(err instanceof StoreQueryError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message });
+    }
+  });
+
 const BoolParam = z.enum(['true', 'false'], { error: 'true or false' }).transform((s) => s === 'true');
 
 const SourceParam = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case source names such as twitter');
 const BrandParam = z.string().min(1).max(64);
 
 const filterShape = {
-  q: single(z.string({ error: 'one search text' }).max(500, 'at most 500 characters').optional()),
+  q: single(SearchTextParam.optional()),
   brand: list(BrandParam),
   source: list(SourceParam),
   lang: list(Lang),

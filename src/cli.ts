@@ -119,7 +119,7 @@ export function buildProgram(): Command {
   program
     .command('search')
     .description('search stored mentions from the command line')
-    .argument('[text]', 'full-text query')
+    .argument('[text]', 'full-text query: words and "phrases" all required, A OR B, -word or NOT word to exclude, word* for a prefix')
     .option('-b, --brand <id>', 'brand filter; repeatable', collect, [])
     .option('--complaint', 'only complaints')
     .option('-n, --size <n>', 'hits', integer, 20)

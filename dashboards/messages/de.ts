@@ -69,7 +69,7 @@ export const de = {
 
   'search.title': 'Suche',
   'search.query': 'Suchtext',
-  'search.placeholder': 'z. B. "keine Antwort" Lieferung',
+  'search.placeholder': 'z. B. "keine Antwort" Paket OR Liefer* -Gutschein',
   'search.from': 'von',
   'search.to': 'bis',
   'search.sort': 'Sortierung',

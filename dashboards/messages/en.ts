@@ -71,7 +71,7 @@ export const en: Messages = {
 
   'search.title': 'Search',
   'search.query': 'Search text',
-  'search.placeholder': 'e.g. "no reply" delivery',
+  'search.placeholder': 'e.g. "no reply" parcel OR deliver* -voucher',
   'search.from': 'from',
   'search.to': 'to',
   'search.sort': 'Sort',

@@ -1,33 +1,65 @@
 /**
- * Translates MentionFilters into Elasticsearch queries with the same meaning as sqlite-filters.ts: every word or
- * phrase required, each matched in the German or the English analysis; list filters are "any of"; from
- * inclusive, to exclusive.
+ * Translates MentionFilters into Elasticsearch queries with the same meaning as sqlite-filters.ts: the search text
+ * as parsed by analysis.ts (every group required, each word or phrase matched in the German or the English
+ * analysis, prefixes in the folded fields, exclusions as must_not); list filters are "any of"; from inclusive,
+ * to exclusive.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { z } from 'zod';
-import { parseTextQuery } from './analysis.ts';
-import { TEXT_FIELDS } from './es-template.ts';
+import { foldedTerm, searchText, type TextTerm } from './analysis.ts';
+import { PLAIN_FIELDS, PREFIX_FIELDS, TEXT_FIELDS } from './es-template.ts';
 import type { FacetCount, FacetField, MentionFilters } from './port.ts';
 import { FACET_SIZE, parseInstant, type ResolvedSort } from './query.ts';
 
-/** Undefined when the text holds no searchable word: such a query matches nothing (as in the embedded store). */
-export function mentionQuery(filters: MentionFilters): { query: estypes.QueryDslQueryContainer; hasText: boolean } | undefined {
-  const must: estypes.QueryDslQueryContainer[] = [];
-  const filter: estypes.QueryDslQueryContainer[] = [];
-  const hasText = filters.text !== undefined && filters.text.trim() !== '';
-  if (hasText) {
-    const { clauses } = parseTextQuery(filters.text ?? '');
-    if (clauses.length === 0) return undefined;
-    for (const clause of clauses) {
-      must.push({
-        multi_match: clause.phrase
-          ? { query: clause.raw, fields: TEXT_FIELDS, type: 'phrase' }
-          : // best_fields + and: the word must match within one field (German or English stem), never half here
-            // and half there.
-            { query: clause.raw, fields: TEXT_FIELDS, type: 'best_fields', operator: 'and' },
-      });
-    }
+type Query = estypes.QueryDslQueryContainer;
+
+/**
+ * A prefix in the folded fields, and as written (lower-cased) in the plain fields: monthly indices created before
+ * the folded fields existed have only those, and keep receiving the month's posts until the next month begins.
+ */
+function prefixQuery(word: string): Query {
+  const folded = foldedTerm(word);
+  const plain = word.toLowerCase();
+  const should: Query[] = [
+    ...PREFIX_FIELDS.map((field): Query => ({ prefix: { [field]: { value: folded } } })),
+    ...PLAIN_FIELDS.map((field): Query => ({ prefix: { [field]: { value: plain } } })),
+  ];
+  return { bool: { should, minimum_should_match: 1 } };
+}
+
+function termQuery(term: TextTerm): Query {
+  if (term.prefix) return prefixQuery(term.raw);
+  return {
+    multi_match: term.phrase
+      ? { query: term.raw, fields: TEXT_FIELDS, type: 'phrase' }
+      : // best_fields + and: the word must match within one field (German or English stem), never half here
+        // and half there.
+        { query: term.raw, fields: TEXT_FIELDS, type: 'best_fields', operator: 'and' },
+  };
+}
+
+function anyTermQuery(terms: readonly TextTerm[]): Query {
+  const [only] = terms;
+  if (terms.length === 1 && only !== undefined) return termQuery(only);
+  return { bool: { should: terms.map(termQuery), minimum_should_match: 1 } };
+}
+
+/**
+ * Undefined when the text holds no searchable word: such a query matches nothing (as in the embedded store).
+ * Text of exclusions only is a bool of must_not alone, which matches every other post. `hasText` says whether
+ * there is something to score.
+ */
+export function mentionQuery(filters: MentionFilters): { query: Query; hasText: boolean } | undefined {
+  const must: Query[] = [];
+  const mustNot: Query[] = [];
+  const filter: Query[] = [];
+  const text = searchText(filters);
+  if (text !== undefined) {
+    if (text.required.length === 0 && text.excluded.length === 0) return undefined;
+    must.push(...text.required.map(anyTermQuery));
+    mustNot.push(...text.excluded.map(termQuery));
   }
+  const hasText = must.length > 0;
   const anyOf = (field: string, values: readonly string[] | undefined): void => {
     // An empty list means "nothing picked": no restriction (an empty terms query would match nothing).
     if (values?.length) filter.push({ terms: { [field]: [...values] } });
@@ -46,7 +78,7 @@ export function mentionQuery(filters: MentionFilters): { query: estypes.QueryDsl
     if (filters.to !== undefined) range.lt = new Date(parseInstant(filters.to, 'to')).toISOString();
     filter.push({ range: { createdAt: range } });
   }
-  return { query: { bool: { must, filter } }, hasText };
+  return { query: { bool: { must, must_not: mustNot, filter } }, hasText };
 }
 
 export function mentionSort(sort: ResolvedSort): estypes.SortCombinations[] {

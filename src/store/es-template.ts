@@ -49,6 +49,8 @@ const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
     // field but not the other's would change which posts an AND query finds.
     kr_german: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'german_normalization', 'asciifolding', 'kr_german_stem'] },
     kr_english: { type: 'custom', tokenizer: 'standard', filter: ['kr_english_possessive', 'lowercase', 'asciifolding', 'kr_english_stem'] },
+    // The German chain without its stemmer, for prefix queries (analysis.ts foldedTerm).
+    kr_folded: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'german_normalization', 'asciifolding'] },
   },
 };
 
@@ -57,11 +59,19 @@ const ANALYSED_TEXT: estypes.MappingProperty = {
   fields: {
     de: { type: 'text', analyzer: 'kr_german' },
     en: { type: 'text', analyzer: 'kr_english' },
+    folded: { type: 'text', analyzer: 'kr_folded' },
   },
 };
 
-/** Fields searched for text (see es-query.ts). */
+/** Fields searched for words and phrases (see es-query.ts). */
 export const TEXT_FIELDS = ['text.de', 'text.en', 'title.de', 'title.en'];
+/** Fields searched for prefixes (`Funk*`), compared with analysis.ts foldedTerm. */
+export const PREFIX_FIELDS = ['text.folded', 'title.folded'];
+/**
+ * The unstemmed, unfolded (standard analyzer: lower case only) fields every mention index has had. Indices created
+ * before `folded` existed only have these, so prefixes are also looked up here, as written.
+ */
+export const PLAIN_FIELDS = ['text', 'title'];
 
 const MENTION_MAPPINGS: estypes.MappingTypeMapping = {
   // The whole Classified is kept in _source; only these fields are indexed. New model fields never break

@@ -5,7 +5,11 @@
 import type { Alert, AlertKind, AlertStatus, Classified, Intent, Lang, SentimentLabel } from '../model.ts';
 
 export interface MentionFilters {
-  /** Full text, analysed for German and English (stemming, umlaut folding). Supports "phrases". */
+  /**
+   * Full text, analysed for German and English (stemming, umlaut folding). Syntax (analysis.ts parseTextQuery):
+   * words and "phrases" required, `A OR B` / `A | B`, `-word` / `NOT word` excluded, `word*` prefix. Text the
+   * syntax cannot honour throws StoreQueryError.
+   */
   text?: string;
   brands?: string[];
   sources?: string[];
@@ -43,7 +47,7 @@ export interface FacetCount {
 
 export interface SearchHit {
   mention: Classified;
-  /** Relevance score when the query had text. */
+  /** Relevance score when the query had text to match (not only exclusions). */
   score?: number;
 }
 

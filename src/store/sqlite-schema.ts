@@ -3,9 +3,11 @@
  * columns filters, facets and sorting need; brands and intents are many-valued, so they get their own tables.
  */
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { analyse } from './analysis.ts';
 
 /** Bump with a migration step when the schema changes; a newer file than this code is refused. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const DDL_V1 = `
 CREATE TABLE mentions (
@@ -39,7 +41,7 @@ CREATE TABLE mention_intents (
 ) WITHOUT ROWID;
 CREATE INDEX mention_intents_by_rid ON mention_intents (rid);
 
--- Pre-analysed text (see analysis.ts): column de holds German stems, en English stems, in token order.
+-- Pre-analysed text (see analysis.ts): column de holds German stems, en English stems, in token order (v3 adds folded).
 -- Contentless: the original text lives in mentions.doc; contentless_delete allows replacing a row on upsert.
 CREATE VIRTUAL TABLE mentions_fts USING fts5 (
   de, en,
@@ -79,8 +81,43 @@ INSERT INTO mention_docs (rid, doc) SELECT rid, doc FROM mentions;
 ALTER TABLE mentions DROP COLUMN doc;
 `;
 
+/** Searchable text of a mention: the title (blog posts, reviews) belongs to it. */
+function searchableText(m: { title?: string | undefined; text: string }): string {
+  return m.title ? `${m.title}\n${m.text}` : m.text;
+}
+
+/** The full-text row of one mention: the columns of mentions_fts, in order. */
+export function ftsColumns(m: { title?: string | undefined; text: string }): [de: string, en: string, folded: string] {
+  const { de, en, folded } = analyse(searchableText(m));
+  return [de.join(' '), en.join(' '), folded.join(' ')];
+}
+
+/** The part of a stored document that is indexed; checked rather than trusted, like every read of a document. */
+const IndexedDoc = z.object({ title: z.string().optional(), text: z.string() });
+
+/**
+ * v3: a third FTS column, `folded` (unstemmed, umlauts folded), for prefix queries (`Verspät*`). FTS5 cannot add
+ * a column and the table is contentless, so it is rebuilt from the stored documents.
+ */
+function migrateV3(db: Database): void {
+  db.exec(`
+    DROP TABLE mentions_fts;
+    CREATE VIRTUAL TABLE mentions_fts USING fts5 (
+      de, en, folded,
+      content = '',
+      contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 0'
+    );`);
+  const insert = db.prepare<[number, string, string, string]>('INSERT INTO mentions_fts (rowid, de, en, folded) VALUES (?, ?, ?, ?)');
+  // In pages: better-sqlite3 cannot write while a statement on the same connection is still being iterated.
+  const page = db.prepare<[number], { rid: number; doc: string }>('SELECT rid, doc FROM mention_docs WHERE rid > ? ORDER BY rid LIMIT 1000');
+  for (let rows = page.all(0); rows.length > 0; rows = page.all(rows.at(-1)?.rid ?? Infinity)) {
+    for (const row of rows) insert.run(row.rid, ...ftsColumns(IndexedDoc.parse(JSON.parse(row.doc))));
+  }
+}
+
 /** Migration steps: STEPS[n - 1] takes a file from version n - 1 to n. */
-const STEPS = [DDL_V1, MIGRATE_V2];
+const STEPS: ReadonlyArray<string | ((db: Database) => void)> = [DDL_V1, MIGRATE_V2, migrateV3];
 
 export class SchemaVersionError extends Error {
   constructor(file: string, found: number) {
@@ -99,7 +136,11 @@ export function migrate(db: Database, file: string, target = SCHEMA_VERSION): vo
   if (found > SCHEMA_VERSION) throw new SchemaVersionError(file, found);
   if (found >= target) return;
   db.transaction(() => {
-    for (let v = found + 1; v <= target; v++) db.exec(STEPS[v - 1] ?? '');
+    for (let v = found + 1; v <= target; v++) {
+      const step = STEPS[v - 1] ?? '';
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`user_version = ${target}`);
   })();
 }

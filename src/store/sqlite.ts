@@ -7,7 +7,6 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
 import { Alert, Classified } from '../model.ts';
-import { analyse } from './analysis.ts';
 import type { AlertQuery, Bucket, FacetCount, FacetField, HistogramQuery, SearchHit, SearchPage, SearchQuery, Store } from './port.ts';
 import {
   type BucketCounts,
@@ -22,7 +21,7 @@ import {
   resolveAlertLimit,
   resolvePaging,
 } from './query.ts';
-import { migrate, SchemaVersionError } from './sqlite-schema.ts';
+import { ftsColumns, migrate, SchemaVersionError } from './sqlite-schema.ts';
 import { mentionSql, type MentionSql, type SqlValue } from './sqlite-filters.ts';
 
 const ORDER_BY = {
@@ -50,7 +49,7 @@ interface Statements {
   deleteIntents: Statement<[number]>;
   insertIntent: Statement<[string, number]>;
   deleteText: Statement<[number]>;
-  insertText: Statement<[number, string, string]>;
+  insertText: Statement<[number, string, string, string]>;
   getMention: Statement<[string], { doc: string }>;
   getMentionByRid: Statement<[number], { doc: string }>;
   upsertAlert: Statement<[string, string, string, string, number, string]>;
@@ -77,7 +76,7 @@ function prepare(db: Database): Statements {
     deleteIntents: db.prepare('DELETE FROM mention_intents WHERE rid = ?'),
     insertIntent: db.prepare('INSERT OR IGNORE INTO mention_intents (intent, rid) VALUES (?, ?)'),
     deleteText: db.prepare('DELETE FROM mentions_fts WHERE rowid = ?'),
-    insertText: db.prepare('INSERT INTO mentions_fts (rowid, de, en) VALUES (?, ?, ?)'),
+    insertText: db.prepare('INSERT INTO mentions_fts (rowid, de, en, folded) VALUES (?, ?, ?, ?)'),
     getMention: db.prepare('SELECT d.doc AS doc FROM mentions m JOIN mention_docs d ON d.rid = m.rid WHERE m.id = ?'),
     getMentionByRid: db.prepare('SELECT doc FROM mention_docs WHERE rid = ?'),
     upsertAlert: db.prepare(
@@ -93,11 +92,6 @@ function prepare(db: Database): Statements {
     deleteState: db.prepare('DELETE FROM state WHERE namespace = ? AND key = ?'),
     listState: db.prepare('SELECT key, value FROM state WHERE namespace = ? ORDER BY key'),
   };
-}
-
-/** Searchable text of a mention: the title (blog posts, reviews) belongs to it. */
-export function searchableText(m: Classified): string {
-  return m.title ? `${m.title}\n${m.text}` : m.text;
 }
 
 export class SqliteStore implements Store {
@@ -138,9 +132,8 @@ export class SqliteStore implements Store {
     for (const brand of m.brands) sql.insertBrand.run(brand, row.rid);
     sql.deleteIntents.run(row.rid);
     for (const intent of m.intents) sql.insertIntent.run(intent, row.rid);
-    const { de, en } = analyse(searchableText(m));
     sql.deleteText.run(row.rid);
-    sql.insertText.run(row.rid, de.join(' '), en.join(' '));
+    sql.insertText.run(row.rid, ...ftsColumns(m));
   }
 
   async upsertMentions(batch: Classified[]): Promise<void> {

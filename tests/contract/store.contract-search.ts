@@ -106,9 +106,91 @@ export function searchContract(makeStore: MakeStore): void {
     expect(page.hits).toEqual([]);
   });
 
-  it('search syntax characters in user text are plain text: "Verspätung AND OR NOT (" finds nothing, no error', async () => {
-    expect(await found({ text: 'Verspätung AND OR NOT (' })).toEqual([]);
-    expect(await found({ text: 'Verspätung* -Rechnung' })).toEqual([]);
+  describe('search syntax', () => {
+    const all = sortedIds(SAMPLE);
+    const allBut = (...excluded: string[]): string[] => all.filter((id) => !excluded.includes(id));
+
+    it('A OR B (also | and A|B) finds posts with either, each word stemmed and folded as usual', async () => {
+      for (const text of ['Verspätung OR Mahnung', 'verspaetungen | Mahnungen', 'Verspätung|Mahnung']) {
+        expect(await found({ text })).toEqual(['facebook:de-mahnung', 'twitter:de-verspaetung']);
+      }
+      expect(await found({ text: 'delayed OR Verspätungen' })).toEqual(['twitter:de-verspaetung', 'twitter:en-delayed']);
+      expect(await found({ text: '"no reply" OR "keine Antwort"' })).toEqual(['twitter:de-verspaetung', 'twitter:en-delayed']);
+    });
+
+    it('OR binds tighter than the implicit AND: "Antwort Verspätung OR Mahnung" is Antwort AND (Verspätung OR Mahnung)', async () => {
+      expect(await found({ text: 'Antwort Verspätung OR Mahnung' })).toEqual(['twitter:de-verspaetung']);
+      expect(await found({ text: 'Antwort AND Verspätung OR Mahnung' })).toEqual(['twitter:de-verspaetung']);
+    });
+
+    it('lower-case or/not are plain words', async () => {
+      expect(await found({ text: 'Verspätung or Mahnung' })).toEqual([]);
+      expect(await found({ text: 'Mahnung not' })).toEqual([]);
+    });
+
+    it('-word, -"phrase" and NOT word exclude, with the same stemming and folding as required words', async () => {
+      expect(await found({ text: 'Antwort OR refund -Kundenservice' })).toEqual(['rss:en-refund']);
+      expect(await found({ text: 'Antwort OR refund NOT Kundenservices' })).toEqual(['rss:en-refund']);
+      expect(await found({ text: 'delay -"no reply"' })).toEqual([]);
+      expect(await found({ text: 'delay -"reply no"' })).toEqual(['twitter:en-delayed']);
+      expect(await found({ text: 'Mahnung -verspaetungen' })).toEqual(['facebook:de-mahnung']);
+    });
+
+    it('a text of exclusions only matches every other post, with filters, facets and histogram', async () => {
+      expect(await found({ text: 'NOT Verspätung' })).toEqual(allBut('twitter:de-verspaetung'));
+      expect(await found({ text: '-Verspätungen -"no reply"' })).toEqual(allBut('twitter:de-verspaetung', 'twitter:en-delayed'));
+      expect(await found({ text: '-Verspätung', brands: ['bahn'] })).toEqual(['facebook:de-strasse', 'twitter:de-antwort-bahn']);
+      const page = await store.search({ text: '-Mahnung', facets: ['brands'] });
+      expect(page.total).toBe(SAMPLE.length - 1);
+      expect(page.facets.brands).toEqual([
+        { value: 'bahn', count: 3 },
+        { value: 'dhl', count: 2 },
+      ]);
+      const buckets = await store.histogram({ interval: '1w', text: '-Mahnung' });
+      expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(SAMPLE.length - 1);
+    });
+
+    it('exclusions only: nothing to score, so relevance falls back to newest and hits carry no score', async () => {
+      const page = await store.search({ text: '-Mahnung', sort: 'relevance' });
+      expect(ids(page.hits)).toEqual(['rss:en-refund', 'facebook:de-strasse', 'twitter:en-delayed', 'twitter:de-antwort-bahn', 'twitter:de-verspaetung']);
+      expect(page.hits.every((h) => h.score === undefined)).toBe(true);
+    });
+
+    it('word* matches words starting with it, unstemmed, case- and umlaut-insensitive, in text and title', async () => {
+      for (const text of ['Verspät*', 'verspaet*', 'VERSPATU*', 'Verspätung*']) {
+        expect(await found({ text })).toEqual(['twitter:de-verspaetung']);
+      }
+      expect(await found({ text: 'Kund*' })).toEqual(['facebook:de-mahnung', 'twitter:de-verspaetung']);
+      expect(await found({ text: 'Straß*' })).toEqual(['facebook:de-strasse']);
+      expect(await found({ text: 'Stras*' })).toEqual(['facebook:de-strasse']);
+      expect(await found({ text: 'grea*' })).toEqual(['rss:en-refund']);
+      expect(await found({ text: 'Mahn* OR parc*' })).toEqual(['facebook:de-mahnung', 'twitter:en-delayed']);
+      expect(await found({ text: '-Kund*' })).toEqual(allBut('facebook:de-mahnung', 'twitter:de-verspaetung'));
+      expect(await found({ text: 'Verspätungx*' })).toEqual([]);
+    });
+
+    it('a lone - or * is ignored; an unbalanced quote is plain text', async () => {
+      expect(await found({ text: 'Verspätung - *' })).toEqual(['twitter:de-verspaetung']);
+      expect(await found({ text: '"keine Antwort' })).toEqual(['twitter:de-verspaetung']);
+    });
+
+    it.each([
+      ['Verspätung OR', 'OR needs a word or phrase on both sides'],
+      ['OR Verspätung', 'OR needs a word or phrase on both sides'],
+      ['Verspätung OR -Mahnung', 'OR cannot join an excluded term'],
+      ['NOT Verspätung OR Mahnung', 'OR cannot join an excluded term'],
+      ['Verspätung NOT', 'NOT needs a word or phrase after it'],
+      ['Verspätung AND', 'AND needs a word or phrase on both sides'],
+      ['(Verspätung Antwort) OR Mahnung', 'parentheses are not supported'],
+      ['V*', 'at least 2 letters'],
+      ['Ver*ung', '* marks a prefix at the end of a single word'],
+      ['"Verspät*"', '* inside quotes'],
+    ])('refuses %s with StoreQueryError (%s) rather than searching something else', async (text, reason) => {
+      const error = await store.search({ text }).catch((err: unknown) => err);
+      expect(error).toBeInstanceOf(StoreQueryError);
+      expect((error as Error).message).toContain(reason);
+      await expect(store.histogram({ interval: '1d', text })).rejects.toBeInstanceOf(StoreQueryError);
+    });
   });
 
   describe('filters', () => {

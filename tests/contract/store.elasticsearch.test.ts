@@ -4,6 +4,7 @@
  * Without ELASTICSEARCH_URL the suite is skipped locally with the reason, and fails in CI (services.ts).
  */
 import { randomUUID } from 'node:crypto';
+import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import type { BulkRetryOptions } from '../../src/store/es-bulk.ts';
 import { BulkWriteError } from '../../src/store/errors.ts';
@@ -66,6 +67,29 @@ describeWithElasticsearch('elasticsearch store', () => {
         const alias = await store.client.indices.getAlias({ name: `${prefix}-mentions` });
         expect(Object.keys(alias).sort()).toEqual([`${prefix}-mentions-2026.03`, `${prefix}-mentions-2026.04`]);
         expect((await store.getMention('twitter:m1'))?.text).toBe('Verspätung im März, korrigiert');
+      } finally {
+        await dispose(store);
+      }
+    });
+
+    it('finds prefixes, as written, in a monthly index created before the folded fields existed', async () => {
+      const prefix = `krtest-${randomUUID().slice(0, 8)}`;
+      const old = `${prefix}-mentions-2026.01`;
+      const plainText: estypes.MappingProperty = { type: 'text' };
+      // Created before this version's template: only the plain (standard-analysed) text field among the text ones.
+      const writer = await openTestStore({ indexPrefix: `${prefix}-bootstrap` });
+      await writer.client.indices.create({
+        index: old,
+        aliases: { [`${prefix}-mentions`]: {} },
+        mappings: { dynamic: false, properties: { id: { type: 'keyword' }, createdAt: { type: 'date' }, text: plainText, title: plainText } },
+      });
+      await dispose(writer);
+      const store = await openTestStore({ indexPrefix: prefix });
+      try {
+        await store.upsertMentions([mention({ id: 'twitter:alt', text: 'Verspätung im Januar', createdAt: '2026-01-15T00:00:00Z' })]);
+        await store.refresh();
+        expect((await store.search({ text: 'Verspät*' })).hits.map((h) => h.mention.id)).toEqual(['twitter:alt']);
+        expect((await store.search({ text: '-Verspät*' })).total).toBe(0);
       } finally {
         await dispose(store);
       }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
-import { migrate, SCHEMA_VERSION, SchemaVersionError } from '../../src/store/sqlite-schema.ts';
+import { ftsColumns, migrate, SCHEMA_VERSION, SchemaVersionError } from '../../src/store/sqlite-schema.ts';
 import { storeContract } from './store.contract.ts';
 import { alert, ids, SAMPLE } from './store.fixtures.ts';
 
@@ -63,25 +63,36 @@ describe('sqlite store: restart', () => {
     await expect(store.close()).resolves.toBeUndefined();
   });
 
-  it('upgrades a version 1 file in place: its mentions stay readable and searchable', async () => {
+  /**
+   * A file at an older schema version holding SAMPLE: written by the current store, then copied into a file
+   * migrated only up to `version` by `copy` (which sees the current file attached as `cur`).
+   */
+  async function olderFile(version: number, copy: (db: BetterSqlite3.Database) => void): Promise<string> {
     const { dir, remove } = await tempDir();
     dirs.push(remove);
-    const file = path.join(dir, 'v1.db');
-    const first = await openSqliteStore(file);
-    await first.upsertMentions([...SAMPLE]);
-    await first.close();
-    // Rebuild the same rows as version 1 stored them (document inline in the mentions table). The contentless
-    // full-text rows cannot be copied, so text search is checked after the posts are written again.
-    const v1 = path.join(dir, 'old.db');
-    const db = new BetterSqlite3(v1);
-    migrate(db, v1, 1);
+    const file = path.join(dir, 'current.db');
+    const current = await openSqliteStore(file);
+    await current.upsertMentions([...SAMPLE]);
+    await current.close();
+    const old = path.join(dir, `v${version}.db`);
+    const db = new BetterSqlite3(old);
+    migrate(db, old, version);
     db.exec(`ATTACH DATABASE '${file}' AS cur`);
-    db.exec(`INSERT INTO mentions SELECT m.rid, m.id, m.created_ms, m.source, m.lang, m.complaint, m.sentiment, m.by_brand, m.thread_root_id, d.doc
-             FROM cur.mentions m JOIN cur.mention_docs d ON d.rid = m.rid`);
-    db.exec('INSERT INTO mention_brands SELECT * FROM cur.mention_brands; INSERT INTO mention_intents SELECT * FROM cur.mention_intents');
+    copy(db);
     db.exec('DETACH DATABASE cur');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
     db.close();
+    return old;
+  }
+
+  it('upgrades a version 1 file in place: its mentions stay readable and searchable', async () => {
+    // The same rows as version 1 stored them (document inline in the mentions table). The contentless full-text
+    // rows cannot be copied, so text search is checked after the posts are written again.
+    const v1 = await olderFile(1, (db) => {
+      db.exec(`INSERT INTO mentions SELECT m.rid, m.id, m.created_ms, m.source, m.lang, m.complaint, m.sentiment, m.by_brand, m.thread_root_id, d.doc
+               FROM cur.mentions m JOIN cur.mention_docs d ON d.rid = m.rid`);
+      db.exec('INSERT INTO mention_brands SELECT * FROM cur.mention_brands; INSERT INTO mention_intents SELECT * FROM cur.mention_intents');
+    });
 
     const upgraded = await openSqliteStore(v1);
     try {
@@ -95,6 +106,26 @@ describe('sqlite store: restart', () => {
     const check = new BetterSqlite3(v1, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
+  });
+
+  it('upgrades a version 2 file in place: its posts become prefix-searchable without being written again', async () => {
+    // Version 2 as it stored posts: the same rows, full text in two columns (German and English stems only).
+    const v2 = await olderFile(2, (db) => {
+      for (const table of ['mentions', 'mention_docs', 'mention_brands', 'mention_intents']) db.exec(`INSERT INTO ${table} SELECT * FROM cur.${table}`);
+      // Contentless full-text rows cannot be copied (they read back as NULL), so they are analysed again.
+      const insertText = db.prepare('INSERT INTO mentions_fts (rowid, de, en) VALUES ((SELECT rid FROM mentions WHERE id = ?), ?, ?)');
+      for (const m of SAMPLE) insertText.run(m.id, ...ftsColumns(m).slice(0, 2));
+      expect(db.prepare("SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH 'de : verspat'").get()).toEqual({ n: 1 });
+    });
+
+    const upgraded = await openSqliteStore(v2);
+    try {
+      expect(ids((await upgraded.search({ text: 'Verspätu*' })).hits)).toEqual(['twitter:de-verspaetung']);
+      expect(ids((await upgraded.search({ text: 'Verspätungen -Mahnung' })).hits)).toEqual(['twitter:de-verspaetung']);
+      expect((await upgraded.search({ text: 'grea*' })).total).toBe(1);
+    } finally {
+      await upgraded.close();
+    }
   });
 
   it('refuses a file written by a newer schema instead of corrupting it', async () => {

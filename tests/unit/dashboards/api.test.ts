@@ -74,6 +74,31 @@ describe('GET /api/mentions', () => {
     expect(body.facets.brands).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'flinkpost' })]));
   });
 
+  it('reads the search syntax: OR, -word, NOT word, word*', async () => {
+    const ids = async (q: string): Promise<string[]> => {
+      const { status, body } = await get(`/api/mentions?size=200&q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      return body.hits.map((h: any) => h.mention.id).sort();
+    };
+    const paket = await ids('Paket');
+    const tarif = await ids('Tarif');
+    expect(paket).toContain('twitter:300');
+    expect(tarif.length).toBeGreaterThan(0);
+    expect(await ids('Paket OR Tarif')).toEqual([...paket, ...tarif].sort());
+    expect(await ids('Paket -Hotline')).toEqual(paket.filter((id) => id !== 'twitter:300'));
+    const all = (await get('/api/mentions?size=1')).body.total;
+    expect((await get('/api/mentions?q=NOT%20Paket')).body.total).toBe(all - paket.length);
+    expect(await ids('Glasfaser*')).toEqual(['blogs:501']);
+  });
+
+  it('answers search text it cannot honour with 400 naming q, also when saving a search', async () => {
+    const { status, body } = await get('/api/mentions?q=Paket%20OR');
+    expect(status).toBe(400);
+    expect(body.issues.join('\n')).toMatch(/^q: .*OR needs a word or phrase on both sides/);
+    const saved = await send('POST', '/api/saved-searches', { name: 'kaputt', params: { q: 'Fu*k' } });
+    expect(saved.status).toBe(400);
+  });
+
   it('filters by brand (repeated or comma-separated), complaint and language', async () => {
     const english = await get('/api/mentions?lang=en&complaint=true');
     expect(english.body.hits.map((h: any) => h.mention.id)).toEqual(['twitter:200']);

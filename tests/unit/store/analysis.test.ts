@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, englishTerm, germanNormalize, germanTerm, parseTextQuery, tokenize } from '../../../src/store/analysis.ts';
+import { analyse, englishTerm, foldedTerm, germanNormalize, germanTerm, parseTextQuery, tokenize, type TextQuery, type TextTerm } from '../../../src/store/analysis.ts';
+import { StoreQueryError } from '../../../src/store/errors.ts';
 
 describe('text analysis', () => {
   it('German2 normalisation folds umlauts and their transliterations, but not in "Feuer" or "Quelle"', () => {
@@ -38,24 +39,91 @@ describe('text analysis', () => {
 });
 
 describe('search text parsing', () => {
-  it('splits words and quoted phrases in straight, German and English quotes', () => {
-    expect(parseTextQuery('Mahnung "keine Antwort" „seit drei Tagen“ “still waiting”').clauses).toEqual([
-      { raw: 'keine Antwort', phrase: true },
-      { raw: 'seit drei Tagen', phrase: true },
-      { raw: 'still waiting', phrase: true },
-      { raw: 'Mahnung', phrase: false },
+  const word = (raw: string): TextTerm => ({ raw, phrase: false, prefix: false });
+  const phrase = (raw: string): TextTerm => ({ raw, phrase: true, prefix: false });
+  const prefix = (raw: string): TextTerm => ({ raw, phrase: false, prefix: true });
+  const parse = (text: string): TextQuery => parseTextQuery(text);
+
+  it('splits words and quoted phrases in straight, German and English quotes, all required', () => {
+    expect(parse('Mahnung "keine Antwort" „seit drei Tagen“ “still waiting”').required).toEqual([
+      [word('Mahnung')],
+      [phrase('keine Antwort')],
+      [phrase('seit drei Tagen')],
+      [phrase('still waiting')],
     ]);
   });
 
   it('treats a word that splits into several tokens as a phrase: "E-Mail"', () => {
-    expect(parseTextQuery('E-Mail').clauses).toEqual([{ raw: 'E-Mail', phrase: true }]);
+    expect(parse('E-Mail')).toEqual({ required: [[phrase('E-Mail')]], excluded: [] });
   });
 
-  it('an unbalanced quote is plain text; empty phrases and punctuation vanish', () => {
-    expect(parseTextQuery('"keine Antwort').clauses).toEqual([
-      { raw: '"keine', phrase: false },
-      { raw: 'Antwort', phrase: false },
-    ]);
-    expect(parseTextQuery('"" ... -').clauses).toEqual([]);
+  it('an unbalanced quote is plain text; empty phrases, punctuation, a lone - or * vanish', () => {
+    expect(parse('"keine Antwort').required).toEqual([[word('"keine')], [word('Antwort')]]);
+    expect(parse('"" ... - * -""')).toEqual({ required: [], excluded: [] });
+  });
+
+  it('OR and | join alternatives and bind tighter than the spaces between words', () => {
+    expect(parse('Bahn Zug OR Bus').required).toEqual([[word('Bahn')], [word('Zug'), word('Bus')]]);
+    expect(parse('Zug | Bus|"E-Mail" || Fax').required).toEqual([[word('Zug'), word('Bus'), phrase('E-Mail'), word('Fax')]]);
+  });
+
+  it('AND is accepted between terms and changes nothing', () => {
+    expect(parse('Bahn AND Zug')).toEqual(parse('Bahn Zug'));
+  });
+
+  it('-word, -"phrase" and NOT word are excluded; a hyphen inside a word is not', () => {
+    expect(parse('Funkwelle -Hotline -"keine Antwort" NOT Kranich E-Mail')).toEqual({
+      required: [[word('Funkwelle')], [phrase('E-Mail')]],
+      excluded: [word('Hotline'), phrase('keine Antwort'), word('Kranich')],
+    });
+    expect(parse('NOT Funkwelle')).toEqual({ required: [], excluded: [word('Funkwelle')] });
+  });
+
+  it('word* is a prefix on the word before the *', () => {
+    expect(parse('Funk* -Verspät* #bahn*')).toEqual({ required: [[prefix('Funk')], [prefix('bahn')]], excluded: [prefix('Verspät')] });
+  });
+
+  it('lower-case or/not and mixed-case operators are plain words', () => {
+    expect(parse('Funkwelle or not Kranich').required).toEqual([[word('Funkwelle')], [word('or')], [word('not')], [word('Kranich')]]);
+    expect(parse('Or Not constructor').required).toEqual([[word('Or')], [word('Not')], [word('constructor')]]);
+  });
+
+  it('operators inside quotes are literal', () => {
+    expect(parse('"Bahn OR Bus" "NOT -x"').required).toEqual([[phrase('Bahn OR Bus')], [phrase('NOT -x')]]);
+  });
+
+  it.each([
+    ['Bahn OR', 'OR needs a word or phrase on both sides'],
+    ['OR Bahn', 'OR needs a word or phrase on both sides'],
+    ['Bahn OR OR Bus', 'OR needs a word or phrase on both sides'],
+    ['Bahn OR -Bus', 'OR cannot join an excluded term'],
+    ['Bahn OR NOT Bus', 'OR cannot join an excluded term'],
+    ['-Bahn OR Bus', 'OR cannot join an excluded term'],
+    ['NOT', 'NOT needs a word or phrase after it'],
+    ['NOT -Bahn', 'NOT needs a word or phrase after it'],
+    ['AND Bahn', 'AND needs a word or phrase on both sides'],
+    ['Bahn AND OR Bus', 'AND needs a word or phrase on both sides'],
+    ['(Bahn Zug) OR Bus', 'parentheses are not supported'],
+    ['Bahn :(', 'parentheses are not supported'],
+    ['F*', 'at least 2 letters'],
+    ['Fu*k', '* marks a prefix at the end of a single word'],
+    ['*Funk', '* marks a prefix at the end of a single word'],
+    ['E-Mai*', '* marks a prefix at the end of a single word'],
+    ['"Funk*"', '* inside quotes'],
+  ])('refuses %s: %s', (text, reason) => {
+    expect(() => parse(text)).toThrow(StoreQueryError);
+    expect(() => parse(text)).toThrow(reason);
+  });
+
+  it('names the position of the problem', () => {
+    expect(() => parse('Bahn Zug OR')).toThrow('at character 10 of "Bahn Zug OR"');
+  });
+});
+
+describe('folded terms (prefix matching)', () => {
+  it('fold case, umlauts, transliterations and ß like the German chain, without stemming', () => {
+    expect(['Verspätung', 'VERSPAETUNG', 'verspatung'].map(foldedTerm)).toEqual(['verspatung', 'verspatung', 'verspatung']);
+    expect(foldedTerm('Straße')).toBe('strasse');
+    expect(analyse('Die Verspätungen').folded).toEqual(['die', 'verspatungen']);
   });
 });
