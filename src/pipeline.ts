@@ -40,6 +40,14 @@ export const CONSUMERS: Array<{ topic: Topic; group: string; stage: StageName }>
   { topic: 'deadletter', group: QUARANTINE_GROUP, stage: 'index' },
 ];
 
+/** A listen failure as the person starting the service can act on it. */
+function listenError(err: Error, host: string, port: number): Error {
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    return new Error(`${host}:${port} is already in use (another Kundenradar?): stop it, or choose another port with --port or PORT`, { cause: err });
+  }
+  return err;
+}
+
 /** The sources-board name of POST /api/ingest. */
 const WEBHOOK_SOURCE = 'webhook';
 
@@ -187,8 +195,8 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     });
     const port = options.port ?? config.server.port;
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(port, config.server.host, () => resolve(s));
-      s.once('error', reject);
+      // Express 5 also calls this callback with the error when listening fails (a port in use): it is no success.
+      const s = app.listen(port, config.server.host, (err?: Error) => (err ? reject(listenError(err, config.server.host, port)) : resolve(s)));
     });
     const address = server.address();
     const boundPort = typeof address === 'object' && address ? address.port : port;

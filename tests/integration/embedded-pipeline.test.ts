@@ -148,6 +148,20 @@ describe('embedded pipeline', () => {
     }
   }, 180_000);
 
+  it('refuses to start on a port another process holds, instead of claiming to listen', async () => {
+    const { createServer } = await import('node:http');
+    const other = createServer((_req, res) => res.end('other'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as { port: number }).port;
+    try {
+      const loaded = demoWithStoreIn(tmp('port'));
+      loaded.config.sources = [];
+      await expect(startService(loaded, { stages: ['serve'], port })).rejects.toThrow(`127.0.0.1:${port} is already in use`);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
   it('counts pushed posts on /api/sources and lists what was refused on /api/quarantine, also after a restart', async () => {
     const dir = tmp('quarantine');
     const pushing = (): LoadedConfig => {
