@@ -194,6 +194,13 @@ export function parseConfig(text: string, file: string): AppConfig {
     if (names.has(source.name)) throw new ConfigError(file, [`sources[${i}].name: duplicate source name "${source.name}"`]);
     names.add(source.name);
   }
+  // A route for a brand no one tracks can never match: as much a mistake as a source naming an unknown brand.
+  for (const [i, route] of parsed.data.alerts.routes.entries()) {
+    const unknown = (route.brands ?? []).filter((b) => !ids.has(b));
+    if (unknown.length > 0) {
+      throw new ConfigError(file, [`alerts.routes[${i}].brands: unknown brand${unknown.length > 1 ? 's' : ''} ${unknown.map((b) => `"${b}"`).join(', ')} (brand ids: ${[...ids].join(', ') || 'none'})`]);
+    }
+  }
   return parsed.data;
 }
 

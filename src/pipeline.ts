@@ -12,7 +12,7 @@ import { openStore } from './store/index.ts';
 import { runClassifyStage, CLASSIFY_GROUP } from './stages/classify.ts';
 import { runIndexStage, runAlertIndexStage, INDEX_GROUP, ALERT_INDEX_GROUP } from './stages/index.ts';
 import { createDetectStage, DETECT_GROUP, type DetectStage } from './stages/detect.ts';
-import { runNotifyStage, acknowledgeAlert, resolveAlert, NOTIFY_GROUP } from './stages/notify.ts';
+import { runNotifyStage, acknowledgeAlert, resolveAlert, checkAlertRoutes, NOTIFY_GROUP } from './stages/notify.ts';
 import { runQuarantineStage, QUARANTINE_GROUP } from './stages/quarantine.ts';
 import { createClassifier, createTextModel } from '../classifiers/index.ts';
 import { createUnansweredTracker } from '../classifiers/unanswered.ts';
@@ -101,6 +101,7 @@ export function buildDetectors(loaded: LoadedConfig, store: Store): StreamDetect
 export async function startService(loaded: LoadedConfig, options: StartOptions = {}): Promise<Service> {
   const stages = new Set(options.stages ?? STAGES);
   const { config, secrets } = loaded;
+  if (stages.has('notify')) checkAlertRoutes(loaded);
   const store = options.store ?? (await openStore(loaded));
   const bus = options.bus ?? (await openBus(loaded));
   const controller = new AbortController();

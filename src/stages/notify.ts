@@ -5,7 +5,7 @@
  */
 import type { StateStore } from '../../classifiers/types.ts';
 import type { Bus, BusMessage } from '../bus/port.ts';
-import type { AppConfig, Secrets } from '../config.ts';
+import type { AppConfig, LoadedConfig, Secrets } from '../config.ts';
 import { childLogger } from '../log.ts';
 import { stageMetrics } from '../metrics.ts';
 import { Alert } from '../model.ts';
@@ -43,12 +43,25 @@ export interface NotifyStageOptions {
   onStart?: (dispatcher: Dispatcher, outbox: Outbox) => void;
 }
 
+/** The environment routes read their URLs and signing secrets from, with the configured signing secret in it. */
+function routeEnvironment(secrets: Secrets, environment: Readonly<Record<string, string | undefined>> = process.env): Record<string, string | undefined> {
+  const out = { ...environment };
+  if (secrets.webhookSigningSecret) out[DEFAULT_SECRET_ENV] = secrets.webhookSigningSecret;
+  return out;
+}
+
+/**
+ * Checks the alert routes as the notify stage will read them, so a bad route is a configuration error naming the
+ * file before anything starts, not a crash of the stage after the dashboard is already up.
+ */
+export function checkAlertRoutes(loaded: LoadedConfig, environment?: Readonly<Record<string, string | undefined>>): void {
+  resolveRoutes(loaded.config.alerts, routeEnvironment(loaded.secrets, environment), loaded.file);
+}
+
 export async function runNotifyStage(options: NotifyStageOptions): Promise<void> {
   const { bus, store, config, secrets, signal } = options;
   const clock = options.clock ?? systemClock;
-  const environment = { ...(options.environment ?? process.env) };
-  if (secrets.webhookSigningSecret) environment[DEFAULT_SECRET_ENV] = secrets.webhookSigningSecret;
-  const routes = resolveRoutes(config.alerts, environment); // a ConfigError here stops the stage loudly
+  const routes = resolveRoutes(config.alerts, routeEnvironment(secrets, options.environment)); // a ConfigError here stops the stage loudly
   const brandNames = new Map(config.brands.map((b) => [b.id, b.name]));
   const outbox = new Outbox(store, clock);
   const dispatcher = new Dispatcher({

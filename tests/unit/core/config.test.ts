@@ -29,6 +29,17 @@ describe('config', () => {
     expect(() => parseConfig('detect:\n  clok: wall\n  tickSecnds: 5\n', 'k.yaml')).toThrow(/detect: unknown field\(s\) clok, tickSecnds/);
   });
 
+  it('refuses an alert route for a brand that is not configured (it could never match)', () => {
+    const text = "brands:\n  - { id: a, name: A, query: 'A' }\nalerts:\n  routes:\n    - { name: x, target: slack, url: 'https://hooks.example.com/x', brands: [Funkwelle] }\n";
+    expect(() => parseConfig(text, 'k.yaml')).toThrow(/k\.yaml:\n {2}- alerts\.routes\[0\]\.brands: unknown brand "Funkwelle" \(brand ids: a\)/);
+  });
+
+  it('reports a bad alert route before anything starts, naming the file', async () => {
+    const { checkAlertRoutes } = await import('../../../src/stages/notify.ts');
+    const config = parseConfig("alerts:\n  routes:\n    - { name: x, target: slack, url: 'http://127.0.0.1:1/x' }\n", 'k.yaml');
+    expect(() => checkAlertRoutes({ file: 'k.yaml', baseDir: '.', config, env: {}, secrets: {} }, {})).toThrow(/^Invalid configuration in k\.yaml:\n {2}- alerts\.routes\[0\]\.url: must use https/);
+  });
+
   it('reports YAML syntax errors', () => {
     expect(() => parseConfig('brands: [\n', 'k.yaml')).toThrow(/YAML syntax/);
   });
