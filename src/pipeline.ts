@@ -123,6 +123,29 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     await bus.publish('mentions', mentions.map((m) => ({ key: m.thread.rootId, value: m })));
   };
 
+  // Sources are built (and their options checked) before any stage starts: a bad source is a config error up front.
+  const status = new SourceStatusBoard();
+  const quarantine = async (source: string, reason: string, raw: unknown) => {
+    status.quarantined(source, 1);
+    await bus.publish('deadletter', [{ key: source, value: { stage: `ingest:${source}`, topic: 'mentions', key: source, reason, value: raw, at: new Date().toISOString() } }]);
+  };
+  // Ingestors exist for the serve stage too: push sources (the Facebook page webhook) are served over HTTP and
+  // only emit to the bus, while polling and streaming run in the ingest stage.
+  const runIngestors = options.ingestors ?? stages.has('ingest');
+  const ingestors =
+    runIngestors || stages.has('serve')
+      ? createIngestors(config.sources, {
+          config,
+          brands: config.brands,
+          secrets,
+          state: store,
+          status,
+          quarantine,
+          log: childLogger('ingest'),
+          baseDir: loaded.baseDir,
+        }, loaded.file)
+      : [];
+
   if (stages.has('classify')) {
     const classify = buildClassifier(loaded);
     launch('classify', () => runClassifyStage({ bus, classify, signal }));
@@ -141,27 +164,6 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     launch('notify', () => runNotifyStage({ bus, store, config, secrets, signal }));
   }
 
-  const status = new SourceStatusBoard();
-  const quarantine = async (source: string, reason: string, raw: unknown) => {
-    status.quarantined(source, 1);
-    await bus.publish('deadletter', [{ key: source, value: { stage: `ingest:${source}`, topic: 'mentions', key: source, reason, value: raw, at: new Date().toISOString() } }]);
-  };
-  // Ingestors exist for the serve stage too: push sources (the Facebook page webhook) are served over HTTP and
-  // only emit to the bus, while polling and streaming run in the ingest stage.
-  const runIngestors = options.ingestors ?? stages.has('ingest');
-  const ingestors =
-    runIngestors || stages.has('serve')
-      ? createIngestors(config.sources.filter((s) => s.enabled), {
-          config,
-          brands: config.brands,
-          secrets,
-          state: store,
-          status,
-          quarantine,
-          log: childLogger('ingest'),
-          baseDir: loaded.baseDir,
-        })
-      : [];
   if (runIngestors) {
     for (const ingestor of ingestors) {
       launch(`ingest:${ingestor.name}`, () => ingestor.run(ingest, signal));

@@ -1,0 +1,21 @@
+/** The configuration example in the README is what a new user copies first: it must be a valid configuration. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config.ts';
+import { createIngestors } from '../../../ingestors/registry.ts';
+import { checkAlertRoutes } from '../../../src/stages/notify.ts';
+import { makeContext } from '../ingestors/helpers.ts';
+
+const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
+describe('README configuration example', () => {
+  it('parses, its sources build and its alert routes resolve', () => {
+    expect(example).toContain('sources:');
+    const config = parseConfig(example, 'README.md');
+    const t = makeContext({ brands: config.brands, secrets: { twitterBearerToken: 'token' } });
+    expect(createIngestors(config.sources, { ...t.context, config }, 'README.md').map((i) => i.name)).toEqual(config.sources.map((s) => s.name));
+    expect(() => checkAlertRoutes({ file: 'README.md', baseDir: '.', config, env: {}, secrets: {} }, {})).not.toThrow();
+  });
+});
