@@ -2,7 +2,7 @@
  * `kundenradar` command line: start (all stages in one process), worker <stage>, replay, train, eval, search.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { log } from './log.ts';
 import { STAGES, startService, type StageName } from './pipeline.ts';
 
@@ -70,7 +70,14 @@ export function buildProgram(): Command {
     .addArgument(new Command().createArgument('<stage>', 'stage to run').choices(STAGES))
     .option('-c, --config <file>', 'config file')
     .option('-p, --port <port>', 'HTTP port for the serve stage', integer)
-    .action((stage: StageName, o: { config?: string; port?: number }) => runUntilSignalled([stage], o));
+    .action((stage: StageName, o: { config?: string; port?: number }) => {
+      // A stage in its own process reaches the others only over Kafka; on the in-process bus it would wait for
+      // messages no other process can send (and Node ended it silently, exit 13). The dashboard alone is fine.
+      if (stage !== 'serve' && !readEnvironment().env.kafkaBrokers) {
+        throw new Error(`worker ${stage} needs KAFKA_BROKERS: a stage in its own process shares the bus over Kafka (\`kundenradar start\` runs every stage in one process)`);
+      }
+      return runUntilSignalled([stage], o);
+    });
 
   program
     .command('replay')

@@ -42,3 +42,20 @@ describe('kundenradar CLI', () => {
     expect((failure as { stderr: string }).stderr).toMatch(/brands\[0\]\.sla\.twitter: .*>0/);
   }, 60_000);
 });
+
+describe('kundenradar worker', () => {
+  it('refuses a pipeline stage without Kafka in one line, exit 1, instead of waiting for nothing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    writeFileSync(path.join(dir, 'k.yaml'), 'brands: []\n');
+    const failed = await run(process.execPath, [cli, 'worker', 'classify', '--config', path.join(dir, 'k.yaml')], {
+      cwd: dir,
+      env: { ...process.env, KAFKA_BROKERS: '', LOG_LEVEL: 'error' },
+      timeout: 30_000,
+    }).then(
+      () => undefined,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr.trim()).toBe('kundenradar: worker classify needs KAFKA_BROKERS: a stage in its own process shares the bus over Kafka (`kundenradar start` runs every stage in one process)');
+  });
+});
