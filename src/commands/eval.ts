@@ -8,7 +8,7 @@
  * language (the file's `lang` column, else detected; other languages by the English model), unless `--lang`
  * fixes one; so a German or mixed file labelled elsewhere is not read by the English model.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { readComplaintsCsv } from '../datasets/complaints.ts';
 import { readGermEval, isGermEvalComplaint } from '../datasets/germeval.ts';
@@ -156,6 +156,19 @@ function rowLang(text: string, tag: string | undefined): ModelLang {
 }
 
 function readItems(file: string, format: 'germeval' | 'csv', forced: ModelLang | undefined): { items: LabelledItem[]; langs: ModelLang[] } {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new EvalError(`${file} is a directory; eval takes a file`);
+  let read: { items: LabelledItem[]; langs: ModelLang[] };
+  try {
+    read = readItemsOf(file, format, forced);
+  } catch (err) {
+    // The readers name a line, not the file ("Invalid Record Length … on line 4").
+    throw (err as Error).message.includes(file) ? err : new EvalError(`${file}: ${(err as Error).message}`);
+  }
+  if (read.items.length === 0) throw new EvalError(`${file} holds no labelled documents: nothing to score`);
+  return read;
+}
+
+function readItemsOf(file: string, format: 'germeval' | 'csv', forced: ModelLang | undefined): { items: LabelledItem[]; langs: ModelLang[] } {
   if (format === 'germeval') {
     const items = readGermEval(file).map((d) => ({ text: d.text, complaint: isGermEvalComplaint(d), sentiment: d.sentiment }));
     return { items, langs: items.map(() => 'de') };

@@ -158,3 +158,15 @@ describe('eval of a CSV labelled elsewhere', () => {
     expect(forced.languages).toEqual({ de: 0, en: 4 });
   });
 });
+
+describe('kundenradar eval: files it cannot score', () => {
+  it('refuses an empty file, a directory and an unreadable csv, each naming the path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-eval-bad-'));
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'ragged.csv'), 'text,complaint\n"ok",1\na,b,c,d,e,f\n');
+    const evalCsv = (file: string) => runEval({ task: 'complaints', file, format: 'csv', print: quiet, notice: quiet });
+    await expect(evalCsv(join(dir, 'empty.csv'))).rejects.toThrow(`${join(dir, 'empty.csv')} holds no labelled documents: nothing to score`);
+    await expect(evalCsv(dir)).rejects.toThrow(`${dir} is a directory; eval takes a file`);
+    await expect(evalCsv(join(dir, 'ragged.csv'))).rejects.toThrow(new RegExp(`^${join(dir, 'ragged.csv').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `));
+  });
+});
