@@ -17,6 +17,7 @@ import { runQuarantineStage, QUARANTINE_GROUP } from './stages/quarantine.ts';
 import { createClassifier, createTextModel } from '../classifiers/index.ts';
 import { createUnansweredTracker } from '../classifiers/unanswered.ts';
 import { createShitstormDetector } from '../classifiers/shitstorm.ts';
+import { createComplaintAlerter } from '../classifiers/complaint-alerts.ts';
 import { createIngestors, ingestorWebhookRouters } from '../ingestors/registry.ts';
 import { SourceStatusBoard } from '../ingestors/status.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
@@ -95,6 +96,7 @@ export function buildDetectors(loaded: LoadedConfig, store: Store): StreamDetect
   return [
     ...(wanted.has('unanswered') ? [createUnansweredTracker({ brands: config.brands, config, state: store })] : []),
     ...(wanted.has('shitstorm') ? [createShitstormDetector({ brands: config.brands, state: store })] : []),
+    ...(config.detect.complaintAlerts ? [createComplaintAlerter({ brands: config.brands })] : []),
   ];
 }
 
