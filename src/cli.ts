@@ -12,6 +12,13 @@ function integer(value: string): number {
   return n;
 }
 
+/** Hits per search: what the store pages by. */
+function hitCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new InvalidArgumentError('expected a whole number from 1 to 200');
+  return n;
+}
+
 function positive(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
@@ -129,7 +136,7 @@ export function buildProgram(): Command {
     .argument('[text]', 'full-text query: words and "phrases" all required, A OR B, -word or NOT word to exclude, word* for a prefix')
     .option('-b, --brand <id>', 'brand filter; repeatable', collect, [])
     .option('--complaint', 'only complaints')
-    .option('-n, --size <n>', 'hits', integer, 20)
+    .option('-n, --size <n>', 'hits (1-200)', hitCount, 20)
     .option('--json', 'JSON lines output')
     .option('-c, --config <file>', 'config file')
     .action(async (text: string | undefined, o: { brand: string[]; complaint?: boolean; size: number; json?: boolean; config?: string }) => {

@@ -3,13 +3,17 @@ import type { LoadedConfig } from '../config.ts';
 import { openStore } from '../store/index.ts';
 
 export async function runSearch(loaded: LoadedConfig, query: { text?: string; brands: string[]; complaint?: boolean; size: number; json?: boolean }): Promise<void> {
+  // A brand filter nobody configured matches nothing: say so rather than report "0 matches" as if searched.
+  const known = new Set(loaded.config.brands.map((b) => b.id));
+  const unknown = query.brands.filter((b) => !known.has(b));
+  if (unknown.length > 0) throw new Error(`unknown brand ${unknown.map((b) => `"${b}"`).join(', ')}: brand ids in ${loaded.file} are ${[...known].join(', ') || '(none)'}`);
   const store = await openStore(loaded);
   try {
     const page = await store.search({
       text: query.text,
       brands: query.brands.length ? query.brands : undefined,
       complaint: query.complaint,
-      size: Math.min(200, Math.max(1, query.size)),
+      size: query.size,
       sort: query.text ? 'relevance' : 'newest',
     });
     if (query.json) {

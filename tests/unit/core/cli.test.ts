@@ -59,3 +59,21 @@ describe('kundenradar worker', () => {
     expect(failed?.stderr.trim()).toBe('kundenradar: worker classify needs KAFKA_BROKERS: a stage in its own process shares the bus over Kafka (`kundenradar start` runs every stage in one process)');
   });
 });
+
+describe('kundenradar search', () => {
+  it('refuses an unknown brand and a hit count outside 1-200 instead of answering as if it had searched', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    writeFileSync(path.join(dir, 'k.yaml'), "brands:\n  - { id: bahn, name: Bahn, query: 'Bahn' }\n");
+    const fails = (args: string[]) =>
+      run(process.execPath, [cli, 'search', ...args, '--config', path.join(dir, 'k.yaml')], { cwd: dir, env: { ...process.env, LOG_LEVEL: 'error' }, timeout: 30_000 }).then(
+        () => undefined,
+        (err: { code: number; stderr: string }) => err,
+      );
+    const brand = await fails(['Zug', '--brand', 'nosuch']);
+    expect(brand?.code).toBe(1);
+    expect(brand?.stderr.trim()).toBe(`kundenradar: unknown brand "nosuch": brand ids in ${path.join(dir, 'k.yaml')} are bahn`);
+    const size = await fails(['Zug', '-n', '0']);
+    expect(size?.code).toBe(1);
+    expect(size?.stderr).toContain('expected a whole number from 1 to 200');
+  });
+});
