@@ -5,6 +5,7 @@
  * permanent errors or after the delivery deadline.
  */
 import { EventEmitter, once } from 'node:events';
+import type { Bus, DeadLetter } from '../bus/port.ts';
 import { childLogger } from '../log.ts';
 import type { Alert } from '../model.ts';
 import type { TargetPolicy } from './address-guard.ts';
@@ -36,6 +37,11 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** Longest sleep between passes, to pick up entries written by other instances. */
   pollMs?: number;
+  /**
+   * Where a message the outbox gives up on is also parked (the bus `deadletter` topic, listed on
+   * GET /api/quarantine), besides the outbox's own dead entry.
+   */
+  deadLetters?: Pick<Bus, 'publish'>;
 }
 
 export class Dispatcher {
@@ -174,9 +180,9 @@ export class Dispatcher {
 
   private async finish(id: string, outcome: DeliveryOutcome, expired: boolean): Promise<void> {
     const { outbox, clock } = this.o;
-    await outbox.exclusive(async () => {
+    const died = await outbox.exclusive(async (): Promise<OutboxEntry | undefined> => {
       const e = await outbox.get(id);
-      if (!e || e.status !== 'pending') return;
+      if (!e || e.status !== 'pending') return undefined;
       const nowMs = clock.now();
       const now = new Date(nowMs).toISOString();
       if ('status' in outcome && outcome.status !== undefined) e.lastStatus = outcome.status;
@@ -201,7 +207,38 @@ export class Dispatcher {
         }
       }
       await outbox.put(e);
+      return e.status === 'dead' ? e : undefined;
     });
+    if (died) await this.publishDeadLetter(died);
+  }
+
+  /**
+   * Parks a dead message on the bus `deadletter` topic too, so it is listed with every other dead letter. After
+   * the outbox marked it dead: a failing bus is logged and leaves the outbox entry (never a resend) as the record.
+   */
+  private async publishDeadLetter(e: OutboxEntry): Promise<void> {
+    if (!this.o.deadLetters) return;
+    const status = e.lastStatus !== undefined ? `, last HTTP status ${e.lastStatus}` : '';
+    const letter: DeadLetter = {
+      stage: `notify:${e.route}`,
+      topic: 'alerts',
+      key: e.id,
+      reason: `alert message to route "${e.route}" dead after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${status}: ${e.deadReason ?? 'unknown reason'}`,
+      value: {
+        outboxId: e.id,
+        route: e.route,
+        attempts: e.attempts,
+        ...(e.lastStatus !== undefined ? { lastStatus: e.lastStatus } : {}),
+        createdAt: e.createdAt,
+        alerts: e.alerts.map((a) => ({ id: a.id, revision: a.revision, severity: a.severity, status: a.status })),
+      },
+      at: e.deadAt ?? new Date(this.o.clock.now()).toISOString(),
+    };
+    try {
+      await this.o.deadLetters.publish('deadletter', [{ key: e.id, value: letter }]);
+    } catch (err) {
+      log.error({ err, route: e.route, id: e.id }, 'dead alert message could not be published to the deadletter topic; it stays in the outbox as dead');
+    }
   }
 
   /** Retry-After when the receiver gave one (floored so a "0" cannot spin), else the shared backoff. */

@@ -5,6 +5,7 @@ import { listOutbox, Outbox, OutboxEntryError, requeueOutboxEntry, type OutboxEn
 import { resolveRoutes, type Route } from '../../../src/alerts/routes.ts';
 import { viewAlert } from '../../../src/alerts/wording.ts';
 import { AppConfig } from '../../../src/config.ts';
+import type { DeadLetter } from '../../../src/bus/port.ts';
 import type { Alert } from '../../../src/model.ts';
 import { ManualClock, makeAlert, memoryState, Receiver } from './helpers.ts';
 
@@ -26,6 +27,8 @@ interface Setup {
   routes: Route[];
   outbox: Outbox;
   dispatcher: Dispatcher;
+  /** What the dispatcher published to the bus `deadletter` topic. */
+  deadLetters: DeadLetter[];
   enqueue(alert: Alert, route?: string): Promise<string>;
   entries(): Promise<OutboxEntry[]>;
   /** A fresh outbox and dispatcher over the same state and clock: a restarted process. */
@@ -39,6 +42,7 @@ function setup(routeConfigs: Array<Record<string, unknown>>, deadlineMinutes = 6
   const alerts = AppConfig.parse({ alerts: { routes: routeConfigs, allowHttp: true, allowPrivateTargets: true, deliveryDeadlineMinutes: deadlineMinutes } }).alerts;
   const routes = resolveRoutes(alerts, { KUNDENRADAR_WEBHOOK_SECRET: SECRET });
   const outbox = new Outbox(state, clock);
+  const deadLetters: DeadLetter[] = [];
   const dispatcher = new Dispatcher({
     outbox,
     routes,
@@ -49,6 +53,7 @@ function setup(routeConfigs: Array<Record<string, unknown>>, deadlineMinutes = 6
     backoff: { minDelayMs: 1000, maxDelayMs: 60_000, factor: 2 },
     random: () => 1,
     timeoutMs: 5000,
+    deadLetters: { publish: async (topic, messages) => void (topic === 'deadletter' && deadLetters.push(...messages.map((m) => m.value as DeadLetter))) },
   });
   const self: Setup = {
     state,
@@ -56,6 +61,7 @@ function setup(routeConfigs: Array<Record<string, unknown>>, deadlineMinutes = 6
     routes,
     outbox,
     dispatcher,
+    deadLetters,
     enqueue: (alert, name) => outbox.enqueue(routes.find((r) => r.name === (name ?? routes[0]!.name))!, alert),
     entries: () => outbox.list(),
     restart: () => setup(routeConfigs, deadlineMinutes, { state, clock }),
@@ -166,6 +172,33 @@ describe('delivery', () => {
     s.clock.advance(60 * MINUTE);
     await s.dispatcher.deliverDue();
     expect(receiver.requests.filter((r) => r.path === '/gone')).toHaveLength(1);
+  });
+
+  it('publishes every message it gives up on (permanent error, deadline) to the deadletter topic, once', async () => {
+    const s = setup(
+      [
+        { name: 'gone', target: 'slack', url: receiver.url('/gone') },
+        { name: 'down', target: 'generic', url: receiver.url('/down') },
+      ],
+      5,
+    );
+    receiver.respond = (r) => (r.path === '/gone' ? { status: 403, body: 'invalid_token' } : { status: 503 });
+    await s.enqueue(makeAlert(), 'gone');
+    await s.enqueue(makeAlert(), 'down');
+    for (let i = 0; i < 20; i++) {
+      await s.dispatcher.deliverDue();
+      s.clock.advance(30_000);
+    }
+    const byRoute = new Map((await s.entries()).map((e) => [e.route, e]));
+    expect(s.deadLetters.map((d) => d.stage).sort()).toEqual(['notify:down', 'notify:gone']);
+    const gone = s.deadLetters.find((d) => d.stage === 'notify:gone')!;
+    expect(gone).toMatchObject({ topic: 'alerts', key: byRoute.get('gone')!.id, at: byRoute.get('gone')!.deadAt });
+    expect(gone.reason).toBe('alert message to route "gone" dead after 1 attempt, last HTTP status 403: HTTP 403: invalid_token');
+    const down = s.deadLetters.find((d) => d.stage === 'notify:down')!;
+    expect(down.reason).toMatch(new RegExp(`^alert message to route "down" dead after ${byRoute.get('down')!.attempts} attempts, last HTTP status 503: .*HTTP 503`));
+    expect(down.value).toMatchObject({ outboxId: byRoute.get('down')!.id, route: 'down', lastStatus: 503, alerts: [{ id: 'unanswered:db:twitter:1001', revision: 0 }] });
+    // The outbox keeps its own record of both.
+    expect([...byRoute.values()].every((e) => e.status === 'dead')).toBe(true);
   });
 
   it('dead-letters after the delivery deadline with the last error', async () => {
