@@ -1,6 +1,7 @@
 /**
- * The delivery loop: sends due outbox entries, one at a time per route (so a route's messages keep their
- * order) and at most `concurrency` routes at once, applies each route's per-minute limit (the last message a
+ * The delivery loop: sends due outbox entries, one at a time per route and in creation order (a message that
+ * failed is retried before anything newer of its route, and the whole route pauses for its backoff or
+ * Retry-After), at most `concurrency` routes at once, applies each route's per-minute limit (the last message a
  * minute allows carries everything else due, as a digest), retries with backoff, and dead-letters on
  * permanent errors or after the delivery deadline.
  */
@@ -42,6 +43,14 @@ export interface DispatcherOptions {
    * GET /api/quarantine), besides the outbox's own dead entry.
    */
   deadLetters?: Pick<Bus, 'publish'>;
+}
+
+/**
+ * Until when a route waits: the latest retry time (backoff, Retry-After, lease) of its attempted, still pending
+ * messages; 0 when none is waiting. `entries` are one route's pending entries.
+ */
+function routePausedUntil(entries: OutboxEntry[]): number {
+  return entries.reduce((until, e) => (e.attempts > 0 ? Math.max(until, Date.parse(e.nextAttemptAt)) : until), 0);
 }
 
 export class Dispatcher {
@@ -91,6 +100,13 @@ export class Dispatcher {
       const route = this.routes.get(name);
       if (!route || this.sending.has(name)) continue;
       if (this.sending.size >= (this.o.concurrency ?? 4)) break;
+      // A route whose last attempt failed (or is leased by another instance) pauses as a whole until its backoff
+      // or Retry-After is over: a rate-limited or failing receiver is not hit by the other messages meanwhile.
+      const pausedUntil = routePausedUntil(entries);
+      if (pausedUntil > now) {
+        next = Math.min(next, pausedUntil);
+        continue;
+      }
       const candidates: OutboxEntry[] = [];
       // An update never overtakes an earlier revision of the same alert that is still pending (retrying).
       const oldest = new Map<string, number>();
@@ -100,6 +116,8 @@ export class Dispatcher {
         const dueMs = Math.max(Date.parse(e.dueAt), Date.parse(e.nextAttemptAt));
         if (dueMs > now) next = Math.min(next, dueMs);
         else candidates.push(e);
+        // Head of line: nothing newer goes before an attempted message that is still pending (it is retried first).
+        if (e.attempts > 0) break;
       }
       const first = candidates[0];
       if (!first) continue;

@@ -92,27 +92,32 @@ describe('delivery', () => {
     expect((await s.entries()).every((e) => e.status === 'delivered' && e.attempts === 1)).toBe(true);
   });
 
-  it('after an outage (refused, 503, 429 with Retry-After) every alert arrives exactly once', async () => {
+  it('after an outage (refused, 503, 429 with Retry-After) every alert arrives exactly once, in order', async () => {
     const s = setup([{ name: 'chat', target: 'mattermost', url: receiver.url() }]);
     const alerts = [1, 2, 3].map((n) => makeAlert({ id: `unanswered:db:twitter:${n}` }));
     const port = receiver.port;
     await receiver.stop(); // connections refused
-    for (const a of alerts) await s.enqueue(a);
+    for (const a of alerts) {
+      await s.enqueue(a);
+      s.clock.advance(1); // distinct creation times
+    }
     await s.dispatcher.deliverDue();
+    // Only the oldest message is tried while the route fails; the others wait behind it.
     const afterRefused = await s.entries();
-    expect(afterRefused.every((e) => e.status === 'pending' && e.attempts === 1 && /network error: ECONNREFUSED/.test(e.lastError ?? ''))).toBe(true);
+    expect(afterRefused.map((e) => e.attempts)).toEqual([1, 0, 0]);
+    expect(/network error: ECONNREFUSED/.test(afterRefused[0]?.lastError ?? '')).toBe(true);
 
     await receiver.start(port);
     receiver.respond = () => ({ status: 503, body: 'maintenance' });
     s.clock.advance(1000); // with random() = 1 the first retry comes after exactly minDelayMs
     await s.dispatcher.deliverDue();
-    expect(receiver.requests).toHaveLength(3);
-    expect((await s.entries()).every((e) => e.attempts === 2 && e.lastStatus === 503)).toBe(true);
+    expect(receiver.requests).toHaveLength(1);
+    expect((await s.entries()).map((e) => [e.attempts, e.lastStatus])).toEqual([[2, 503], [0, undefined], [0, undefined]]);
 
     receiver.respond = () => ({ status: 429, headers: { 'retry-after': '120' }, body: '' });
     s.clock.advance(2000);
     await s.dispatcher.deliverDue();
-    expect(receiver.requests).toHaveLength(6);
+    expect(receiver.requests).toHaveLength(2);
     receiver.respond = () => ({ status: 200, body: 'ok' });
     s.clock.advance(119_000);
     expect(await s.dispatcher.deliverDue()).toBe(0); // Retry-After honoured: not a second early
@@ -120,11 +125,77 @@ describe('delivery', () => {
     expect(await s.dispatcher.deliverDue()).toBe(3);
 
     const keys = receiver.accepted.map(keyOf);
-    expect(new Set(keys).size).toBe(3);
-    expect(keys).toHaveLength(3);
+    expect(keys).toEqual(afterRefused.map((e) => e.id));
+    expect(receiver.accepted.map((r) => JSON.stringify(r.json).match(/twitter%3A(\d)/)?.[1])).toEqual(['1', '2', '3']);
     const delivered = await listOutbox(s.state, { status: ['delivered'] });
-    expect(delivered.map((e) => e.id).sort()).toEqual([...keys].sort());
-    expect(delivered.every((e) => e.attempts === 4)).toBe(true);
+    expect(delivered.map((e) => e.attempts).reverse()).toEqual([4, 1, 1]);
+  });
+
+  it('delivers a backlog in creation order: newer messages wait behind a failing older one; other routes go on', async () => {
+    const s = setup([
+      { name: 'gen', target: 'generic', url: receiver.url('/gen'), groupWindowSeconds: 0 },
+      { name: 'other', target: 'generic', url: receiver.url('/other'), groupWindowSeconds: 0 },
+    ]);
+    let down = true;
+    receiver.respond = (r) => (down && r.path === '/gen' ? { status: 500 } : { status: 200 });
+    const idOf = (r: { json: unknown }) => (r.json as { data: { alerts: Array<{ alert: Alert }> } }).data.alerts[0]!.alert.id;
+    await s.enqueue(makeAlert({ id: 'qa:2', status: 'acknowledged', revision: 1 }), 'gen');
+    await s.dispatcher.deliverDue();
+    s.clock.advance(3000);
+    await s.enqueue(makeAlert({ id: 'qa:3', status: 'acknowledged', revision: 1 }), 'gen');
+    await s.enqueue(makeAlert({ id: 'qa:3', status: 'acknowledged', revision: 1 }), 'other');
+    await s.dispatcher.deliverDue();
+    s.clock.advance(3000);
+    await s.enqueue(makeAlert({ id: 'qa:1', status: 'resolved', revision: 1 }), 'gen');
+    await s.dispatcher.deliverDue();
+    // The other route is not held up by the failing one.
+    expect(receiver.accepted.map((r) => [r.path, idOf(r)])).toEqual([['/other', 'qa:3']]);
+    // Only the oldest message of the failing route was tried.
+    expect(new Set(receiver.requests.filter((r) => r.path === '/gen').map(idOf))).toEqual(new Set(['qa:2']));
+    s.clock.advance(6000);
+    down = false;
+    for (let i = 0; i < 5; i++) {
+      await s.dispatcher.deliverDue();
+      s.clock.advance(2000);
+    }
+    expect(receiver.accepted.filter((r) => r.path === '/gen').map(idOf)).toEqual(['qa:2', 'qa:3', 'qa:1']);
+  });
+
+  it('pauses the whole route for Retry-After, then resumes with the oldest message', async () => {
+    const s = setup([{ name: 'chat', target: 'slack', url: receiver.url() }]);
+    receiver.respond = () => ({ status: 429, headers: { 'retry-after': '30' }, body: 'rate_limited' });
+    for (let n = 1; n <= 6; n++) {
+      await s.enqueue(makeAlert({ id: `unanswered:db:${n}` }));
+      s.clock.advance(1);
+    }
+    const created = (await s.entries()).map((e) => e.id);
+    await s.dispatcher.deliverDue();
+    expect(receiver.requests.map(keyOf)).toEqual([created[0]]);
+    s.clock.advance(29_000);
+    expect(await s.dispatcher.deliverDue()).toBe(0);
+    s.clock.advance(1_000);
+    await s.dispatcher.deliverDue(); // still limited: one more request, for the oldest message again
+    expect(receiver.requests.map(keyOf)).toEqual([created[0], created[0]]);
+
+    receiver.respond = () => ({ status: 200, body: 'ok' });
+    s.clock.advance(30_000);
+    expect(await s.dispatcher.deliverDue()).toBe(6);
+    expect(receiver.accepted.map(keyOf)).toEqual(created);
+  });
+
+  it('pauses the route after a 5xx without Retry-After for its backoff', async () => {
+    const s = setup([{ name: 'chat', target: 'teams', url: receiver.url() }]);
+    receiver.respond = () => ({ status: 502 });
+    await s.enqueue(makeAlert({ id: 'a' }));
+    await s.dispatcher.deliverDue();
+    s.clock.advance(1);
+    await s.enqueue(makeAlert({ id: 'b' }));
+    await s.dispatcher.deliverDue();
+    expect(receiver.requests).toHaveLength(1); // 'b' is not sent into the failing receiver
+    s.clock.advance(999); // backoff: minDelayMs with random() = 1
+    await s.dispatcher.deliverDue();
+    expect(receiver.requests).toHaveLength(2);
+    expect(keyOf(receiver.requests[1]!)).toBe(keyOf(receiver.requests[0]!));
   });
 
   it('a restart in the middle of retrying loses nothing and keeps the idempotency key', async () => {
