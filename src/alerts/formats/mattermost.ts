@@ -3,7 +3,7 @@
  * `text` line plus one Slack-compatible attachment per alert (colour bar, fields). Mattermost pings on plain
  * "@channel"/"@all"/"@here" and renders markdown links, so post text is escaped and mentions are defused.
  */
-import { escapeMarkdown, markdownLinkTarget, quoteMarkdown } from '../escape.ts';
+import { defuseMentions, escapeMarkdown, markdownLinkTarget, quoteMarkdown } from '../escape.ts';
 import { truncate, type AlertView } from '../wording.ts';
 
 export interface MattermostAttachment {
@@ -36,7 +36,8 @@ function attachment(view: AlertView, compact: boolean): MattermostAttachment {
   }
   if (view.dashboardUrl) parts.push(link(view.dashboardUrl, l.openAlert));
   return {
-    fallback: escapeMarkdown(`${view.headline}: ${view.summary}`),
+    // Plain text (notifications), never rendered as markdown: only pings are defused, nothing is escaped.
+    fallback: defuseMentions(`${view.headline}: ${view.summary}`),
     color: view.color,
     title: escapeMarkdown(truncate(view.headline, 250)),
     ...(view.dashboardUrl ? { title_link: view.dashboardUrl } : {}),

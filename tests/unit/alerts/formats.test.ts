@@ -154,6 +154,12 @@ describe('Mattermost', () => {
     expect(text).toContain('[Beitrag öffnen](https://x.com/a/status/1)');
     expect(text).not.toMatch(/(^|[^\\])\[Hier/);
   });
+  it('keeps the notification fallback plain text: no markdown escapes, but no pings either', () => {
+    const view = viewAlert(makeAlert({ severity: 'critical', evidence: { waitedMinutes: 310, slaMinutes: 60 } }), { lang: 'de', brandName: '@channel *DB* (Fernverkehr)' });
+    const fallback = formatMattermost([view]).attachments[0]!.fallback;
+    expect(fallback).toBe('Kritisch · Unbeantwortete Beschwerde: @\u200Bchannel *DB* (Fernverkehr): Wartet seit 310 Minuten auf eine Antwort (SLA 60 Minuten).');
+    expect(fallback).not.toContain('\\');
+  });
 });
 
 describe('Discord', () => {
