@@ -1,10 +1,12 @@
 /**
- * The delivery loop: sends due outbox entries, one at a time per route (so a route's messages keep their
- * order) and at most `concurrency` routes at once, applies each route's per-minute limit (the last message a
+ * The delivery loop: sends due outbox entries, one at a time per route and in creation order (a message that
+ * failed is retried before anything newer of its route, and the whole route pauses for its backoff or
+ * Retry-After), at most `concurrency` routes at once, applies each route's per-minute limit (the last message a
  * minute allows carries everything else due, as a digest), retries with backoff, and dead-letters on
  * permanent errors or after the delivery deadline.
  */
 import { EventEmitter, once } from 'node:events';
+import type { Bus, DeadLetter } from '../bus/port.ts';
 import { childLogger } from '../log.ts';
 import type { Alert } from '../model.ts';
 import type { TargetPolicy } from './address-guard.ts';
@@ -36,6 +38,19 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** Longest sleep between passes, to pick up entries written by other instances. */
   pollMs?: number;
+  /**
+   * Where a message the outbox gives up on is also parked (the bus `deadletter` topic, listed on
+   * GET /api/quarantine), besides the outbox's own dead entry.
+   */
+  deadLetters?: Pick<Bus, 'publish'>;
+}
+
+/**
+ * Until when a route waits: the latest retry time (backoff, Retry-After, lease) of its attempted, still pending
+ * messages; 0 when none is waiting. `entries` are one route's pending entries.
+ */
+function routePausedUntil(entries: OutboxEntry[]): number {
+  return entries.reduce((until, e) => (e.attempts > 0 ? Math.max(until, Date.parse(e.nextAttemptAt)) : until), 0);
 }
 
 export class Dispatcher {
@@ -85,6 +100,13 @@ export class Dispatcher {
       const route = this.routes.get(name);
       if (!route || this.sending.has(name)) continue;
       if (this.sending.size >= (this.o.concurrency ?? 4)) break;
+      // A route whose last attempt failed (or is leased by another instance) pauses as a whole until its backoff
+      // or Retry-After is over: a rate-limited or failing receiver is not hit by the other messages meanwhile.
+      const pausedUntil = routePausedUntil(entries);
+      if (pausedUntil > now) {
+        next = Math.min(next, pausedUntil);
+        continue;
+      }
       const candidates: OutboxEntry[] = [];
       // An update never overtakes an earlier revision of the same alert that is still pending (retrying).
       const oldest = new Map<string, number>();
@@ -94,6 +116,8 @@ export class Dispatcher {
         const dueMs = Math.max(Date.parse(e.dueAt), Date.parse(e.nextAttemptAt));
         if (dueMs > now) next = Math.min(next, dueMs);
         else candidates.push(e);
+        // Head of line: nothing newer goes before an attempted message that is still pending (it is retried first).
+        if (e.attempts > 0) break;
       }
       const first = candidates[0];
       if (!first) continue;
@@ -174,9 +198,9 @@ export class Dispatcher {
 
   private async finish(id: string, outcome: DeliveryOutcome, expired: boolean): Promise<void> {
     const { outbox, clock } = this.o;
-    await outbox.exclusive(async () => {
+    const died = await outbox.exclusive(async (): Promise<OutboxEntry | undefined> => {
       const e = await outbox.get(id);
-      if (!e || e.status !== 'pending') return;
+      if (!e || e.status !== 'pending') return undefined;
       const nowMs = clock.now();
       const now = new Date(nowMs).toISOString();
       if ('status' in outcome && outcome.status !== undefined) e.lastStatus = outcome.status;
@@ -201,7 +225,38 @@ export class Dispatcher {
         }
       }
       await outbox.put(e);
+      return e.status === 'dead' ? e : undefined;
     });
+    if (died) await this.publishDeadLetter(died);
+  }
+
+  /**
+   * Parks a dead message on the bus `deadletter` topic too, so it is listed with every other dead letter. After
+   * the outbox marked it dead: a failing bus is logged and leaves the outbox entry (never a resend) as the record.
+   */
+  private async publishDeadLetter(e: OutboxEntry): Promise<void> {
+    if (!this.o.deadLetters) return;
+    const status = e.lastStatus !== undefined ? `, last HTTP status ${e.lastStatus}` : '';
+    const letter: DeadLetter = {
+      stage: `notify:${e.route}`,
+      topic: 'alerts',
+      key: e.id,
+      reason: `alert message to route "${e.route}" dead after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${status}: ${e.deadReason ?? 'unknown reason'}`,
+      value: {
+        outboxId: e.id,
+        route: e.route,
+        attempts: e.attempts,
+        ...(e.lastStatus !== undefined ? { lastStatus: e.lastStatus } : {}),
+        createdAt: e.createdAt,
+        alerts: e.alerts.map((a) => ({ id: a.id, revision: a.revision, severity: a.severity, status: a.status })),
+      },
+      at: e.deadAt ?? new Date(this.o.clock.now()).toISOString(),
+    };
+    try {
+      await this.o.deadLetters.publish('deadletter', [{ key: e.id, value: letter }]);
+    } catch (err) {
+      log.error({ err, route: e.route, id: e.id }, 'dead alert message could not be published to the deadletter topic; it stays in the outbox as dead');
+    }
   }
 
   /** Retry-After when the receiver gave one (floored so a "0" cannot spin), else the shared backoff. */

@@ -31,6 +31,16 @@ export function markdownLinkTarget(url: string): string {
   return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20').replace(/>/g, '%3E').replace(/</g, '%3C');
 }
 
+/** A markdown link with an escaped label of our own and an encoded target. */
+export function markdownLink(url: string, label: string): string {
+  return `[${escapeMarkdown(label)}](${markdownLinkTarget(url)})`;
+}
+
+/** A line of our own wording in markdown, as a link when it has a target. */
+export function markdownLine(line: { text: string; url?: string }): string {
+  return line.url ? markdownLink(line.url, line.text) : escapeMarkdown(line.text);
+}
+
 /** Quotes a block of text as markdown (`> ` before every line). */
 export function quoteMarkdown(escaped: string): string {
   return escaped

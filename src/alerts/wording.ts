@@ -3,6 +3,7 @@
  * posts and the dashboard link, in German or English. Formats only lay this out and escape it.
  */
 import type { Alert, AlertKind, AlertSeverity, AlertStatus } from '../model.ts';
+import { severityRank } from './routes.ts';
 
 export type Language = 'de' | 'en';
 
@@ -29,6 +30,8 @@ export interface AlertView {
   facts: Fact[];
   examples: ExamplePost[];
   dashboardUrl?: string;
+  /** The dashboard's alert list (server.publicUrl + `/alerts`), when publicUrl is set. */
+  alertListUrl?: string;
   severityLabel: string;
   statusLabel: string;
   /** Colour per severity (#rrggbb), for attachment bars and embeds. */
@@ -49,6 +52,8 @@ const LABELS = {
     openAlert: 'Im Dashboard öffnen',
     digest: (n: number) => `${n} Alarme`,
     more: (n: number) => `… und ${n} weitere`,
+    /** Severity counts in the "… and N more" line. */
+    severityCount: { critical: 'kritisch', warning: 'Warnung', watch: 'Beobachten', info: 'Info' } as Record<AlertSeverity, string>,
     waited: (w: string, sla: string) => `Wartet seit ${w} Minuten auf eine Antwort (SLA ${sla} Minuten).`,
     volume: (o: string, e: string) => `${o} Beiträge, erwartet waren ${e}.`,
     negatives: (o: string, e: string, w: string) => `${o} negative Beiträge in ${w} Minuten, erwartet waren ${e}.`,
@@ -67,6 +72,7 @@ const LABELS = {
     openAlert: 'Open in dashboard',
     digest: (n: number) => `${n} alerts`,
     more: (n: number) => `… and ${n} more`,
+    severityCount: { critical: 'critical', warning: 'warning', watch: 'watch', info: 'info' } as Record<AlertSeverity, string>,
     waited: (w: string, sla: string) => `Waiting ${w} minutes for a reply (SLA ${sla} minutes).`,
     volume: (o: string, e: string) => `${o} posts where ${e} were expected.`,
     negatives: (o: string, e: string, w: string) => `${o} negative posts in ${w} minutes where ${e} were expected.`,
@@ -196,11 +202,45 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
     facts,
     examples,
     dashboardUrl: dashboardUrlFor(options.publicUrl, alert.id),
+    ...(options.publicUrl ? { alertListUrl: `${options.publicUrl.replace(/\/+$/, '')}/alerts` } : {}),
     severityLabel: l.severity[alert.severity],
     statusLabel: l.status[alert.status],
     color: alert.status === 'resolved' ? RESOLVED_COLOR : COLORS[alert.severity],
     labels: l,
   };
+}
+
+/** A digest's alerts, most severe first (critical, warning, watch, info); equal severities keep their order. */
+export function bySeverity(views: AlertView[]): AlertView[] {
+  return [...views].sort((a, b) => severityRank(b.alert.severity) - severityRank(a.alert.severity));
+}
+
+export interface MoreLine {
+  /** e.g. "… und 12 weitere (3 kritisch, 9 Warnung)". */
+  text: string;
+  /** The dashboard's alert list, filtered by brand and kind where every alert of the digest shares them. */
+  url?: string;
+}
+
+/**
+ * The line after a digest's last shown alert: how many are left out, counted by severity so none goes
+ * unmentioned, and a link to the dashboard's alert list. `all` is the whole digest, `hidden` the ones not shown.
+ */
+export function moreLine(all: AlertView[], hidden: AlertView[]): MoreLine | undefined {
+  const first = all[0];
+  if (!first || hidden.length === 0) return undefined;
+  const l = first.labels;
+  const counts = new Map<AlertSeverity, number>();
+  for (const v of bySeverity(hidden)) counts.set(v.alert.severity, (counts.get(v.alert.severity) ?? 0) + 1);
+  const text = `${l.more(hidden.length)} (${[...counts].map(([severity, n]) => `${n} ${l.severityCount[severity]}`).join(', ')})`;
+  if (!first.alertListUrl) return { text };
+  const filter = new URLSearchParams();
+  for (const key of ['brand', 'kind'] as const) {
+    const values = new Set(all.map((v) => v.alert[key]));
+    if (values.size === 1) filter.set(key, first.alert[key]);
+  }
+  const query = filter.toString();
+  return { text, url: query ? `${first.alertListUrl}?${query}` : first.alertListUrl };
 }
 
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, marking the cut with "…". */

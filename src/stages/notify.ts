@@ -70,6 +70,7 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
     policy: { allowHttp: config.alerts.allowHttp, allowPrivateTargets: config.alerts.allowPrivateTargets },
     clock,
     deadlineMs: config.alerts.deliveryDeadlineMinutes * 60_000,
+    deadLetters: bus,
     view: (route, alerts) =>
       alerts.map((a) => viewAlert(a, { lang: route.language, publicUrl: config.server.publicUrl, brandName: brandNames.get(a.brand), maxExamples: 3 })),
     ...(options.backoff ? { backoff: options.backoff } : {}),

@@ -4,8 +4,8 @@
  * 6000 characters across all embeds). `allowed_mentions: {parse: []}` is Discord's documented switch that stops
  * every ping; post text is markdown-escaped on top so it cannot fake formatting or masked links.
  */
-import { escapeMarkdown, markdownLinkTarget, quoteMarkdown } from '../escape.ts';
-import { truncate, type AlertView } from '../wording.ts';
+import { escapeMarkdown, markdownLine, markdownLinkTarget, quoteMarkdown } from '../escape.ts';
+import { bySeverity, moreLine, truncate, type AlertView } from '../wording.ts';
 
 export interface DiscordEmbed {
   title: string;
@@ -52,7 +52,8 @@ function embed(view: AlertView, compact: boolean): DiscordEmbed {
   };
 }
 
-export function formatDiscord(views: AlertView[]): DiscordPayload {
+export function formatDiscord(digest: AlertView[]): DiscordPayload {
+  const views = bySeverity(digest);
   const first = views[0];
   if (!first) throw new Error('formatDiscord needs at least one alert');
   const single = views.length === 1;
@@ -70,7 +71,7 @@ export function formatDiscord(views: AlertView[]): DiscordPayload {
   }
   while (embeds.length > 1 && embeds.reduce((n, e) => n + embedChars(e), 0) > DISCORD_LIMITS.total) embeds.pop();
   const heading = single ? first.headline : first.labels.digest(views.length);
-  const dropped = views.length - embeds.length;
-  const content = `**${escapeMarkdown(heading)}**${dropped > 0 ? `\n${first.labels.more(dropped)}` : ''}${single && first.dashboardUrl ? `\n<${first.dashboardUrl}>` : ''}`;
+  const more = moreLine(views, views.slice(embeds.length));
+  const content = `**${escapeMarkdown(heading)}**${more ? `\n${markdownLine(more)}` : ''}${single && first.dashboardUrl ? `\n<${first.dashboardUrl}>` : ''}`;
   return { content: truncate(content, DISCORD_LIMITS.content), embeds, allowed_mentions: { parse: [] } };
 }

@@ -3,8 +3,8 @@
  * `text` line plus one Slack-compatible attachment per alert (colour bar, fields). Mattermost pings on plain
  * "@channel"/"@all"/"@here" and renders markdown links, so post text is escaped and mentions are defused.
  */
-import { escapeMarkdown, markdownLinkTarget, quoteMarkdown } from '../escape.ts';
-import { truncate, type AlertView } from '../wording.ts';
+import { defuseMentions, escapeMarkdown, markdownLine, markdownLink, quoteMarkdown } from '../escape.ts';
+import { bySeverity, moreLine, truncate, type AlertView } from '../wording.ts';
 
 export interface MattermostAttachment {
   fallback: string;
@@ -23,20 +23,17 @@ export interface MattermostPayload {
 /** Attachments per digest: keeps the post well below Mattermost's message size limit. */
 const MAX_ATTACHMENTS = 20;
 
-function link(url: string, label: string): string {
-  return `[${escapeMarkdown(label)}](${markdownLinkTarget(url)})`;
-}
-
 function attachment(view: AlertView, compact: boolean): MattermostAttachment {
   const l = view.labels;
   const parts = [escapeMarkdown(view.summary)];
   for (const ex of view.examples.slice(0, compact ? 1 : 3)) {
     const by = ex.author ? `\n> — ${escapeMarkdown(truncate(ex.author, 100))}` : '';
-    parts.push(`${quoteMarkdown(escapeMarkdown(truncate(ex.text, 1000)))}${by}${ex.url ? `\n${link(ex.url, l.openPost)}` : ''}`);
+    parts.push(`${quoteMarkdown(escapeMarkdown(truncate(ex.text, 1000)))}${by}${ex.url ? `\n${markdownLink(ex.url, l.openPost)}` : ''}`);
   }
-  if (view.dashboardUrl) parts.push(link(view.dashboardUrl, l.openAlert));
+  if (view.dashboardUrl) parts.push(markdownLink(view.dashboardUrl, l.openAlert));
   return {
-    fallback: escapeMarkdown(`${view.headline}: ${view.summary}`),
+    // Plain text (notifications), never rendered as markdown: only pings are defused, nothing is escaped.
+    fallback: defuseMentions(`${view.headline}: ${view.summary}`),
     color: view.color,
     title: escapeMarkdown(truncate(view.headline, 250)),
     ...(view.dashboardUrl ? { title_link: view.dashboardUrl } : {}),
@@ -45,14 +42,15 @@ function attachment(view: AlertView, compact: boolean): MattermostAttachment {
   };
 }
 
-export function formatMattermost(views: AlertView[]): MattermostPayload {
+export function formatMattermost(digest: AlertView[]): MattermostPayload {
+  const views = bySeverity(digest);
   const first = views[0];
   if (!first) throw new Error('formatMattermost needs at least one alert');
   const single = views.length === 1;
   const heading = single ? first.headline : first.labels.digest(views.length);
-  const more = views.length > MAX_ATTACHMENTS ? `\n${first.labels.more(views.length - MAX_ATTACHMENTS)}` : '';
+  const more = moreLine(views, views.slice(MAX_ATTACHMENTS));
   return {
-    text: `#### ${escapeMarkdown(truncate(heading, 300))}${more}`,
+    text: `#### ${escapeMarkdown(truncate(heading, 300))}${more ? `\n${markdownLine(more)}` : ''}`,
     attachments: views.slice(0, MAX_ATTACHMENTS).map((v) => attachment(v, !single)),
   };
 }

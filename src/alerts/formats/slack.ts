@@ -4,7 +4,7 @@
  * mrkdwn. Limits: header 150 chars, section text 3000, 10 fields of 2000, 50 blocks per message.
  */
 import { escapeSlack } from '../escape.ts';
-import { truncate, type AlertView } from '../wording.ts';
+import { bySeverity, moreLine, truncate, type AlertView } from '../wording.ts';
 
 type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
 type TextObject = PlainText | { type: 'mrkdwn'; text: string };
@@ -44,7 +44,8 @@ function alertBlocks(view: AlertView, compact: boolean): Block[] {
   return blocks;
 }
 
-export function formatSlack(views: AlertView[]): SlackPayload {
+export function formatSlack(digest: AlertView[]): SlackPayload {
+  const views = bySeverity(digest);
   const first = views[0];
   if (!first) throw new Error('formatSlack needs at least one alert');
   const single = views.length === 1;
@@ -53,7 +54,8 @@ export function formatSlack(views: AlertView[]): SlackPayload {
   for (const [i, view] of views.entries()) {
     const next = [...(i > 0 ? [{ type: 'divider' } as const] : []), ...alertBlocks(view, !single)];
     if (blocks.length + next.length > MAX_BLOCKS - 1) {
-      blocks.push({ type: 'context', elements: [plain(first.labels.more(views.length - i))] });
+      const more = moreLine(views, views.slice(i));
+      if (more) blocks.push({ type: 'context', elements: [more.url ? { type: 'mrkdwn', text: link(more.url, more.text) } : plain(more.text)] });
       break;
     }
     blocks.push(...next);

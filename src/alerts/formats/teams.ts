@@ -4,8 +4,8 @@
  * goes into RichTextBlock/TextRun, which renders no markdown, and Teams only pings for explicit `msteams`
  * mention entities, so a post cannot ping, format itself or fake a link label.
  */
-import { escapeMarkdown } from '../escape.ts';
-import { truncate, type AlertView } from '../wording.ts';
+import { escapeMarkdown, markdownLinkTarget } from '../escape.ts';
+import { bySeverity, moreLine, truncate, type AlertView } from '../wording.ts';
 
 type Element = Record<string, unknown> & { type: string };
 
@@ -51,16 +51,19 @@ function alertElements(view: AlertView, compact: boolean): Element[] {
   return items;
 }
 
-export function formatTeams(views: AlertView[]): TeamsPayload {
+export function formatTeams(digest: AlertView[]): TeamsPayload {
+  const views = bySeverity(digest);
   const first = views[0];
   if (!first) throw new Error('formatTeams needs at least one alert');
   const single = views.length === 1;
+  const more = moreLine(views, views.slice(MAX_DIGEST));
   const body: Element[] = single
     ? alertElements(first, false)
     : [
         { type: 'TextBlock', text: first.labels.digest(views.length), weight: 'Bolder', size: 'Medium', wrap: true },
         ...views.slice(0, MAX_DIGEST).map((v, i): Element => ({ type: 'Container', ...(i > 0 ? { separator: true } : {}), items: alertElements(v, true) })),
-        ...(views.length > MAX_DIGEST ? [{ type: 'TextBlock', text: first.labels.more(views.length - MAX_DIGEST), wrap: true, isSubtle: true }] : []),
+        // A TextBlock renders Teams' markdown subset (links, but no backslash escapes); the text is our own wording.
+        ...(more ? [{ type: 'TextBlock', text: more.url ? `[${more.text}](${markdownLinkTarget(more.url)})` : more.text, wrap: true, isSubtle: true }] : []),
       ];
   const actions = single && first.dashboardUrl ? [{ type: 'Action.OpenUrl', title: first.labels.openAlert, url: first.dashboardUrl }] : undefined;
   return {

@@ -5,6 +5,7 @@ import { listOutbox, Outbox, OutboxEntryError, requeueOutboxEntry, type OutboxEn
 import { resolveRoutes, type Route } from '../../../src/alerts/routes.ts';
 import { viewAlert } from '../../../src/alerts/wording.ts';
 import { AppConfig } from '../../../src/config.ts';
+import type { DeadLetter } from '../../../src/bus/port.ts';
 import type { Alert } from '../../../src/model.ts';
 import { ManualClock, makeAlert, memoryState, Receiver } from './helpers.ts';
 
@@ -26,6 +27,8 @@ interface Setup {
   routes: Route[];
   outbox: Outbox;
   dispatcher: Dispatcher;
+  /** What the dispatcher published to the bus `deadletter` topic. */
+  deadLetters: DeadLetter[];
   enqueue(alert: Alert, route?: string): Promise<string>;
   entries(): Promise<OutboxEntry[]>;
   /** A fresh outbox and dispatcher over the same state and clock: a restarted process. */
@@ -39,6 +42,7 @@ function setup(routeConfigs: Array<Record<string, unknown>>, deadlineMinutes = 6
   const alerts = AppConfig.parse({ alerts: { routes: routeConfigs, allowHttp: true, allowPrivateTargets: true, deliveryDeadlineMinutes: deadlineMinutes } }).alerts;
   const routes = resolveRoutes(alerts, { KUNDENRADAR_WEBHOOK_SECRET: SECRET });
   const outbox = new Outbox(state, clock);
+  const deadLetters: DeadLetter[] = [];
   const dispatcher = new Dispatcher({
     outbox,
     routes,
@@ -49,6 +53,7 @@ function setup(routeConfigs: Array<Record<string, unknown>>, deadlineMinutes = 6
     backoff: { minDelayMs: 1000, maxDelayMs: 60_000, factor: 2 },
     random: () => 1,
     timeoutMs: 5000,
+    deadLetters: { publish: async (topic, messages) => void (topic === 'deadletter' && deadLetters.push(...messages.map((m) => m.value as DeadLetter))) },
   });
   const self: Setup = {
     state,
@@ -56,6 +61,7 @@ function setup(routeConfigs: Array<Record<string, unknown>>, deadlineMinutes = 6
     routes,
     outbox,
     dispatcher,
+    deadLetters,
     enqueue: (alert, name) => outbox.enqueue(routes.find((r) => r.name === (name ?? routes[0]!.name))!, alert),
     entries: () => outbox.list(),
     restart: () => setup(routeConfigs, deadlineMinutes, { state, clock }),
@@ -86,27 +92,32 @@ describe('delivery', () => {
     expect((await s.entries()).every((e) => e.status === 'delivered' && e.attempts === 1)).toBe(true);
   });
 
-  it('after an outage (refused, 503, 429 with Retry-After) every alert arrives exactly once', async () => {
+  it('after an outage (refused, 503, 429 with Retry-After) every alert arrives exactly once, in order', async () => {
     const s = setup([{ name: 'chat', target: 'mattermost', url: receiver.url() }]);
     const alerts = [1, 2, 3].map((n) => makeAlert({ id: `unanswered:db:twitter:${n}` }));
     const port = receiver.port;
     await receiver.stop(); // connections refused
-    for (const a of alerts) await s.enqueue(a);
+    for (const a of alerts) {
+      await s.enqueue(a);
+      s.clock.advance(1); // distinct creation times
+    }
     await s.dispatcher.deliverDue();
+    // Only the oldest message is tried while the route fails; the others wait behind it.
     const afterRefused = await s.entries();
-    expect(afterRefused.every((e) => e.status === 'pending' && e.attempts === 1 && /network error: ECONNREFUSED/.test(e.lastError ?? ''))).toBe(true);
+    expect(afterRefused.map((e) => e.attempts)).toEqual([1, 0, 0]);
+    expect(/network error: ECONNREFUSED/.test(afterRefused[0]?.lastError ?? '')).toBe(true);
 
     await receiver.start(port);
     receiver.respond = () => ({ status: 503, body: 'maintenance' });
     s.clock.advance(1000); // with random() = 1 the first retry comes after exactly minDelayMs
     await s.dispatcher.deliverDue();
-    expect(receiver.requests).toHaveLength(3);
-    expect((await s.entries()).every((e) => e.attempts === 2 && e.lastStatus === 503)).toBe(true);
+    expect(receiver.requests).toHaveLength(1);
+    expect((await s.entries()).map((e) => [e.attempts, e.lastStatus])).toEqual([[2, 503], [0, undefined], [0, undefined]]);
 
     receiver.respond = () => ({ status: 429, headers: { 'retry-after': '120' }, body: '' });
     s.clock.advance(2000);
     await s.dispatcher.deliverDue();
-    expect(receiver.requests).toHaveLength(6);
+    expect(receiver.requests).toHaveLength(2);
     receiver.respond = () => ({ status: 200, body: 'ok' });
     s.clock.advance(119_000);
     expect(await s.dispatcher.deliverDue()).toBe(0); // Retry-After honoured: not a second early
@@ -114,11 +125,77 @@ describe('delivery', () => {
     expect(await s.dispatcher.deliverDue()).toBe(3);
 
     const keys = receiver.accepted.map(keyOf);
-    expect(new Set(keys).size).toBe(3);
-    expect(keys).toHaveLength(3);
+    expect(keys).toEqual(afterRefused.map((e) => e.id));
+    expect(receiver.accepted.map((r) => JSON.stringify(r.json).match(/twitter%3A(\d)/)?.[1])).toEqual(['1', '2', '3']);
     const delivered = await listOutbox(s.state, { status: ['delivered'] });
-    expect(delivered.map((e) => e.id).sort()).toEqual([...keys].sort());
-    expect(delivered.every((e) => e.attempts === 4)).toBe(true);
+    expect(delivered.map((e) => e.attempts).reverse()).toEqual([4, 1, 1]);
+  });
+
+  it('delivers a backlog in creation order: newer messages wait behind a failing older one; other routes go on', async () => {
+    const s = setup([
+      { name: 'gen', target: 'generic', url: receiver.url('/gen'), groupWindowSeconds: 0 },
+      { name: 'other', target: 'generic', url: receiver.url('/other'), groupWindowSeconds: 0 },
+    ]);
+    let down = true;
+    receiver.respond = (r) => (down && r.path === '/gen' ? { status: 500 } : { status: 200 });
+    const idOf = (r: { json: unknown }) => (r.json as { data: { alerts: Array<{ alert: Alert }> } }).data.alerts[0]!.alert.id;
+    await s.enqueue(makeAlert({ id: 'qa:2', status: 'acknowledged', revision: 1 }), 'gen');
+    await s.dispatcher.deliverDue();
+    s.clock.advance(3000);
+    await s.enqueue(makeAlert({ id: 'qa:3', status: 'acknowledged', revision: 1 }), 'gen');
+    await s.enqueue(makeAlert({ id: 'qa:3', status: 'acknowledged', revision: 1 }), 'other');
+    await s.dispatcher.deliverDue();
+    s.clock.advance(3000);
+    await s.enqueue(makeAlert({ id: 'qa:1', status: 'resolved', revision: 1 }), 'gen');
+    await s.dispatcher.deliverDue();
+    // The other route is not held up by the failing one.
+    expect(receiver.accepted.map((r) => [r.path, idOf(r)])).toEqual([['/other', 'qa:3']]);
+    // Only the oldest message of the failing route was tried.
+    expect(new Set(receiver.requests.filter((r) => r.path === '/gen').map(idOf))).toEqual(new Set(['qa:2']));
+    s.clock.advance(6000);
+    down = false;
+    for (let i = 0; i < 5; i++) {
+      await s.dispatcher.deliverDue();
+      s.clock.advance(2000);
+    }
+    expect(receiver.accepted.filter((r) => r.path === '/gen').map(idOf)).toEqual(['qa:2', 'qa:3', 'qa:1']);
+  });
+
+  it('pauses the whole route for Retry-After, then resumes with the oldest message', async () => {
+    const s = setup([{ name: 'chat', target: 'slack', url: receiver.url() }]);
+    receiver.respond = () => ({ status: 429, headers: { 'retry-after': '30' }, body: 'rate_limited' });
+    for (let n = 1; n <= 6; n++) {
+      await s.enqueue(makeAlert({ id: `unanswered:db:${n}` }));
+      s.clock.advance(1);
+    }
+    const created = (await s.entries()).map((e) => e.id);
+    await s.dispatcher.deliverDue();
+    expect(receiver.requests.map(keyOf)).toEqual([created[0]]);
+    s.clock.advance(29_000);
+    expect(await s.dispatcher.deliverDue()).toBe(0);
+    s.clock.advance(1_000);
+    await s.dispatcher.deliverDue(); // still limited: one more request, for the oldest message again
+    expect(receiver.requests.map(keyOf)).toEqual([created[0], created[0]]);
+
+    receiver.respond = () => ({ status: 200, body: 'ok' });
+    s.clock.advance(30_000);
+    expect(await s.dispatcher.deliverDue()).toBe(6);
+    expect(receiver.accepted.map(keyOf)).toEqual(created);
+  });
+
+  it('pauses the route after a 5xx without Retry-After for its backoff', async () => {
+    const s = setup([{ name: 'chat', target: 'teams', url: receiver.url() }]);
+    receiver.respond = () => ({ status: 502 });
+    await s.enqueue(makeAlert({ id: 'a' }));
+    await s.dispatcher.deliverDue();
+    s.clock.advance(1);
+    await s.enqueue(makeAlert({ id: 'b' }));
+    await s.dispatcher.deliverDue();
+    expect(receiver.requests).toHaveLength(1); // 'b' is not sent into the failing receiver
+    s.clock.advance(999); // backoff: minDelayMs with random() = 1
+    await s.dispatcher.deliverDue();
+    expect(receiver.requests).toHaveLength(2);
+    expect(keyOf(receiver.requests[1]!)).toBe(keyOf(receiver.requests[0]!));
   });
 
   it('a restart in the middle of retrying loses nothing and keeps the idempotency key', async () => {
@@ -166,6 +243,33 @@ describe('delivery', () => {
     s.clock.advance(60 * MINUTE);
     await s.dispatcher.deliverDue();
     expect(receiver.requests.filter((r) => r.path === '/gone')).toHaveLength(1);
+  });
+
+  it('publishes every message it gives up on (permanent error, deadline) to the deadletter topic, once', async () => {
+    const s = setup(
+      [
+        { name: 'gone', target: 'slack', url: receiver.url('/gone') },
+        { name: 'down', target: 'generic', url: receiver.url('/down') },
+      ],
+      5,
+    );
+    receiver.respond = (r) => (r.path === '/gone' ? { status: 403, body: 'invalid_token' } : { status: 503 });
+    await s.enqueue(makeAlert(), 'gone');
+    await s.enqueue(makeAlert(), 'down');
+    for (let i = 0; i < 20; i++) {
+      await s.dispatcher.deliverDue();
+      s.clock.advance(30_000);
+    }
+    const byRoute = new Map((await s.entries()).map((e) => [e.route, e]));
+    expect(s.deadLetters.map((d) => d.stage).sort()).toEqual(['notify:down', 'notify:gone']);
+    const gone = s.deadLetters.find((d) => d.stage === 'notify:gone')!;
+    expect(gone).toMatchObject({ topic: 'alerts', key: byRoute.get('gone')!.id, at: byRoute.get('gone')!.deadAt });
+    expect(gone.reason).toBe('alert message to route "gone" dead after 1 attempt, last HTTP status 403: HTTP 403: invalid_token');
+    const down = s.deadLetters.find((d) => d.stage === 'notify:down')!;
+    expect(down.reason).toMatch(new RegExp(`^alert message to route "down" dead after ${byRoute.get('down')!.attempts} attempts, last HTTP status 503: .*HTTP 503`));
+    expect(down.value).toMatchObject({ outboxId: byRoute.get('down')!.id, route: 'down', lastStatus: 503, alerts: [{ id: 'unanswered:db:twitter:1001', revision: 0 }] });
+    // The outbox keeps its own record of both.
+    expect([...byRoute.values()].every((e) => e.status === 'dead')).toBe(true);
   });
 
   it('dead-letters after the delivery deadline with the last error', async () => {

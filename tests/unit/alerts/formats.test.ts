@@ -154,6 +154,12 @@ describe('Mattermost', () => {
     expect(text).toContain('[Beitrag öffnen](https://x.com/a/status/1)');
     expect(text).not.toMatch(/(^|[^\\])\[Hier/);
   });
+  it('keeps the notification fallback plain text: no markdown escapes, but no pings either', () => {
+    const view = viewAlert(makeAlert({ severity: 'critical', evidence: { waitedMinutes: 310, slaMinutes: 60 } }), { lang: 'de', brandName: '@channel *DB* (Fernverkehr)' });
+    const fallback = formatMattermost([view]).attachments[0]!.fallback;
+    expect(fallback).toBe('Kritisch · Unbeantwortete Beschwerde: @\u200Bchannel *DB* (Fernverkehr): Wartet seit 310 Minuten auf eine Antwort (SLA 60 Minuten).');
+    expect(fallback).not.toContain('\\');
+  });
 });
 
 describe('Discord', () => {
@@ -198,5 +204,68 @@ describe('generic JSON', () => {
     expect(p.data.alerts[0]?.alert.id).toBe('unanswered:db:twitter:1001');
     expect(formatGeneric([viewAlert(makeAlert({ revision: 3, status: 'resolved' }), { lang: 'en' })], 's', 'x').type).toBe('alert.resolved');
     expect(formatGeneric([en, de], 's', 'x').type).toBe('alert.digest');
+  });
+});
+
+describe('digests', () => {
+  // The QA case: 20 alerts, the critical ones enqueued last (a digest keeps creation order).
+  const severities = [...Array<'watch'>(6).fill('watch'), ...Array<'warning'>(10).fill('warning'), ...Array<'critical'>(4).fill('critical')];
+  const alerts = severities.map((severity, i) => makeAlert({ id: `complaint:db:${i}`, kind: i % 2 ? 'complaint' : 'unanswered', severity }));
+  const views = (publicUrl?: string) => alerts.map((a) => viewAlert(a, { lang: 'de', brandName: 'Deutsche Bahn', ...(publicUrl ? { publicUrl } : {}) }));
+  const linked = views('https://radar.example.com/');
+  const list = 'https://radar.example.com/alerts?brand=db';
+
+  /** "… und N weitere (a kritisch, b Warnung, c Beobachten)": N, and the counts, which must add up to N. */
+  function counted(line: string): { hidden: number; counts: Record<string, number> } {
+    const m = /… und (\d+) weitere \\?\(([^)\\]*)\\?\)/.exec(line);
+    if (!m) throw new Error(`no "more" line in ${line}`);
+    const counts = Object.fromEntries(m[2]!.split(', ').map((part) => [part.split(' ')[1]!, Number(part.split(' ')[0])]));
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(Number(m[1]));
+    return { hidden: Number(m[1]), counts };
+  }
+
+  it('Slack names the critical alerts first and links the rest to the alert list, counted by severity', () => {
+    const p = formatSlack(linked);
+    const headlines = p.blocks.filter((b) => b.type === 'section' && b.text.type === 'mrkdwn').map((b) => (b.type === 'section' ? b.text.text : ''));
+    expect(headlines.slice(0, 4).every((h) => h.startsWith('*Kritisch'))).toBe(true);
+    expect(p.blocks.length).toBeLessThanOrEqual(50);
+    const last = JSON.stringify(p.blocks.at(-1));
+    expect(last).toContain(`<${list}|… und`);
+    const { hidden } = counted(last);
+    expect(hidden + headlines.length).toBe(20);
+    expect(p.text.indexOf('Kritisch')).toBeLessThan(p.text.indexOf('Warnung'));
+  });
+
+  it('Teams shows the most severe ten and a linked, counted line for the rest', () => {
+    const body = formatTeams(linked).attachments[0]!.content.body;
+    const shown = body.filter((e) => e.type === 'Container').map((c) => JSON.stringify(c));
+    expect(shown).toHaveLength(10);
+    expect(shown.slice(0, 4).every((c) => c.includes('Kritisch ·'))).toBe(true);
+    expect(shown.slice(4).every((c) => c.includes('Warnung ·'))).toBe(true);
+    const more = body.at(-1) as { text: string };
+    expect(more.text).toBe(`[… und 10 weitere (4 Warnung, 6 Beobachten)](${list})`);
+  });
+
+  it('Discord and Mattermost put the critical alerts first and count every left-out alert', () => {
+    const d = formatDiscord(linked);
+    expect(d.embeds.slice(0, 4).every((e) => e.title.startsWith('Kritisch'))).toBe(true);
+    const line = d.content.split('\n')[1]!;
+    expect(line).toMatch(new RegExp(`^\\[… und \\d+ weitere .*\\]\\(${list.replace(/[.?]/g, '\\$&')}\\)$`));
+    expect(counted(line).hidden + d.embeds.length).toBe(20);
+
+    const many = [...views('https://radar.example.com'), ...views('https://radar.example.com').map((v) => ({ ...v, alert: { ...v.alert, id: `${v.alert.id}x` } }))];
+    const m = formatMattermost(many);
+    expect(m.attachments).toHaveLength(20);
+    expect(m.attachments.slice(0, 8).every((a) => a.fallback.startsWith('Kritisch'))).toBe(true);
+    expect(counted(m.text).counts).toEqual({ Warnung: 8, Beobachten: 12 });
+    expect(m.text).toContain(`](${list})`);
+  });
+
+  it('filters the link by kind too when every alert shares it, and has no link without publicUrl', () => {
+    const sameKind = alerts.map((a) => viewAlert({ ...a, kind: 'complaint' }, { lang: 'en', publicUrl: 'https://radar.example.com' }));
+    expect(JSON.stringify(formatTeams(sameKind).attachments[0]!.content.body.at(-1))).toContain('](https://radar.example.com/alerts?brand=db&kind=complaint)');
+    expect((formatTeams(sameKind).attachments[0]!.content.body.at(-1) as { text: string }).text).toMatch(/^\[… and 10 more \(4 warning, 6 watch\)\]/);
+    const bare = formatTeams(views()).attachments[0]!.content.body.at(-1) as { text: string };
+    expect(bare.text).toBe('… und 10 weitere (4 Warnung, 6 Beobachten)');
   });
 });

@@ -6,6 +6,8 @@ import type { Bus, BusMessage, DeadLetter } from '../../../src/bus/port.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert } from '../../../src/model.ts';
 import { acknowledgeAlert, AlertNotFoundError, AlertTransitionError, NOTIFY_GROUP, resolveAlert, runNotifyStage } from '../../../src/stages/notify.ts';
+import { listQuarantined, runQuarantineStage } from '../../../src/stages/quarantine.ts';
+import type { Store } from '../../../src/store/port.ts';
 import { eventually, ManualClock, makeAlert, memoryState, Receiver } from './helpers.ts';
 
 let receiver: Receiver;
@@ -110,7 +112,7 @@ describe('notify stage', () => {
     receiver.respond = () => ({ status: 503, body: 'down' });
     const first = start(state, clock, cfg, { maxPending: 2, maxBatch: 1 });
     await publishAlerts([1, 2, 3, 4, 5].map((n) => makeAlert({ id: `unanswered:db:${n}` })));
-    await receiver.waitForRequests(2);
+    await receiver.waitForRequests(1); // the second message waits behind the first, failing one
     await eventually(async () => (await listOutbox(state)).length === 2, 5000, 'two entries');
     // Consumption stopped at the limit: the rest waits on the bus, not in memory.
     expect(await bus.lag('alerts', NOTIFY_GROUP)).toBeGreaterThanOrEqual(2);
@@ -126,6 +128,29 @@ describe('notify stage', () => {
     expect(keys).toHaveLength(5);
     expect(new Set(keys).size).toBe(5);
     await second.stop();
+  });
+
+  it('a message the outbox gives up on is also a dead letter, listed in the quarantine with route, status and attempts', async () => {
+    const state = memoryState();
+    const clock = new ManualClock(Date.now());
+    receiver.respond = () => ({ status: 400, body: 'invalid_payload' });
+    const stage = start(state, clock, config([{ name: 'discord', target: 'discord', url: receiver.url() }]));
+    const quarantine = new AbortController();
+    // The quarantine only lists state entries; the JSON state double is enough of a store for it.
+    const quarantining = runQuarantineStage({ bus, store: state as unknown as Store, signal: quarantine.signal });
+    await publishAlerts([makeAlert({ status: 'acknowledged', revision: 1 })]);
+    await receiver.waitForRequests(1);
+    await eventually(async () => (await listOutbox(state, { status: ['dead'] })).length === 1, 5000, 'dead entry');
+    await eventually(async () => (await listQuarantined(state as unknown as Store, 10)).total === 1, 5000, 'quarantined record');
+    const [record] = (await listQuarantined(state as unknown as Store, 10)).records;
+    const [dead] = await listOutbox(state, { status: ['dead'] });
+    expect(dead).toMatchObject({ deadReason: 'HTTP 400: invalid_payload', attempts: 1, lastStatus: 400 });
+    expect(record).toMatchObject({ stage: 'notify:discord', topic: 'alerts', key: dead!.id });
+    expect(record!.reason).toBe('alert message to route "discord" dead after 1 attempt, last HTTP status 400: HTTP 400: invalid_payload');
+    expect(JSON.parse(record!.preview)).toMatchObject({ outboxId: dead!.id, route: 'discord', attempts: 1, alerts: [{ id: 'unanswered:db:twitter:1001', revision: 1, status: 'acknowledged' }] });
+    quarantine.abort();
+    await quarantining;
+    await stage.stop();
   });
 
   it('stops with a config error naming the route field', async () => {
