@@ -242,7 +242,7 @@ describe('digests', () => {
     expect(shown).toHaveLength(10);
     expect(shown.slice(0, 4).every((c) => c.includes('Kritisch ·'))).toBe(true);
     expect(shown.slice(4).every((c) => c.includes('Warnung ·'))).toBe(true);
-    const more = body.at(-1) as { text: string };
+    const more = body.at(-1) as unknown as { text: string };
     expect(more.text).toBe(`[… und 10 weitere (4 Warnung, 6 Beobachten)](${list})`);
   });
 
@@ -264,8 +264,8 @@ describe('digests', () => {
   it('filters the link by kind too when every alert shares it, and has no link without publicUrl', () => {
     const sameKind = alerts.map((a) => viewAlert({ ...a, kind: 'complaint' }, { lang: 'en', publicUrl: 'https://radar.example.com' }));
     expect(JSON.stringify(formatTeams(sameKind).attachments[0]!.content.body.at(-1))).toContain('](https://radar.example.com/alerts?brand=db&kind=complaint)');
-    expect((formatTeams(sameKind).attachments[0]!.content.body.at(-1) as { text: string }).text).toMatch(/^\[… and 10 more \(4 warning, 6 watch\)\]/);
-    const bare = formatTeams(views()).attachments[0]!.content.body.at(-1) as { text: string };
+    expect((formatTeams(sameKind).attachments[0]!.content.body.at(-1) as unknown as { text: string }).text).toMatch(/^\[… and 10 more \(4 warning, 6 watch\)\]/);
+    const bare = formatTeams(views()).attachments[0]!.content.body.at(-1) as unknown as { text: string };
     expect(bare.text).toBe('… und 10 weitere (4 Warnung, 6 Beobachten)');
   });
 });
