@@ -12,7 +12,7 @@
  */
 import { slaMinutesFor, type AppConfig } from '../src/config.ts';
 import { childLogger } from '../src/log.ts';
-import type { Alert, AlertSeverity, Brand, Classified, ReplyKind } from '../src/model.ts';
+import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
 import { classifyReply } from './reply-kind.ts';
 import type { StateStore, StreamDetector } from './types.ts';
@@ -201,7 +201,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
             t.alert = { id, openedAt: t.dueAt, updatedAt: now.toISOString(), revision: 0, severity, status: 'open' };
             out.push(renderAlert(t, brands.get(brand), now));
             dirty.get(brand)?.add(t.rootId);
-          } else if (t.alert.status === 'open' && SEVERITY_RANK[severity] > SEVERITY_RANK[t.alert.severity]) {
+          } else if (t.alert.status === 'open' && alertSeverityRank(severity) > alertSeverityRank(t.alert.severity)) {
             // Only upwards: with no new post, waiting longer can only raise the severity. A lower one means this
             // check runs at an earlier time than the last (a post fed again after a restart or redelivery), and
             // downgrading then escalating again cost every open alert two revisions and two chat messages.
@@ -217,7 +217,6 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     return out;
   }
 
-  const SEVERITY_RANK: Record<AlertSeverity, number> = { info: 0, watch: 1, warning: 2, critical: 3 };
   const STATE_RANK: Record<ThreadState['state'], number> = { answered: 0, awaiting_customer: 1, awaiting_brand: 2 };
 
   /**

@@ -152,6 +152,11 @@ export const AlertKind = z.enum(['unanswered', 'shitstorm', 'complaint']);
 export type AlertKind = z.infer<typeof AlertKind>;
 export const AlertSeverity = z.enum(['info', 'watch', 'warning', 'critical']);
 export type AlertSeverity = z.infer<typeof AlertSeverity>;
+
+/** Position of a severity from info (0) to critical (3), for comparing two. */
+export function alertSeverityRank(s: AlertSeverity): number {
+  return AlertSeverity.options.indexOf(s);
+}
 export const AlertStatus = z.enum(['open', 'acknowledged', 'resolved']);
 export type AlertStatus = z.infer<typeof AlertStatus>;
 

@@ -13,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { StateStore } from '../../classifiers/types.ts';
 import { childLogger } from '../log.ts';
-import { Alert } from '../model.ts';
+import { Alert, alertSeverityRank } from '../model.ts';
 import type { Clock } from './clock.ts';
-import { severityRank, type Route } from './routes.ts';
+import type { Route } from './routes.ts';
 
 const log = childLogger('alerts.outbox');
 
@@ -149,7 +149,7 @@ export class Outbox {
       const last = cursor ? await this.get(cursor.entryId) : undefined;
       const previous = last?.alerts.find((a) => a.id === alert.id);
       // A rise in severity is news the team must not wait a grouping window for.
-      const escalated = previous !== undefined && severityRank(alert.severity) > severityRank(previous.severity);
+      const escalated = previous !== undefined && alertSeverityRank(alert.severity) > alertSeverityRank(previous.severity);
       if (last && last.status === 'pending' && last.attempts === 0 && last.members.length === 0 && !this.inflight.has(last.id)) {
         last.alerts = [alert];
         if (escalated) last.dueAt = now < last.dueAt ? now : last.dueAt;

@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { AlertRouteConfig, ConfigError, formatZodIssues, type AppConfig } from '../config.ts';
-import type { Alert, AlertSeverity } from '../model.ts';
+import { alertSeverityRank, type Alert, type AlertSeverity } from '../model.ts';
 import { checkWebhookUrl, type TargetPolicy } from './address-guard.ts';
 
 export const TARGETS = ['slack', 'teams', 'mattermost', 'discord', 'generic'] as const;
@@ -128,15 +128,10 @@ export function resolveRoutes(
   return routes;
 }
 
-const SEVERITY_RANK: Record<AlertSeverity, number> = { info: 0, watch: 1, warning: 2, critical: 3 };
-
-export function severityRank(s: AlertSeverity): number {
-  return SEVERITY_RANK[s];
-}
 
 /** Whether a route receives an alert: kind and brand lists (absent = all) and the minimum severity. */
 export function routeMatches(route: Pick<Route, 'kinds' | 'brands' | 'minSeverity'>, alert: Pick<Alert, 'kind' | 'brand' | 'severity'>): boolean {
   if (route.kinds && !route.kinds.includes(alert.kind)) return false;
   if (route.brands && !route.brands.includes(alert.brand)) return false;
-  return SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[route.minSeverity];
+  return alertSeverityRank(alert.severity) >= alertSeverityRank(route.minSeverity);
 }

@@ -2,8 +2,7 @@
  * What an alert message says, independent of the chat platform: headline, the numbers behind it, example
  * posts and the dashboard link, in German or English. Formats only lay this out and escape it.
  */
-import type { Alert, AlertKind, AlertSeverity, AlertStatus } from '../model.ts';
-import { severityRank } from './routes.ts';
+import { alertSeverityRank, type Alert, type AlertKind, type AlertSeverity, type AlertStatus } from '../model.ts';
 
 export type Language = 'de' | 'en';
 
@@ -212,7 +211,7 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
 
 /** A digest's alerts, most severe first (critical, warning, watch, info); equal severities keep their order. */
 export function bySeverity(views: AlertView[]): AlertView[] {
-  return [...views].sort((a, b) => severityRank(b.alert.severity) - severityRank(a.alert.severity));
+  return [...views].sort((a, b) => alertSeverityRank(b.alert.severity) - alertSeverityRank(a.alert.severity));
 }
 
 export interface MoreLine {
