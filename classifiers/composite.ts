@@ -174,6 +174,16 @@ export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScor
   return learnedLabel === 'neutral' && compositeScore >= GERMAN_NEGATIVE_FROM_COMPLAINT ? 'negative' : learnedLabel;
 }
 
+/**
+ * The shipped severity (1–4) of a post: the two models disagree most on long posts, so the stronger complaint
+ * signal also chooses the severity — the cue model's own grading when its score is at least the learned model's
+ * (rescaled, see rescaleToThreshold), else the learned side's phrase rules (learned/severity.ts). Shared by the
+ * service and `kundenradar eval`, which scores it against a file's severity column.
+ */
+export function compositeSeverity(cue: Pick<CueAnalysis, 'score' | 'severity'>, learnedScore: number, learnedSeverity: () => 1 | 2 | 3 | 4): 1 | 2 | 3 | 4 {
+  return cue.score >= learnedScore ? cue.severity : learnedSeverity();
+}
+
 // Function words and punctuation the learned model weighs but an analyst cannot read as a reason.
 const UNREADABLE = new Set(
   'in im an am auf aus bei mit nach von vor zu zur zum und oder aber doch ja nein nicht ist sind war das der die den dem des ein eine einen einem einer es er sie wir ihr ich du man hat haben wird werden so wie was wer wo wegen the a an and or but of to in on at for with is are was were be been it this that my me i you we they our your have has had not do does did'.split(
@@ -237,8 +247,8 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
       : negative && learnedSentiment.label !== 'negative'
         ? { label: 'negative' as const, score: Math.min(learnedSentiment.score, -score / 2) }
         : learnedSentiment;
-    // The two models disagree most on long posts; the stronger complaint signal also chooses the severity.
-    const severity = cue.score >= learnedScore || (severityWanted !== undefined && !severityWanted(score)) ? cue.severity : learned.severity(text, lang);
+    const severity =
+      severityWanted !== undefined && !severityWanted(score) ? cue.severity : compositeSeverity(cue, learnedScore, () => learned.severity(text, lang));
     return { score, cues: explanation.length > 0 ? explanation : learnedComplaint.cues.slice(0, 3), sentiment, severity };
   }
   let lastText: string | undefined;

@@ -15,13 +15,14 @@ import { readGermEval, isGermEvalComplaint } from '../datasets/germeval.ts';
 import { stratifiedFolds } from '../datasets/folds.ts';
 import type { SentimentLabel } from '../model.ts';
 import { buildModel } from '../../classifiers/learned/build.ts';
-import { scorePredictions, type Figures, type LabelledItem } from '../../classifiers/learned/evaluate.ts';
+import { scorePredictions, type Figures, type LabelledItem, type SeverityFigures } from '../../classifiers/learned/evaluate.ts';
 import { DEFAULT_MODEL_DIR, MODEL_FILES, readModelFile } from '../../classifiers/learned/index.ts';
 import type { ModelFile, TrainingFile } from '../../classifiers/learned/model-file.ts';
 import { decodeDocumentKeys, documentKey, isDistinctive } from '../../classifiers/learned/document-keys.ts';
 import { englishInput, germanInput, INNER_FOLDS } from '../../classifiers/learned/recipes.ts';
 import { LanguageModel } from '../../classifiers/learned/runtime.ts';
-import { COMPOSITE_THRESHOLD, compositeComplaintScore, germanSentimentLabel } from '../../classifiers/composite.ts';
+import { COMPOSITE_THRESHOLD, compositeComplaintScore, compositeSeverity, germanSentimentLabel, rescaleToThreshold } from '../../classifiers/composite.ts';
+import { ruleSeverity } from '../../classifiers/learned/severity.ts';
 import { analyseCues } from '../../classifiers/cues.ts';
 import { prepare } from '../../classifiers/text.ts';
 import { detectLanguage } from '../../classifiers/language.ts';
@@ -87,6 +88,8 @@ export interface EvalReport {
   macroF1: number;
   /** GermEval subtask B (document sentiment, all documents): micro-F1 = accuracy, and macro-F1. */
   subtaskB?: { microF1: number; macroF1: number };
+  /** Only when the file has a severity column with values (X-CI scale): the shipped severity against it. */
+  severity?: SeverityFigures;
 }
 
 export class EvalError extends Error {
@@ -130,6 +133,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     complaint: figures.complaint,
     macroF1: opts.task === 'sentiment' && figures.subtaskB ? figures.subtaskB.macroF1 : figures.complaintMacroF1,
     ...(figures.subtaskB ? { subtaskB: figures.subtaskB } : {}),
+    ...(figures.severity ? { severity: figures.severity } : {}),
   };
   print(opts.json ? `${JSON.stringify(report)}\n` : table(report));
   return report;
@@ -174,7 +178,7 @@ function readItemsOf(file: string, format: 'germeval' | 'csv', forced: ModelLang
     return { items, langs: items.map(() => 'de') };
   }
   const rows = readComplaintsCsv(file);
-  return { items: rows.map((r) => ({ text: r.text, complaint: r.complaint })), langs: rows.map((r) => forced ?? rowLang(r.text, r.lang)) };
+  return { items: rows.map((r) => ({ text: r.text, complaint: r.complaint, severity: r.severity })), langs: rows.map((r) => forced ?? rowLang(r.text, r.lang)) };
 }
 
 /** Where progress notes go: the caller's sink, else stderr (stdout carries the report). */
@@ -255,6 +259,7 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: r
     kept,
     predictions.map((p) => p.complaint),
     sentiment,
+    predictions.map((p) => p.severity),
   );
   return { figures, trainedOn, notScored };
 }
@@ -264,13 +269,25 @@ function evalShipped(opts: EvalOptions, items: readonly LabelledItem[], langs: r
  * and the German sentiment label with the same combination's clear complaints read as negative. `learned`: the
  * learned model alone for both.
  */
-function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', model: EvalModel): { complaint: boolean; sentiment?: SentimentLabel } {
+function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 'en', model: EvalModel): Prediction {
   const learned = lm.complaint(text, lang).score;
   const label = lang === 'de' ? (lm.label(text, lang) as SentimentLabel) : undefined;
-  if (model === 'learned') return { complaint: learned >= lm.threshold, sentiment: label };
+  const learnedSeverity = (): 1 | 2 | 3 | 4 => ruleSeverity(text, lang);
+  if (model === 'learned') return { complaint: learned >= lm.threshold, sentiment: label, severity: learnedSeverity() };
   const cues = analyseCues(prepare(text), lang);
   const score = compositeComplaintScore(learned, lm.threshold, cues, text.length, lang);
-  return { complaint: score >= COMPOSITE_THRESHOLD, sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence) };
+  return {
+    complaint: score >= COMPOSITE_THRESHOLD,
+    sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence),
+    severity: compositeSeverity(cues, rescaleToThreshold(learned, lm.threshold), learnedSeverity),
+  };
+}
+
+/** One document's shipped decisions; severity is the level the post would get were it a complaint. */
+interface Prediction {
+  complaint: boolean;
+  sentiment?: SentimentLabel;
+  severity: 1 | 2 | 3 | 4;
 }
 
 /**
@@ -357,6 +374,7 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: rea
   const fold = stratifiedFolds(strata, k);
   const predComplaint = new Array<boolean>(items.length).fill(false);
   const predSentiment = new Array<SentimentLabel>(items.length).fill('neutral');
+  const predSeverity = new Array<1 | 2 | 3 | 4>(items.length).fill(1);
   const extra = extraTraining(opts, items, lang);
   for (let f = 0; f < k; f++) {
     const train = [...items.filter((_, i) => fold[i] !== f), ...extra];
@@ -376,10 +394,11 @@ function evalFolds(opts: EvalOptions, items: readonly LabelledItem[], langs: rea
       if (fold[i] !== f) return;
       const prediction = shippedPrediction(lm, opts.withoutHandles ? withoutHandles(it.text) : it.text, lang, opts.model ?? 'shipped');
       predComplaint[i] = prediction.complaint;
+      predSeverity[i] = prediction.severity;
       if (prediction.sentiment) predSentiment[i] = prediction.sentiment;
     });
   }
-  return scorePredictions(items, predComplaint, german ? predSentiment : undefined);
+  return scorePredictions(items, predComplaint, german ? predSentiment : undefined, predSeverity);
 }
 
 function table(r: EvalReport): string {
@@ -390,5 +409,20 @@ function table(r: EvalReport): string {
     `macro-F1          ${pct(r.macroF1)}  (${r.task === 'sentiment' ? 'negative/neutral/positive' : 'complaint/not complaint'})`,
   ];
   if (r.subtaskB) lines.push(`GermEval subtask B micro-F1 ${pct(r.subtaskB.microF1)}  macro-F1 ${pct(r.subtaskB.macroF1)}`);
+  if (r.severity) lines.push(...severityLines(r.severity, pct));
   return `${lines.join('\n')}\n`;
+}
+
+/** The severity block of the table (X-CI levels: 1 no explicit reproach, 2 disapproval, 3 accusation, 4 blame). */
+function severityLines(f: SeverityFigures, pct: (x: number) => string): string[] {
+  const c = f.complaints;
+  const lines = [
+    `severity, annotated complaints (n ${c.n}, levels 1–4)  accuracy ${pct(c.accuracy)}  macro-F1 ${pct(c.macroF1)}  mean abs. error ${c.meanAbsoluteError.toFixed(2)}  within one level ${pct(c.withinOne)}  (always level ${c.majority.level}: accuracy ${pct(c.majority.accuracy)})`,
+  ];
+  if (c.n > 0) {
+    lines.push(`${'  gold \\ predicted'.padEnd(24)}${[1, 2, 3, 4].map((l) => String(l).padStart(7)).join('')}`);
+    c.confusion.forEach((row, g) => lines.push(`  ${g + 1} ${['no explicit reproach', 'disapproval', 'accusation', 'blame'][g]?.padEnd(20)}${row.map((x) => String(x).padStart(7)).join('')}`));
+  }
+  lines.push(`severity end to end (n ${f.endToEnd.n}, 0 = no complaint)  accuracy ${pct(f.endToEnd.accuracy)}  macro-F1 ${pct(f.endToEnd.macroF1)}`);
+  return lines;
 }
