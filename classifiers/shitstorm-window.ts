@@ -102,6 +102,25 @@ function bump(b: Bucket, which: 'authors' | 'negAuthors' | 'terms' | 'negThreads
   return true;
 }
 
+// A reshare as every ingestor writes it (replay-tweets.ts, replay-csv.ts, the live X source): "RT @author: text".
+const RESHARE = /^RT @(\w{1,15}):\s*/;
+/** Enough of the copied text to tell two of the author's posts apart, short enough to keep a flood's keys small. */
+const RESHARE_KEY_CHARS = 80;
+
+/**
+ * The cascade a negative post belongs to, for the one-viral-post test: its thread root, except for a reshare, which
+ * belongs to the post it copies. Ingestors give a retweet its own thread (a dump rarely links it to the original, and
+ * as a post it expects no answer), so 1,300 retweets of one angry tweet were 1,300 threads of one post each and
+ * passed for a storm spreading across threads, critical within half an hour. The copy's author and text name the
+ * original wherever it came from.
+ */
+export function cascadeOf(m: Pick<Classified, 'text' | 'thread'>): string {
+  const reshare = RESHARE.exec(m.text);
+  if (reshare === null) return m.thread.rootId;
+  const copied = m.text.slice(reshare[0].length, reshare[0].length + RESHARE_KEY_CHARS);
+  return `reshare:${(reshare[1] as string).toLowerCase()}:${copied}`;
+}
+
 export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<string>): void {
   const negative = isNegative(m);
   b.count += 1;
@@ -111,15 +130,19 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   if (!negative) return;
   b.negatives += 1;
   bump(b, 'negAuthors', m.author.id, MAX_AUTHORS);
-  bump(b, 'negThreads', m.thread.rootId, MAX_AUTHORS);
+  bump(b, 'negThreads', cascadeOf(m), MAX_AUTHORS);
   if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
   for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
   if (b.examples.length < MAX_EXAMPLES || m.metrics.shares > (b.examples.at(-1)?.shares ?? 0)) {
-    if (b.examples.some((e) => e.author === m.author.id)) return;
+    const author = m.author.handle ?? m.author.id;
+    const text = m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text;
+    // One example per author (as stored: the handle where known), and one per text: a cascade of reshares would fill
+    // the list with copies of one post.
+    if (b.examples.some((e) => e.author === author || e.text === text)) return;
     b.examples.push({
       id: m.id,
-      text: m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text,
-      author: m.author.handle ?? m.author.id,
+      text,
+      author,
       createdAt: m.createdAt,
       ...(m.url ? { url: m.url } : {}),
       shares: m.metrics.shares,

@@ -285,6 +285,31 @@ describe('shitstorm detector', () => {
     expect(await feed(d, acme, t, onset + 120 * MIN, viral)).toEqual([]);
   });
 
+  it('ignores one angry post reshared by hundreds, each reshare its own thread as ingestors write them (de)', async () => {
+    const { d, t } = await learned(bahn);
+    const onset = t + 12 * 60 * MIN;
+    const original = 'RT @enkel_erik: @DB_Bahn Meine Oma (84) sitzt seit 3 Stunden im kalten Zug, niemand hilft. Schämt euch!';
+    const reshares: Extra = {
+      rate: (x) => (x >= onset && x < onset + 120 * MIN ? 600 : 0),
+      make: (i, x) => post({ id: `rt${i}`, at: new Date(x), author: `resharer${i}`, text: original, brands: ['bahn'], complaint: true, rootId: `rt${i}` }),
+    };
+    expect(await feed(d, bahn, t, onset + 180 * MIN, reshares)).toEqual([]);
+  });
+
+  it('still sees a storm when people write their own posts beside the reshares (de)', async () => {
+    const { d, t } = await learned(bahn);
+    const onset = t + 12 * 60 * MIN;
+    const mixed: Extra = {
+      rate: (x) => (x >= onset ? 400 : 0),
+      make: (i, x) =>
+        i % 2 === 0
+          ? post({ id: `rt${i}`, at: new Date(x), author: `resharer${i}`, text: 'RT @enkel_erik: @DB_Bahn Schämt euch, niemand hilft!', brands: ['bahn'], complaint: true, rootId: `rt${i}` })
+          : post({ id: `own${i}`, at: new Date(x), author: `kunde${i}`, text: `@DB_Bahn Frechheit, bei mir auch seit Stunden kein Zug (${i})`, brands: ['bahn'], complaint: true, rootId: `own${i}` }),
+    };
+    const alerts = await feed(d, bahn, t, onset + 60 * MIN, mixed);
+    expect(alerts[0]?.kind).toBe('shitstorm');
+  });
+
   it('counts a flood of angry comments under the brand’s own page post in full (de)', async () => {
     const { d, t } = await learned(bahn);
     const onset = t + 12 * 60 * MIN;
