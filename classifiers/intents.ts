@@ -26,6 +26,11 @@ const INTENT_PATTERNS: Array<[Exclude<Intent, 'question'>, string]> = [
 const QUESTION_OPENERS =
   'wann|wo (?:bleibt|ist|sind|kann|finde)|warum|wieso|weshalb|gibt es|kann ich|können sie|könnt ihr|kann man|muss ich|darf ich|weiß jemand|hat jemand|ist es möglich|how (?:do|can|long|much|does|come)|where (?:is|are|can|do)|when (?:will|does|is|do|can)|why|is there|are there|can i|could i|can you|could you|do you|does anyone|is it possible|any idea';
 
+// The support_unreachable words that only name a channel, and praise for having reached it (not negated).
+const CHANNEL_ONLY = /^(?:hotline\p{L}*|chat|live chat|rückruf\p{L}*|kontaktformular|call cent(?:re|er)|customer service line|0800)$/u;
+const REACHED =
+  /(?<!(?:nicht|kaum|nie|selten|not|never|rarely) )(?:schnell|gut|sofort|direkt|problemlos|gleich) (?:erreichbar|durchgekommen)|got through (?:quickly|straight away|right away|immediately|first time)|(?:quick|easy) to (?:reach|get through)/u;
+
 const INTENT_RE = compileAlternation(INTENT_PATTERNS.map(([, p]) => p));
 const QUESTION_RE = compileAlternation([QUESTION_OPENERS]);
 
@@ -45,6 +50,9 @@ export function detectIntents(p: PreparedText): IntentMatch[] {
     const intent = INTENT_PATTERNS[i]?.[0];
     if (intent && !found.has(intent)) found.set(intent, [start, end]);
   });
+  // Naming a channel is no complaint that it is unreachable when the post says it was reached quickly.
+  const support = found.get('support_unreachable');
+  if (support && CHANNEL_ONLY.test(p.lower.slice(support[0], support[1])) && REACHED.test(p.lower)) found.delete('support_unreachable');
   const mark = p.lower.indexOf('?');
   if (mark !== -1) found.set('question', [mark, mark + 1]);
   else {

@@ -224,3 +224,31 @@ describe('German sentiment of the shipped classifier', () => {
     expect(c.sentiment.score).toBeLessThan(0);
   });
 });
+
+describe('shipped classifier on complaints and questions about companies other than the railway (QA, session 8)', () => {
+  it('flags German complaints whose failure comes with a demand, impatience, damage, a cancellation or an outage in dialect', async () => {
+    const post = await shippedClassifier();
+    for (const text of [
+      'Rechnung doppelt abgebucht, bitte sofort erstatten!',
+      'Paket beschädigt angekommen, Glas zerbrochen. Wie bekomme ich Ersatz?',
+      'Flug LX2 gestrichen, Hotline seit 2 Stunden besetzt. Wie komme ich jetzt nach Hause?',
+      'Wann kommt endlich der Techniker? Warte seit Montag.',
+      'Strom is seit heut morgen wech…',
+    ]) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+    }
+  });
+
+  it('reads praise for a reachable hotline, and plain availability and price questions, as no complaint', async () => {
+    const post = await shippedClassifier();
+    for (const text of ['Aerolux Hotline war heute schnell erreichbar', 'Do you offer fibre in Leeds yet?', 'What is the baggage allowance on SK221?', 'Was kostet das Deutschlandticket?']) {
+      expect(post(text).complaint.isComplaint, text).toBe(false);
+    }
+    expect(post('Aerolux Hotline war heute schnell erreichbar').intents).not.toContain('support_unreachable');
+    expect(post('Hotline war heute nicht gut erreichbar').intents).toContain('support_unreachable');
+    // The same openers stay complaints when they carry one.
+    for (const text of ['Do you offer refunds when the train is 2 hours late?', 'What is the point of your customer service?', 'Do you have any idea how long I have been waiting?']) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+    }
+  });
+});
