@@ -38,6 +38,12 @@ export function mentionIndexMonth(prefix: string, index: string): number | undef
 }
 
 const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
+  char_filter: {
+    // The standard tokenizer keeps "@funkwelle_hilft" as one word (an underscore joins words in UAX #29), where the
+    // embedded store's tokenizer splits it: a post naming the brand only by its support handle was found by
+    // "funkwelle" in one store and not the other.
+    kr_underscore_splits: { type: 'pattern_replace', pattern: '_', replacement: ' ' },
+  },
   filter: {
     // Snowball German, the algorithm the embedded store uses (natural's PorterStemmerDe).
     kr_german_stem: { type: 'snowball', language: 'German' },
@@ -47,10 +53,10 @@ const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
   analyzer: {
     // No stop words in either chain: the embedded store keeps them too, and dropping them from one language's
     // field but not the other's would change which posts an AND query finds.
-    kr_german: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'german_normalization', 'asciifolding', 'kr_german_stem'] },
-    kr_english: { type: 'custom', tokenizer: 'standard', filter: ['kr_english_possessive', 'lowercase', 'asciifolding', 'kr_english_stem'] },
+    kr_german: { type: 'custom', tokenizer: 'standard', char_filter: ['kr_underscore_splits'], filter: ['lowercase', 'german_normalization', 'asciifolding', 'kr_german_stem'] },
+    kr_english: { type: 'custom', tokenizer: 'standard', char_filter: ['kr_underscore_splits'], filter: ['kr_english_possessive', 'lowercase', 'asciifolding', 'kr_english_stem'] },
     // The German chain without its stemmer, for prefix queries (analysis.ts foldedTerm).
-    kr_folded: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'german_normalization', 'asciifolding'] },
+    kr_folded: { type: 'custom', tokenizer: 'standard', char_filter: ['kr_underscore_splits'], filter: ['lowercase', 'german_normalization', 'asciifolding'] },
   },
 };
 

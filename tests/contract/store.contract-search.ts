@@ -51,6 +51,12 @@ export function searchContract(makeStore: MakeStore): void {
       expect(await found({ text: 'Verspätung Rechnung' })).toEqual([]);
     });
 
+    it('finds the words of a handle with an underscore: "@telekom_hilft" by "telekom" and by "hilft"', async () => {
+      // A post that names the brand only by its support handle must be found by the brand's word in both stores.
+      expect(await found({ text: 'telekom' })).toEqual(['facebook:de-mahnung']);
+      expect(await found({ text: 'hilft' })).toEqual(['facebook:de-mahnung']);
+    });
+
     it('finds hashtags by their word: "#bahnchaos" and "bahnchaos"', async () => {
       expect(await found({ text: '#bahnchaos' })).toEqual(['twitter:de-verspaetung']);
       expect(await found({ text: 'bahnchaos' })).toEqual(['twitter:de-verspaetung']);

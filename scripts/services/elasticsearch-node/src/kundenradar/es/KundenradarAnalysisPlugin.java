@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
@@ -27,6 +28,8 @@ import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.Analysis;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
+import org.elasticsearch.index.analysis.AbstractCharFilterFactory;
+import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
@@ -36,11 +39,13 @@ import org.elasticsearch.plugins.Plugin;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.GermanStemmer;
 
+import java.io.Reader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The German and English analysis components Kundenradar's index templates use, under the names and with the
@@ -103,6 +108,27 @@ public final class KundenradarAnalysisPlugin extends Plugin implements AnalysisP
             return filter(name, settings, ts -> new EdgeNGramTokenFilter(ts, min, max, preserveOriginal));
         });
         return filters;
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+        Map<String, AnalysisProvider<CharFilterFactory>> charFilters = new TreeMap<>();
+        // analysis-common's pattern_replace (pattern, replacement; no flags): the templates split "@brand_support"
+        // handles at the underscore, as the embedded store's tokenizer does.
+        // requiresAnalysisSettings: there is no global pattern_replace without a pattern (as in analysis-common).
+        charFilters.put("pattern_replace", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> {
+            String pattern = settings.get("pattern");
+            if (pattern == null) throw new IllegalArgumentException("pattern_replace char filter [" + name + "] needs a pattern");
+            Pattern compiled = Pattern.compile(pattern);
+            String replacement = settings.get("replacement", "");
+            return new AbstractCharFilterFactory(name) {
+                @Override
+                public Reader create(Reader reader) {
+                    return new PatternReplaceCharFilter(compiled, replacement, reader);
+                }
+            };
+        }));
+        return charFilters;
     }
 
     @Override
