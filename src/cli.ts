@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { log } from './log.ts';
 import { STAGES, startService, type StageName } from './pipeline.ts';
+import { idleUntilSignalled } from './idle.ts';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -56,6 +57,13 @@ async function runUntilSignalled(stages: readonly StageName[], options: { config
     log.fatal({ err }, 'a stage failed; stopping');
     await service.stop().catch(() => undefined);
     process.exit(1);
+  }
+  if (!stopping) {
+    // Every stage finished on its own (`worker ingest` whose sources are all files fed to their end). Exiting would
+    // make a supervisor (compose `restart: unless-stopped`, systemd) start it again and again, each start skipping
+    // the files it has fed: stay up, idle, until stopped.
+    log.info({ stages }, 'every stage has finished its work; idle until stopped (SIGINT/SIGTERM)');
+    await idleUntilSignalled(process);
   }
 }
 

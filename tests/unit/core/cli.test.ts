@@ -75,5 +75,25 @@ describe('kundenradar search', () => {
     const size = await fails(['Zug', '-n', '0']);
     expect(size?.code).toBe(1);
     expect(size?.stderr).toContain('expected a whole number from 1 to 200');
+    // Two CLI processes, each loading the classifiers: well under the default limit alone, not on a busy machine.
+  }, 90_000);
+});
+
+describe('a worker whose stages have all finished', () => {
+  it('stays up, idle, until SIGINT or SIGTERM (a supervisor would otherwise restart it in a loop)', async () => {
+    const { idleUntilSignalled } = await import('../../../src/idle.ts');
+    const { EventEmitter } = await import('node:events');
+    for (const signal of ['SIGTERM', 'SIGINT']) {
+      const emitter = new EventEmitter();
+      let settled = false;
+      const idle = idleUntilSignalled(emitter).then(() => {
+        settled = true;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(settled).toBe(false);
+      emitter.emit(signal);
+      await idle;
+      expect(settled).toBe(true);
+    }
   });
 });
