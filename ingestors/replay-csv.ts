@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
-import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, invalidUtf8Row, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
 export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number } };
@@ -155,6 +155,31 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
 }
 
 /**
+ * The lines of a file that are not UTF-8, as its reader met them: each costs the row it sits in, not the file. The
+ * text handed to csv-parse has U+FFFD in their place, so csv-parse still finds where that row ends; the row ending
+ * on line N claims the lines noted up to N that no earlier row claimed (a quoted cell may span several lines).
+ */
+export class InvalidUtf8Lines {
+  /** In line order; only lines csv-parse has not passed yet, so a streamed file holds about one chunk's worth. */
+  private readonly pending: Array<{ line: number; byte: number }> = [];
+
+  /** `byte`: the file offset of the line's first byte that is not UTF-8. */
+  note(line: number, byte: number): void {
+    this.pending.push({ line, byte });
+  }
+
+  /** The first bad byte of the row that ends on `line`, if it has one. */
+  claim(line: number): number | undefined {
+    let byte: number | undefined;
+    while (this.pending.length > 0 && this.pending[0]!.line <= line) {
+      const bad = this.pending.shift()!;
+      byte ??= bad.byte;
+    }
+    return byte;
+  }
+}
+
+/**
  * `\r` for a file with CR-only line ends (classic Mac, some Excel exports), else `\n` (CRLF included): decided by
  * its first line break. csv-parse finds such a file's rows by itself; the header search and offsets must split alike.
  */
@@ -175,7 +200,8 @@ function lineStart(text: string, line: number, lineBreak: '\n' | '\r'): number {
   return at;
 }
 
-export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
+/** `invalidUtf8`: the lines of `text` that were not UTF-8 in the file (decoded with U+FFFD); their rows are skipped. */
+export function readCsv(text: string, options: ReadOptions & { invalidUtf8?: InvalidUtf8Lines } = {}): ReplayInput {
   const lineBreak = lineBreakOf(text.slice(0, 64 * 1024));
   const header = findCsvHeader(text.split(lineBreak, HEADER_SEARCH_LINES));
   if (!header) return { mentions: [], errors: [], brands: [] };
@@ -194,7 +220,8 @@ export function readCsv(text: string, options: ReadOptions = {}): ReplayInput {
   const firstCopies = new FirstCopies();
   rows.forEach(({ record, info }, index) => {
     const line = header.line + info.lines;
-    collect(firstCopies.keep(csvRow(record, line, index, context), line), mentions, errors);
+    const invalidAt = options.invalidUtf8?.claim(line);
+    collect(invalidAt !== undefined ? invalidUtf8Row(line, invalidAt) : firstCopies.keep(csvRow(record, line, index, context), line), mentions, errors);
   });
   const preamble = csvPreamble(header);
   return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}), ...(columns.authorless ? { authorless: true as const } : {}), ...(columns.createdAtGuessed && columns.createdAt ? { guessedDateColumn: columns.createdAt } : {}) };

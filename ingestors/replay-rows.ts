@@ -66,6 +66,20 @@ export function validateRow(input: MentionInput, line: number): RowResult {
   return parsed.success ? { mention: parsed.data } : { error: { line, reason: formatZodIssues(parsed.error).join('; ') } };
 }
 
+const INVALID_UTF8 = 'invalid UTF-8 near byte';
+
+/**
+ * A row skipped for bytes that are not UTF-8 (decoded anyway, its text would be replayed as mojibake), in jsonl and
+ * csv alike; `byte` is the file offset of the first of them.
+ */
+export function invalidUtf8Row(line: number, byte: number): RowResult {
+  return { error: { line, reason: `${INVALID_UTF8} ${byte}` } };
+}
+
+export function isInvalidUtf8Row(row: RowResult): boolean {
+  return 'error' in row && row.error.reason.startsWith(INVALID_UTF8);
+}
+
 export function collect(row: RowResult, mentions: Mention[], errors: RowError[]): void {
   if ('mention' in row) mentions.push(row.mention);
   else errors.push(row.error);

@@ -16,15 +16,15 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse as parseCsvStream } from 'csv-parse';
 import type { Brand, Mention } from '../src/model.ts';
-import { findInvalidUtf8, invalidUtf8, isJsonDocument, looksUtf16, jsonlRows, readReplayFile, readUtf8, type ReplayFormat } from './replay-formats.ts';
-import { csvDate, csvParseOptions, csvPreamble, csvRow, isStrayQuote, lineBreakOf, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
+import { findInvalidUtf8, invalidUtf8, isJsonDocument, looksUtf16, jsonlRows, readReplayFile, type ReplayFormat } from './replay-formats.ts';
+import { csvDate, csvParseOptions, csvPreamble, csvRow, InvalidUtf8Lines, isStrayQuote, lineBreakOf, readCsv, type CsvContext, type CsvRecord } from './replay-csv.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvHeader } from './replay-csv-columns.ts';
 import { DayMonthVote, type DayMonthOrder } from './replay-dates.ts';
-import { FirstCopies, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
+import { FirstCopies, invalidUtf8Row, isInvalidUtf8Row, type Preamble, type ReadOptions, type RowError, type RowResult } from './replay-rows.ts';
 
 export interface ReplaySource {
   /** Mentions the file yields (rows without errors). */
@@ -159,6 +159,7 @@ async function* rawLines(file: string, lineBreak: '\n' | '\r' = '\n'): AsyncGene
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
 
 /** Strict UTF-8 per line; a newline byte never sits inside a UTF-8 sequence, so this equals decoding the file. */
 function decodeLine(file: string, raw: RawLine): string {
@@ -186,23 +187,23 @@ function decodeJsonlLine(file: string, raw: RawLine): string | undefined {
  */
 function jsonlLineRows(file: string, raw: RawLine): RowResult[] {
   const text = decodeJsonlLine(file, raw);
-  if (text === undefined) return [{ error: { line: raw.line, reason: `invalid UTF-8 near byte ${raw.offset + findInvalidUtf8(raw.bytes)}` } }];
+  if (text === undefined) return [invalidUtf8Row(raw.line, raw.offset + findInvalidUtf8(raw.bytes))];
   return jsonlRows(text, raw.line);
 }
 
 /**
- * Counts a file's lines that are not UTF-8. A few such lines are skipped, each with its reason; when there are many
- * the file is in another encoding (Latin-1, Windows-1252), and one error saying how to convert it beats a skip for
- * every line with an umlaut.
+ * Counts a file's lines that are not UTF-8 (jsonl and csv alike). A few such lines are skipped, each with its row;
+ * when there are many the file is in another encoding (Latin-1, Windows-1252), and one error saying how to convert it
+ * beats a skip for every line with an umlaut.
  */
 class Utf8Lines {
   private lines = 0;
   private bad = 0;
   private firstBad: RawLine | undefined;
 
-  see(raw: RawLine, rows: readonly RowResult[]): void {
+  see(raw: RawLine, notUtf8: boolean): void {
     if (raw.bytes.length > 0) this.lines++;
-    if (rows.length !== 1 || !('error' in rows[0]!) || !rows[0].error.reason.startsWith('invalid UTF-8')) return;
+    if (!notUtf8) return;
     this.bad++;
     this.firstBad ??= raw;
   }
@@ -228,7 +229,7 @@ async function openJsonl(file: string): Promise<ReplaySource> {
     // The place among the line's valid mentions, duplicates included: the indexed read parses the line anew.
     let slot = 0;
     const rows = jsonlLineRows(file, raw);
-    utf8.see(raw, rows);
+    utf8.see(raw, rows.length === 1 && isInvalidUtf8Row(rows[0]!));
     for (const parsed of rows) {
       const at = 'mention' in parsed ? slot++ : -1;
       const mention = order.add(firstCopies.keep(parsed, raw.line));
@@ -295,38 +296,46 @@ async function openJsonl(file: string): Promise<ReplaySource> {
   };
 }
 
-class Utf8Error extends Error {}
-
-/** Where a CSV file's records start, and how its quotes are read (csvParseOptions). */
+/** Where a CSV file's records start, how its lines end, and how its quotes are read (csvParseOptions). */
 interface CsvBody {
   header: CsvHeader;
-  /** Byte offset of the first line below the header row. */
-  start: number;
+  lineBreak: '\n' | '\r';
   relaxQuotes?: boolean;
 }
 
 /** Thrown by a strict read at a quote inside an unquoted cell: the file is read again with relaxed quotes. */
 class StrayQuote extends Error {}
 
-/** csv-parse records of the file below its header row, decoded as strict UTF-8. */
-async function* csvRecords(file: string, { header, start, relaxQuotes }: CsvBody): AsyncGenerator<CsvRecord> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const strict = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      try {
-        done(null, decoder.decode(chunk, { stream: true }));
-      } catch {
-        done(new Utf8Error());
-      }
-    },
-    flush(done) {
-      try {
-        done(null, decoder.decode());
-      } catch {
-        done(new Utf8Error());
-      }
-    },
-  });
+/**
+ * The file's text from line `fromLine` on, in pieces of about 1 MiB, decoded line by line (a line break never sits
+ * inside a UTF-8 sequence, so this equals decoding the file). A line that is not UTF-8 is decoded with U+FFFD and
+ * noted in `invalid`, and counted in `utf8` when given.
+ */
+async function* csvText(file: string, lineBreak: '\n' | '\r', fromLine: number, invalid: InvalidUtf8Lines, utf8?: Utf8Lines): AsyncGenerator<string> {
+  let piece = '';
+  for await (const raw of rawLines(file, lineBreak)) {
+    if (raw.line < fromLine) continue;
+    let text = tryDecodeLine(raw);
+    utf8?.see(raw, text === undefined);
+    if (text === undefined) {
+      invalid.note(raw.line, raw.offset + findInvalidUtf8(raw.bytes));
+      text = lenientUtf8.decode(raw.bytes);
+    }
+    piece += text + lineBreak;
+    if (piece.length >= 1 << 20) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
+
+/** A record with `invalidAt`, the file offset of its first byte that is not UTF-8, when it has one. */
+type CheckedCsvRecord = CsvRecord & { invalidAt?: number };
+
+/** csv-parse records of the file below its header row; `utf8` counts the lines that are not UTF-8. */
+async function* csvRecords(file: string, { header, lineBreak, relaxQuotes }: CsvBody, utf8?: Utf8Lines): AsyncGenerator<CheckedCsvRecord> {
+  const invalid = new InvalidUtf8Lines();
   // Tracked as csv-parse finds records: on an error it drops those not yet read from it.
   const last: LastRecord = { line: 0, emptyLines: 0 };
   const onRecord = (record: unknown, context: { lines: number; empty_lines: number }) => {
@@ -336,12 +345,15 @@ async function* csvRecords(file: string, { header, start, relaxQuotes }: CsvBody
   };
   const parser = parseCsvStream({ ...csvParseOptions(header, relaxQuotes), on_record: onRecord });
   // Errors surface through the parser (pipeline destroys it with them), which the loop below reads.
-  const piped = pipeline(createReadStream(file, { start, highWaterMark: 1 << 20 }), strict, parser).catch(() => undefined);
+  const piped = pipeline(Readable.from(csvText(file, lineBreak, header.line + 1, invalid, utf8)), parser).catch(() => undefined);
   try {
-    for await (const row of parser) yield row as CsvRecord;
+    for await (const row of parser) {
+      const record = row as CsvRecord;
+      // csv-parse has read every line up to the record's end, so the lines noted up to there are all known.
+      const invalidAt = invalid.claim(header.line + record.info.lines);
+      yield invalidAt === undefined ? record : { ...record, invalidAt };
+    }
   } catch (err) {
-    // Rare: read the file whole once more, only to name the byte as readUtf8 does.
-    if (err instanceof Utf8Error) readUtf8(file);
     if (isStrayQuote(err)) throw new StrayQuote();
     throw err instanceof CsvError ? csvSyntaxError(file, header, err, last) : err;
   } finally {
@@ -384,17 +396,26 @@ async function csvLineBreak(file: string): Promise<'\n' | '\r'> {
   }
 }
 
-/** The header row among the file's first lines, and the byte offset where the records below it start. */
-async function csvHead(file: string): Promise<{ header: CsvHeader; start: number } | undefined> {
+/**
+ * The header row among the file's first lines. It and the report metadata above it must be UTF-8 (column names in
+ * mojibake would match no known column); a row below it that is not is skipped like any other.
+ */
+async function csvHead(file: string): Promise<CsvBody | undefined> {
+  const lineBreak = await csvLineBreak(file);
   const lines: RawLine[] = [];
-  for await (const raw of rawLines(file, await csvLineBreak(file))) {
+  for await (const raw of rawLines(file, lineBreak)) {
     lines.push(raw);
     if (lines.length === HEADER_SEARCH_LINES) break;
   }
-  const header = findCsvHeader(lines.map((raw) => decodeLine(file, raw)));
-  if (!header) return undefined;
-  const row = lines[header.line - 1]!;
-  return { header, start: row.offset + row.bytes.length + 1 };
+  let header: CsvHeader | undefined;
+  try {
+    header = findCsvHeader(lines.map((raw) => tryDecodeLine(raw) ?? lenientUtf8.decode(raw.bytes)));
+  } finally {
+    // Also when the search failed: then a line that is not UTF-8 is the likelier cause, and its error (naming a
+    // UTF-16 file as one) replaces the search's.
+    for (const raw of header ? lines.slice(0, header.line) : lines) decodeLine(file, raw);
+  }
+  return header ? { header, lineBreak } : undefined;
 }
 
 async function openCsv(file: string, options: ReadOptions): Promise<ReplaySource> {
@@ -422,13 +443,14 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
     ...(columns.createdAtGuessed && columns.createdAt ? { guessedDateColumn: columns.createdAt } : {}),
   };
   const baseMs = options.fallbackTime!.getTime();
-  const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void): AsyncGenerator<Mention> {
+  const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void, utf8?: Utf8Lines): AsyncGenerator<Mention> {
     const context: CsvContext = { columns, baseMs, order, dated };
     const copies = new FirstCopies();
     let index = 0;
-    for await (const { record, info } of csvRecords(file, body)) {
+    for await (const { record, info, invalidAt } of csvRecords(file, body, utf8)) {
       const line = header.line + info.lines;
-      const row = copies.keep(csvRow(record, line, index++, context), line);
+      const row = invalidAt !== undefined ? invalidUtf8Row(line, invalidAt) : copies.keep(csvRow(record, line, index, context), line);
+      index++;
       each(row, csvDate(record, columns));
       if ('mention' in row) yield row.mention;
     }
@@ -437,12 +459,19 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
     const index = new OrderIndex();
     const vote = new DayMonthVote();
     let sawDate = false;
-    const pass = rows(order, dated, (row, date) => {
-      index.add(row);
-      vote.see(date);
-      sawDate ||= date !== undefined;
-    });
+    const utf8 = new Utf8Lines();
+    const pass = rows(
+      order,
+      dated,
+      (row, date) => {
+        index.add(row);
+        vote.see(date);
+        sawDate ||= date !== undefined;
+      },
+      utf8,
+    );
     while (!(await pass.next()).done);
+    utf8.assertMostlyUtf8(file);
     return { index, vote, sawDate };
   };
   // Read as dated when the file has a date column; a column empty in every row leaves the file undated after all.
@@ -458,7 +487,10 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
   if (vote.ambiguous > 0 && dayMonth) index = (await firstPass(dayMonth, dated)).index;
   const { count, errors, sorted } = index;
   if (!sorted) {
-    const input = readCsv(readUtf8(file), options);
+    const invalidUtf8 = new InvalidUtf8Lines();
+    let text = '';
+    for await (const piece of csvText(file, body.lineBreak, 1, invalidUtf8)) text += piece;
+    const input = readCsv(text, { ...options, invalidUtf8 });
     return {
       count: input.mentions.length,
       errors: input.errors,

@@ -2,6 +2,7 @@
  * X API v2 payloads (stream messages and search pages) → Mentions. The payload schemas are loose on purpose:
  * X adds fields all the time, and only the fields read here need to be right.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
 import type { Brand } from '../src/model.ts';
@@ -56,6 +57,8 @@ export const SearchPage = z.object({
 export interface RejectedRecord {
   raw: unknown;
   reason: string;
+  /** Which record it is across pages and connections (recordKey). */
+  key: string;
 }
 
 interface Checked<T> {
@@ -69,14 +72,29 @@ function checkEach<S extends z.ZodType>(records: unknown[], schema: S, what: str
   records.forEach((raw, i) => {
     const parsed = schema.safeParse(raw);
     if (parsed.success) checked.valid.push(parsed.data);
-    else checked.rejected.push({ raw, reason: `${what} ${i + 1} of ${records.length}${idNote(raw)}: ${formatZodIssues(parsed.error).join('; ')}` });
+    else checked.rejected.push({ raw, key: recordKey(what, raw), reason: `${what} ${i + 1} of ${records.length}${idNote(raw)}: ${formatZodIssues(parsed.error).join('; ')}` });
   });
   return checked;
 }
 
-function idNote(raw: unknown): string {
+function recordId(raw: unknown): string | undefined {
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? ` (id ${id})` : '';
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+function idNote(raw: unknown): string {
+  const id = recordId(raw);
+  return id !== undefined ? ` (id ${id})` : '';
+}
+
+/**
+ * The identity of a rejected record of one kind (`tweet`, `includes.users`): its id, even a malformed one, so the
+ * copy a later page or connection brings is known again although its counts moved; a hash of its content when it
+ * has no id.
+ */
+export function recordKey(kind: string, raw: unknown): string {
+  const id = recordId(raw);
+  return `${kind}:${id !== undefined ? `id ${id}` : createHash('sha256').update(JSON.stringify(raw) ?? String(raw)).digest('hex')}`;
 }
 
 /** The users of an `includes` block that fit the schema, and the ones that did not. */

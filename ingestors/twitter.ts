@@ -17,7 +17,7 @@ import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { SeenSet } from './seen.ts';
 import {
-  brandAccounts, checkSearchPage, newerId, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, usableUsers,
+  brandAccounts, checkSearchPage, newerId, recordKey, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, usableUsers,
   type BrandAccounts, type RejectedRecord, type TweetV2, type UserV2,
 } from './twitter-map.ts';
 import { diffRules, rulesForBrands, type StreamRule } from './twitter-rules.ts';
@@ -50,6 +50,12 @@ export type TwitterOptions = z.infer<typeof TwitterOptions>;
 /** Tweets received but not yet emitted before the stream stops reading (and below which it reads again). */
 const MAX_PENDING_TWEETS = 500;
 const RESUME_BELOW = 50;
+
+/**
+ * Malformed records remembered as quarantined. Far more than one backfill's pages hold (10 pages of 100 per rule),
+ * so a record falls out only when X has long stopped sending it; an id is a few dozen bytes.
+ */
+const QUARANTINED_LIMIT = 10_000;
 
 const Checkpoint = z.object({ sinceId: z.string().regex(/^\d+$/).optional(), seen: z.array(z.string()).default([]) });
 
@@ -89,6 +95,12 @@ export class TwitterIngestor implements Ingestor {
    */
   private liveSince: string | undefined;
   private seen: SeenSet;
+  /**
+   * Keys (recordKey) of the malformed records quarantined by this process. Such a tweet is never emitted, so the
+   * checkpoint never moves past it: every backfill after a reconnect finds it again, and the stream may resend it.
+   * Per process, not in the checkpoint: a restart quarantines each once more, which is no flood.
+   */
+  private readonly quarantined = new SeenSet(QUARANTINED_LIMIT);
 
   constructor(
     private readonly options: TwitterOptions,
@@ -182,8 +194,7 @@ export class TwitterIngestor implements Ingestor {
     else if (this.options.initialBackfillMinutes > 0) bound.start_time = new Date(Date.now() - this.options.initialBackfillMinutes * 60_000).toISOString();
     else return;
     const found = new Map<string, { tweet: TweetV2; users: UserV2[] }>();
-    // Keyed by content: a bad record that several rules find is quarantined once per backfill.
-    const rejected = new Map<string, RejectedRecord>();
+    const rejected: RejectedRecord[] = [];
     for (const rule of rulesForBrands(this.brands, this.options).rules) {
       let nextToken: string | undefined;
       for (let page = 0; page < this.options.backfillMaxPages && !signal.aborted; page++) {
@@ -191,17 +202,15 @@ export class TwitterIngestor implements Ingestor {
         if (nextToken) query.next_token = nextToken;
         const { tweets, users, rejected: bad, nextToken: next } = await this.searchPage(query);
         for (const tweet of tweets) found.set(tweet.id, { tweet, users });
-        for (const record of bad) {
-          const key = JSON.stringify(record.raw);
-          if (!rejected.has(key)) rejected.set(key, record);
-        }
+        rejected.push(...bad);
         nextToken = next;
         if (!nextToken) break;
       }
       // Search pages run newest first: stopping early leaves the oldest tweets of the gap unfetched.
       if (nextToken) this.log.warn({ rule: rule.tag, pages: this.options.backfillMaxPages, ...bound }, 'backfill hit backfillMaxPages; the oldest tweets of the gap were not fetched');
     }
-    for (const record of rejected.values()) await quarantine(this.name, `recent search: ${record.reason}`, record.raw, this.context);
+    // A bad record that several rules find is quarantined once, as is one an earlier backfill found.
+    for (const record of rejected) await this.quarantineOnce(record.key, `recent search: ${record.reason}`, record.raw);
     const ordered = [...found.values()].sort((a, b) => (BigInt(a.tweet.id) < BigInt(b.tweet.id) ? -1 : 1));
     for (const { tweet, users } of ordered) await this.deliver(tweet, users, emit);
     if (ordered.length > 0) this.log.info({ tweets: ordered.length, ...bound }, 'backfill done');
@@ -238,11 +247,13 @@ export class TwitterIngestor implements Ingestor {
           if (failure !== undefined) return;
           const parsed = StreamMessage.safeParse(payload);
           if (!parsed.success) {
-            await quarantine(this.name, `stream message without a usable tweet: ${parsed.error.issues[0]?.message ?? ''}`, payload, this.context);
+            // Known by its tweet's id, as the same tweet from a search page is.
+            const tweet = typeof payload === 'object' && payload !== null && 'data' in payload ? payload.data : payload;
+            await this.quarantineOnce(recordKey('tweet', tweet), `stream message without a usable tweet: ${parsed.error.issues[0]?.message ?? ''}`, payload);
             return;
           }
           const users = usableUsers(parsed.data.includes);
-          for (const bad of users.rejected) await quarantine(this.name, `stream message: ${bad.reason}`, bad.raw, this.context);
+          for (const bad of users.rejected) await this.quarantineOnce(bad.key, `stream message: ${bad.reason}`, bad.raw);
           if (await this.deliver(parsed.data.data, users.valid, emit)) delivered++;
         }).catch((err: unknown) => {
           // Emit failed (bus down): drop the connection; the backfill after reconnect fetches the tweet again.
@@ -272,6 +283,17 @@ export class TwitterIngestor implements Ingestor {
         reject(err);
       });
     });
+  }
+
+  /** Quarantines a malformed record unless this process did so before (see `quarantined`). */
+  private async quarantineOnce(key: string, reason: string, raw: unknown): Promise<void> {
+    if (this.quarantined.has(key)) {
+      this.log.debug({ key }, 'malformed record already quarantined; skipped');
+      return;
+    }
+    // Remembered only once quarantined: a quarantine that failed (bus down) is tried again with the next copy.
+    await quarantine(this.name, reason, raw, this.context);
+    this.quarantined.add(key);
   }
 
   /** Emits one tweet unless already emitted; returns whether it was new. */

@@ -3,7 +3,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
-import { log } from './log.ts';
+import { log, logWarningsOnly } from './log.ts';
 import { STAGES, startService, type StageName } from './pipeline.ts';
 import { idleUntilSignalled } from './idle.ts';
 
@@ -148,6 +148,7 @@ export function buildProgram(): Command {
     .option('--json', 'JSON lines output')
     .option('-c, --config <file>', 'config file')
     .action(async (text: string | undefined, o: { brand: string[]; complaint?: boolean; size: number; json?: boolean; config?: string }) => {
+      logWarningsOnly();
       const { runSearch } = await import('./commands/search.ts');
       await runSearch(loadConfig(o.config), { text, brands: o.brand, complaint: o.complaint, size: o.size, json: o.json });
     });

@@ -19,3 +19,12 @@ export const log: Logger = pino(
 export function childLogger(component: string): Logger {
   return log.child({ component });
 }
+
+/**
+ * For a command whose output is what the user came for (`search`): stdout holds the results and stderr only what
+ * needs attention, so info lines (which store was opened) stay out of a terminal or a pipe. Lowers nothing that
+ * LOG_LEVEL asked for, and never turns a silenced logger (tests) up. Child loggers follow the root's level.
+ */
+export function logWarningsOnly(): void {
+  if (process.env.LOG_LEVEL === undefined && log.isLevelEnabled('info')) log.level = 'warn';
+}

@@ -42,6 +42,16 @@ export const de = {
   'common.no': 'nein',
   'common.byBrand': 'von der Marke',
 
+  'error.searchText': 'Der Suchtext lässt sich so nicht lesen',
+  'error.badRequest': 'Der Server hat die Anfrage abgelehnt',
+  'error.notFound': 'Nicht gefunden',
+  'error.conflict': 'Nicht möglich',
+  'error.rateLimited': 'Zu viele Anfragen; bitte kurz warten und erneut versuchen',
+  'error.unavailable': 'Der Server ist gerade nicht verfügbar; bitte später erneut versuchen',
+  'error.unreachable': 'Der Server antwortet nicht; bitte die Verbindung prüfen oder später erneut versuchen',
+  'error.server': 'Interner Fehler des Servers',
+  'error.loggedOut': 'Nicht mehr angemeldet',
+
   'complaints.title': 'Aktuelle Beschwerden',
   'complaints.intro': 'Neueste Beiträge, die als Beschwerde erkannt wurden; markiert sind die Stellen, die dazu geführt haben.',
   'complaints.cues': 'Hinweise',

@@ -44,6 +44,16 @@ export const en: Messages = {
   'common.no': 'no',
   'common.byBrand': 'by the brand',
 
+  'error.searchText': 'The search text cannot be read this way',
+  'error.badRequest': 'The server refused the request',
+  'error.notFound': 'Not found',
+  'error.conflict': 'Not possible',
+  'error.rateLimited': 'Too many requests; please wait a moment and try again',
+  'error.unavailable': 'The server is unavailable right now; please try again later',
+  'error.unreachable': 'The server does not answer; please check the connection or try again later',
+  'error.server': 'Internal server error',
+  'error.loggedOut': 'No longer logged in',
+
   'complaints.title': 'Live complaints',
   'complaints.intro': 'Newest posts detected as complaints; the passages that triggered the detection are highlighted.',
   'complaints.cues': 'Cues',

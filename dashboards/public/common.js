@@ -48,7 +48,43 @@ export function safeUrl(url) {
   }
 }
 
-export class ApiError extends Error {}
+/** A failed API call. `message` is in the page's language; `status` is 0 when no answer came. */
+export class ApiError extends Error {
+  /**
+   * @param {string} message
+   * @param {number} status
+   */
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** @param {string} text @param {string | undefined} detail */
+function withDetail(text, detail) {
+  return detail ? `${text} (${detail})` : text;
+}
+
+/**
+ * What went wrong, in the page's language, then the server's own words: the API speaks English, to scripts and
+ * logs as much as to this page. The search text's issues are picked out of a 400, as typing is how an analyst
+ * causes one; 429 and 502–504 come from a proxy in front of the service, usually with an HTML body.
+ * @param {number} status
+ * @param {{ error?: unknown, issues?: unknown }} body
+ */
+function apiErrorMessage(status, body) {
+  const issues = Array.isArray(body.issues) ? body.issues.filter((issue) => typeof issue === 'string') : [];
+  const searchText = issues.filter((issue) => issue.startsWith('q: ')).map((issue) => issue.slice(3).replace(/^search text: /, ''));
+  if (status === 400 && searchText.length > 0) return withDetail(t('error.searchText'), searchText.join('; '));
+  const key =
+    status === 429 ? 'error.rateLimited'
+    : status === 502 || status === 503 || status === 504 ? 'error.unavailable'
+    : status >= 500 ? 'error.server'
+    : status === 404 ? 'error.notFound'
+    : status === 409 ? 'error.conflict'
+    : 'error.badRequest';
+  return withDetail(t(key), typeof body.error === 'string' ? body.error : undefined);
+}
 
 /**
  * Calls the API. A 401 means the session ended: go to the login form and come back here afterwards.
@@ -56,14 +92,20 @@ export class ApiError extends Error {}
  * @param {RequestInit} [init]
  */
 export async function api(path, init = {}) {
-  const response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
+  } catch {
+    // No answer at all (server down, network gone); the browser's own text ("Failed to fetch") is English.
+    throw new ApiError(t('error.unreachable'), 0);
+  }
   if (response.status === 401) {
     location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
-    throw new ApiError('not logged in');
+    throw new ApiError(t('error.loggedOut'), 401);
   }
   if (response.status === 204) return undefined;
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(body.error || `HTTP ${response.status}`);
+  if (!response.ok) throw new ApiError(apiErrorMessage(response.status, body), response.status);
   return body;
 }
 

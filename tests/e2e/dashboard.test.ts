@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/model.ts';
 import { startDashboardUnderTest, type DashboardUnderTest } from './fixture.ts';
@@ -233,6 +233,32 @@ describe.skipIf(browserMissing !== undefined)('dashboard in Chromium on the repl
     expect(await page.locator('h1').textContent()).toBe('Shitstorm radar');
     await open('/complaints?lang=de');
     expect(await page.locator('h1').textContent()).toBe('Aktuelle Beschwerden');
+  });
+
+  it("API errors read in the page's language, the server's own detail after it", async () => {
+    const status = page.locator('#status');
+    // A search text the syntax cannot honour: the service's own 400, naming q.
+    await open(`/search?q=${encodeURIComponent('Zug OR')}`);
+    expect(await status.textContent()).toMatch(/^Fehler beim Laden: Der Suchtext lässt sich so nicht lesen \(OR needs a word or phrase on both sides \(at character 5 of "Zug OR"\)\)$/);
+    expect(await status.getAttribute('class')).toContain('error');
+    // What a proxy in front of the service answers under load, and no answer at all.
+    const answers: Array<[(route: Route) => Promise<void>, RegExp]> = [
+      [(route) => route.fulfill({ status: 429, contentType: 'text/html', body: '<h1>Too Many Requests</h1>' }), /^Fehler beim Laden: Zu viele Anfragen/],
+      [(route) => route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' }), /^Fehler beim Laden: Der Server ist gerade nicht verfügbar/],
+      [(route) => route.abort('connectionrefused'), /^Fehler beim Laden: Der Server antwortet nicht/],
+    ];
+    for (const [answer, expected] of answers) {
+      await page.route('**/api/mentions?*', answer);
+      await open('/complaints');
+      expect(await status.textContent()).toMatch(expected);
+      await page.unroute('**/api/mentions?*');
+    }
+    // The same search on an English page.
+    await open(`/search?lang=en&q=${encodeURIComponent('Zug OR')}`);
+    expect(await status.textContent()).toMatch(/^Failed to load: The search text cannot be read this way \(OR needs a word or phrase on both sides/);
+    await open('/complaints?lang=de');
+    // Chromium reports every refused request on the console; these were the test's own.
+    problems = problems.filter((p) => !/^console: Failed to load resource: (the server responded with a status of (400|429|503)|net::ERR_CONNECTION_REFUSED)/.test(p));
   });
 
   it('the demo post with a <script> payload is shown literally and stays inert', async () => {

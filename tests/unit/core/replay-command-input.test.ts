@@ -46,6 +46,14 @@ describe('replay command: broken JSON and control characters', () => {
     expect(lines.find((l) => l.includes('rows skipped'))).toMatch(/1 mentions .* 1 rows skipped/);
   });
 
+  it('names a csv row with invalid UTF-8 by its line and replays the rest, as it does a jsonl line', async () => {
+    const rows = [1, 2, 3].map((i) => `${i},u${i},Funkwelle ${i} kaputt,2026-11-16T10:0${i}:00Z\n`);
+    const file = write('one-bad.csv', Buffer.concat([Buffer.from(`id,author,text,date\n${rows[0]}`), Buffer.from(rows[1]!.replace('kaputt', 'f\u00e4llt aus'), 'latin1'), Buffer.from(rows[2]!)]));
+    const lines = await progressOf(file);
+    expect(lines).toContain(`${file}:3: skipped: invalid UTF-8 near byte ${`id,author,text,date\n${rows[0]}2,u2,Funkwelle 2 f`.length}`);
+    expect(lines.find((l) => l.includes('rows skipped'))).toMatch(/2 mentions .* 1 rows skipped/);
+  });
+
   it('writes control characters of the input as escapes, never to the terminal', async () => {
     const file = write('ctl.jsonl', `\u001b[2J\u001b[31mFAKE: all good\u001b[0m {\n\u0000\u0000\u0000\n${JSON.stringify(post(1))}\n`);
     const skipped = (await progressOf(file)).filter((l) => l.includes('skipped:'));

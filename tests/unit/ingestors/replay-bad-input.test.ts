@@ -27,6 +27,34 @@ describe('replay: a bad byte or quote costs its row, not the file', () => {
     await expect(openReplayFile(file, 'jsonl')).rejects.toThrow(/latin1\.jsonl: invalid UTF-8 near byte \d+; convert the file to UTF-8 first \(e\.g\. iconv -f latin1 -t utf-8\)/);
   });
 
+  const csvRow = (i: number, text = `Funkwelle ${i} kaputt`, second = i) => `${i},u${i},${text},2026-11-16T10:00:${String(second).padStart(2, '0')}Z\n`;
+  const csvFile = (name: string, rows: Buffer[]) => write(name, Buffer.concat([Buffer.from('id,author,text,date\n'), ...rows]));
+  const offsetOf = (rows: Buffer[], index: number, byte: number) => 'id,author,text,date\n'.length + Buffer.concat(rows.slice(0, index)).length + rows[index]!.indexOf(byte);
+
+  it('csv: a row with invalid UTF-8 is skipped with its line and reason, the other rows replayed, as in jsonl', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => Buffer.from(csvRow(i)));
+    rows[4] = latin1(csvRow(4, 'Zug fällt aus'));
+    const source = await openReplayFile(csvFile('one-bad.csv', rows), 'csv', { fallbackTime });
+    expect(source.errors).toEqual([{ line: 6, reason: `invalid UTF-8 near byte ${offsetOf(rows, 4, 0xe4)}` }]);
+    expect(source.count).toBe(9);
+    expect((await allMentions(source)).map((m) => m.id)).toEqual(['csv:0', 'csv:1', 'csv:2', 'csv:3', 'csv:5', 'csv:6', 'csv:7', 'csv:8', 'csv:9']);
+  });
+
+  it('csv: the bad byte costs the whole row it sits in, a quoted cell over several lines too, and the file out of order alike', async () => {
+    // Out of event-time order: read by the whole-file reader. Row 3's text spans lines 4 and 5, the bad byte on line 4.
+    const rows = [0, 1, 2, 3, 4, 5].map((i) => Buffer.from(csvRow(i, `Funkwelle ${i}`, 50 - i)));
+    rows[3] = Buffer.concat([Buffer.from('3,u3,"Grüße '), latin1('aus Köln\n'), Buffer.from('zweite Zeile",2026-11-16T10:00:47Z\n')]);
+    const source = await openReplayFile(csvFile('spans.csv', rows), 'csv', { fallbackTime });
+    expect(source.mode).toBe('in-memory');
+    expect(source.errors).toEqual([{ line: 6, reason: `invalid UTF-8 near byte ${offsetOf(rows, 3, 0xf6)}` }]);
+    expect((await allMentions(source)).map((m) => m.id)).toEqual(['csv:5', 'csv:4', 'csv:2', 'csv:1', 'csv:0']);
+  });
+
+  it('csv: a file whose rows are mostly not UTF-8 is refused, saying how to convert it', async () => {
+    const file = csvFile('latin1.csv', Array.from({ length: 10 }, (_, i) => latin1(csvRow(i, `Zug ${i} fällt aus`))));
+    await expect(openReplayFile(file, 'csv', { fallbackTime })).rejects.toThrow(/latin1\.csv: invalid UTF-8 near byte \d+; convert the file to UTF-8 first \(e\.g\. iconv -f latin1 -t utf-8\)/);
+  });
+
   it('csv: an unclosed quote is an error naming the line the quote opened on', async () => {
     const rows = ['id,author,text,date', ...Array.from({ length: 3 }, (_, i) => `${i},a,Funkwelle ${i},2026-11-16T10:00:0${i}Z`), '', '99,bob,"this quote never closes,2026-11-16T10:00:09Z', '5,a,x,2026-11-16T10:00:05Z'];
     await expect(openReplayFile(write('quote.csv', rows.join('\n')), 'csv', { fallbackTime })).rejects.toThrow(/quote\.csv: unreadable CSV: the quote opened on line 6 never closes/);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SeenSet } from '../../../ingestors/seen.ts';
 import { TwitterIngestor, TwitterOptions } from '../../../ingestors/twitter.ts';
 import { brand, collector, hasLog, makeContext, waitFor, type TestContext } from './helpers.ts';
 import { FakeX, openStream, snowflake, type FakeTweet } from './fake-x.ts';
@@ -254,6 +255,27 @@ describe('twitter ingestor against a local X API', () => {
     await run;
   });
 
+  it('quarantines a malformed tweet once per process, however often reconnects and backfills bring it again', async () => {
+    const [id1, id2] = [snowflake(3000, 1), snowflake(1000, 2)] as [string, string];
+    // A tweet whose id X itself sends wrong: never emitted, so no checkpoint ever moves past it.
+    const bad = { id: `${id2}x`, text: 'Acme Bahn: kaputt' };
+    x.searchAnswer = { data: [tweet(id1, 'Acme Bahn: Zug fällt aus'), bad], includes: { users: x.users }, meta: { result_count: 2 } };
+    const dropAfter = (message: string) => (res: Parameters<typeof openStream>[0]) => {
+      openStream(res);
+      res.write(`${message}\r\n`, () => setTimeout(() => res.destroy(), 20));
+    };
+    // Each connection carries the same malformed message and then drops: a backfill runs before every reconnect.
+    x.streamScripts = [1, 2, 3].map(() => dropAfter(JSON.stringify({ data: bad })));
+    const out = collector();
+    const run = ingestor({ initialBackfillMinutes: 60 }).run(out.emit, controller.signal);
+    await waitFor(() => x.connections.length >= 4 && x.searches.length >= 4 * 2, 'four connections, each after a backfill');
+    controller.abort();
+    await run;
+    expect(out.ids()).toEqual([`twitter:${id1}`]);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/^recent search: tweet 2 of 2 \(id \d+x\)/)]);
+    expect(t.logs.filter((l) => l.msg === 'malformed record already quarantined; skipped').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('delivers a stream tweet whose expanded author is malformed, and quarantines only that user', async () => {
     const message = { data: tweet(snowflake(1000, 1), 'Acme Bahn ohne WLAN'), includes: { users: [{ id: '1', username: ['kunde'] }] } };
     x.streamScripts = [(res) => { openStream(res); res.write(`${JSON.stringify(message)}\r\n`); }];
@@ -269,6 +291,16 @@ describe('twitter ingestor against a local X API', () => {
   it('refuses to start without a bearer token', () => {
     const bare = makeContext({ brands: [acme] });
     expect(() => new TwitterIngestor(TwitterOptions.parse({ type: 'twitter', name: 'x' }), bare.context)).toThrow(/TWITTER_BEARER_TOKEN/);
+  });
+});
+
+describe('the memory of quarantined records', () => {
+  it('is bounded: past its limit the longest-unseen keys fall out, a key seen again stays', () => {
+    const remembered = new SeenSet(3, ['tweet:id 1', 'tweet:id 2', 'tweet:id 3']);
+    remembered.add('tweet:id 1');
+    remembered.add('tweet:id 4');
+    expect(remembered.size).toBe(3);
+    expect(remembered.toJSON()).toEqual(['tweet:id 3', 'tweet:id 1', 'tweet:id 4']);
   });
 });
 
