@@ -1,8 +1,9 @@
 /**
- * One conversation between customers and one brand, as the unanswered tracker keeps it: which customer
- * messages await the brand, the SLA deadline, the brand's replies so far and the alert raised for it.
- * Plain JSON so it can be stored as is (namespace `unanswered:<brand>`, key = thread root id); the schema
- * validates it when it comes back from the store.
+ * One conversation between customers and one brand, as the unanswered tracker keeps it: each customer's
+ * state in it (unanswered-customers.ts), which of their messages await the brand, the SLA deadline, the
+ * brand's replies so far and the alert raised for it. Plain JSON so it can be stored as is (namespace
+ * `unanswered:<brand>`, key = thread root id); the schema validates it when it comes back from the store, and
+ * `readThreadState` migrates what earlier versions wrote.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -12,6 +13,10 @@ import type { ReplyKind } from '../src/model.ts';
 export const MAX_PENDING = 20;
 export const MAX_REPLIES = 20;
 export const MAX_THREAD_IDS = 100;
+/** Customers kept per thread (a page post's commenters): answered ones give way first. */
+export const MAX_CUSTOMERS = 50;
+/** Posts remembered per customer, to know whom a brand reply to one of them addresses. */
+export const MAX_CUSTOMER_IDS = 5;
 const EXAMPLE_CHARS = 280;
 
 const PendingMessage = z.object({
@@ -24,7 +29,41 @@ const PendingMessage = z.object({
 });
 export type PendingMessage = z.infer<typeof PendingMessage>;
 
-const BrandReply = z.object({ id: z.string(), kind: z.enum(['answer', 'request_info', 'auto_reply', 'deflection']), at: z.string() });
+/** Most customers one brand reply remembers addressing; a reply to more counts as addressed to everyone. */
+export const MAX_REPLY_ADDRESSEES = 5;
+
+const BrandReply = z.object({
+  id: z.string(),
+  kind: z.enum(['answer', 'request_info', 'auto_reply', 'deflection']),
+  at: z.string(),
+  /**
+   * The customers (author ids) it addressed, so the brand's next reply to this one reaches the same people
+   * (a two-part answer, "1/2 … 2/2"). Absent: everyone waiting at the time, or state from before it existed.
+   */
+  to: z.array(z.string()).max(MAX_REPLY_ADDRESSEES).optional(),
+});
+
+/**
+ * One customer's part of a thread. A page post gathers many commenters: each is owed their own answer, so the
+ * state, the complaint flag, the follow-ups and the SLA clock belong to the customer, and the thread's fields of
+ * the same names summarise the customers still waiting (`summarise` in unanswered-customers.ts).
+ */
+export const CustomerState = z.object({
+  /** Author id; `LEGACY_CUSTOMER` for the customer of a thread migrated from state that did not say who. */
+  authorId: z.string(),
+  /** Lower-case handle without "@", so a brand reply naming "@kundin" at the thread's root level reaches her. */
+  handle: z.string().optional(),
+  state: z.enum(['awaiting_brand', 'awaiting_customer', 'answered']),
+  complaint: z.boolean(),
+  followUps: z.number().int().nonnegative(),
+  deflections: z.number().int().nonnegative(),
+  /** Their earliest message the brand still owes an answer to: this customer's SLA clock start. */
+  waitingSince: z.string().optional(),
+  /** Their first post in the thread and the latest ones (bounded): a brand reply to any of them addresses them. */
+  ids: z.array(z.string()),
+  lastAt: z.string(),
+});
+export type CustomerState = z.infer<typeof CustomerState>;
 
 const AlertState = z.object({
   id: z.string(),
@@ -45,7 +84,12 @@ const AlertState = z.object({
 });
 export type AlertState = z.infer<typeof AlertState>;
 
-export const ThreadState = z.object({
+/**
+ * As stored. `customers` was added later and is optional here, so state written before it still reads
+ * (`readThreadState` fills it in); the thread-level fields are still written, so a previous version reading
+ * this state (a rollback) sees the same summary it would have kept itself and merely drops `customers`.
+ */
+const StoredThreadState = z.object({
   v: z.literal(1),
   brand: z.string(),
   rootId: z.string(),
@@ -59,14 +103,17 @@ export const ThreadState = z.object({
    * the store would keep as the newer revision. Absent in state written before it existed: ids stay as they were.
    */
   since: z.string().optional(),
+  /** Summary of the customers: awaiting_brand while any customer is, else awaiting_customer while any is. */
   state: z.enum(['awaiting_brand', 'awaiting_customer', 'answered']),
+  /** Messages still owed an answer, of every waiting customer (bounded, the loudest customer gives way first). */
   pending: z.array(PendingMessage),
-  /** SLA clock start (earliest pending message) and deadline under the brand's business hours. */
+  /** SLA clock start (the earliest waiting customer's) and deadline under the brand's business hours. */
   clockStartedAt: z.string().optional(),
   dueAt: z.string().optional(),
   /** When a breached thread counts as long overdue (a multiple of the SLA) and escalates once more. */
   escalateAt: z.string().optional(),
   slaMinutes: z.number().positive(),
+  /** Complaint flag, follow-ups and redirects of the customers still waiting (see `summarise`). */
   complaint: z.boolean(),
   followUps: z.number().int().nonnegative(),
   replies: z.array(BrandReply),
@@ -75,7 +122,10 @@ export const ThreadState = z.object({
   ids: z.array(z.string()),
   lastActivityAt: z.string(),
   alert: AlertState.optional(),
+  customers: z.array(CustomerState).optional(),
 });
+
+export const ThreadState = StoredThreadState.extend({ customers: z.array(CustomerState) });
 export type ThreadState = z.infer<typeof ThreadState>;
 
 export function newThread(brand: string, rootId: string, source: string, channel: string, slaMinutes: number, at: string): ThreadState {
@@ -89,6 +139,7 @@ export function newThread(brand: string, rootId: string, source: string, channel
     since: at,
     state: 'answered',
     pending: [],
+    customers: [],
     slaMinutes,
     complaint: false,
     followUps: 0,
@@ -115,6 +166,7 @@ export function recordId(t: ThreadState, id: string, at: string): string[] {
 export function startCycle(t: ThreadState): void {
   t.cycle += 1;
   t.pending = [];
+  t.customers = [];
   t.replies = [];
   t.deflections = 0;
   t.autoReplies = 0;
@@ -138,33 +190,104 @@ export function toPending(m: { id: string; author: { id: string; handle?: string
   };
 }
 
+/**
+ * Adds a message owed an answer. Over the bound the loudest customer's oldest message gives way, so one
+ * customer posting twenty times under a page post does not push the other commenters out of the examples.
+ */
 export function addPending(t: ThreadState, p: PendingMessage): void {
   if (t.pending.some((x) => x.id === p.id)) return;
-  pushBounded(t.pending, p, MAX_PENDING);
+  t.pending.push(p);
+  if (t.pending.length <= MAX_PENDING) return;
+  const counts = new Map<string, number>();
+  for (const x of t.pending) counts.set(x.authorId, (counts.get(x.authorId) ?? 0) + 1);
+  let loudest = p.authorId;
+  for (const [author, n] of counts) if (n > (counts.get(loudest) ?? 0)) loudest = author;
+  t.pending.splice(t.pending.findIndex((x) => x.authorId === loudest), 1);
 }
 
-export function recordReply(t: ThreadState, id: string, kind: ReplyKind, at: string): void {
-  pushBounded(t.replies, { id, kind, at }, MAX_REPLIES);
-  if (kind === 'deflection') t.deflections += 1;
+export function recordReply(t: ThreadState, id: string, kind: ReplyKind, at: string, to?: readonly string[]): void {
+  const addressees = to !== undefined && to.length <= MAX_REPLY_ADDRESSEES ? { to: [...to] } : {};
+  pushBounded(t.replies, { id, kind, at, ...addressees }, MAX_REPLIES);
   if (kind === 'auto_reply') t.autoReplies += 1;
 }
 
+/** Stands for the customer of a migrated thread whose state never said who was asked for details. */
+export const LEGACY_CUSTOMER = '';
+
 /**
- * The pending messages a brand reply addresses. A reply to one customer's message answers that customer
- * (all their pending messages), not the others commenting under the same page post; a reply we cannot place
- * (no parent, or a parent we never saw) is taken as addressing the whole thread.
+ * Customers of a thread written before they were tracked one by one. That state kept pending messages with
+ * their authors but one complaint flag, follow-up count and redirect count for the whole thread. Each pending
+ * author becomes a waiting customer; the complaint flag and redirects go to all of them, since we cannot tell
+ * whose they were and an upgrade must not quietly lower an open alert; the follow-ups go to the author with the
+ * most pending messages (a follow-up was counted when the same author wrote again), so the thread's total stays.
+ * A thread waiting for a customer's details did not say whose: a placeholder customer stands in, and the first
+ * customer to write in the thread after the upgrade takes its place (then, as before, any customer's message
+ * handed the thread back to the brand).
  */
-export function addressedBy(t: ThreadState, parentId: string | undefined): Set<string> {
-  const parent = parentId === undefined ? undefined : t.pending.find((p) => p.id === parentId);
-  if (!parent) {
-    const parentIsOtherPost =
-      parentId !== undefined && parentId !== t.rootId && t.ids.includes(parentId) && !t.replies.some((r) => r.id === parentId);
-    // A reply to a post of this thread that is no longer pending (already handled, or a customer's thank-you)
-    // addresses that post's author only; we no longer know who that is, so nothing pending is addressed.
-    if (parentIsOtherPost) return new Set();
-    return new Set(t.pending.map((p) => p.id));
+function legacyCustomers(t: z.infer<typeof StoredThreadState>): CustomerState[] {
+  const byAuthor = new Map<string, PendingMessage[]>();
+  for (const p of t.pending) byAuthor.set(p.authorId, [...(byAuthor.get(p.authorId) ?? []), p]);
+  const chaser = [...byAuthor].reduce<[string, PendingMessage[]] | undefined>((best, e) => (best === undefined || e[1].length > best[1].length ? e : best), undefined)?.[0];
+  const customers: CustomerState[] = [...byAuthor].map(([authorId, messages]) => {
+    const times = messages.map((m) => m.createdAt).sort();
+    // The clock may have started at a message the bounded list has since dropped: keep the deadline as it was.
+    if (t.clockStartedAt !== undefined && times[0] !== undefined && t.clockStartedAt < times[0] && t.pending[0]?.authorId === authorId) times.unshift(t.clockStartedAt);
+    const handle = messages.find((m) => m.author)?.author;
+    return {
+      authorId,
+      ...(handle ? { handle: handle.replace(/^@/u, '').toLowerCase() } : {}),
+      state: 'awaiting_brand',
+      complaint: t.complaint,
+      followUps: authorId === chaser ? t.followUps : 0,
+      deflections: t.deflections,
+      waitingSince: times[0],
+      ids: messages.map((m) => m.id).filter((_, i, all) => i === 0 || i > all.length - MAX_CUSTOMER_IDS),
+      lastAt: times.at(-1) ?? t.lastActivityAt,
+    };
+  });
+  if (customers.length === 0 && t.state !== 'answered') {
+    customers.push({
+      authorId: LEGACY_CUSTOMER,
+      state: t.state,
+      complaint: t.complaint,
+      followUps: t.followUps,
+      deflections: t.deflections,
+      ...(t.state === 'awaiting_brand' && t.clockStartedAt ? { waitingSince: t.clockStartedAt } : {}),
+      ids: [],
+      lastAt: t.lastActivityAt,
+    });
   }
-  return new Set(t.pending.filter((p) => p.authorId === parent.authorId).map((p) => p.id));
+  return customers;
+}
+
+/** Reads a stored thread, migrating state written before customers were tracked one by one. */
+export function readThreadState(value: unknown): { success: true; data: ThreadState } | { success: false; issues: z.ZodError['issues'] } {
+  const parsed = StoredThreadState.safeParse(value);
+  if (!parsed.success) return { success: false, issues: parsed.error.issues };
+  const { customers, ...rest } = parsed.data;
+  return { success: true, data: { ...rest, customers: customers ?? legacyCustomers(parsed.data) } };
+}
+
+const STATE_RANK: Record<ThreadState['state'], number> = { answered: 0, awaiting_customer: 1, awaiting_brand: 2 };
+
+const evictsBefore = (a: ThreadState, b: ThreadState): boolean =>
+  STATE_RANK[a.state] - STATE_RANK[b.state] < 0 || (a.state === b.state && a.lastActivityAt < b.lastActivityAt);
+
+/**
+ * The `n` threads to evict over a brand's cap: the oldest answered, then waiting-for-customer, then open ones.
+ * Over the cap there is usually one more thread than allowed (the one just opened), so one pass finds it; sorting
+ * every thread on every new thread made a long replay crawl.
+ */
+export function threadsToEvict(all: Iterable<ThreadState>, n: number): ThreadState[] {
+  const list = [...all];
+  if (n > 4) return list.sort((a, b) => (evictsBefore(a, b) ? -1 : evictsBefore(b, a) ? 1 : 0)).slice(0, n);
+  const out: ThreadState[] = [];
+  for (let k = 0; k < n; k++) {
+    let best: ThreadState | undefined;
+    for (const t of list) if (!out.includes(t) && (best === undefined || evictsBefore(t, best))) best = t;
+    if (best) out.push(best);
+  }
+  return out;
 }
 
 /** Longest alert id the Alert schema takes. */

@@ -1,12 +1,15 @@
 /**
  * Unanswered tracker: every customer message addressed to a brand that expects an answer opens (or joins) a
- * thread awaiting the brand, keyed by thread root + brand. The SLA clock (per source/channel and brand, inside
- * the brand's business hours) starts at the earliest unanswered message. Brand replies are classified
- * (classifiers/reply-kind.ts): an answer closes, a request for information hands the ball to the customer,
- * auto-replies and deflections are recorded while the clock keeps running. Overdue threads raise one
- * `unanswered` alert per thread and cycle, updated as it escalates and resolved by a real answer.
+ * thread awaiting the brand, keyed by thread root + brand. Within a thread each customer is owed their own answer
+ * (unanswered-customers.ts); the SLA clock (per source/channel and brand, inside the brand's business hours)
+ * starts at the earliest unanswered message of a waiting customer. Brand replies are classified
+ * (classifiers/reply-kind.ts): an answer settles the customers it addresses, a request for information hands
+ * them the ball, auto-replies and deflections are recorded while the clock keeps running. Overdue threads raise
+ * one `unanswered` alert per thread and cycle, updated as it escalates and resolved once every customer in it
+ * has a real answer.
  *
- * Time is whatever the caller passes (wall clock live, event time in replay), so both behave the same.
+ * Time is whatever the caller passes (wall clock live, event time in replay), so both behave the same. In event
+ * time the detect stage calls `catchUp` as the clock jumps: every deadline passed fires at its own instant.
  * State lives in the StateStore (namespace `unanswered:<brand>`, one entry per thread); `flush` writes only
  * what changed, so a restart neither forgets a thread nor re-opens an alert it already raised.
  */
@@ -18,7 +21,8 @@ import { classifyReply } from './reply-kind.ts';
 import type { StateStore, StreamDetector } from './types.ts';
 import { renderAlert, severityOf } from './unanswered-alert.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
-import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState, unansweredAlertId } from './unanswered-thread.ts';
+import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise, WaitingCustomers } from './unanswered-customers.ts';
+import { addPending, newThread, readThreadState, recordId, recordReply, startCycle, threadsToEvict, toPending, type ThreadState, unansweredAlertId } from './unanswered-thread.ts';
 
 export interface UnansweredTrackerOptions {
   /**
@@ -47,7 +51,23 @@ const log = childLogger('unanswered');
 
 export const unansweredNamespace = (brand: string): string => `unanswered:${brand}`;
 
-export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDetector {
+/** The tracker as the detect stage uses it: a stream detector that also places posts and catches up in event time. */
+export interface UnansweredTracker extends StreamDetector {
+  /**
+   * Brands with a tracked thread this post belongs to, by its thread root or the post it replies to: a
+   * customer's "Hallo??? Immer noch nichts" under their own tweet names no brand, yet continues a brand's thread.
+   */
+  threadBrands(m: Classified): string[];
+  /**
+   * Event time: fires every deadline up to `now` at its own instant and in order (an alert due at 15:00 is raised
+   * as of 15:00, showing the wait until then, and escalated as of its escalation time), and expires a thread idle
+   * past the retention as of its expiry, before any timer after that. `advance` instead checks as of `now`, for the
+   * wall clock, whose periodic tick is never late by more than its period.
+   */
+  catchUp(now: Date): Promise<Alert[]>;
+}
+
+export function createUnansweredTracker(deps: UnansweredTrackerDeps): UnansweredTracker {
   const maxThreads = deps.options?.maxThreadsPerBrand ?? 5000;
   const retentionMs = (deps.options?.retentionDays ?? 14) * 24 * HOUR;
   const overdueFactor = deps.options?.longOverdueFactor ?? 4;
@@ -58,21 +78,40 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
   const byMention = new Map<string, Map<string, string>>(deps.brands.map((b) => [b.id, new Map()]));
   const dirty = new Map<string, Set<string>>(deps.brands.map((b) => [b.id, new Set()]));
   const removed = new Map<string, Set<string>>(deps.brands.map((b) => [b.id, new Set()]));
-  /** Earliest instant at which some thread of the brand becomes due or escalates: `advance` is O(1) until then. */
+  /**
+   * Earliest instant at which some thread of the brand becomes due, escalates or expires (a lower bound, made
+   * exact by each scan): the due checks are O(1) per brand until then.
+   */
   const nextTimer = new Map<string, number>();
   const lastPrune = new Map<string, number>();
+  /** Per brand, where each customer awaits an answer: derived from thread state (rebuilt by `restore`), never stored. */
+  const waiting = new Map(deps.brands.map((b) => [b.id, new WaitingCustomers()]));
 
   const threadsOf = (brand: string): Map<string, ThreadState> => threads.get(brand) ?? new Map();
+
+  const expiryOf = (t: ThreadState): number => Date.parse(t.lastActivityAt) + retentionMs;
+
+  /** The thread's timers: SLA deadline and escalation while it awaits the brand, and its expiry. */
+  function timersOf(t: ThreadState): number[] {
+    const out = [expiryOf(t)];
+    if (t.state === 'awaiting_brand' && t.dueAt) out.push(Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
+    return out;
+  }
+
+  /** The thread's earliest timer after `nowMs`. */
+  function nextTimerOf(t: ThreadState, nowMs: number): number {
+    let next = Infinity;
+    for (const at of timersOf(t)) if (at > nowMs && at < next) next = at;
+    return next;
+  }
 
   function touch(t: ThreadState): void {
     dirty.get(t.brand)?.add(t.rootId);
     removed.get(t.brand)?.delete(t.rootId);
     const index = byMention.get(t.brand);
     for (const id of t.ids) index?.set(id, t.rootId);
-    if (t.state === 'awaiting_brand' && t.dueAt) {
-      const next = Math.min(nextTimer.get(t.brand) ?? Infinity, Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
-      nextTimer.set(t.brand, next);
-    }
+    nextTimer.set(t.brand, Math.min(nextTimer.get(t.brand) ?? Infinity, ...timersOf(t)));
+    waiting.get(t.brand)?.update(t);
   }
 
   function forget(t: ThreadState, ids: readonly string[]): void {
@@ -88,16 +127,18 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     return viaParent ? own.get(viaParent) : undefined;
   }
 
-  function startClock(t: ThreadState): void {
-    const first = t.pending.reduce<string | undefined>((min, p) => (min === undefined || p.createdAt < min ? p.createdAt : min), undefined);
+  /** Re-derives the thread's summary from its customers; a clock that starts elsewhere moves the deadlines. */
+  function settle(t: ThreadState): void {
+    const before = t.clockStartedAt;
+    summarise(t);
+    const first = t.clockStartedAt;
     if (!first) {
-      delete t.clockStartedAt;
       delete t.dueAt;
       delete t.escalateAt;
       return;
     }
+    if (first === before && t.dueAt) return;
     const hours = brands.get(t.brand)?.businessHours;
-    t.clockStartedAt = first;
     t.dueAt = addBusinessMinutes(new Date(first), t.slaMinutes, hours).toISOString();
     t.escalateAt = addBusinessMinutes(new Date(first), t.slaMinutes * overdueFactor, hours).toISOString();
   }
@@ -128,22 +169,33 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     }
     if (!expectsAnswer(m)) {
       forget(t, recordId(t, m.id, m.createdAt));
+      // Still theirs: a brand reply to this post (a thank-you) is a reply to them, not to everybody waiting.
+      const known = customerOf(t, m.author.id);
+      if (known) rememberPost(known, m.id, m.createdAt);
       touch(t);
       return [];
     }
     if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
     forget(t, recordId(t, m.id, m.createdAt));
+    const stateBefore = t.state;
     // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
-    if (isNudge(m.text) || t.pending.some((p) => p.authorId === m.author.id)) t.followUps += 1;
-    t.complaint ||= m.complaint.isComplaint;
+    // A customer who already awaits the brand's answer in another thread (one loud customer's thirty separate
+    // tweets) is chasing too: each new thread starts with that follow-up. Alerts stay per thread, so each can be
+    // answered and resolved where it was asked; the older threads' alerts are left as they were, not revised.
+    const nudge = isNudge(m.text) || (waiting.get(brand)?.elsewhere(m.author.id, t.rootId) ?? false);
+    customerAsks(claimCustomer(t, m), m, { complaint: m.complaint.isComplaint, nudge });
     addPending(t, toPending(m));
-    if (t.state !== 'awaiting_brand') {
-      t.state = 'awaiting_brand';
-      startClock(t);
-    }
+    boundCustomers(t);
+    settle(t);
     touch(t);
+    if (!t.alert || t.alert.status !== 'open') return [];
+    // The customer sent the details the brand asked for: the alert stops saying it waits for them, and shows the
+    // brand's new wait, which starts at this reply (until that is overdue too, the alert is info).
+    if (stateBefore === 'awaiting_customer' && t.state === 'awaiting_brand') {
+      return [update(t, now, { severity: isOverdue(t, now) ? currentSeverity(t, now) : 'info' })].filter((a): a is Alert => a !== undefined);
+    }
     // An overdue thread whose customer chases again escalates now, not at the next timer.
-    if (t.alert && t.alert.status === 'open' && isOverdue(t, now)) {
+    if (isOverdue(t, now)) {
       const severity = currentSeverity(t, now);
       if (severity !== t.alert.severity) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
     }
@@ -157,26 +209,19 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     if (t.replies.some((r) => r.id === m.id) || t.ids.includes(m.id)) return [];
     const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
     forget(t, recordId(t, m.id, m.createdAt));
-    recordReply(t, m.id, kind, m.createdAt);
+    const to = addressees(t, { parentId: m.thread.parentId, text: m.text });
+    recordReply(t, m.id, kind, m.createdAt, kind === 'auto_reply' ? undefined : [...to]);
     const clockBefore = t.clockStartedAt;
-    const out: Array<Alert | undefined> = [];
-    if (kind === 'answer' || kind === 'request_info') {
-      const addressed = addressedBy(t, m.thread.parentId);
-      t.pending = t.pending.filter((p) => !addressed.has(p.id));
-      if (t.pending.length === 0) {
-        t.state = kind === 'answer' ? 'answered' : 'awaiting_customer';
-        startClock(t);
-      } else if (addressed.size > 0) {
-        startClock(t);
-      }
-    }
+    brandReplies(t, kind, to);
+    settle(t);
     touch(t);
+    const out: Array<Alert | undefined> = [];
     if (t.alert && t.alert.status === 'open') {
       if (t.state === 'answered') {
         const waitedMinutes = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
         out.push(update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes }));
       } else {
-        // The clock may have restarted for the remaining messages: until they are due again, the alert waits.
+        // The clock may have restarted for the remaining customers: until they are due again, the alert waits.
         const severity = isOverdue(t, now) ? currentSeverity(t, now) : 'info';
         out.push(update(t, now, { severity }));
       }
@@ -184,6 +229,27 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     return out.filter((a): a is Alert => a !== undefined);
   }
 
+  /**
+   * The thread's due check as of `at`: opens its alert once the SLA ran out and raises it as it escalates. Only
+   * upwards: with no new post, waiting longer can only raise the severity. A lower one means this check runs at an
+   * earlier time than the last (a post fed again after a restart or redelivery), and downgrading then escalating
+   * again cost every open alert two revisions and two chat messages. An update is never dated before the alert's
+   * last one.
+   */
+  function fireTimer(brand: string, t: ThreadState, at: Date): Alert | undefined {
+    if (!isOverdue(t, at) || !t.dueAt) return undefined;
+    const severity = currentSeverity(t, at);
+    if (!t.alert) {
+      t.alert = { id: unansweredAlertId(t), openedAt: t.dueAt, updatedAt: at.toISOString(), revision: 0, severity, status: 'open' };
+      dirty.get(brand)?.add(t.rootId);
+      return renderAlert(t, brands.get(brand), at);
+    }
+    if (t.alert.status !== 'open' || alertSeverityRank(severity) <= alertSeverityRank(t.alert.severity)) return undefined;
+    dirty.get(brand)?.add(t.rootId);
+    return update(t, new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt))), { severity });
+  }
+
+  /** Wall clock: every timer passed fires as of `now` (the periodic tick is at most its period late). */
   function dueCheck(now: Date): Alert[] {
     const out: Alert[] = [];
     const nowMs = now.getTime();
@@ -191,33 +257,45 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
       let next = Infinity;
       for (const t of own.values()) {
-        if (t.state !== 'awaiting_brand' || !t.dueAt) continue;
-        const due = Date.parse(t.dueAt);
-        const esc = t.escalateAt ? Date.parse(t.escalateAt) : Infinity;
-        if (due <= nowMs) {
-          const severity = currentSeverity(t, now);
-          if (!t.alert) {
-            const id = unansweredAlertId(t);
-            t.alert = { id, openedAt: t.dueAt, updatedAt: now.toISOString(), revision: 0, severity, status: 'open' };
-            out.push(renderAlert(t, brands.get(brand), now));
-            dirty.get(brand)?.add(t.rootId);
-          } else if (t.alert.status === 'open' && alertSeverityRank(severity) > alertSeverityRank(t.alert.severity)) {
-            // Only upwards: with no new post, waiting longer can only raise the severity. A lower one means this
-            // check runs at an earlier time than the last (a post fed again after a restart or redelivery), and
-            // downgrading then escalating again cost every open alert two revisions and two chat messages.
-            const a = update(t, now, { severity });
-            if (a) out.push(a);
-            dirty.get(brand)?.add(t.rootId);
-          }
-        }
-        for (const at of [due, esc]) if (at > nowMs && at < next) next = at;
+        const a = fireTimer(brand, t, now);
+        if (a) out.push(a);
+        next = Math.min(next, nextTimerOf(t, nowMs));
       }
       nextTimer.set(brand, next);
     }
     return out;
   }
 
-  const STATE_RANK: Record<ThreadState['state'], number> = { answered: 0, awaiting_customer: 1, awaiting_brand: 2 };
+  /** Event time: see `UnansweredTracker.catchUp`. */
+  function catchUp(now: Date): Alert[] {
+    const fired: Array<{ at: number; alert: Alert }> = [];
+    const nowMs = now.getTime();
+    for (const [brand, own] of threads) {
+      if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
+      let next = Infinity;
+      for (const t of [...own.values()]) {
+        const expiry = expiryOf(t);
+        if (t.state === 'awaiting_brand' && t.dueAt) {
+          for (const at of [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity]) {
+            // A deadline after the thread expired never comes: nobody was tracking it any more by then.
+            if (at > nowMs || at >= expiry) continue;
+            const a = fireTimer(brand, t, new Date(at));
+            if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
+          }
+        }
+        if (expiry <= nowMs) {
+          const a = drop(brand, t, new Date(expiry), 'expired');
+          if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
+          continue;
+        }
+        next = Math.min(next, nextTimerOf(t, nowMs));
+      }
+      nextTimer.set(brand, next);
+    }
+    // In time order across threads, as they would have come live (stable: ties keep the scan's order).
+    fired.sort((a, b) => a.at - b.at);
+    return [...fired.map((f) => f.alert), ...evictOverCap(now)];
+  }
 
   /**
    * Why an open alert is closed when its thread leaves memory. The alert must not stay open forever with
@@ -232,6 +310,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
   /** Forgets the thread; an alert still open is resolved (as of `at`) with the reason, and returned. */
   function drop(brand: string, t: ThreadState, at: Date, why: 'expired' | 'evicted'): Alert | undefined {
     threadsOf(brand).delete(t.rootId);
+    waiting.get(brand)?.forget(t.rootId);
     const index = byMention.get(brand);
     for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
     dirty.get(brand)?.delete(t.rootId);
@@ -247,25 +326,6 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     return update(t, when, { status: 'resolved', resolvedAt: when.toISOString(), waitedMinutes, resolution: closingReason(t, why) });
   }
 
-  const evictsBefore = (a: ThreadState, b: ThreadState): boolean =>
-    STATE_RANK[a.state] - STATE_RANK[b.state] < 0 || (a.state === b.state && a.lastActivityAt < b.lastActivityAt);
-
-  /**
-   * The `n` threads to evict. Over the cap there is usually one more thread than allowed (the one just opened),
-   * so one pass finds it; sorting every thread on every new thread made a long replay crawl.
-   */
-  function firstToEvict(all: Iterable<ThreadState>, n: number): ThreadState[] {
-    const list = [...all];
-    if (n > 4) return list.sort((a, b) => (evictsBefore(a, b) ? -1 : evictsBefore(b, a) ? 1 : 0)).slice(0, n);
-    const out: ThreadState[] = [];
-    for (let k = 0; k < n; k++) {
-      let best: ThreadState | undefined;
-      for (const t of list) if (!out.includes(t) && (best === undefined || evictsBefore(t, best))) best = t;
-      if (best) out.push(best);
-    }
-    return out;
-  }
-
   /** Evictions of threads still owed an answer, summed and logged at most once an hour per brand. */
   const evictedWaiting = new Map<string, { count: number; loggedAt: number }>();
   function warnEvicted(brand: string, count: number, nowMs: number): void {
@@ -278,11 +338,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     e.loggedAt = nowMs;
   }
 
+  /** Drops threads idle past the retention (checked hourly per brand) and evicts over the cap. */
   function prune(now: Date): Alert[] {
     const out: Alert[] = [];
-    const keep = (a: Alert | undefined) => {
-      if (a) out.push(a);
-    };
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
       if (own.size <= maxThreads && nowMs - (lastPrune.get(brand) ?? -Infinity) < HOUR) continue;
@@ -291,13 +349,24 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       for (const t of [...own.values()]) {
         // Expired as of the end of the retention period, not of this (hourly) pass: the same instant
         // whenever the pass runs, so a restart that repeats it repeats the same revision.
-        if (t.lastActivityAt < horizon) keep(drop(brand, t, new Date(Date.parse(t.lastActivityAt) + retentionMs), 'expired'));
+        const a = t.lastActivityAt < horizon ? drop(brand, t, new Date(expiryOf(t)), 'expired') : undefined;
+        if (a) out.push(a);
       }
+    }
+    return [...out, ...evictOverCap(now)];
+  }
+
+  function evictOverCap(now: Date): Alert[] {
+    const out: Alert[] = [];
+    for (const [brand, own] of threads) {
       if (own.size <= maxThreads) continue;
-      const evicted = firstToEvict(own.values(), own.size - maxThreads);
-      for (const t of evicted) keep(drop(brand, t, now, 'evicted'));
+      const evicted = threadsToEvict(own.values(), own.size - maxThreads);
+      for (const t of evicted) {
+        const a = drop(brand, t, now, 'evicted');
+        if (a) out.push(a);
+      }
       const waiting = evicted.filter((t) => t.state === 'awaiting_brand').length;
-      if (waiting > 0) warnEvicted(brand, waiting, nowMs);
+      if (waiting > 0) warnEvicted(brand, waiting, now.getTime());
     }
     return out;
   }
@@ -318,11 +387,13 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       for (const brand of brands.keys()) {
         const own = threadsOf(brand);
         own.clear();
+        waiting.get(brand)?.clear();
         for (const { key, value } of await deps.state.listState(unansweredNamespace(brand))) {
-          const parsed = ThreadState.safeParse(value);
+          // Migrates state written before customers were tracked one by one (unanswered-thread.ts).
+          const parsed = readThreadState(value);
           if (!parsed.success || parsed.data.brand !== brand) {
             // Never silently: a thread we cannot read is an alert we might miss.
-            log.warn({ brand, key, issues: parsed.success ? 'brand mismatch' : parsed.error.issues.slice(0, 3) }, 'skipping unreadable unanswered-thread state');
+            log.warn({ brand, key, issues: parsed.success ? 'brand mismatch' : parsed.issues.slice(0, 3) }, 'skipping unreadable unanswered-thread state');
             continue;
           }
           own.set(parsed.data.rootId, parsed.data);
@@ -351,6 +422,14 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       const out = dueCheck(now);
       out.push(...prune(now));
       return out;
+    },
+
+    async catchUp(now) {
+      return catchUp(now);
+    },
+
+    threadBrands(m) {
+      return [...brands.keys()].filter((brand) => findThread(brand, m) !== undefined);
     },
 
     async flush() {

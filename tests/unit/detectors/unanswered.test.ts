@@ -173,14 +173,33 @@ describe('unanswered tracker: reply kinds', () => {
       200,
       [acme],
     );
-    expect(emitted.map((a) => [a.revision, a.severity, a.evidence.state])).toEqual([
-      [0, 'warning', 'awaiting_brand'],
-      [1, 'info', 'awaiting_customer'],
-      // The customer sent the details 10 min later: the brand owes an answer again, due at 160.
-      [2, 'warning', 'awaiting_brand'],
+    expect(emitted.map((a) => [a.revision, a.severity, a.evidence.state, a.updatedAt])).toEqual([
+      [0, 'warning', 'awaiting_brand', at(60).toISOString()],
+      [1, 'info', 'awaiting_customer', at(90).toISOString()],
+      // The customer sent the details 10 min later: the alert says so at once (no longer "waiting for the
+      // customer"), and the brand's clock restarts at their reply: due again at 160.
+      [2, 'info', 'awaiting_brand', at(100).toISOString()],
+      [3, 'warning', 'awaiting_brand', at(160).toISOString()],
     ]);
-    expect(emitted[2]?.evidence).toMatchObject({ followUps: 0, priority: 'high', unansweredIds: ['twitter:c2'], brandReplies: ['request_info'] });
-    expect(emitted[2]?.updatedAt).toBe(at(160).toISOString());
+    expect(emitted[1]?.title).toMatch(/waiting for the customer/);
+    expect(emitted[2]?.title).not.toMatch(/waiting for the customer/);
+    expect(emitted[2]?.title).toMatch(/^Complaint from @kundin42 unanswered for 0 min/);
+    expect(emitted[2]?.evidence).toMatchObject({ waitingSince: at(100).toISOString(), dueAt: at(160).toISOString(), waitedMinutes: 0 });
+    expect(emitted[3]?.evidence).toMatchObject({ followUps: 0, priority: 'high', unansweredIds: ['twitter:c2'], brandReplies: ['request_info'], waitedMinutes: 60 });
+  });
+
+  it('the customer\'s details after request_info put the thread back to awaiting the brand at once (de, QA ua2 f1)', async () => {
+    const { emitted } = await run(
+      [
+        { id: 'f1', minute: 0, text: '@DB_Bahn Ihr habt meine Reservierung storniert, ohne Grund!', author: 'kundin42', complaint: true },
+        brandReply('f1r', 90, 'Oh nein! Kannst du uns deine Auftragsnummer per DM schicken?', 'de', 'f1'),
+        customer('f1c', 95, '@DB_Bahn Hab sie euch per DM geschickt.', { rootId: 'f1', parentId: 'f1r' }),
+      ],
+      120,
+    );
+    const last = emitted.at(-1);
+    expect(last).toMatchObject({ severity: 'info', updatedAt: at(95).toISOString(), evidence: { state: 'awaiting_brand', waitingSince: at(95).toISOString() } });
+    expect(last?.title).toMatch(/^Beschwerde von @kundin42 seit 0 min unbeantwortet/);
   });
 
   it('a follow-up ("immer noch keine Antwort") raises the priority of an overdue thread at once', async () => {

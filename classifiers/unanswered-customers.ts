@@ -1,0 +1,197 @@
+/**
+ * The customers within one unanswered-tracker thread. Under a page post (or in a conversation several people
+ * joined) each customer is owed their own answer: answering Karin's complaint says nothing to Olaf, whose plain
+ * question is still open and must not be alerted as her complaint. So each customer has their own state,
+ * complaint flag, follow-ups, redirects and SLA clock start; the thread's fields of the same names are a summary of
+ * the customers still waiting, which is what the alert shows.
+ *
+ * Whom a brand reply addresses:
+ * - a reply to a customer's post (parentId) addresses that customer, also when the post was answered before;
+ * - a reply to an earlier brand reply addresses whom that one addressed (an answer in two parts);
+ * - a reply at the thread's root level (to the page post, or with no parent) is a message to everybody there
+ *   ("Die Störung in Leipzig ist behoben"), unless it names customers by @handle, then it is for them: Twitter
+ *   replies carry the handles of the people they answer;
+ * - a reply to a post of the thread nobody was waiting on (a customer's thank-you) addresses nobody waiting.
+ */
+import type { ReplyKind } from '../src/model.ts';
+import { handlesIn } from './unanswered-cues.ts';
+import { LEGACY_CUSTOMER, MAX_CUSTOMER_IDS, MAX_CUSTOMERS, type CustomerState, type ThreadState } from './unanswered-thread.ts';
+
+export interface CustomerPost {
+  id: string;
+  author: { id: string; handle?: string };
+  createdAt: string;
+}
+
+function handleKey(handle: string | undefined): string | undefined {
+  return handle === undefined ? undefined : handle.replace(/^@/u, '').toLowerCase();
+}
+
+export function customerOf(t: ThreadState, authorId: string): CustomerState | undefined {
+  return t.customers.find((c) => c.authorId === authorId);
+}
+
+/** Remembers a customer's post; their first one stays, so a reply to the question that opened it all still reaches them. */
+export function rememberPost(c: CustomerState, id: string, at: string): void {
+  if (at > c.lastAt) c.lastAt = at;
+  if (c.ids.includes(id)) return;
+  c.ids.push(id);
+  if (c.ids.length > MAX_CUSTOMER_IDS) c.ids.splice(1, 1);
+}
+
+/** The customer's record in the thread, created (answered, nothing owed yet) when they first ask for something. */
+export function claimCustomer(t: ThreadState, m: CustomerPost): CustomerState {
+  const known = customerOf(t, m.author.id);
+  if (known) return known;
+  const handle = handleKey(m.author.handle);
+  const legacy = customerOf(t, LEGACY_CUSTOMER);
+  if (legacy) {
+    legacy.authorId = m.author.id;
+    if (handle) legacy.handle = handle;
+    return legacy;
+  }
+  const c: CustomerState = { authorId: m.author.id, ...(handle ? { handle } : {}), state: 'answered', complaint: false, followUps: 0, deflections: 0, ids: [], lastAt: m.createdAt };
+  t.customers.push(c);
+  return c;
+}
+
+/**
+ * A customer's message that expects an answer. Waiting already, it is a follow-up; asked for details before,
+ * it is their reply and the brand owes the answer again, for the same matter (complaint flag and follow-ups
+ * stay), with the brand's clock starting at this reply: the time the customer took was not the brand's. Answered
+ * before (or new), it is a new matter and their counters start from zero.
+ */
+export function customerAsks(c: CustomerState, m: CustomerPost, flags: { complaint: boolean; nudge: boolean }): void {
+  const waiting = c.state === 'awaiting_brand';
+  if (c.state === 'answered') {
+    c.complaint = false;
+    c.followUps = 0;
+    c.deflections = 0;
+  }
+  if (flags.nudge || waiting) c.followUps += 1;
+  c.complaint ||= flags.complaint;
+  if (!waiting) {
+    c.state = 'awaiting_brand';
+    c.waitingSince = m.createdAt;
+  }
+  rememberPost(c, m.id, m.createdAt);
+}
+
+/** Author ids of the customers a brand reply addresses (see the module comment). */
+export function addressees(t: ThreadState, reply: { parentId?: string; text: string }): Set<string> {
+  const { parentId } = reply;
+  if (parentId !== undefined) {
+    const owner = t.customers.find((c) => c.ids.includes(parentId));
+    if (owner) return new Set([owner.authorId]);
+    const earlier = t.replies.find((r) => r.id === parentId);
+    if (earlier?.to) return new Set(earlier.to);
+    if (!earlier && parentId !== t.rootId && t.ids.includes(parentId)) return new Set();
+  }
+  const open = t.customers.filter((c) => c.state !== 'answered');
+  const handles = reply.text.includes('@') ? handlesIn(reply.text) : new Set<string>();
+  const named = open.filter((c) => c.handle !== undefined && handles.has(c.handle));
+  return new Set((named.length > 0 ? named : open).map((c) => c.authorId));
+}
+
+/**
+ * Applies a brand reply to the customers it addresses: an answer settles them, a request for information hands
+ * them the ball, a redirect counts against the brand while they keep waiting. Auto-replies change nothing.
+ */
+export function brandReplies(t: ThreadState, kind: ReplyKind, to: ReadonlySet<string>): void {
+  for (const c of t.customers) {
+    if (!to.has(c.authorId)) continue;
+    if (kind === 'answer' || (kind === 'request_info' && c.state === 'awaiting_brand')) {
+      c.state = kind === 'answer' ? 'answered' : 'awaiting_customer';
+      delete c.waitingSince;
+    } else if (kind === 'deflection' && c.state === 'awaiting_brand') {
+      c.deflections += 1;
+    }
+  }
+  const settled = new Set(t.customers.filter((c) => c.state !== 'awaiting_brand').map((c) => c.authorId));
+  t.pending = t.pending.filter((p) => !settled.has(p.authorId));
+}
+
+/**
+ * Sets the thread's summary fields from its customers: the thread awaits the brand while any customer does, and
+ * then shows those customers' complaint flag (any), follow-ups (all of them) and redirects (the worst ping-pong
+ * one customer went through); while only details are awaited it shows the customers asked; once everybody is
+ * answered it keeps the cycle's figures for the resolved alert. The SLA clock starts at the earliest waiting
+ * customer's first unanswered message.
+ */
+export function summarise(t: ThreadState): void {
+  const waiting = t.customers.filter((c) => c.state === 'awaiting_brand');
+  const asked = t.customers.filter((c) => c.state === 'awaiting_customer');
+  t.state = waiting.length > 0 ? 'awaiting_brand' : asked.length > 0 ? 'awaiting_customer' : 'answered';
+  const shown = waiting.length > 0 ? waiting : asked.length > 0 ? asked : t.customers;
+  t.complaint = shown.some((c) => c.complaint);
+  t.followUps = shown.reduce((n, c) => n + c.followUps, 0);
+  t.deflections = shown.reduce((n, c) => Math.max(n, c.deflections), 0);
+  const start = waiting.reduce<string | undefined>((min, c) => (c.waitingSince !== undefined && (min === undefined || c.waitingSince < min) ? c.waitingSince : min), undefined);
+  if (start === undefined) delete t.clockStartedAt;
+  else t.clockStartedAt = start;
+}
+
+const EVICTION_RANK: Record<CustomerState['state'], number> = { answered: 0, awaiting_customer: 1, awaiting_brand: 2 };
+
+/**
+ * Keeps at most MAX_CUSTOMERS per thread (call it after the customer's message was applied). Answered customers
+ * go first (the longest quiet first), then those asked for details; only when every customer kept is waiting does
+ * a waiting one go, the one who started waiting last, so the thread's SLA clock (the earliest waiter) stands.
+ */
+export function boundCustomers(t: ThreadState): void {
+  while (t.customers.length > MAX_CUSTOMERS) {
+    let victim: CustomerState | undefined;
+    for (const c of t.customers) if (victim === undefined || evictsBefore(c, victim)) victim = c;
+    if (!victim) return;
+    const gone = victim.authorId;
+    t.customers = t.customers.filter((c) => c !== victim);
+    t.pending = t.pending.filter((p) => p.authorId !== gone);
+  }
+}
+
+function evictsBefore(a: CustomerState, b: CustomerState): boolean {
+  const rank = EVICTION_RANK[a.state] - EVICTION_RANK[b.state];
+  if (rank !== 0) return rank < 0;
+  if (a.state === 'awaiting_brand') return (a.waitingSince ?? '') >= (b.waitingSince ?? '');
+  return a.lastAt < b.lastAt;
+}
+
+/**
+ * One brand's customers by the threads in which they await an answer (author → thread roots), with the reverse
+ * (thread → authors indexed for it) so an update removes exactly what it added. Bounded by the waiting customers
+ * of the threads kept. Tells a customer's separate tweet, while another of theirs waits, as chasing.
+ */
+export class WaitingCustomers {
+  private readonly rootsOf = new Map<string, Set<string>>();
+  private readonly authorsIn = new Map<string, string[]>();
+
+  update(t: ThreadState): void {
+    const authors = t.customers.filter((c) => c.state === 'awaiting_brand' && c.authorId !== LEGACY_CUSTOMER).map((c) => c.authorId);
+    for (const a of this.authorsIn.get(t.rootId) ?? []) if (!authors.includes(a)) this.unlink(a, t.rootId);
+    for (const a of authors) this.rootsOf.set(a, (this.rootsOf.get(a) ?? new Set()).add(t.rootId));
+    if (authors.length > 0) this.authorsIn.set(t.rootId, authors);
+    else this.authorsIn.delete(t.rootId);
+  }
+
+  forget(rootId: string): void {
+    for (const a of this.authorsIn.get(rootId) ?? []) this.unlink(a, rootId);
+    this.authorsIn.delete(rootId);
+  }
+
+  /** Whether the customer awaits an answer in a thread other than `rootId`. */
+  elsewhere(authorId: string, rootId: string): boolean {
+    for (const root of this.rootsOf.get(authorId) ?? []) if (root !== rootId) return true;
+    return false;
+  }
+
+  clear(): void {
+    this.rootsOf.clear();
+    this.authorsIn.clear();
+  }
+
+  private unlink(authorId: string, rootId: string): void {
+    const roots = this.rootsOf.get(authorId);
+    roots?.delete(rootId);
+    if (roots?.size === 0) this.rootsOf.delete(authorId);
+  }
+}
