@@ -79,6 +79,19 @@ describe('kundenradar search', () => {
     expect(size?.stderr).toContain('expected a whole number from 1 to 200');
     // Two CLI processes, each loading the classifiers: well under the default limit alone, not on a busy machine.
   }, 90_000);
+
+  it('writes only its results: stdout has the hits, stderr stays empty on a successful embedded search', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    writeFileSync(path.join(dir, 'k.yaml'), "brands:\n  - { id: bahn, name: Bahn, query: 'Bahn' }\nstore: { path: radar.db }\n");
+    const store = await openSqliteStore(path.join(dir, 'radar.db'));
+    await store.upsertMentions([post({ id: '1', brand: 'bahn', text: 'Bahn: der Zug fällt schon wieder aus', minutesAgo: 5 }, new Date())]);
+    await store.close();
+    // As a user runs it: no LOG_LEVEL, and none of the test runner's variables (VITEST silences the logger).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LOG_LEVEL' && !key.startsWith('VITEST')));
+    const { stdout, stderr } = await run(process.execPath, [cli, 'search', 'Zug', '--config', path.join(dir, 'k.yaml')], { cwd: dir, env, timeout: 90_000 });
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^1 matches\n.*twitter:1 {2}\[bahn\]/);
+  }, 120_000);
 });
 
 describe('a worker whose stages have all finished', () => {
@@ -98,17 +111,4 @@ describe('a worker whose stages have all finished', () => {
       expect(settled).toBe(true);
     }
   });
-
-  it('writes only its results: stdout has the hits, stderr stays empty on a successful embedded search', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
-    writeFileSync(path.join(dir, 'k.yaml'), "brands:\n  - { id: bahn, name: Bahn, query: 'Bahn' }\nstore: { path: radar.db }\n");
-    const store = await openSqliteStore(path.join(dir, 'radar.db'));
-    await store.upsertMentions([post({ id: '1', brand: 'bahn', text: 'Bahn: der Zug fällt schon wieder aus', minutesAgo: 5 }, new Date())]);
-    await store.close();
-    // As a user runs it: no LOG_LEVEL, and none of the test runner's variables (VITEST silences the logger).
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LOG_LEVEL' && !key.startsWith('VITEST')));
-    const { stdout, stderr } = await run(process.execPath, [cli, 'search', 'Zug', '--config', path.join(dir, 'k.yaml')], { cwd: dir, env, timeout: 90_000 });
-    expect(stderr).toBe('');
-    expect(stdout).toMatch(/^1 matches\n.*twitter:1 {2}\[bahn\]/);
-  }, 120_000);
 });
