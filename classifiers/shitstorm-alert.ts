@@ -1,8 +1,42 @@
 /** The incident a shitstorm alert tracks, and how it renders: observed vs expected, score, terms, examples. */
 import { z } from 'zod';
-import type { Alert, Brand } from '../src/model.ts';
+import { JsonValue, type Alert, type Brand } from '../src/model.ts';
+import { formatNumber, type AlertLang } from './alert-format.ts';
 import type { WindowScore } from './shitstorm-score.ts';
 import { topExamples, topTerms, type Bucket } from './shitstorm-window.ts';
+
+const ExampleState = z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: z.string(), url: z.string().optional() });
+type ExampleState = z.infer<typeof ExampleState>;
+
+/** The numbers a title quotes about one window. */
+const TitleFigures = z.object({
+  ratio: z.number(),
+  /** Negatives outside a dominating thread (the tested count) and what was expected of them. */
+  observed: z.number(),
+  expected: z.number(),
+  minutes: z.number(),
+  /** Negative share of the window (0..1) and how many people posted negatively. */
+  share: z.number(),
+  people: z.number(),
+});
+type TitleFigures = z.infer<typeof TitleFigures>;
+
+/**
+ * The storm at its peak: the window with the highest score seen while the incident was open, with everything
+ * its alert showed then. A resolved alert keeps showing this; the quiet hour that resolved it is no evidence
+ * of what the storm was.
+ */
+const PeakState = z.object({
+  /** End of the peak window. */
+  at: z.string(),
+  /** The window's surprise (−log10 p), to compare windows of different lengths. */
+  score: z.number(),
+  noBaseline: z.boolean(),
+  figures: TitleFigures,
+  evidence: z.record(z.string(), JsonValue),
+  examples: z.array(ExampleState),
+  mentions: z.array(z.string()),
+});
 
 export const IncidentState = z.object({
   id: z.string(),
@@ -23,13 +57,13 @@ export const IncidentState = z.object({
    * by it, even once the hours learned before the storm would give an expectation.
    */
   noBaseline: z.boolean().optional(),
+  /** Optional: state written before it existed restores, and its resolution falls back to `lastExamples`. */
+  peak: PeakState.optional(),
   /**
-   * The storm's examples and mention ids as last seen while it was open: a resolved alert keeps showing what
-   * the storm was about, although its last hour is quiet.
+   * The storm's examples and mention ids as last seen while it was open. Only read from state written before
+   * `peak` existed; kept in the schema so that state still restores.
    */
-  lastExamples: z
-    .array(z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: z.string(), url: z.string().optional() }))
-    .optional(),
+  lastExamples: z.array(ExampleState).optional(),
   lastMentions: z.array(z.string()).optional(),
 });
 export type IncidentState = z.infer<typeof IncidentState>;
@@ -41,39 +75,42 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 export interface RenderOptions {
   /** The brand has no baseline yet: say so instead of quoting an expectation that does not exist. */
   noBaseline?: boolean;
+  /** Hours of history the expectation rests on, when that is few (a young baseline) or none (0). */
+  baselineHours?: number;
+}
+
+function figuresOf(s: WindowScore): TitleFigures {
+  return { ratio: s.ratio, observed: s.spreadNegatives, expected: s.expectedNegatives, minutes: s.stats.minutes, share: s.share, people: s.stats.negAuthors };
+}
+
+/** "22,7× so viele … (15 statt 0,7 in 20 min)": every number in the alert's language. */
+function windowPhrase(f: TitleFigures, noBaseline: boolean, lang: AlertLang): string {
+  const n = (x: number, digits = 0) => formatNumber(x, lang, digits);
+  if (noBaseline) {
+    return lang === 'de'
+      ? `${n(f.observed)} negative Erwähnungen von ${n(f.people)} Personen in ${n(f.minutes)} min, ${n(f.share * 100)} % negativ`
+      : `${n(f.observed)} negative mentions from ${n(f.people)} people in ${n(f.minutes)} min, ${n(f.share * 100)} % negative`;
+  }
+  return lang === 'de'
+    ? `${n(f.ratio, 1)}× so viele negative Erwähnungen wie erwartet (${n(f.observed)} statt ${n(f.expected, 1)} in ${n(f.minutes)} min)`
+    : `${n(f.ratio, 1)}× the expected negative mentions (${n(f.observed)} vs ${n(f.expected, 1)} in ${n(f.minutes)} min)`;
 }
 
 function title(brand: Brand, inc: IncidentState, s: WindowScore, noBaseline: boolean): string {
-  const de = brand.language === 'de';
-  const ratio = round(s.ratio).toLocaleString(de ? 'de-DE' : 'en-GB');
-  const obs = s.spreadNegatives;
-  const exp = round(s.expectedNegatives);
-  const share = Math.round(s.share * 100);
-  const people = s.stats.negAuthors;
-  if (inc.status === 'resolved') return de ? `Shitstorm um ${brand.name} abgeklungen` : `Shitstorm around ${brand.name} has subsided`;
-  if (noBaseline) {
-    return de
-      ? `Shitstorm-Verdacht: ${brand.name}: ${obs} negative Erwähnungen von ${people} Personen in ${s.stats.minutes} min, ${share} % negativ (noch keine Vergleichswerte)`
-      : `Possible shitstorm: ${brand.name}: ${obs} negative mentions from ${people} people in ${s.stats.minutes} min, ${share} % negative (no baseline yet)`;
+  const lang = brand.language;
+  const de = lang === 'de';
+  if (inc.status === 'resolved') {
+    const done = de ? `Shitstorm um ${brand.name} abgeklungen` : `Shitstorm around ${brand.name} has subsided`;
+    return inc.peak ? `${done} – ${de ? 'Höhepunkt' : 'peak'}: ${windowPhrase(inc.peak.figures, inc.peak.noBaseline, lang)}` : done;
   }
-  return de
-    ? `Shitstorm-Verdacht: ${brand.name}: ${ratio}× so viele negative Erwähnungen wie erwartet (${obs} statt ${exp} in ${s.stats.minutes} min)`
-    : `Possible shitstorm: ${brand.name}: ${ratio}× the expected negative mentions (${obs} vs ${exp} in ${s.stats.minutes} min)`;
+  const phrase = windowPhrase(figuresOf(s), noBaseline, lang);
+  if (noBaseline) return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase} (noch keine Vergleichswerte)` : `Possible shitstorm: ${brand.name}: ${phrase} (no baseline yet)`;
+  return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase}` : `Possible shitstorm: ${brand.name}: ${phrase}`;
 }
 
-export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: WindowScore, lastHour: readonly Bucket[], options: RenderOptions = {}): Alert {
-  const noBaseline = options.noBaseline === true;
+/** What the alert shows about one window: the numbers behind it, its frequent terms. */
+function windowEvidence(inc: IncidentState, s: WindowScore, lastHour: readonly Bucket[], options: RenderOptions): Alert['evidence'] {
   const st = s.stats;
-  let examples = topExamples(lastHour, 5).map((e) => ({ id: e.id, text: e.text, author: e.author, createdAt: e.createdAt, ...(e.url ? { url: e.url } : {}) }));
-  let ids = [...new Set([...examples.map((e) => e.id), ...lastHour.flatMap((b) => b.negIds)])].slice(0, 200);
-  if (inc.status === 'open' && examples.length > 0) {
-    // Kept on the incident (persisted with it) for the resolution update.
-    inc.lastExamples = examples;
-    inc.lastMentions = ids;
-  } else if (inc.status === 'resolved' && examples.length === 0) {
-    examples = inc.lastExamples ?? [];
-    ids = inc.lastMentions ?? [];
-  }
   const evidence: Alert['evidence'] = {
     windowMinutes: st.minutes,
     windowStart: new Date(st.start).toISOString(),
@@ -103,10 +140,75 @@ export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: Window
     newAuthorScore: round(s.newSurprise),
     /** The volume test that passed: all negatives, or only the new-author negatives. */
     trigger: s.trigger,
+    ...(options.baselineHours !== undefined ? { baselineHours: options.baselineHours } : {}),
   };
   // Without a baseline the expectation-based figures would be artefacts of an empty one (expected 0, ratios in the
   // hundreds): left out, so neither the chat message nor the dashboard quotes them.
-  if (noBaseline) for (const key of NO_BASELINE_OMITTED) delete evidence[key];
+  if (options.noBaseline === true) for (const key of NO_BASELINE_OMITTED) delete evidence[key];
+  return evidence;
+}
+
+/** The hour that resolved the incident, beside the peak: proof it is quiet again, not what the storm was. */
+function quietHourEvidence(s: WindowScore, noBaseline: boolean): Alert['evidence'] {
+  return {
+    windowMinutes: s.stats.minutes,
+    observed: s.stats.count,
+    observedNegative: s.stats.negativesCapped,
+    ...(noBaseline ? {} : { expectedNegative: round(s.expectedNegatives), ratio: round(s.ratio), score: round(s.surprise) }),
+  };
+}
+
+function examplesOf(lastHour: readonly Bucket[]): ExampleState[] {
+  return topExamples(lastHour, 5).map((e) => ({ id: e.id, text: e.text, author: e.author, createdAt: e.createdAt, ...(e.url ? { url: e.url } : {}) }));
+}
+
+function mentionsOf(examples: readonly ExampleState[], lastHour: readonly Bucket[]): string[] {
+  return [...new Set([...examples.map((e) => e.id), ...lastHour.flatMap((b) => b.negIds)])].slice(0, 200);
+}
+
+/**
+ * Keeps `s` as the incident's peak when it scores higher than the peak so far (persisted with the incident).
+ * Called at every evaluation while the incident is open, not only when a revision is emitted: the peak often
+ * falls between two revisions (a storm that grows by less than half raises none).
+ */
+export function notePeak(inc: IncidentState, s: WindowScore, lastHour: readonly Bucket[], options: RenderOptions = {}): void {
+  if (inc.status !== 'open' || (inc.peak && inc.peak.score >= s.surprise)) return;
+  const examples = examplesOf(lastHour);
+  inc.peak = {
+    at: new Date(s.stats.start + s.stats.minutes * 60_000).toISOString(),
+    score: s.surprise,
+    noBaseline: options.noBaseline === true,
+    figures: figuresOf(s),
+    evidence: windowEvidence(inc, s, lastHour, options),
+    examples,
+    mentions: mentionsOf(examples, lastHour),
+  };
+}
+
+export function renderShitstormAlert(brand: Brand, inc: IncidentState, s: WindowScore, lastHour: readonly Bucket[], options: RenderOptions = {}): Alert {
+  const noBaseline = options.noBaseline === true;
+  let examples: ExampleState[];
+  let ids: string[];
+  let evidence: Alert['evidence'];
+  if (inc.status === 'open') {
+    notePeak(inc, s, lastHour, options);
+    examples = examplesOf(lastHour);
+    ids = mentionsOf(examples, lastHour);
+    evidence = windowEvidence(inc, s, lastHour, options);
+  } else {
+    // Resolved: the storm as it was at its peak, the quiet hour only beside it under its own key.
+    const peak = inc.peak;
+    examples = peak?.examples ?? inc.lastExamples ?? [];
+    ids = peak?.mentions ?? inc.lastMentions ?? [];
+    evidence = {
+      ...(peak?.evidence ?? { onsetAt: inc.onsetAt, ...(noBaseline ? {} : { peakRatio: round(inc.peakRatio) }), peakNegatives: inc.peakNegatives }),
+      onsetAt: inc.onsetAt,
+      ...(peak ? { peakAt: peak.at } : {}),
+      ...(inc.resolvedAt ? { resolvedAt: inc.resolvedAt } : {}),
+      ...(peak && !peak.noBaseline ? { peakRatio: round(inc.peakRatio) } : {}),
+      quietHour: quietHourEvidence(s, noBaseline),
+    };
+  }
   return {
     id: inc.id,
     kind: 'shitstorm',

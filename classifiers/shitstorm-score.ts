@@ -164,11 +164,25 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
   return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, newNegatives, expectedNewNegatives, newSurprise, newRatio, trigger, failed };
 }
 
+/**
+ * Extra negative posts per hour a storm must add to be critical: three times the brand's usual volume at that
+ * hour (all mentions), at least 30 and at most 150. The ratio already scales with the brand (12× a big
+ * brand's negatives is hundreds an hour), so a fixed 150 only ever held back small brands: 82 negatives an
+ * hour at 41× their usual stayed a warning for a brand that hears 8 posts an hour. 30 keeps a handful of posts
+ * in a quiet slot from being critical; 150 was enough for any brand before.
+ */
+function criticalExcessPerHour(s: WindowScore): number {
+  const usualPerHour = (s.stats.expected * 60) / s.stats.minutes;
+  return Math.min(150, Math.max(30, 3 * usualPerHour));
+}
+
 /** Severity from the size of the excess: relative (ratio) and absolute (extra negative posts per hour). */
 export function severityFor(s: WindowScore): 'watch' | 'warning' | 'critical' {
   const excessPerHour = ((s.spreadNegatives - s.expectedNegatives) * 60) / s.stats.minutes;
-  if (s.ratio >= 12 && excessPerHour >= 150) return 'critical';
-  if (s.ratio >= 6 && excessPerHour >= 40) return 'warning';
+  const critical = criticalExcessPerHour(s);
+  if (s.ratio >= 12 && excessPerHour >= critical) return 'critical';
+  // Never a higher bar than critical's: an excess that would be critical at 12× is a warning at 6×.
+  if (s.ratio >= 6 && excessPerHour >= Math.min(40, critical)) return 'warning';
   return 'watch';
 }
 

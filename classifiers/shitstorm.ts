@@ -22,7 +22,7 @@ export { shitstormNamespace };
 import { localHourOfWeek } from './business-hours.ts';
 import { expectedHourly, learnHour, negativeShare, pooledDailyShape } from './shitstorm-baseline.ts';
 import { absoluteSeverityFor, DEFAULT_THRESHOLDS, isQuiet, isQuietAbsolute, scoreWindow, severityFor, type BurstThresholds, type WindowScore } from './shitstorm-score.ts';
-import { renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
+import { notePeak, renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
 import { finishRestore, newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
 import { isNewAuthor, newShare, retireBucket } from './shitstorm-authors.ts';
 import { addToBucket, BUCKET_MS, newBucket, windowStatsMulti, type Bucket } from './shitstorm-window.ts';
@@ -185,13 +185,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     const best = passing[0];
     const hour = scores.find((s) => s.stats.minutes === 60);
     const inc = rt.incident;
-    const render = (incident: IncidentState, s: WindowScore) => {
-      const alert = renderShitstormAlert(rt.brand, incident, s, buckets.slice(-HOUR_BUCKETS), { noBaseline: absolute });
-      // Analysts should know the expectation comes from a few hours only (stricter bars applied), or from none.
-      if (bars === cold) alert.evidence.baselineHours = Math.floor(history / 3_600_000);
-      if (absolute) alert.evidence.baselineHours = 0;
-      return alert;
-    };
+    // Analysts should know the expectation comes from a few hours only (stricter bars applied), or from none.
+    const renderOptions = { noBaseline: absolute, ...(absolute ? { baselineHours: 0 } : bars === cold ? { baselineHours: Math.floor(history / 3_600_000) } : {}) };
+    const lastHour = buckets.slice(-HOUR_BUCKETS);
+    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, lastHour, renderOptions);
     const iso = new Date(at).toISOString();
 
     if (inc?.status === 'open') {
@@ -208,6 +205,8 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       inc.quiet = 0;
       const current = best ?? hour;
       if (!current) return [];
+      // The resolved revision shows the storm at its peak, which may fall between two revisions.
+      notePeak(inc, current, lastHour, renderOptions);
       const severity = severityOf(current);
       const escalated = rank(severity) > rank(inc.severity);
       const grown = current.stats.negativesCapped >= inc.peakNegatives * 1.5 && current.stats.minutes === 60;

@@ -1,9 +1,12 @@
 /**
  * Severity and alert rendering for an overdue thread. Severity is a small additive score so analysts can
  * see which factor pushed a thread up: a complaint (not a question), a customer chasing, repeated channel
- * redirects (seed 000's ping-pong) and waiting far beyond the SLA.
+ * redirects (seed 000's ping-pong) and waiting far beyond the SLA. The title names the customer and says how
+ * long they waited in calendar time (business time beside it, since the SLA clock runs on that), and, once
+ * a real answer resolved it, that it was answered and after how long.
  */
 import type { Alert, AlertSeverity, Brand } from '../src/model.ts';
+import { authorLabel, formatBusinessTime, formatDuration } from './alert-format.ts';
 import { businessMinutesBetween } from './business-hours.ts';
 import type { ThreadState } from './unanswered-thread.ts';
 
@@ -29,16 +32,6 @@ export function severityOf(t: ThreadState, longOverdue: boolean): AlertSeverity 
   return level <= 0 ? 'watch' : level === 1 ? 'warning' : 'critical';
 }
 
-function formatWait(minutes: number, lang: 'de' | 'en'): string {
-  const m = Math.round(minutes);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  if (h < 48) return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
-  const d = Math.round(h / 24);
-  return lang === 'de' ? `${d} Tagen` : `${d} days`;
-}
-
 /** The closing reason in the brand's language, for the title; the evidence keeps the stable English form. */
 function closedWithout(resolution: string, lang: 'de' | 'en'): string {
   const days = /within (\d+) days/u.exec(resolution)?.[1];
@@ -51,44 +44,116 @@ function closedWithout(resolution: string, lang: 'de' | 'en'): string {
   return lang === 'de' ? 'geschlossen: zu viele offene Threads, ältester verworfen' : 'closed: too many open threads, oldest dropped';
 }
 
-function title(t: ThreadState, waited: number, brand: Brand | undefined): string {
+/**
+ * A customer message as the alert shows it. The thread's pending messages are of this shape; `authorName` is
+ * read when the tracker keeps it (Facebook commenters and blog authors have a name and no handle).
+ */
+export interface CustomerMessage {
+  id: string;
+  authorId: string;
+  /** The handle as the source gives it, with or without "@". */
+  author?: string;
+  /** The display name, when the source has one. */
+  authorName?: string;
+  text: string;
+  url?: string;
+  createdAt: string;
+}
+
+/** What the tracker may know beyond the thread state when it renders a revision. */
+export interface AlertRenderContext {
+  /**
+   * The customer messages the resolving answer addressed. The tracker takes them out of `pending` before it
+   * renders the resolution, so without them a resolved alert would no longer say who complained, what they
+   * wrote or since when they waited.
+   */
+  answered?: readonly CustomerMessage[];
+}
+
+/** The waiting time in the title: calendar time as the customer lived it, business time beside it when it differs. */
+interface WaitWording {
+  main: string;
+  note?: string;
+}
+
+function waitWording(business: number, calendar: number | undefined, brand: Brand | undefined, lang: 'de' | 'en'): WaitWording {
+  const hours = brand?.businessHours;
+  if (!hours) return { main: formatDuration(business, lang) };
+  // The calendar start is gone (an answered alert rendered without its messages): say which clock this is.
+  if (calendar === undefined) return { main: formatBusinessTime(business, hours, lang, 'dative') };
+  const main = formatDuration(calendar, lang);
+  return main === formatDuration(business, lang) ? { main } : { main, note: formatBusinessTime(business, hours, lang) };
+}
+
+interface Rendering {
+  who: string;
+  /** Business minutes waited (the SLA's clock) and calendar minutes, when the start is known. */
+  business: number;
+  calendar?: number;
+}
+
+function title(t: ThreadState, r: Rendering, brand: Brand | undefined): string {
   const lang = brand?.language ?? 'de';
-  const base = baseTitle(t, waited, brand, lang);
+  const base = baseTitle(t, r, brand, lang);
   return t.alert?.resolution ? `${base} – ${closedWithout(t.alert.resolution, lang)}` : base;
 }
 
-function baseTitle(t: ThreadState, waited: number, brand: Brand | undefined, lang: 'de' | 'en'): string {
-  const who = t.pending[0]?.author ? `@${t.pending[0].author.replace(/^@/u, '')}` : lang === 'de' ? 'Kunde' : 'customer';
-  const wait = formatWait(waited, lang);
+function baseTitle(t: ThreadState, r: Rendering, brand: Brand | undefined, lang: 'de' | 'en'): string {
+  const { who } = r;
   if (t.state === 'awaiting_customer') {
     return lang === 'de' ? `Rückfrage an ${who} gestellt, wartet auf Kunde (${t.source})` : `Asked ${who} for details, waiting for the customer (${t.source})`;
   }
   const what = t.complaint ? (lang === 'de' ? 'Beschwerde' : 'Complaint') : lang === 'de' ? 'Anfrage' : 'Request';
-  return lang === 'de'
-    ? `${what} von ${who} seit ${wait} unbeantwortet (${t.source}, SLA ${formatWait(t.slaMinutes, lang)})`
-    : `${what} from ${who} unanswered for ${wait} (${t.source}, SLA ${formatWait(t.slaMinutes, lang)})`;
+  const wait = waitWording(r.business, r.calendar, brand, lang);
+  const details = `(${wait.note ? `${wait.note}; ` : ''}${t.source}, SLA ${formatDuration(t.slaMinutes, lang, 'nominative')})`;
+  // Only a real answer leaves the thread answered; an expired or evicted thread stays unanswered.
+  if (t.state === 'answered' && t.alert?.status === 'resolved' && !t.alert.resolution) {
+    return lang === 'de' ? `${what} von ${who} nach ${wait.main} beantwortet ${details}` : `${what} from ${who} answered after ${wait.main} ${details}`;
+  }
+  return lang === 'de' ? `${what} von ${who} seit ${wait.main} unbeantwortet ${details}` : `${what} from ${who} unanswered for ${wait.main} ${details}`;
 }
 
-/** Renders the thread's alert as of `now`; the caller has already set `t.alert` (id, revision, status...). */
-export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date): Alert {
+const minutesBetween = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 60_000);
+
+/**
+ * Renders the thread's alert as of `now`; the caller has already set `t.alert` (id, revision, status...).
+ * `context.answered` keeps the customer and their post on the revision an answer resolves.
+ */
+export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date, context: AlertRenderContext = {}): Alert {
   const a = t.alert;
   if (!a) throw new Error(`thread ${t.rootId} of ${t.brand} has no alert to render`);
-  const start = t.clockStartedAt ? new Date(t.clockStartedAt) : now;
-  const waited = t.state === 'awaiting_brand' ? businessMinutesBetween(start, now, brand?.businessHours) : (a.waitedMinutes ?? 0);
-  const examples = t.pending.slice(0, 5).map((p) => ({
-    id: p.id,
-    text: p.text,
-    ...(p.url ? { url: p.url } : {}),
-    ...(p.author ? { author: p.author } : {}),
-    createdAt: p.createdAt,
-  }));
+  const lang = brand?.language ?? 'de';
+  const pending: readonly CustomerMessage[] = t.pending;
+  const answered = context.answered ?? [];
+  const subject = pending.length > 0 ? pending : answered;
+  const label = (p: CustomerMessage) => authorLabel({ handle: p.author, name: p.authorName }, t);
+  const customer = subject.map(label).find((l) => l !== undefined);
+  // An answer stops the clock and clears its start: the answered messages still say when the wait began.
+  const waitingSince = t.clockStartedAt ?? answered.reduce<string | undefined>((min, p) => (min === undefined || p.createdAt < min ? p.createdAt : min), undefined);
+  let business: number;
+  let calendar: number | undefined;
+  if (t.state === 'awaiting_brand') {
+    const start = t.clockStartedAt ? new Date(t.clockStartedAt) : now;
+    business = businessMinutesBetween(start, now, brand?.businessHours);
+    calendar = minutesBetween(start.toISOString(), now.toISOString());
+  } else {
+    business = a.waitedMinutes ?? 0;
+    // Without business hours both clocks are one; with them, the calendar wait needs when the wait began.
+    if (!brand?.businessHours) calendar = business;
+    else if (waitingSince && a.resolvedAt) calendar = minutesBetween(waitingSince, a.resolvedAt);
+  }
+  const examples = subject.slice(0, 5).map((p) => {
+    const author = label(p);
+    return { id: p.id, text: p.text, ...(p.url ? { url: p.url } : {}), ...(author ? { author } : {}), createdAt: p.createdAt };
+  });
+  const who = customer ?? (lang === 'de' ? 'Kunde' : 'customer');
   return {
     id: a.id,
     kind: 'unanswered',
     brand: t.brand,
     severity: a.severity,
     status: a.status,
-    title: title(t, waited, brand),
+    title: title(t, { who, business, ...(calendar !== undefined ? { calendar } : {}) }, brand),
     openedAt: a.openedAt,
     updatedAt: a.updatedAt,
     ...(a.resolvedAt ? { resolvedAt: a.resolvedAt } : {}),
@@ -99,9 +164,12 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date)
       source: t.source,
       channel: t.channel,
       state: t.state,
+      ...(customer ? { customer } : {}),
       slaMinutes: t.slaMinutes,
-      waitedMinutes: Math.round(waited),
-      ...(t.clockStartedAt ? { waitingSince: t.clockStartedAt } : {}),
+      // Business minutes, the SLA's clock (the unanswered queue and chat messages compare it with slaMinutes).
+      waitedMinutes: Math.round(business),
+      ...(calendar !== undefined && brand?.businessHours ? { waitedCalendarMinutes: Math.round(calendar) } : {}),
+      ...(waitingSince ? { waitingSince } : {}),
       ...(t.dueAt ? { dueAt: t.dueAt } : {}),
       ...(brand?.businessHours ? { businessHours: `${brand.businessHours.start}-${brand.businessHours.end} ${brand.businessHours.timeZone}` } : {}),
       brandReplies: t.replies.map((r) => r.kind),

@@ -12,6 +12,11 @@ export function t(key) {
   return messages[key] ?? key;
 }
 
+/** The message for `key`, or undefined when the table has none (unlike `t`, which falls back to the key). */
+function known(key) {
+  return Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : undefined;
+}
+
 /**
  * Builds an element. `attrs.text` sets textContent; `attrs.class`, `attrs.href` (checked by safeUrl),
  * `attrs.title`, `data-*`, `aria-*` and a few form attributes are set as attributes; children are nodes or
@@ -133,6 +138,53 @@ export function formatDuration(minutes) {
   if (hours) parts.push(`${hours} ${t('unit.hours')}`);
   if (m || parts.length === 0) parts.push(`${m} ${t('unit.minutes')}`);
   return sign + parts.slice(0, 2).join(' ');
+}
+
+const numberFormat = new Intl.NumberFormat(uiLang, { maximumFractionDigits: 2 });
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+/** Evidence values that are shares between 0 and 1, shown as percentages. */
+const SHARE_KEYS = new Set(['negativityShare', 'baselineNegativityShare', 'topAuthorShare']);
+/** Evidence values whose members have labels of their own (reply kinds, intents). */
+const LISTED_LABELS = { brandReplies: 'reply', intents: 'intent' };
+
+/**
+ * The label of an evidence key: per alert kind where one key means different things (a complaint's score is
+ * a probability, a shitstorm's a tail probability), else the key's own; an unknown key is shown as it is.
+ */
+function evidenceLabel(key, kind) {
+  return known(`evidence.${kind}.${key}`) ?? known(`evidence.${key}`) ?? key;
+}
+
+/** One evidence value as analysts read it: numbers, times and durations in the page's language, enums translated. */
+function evidenceValue(key, value, kind) {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') {
+    if (SHARE_KEYS.has(key)) return `${numberFormat.format(Math.round(value * 1000) / 10)} %`;
+    if (/Minutes$/.test(key)) return formatDuration(value);
+    return numberFormat.format(value);
+  }
+  if (typeof value === 'string') {
+    if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatTime(value);
+    return known(`evidence.${key}.${value}`) ?? value;
+  }
+  if (Array.isArray(value)) {
+    const prefix = LISTED_LABELS[key];
+    return value.map((v) => (prefix && typeof v === 'string' ? known(`${prefix}.${v}`) ?? v : typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+  }
+  // A group of figures (the quiet hour beside a storm's peak): the same labels and formats, on one line.
+  return Object.entries(value).map(([k, v]) => `${evidenceLabel(k, kind)}: ${evidenceValue(k, v, kind)}`).join(' · ');
+}
+
+/**
+ * An alert's evidence as a definition list, in the detector's order: known keys with their labels from the
+ * message table, unknown ones (a newer detector, a hand-made alert) with their raw key.
+ */
+export function evidenceList(evidence, kind) {
+  return el('dl', { class: 'evidence' }, ...Object.entries(evidence).flatMap(([k, v]) => [
+    el('dt', { text: evidenceLabel(k, kind), title: k, 'data-key': k }),
+    el('dd', { text: evidenceValue(k, v, kind) }),
+  ]));
 }
 
 /** Shows a one-line status (loading, error, updated) in the page's #status element. */

@@ -1,10 +1,17 @@
 /**
  * Shitstorm radar: per brand, post volume against what was expected and the share of negative posts over
  * time, with the detector's shitstorm alerts (and their evidence) alongside. The series comes from the
- * store's histogram; "expected" is the mean volume of the preceding window (see BASELINE_BUCKETS), which an
- * analyst can verify by eye on the same chart.
+ * store's histogram. "baseline" is what the shitstorm detector expects of the brand in each hour of the week
+ * (its seasonal baseline as last stored), the figure its alerts compare with; "expected" is the mean volume of
+ * the preceding window (see BASELINE_BUCKETS). The trailing mean includes a storm's own hours and stays high
+ * for a day after it, so the chart draws the baseline and falls back to the mean, labelled as such, only for a
+ * brand the detector has learned nothing about yet.
  */
 import express, { type Router } from 'express';
+import { z } from 'zod';
+import { localHourOfWeek } from '../../classifiers/business-hours.ts';
+import { BaselineState, expectedHourly, pooledDailyShape } from '../../classifiers/shitstorm-baseline.ts';
+import { shitstormNamespace } from '../../classifiers/shitstorm-state.ts';
 import type { AppConfig } from '../../src/config.ts';
 import type { Bucket, Store } from '../../src/store/port.ts';
 import { BadRequestError, ShitstormParams, parseQuery } from '../params.ts';
@@ -26,6 +33,8 @@ export interface RadarPoint {
   complaints: number;
   /** Mean count of the BASELINE_BUCKETS buckets before this one. */
   expected: number;
+  /** Posts the shitstorm detector expects in this bucket (its baseline); null when it has learned none yet. */
+  baseline: number | null;
   /** negative / count; null for an empty bucket (no posts is not "0 % negative"). */
   negativeShare: number | null;
 }
@@ -40,8 +49,40 @@ export function fillBuckets(buckets: Bucket[], fromMs: number, toMs: number, ste
   return out;
 }
 
+const HOUR_MS = 3_600_000;
+/** The detector's stored baseline entry (shitstorm-state.ts); only the baseline is read. */
+const StoredBaseline = z.object({ baseline: BaselineState });
+
+/** Expected posts in a bucket as the detector sees a brand: `startMs` and the bucket's length → count. */
+export type DetectorExpectation = (startMs: number, stepMs: number) => number;
+
+/**
+ * What the shitstorm detector expects of each configured brand, from its durable state: the brand's baseline in
+ * the brand's time zone (the detector's, see newRuntime in shitstorm-state.ts) with the daily shape pooled over
+ * all brands, as the detector pools it. A brand whose baseline has seen no hour yet has none.
+ */
+export async function detectorExpectations(store: Store, config: AppConfig): Promise<Map<string, DetectorExpectation>> {
+  const learned: Array<{ brand: string; baseline: BaselineState; timeZone: string }> = [];
+  for (const b of config.brands) {
+    const stored = StoredBaseline.safeParse(await store.getState(shitstormNamespace(b.id), 'baseline'));
+    if (stored.success && stored.data.baseline.hoursSeen > 0) learned.push({ brand: b.id, baseline: stored.data.baseline, timeZone: b.businessHours?.timeZone ?? 'UTC' });
+  }
+  const shape = pooledDailyShape(learned.map((l) => l.baseline));
+  const out = new Map<string, DetectorExpectation>();
+  for (const { brand, baseline, timeZone } of learned) {
+    const hourly = (at: number) => expectedHourly(baseline, localHourOfWeek(at, timeZone), shape);
+    out.set(brand, (startMs, stepMs) => {
+      if (stepMs <= HOUR_MS) return (hourly(startMs) * stepMs) / HOUR_MS;
+      let sum = 0;
+      for (let at = startMs; at < startMs + stepMs; at += HOUR_MS) sum += hourly(at);
+      return sum;
+    });
+  }
+  return out;
+}
+
 /** `series` includes `window` buckets of history before the first point returned. */
-export function radarSeries(series: Bucket[], window: number): RadarPoint[] {
+export function radarSeries(series: Bucket[], window: number, baseline?: (startMs: number) => number): RadarPoint[] {
   const points: RadarPoint[] = [];
   for (let i = window; i < series.length; i++) {
     const b = series[i]!;
@@ -53,6 +94,7 @@ export function radarSeries(series: Bucket[], window: number): RadarPoint[] {
       negative: b.negative,
       complaints: b.complaints,
       expected: Math.round(expected * 100) / 100,
+      baseline: baseline ? Math.round(baseline(Date.parse(b.start)) * 100) / 100 : null,
       negativeShare: b.count > 0 ? Math.round((b.negative / b.count) * 1000) / 1000 : null,
     });
   }
@@ -84,19 +126,23 @@ export function shitstormRouter(store: Store, config: AppConfig, now: () => Date
       brands = (page.facets.brands ?? []).slice(0, MAX_BRANDS).map((f) => f.value);
     }
 
+    const expectations = await detectorExpectations(store, config);
     const radar = await Promise.all(
       brands.map(async (brand) => {
+        const expectation = expectations.get(brand);
         const buckets = await store.histogram({
           brands: [brand],
           interval: p.interval,
           from: new Date(historyFromMs).toISOString(),
           to: new Date(toMs).toISOString(),
         });
-        const points = radarSeries(fillBuckets(buckets, historyFromMs, toMs, step), window);
+        const points = radarSeries(fillBuckets(buckets, historyFromMs, toMs, step), window, expectation && ((startMs) => expectation(startMs, step)));
         const alerts = await store.alerts({ kinds: ['shitstorm'], brands: [brand], since: new Date(fromMs).toISOString(), limit: 20 });
         return {
           brand,
           name: config.brands.find((b) => b.id === brand)?.name ?? brand,
+          /** Which line the chart draws as "expected": the detector's baseline, or the trailing mean. */
+          expectation: expectation ? 'detector' : 'trailing',
           total: points.reduce((s, x) => s + x.count, 0),
           negative: points.reduce((s, x) => s + x.negative, 0),
           points,

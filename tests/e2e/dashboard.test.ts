@@ -141,6 +141,17 @@ describe.skipIf(browserMissing !== undefined)('dashboard in Chromium on the repl
     expect(await card.locator('canvas[data-drawn="true"]').count()).toBe(2);
     expect(await card.locator('ol.alerts li .title').allTextContents()).toContain(burst.alertTitle);
     expect(await card.locator('dl.evidence').count()).toBeGreaterThan(0);
+    // The "expected" line is the detector's baseline, what its alerts compare with: a trailing mean would hold the storm.
+    const radar = await service.api<{ brands: Array<{ expectation: string }> }>(`/api/shitstorm?brand=${burst.brand}`);
+    expect(radar.brands[0]?.expectation).toBe('detector');
+    const lineLabel = await card.locator('canvas').first().evaluate((canvas) => {
+      const chart = (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: Array<{ label: string }> } } | undefined } }).Chart.getChart(canvas);
+      return chart?.data.datasets[1]?.label;
+    });
+    expect(lineLabel).toBe('erwartet (Basislinie des Detektors)');
+    const labels = await card.locator('dl.evidence dt').allTextContents();
+    expect(labels).toContain('Negativ außerhalb des größten Threads');
+    expect(labels).not.toContain('observedNegativeSpread');
     await screenshot('shitstorm');
   });
 
@@ -209,6 +220,27 @@ describe.skipIf(browserMissing !== undefined)('dashboard in Chromium on the repl
     const examples = page.locator(`#alert-list li[data-id="${burst.alertId}"] ol.examples li .text`);
     expect(await examples.allTextContents()).toEqual(burst.exampleTexts);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+  });
+
+  it('alerts: evidence under translated labels with numbers in the page language; unknown keys as they are', async () => {
+    const { burst } = service.scenario;
+    const handMade: Alert = {
+      id: 'complaint:e2e:evidence', kind: 'complaint', brand: burst.brand, severity: 'info', status: 'resolved',
+      title: 'Evidenz-Test', openedAt: '2026-11-28T10:00:00.000Z', updatedAt: '2026-11-28T10:05:00.000Z', resolvedAt: '2026-11-28T10:05:00.000Z',
+      mentions: [], examples: [], evidence: { score: 0.875, mysteryFigure: 3, sentiment: 'negative' }, dedupeKey: 'complaint:e2e:evidence', revision: 0,
+    };
+    await service.store.upsertAlert(handMade);
+    await open(`/alerts/${encodeURIComponent(handMade.id)}`);
+    const pairs = await page.locator('dl.evidence').first().evaluate((dl) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    expect(pairs).toEqual([
+      ['Beschwerde-Score', '0,88'],
+      ['mysteryFigure', '3'],
+      ['Stimmung', 'negativ'],
+    ]);
+    await open(`/alerts/${encodeURIComponent(burst.alertId)}`);
+    const storm = await page.locator('dl.evidence dt').allTextContents();
+    expect(storm).toEqual(expect.arrayContaining(['Zeitfenster', 'Negativ (beobachtet)', 'Negativ (erwartet)', 'Häufige Begriffe']));
+    expect(storm.filter((label) => /^[a-z]+[A-Z]/u.test(label))).toEqual([]);
   });
 
   it('sources: the status table lists the demo replay, healthy, with every post read', async () => {

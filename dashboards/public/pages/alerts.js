@@ -1,18 +1,11 @@
 // Alerts with acknowledge / resolve. The buttons call the API and re-render the alert from its answer, so
 // what the page shows is what the server stored.
-import { api, clockTime, bindFilterForm, el, fill, formParams, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
+import { api, clockTime, bindFilterForm, el, evidenceList, fill, formParams, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
 
 const form = document.getElementById('filters');
 const list = document.getElementById('alert-list');
 /** /alerts/<id> shows that one alert: the link chat messages carry. */
 const singleId = /^\/alerts\/(.+)$/.exec(location.pathname)?.[1];
-
-function evidenceList(evidence) {
-  return el('dl', { class: 'evidence' }, ...Object.entries(evidence).flatMap(([k, v]) => [
-    el('dt', { text: k }),
-    el('dd', { text: typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v) }),
-  ]));
-}
 
 function example(x) {
   return el('li', {},
@@ -36,7 +29,7 @@ function render(a) {
       a.resolvedAt ? el('span', { class: 'muted', text: `${t('status.resolved')}: ${formatTime(a.resolvedAt)}` }) : undefined),
     el('h2', { class: 'title' }, singleId ? a.title : el('a', { href: `/alerts/${encodeURIComponent(a.id)}`, text: a.title })),
     typeof a.evidence.threadRootId === 'string' ? el('div', { class: 'links' }, el('a', { href: threadLink(a.evidence.threadRootId), text: t('common.thread') })) : undefined,
-    el('details', {}, el('summary', { text: t('alerts.evidence') }), evidenceList(a.evidence)),
+    el('details', {}, el('summary', { text: t('alerts.evidence') }), evidenceList(a.evidence, a.kind)),
     a.examples.length > 0 ? el('details', { open: true }, el('summary', { text: t('alerts.examples') }), el('ol', { class: 'examples' }, ...a.examples.map(example))) : undefined,
     actions);
 }

@@ -1,17 +1,10 @@
-// Shitstorm radar: one card per brand with volume vs expected and the negative share over time, plus the
-// brand's shitstorm alerts with the numbers behind them.
-import { api, bindFilterForm, el, formParams, formatTime, setStatus, t } from '../common.js';
+// Shitstorm radar: one card per brand with volume vs what the detector expects and the negative share over time,
+// plus the brand's shitstorm alerts with the numbers behind them.
+import { api, bindFilterForm, el, evidenceList, formParams, formatTime, setStatus, t } from '../common.js';
 import { bucketLabel, drawChart } from './charts.js';
 
 const form = document.getElementById('filters');
 const radar = document.getElementById('radar');
-
-function evidenceList(evidence) {
-  return el('dl', { class: 'evidence' }, ...Object.entries(evidence).flatMap(([k, v]) => [
-    el('dt', { text: k }),
-    el('dd', { text: typeof v === 'object' ? JSON.stringify(v) : String(v) }),
-  ]));
-}
 
 function alertItem(a) {
   return el('li', { class: `alert severity-${a.severity}` },
@@ -20,7 +13,7 @@ function alertItem(a) {
       el('span', { class: 'chip', text: t(`status.${a.status}`) }),
       el('time', { datetime: a.openedAt, text: formatTime(a.openedAt) })),
     el('p', { class: 'title', text: a.title }),
-    evidenceList(a.evidence));
+    evidenceList(a.evidence, 'shitstorm'));
 }
 
 function card(brand, interval) {
@@ -41,7 +34,11 @@ function card(brand, interval) {
       labels,
       datasets: [
         { type: 'bar', label: t('shitstorm.volume'), data: brand.points.map((p) => p.count), backgroundColor: '#3b6ea8' },
-        { type: 'line', label: t('shitstorm.expected'), data: brand.points.map((p) => p.expected), borderColor: '#e09b1a', backgroundColor: '#e09b1a', pointRadius: 0, borderWidth: 2 },
+        // The detector's baseline where it has one: the trailing mean includes a storm's own hours and stays high
+        // for a day after it, so it is drawn only for a brand the detector knows nothing about yet, named as what it is.
+        brand.expectation === 'detector'
+          ? { type: 'line', label: t('shitstorm.expected'), data: brand.points.map((p) => p.baseline), borderColor: '#e09b1a', backgroundColor: '#e09b1a', pointRadius: 0, borderWidth: 2 }
+          : { type: 'line', label: t(`shitstorm.trailingMean.${interval}`), data: brand.points.map((p) => p.expected), borderColor: '#e09b1a', backgroundColor: '#e09b1a', pointRadius: 0, borderWidth: 2, borderDash: [6, 4] },
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },

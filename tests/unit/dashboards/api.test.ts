@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
+import { shitstormNamespace } from '../../../classifiers/shitstorm-state.ts';
 import { createApp } from '../../../dashboards/app.ts';
 import type { Alert } from '../../../src/model.ts';
 import { openSqliteStore } from '../../../src/store/sqlite.ts';
@@ -289,6 +291,28 @@ describe('GET /api/shitstorm', () => {
     expect(status).toBe(400);
     expect(body.error).toMatch(/^invalid query parameters/);
     expect(body.issues).toEqual([issue]);
+  });
+
+  it("draws the detector's baseline as the expectation where the detector has one, else the trailing mean, said so", async () => {
+    // A baseline that has learned 10 posts for every hour of the week (what shitstorm-state.ts stores).
+    const flat = { ...newBaseline(), hoursSeen: 200, level: 10, hod: new Array<number>(24).fill(10), hodN: new Array<number>(24).fill(5) };
+    const baseline = { ...flat, how: new Array<number>(168).fill(10), howN: new Array<number>(168).fill(3) };
+    await store.putState(shitstormNamespace('flinkpost'), 'baseline', { baseline, firstAt: 0 });
+    try {
+      const { body } = await get('/api/shitstorm?interval=1h');
+      const [flinkpost, nord] = body.brands;
+      expect(flinkpost.expectation).toBe('detector');
+      // The burst hour against what the detector expected of it, not against a mean that already holds the burst.
+      const burst = flinkpost.points.find((p: any) => p.start === '2026-11-30T11:00:00.000Z');
+      expect(burst.baseline).toBe(10);
+      expect(flinkpost.points.every((p: any) => p.baseline === 10)).toBe(true);
+      const days = await get('/api/shitstorm?interval=1d&brand=flinkpost');
+      expect(days.body.brands[0].points[0].baseline).toBe(240);
+      expect(nord.expectation).toBe('trailing');
+      expect(nord.points.every((p: any) => p.baseline === null && typeof p.expected === 'number')).toBe(true);
+    } finally {
+      await store.deleteState(shitstormNamespace('flinkpost'), 'baseline');
+    }
   });
 
   it('covers every configured brand by default', async () => {

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runReplay } from '../../../src/commands/replay.ts';
 import { applyJournal, authorsFromState, authorsToState, isNewAuthor, journalToState, newAuthors, newShare, retireBucket, SEEN_DAYS, type AuthorsJournal, type AuthorsState } from '../../../classifiers/shitstorm-authors.ts';
 import { binomialSurprise, expectedHourly, learnHour, nbSurprise, newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
-import { DEFAULT_THRESHOLDS, scoreWindow } from '../../../classifiers/shitstorm-score.ts';
+import { DEFAULT_THRESHOLDS, scoreWindow, severityFor } from '../../../classifiers/shitstorm-score.ts';
 import type { WindowStats } from '../../../classifiers/shitstorm-window.ts';
+import { renderShitstormAlert, type IncidentState } from '../../../classifiers/shitstorm-alert.ts';
+import { newRuntime, restoreEntry } from '../../../classifiers/shitstorm-state.ts';
 import { createShitstormDetector, shitstormNamespace } from '../../../classifiers/shitstorm.ts';
 import type { StateStore, StreamDetector } from '../../../classifiers/types.ts';
 import { Alert, type Brand, type Classified } from '../../../src/model.ts';
@@ -600,4 +602,169 @@ describe('shitstorm alert after the storm', () => {
       expect(storm.mentions.length).toBeGreaterThan(0);
     }
   }, 60_000);
+});
+
+describe('shitstorm alert: the resolved revision keeps the storm’s peak', () => {
+  /** Three days learned, then a German storm ramping to 400 extra negatives an hour for two hours, then quiet. */
+  async function stormAndCalm(restartAt?: number) {
+    const { d, state, t } = await learned(bahn);
+    const onset = t + 10 * 60 * MIN;
+    const storm = stormDe(onset, 400, 30);
+    const stormFor2h: Extra = { rate: (x) => (x < onset + 120 * MIN ? storm.rate(x) : 0), make: storm.make };
+    const end = onset + 300 * MIN;
+    let alerts: Alert[];
+    if (restartAt === undefined) alerts = await feed(d, bahn, t, end, stormFor2h);
+    else {
+      alerts = await feed(d, bahn, t, onset + restartAt * MIN, stormFor2h);
+      await d.flush();
+      const again = createShitstormDetector({ brands: [bahn], state });
+      await again.restore();
+      alerts.push(...(await feed(again, bahn, onset + restartAt * MIN, end, stormFor2h)));
+    }
+    return { alerts, onset, state };
+  }
+
+  const expectPeakKept = (alerts: Alert[], onset: number) => {
+    const open = alerts.filter((a) => a.status === 'open');
+    const resolved = alerts.at(-1);
+    expect(resolved?.status).toBe('resolved');
+    const ev = resolved?.evidence ?? {};
+    // The storm's figures, not the quiet hour's: at least as surprising as any revision sent while it was open.
+    expect(Number(ev.score)).toBeGreaterThanOrEqual(Math.max(...open.map((a) => Number(a.evidence.score))));
+    expect(Number(ev.ratio)).toBeGreaterThan(10);
+    expect(Number(ev.observedNegative)).toBeGreaterThan(3 * Number(ev.expectedNegative));
+    expect(ev.topTerms).toEqual(expect.arrayContaining(['preiserhöhung', 'abzocke']));
+    expect(resolved?.examples.length).toBeGreaterThan(0);
+    for (const e of resolved?.examples ?? []) expect(e.author).toMatch(/^wutbuerger/u);
+    // Start, peak and end of the storm.
+    expect(ev.onsetAt).toBe(open[0]?.evidence.onsetAt);
+    const peakAt = Date.parse(String(ev.peakAt));
+    expect(peakAt).toBeGreaterThan(onset);
+    expect(peakAt).toBeLessThanOrEqual(onset + 150 * MIN);
+    expect(ev.resolvedAt).toBe(resolved?.resolvedAt);
+    // The quiet hour that resolved it, under its own key.
+    const quiet = ev.quietHour as Record<string, number>;
+    expect(quiet.ratio).toBeLessThan(2);
+    expect(quiet.windowMinutes).toBe(60);
+    expect(resolved?.title).toMatch(/^Shitstorm um Deutsche Bahn abgeklungen – Höhepunkt: [\d.]+(,\d)?× so viele negative Erwähnungen wie erwartet \(\d+ statt \d+(,\d)? in \d+ min\)$/u);
+  };
+
+  it('observed, expected, ratio, score, top terms and examples at the peak, with onset, peak and resolution times', async () => {
+    const { alerts, onset } = await stormAndCalm();
+    expectPeakKept(alerts, onset);
+  });
+
+  it('also when the detector restarts after the peak (the peak is durable state)', async () => {
+    const { alerts, onset, state } = await stormAndCalm(130);
+    expectPeakKept(alerts, onset);
+    const stored = (await state.getState(shitstormNamespace('bahn'), 'incident')) as { peak?: unknown };
+    expect(stored.peak).toBeDefined();
+  });
+
+  it('restores incident state written before the peak existed, and resolves it with the examples it kept', () => {
+    const rt = newRuntime(bahn, 'UTC');
+    const legacy = {
+      id: 'shitstorm:bahn:2026-03-05T10:00:00.000Z',
+      status: 'open',
+      openedAt: '2026-03-05T10:12:00.000Z',
+      updatedAt: '2026-03-05T10:40:00.000Z',
+      onsetAt: '2026-03-05T10:00:00.000Z',
+      severity: 'critical',
+      revision: 3,
+      quiet: 2,
+      peakRatio: 41.3,
+      peakNegatives: 82,
+      lastExamples: [{ id: 'twitter:s1', text: 'Abzocke bei der Bahn', author: 'wutbuerger1', createdAt: '2026-03-05T10:30:00.000Z' }],
+      lastMentions: ['twitter:s1'],
+    };
+    expect(restoreEntry(rt, 'incident', legacy)).toBe(true);
+    const inc = rt.incident;
+    if (!inc) throw new Error('not restored');
+    Object.assign(inc, { status: 'resolved', resolvedAt: '2026-03-05T14:00:00.000Z', revision: 4 });
+    const quietHour = scoreWindow({ ...calmStats, start: Date.parse('2026-03-05T13:00:00Z') }, 0.25, DEFAULT_THRESHOLDS);
+    const alert = renderShitstormAlert(bahn, inc, quietHour, []);
+    expect(alert.examples.map((e) => e.id)).toEqual(['twitter:s1']);
+    expect(alert.mentions).toEqual(['twitter:s1']);
+    // No quiet-hour figures posing as the storm's: only what the old state knew about the peak.
+    expect(alert.evidence).toMatchObject({ peakRatio: 41.3, peakNegatives: 82, onsetAt: legacy.onsetAt });
+    expect(alert.evidence).not.toHaveProperty('ratio');
+    expect(alert.evidence).toHaveProperty('quietHour');
+  });
+});
+
+/** An hour at the usual level: 40 posts, 10 negative where 10 are expected. */
+const calmStats: WindowStats = {
+  minutes: 60,
+  start: 0,
+  count: 40,
+  negatives: 10,
+  countCapped: 40,
+  negativesCapped: 10,
+  newNegativesCapped: 2,
+  expected: 40,
+  authors: 38,
+  negAuthors: 10,
+  topAuthorShare: 0.05,
+  sources: ['twitter'],
+  negThreads: 10,
+  topThreadNegatives: 1,
+  shares: 0,
+};
+
+describe('shitstorm alert: numbers in the brand’s language', () => {
+  const incident = (): IncidentState => ({
+    id: 'shitstorm:x:1',
+    status: 'open',
+    openedAt: '2026-03-05T10:20:00.000Z',
+    updatedAt: '2026-03-05T10:20:00.000Z',
+    onsetAt: '2026-03-05T10:00:00.000Z',
+    severity: 'warning',
+    revision: 0,
+    quiet: 0,
+    peakRatio: 0,
+    peakNegatives: 0,
+  });
+  // 15 negatives in 20 minutes where 0.7 are expected (2.8 mentions at a usual 25 % negative).
+  const burst = scoreWindow({ ...calmStats, minutes: 20, count: 18, countCapped: 18, negatives: 15, negativesCapped: 15, negAuthors: 15, expected: 2.8 }, 0.25, DEFAULT_THRESHOLDS);
+
+  it('de: "21,4× … (15 statt 0,7 in 20 min)", never "0.7" beside "21,4"', () => {
+    const title = renderShitstormAlert(bahn, incident(), burst, []).title;
+    expect(title).toBe('Shitstorm-Verdacht: Deutsche Bahn: 21,4× so viele negative Erwähnungen wie erwartet (15 statt 0,7 in 20 min)');
+  });
+
+  it('en: "21.4× … (15 vs 0.7 in 20 min)"; thousands grouped the English way', () => {
+    expect(renderShitstormAlert(acme, incident(), burst, []).title).toBe('Possible shitstorm: Acme: 21.4× the expected negative mentions (15 vs 0.7 in 20 min)');
+    const big = scoreWindow({ ...calmStats, count: 1500, countCapped: 1500, negatives: 1234, negativesCapped: 1234, negAuthors: 1200, expected: 40 }, 0.25, DEFAULT_THRESHOLDS);
+    expect(renderShitstormAlert(acme, incident(), big, []).title).toContain('(1,234 vs 10 in 60 min)');
+    expect(renderShitstormAlert(bahn, incident(), big, []).title).toContain('(1.234 statt 10 in 60 min)');
+  });
+});
+
+describe('shitstorm severity: the critical bar scales with the brand', () => {
+  /** A one-hour window: `usual` mentions expected, of which `share` negative; `negatives` seen. */
+  const hour = (usual: number, share: number, negatives: number) =>
+    scoreWindow({ ...calmStats, count: negatives + usual, countCapped: negatives + usual, negatives, negativesCapped: negatives, negAuthors: negatives, expected: usual }, share, DEFAULT_THRESHOLDS);
+
+  it('a small brand (8 posts an hour) at 82 negatives an hour, 41× its usual, is critical', () => {
+    const s = hour(8, 0.25, 82);
+    expect(Math.round(s.ratio)).toBe(41);
+    expect(severityFor(s)).toBe('critical');
+  });
+
+  it('a mid-sized brand (30 an hour) needs three times its usual volume in extra negatives', () => {
+    expect(severityFor(hour(30, 0.33, 130))).toBe('critical'); // 120 extra, 13×
+    expect(severityFor(hour(30, 0.33, 80))).toBe('warning'); // 70 extra, 8×
+  });
+
+  it('a big brand keeps the 150-an-hour bar: 84 extra negatives at 15× are a warning', () => {
+    expect(severityFor(hour(200, 0.03, 90))).toBe('warning');
+    expect(severityFor(hour(200, 0.03, 200))).toBe('critical');
+  });
+
+  it('a handful of posts in a quiet slot stays at watch however large the ratio', () => {
+    // bench:detect's false alarm at the bakery: 8 negatives in 25 minutes where 0.9 were expected.
+    const night = scoreWindow({ ...calmStats, minutes: 25, count: 14, countCapped: 14, negatives: 8, negativesCapped: 8, negAuthors: 8, expected: 5.3 }, 0.17, DEFAULT_THRESHOLDS);
+    expect(night.ratio).toBeGreaterThan(8);
+    expect(severityFor(night)).toBe('watch');
+  });
 });
