@@ -23,6 +23,8 @@ const PendingMessage = z.object({
   id: z.string(),
   authorId: z.string(),
   author: z.string().optional(),
+  /** Display name: Facebook commenters and blog authors have a name and no handle. Optional, so older state reads. */
+  authorName: z.string().optional(),
   text: z.string(),
   url: z.string().optional(),
   createdAt: z.string(),
@@ -179,11 +181,12 @@ export function startCycle(t: ThreadState): void {
   delete t.escalateAt;
 }
 
-export function toPending(m: { id: string; author: { id: string; handle?: string }; text: string; url?: string; createdAt: string }): PendingMessage {
+export function toPending(m: { id: string; author: { id: string; handle?: string; name?: string }; text: string; url?: string; createdAt: string }): PendingMessage {
   return {
     id: m.id,
     authorId: m.author.id,
     author: m.author.handle,
+    authorName: m.author.name,
     text: m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text,
     url: m.url,
     createdAt: m.createdAt,

@@ -19,7 +19,7 @@ import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyK
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
 import { classifyReply } from './reply-kind.ts';
 import type { StateStore, StreamDetector } from './types.ts';
-import { renderAlert, severityOf } from './unanswered-alert.ts';
+import { renderAlert, severityOf, type AlertRenderContext } from './unanswered-alert.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
 import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise, WaitingCustomers } from './unanswered-customers.ts';
 import { addPending, newThread, readThreadState, recordId, recordReply, startCycle, threadsToEvict, toPending, type ThreadState, unansweredAlertId } from './unanswered-thread.ts';
@@ -144,10 +144,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   }
 
   /** Bumps the alert's revision with the given changes and renders it; undefined when there is no alert. */
-  function update(t: ThreadState, now: Date, change: Partial<NonNullable<ThreadState['alert']>>): Alert | undefined {
+  function update(t: ThreadState, now: Date, change: Partial<NonNullable<ThreadState['alert']>>, context: AlertRenderContext = {}): Alert | undefined {
     if (!t.alert) return undefined;
     Object.assign(t.alert, change, { revision: t.alert.revision + 1, updatedAt: now.toISOString() });
-    return renderAlert(t, brands.get(t.brand), now);
+    return renderAlert(t, brands.get(t.brand), now, context);
   }
 
   function isOverdue(t: ThreadState, now: Date): boolean {
@@ -212,18 +212,21 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const to = addressees(t, { parentId: m.thread.parentId, text: m.text });
     recordReply(t, m.id, kind, m.createdAt, kind === 'auto_reply' ? undefined : [...to]);
     const clockBefore = t.clockStartedAt;
+    // What the reply takes off the waiting list: the resolved alert still names that customer and shows the post.
+    const pendingBefore = t.pending;
     brandReplies(t, kind, to);
+    const answered = pendingBefore.filter((p) => !t.pending.some((q) => q.id === p.id));
     settle(t);
     touch(t);
     const out: Array<Alert | undefined> = [];
     if (t.alert && t.alert.status === 'open') {
       if (t.state === 'answered') {
         const waitedMinutes = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
-        out.push(update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes }));
+        out.push(update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes }, { answered }));
       } else {
         // The clock may have restarted for the remaining customers: until they are due again, the alert waits.
         const severity = isOverdue(t, now) ? currentSeverity(t, now) : 'info';
-        out.push(update(t, now, { severity }));
+        out.push(update(t, now, { severity }, { answered }));
       }
     }
     return out.filter((a): a is Alert => a !== undefined);

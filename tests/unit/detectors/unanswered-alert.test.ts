@@ -84,9 +84,18 @@ describe('unanswered alert: a resolved alert keeps who complained, what they wro
     expect(resolved?.title).toMatch(/^Beschwerde von .+ nach 1 h 30 min beantwortet \(twitter, SLA 1 h\)$/u);
   });
 
-  // The tracker (unanswered.ts) has to hand over the messages its answer took out of `pending`
-  // (renderAlert's `context.answered`) for the customer and the post to survive end to end.
-  it.todo('through the tracker, the resolving revision names @kundin and keeps the post once unanswered.ts passes context.answered');
+  it('through the tracker, the resolving revision names @kundin and keeps the post (the messages the answer took off the list)', async () => {
+    const config = AppConfig.parse({ brands: [telvana] });
+    const tracker = createUnansweredTracker({ brands: [telvana], config, state: new MemoryState() });
+    await tracker.restore();
+    const at = (minutes: number) => plus(T0, minutes);
+    await tracker.observe(post({ id: 't10', at: at(0), author: 'kundin', text: '@telvana_hilft Seit gestern kein Internet!', complaint: true, brandContext: ['telvana'] }), at(0));
+    await tracker.advance(at(61));
+    const reply = post({ id: 'r1', at: at(90), author: 'telvana_hilft', isBrand: true, text: '@kundin Die Störung ist behoben.', rootId: 't10', parentId: 't10', replyKind: 'answer' });
+    const [resolved] = await tracker.observe(reply, at(90));
+    expect(resolved?.title).toBe('Beschwerde von @kundin nach 1 h 30 min beantwortet (twitter, SLA 1 h)');
+    expect(resolved?.examples.map((e) => e.text)).toEqual(['@telvana_hilft Seit gestern kein Internet!']);
+  });
 });
 
 describe('unanswered alert: names and handles', () => {
