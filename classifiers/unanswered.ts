@@ -15,7 +15,7 @@ import { childLogger } from '../src/log.ts';
 import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
 import { classifyReply } from './reply-kind.ts';
-import type { StateStore, StreamDetector } from './types.ts';
+import type { BrandFilter, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, severityOf } from './unanswered-alert.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
 import { addPending, addressedBy, newThread, recordId, recordReply, startCycle, toPending, ThreadState, unansweredAlertId } from './unanswered-thread.ts';
@@ -63,6 +63,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
   const lastPrune = new Map<string, number>();
 
   const threadsOf = (brand: string): Map<string, ThreadState> => threads.get(brand) ?? new Map();
+
+  // Ownership (scaled mode, see BrandFilter): the brands the current observe/advance call may touch. Brands
+  // owned by another consumer-group member are skipped by due checks, pruning and addressing alike.
+  let owns: BrandFilter = () => true;
 
   function touch(t: ThreadState): void {
     dirty.get(t.brand)?.add(t.rootId);
@@ -188,6 +192,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     const out: Alert[] = [];
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
+      if (!owns(brand)) continue;
       if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
       let next = Infinity;
       for (const t of own.values()) {
@@ -285,6 +290,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     };
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
+      if (!owns(brand)) continue;
       if (own.size <= maxThreads && nowMs - (lastPrune.get(brand) ?? -Infinity) < HOUR) continue;
       lastPrune.set(brand, nowMs);
       const horizon = new Date(nowMs - retentionMs).toISOString();
@@ -306,6 +312,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
     const out: string[] = [];
     const handles = m.text.includes('@') ? handlesIn(m.text) : new Set<string>();
     for (const brand of brands.keys()) {
+      if (!owns(brand)) continue;
       if (m.brandContext.includes(brand) || mentionsHandle(handles, accounts.get(brand)) || findThread(brand, m)) out.push(brand);
     }
     return out;
@@ -318,6 +325,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       for (const brand of brands.keys()) {
         const own = threadsOf(brand);
         own.clear();
+        // Replaces, not merges (restore runs again after a rebalance): nothing of the old copy may survive.
+        byMention.get(brand)?.clear();
+        removed.get(brand)?.clear();
+        nextTimer.delete(brand);
         for (const { key, value } of await deps.state.listState(unansweredNamespace(brand))) {
           const parsed = ThreadState.safeParse(value);
           if (!parsed.success || parsed.data.brand !== brand) {
@@ -332,14 +343,15 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       }
     },
 
-    async observe(m, now) {
+    async observe(m, now, filter) {
+      owns = filter ?? (() => true);
       // Timers due before this mention fire first, so a late answer resolves an alert instead of preventing it
       // (same order in replay and live).
       const at = new Date(Math.min(now.getTime(), Date.parse(m.createdAt)));
       const out = dueCheck(at);
       const own = owningBrand(m, accounts);
       if (own !== undefined) {
-        if (brands.has(own)) out.push(...onBrand(own, m, now));
+        if (brands.has(own) && owns(own)) out.push(...onBrand(own, m, now));
       } else {
         for (const brand of brandsAddressed(m)) out.push(...onCustomer(brand, m, now));
       }
@@ -347,14 +359,16 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
       return out;
     },
 
-    async advance(now) {
+    async advance(now, filter) {
+      owns = filter ?? (() => true);
       const out = dueCheck(now);
       out.push(...prune(now));
       return out;
     },
 
-    async flush() {
+    async flush(filter) {
       for (const [brand, keys] of dirty) {
+        if (filter && !filter(brand)) continue;
         const ns = unansweredNamespace(brand);
         for (const key of keys) {
           const t = threadsOf(brand).get(key);
@@ -363,6 +377,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): StreamDete
         keys.clear();
       }
       for (const [brand, keys] of removed) {
+        if (filter && !filter(brand)) continue;
         for (const key of keys) await deps.state.deleteState(unansweredNamespace(brand), key);
         keys.clear();
       }

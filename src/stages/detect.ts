@@ -11,6 +11,7 @@ import { validBatch } from './deadletter.ts';
 import { UNBRANDED_KEY } from './classify.ts';
 import { childLogger } from '../log.ts';
 import { stageMetrics } from '../metrics.ts';
+import { createDetectOwnership } from './detect-ownership.ts';
 
 const log = childLogger('stage.detect');
 export const DETECT_GROUP = 'detect';
@@ -58,8 +59,21 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   }
 
   async function restore(): Promise<void> {
-    restored ??= Promise.all([...detectors.map((d) => d.restore()), restoreClock()]).then(() => undefined);
+    restored ??= reload();
     await restored;
+  }
+
+  async function reload(): Promise<void> {
+    await Promise.all([...detectors.map((d) => d.restore()), restoreClock()]);
+  }
+
+  // Scaled mode: only the brands of this member's partitions (detect-ownership.ts).
+  const ownership = createDetectOwnership({ exclusive, flush: (owns) => flush(owns), reload });
+  const { owns } = ownership;
+
+  async function flush(filter = owns): Promise<void> {
+    for (const d of detectors) await d.flush(filter);
+    await flushClock();
   }
 
   async function restoreClock(): Promise<void> {
@@ -83,10 +97,9 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
 
   async function advance(now: Date): Promise<void> {
     const due: Alert[] = [];
-    for (const d of detectors) due.push(...(await d.advance(now)));
+    for (const d of detectors) due.push(...(await d.advance(now, owns)));
     await publish(due);
-    for (const d of detectors) await d.flush();
-    await flushClock();
+    await flush();
   }
 
   function currentTime(): Date {
@@ -96,6 +109,7 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   return {
     async run(signal) {
       await restore();
+      ownership.awaitAssignment();
       const timer =
         clock === 'wall'
           ? setInterval(() => {
@@ -114,19 +128,18 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
                 // The same post arrives once per brand: each copy is that brand's view of it.
                 const view: Classified = { ...value, brands: [message.key] };
                 eventTime = Math.max(eventTime, Date.parse(value.createdAt));
-                for (const d of detectors) alerts.push(...(await d.observe(view, currentTime())));
+                for (const d of detectors) alerts.push(...(await d.observe(view, currentTime(), owns)));
               }
               await publish(alerts);
               await advance(currentTime());
               metrics.processed(batch.length);
             }),
           signal,
+          { onAssignment: ownership.onAssignment },
         );
       } finally {
         if (timer) clearInterval(timer);
-        await exclusive(async () => {
-          for (const d of detectors) await d.flush();
-        });
+        await exclusive(() => flush());
       }
     },
     async advanceTo(now) {
