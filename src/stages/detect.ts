@@ -1,16 +1,17 @@
 /**
  * detect: classified → alerts. Runs the stream detectors over each brand's posts. Time is event time (the
- * newest post seen, for replays and backtests) or wall time (live, advanced by a timer as well, because an
- * SLA runs out without any new post arriving).
+ * newest post of the brand seen, for replays and backtests; detect-clock.ts) or wall time (live, advanced by a
+ * timer as well, because an SLA runs out without any new post arriving).
  */
 import type { Bus } from '../bus/port.ts';
-import type { StreamDetector } from '../../classifiers/types.ts';
+import type { BrandFilter, StreamDetector } from '../../classifiers/types.ts';
 import { Classified, type Alert } from '../model.ts';
 import type { Store } from '../store/port.ts';
 import { validBatch } from './deadletter.ts';
 import { UNBRANDED_KEY } from './classify.ts';
 import { childLogger } from '../log.ts';
 import { stageMetrics } from '../metrics.ts';
+import { createBrandClocks } from './detect-clock.ts';
 import { createDetectOwnership } from './detect-ownership.ts';
 
 const log = childLogger('stage.detect');
@@ -25,10 +26,6 @@ export interface DetectStage {
   advanceTo(now: Date): Promise<void>;
 }
 
-/** Where the event clock's high-water mark is kept (store state), so a restart resumes at the time it stopped. */
-const CLOCK_NAMESPACE = 'detect';
-const CLOCK_KEY = 'eventTime';
-
 export interface DetectStageDeps {
   bus: Bus;
   detectors: StreamDetector[];
@@ -36,9 +33,10 @@ export interface DetectStageDeps {
   tickSeconds?: number;
   wallNow?: () => Date;
   /**
-   * Durable state for the event clock. Without it a restart starts event time at zero again, and posts fed once
-   * more (a replay source read from its start, a redelivery) walk the detectors' clock back over times they had
-   * passed: every open alert was downgraded and escalated again, two new revisions and two chat messages each.
+   * Durable state for the event clocks (one per brand, detect-clock.ts). Without it a restart starts event time
+   * at zero again, and posts fed once more (a replay source read from its start, a redelivery) walk the
+   * detectors' clock back over times they had passed: every open alert was downgraded and escalated again, two
+   * new revisions and two chat messages each.
    */
   state?: Pick<Store, 'getState' | 'putState'>;
 }
@@ -47,8 +45,7 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   const { bus, detectors, clock, state } = deps;
   const wallNow = deps.wallNow ?? (() => new Date());
   const metrics = stageMetrics('detect');
-  let eventTime = 0;
-  let storedEventTime = 0;
+  const clocks = createBrandClocks(state);
   let restored: Promise<void> | undefined;
   // Batches and timer ticks touch the same detector state: run them one at a time.
   let queue: Promise<unknown> = Promise.resolve();
@@ -73,21 +70,16 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
 
   async function flush(filter = owns): Promise<void> {
     for (const d of detectors) await d.flush(filter);
-    await flushClock();
+    await flushClock(filter);
   }
 
   async function restoreClock(): Promise<void> {
-    if (clock !== 'event' || !state) return;
-    const stored = await state.getState(CLOCK_NAMESPACE, CLOCK_KEY);
-    if (typeof stored === 'number' && Number.isFinite(stored)) storedEventTime = stored;
-    eventTime = Math.max(eventTime, storedEventTime);
+    if (clock === 'event') await clocks.reload();
   }
 
   /** Written with the detectors' state, before offsets are committed: never behind what the detectors saw. */
-  async function flushClock(): Promise<void> {
-    if (clock !== 'event' || !state || eventTime <= storedEventTime) return;
-    await state.putState(CLOCK_NAMESPACE, CLOCK_KEY, eventTime);
-    storedEventTime = eventTime;
+  async function flushClock(filter: BrandFilter): Promise<void> {
+    if (clock === 'event') await clocks.flush(filter);
   }
 
   async function publish(alerts: Alert[]): Promise<void> {
@@ -95,15 +87,18 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
     await bus.publish('alerts', alerts.map((a) => ({ key: a.brand, value: a })));
   }
 
-  async function advance(now: Date): Promise<void> {
+  /** Advances the owned brands `filter` accepts (all owned ones without it) to `now`. */
+  async function advance(now: Date, filter?: BrandFilter): Promise<void> {
     const due: Alert[] = [];
-    for (const d of detectors) due.push(...(await d.advance(now, owns)));
+    const which: BrandFilter = filter ? (brand) => owns(brand) && filter(brand) : owns;
+    for (const d of detectors) due.push(...(await d.advance(now, which)));
     await publish(due);
     await flush();
   }
 
-  function currentTime(): Date {
-    return clock === 'event' ? new Date(eventTime) : wallNow();
+  /** Event time: every brand to its own clock; brands without one to the default clock. */
+  async function advanceEventTime(brands: Iterable<string>): Promise<void> {
+    for (const brand of new Set(brands)) await advance(clocks.timeOf(brand), (b) => b === brand);
   }
 
   return {
@@ -123,15 +118,21 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
           (batch) =>
             exclusive(async () => {
               const alerts: Alert[] = [];
+              const seen = new Set<string>();
               for (const { message, value } of await validBatch(bus, 'detect', batch, Classified)) {
                 if (message.key === UNBRANDED_KEY) continue;
                 // The same post arrives once per brand: each copy is that brand's view of it.
                 const view: Classified = { ...value, brands: [message.key] };
-                eventTime = Math.max(eventTime, Date.parse(value.createdAt));
-                for (const d of detectors) alerts.push(...(await d.observe(view, currentTime(), owns)));
+                const brand = message.key;
+                seen.add(brand);
+                // Event time is the brand's own: it touches no other brand (another brand's clock may be behind).
+                const [now, filter] =
+                  clock === 'event' ? [await clocks.observe(brand, Date.parse(value.createdAt)), (b: string) => b === brand && owns(b)] : [wallNow(), owns];
+                for (const d of detectors) alerts.push(...(await d.observe(view, now, filter)));
               }
               await publish(alerts);
-              await advance(currentTime());
+              if (clock === 'event') await advanceEventTime(seen);
+              else await advance(wallNow());
               metrics.processed(batch.length);
             }),
           signal,
@@ -144,8 +145,13 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
     },
     async advanceTo(now) {
       await restore();
-      eventTime = Math.max(eventTime, now.getTime());
-      await exclusive(() => advance(new Date(eventTime)));
+      await exclusive(async () => {
+        const base = clocks.advanceAll(now.getTime());
+        const own = new Set(clocks.brands());
+        await advanceEventTime(own);
+        // Brands never seen by this instance: the default clock.
+        await advance(base, (b) => !own.has(b));
+      });
     },
   };
 }
