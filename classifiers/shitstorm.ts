@@ -331,7 +331,10 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     name: 'shitstorm',
 
     async restore() {
-      for (const rt of runtimes.values()) {
+      for (const old of [...runtimes.values()]) {
+        // Replaces, not merges (restore runs again after a rebalance): start from an empty runtime.
+        const rt = newRuntime(old.brand, old.timeZone);
+        runtimes.set(rt.brand.id, rt);
         for (const { key, value } of await deps.state.listState(shitstormNamespace(rt.brand.id))) {
           if (!restoreEntry(rt, key, value)) log.warn({ brand: rt.brand.id, key }, 'skipping unreadable shitstorm state');
         }
@@ -340,11 +343,12 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       refreshShape();
     },
 
-    async observe(m, now) {
+    async observe(m, now, owns) {
       const out: Alert[] = [];
       // A timestamp from the future (clock skew at the source) must not close buckets ahead of the clock.
       const at = Math.min(Date.parse(m.createdAt), now.getTime() + BUCKET_MS);
       for (const { rt, own } of brandsOf(m)) {
+        if (owns && !owns(rt.brand.id)) continue; // another consumer-group member keeps this brand
         if (own) {
           rememberBrandPost(rt, m);
           continue;
@@ -366,14 +370,14 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       return out;
     },
 
-    async advance(now) {
+    async advance(now, owns) {
       const out: Alert[] = [];
-      for (const rt of runtimes.values()) out.push(...closeUntil(rt, now.getTime()));
+      for (const rt of runtimes.values()) if (!owns || owns(rt.brand.id)) out.push(...closeUntil(rt, now.getTime()));
       return out;
     },
 
-    async flush() {
-      for (const rt of runtimes.values()) await persist(rt, deps.state);
+    async flush(owns) {
+      for (const rt of runtimes.values()) if (!owns || owns(rt.brand.id)) await persist(rt, deps.state);
     },
   };
 }

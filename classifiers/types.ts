@@ -27,17 +27,36 @@ export interface TextModel {
 export type StateStore = Pick<Store, 'getState' | 'putState' | 'deleteState' | 'listState'>;
 
 /**
+ * The brands a detect-stage instance owns. In scaled mode each consumer-group member owns the brands whose
+ * partitions it was assigned; another member keeps the rest, and a stale copy of them here must never raise an
+ * alert or be written back (src/stages/detect-ownership.ts). Without it: every brand.
+ */
+export type BrandFilter = (brand: string) => boolean;
+
+/**
  * A stream detector (unanswered tracker, shitstorm detector). Mentions arrive per brand in bus order; time is
  * event time in replay (`--clock event`) and wall time live: the caller passes `now` either way.
  */
 export interface StreamDetector {
   readonly name: string;
-  /** Loads durable state; called once before the first mention. */
+  /**
+   * Loads durable state, replacing what is in memory (not merging): called before the first mention and again
+   * after every consumer-group rebalance, when other members may have written the state of brands meanwhile.
+   */
   restore(): Promise<void>;
-  /** Feeds one classified mention; returns alerts opened, updated or resolved by it. */
-  observe(mention: Classified, now: Date): Promise<Alert[]>;
-  /** Moves the clock; returns alerts that became due (SLA breached, burst grown or over). */
-  advance(now: Date): Promise<Alert[]>;
-  /** Writes state changed since the last flush; the stage calls it before committing bus offsets. */
-  flush(): Promise<void>;
+  /**
+   * Feeds one classified mention; returns alerts opened, updated or resolved by it. With `owns`, touches no
+   * state of brands it rejects (due checks and brands addressed by the post alike).
+   */
+  observe(mention: Classified, now: Date, owns?: BrandFilter): Promise<Alert[]>;
+  /**
+   * Moves the clock; returns alerts that became due (SLA breached, burst grown or over). With `owns`, only for
+   * the brands it accepts.
+   */
+  advance(now: Date, owns?: BrandFilter): Promise<Alert[]>;
+  /**
+   * Writes state changed since the last flush; the stage calls it before committing bus offsets. With `owns`,
+   * only the brands it accepts: a copy of another member's brand is never written back.
+   */
+  flush(owns?: BrandFilter): Promise<void>;
 }

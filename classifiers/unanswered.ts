@@ -18,7 +18,7 @@ import { childLogger } from '../src/log.ts';
 import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
 import { classifyReply } from './reply-kind.ts';
-import type { StateStore, StreamDetector } from './types.ts';
+import type { BrandFilter, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, severityOf, type AlertRenderContext } from './unanswered-alert.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
 import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise, WaitingCustomers } from './unanswered-customers.ts';
@@ -62,9 +62,10 @@ export interface UnansweredTracker extends StreamDetector {
    * Event time: fires every deadline up to `now` at its own instant and in order (an alert due at 15:00 is raised
    * as of 15:00, showing the wait until then, and escalated as of its escalation time), and expires a thread idle
    * past the retention as of its expiry, before any timer after that. `advance` instead checks as of `now`, for the
-   * wall clock, whose periodic tick is never late by more than its period.
+   * wall clock, whose periodic tick is never late by more than its period. `filter`: only these brands (scaled
+   * mode, see BrandFilter).
    */
-  catchUp(now: Date): Promise<Alert[]>;
+  catchUp(now: Date, filter?: BrandFilter): Promise<Alert[]>;
 }
 
 export function createUnansweredTracker(deps: UnansweredTrackerDeps): UnansweredTracker {
@@ -104,6 +105,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     for (const at of timersOf(t)) if (at > nowMs && at < next) next = at;
     return next;
   }
+
+  // Ownership (scaled mode, see BrandFilter): the brands the current observe/advance call may touch. Brands
+  // owned by another consumer-group member are skipped by due checks, pruning and addressing alike.
+  let owns: BrandFilter = () => true;
 
   function touch(t: ThreadState): void {
     dirty.get(t.brand)?.add(t.rootId);
@@ -257,6 +262,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const out: Alert[] = [];
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
+      if (!owns(brand)) continue;
       if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
       let next = Infinity;
       for (const t of own.values()) {
@@ -274,7 +280,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const fired: Array<{ at: number; alert: Alert }> = [];
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
-      if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
+      if (!owns(brand) || (nextTimer.get(brand) ?? Infinity) > nowMs) continue;
       let next = Infinity;
       for (const t of [...own.values()]) {
         const expiry = expiryOf(t);
@@ -346,6 +352,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const out: Alert[] = [];
     const nowMs = now.getTime();
     for (const [brand, own] of threads) {
+      if (!owns(brand)) continue;
       if (own.size <= maxThreads && nowMs - (lastPrune.get(brand) ?? -Infinity) < HOUR) continue;
       lastPrune.set(brand, nowMs);
       const horizon = new Date(nowMs - retentionMs).toISOString();
@@ -378,6 +385,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const out: string[] = [];
     const handles = m.text.includes('@') ? handlesIn(m.text) : new Set<string>();
     for (const brand of brands.keys()) {
+      if (!owns(brand)) continue;
       if (m.brandContext.includes(brand) || mentionsHandle(handles, accounts.get(brand)) || findThread(brand, m)) out.push(brand);
     }
     return out;
@@ -391,6 +399,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
         const own = threadsOf(brand);
         own.clear();
         waiting.get(brand)?.clear();
+        // Replaces, not merges (restore runs again after a rebalance): nothing of the old copy may survive.
+        byMention.get(brand)?.clear();
+        removed.get(brand)?.clear();
+        nextTimer.delete(brand);
         for (const { key, value } of await deps.state.listState(unansweredNamespace(brand))) {
           // Migrates state written before customers were tracked one by one (unanswered-thread.ts).
           const parsed = readThreadState(value);
@@ -406,14 +418,15 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       }
     },
 
-    async observe(m, now) {
+    async observe(m, now, filter) {
+      owns = filter ?? (() => true);
       // Timers due before this mention fire first, so a late answer resolves an alert instead of preventing it
       // (same order in replay and live).
       const at = new Date(Math.min(now.getTime(), Date.parse(m.createdAt)));
       const out = dueCheck(at);
       const own = owningBrand(m, accounts);
       if (own !== undefined) {
-        if (brands.has(own)) out.push(...onBrand(own, m, now));
+        if (brands.has(own) && owns(own)) out.push(...onBrand(own, m, now));
       } else {
         for (const brand of brandsAddressed(m)) out.push(...onCustomer(brand, m, now));
       }
@@ -421,13 +434,15 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       return out;
     },
 
-    async advance(now) {
+    async advance(now, filter) {
+      owns = filter ?? (() => true);
       const out = dueCheck(now);
       out.push(...prune(now));
       return out;
     },
 
-    async catchUp(now) {
+    async catchUp(now, filter) {
+      owns = filter ?? (() => true);
       return catchUp(now);
     },
 
@@ -435,8 +450,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       return [...brands.keys()].filter((brand) => findThread(brand, m) !== undefined);
     },
 
-    async flush() {
+    async flush(filter) {
       for (const [brand, keys] of dirty) {
+        if (filter && !filter(brand)) continue;
         const ns = unansweredNamespace(brand);
         for (const key of keys) {
           const t = threadsOf(brand).get(key);
@@ -445,6 +461,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
         keys.clear();
       }
       for (const [brand, keys] of removed) {
+        if (filter && !filter(brand)) continue;
         for (const key of keys) await deps.state.deleteState(unansweredNamespace(brand), key);
         keys.clear();
       }

@@ -12,11 +12,14 @@
  *   slows consumption instead of filling memory (backpressure, bounded by maxBytes).
  * - Abort: finish the chunk in hand, commit it, then disconnect (kafkajs waits for the batch, leaves the group).
  * - A crash (broker gone longer than the retries) is logged loudly and kafkajs restarts the member with backoff.
+ * - Assignment: GROUP_JOIN (emitted after every join and sync, before the new generation fetches) starts
+ *   `onAssignment` at once, so a member that lost partitions forgets them even while idle; every chunk waits for
+ *   it first, and a failed one is run again before the next chunk (through the handler-failure backoff).
  */
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '../log.ts';
 import { backoffDelay } from '../retry.ts';
-import type { BusMessage, Topic } from './port.ts';
+import type { Assignment, BusMessage, Topic } from './port.ts';
 import { isPacked, unpackRecord } from './kafka-packing.ts';
 
 export interface ConsumerSpec {
@@ -26,6 +29,9 @@ export interface ConsumerSpec {
   topicName: string;
   groupId: string;
   handle: (batch: BusMessage[]) => Promise<void>;
+  /** See ConsumeOptions.onAssignment; `partitionOf` is the producer's partitioner for this topic. */
+  onAssignment?: (assignment: Assignment) => Promise<void>;
+  partitionOf: (key: string) => number;
   signal: AbortSignal;
   maxBatch: number;
   fromBeginning: boolean;
@@ -64,6 +70,22 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
     },
   });
 
+  // The newest assignment and its onAssignment run; a chunk is handled only once that run succeeded.
+  let assignment: { value: Assignment; applied?: Promise<void> } | undefined;
+  function applyAssignment(): Promise<void> {
+    if (!assignment || !spec.onAssignment) return Promise.resolve();
+    const current = assignment;
+    current.applied ??= spec.onAssignment(current.value).catch((err: unknown) => {
+      if (assignment === current) delete current.applied; // the next chunk tries again
+      throw err;
+    });
+    return current.applied;
+  }
+  const handle = async (messages: BusMessage[]) => {
+    await applyAssignment();
+    await spec.handle(messages);
+  };
+
   const failures = new Map<number, number>();
   const resumeTimers = new Set<NodeJS.Timeout>();
 
@@ -94,7 +116,7 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
           heartbeat().catch((err: Error) => log.debug({ err: err.message, group: spec.groupId }, 'heartbeat during handler failed'));
         }, spec.heartbeatIntervalMs);
         try {
-          await spec.handle(messages);
+          await handle(messages);
         } catch (err) {
           const attempt = (failures.get(batch.partition) ?? 0) + 1;
           failures.set(batch.partition, attempt);
@@ -138,6 +160,10 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
     });
   });
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const partitions = [...(payload.memberAssignment[spec.topicName] ?? [])].sort((a, b) => a - b);
+    const owned = new Set(partitions);
+    assignment = { value: { partitions, ownsKey: (key) => owned.has(spec.partitionOf(key)) } };
+    applyAssignment().catch((err: unknown) => log.warn({ err, group: spec.groupId, partitions }, 'assignment handler failed; retried before the next batch'));
     log.info(
       { group: spec.groupId, memberId: payload.memberId, assignment: payload.memberAssignment, durationMs: payload.duration },
       'joined consumer group',

@@ -194,6 +194,8 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         topicName: topicName(topic),
         groupId: groupId(group),
         handle,
+        onAssignment: consumeOptions.onAssignment,
+        partitionOf: partitionerFor(partitionCounts.get(topic) ?? 1),
         signal: AbortSignal.any([signal, controller.signal]),
         maxBatch: Math.max(1, consumeOptions.maxBatch ?? options.defaultMaxBatch ?? 100),
         fromBeginning: consumeOptions.fromBeginning ?? true,

@@ -5,7 +5,7 @@
  */
 import { EventEmitter, once } from 'node:events';
 import { childLogger } from '../log.ts';
-import type { Bus, BusMessage, ConsumeOptions, OutgoingMessage, Topic } from './port.ts';
+import type { Assignment, Bus, BusMessage, ConsumeOptions, OutgoingMessage, Topic } from './port.ts';
 import { partitionForKey } from './partitioner.ts';
 import type { BusJournal, JournalRecord } from './journal.ts';
 
@@ -182,12 +182,26 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
     }
     const member = Symbol(groupId);
     group.members.push(member);
+    events.emit(`publish:${topic}`); // the other members re-check their partitions (a rebalance)
     const positions = new Map<number, number>();
     let failures = 0;
+    let announced: string | undefined;
     try {
       while (!signal.aborted && !closed) {
         const index = group.members.indexOf(member);
         const assigned = t.partitions.map((_, i) => i).filter((i) => i % group!.members.length === index);
+        if (consumeOptions.onAssignment && announced !== assigned.join(',')) {
+          try {
+            await consumeOptions.onAssignment(memoryAssignment(assigned, t.partitions.length));
+            announced = assigned.join(',');
+          } catch (err) {
+            failures++;
+            const delay = Math.min(30_000, 100 * 2 ** Math.min(failures, 9));
+            log.error({ err, topic, group: groupId, failures, retryInMs: delay }, 'assignment handler failed; retrying');
+            await sleep(delay, signal);
+          }
+          continue; // membership may have changed again meanwhile
+        }
         const batch: BusMessage[] = [];
         const ends = new Map<number, number>();
         for (const i of assigned) {
@@ -250,6 +264,11 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       }
     },
   };
+}
+
+function memoryAssignment(partitions: number[], count: number): Assignment {
+  const owned = new Set(partitions);
+  return { partitions, ownsKey: (key) => owned.has(partitionForKey(key, count)) };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -28,6 +28,23 @@ export interface ConsumeOptions {
   maxBatch?: number;
   /** Start from the earliest retained message when the group has no committed offset (default true). */
   fromBeginning?: boolean;
+  /**
+   * Told which partitions this group member reads: before the first batch and again after every rebalance
+   * that changed them. No batch is handed to `handle` until the returned promise resolved; if it rejects, it is
+   * called again before the next batch. A stage that keeps state per key (detect: per brand) drops what it no
+   * longer owns and reloads from the store here, because another member wrote it meanwhile.
+   */
+  onAssignment?: (assignment: Assignment) => Promise<void>;
+}
+
+/** The partitions a consumer-group member reads, and which keys they hold (the adapter's own partitioner). */
+export interface Assignment {
+  partitions: number[];
+  /**
+   * Whether messages with this key land on one of `partitions`. Given by the bus because only the adapter knows
+   * its partitioner and the topic's partition count (FNV-1a in memory, Kafka's murmur2 on Kafka).
+   */
+  ownsKey(key: string): boolean;
 }
 
 export interface Bus {

@@ -1,17 +1,20 @@
 /**
  * detect: classified → alerts. Runs the stream detectors over each brand's posts. Time is event time (the
- * newest post seen, for replays and backtests) or wall time (live, advanced by a timer as well, because an
- * SLA runs out without any new post arriving). In event time a detector that can (the unanswered tracker) catches
- * up as the clock jumps: each deadline passed fires at its own instant, not at the next post's.
+ * newest post of the brand seen, for replays and backtests; detect-clock.ts) or wall time (live, advanced by a
+ * timer as well, because an SLA runs out without any new post arriving). In event time a detector that can (the
+ * unanswered tracker) catches up as a brand's clock jumps: each deadline passed fires at its own instant, not at the
+ * next post's.
  */
 import type { Bus } from '../bus/port.ts';
-import type { StreamDetector } from '../../classifiers/types.ts';
+import type { BrandFilter, StreamDetector } from '../../classifiers/types.ts';
 import { Classified, type Alert } from '../model.ts';
 import type { Store } from '../store/port.ts';
 import { validBatch } from './deadletter.ts';
 import { UNBRANDED_KEY } from './classify.ts';
 import { childLogger } from '../log.ts';
 import { stageMetrics } from '../metrics.ts';
+import { createBrandClocks } from './detect-clock.ts';
+import { createDetectOwnership } from './detect-ownership.ts';
 
 const log = childLogger('stage.detect');
 export const DETECT_GROUP = 'detect';
@@ -25,17 +28,13 @@ export interface DetectStage {
   advanceTo(now: Date): Promise<void>;
 }
 
-/** Where the event clock's high-water mark is kept (store state), so a restart resumes at the time it stopped. */
-const CLOCK_NAMESPACE = 'detect';
-const CLOCK_KEY = 'eventTime';
-
 /**
  * What a detector may offer beyond StreamDetector (the unanswered tracker, classifiers/unanswered.ts, offers both).
  * Checked at run time, so detectors without them (the shitstorm detector) are driven as before.
  */
 interface CatchesUp {
   /** Event time: fires every timer up to `now` at its own instant, in order. */
-  catchUp(now: Date): Promise<Alert[]>;
+  catchUp(now: Date, filter?: BrandFilter): Promise<Alert[]>;
 }
 interface PlacesThreads {
   /** Brands whose tracked conversation this post continues (by thread root or parent). */
@@ -57,9 +56,10 @@ export interface DetectStageDeps {
   tickSeconds?: number;
   wallNow?: () => Date;
   /**
-   * Durable state for the event clock. Without it a restart starts event time at zero again, and posts fed once
-   * more (a replay source read from its start, a redelivery) walk the detectors' clock back over times they had
-   * passed: every open alert was downgraded and escalated again, two new revisions and two chat messages each.
+   * Durable state for the event clocks (one per brand, detect-clock.ts). Without it a restart starts event time
+   * at zero again, and posts fed once more (a replay source read from its start, a redelivery) walk the
+   * detectors' clock back over times they had passed: every open alert was downgraded and escalated again, two
+   * new revisions and two chat messages each.
    */
   state?: Pick<Store, 'getState' | 'putState'>;
 }
@@ -68,8 +68,7 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   const { bus, detectors, clock, state } = deps;
   const wallNow = deps.wallNow ?? (() => new Date());
   const metrics = stageMetrics('detect');
-  let eventTime = 0;
-  let storedEventTime = 0;
+  const clocks = createBrandClocks(state);
   let restored: Promise<void> | undefined;
   // Batches and timer ticks touch the same detector state: run them one at a time.
   let queue: Promise<unknown> = Promise.resolve();
@@ -80,22 +79,30 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   }
 
   async function restore(): Promise<void> {
-    restored ??= Promise.all([...detectors.map((d) => d.restore()), restoreClock()]).then(() => undefined);
+    restored ??= reload();
     await restored;
   }
 
+  async function reload(): Promise<void> {
+    await Promise.all([...detectors.map((d) => d.restore()), restoreClock()]);
+  }
+
+  // Scaled mode: only the brands of this member's partitions (detect-ownership.ts).
+  const ownership = createDetectOwnership({ exclusive, flush: (owns) => flush(owns), reload });
+  const { owns } = ownership;
+
+  async function flush(filter = owns): Promise<void> {
+    for (const d of detectors) await d.flush(filter);
+    await flushClock(filter);
+  }
+
   async function restoreClock(): Promise<void> {
-    if (clock !== 'event' || !state) return;
-    const stored = await state.getState(CLOCK_NAMESPACE, CLOCK_KEY);
-    if (typeof stored === 'number' && Number.isFinite(stored)) storedEventTime = stored;
-    eventTime = Math.max(eventTime, storedEventTime);
+    if (clock === 'event') await clocks.reload();
   }
 
   /** Written with the detectors' state, before offsets are committed: never behind what the detectors saw. */
-  async function flushClock(): Promise<void> {
-    if (clock !== 'event' || !state || eventTime <= storedEventTime) return;
-    await state.putState(CLOCK_NAMESPACE, CLOCK_KEY, eventTime);
-    storedEventTime = eventTime;
+  async function flushClock(filter: BrandFilter): Promise<void> {
+    if (clock === 'event') await clocks.flush(filter);
   }
 
   async function publish(alerts: Alert[]): Promise<void> {
@@ -104,18 +111,19 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   }
 
   /** Event time, before a post at `now` is observed: the timers it passed fire first, each at its own instant. */
-  async function catchUpTo(now: Date): Promise<Alert[]> {
+  async function catchUpTo(now: Date, filter: BrandFilter): Promise<Alert[]> {
     const out: Alert[] = [];
-    if (clock === 'event') for (const d of detectors) if (catchesUp(d)) out.push(...(await d.catchUp(now)));
+    if (clock === 'event') for (const d of detectors) if (catchesUp(d)) out.push(...(await d.catchUp(now, filter)));
     return out;
   }
 
-  async function advance(now: Date): Promise<void> {
+  /** Advances the owned brands `filter` accepts (all owned ones without it) to `now`. */
+  async function advance(now: Date, filter?: BrandFilter): Promise<void> {
     const due: Alert[] = [];
-    for (const d of detectors) due.push(...(await (clock === 'event' && catchesUp(d) ? d.catchUp(now) : d.advance(now))));
+    const which: BrandFilter = filter ? (brand) => owns(brand) && filter(brand) : owns;
+    for (const d of detectors) due.push(...(await (clock === 'event' && catchesUp(d) ? d.catchUp(now, which) : d.advance(now, which))));
     await publish(due);
-    for (const d of detectors) await d.flush();
-    await flushClock();
+    await flush();
   }
 
   /**
@@ -145,13 +153,15 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
     return out;
   }
 
-  function currentTime(): Date {
-    return clock === 'event' ? new Date(eventTime) : wallNow();
+  /** Event time: every brand to its own clock; brands without one to the default clock. */
+  async function advanceEventTime(brands: Iterable<string>): Promise<void> {
+    for (const brand of new Set(brands)) await advance(clocks.timeOf(brand), (b) => b === brand);
   }
 
   return {
     async run(signal) {
       await restore();
+      ownership.awaitAssignment();
       const timer =
         clock === 'wall'
           ? setInterval(() => {
@@ -165,31 +175,42 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
           (batch) =>
             exclusive(async () => {
               const alerts: Alert[] = [];
+              const seen = new Set<string>();
               for (const { message, value } of await validBatch(bus, 'detect', batch, Classified)) {
                 // The same post arrives once per brand: each copy is that brand's view of it.
-                const seen = views(message.key, value);
-                if (seen.length === 0) continue;
-                eventTime = Math.max(eventTime, Date.parse(value.createdAt));
-                alerts.push(...(await catchUpTo(currentTime())));
-                for (const { view, to } of seen) for (const d of to) alerts.push(...(await d.observe(view, currentTime())));
+                const routed = views(message.key, value);
+                for (const { view, to } of routed) {
+                  const brand = view.brands[0] as string;
+                  seen.add(brand);
+                  // Event time is the brand's own: it touches no other brand (another brand's clock may be behind).
+                  const [now, filter] =
+                    clock === 'event' ? [await clocks.observe(brand, Date.parse(value.createdAt)), (b: string) => b === brand && owns(b)] : [wallNow(), owns];
+                  alerts.push(...(await catchUpTo(now, filter)));
+                  for (const d of to) alerts.push(...(await d.observe(view, now, filter)));
+                }
               }
               await publish(alerts);
-              await advance(currentTime());
+              if (clock === 'event') await advanceEventTime(seen);
+              else await advance(wallNow());
               metrics.processed(batch.length);
             }),
           signal,
+          { onAssignment: ownership.onAssignment },
         );
       } finally {
         if (timer) clearInterval(timer);
-        await exclusive(async () => {
-          for (const d of detectors) await d.flush();
-        });
+        await exclusive(() => flush());
       }
     },
     async advanceTo(now) {
       await restore();
-      eventTime = Math.max(eventTime, now.getTime());
-      await exclusive(() => advance(new Date(eventTime)));
+      await exclusive(async () => {
+        const base = clocks.advanceAll(now.getTime());
+        const own = new Set(clocks.brands());
+        await advanceEventTime(own);
+        // Brands never seen by this instance: the default clock.
+        await advance(base, (b) => !own.has(b));
+      });
     },
   };
 }

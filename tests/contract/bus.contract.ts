@@ -3,7 +3,7 @@
  * fresh (e.g. a random topic prefix), so tests do not see each other's messages.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bus, BusMessage } from '../../src/bus/port.ts';
+import type { Assignment, Bus, BusMessage } from '../../src/bus/port.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 export interface BusFixture {
@@ -24,9 +24,15 @@ export function busContract(name: string, makeBus: () => Promise<BusFixture>, op
       return fixture.bus;
     }
 
-    function startConsumer(bus: Bus, topic: 'mentions' | 'classified', group: string, handle: (batch: BusMessage[]) => Promise<void>) {
+    function startConsumer(
+      bus: Bus,
+      topic: 'mentions' | 'classified',
+      group: string,
+      handle: (batch: BusMessage[]) => Promise<void>,
+      onAssignment?: (assignment: Assignment) => Promise<void>,
+    ) {
       const controller = new AbortController();
-      const done = bus.consume(topic, group, handle, controller.signal, { maxBatch: 50 });
+      const done = bus.consume(topic, group, handle, controller.signal, { maxBatch: 50, ...(onAssignment ? { onAssignment } : {}) });
       const entry = { controller, done };
       running.push(entry);
       return {
@@ -165,6 +171,46 @@ export function busContract(name: string, makeBus: () => Promise<BusFixture>, op
       await bus.publish('classified', Array.from({ length: 40 }, (_, i) => ({ key: `brand-${i}`, value: { n: i } })));
       await waitFor(() => seen.size >= 40, { timeoutMs: timeoutMs * 2, what: 'all 40 across members' });
       expect(seen.size).toBe(40);
+    });
+
+    it('tells each member of a group its partitions before it hands it a batch of them, and which keys they hold', async () => {
+      const bus = await fresh();
+      type Member = { assignments: Assignment[]; events: string[]; got: BusMessage[] };
+      const member = (): Member => ({ assignments: [], events: [], got: [] });
+      const join = (m: Member) =>
+        startConsumer(
+          bus,
+          'classified',
+          'g-assign',
+          async (batch) => {
+            m.events.push('batch');
+            m.got.push(...batch);
+          },
+          async (a) => {
+            m.events.push('assignment');
+            m.assignments.push(a);
+          },
+        );
+      const first = member();
+      join(first);
+      await waitFor(() => first.assignments.length > 0, { timeoutMs, what: 'the first assignment' });
+      await bus.publish('classified', [{ key: 'bahn', value: { n: 0 } }]);
+      await waitFor(() => first.got.length === 1, { timeoutMs, what: 'the first message' });
+      expect(first.events[0]).toBe('assignment');
+      expect(first.assignments.at(-1)!.ownsKey('bahn')).toBe(true);
+
+      const second = member();
+      join(second);
+      const partitions = (m: Member) => m.assignments.at(-1)?.partitions ?? [];
+      await waitFor(() => partitions(second).length > 0 && partitions(first).every((p) => !partitions(second).includes(p)), {
+        timeoutMs: timeoutMs * 2,
+        what: 'the partitions split between both members',
+      });
+      const keys = Array.from({ length: 20 }, (_, i) => `brand-${i}`);
+      await bus.publish('classified', keys.map((key, n) => ({ key, value: { n } })));
+      await waitFor(() => first.got.length + second.got.length >= 21, { timeoutMs: timeoutMs * 2, what: 'all 20 across members' });
+      for (const m of [first, second]) for (const msg of m.got.slice(m === first ? 1 : 0)) expect(m.assignments.at(-1)!.ownsKey(msg.key)).toBe(true);
+      for (const key of keys) expect([first, second].filter((m) => m.assignments.at(-1)!.ownsKey(key))).toHaveLength(1);
     });
   });
 }
