@@ -67,3 +67,86 @@ describe('classifyReply: referrals to a phone line, and questions back', () => {
     expect(classifyReply(text, lang).kind).toBe(kind);
   });
 });
+
+// QA detect-report defect 1: replies whose whole point is "go to another channel" (chat, hotline, mail, contact
+// form, DM, help pages, app, store) were read as answers and closed the thread. A reply that answers first and
+// only then names a channel for further questions is still an answer.
+describe('classifyReply: a redirect to another channel is a deflection, unless the reply also answers', () => {
+  it.each([
+    ['Schreib uns gerne im Chat auf unserer Website, da können wir das besser klären.', 'de', 'deflection'],
+    ['Schreib uns im Chat!', 'de', 'deflection'],
+    ['Unsere Kolleg*innen im Chat helfen dir gerne weiter: telvana.de/chat', 'de', 'deflection'],
+    ['Bitte wenden Sie sich über unser Kontaktformular an den Kundenservice: telvana.de/kontakt', 'de', 'deflection'],
+    ['Das können wir hier leider nicht klären. Ruf uns bitte unter 0800 330 1000 an (Mo–Fr 8–20 Uhr).', 'de', 'deflection'],
+    ['Am besten gehst du damit in eine unserer Filialen, die Kolleg*innen vor Ort helfen dir weiter.', 'de', 'deflection'],
+    ['Aus Datenschutzgründen können wir hier keine Vertragsdetails besprechen. Schreib uns bitte per Mail an kundenservice@telvana.de.', 'de', 'deflection'],
+    ['Hallo Jana, melde dich dazu bitte telefonisch bei unserem Kundenservice, die Nummer findest du auf telvana.de/kontakt.', 'de', 'deflection'],
+    ['Sowas klären wir am besten per Direktnachricht. ^jk', 'de', 'deflection'],
+    ['Please reach out to our team at support.northgate.co.uk/contact and they will be happy to help.', 'en', 'deflection'],
+    ['Hi Sam, please visit our help centre for more information.', 'en', 'deflection'],
+    ['Sorry to hear that! Please contact us via live chat on our website and the team can take a look.', 'en', 'deflection'],
+    ['Our customer service team can help you with this, you can reach them on 0345 600 1234.', 'en', 'deflection'],
+    ['You can chat to us in the app under Help > Contact us.', 'en', 'deflection'],
+    ['For billing queries please email billing@northgate.co.uk, the team there will sort it out.', 'en', 'deflection'],
+    ['Please pop into your nearest store and a colleague will be happy to help.', 'en', 'deflection'],
+    ['Melde dich bitte bei unserer Kundenbetreuung, die kann dir da weiterhelfen.', 'de', 'deflection'],
+    ['Dafür ist unser Kundenservice zuständig, du erreichst ihn unter 0800 330 1000.', 'de', 'deflection'],
+    ['Das klären wir am besten telefonisch. Ruf uns einfach unter 0800 330 1000 an.', 'de', 'deflection'],
+    ['Hi there, we are not able to help with this on Twitter. Please call us on 0800 800 150.', 'en', 'deflection'],
+    ['Hi, you can reach our customer care team via live chat in the app.', 'en', 'deflection'],
+    // Answers that name a channel only for what comes after the answer.
+    ['Der Techniker kommt morgen zwischen 8 und 12 Uhr. Bei Fragen erreichst du uns im Chat.', 'de', 'answer'],
+    ['Wir haben das geprüft: Der Fehler lag bei uns, die 12,40 € schreiben wir dir mit der nächsten Rechnung gut. Bei Fragen ruf uns gern unter 0800 330 1000 an.', 'de', 'answer'],
+    ['Deine Rufnummer ist seit heute portiert, die neue SIM ist aktiv. Falls noch etwas hakt, schreib uns im Chat.', 'de', 'answer'],
+    ['Sorry for the wait! Your engineer visit is booked for Thursday between 8am and 1pm. If anything changes, give us a call on 0800 800 150.', 'en', 'answer'],
+    ['The 18:05 to Leeds is running 20 minutes late due to a signal failure at York. Our live chat has updates too.', 'en', 'answer'],
+    ['Ja, die Hotline ist heute wegen einer Störung nur eingeschränkt erreichbar, ab 14 Uhr läuft wieder alles.', 'de', 'answer'],
+    ['Die Rechnung kommt per Mail, sobald der Monat abgeschlossen ist, meist am 3. Werktag.', 'de', 'answer'],
+    ['Your new router was dispatched today and should arrive by Thursday. Any problems, our live chat is open 24/7.', 'en', 'answer'],
+  ] as const)('%s → %s', (text, lang, kind) => {
+    expect(classifyReply(text, lang).kind).toBe(kind);
+  });
+});
+
+// QA detect-report defect 3: holding replies promise an answer later and must not close the thread; a holding
+// phrase followed by substance (a refund made, a date, a fix) is an answer.
+describe('classifyReply: holding replies are auto-replies, unless substance follows', () => {
+  it.each([
+    ['Hi there, thanks for your message. Our team will reply within 48 hours.', 'en', 'auto_reply'],
+    ['Sorry to hear that! We’re looking into it.', 'en', 'auto_reply'],
+    ["Sorry to hear that! We're looking into it.", 'en', 'auto_reply'],
+    ['Wir sind gerade schwer beschäftigt, melden uns aber so schnell es geht.', 'de', 'auto_reply'],
+    ['Danke für deine Geduld! Aufgrund des hohen Aufkommens kann es aktuell etwas dauern.', 'de', 'auto_reply'],
+    ['Vielen Dank für Ihre Nachricht! Wir haben sie an die Fachabteilung weitergeleitet.', 'de', 'auto_reply'],
+    ['Das tut uns sehr leid. Wir kümmern uns darum.', 'de', 'auto_reply'],
+    ['Danke für den Hinweis, wir prüfen das und melden uns bei dir.', 'de', 'auto_reply'],
+    ['Oh nein, das ist ärgerlich! Wir haben dein Anliegen an die zuständigen Kolleg*innen weitergegeben, sie melden sich schnellstmöglich.', 'de', 'auto_reply'],
+    ['Entschuldigen Sie die Unannehmlichkeiten. Wir schauen uns das an und geben Ihnen Bescheid.', 'de', 'auto_reply'],
+    ['Wegen des erhöhten Anfrageaufkommens antworten wir derzeit innerhalb von 72 Stunden.', 'de', 'auto_reply'],
+    ['Wir sind dran! Bitte hab noch etwas Geduld.', 'de', 'auto_reply'],
+    ['Thanks for getting in touch. We’ve passed this on to the relevant team and someone will get back to you shortly.', 'en', 'auto_reply'],
+    ['Apologies for the trouble. We are currently investigating this and will update you as soon as we can.', 'en', 'auto_reply'],
+    ['Due to a high volume of enquiries, replies may take longer than usual.', 'en', 'auto_reply'],
+    ["I've escalated this to our engineers. You'll hear back from us within 2 working days.", 'en', 'auto_reply'],
+    ['Vielen Dank! Wir haben das notiert und melden uns.', 'de', 'auto_reply'],
+    ['Leider kommt es derzeit zu längeren Wartezeiten. Wir bearbeiten deine Anfrage so schnell wie möglich.', 'de', 'auto_reply'],
+    ["We're aware of an issue affecting some customers and our engineers are working on it.", 'en', 'auto_reply'],
+    // Substance after the holding phrase: an answer.
+    ['Das tut uns leid! Die Erstattung ist heute rausgegangen, in 3–5 Tagen auf deinem Konto.', 'de', 'answer'],
+    ['Wir kümmern uns darum: Der Techniker ist für Donnerstag, 14 Uhr, bei dir eingeplant.', 'de', 'answer'],
+    ['Sorry für die Wartezeit! Dein Router ist heute rausgegangen und kommt morgen per DHL.', 'de', 'answer'],
+    ['Danke für deine Geduld! Die Störung in Köln ist seit 10 Uhr behoben.', 'de', 'answer'],
+    ['Thanks for your patience, the outage in Leeds was fixed at 14:20 and your line should be back up.', 'en', 'answer'],
+    ["We've looked into it: the late payment fee was applied in error and we've removed it from your account.", 'en', 'answer'],
+    ["We're sorry about that. Your replacement card was posted today and should arrive within 3 working days.", 'en', 'answer'],
+    ['We’re looking into it. The 18:05 to Leeds is held at York by a signal failure and should leave in about 20 minutes.', 'en', 'answer'],
+    ["We'll get back to you as soon as we can! Update: the app is working again after today's fix.", 'en', 'answer'],
+    // Praise passed on is the whole reply to praise, not a case handed to another team.
+    ['Wie schön, danke für das Lob! Wir geben es an das Team weiter.', 'de', 'answer'],
+    // A question back is still a request for information, holding phrase or not.
+    ['Wir schauen uns das gern an. Welche Adresse ist betroffen?', 'de', 'request_info'],
+    ["We're looking into it. Could you DM us your account number?", 'en', 'request_info'],
+  ] as const)('%s → %s', (text, lang, kind) => {
+    expect(classifyReply(text, lang).kind).toBe(kind);
+  });
+});

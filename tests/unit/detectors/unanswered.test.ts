@@ -150,6 +150,36 @@ describe('unanswered tracker: reply kinds', () => {
     expect([...last.values()][0]?.evidence).toMatchObject({ brandReplies: ['deflection'], deflections: 1, state: 'awaiting_brand' });
   });
 
+  it('"schreib uns im Chat" is a deflection: the complaint stays unanswered and alerts (de, QA ua2 a1)', async () => {
+    const { last } = await run(
+      [
+        customer('c1', 0, '@DB_Bahn Seit gestern kein WLAN im ICE, und niemand kann helfen.', { complaint: true }),
+        brandReply('b1', 90, 'Schreib uns gerne im Chat auf unserer Website, da können wir das besser klären.'),
+      ],
+      150,
+    );
+    const alert = [...last.values()][0];
+    expect(alert?.status).toBe('open');
+    expect(alert?.evidence).toMatchObject({ brandReplies: ['deflection'], deflections: 1, state: 'awaiting_brand' });
+  });
+
+  it('a holding reply ("we\'re looking into it") does not resolve an open alert; the real answer does (en)', async () => {
+    const { emitted } = await run(
+      [
+        customer('c1', 0, '@AcmeHelp my broadband has been down since this morning', { lang: 'en', complaint: true }),
+        brandReply('b1', 70, "Sorry to hear that! We're looking into it.", 'en'),
+        brandReply('b2', 130, 'The fault in your street was repaired at 11:40, your line should be back up now.', 'en'),
+      ],
+      200,
+      [acme],
+    );
+    expect(emitted.map((a) => [a.revision, a.status, a.evidence.brandReplies])).toEqual([
+      [0, 'open', []],
+      [1, 'open', ['auto_reply']],
+      [2, 'resolved', ['auto_reply', 'answer']],
+    ]);
+  });
+
   it('request_info hands the ball to the customer; the answer after their reply closes the thread (de)', async () => {
     const { emitted } = await run(
       [

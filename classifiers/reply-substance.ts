@@ -1,0 +1,138 @@
+/**
+ * Whether a brand reply says anything besides courtesy, a redirect and a promise to come back: the difference
+ * between "Das tut uns leid. Wir kümmern uns darum." (nothing yet) and "Das tut uns leid! Die Erstattung ist
+ * heute rausgegangen, in 3–5 Tagen auf deinem Konto." (an answer), or between "Schreib uns im Chat!" and "Der
+ * Techniker kommt morgen zwischen 8 und 12 Uhr. Bei Fragen erreichst du uns im Chat."
+ *
+ * Everything the reply's cues account for (redirects, holding phrases, requests), courtesy (greetings, thanks,
+ * apologies, sign-offs) and channel details (links, handles, numbers, opening hours) is blanked out; what is
+ * left is split at sentence ends and at the blanks. A piece with three content words or more ("Techniker kommt
+ * morgen", "Erstattung heute rausgegangen") is substance. Answers are seldom phrased with a fixed cue, so this
+ * looks at what is left instead of listing them.
+ */
+
+// Courtesy and channel details, run on lower-cased text like the cues (no `u` flag: `\b` sits next to ASCII
+// letters only). Courtesy phrases reach to the end of their clause: "sorry to hear about the trouble with your
+// internet connection" is one apology, not four content words. Each alternative starts with a literal where it
+// can: one scan of a single alternation, instead of one per phrase, keeps this cheap.
+const CLAUSE = '[^.!?,;:]';
+const COURTESY = [
+  String.raw`tut\s+(?:uns|mir)\s+(?:[a-z]+\s+){0,2}?leid${CLAUSE}{0,60}`,
+  String.raw`\b(?:entschuldig\S*|sorry|apologi[sz]e\S*|apologies)${CLAUSE}{0,60}`,
+  String.raw`\bdank(?:e|eschön)?\b(?:\s+(?:für|dir|ihnen|euch)${CLAUSE}{0,50})?`,
+  String.raw`\bthank(?:s|\s+you)\b(?:\s+(?:so\s+much\s+)?for${CLAUSE}{0,50})?`,
+  String.raw`\b(?:guten\s+(?:morgen|tag|abend)|sehr\s+geehrte[rs]?|hi\s+there)\b`,
+  String.raw`\b(?:oh\s+(?:nein|no|nee|je|weh|man)|oje)\b`,
+  String.raw`(?<![a-zäöüß])(?:ärgerlich|nicht\s+schön|unschön|frustrierend|ungünstig|not\s+(?:good|great|ideal|on)|frustrating|annoying|disappointing)${CLAUSE}{0,40}`,
+  String.raw`\b(?:love|like|happy|glad|here)\s+(?:to\s+help|for\s+you)${CLAUSE}{0,30}`,
+  String.raw`\b(?:helfen\s+(?:dir|ihnen|euch)\s+gerne?|helfen\s+wir|für\s+(?:dich|sie|euch)\s+da)${CLAUSE}{0,30}`,
+  String.raw`\b(?:understand|verstehen|nachvollziehen)${CLAUSE}{0,60}`,
+  String.raw`\bnot\s+the\s+(?:experience|service)${CLAUSE}{0,40}|\bbusiness\s+means${CLAUSE}{0,30}`,
+].join('|');
+/** From to, as opening hours are written: "8–20 Uhr", "from 8am to 6pm", "9:00 - 17:30". */
+const HOURS = String.raw`(?:from\s+|von\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?\s*(?:-|–|bis|to|until)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?`;
+const FILLERS: readonly RegExp[] = [
+  new RegExp(COURTESY, 'g'),
+  // Channel details: links, handles and e-mail domains, web addresses (a subdomain before them is cut off by
+  // the ".", which ends a piece), signatures ("^RR").
+  /https?:\/\/\S+|@[\w.-]+|\b[a-z0-9-]+\.(?:de|com|co\.uk|uk|at|ch|net|org|io|eu|example)\b(?:\/\S*)?|[\^~]\s?[a-z]{1,10}\b/g,
+  // Phone numbers in any format, and the menu options to press after dialling ("option 1, 4, 3").
+  /\+\d[\d\s/()-]{6,}\d|\b\d[\d\s/-]{6,}\d\b|\b(?:options?|taste|press|drücke?)\s+\d+(?:\s*(?:,|and|then|und|dann|>)\s*\d+)*/g,
+  // Opening hours and availability ("Mo–Fr 8–20 Uhr", "is online 8am-10pm every day").
+  new RegExp(
+    [
+      String.raw`\b(?:mo(?:ntags?)?|monday|mon)\.?\s*(?:-|–|bis|to|through|until|thru)\s*(?:fr(?:eitags?)?|sa(?:mstags?)?|so(?:nntags?)?|friday|fri|saturday|sat|sunday|sun)\b\.?(?:,?\s*${HOURS})?`,
+      String.raw`\brund\s+um\s+die\s+uhr\b|\b24\/7\b|\b(?:24\s+stunden|around\s+the\s+clock)\b`,
+      String.raw`\b(?:is|are|ist|sind)\s+(?:available|open|online|erreichbar|geöffnet|für\s+(?:dich|sie|euch)\s+da)\b(?:\s+${HOURS})?(?:\s+(?:every\s+day|daily|täglich|werktags|on\s+weekdays|(?:seven|7)\s+days\s+a\s+week))?`,
+    ].join('|'),
+    'g',
+  ),
+];
+
+// Function words, courtesy and the verbs every reply carries: what is left after them says something.
+const STOPWORDS = new Set(
+  [
+    // German
+    'der die das den dem des ein eine einen einem einer eines und oder aber doch denn sondern wenn dass daß ob als wie so auch noch',
+    'schon nur bitte gerne gern einfach mal kurz direkt dazu dafür damit darum davon dabei hier dort dann jetzt gerade sowas',
+    'ich du er sie es wir ihr mich dich sich uns euch mir dir ihm ihnen mein dein sein unser euer meine deine seine unsere eure ihre',
+    'meinen deinen unseren unserem unserer deinem deiner ihrem ihrer ihren ist sind bin bist seid war waren wird werden wirst wurde',
+    'wurden hat haben habe hast hatte kann können kannst könnt könnte könnten muss müssen musst soll sollen sollte will wollen möchte',
+    'möchten darf dürfen gibt geht mit von vom zu zum zur für auf aus bei nach über unter vor an am im in ins um durch ohne gegen bis',
+    'seit nicht kein keine keinen keiner sehr ganz etwas alles alle man was wer wo wann warum welche welcher welches leider natürlich',
+    'wirklich echt sicher bestimmt eben halt ja nein okay ok hallo moin servus liebe lieber liebes dank vielen herzlichen sorry leid tut',
+    'team grüße gruß viele beste freundlichen',
+    // English
+    'the and or but if so also just only please thanks thank you your yours we us our ours me my it its this that these those there',
+    'here is are am be been being was were will would can could should shall may might must do does did have has had to of in on at',
+    'for from with by about as into out up over under than then now very really quite any some all more most no not yes hi hey hello',
+    'dear regards wishes many cheers kind best welcome they them their he she his her what which who when where how why get got let',
+    'lets sure don won isn aren didn always completely totally fully glad happy www',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const MIN_CONTENT_WORDS = 3;
+/** Sentence ends, brackets and a spaced dash end a piece; commas do not ("Ja, ab Montag, 8 Uhr, kommt der Techniker"). */
+const PIECE_END = new Set([...'.!?;:\n()[]>"„“–—']);
+/** Letters, digits and the gender star: "Kolleg*innen" is one word. */
+const isWordChar = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === 'ä' || c === 'ö' || c === 'ü' || c === 'ß' || c === '*';
+
+/** Where a clause ends: punctuation, and a full stop only before a space ("telvana.de/chat" is one word). */
+function isClauseEnd(hay: string, i: number): boolean {
+  const c = hay[i];
+  if (c === '.') return i + 1 >= hay.length || /\s/u.test(hay[i + 1] ?? '');
+  return c === ',' || c === ';' || c === ':' || c === '!' || c === '?' || c === '\n' || c === '–' || c === '—';
+}
+
+/**
+ * Whether anything is left of the (lower-cased) reply once courtesy, channel details and what the cues found
+ * in it match are blanked out: `accounted` (global patterns) where they match, `redirects` (global patterns)
+ * with the whole clause they stand in. A redirect's clause carries its reasons and its addressee ("please
+ * contact your local store directly as they manage their own stock", "für Erstattungen ist das Servicecenter
+ * Fahrgastrechte zuständig"), an answer stands in a clause of its own ("Dein Techniker kommt morgen um 8, bei
+ * Fragen melde dich im Chat").
+ */
+export function hasSubstance(hay: string, accounted: readonly RegExp[], redirects: readonly RegExp[] = []): boolean {
+  const blank = new Uint8Array(hay.length);
+  for (const re of [...accounted, ...FILLERS]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      if (m[0].length === 0) re.lastIndex += 1; // an empty match would loop forever
+      else blank.fill(1, m.index, m.index + m[0].length);
+    }
+  }
+  for (const re of redirects) {
+    re.lastIndex = 0;
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      if (m[0].length === 0) {
+        re.lastIndex += 1;
+        continue;
+      }
+      let start = m.index;
+      while (start > 0 && !isClauseEnd(hay, start - 1)) start -= 1;
+      let end = m.index + m[0].length;
+      while (end < hay.length && !isClauseEnd(hay, end)) end += 1;
+      blank.fill(1, start, end);
+    }
+  }
+  let content = 0;
+  let wordStart = -1;
+  for (let i = 0; i <= hay.length; i++) {
+    const c = i < hay.length ? (hay[i] ?? '') : '.';
+    const inWord = blank[i] !== 1 && isWordChar(c);
+    if (inWord && wordStart < 0) wordStart = i;
+    if (!inWord && wordStart >= 0) {
+      const word = hay.slice(wordStart, i);
+      const first = word.charCodeAt(0);
+      if ((first >= 48 && first <= 57) || (word.length >= 3 && !STOPWORDS.has(word))) content += 1;
+      wordStart = -1;
+    }
+    if (blank[i] === 1 || PIECE_END.has(c) || (c === '-' && hay[i - 1] === ' ')) {
+      if (content >= MIN_CONTENT_WORDS) return true;
+      content = 0;
+    }
+  }
+  return false;
+}
