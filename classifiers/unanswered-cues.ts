@@ -1,44 +1,190 @@
 /**
- * Customer-side cues for the unanswered tracker: does a message expect an answer at all, is it a nudge
- * ("immer noch keine Antwort"), and is it addressed to a brand (handle, brand space, thread with the brand).
+ * Customer-side cues for the unanswered tracker: does a message expect an answer at all, does it chase the
+ * brand ("immer noch keine Antwort") or report a failure that happened again ("schon wieder kein Netz"), and is
+ * it addressed to a brand (handle, brand space, thread with the brand).
  */
 import type { Brand, Classified } from '../src/model.ts';
+import { analyseCues, type CueAnalysis } from './cues.ts';
+import { prepare } from './text.ts';
 
-// Messages that close a conversation from the customer's side ("Danke, hat sich erledigt", "problem
-// solved", "thank you for the answer!!") or praise the service ("Ganz großes Lob an euren Kundenservice"):
-// they expect nothing back, so they must not open an SLA clock.
-const CLOSING =
-  /\b(?:danke(?:sch(?:ö|oe)n)?|vielen\s+dank|merci|hat\s+(?:sich\s+)?(?:erledigt|geklappt|funktioniert)|problem\s+gelöst|passt(?:\s+jetzt)?|thanks?|thank\s+you|thx|ty|cheers|brilliant|perfect|great|awesome|problem\s+solved|(?:all\s+)?sorted|works\s+now|working\s+(?:now|again)|solved|lob|super\s+geholfen|toll\s+gemacht|klasse|great\s+job|well\s+done|kudos)\b/iu;
+/** Whole words only; `\b` knows no umlauts ("überfällig", "rückmeldung" at a word's end would slip). */
+const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
+/** Up to three words between two parts of a phrase, none ending a clause ("frage ist, warum schon wieder" is two). */
+const GAP = '(?:[^\\s.,;:!?]+\\s+){0,3}';
+
+// Words that close a conversation from the customer's side ("Danke, hat sich erledigt", "problem solved",
+// "thank you for the answer!!") or praise the service ("Ganz großes Lob an euren Kundenservice"). Sarcasm uses
+// the same words ("Danke für nix", "Great job, 3 hours on hold"), so they close only what the cue model finds no
+// failure, criticism or irony in (isClosing).
+const CLOSING = wordsRe(
+  'danke(?:sch(?:ö|oe)n)?|(?:vielen|herzlichen|besten|tausend)(?:\\s+lieben)?\\s+dank|merci|thanks?|thank\\s+you|thx|ty|cheers|brilliant|perfect|great|awesome|lob|super\\s+geholfen|toll\\s+gemacht|klasse|great\\s+job|well\\s+done|kudos',
+);
+// The matter is over: the problem words in such a note describe what was fixed ("Super help - problem solved",
+// "Thanks, working again!"), which the classifier may read as a complaint and the cue model as a failure.
+const RESOLVED = wordsRe(
+  'hat\\s+(?:sich\\s+)?(?:erledigt|geklappt|funktioniert)|problem\\s+(?:ist\\s+)?(?:gelöst|behoben)|passt(?:\\s+jetzt)?|(?:geht|läuft|funktioniert)\\s+(?:jetzt\\s+)?wieder|problem\\s+solved|(?:all\\s+)?sorted|works\\s+now|working\\s+(?:now|again)|solved|fixed\\s+now',
+);
 const STILL_OPEN = /\?|\b(?:aber|but|still|immer\s+noch|noch\s+immer|nicht|nichts|kein(?:e|en)?|not|no|never)\b/iu;
 const HANDLES_URLS_EMOJI = /@\w+|https?:\/\/\S+|[\p{Extended_Pictographic}\u{FE0F}]/gu;
 /** Closing messages are short; a long message that also says thanks usually carries a new problem. */
 const CLOSING_MAX_WORDS = 15;
 
-// A customer chasing the brand: these raise a thread's priority (seed 000: "Erneute Meldung ... als auch
-// dann nichts passierte").
-const NUDGE =
-  /\b(?:(?:immer|noch)\s+(?:noch|immer)\s+(?:keine?|nichts)|(?:bis\s+)?(?:heute|jetzt)\s+(?:noch\s+)?(?:keine?|nichts)\s+(?:antwort|reaktion|rückmeldung|lebenszeichen)|keine\s+(?:antwort|reaktion|rückmeldung)|warte\s+(?:immer\s+noch|seit|schon)|zum\s+(?:zweiten|dritten|x-ten|\d+\.)\s+mal|erneut|nochmal|schon\s+wieder|still\s+(?:no|nothing|waiting|haven(?:'|’)?t|not)|no\s+(?:answer|reply|response)\s+(?:yet|still)|(?:any|an)\s+update|hello\s*\?{2,}|hallo\s*\?{2,}|again|(?:2nd|second|third|3rd)\s+time|(?:i(?:'|’)?ve|have)\s+(?:been\s+waiting|asked|called|tried)\b)/iu;
+// Asks or wants something: praise around it does not make it a message the brand may leave unanswered
+// ("Tolle App! Wann kommt sie fürs iPad?", "Super Service, ich möchte noch einen Vertrag"). WANTS also keeps a
+// short note from closing ("Great service so far, I'd like to add a second line"); "help" does not, being the
+// commonest word thanked for ("Danke für die schnelle Hilfe").
+const WANTS_SOURCE =
+  'bitte|please|pls|plz|können\\s+sie|könnt\\s+ihr|kannst\\s+du|can\\s+you|could\\s+you|möchte|hätte\\s+gerne?|würde\\s+gerne?|brauche|benötige|i(?:\'|’)?d\\s+like|i\\s+would\\s+like|i\\s+want|i\\s+need';
+const WANTS = wordsRe(WANTS_SOURCE);
+const REQUEST = wordsRe(`${WANTS_SOURCE}|hilfe|help|wann|warum|wieso|why|when`);
 
-const REQUEST = /\?|\b(?:bitte|please|pls|plz|hilfe|help|können\s+sie|könnt\s+ihr|kannst\s+du|can\s+you|could\s+you|wann|warum|wieso|why|when)\b/iu;
+/**
+ * Least praise evidence (cue model, classifiers/cues-de.ts / cues-en.ts) that makes a short post praise: one praise
+ * cue ("richtig gut", "tolle Crew", "best service") is 0.7; a bare "danke" (0.6) is not enough, because "Ich möchte
+ * meinen Vertrag ändern. Danke" asks for something the request words may not catch. A longer post needs two praise
+ * cues (as the composite model asks of German praise, composite.ts): there one praise word beside content the cues
+ * cannot read is as often sarcasm ("My apps stop working without warning and my phone freezes every five minutes!
+ * Love the new update!!!!", twcs 119326).
+ */
+const PRAISE_MIN = 0.7;
+const PRAISE_MIN_LONG = 1.2;
+
+/**
+ * Criticism the cue model finds beside praise words that makes them sarcasm or a polite problem report: any
+ * failure ("seit 3 Wochen ohne Internet", "on hold"), an irony marker ("Danke für nix", "Na toll"), or a clear
+ * negative word. 0.6 is one such word ("schlecht", 🙄); "!!" (0.35) or "problem" (0.3, "problem solved") alone are
+ * not, the same line at which the cue model itself reads praise beside criticism as irony (cues.ts).
+ */
+function criticised(e: CueAnalysis['evidence']): boolean {
+  return e.irony || e.failure > 0 || e.negative >= 0.6;
+}
+
+// A customer chasing the brand: they say they already wrote, called or asked, or that no answer came. Only this
+// is a follow-up in a thread's first message; "schon wieder"/"again" there is a failure that happened again
+// (REPEAT_FAILURE), not a repeated contact (QA defect 7: "my internet is down again" counted as chasing).
+const CONTACT_DE =
+  'schreibe|schreib|geschrieben|frage|gefragt|nachgefragt|melde|gemeldet|rufe|angerufen|wende|kontaktiere|kontaktiert|gemailt|reklamiert|angefragt|poste|getwittert|anfrage|nachfrage';
+const CONTACT_EN =
+  "ask|asking|asked|write|writing|wrote|written|message|messaging|messaged|tweet|tweeting|tweeted|contact|contacting|contacted|email|emailing|emailed|e-mailed|dm|dming|dm(?:'|’)?d|dmed|call|calling|called|reaching\\s+out|reached\\s+out|complained|reported";
+const REPEAT_DE =
+  'zum\\s+(?:zweiten|dritten|vierten|fünften|x-ten|n-ten|zigsten|wiederholten|\\d+\\.?)\\s+mal|erneut|nochmal|noch\\s+einmal|schon\\s+wieder|mal\\s+wieder|wieder\\s+mal|wieder\\s+einmal';
+const ALREADY_DE = 'schon|bereits|mehrfach|mehrmals|zigmal|x-mal|(?:\\d+|zwei|drei|vier|fünf)\\s*(?:x|mal)|zweimal|dreimal|viermal';
+/** Participles only after "schon"/"bereits": "habe schon angerufen", but not "bin schon lange Kunde und frage mich". */
+const CONTACTED_DE = 'geschrieben|gefragt|nachgefragt|gemeldet|angerufen|kontaktiert|gemailt|reklamiert|angefragt|getwittert|gesagt|erwähnt';
+/** Past participles only after "I've"/"already": "I have called", but not "I have call waiting". */
+const CONTACTED_EN =
+  "asked|written|wrote|messaged|tweeted|contacted|emailed|e-mailed|dm(?:'|’)?d|dmed|called|reached\\s+out|complained|reported|been\\s+in\\s+touch|tried\\s+(?:calling|contacting|reaching)";
+const ORDINAL_EN = '(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\\d+th|nth|umpteenth)';
+const NUDGE = wordsRe(
+  [
+    // German: no answer came
+    '(?:keine|keinerlei|null)\\s+(?:antwort|reaktion|rückmeldung|rückruf|lebenszeichen)',
+    '(?:immer|noch)\\s+(?:noch|immer)\\s+nichts\\s+(?:gehört|von\\s+(?:euch|ihnen|dir))',
+    '(?:niemand|keiner)\\s+(?:meldet\\s+sich|antwortet|reagiert|ruft\\s+(?:mich\\s+)?zurück)',
+    'nicht\\s+(?:geantwortet|zurückgerufen)',
+    'wart\\w*\\s+(?:\\S+\\s+)?(?:immer\\s+noch|noch\\s+immer)',
+    `wart\\w*\\s+${GAP}(?:auf\\s+)?(?:eine\\s+|eure\\s+|ihre\\s+|deine\\s+)?(?:antwort|rückmeldung|rückruf|reaktion)`,
+    // German: the customer wrote, called or asked before
+    `(?:${CONTACT_DE})\\s+${GAP}(?:${REPEAT_DE})`,
+    `(?:${REPEAT_DE})\\s+${GAP}(?:${CONTACT_DE}|${CONTACTED_DE})`,
+    // A bare "wieder" only before a participle: "habe wieder angerufen", not "ich melde mich wieder, falls …".
+    `(?:${ALREADY_DE}|wieder)\\s+${GAP}(?:${CONTACTED_DE})`,
+    'erneute[nr]?\\s+(?:meldung|anfrage|nachfrage|nachricht|mail|e-mail|beschwerde|reklamation)',
+    'hake\\s+(?:\\S+\\s+)?nach',
+    '(?:meine[rn]?|unsere[rn]?)\\s+(?:letzten|vorherigen|früheren|ersten)\\s+(?:nachricht|mail|e-mail|anfrage|tweet|dm|pn)',
+    // English: no answer came
+    'still\\s+waiting',
+    'still\\s+(?:no|not\\s+(?:a|any))\\s+(?:reply|response|answer|word|update|news|call\\s*back|feedback)',
+    "(?:still\\s+)?(?:haven(?:'|’)?t|have\\s+not|hasn(?:'|’)?t|has\\s+not|never|didn(?:'|’)?t)\\s+(?:heard\\s+(?:back|from)|replied|responded|answered|got(?:ten)?\\s+(?:back|a\\s+(?:reply|response|answer))|called\\s+(?:me\\s+)?back)",
+    '(?:no|zero|not\\s+a\\s+single|not\\s+one)\\s+(?:reply|response|answer|call\\s*back|word\\s+(?:back|from))',
+    '(?:nobody|no\\s+one|noone)\\s+(?:replied|replies|responds|responded|answers|answered|got\\s+back|gets\\s+back|called\\s+back)',
+    'no\\s+(?:answer|reply|response)\\s+(?:yet|still)',
+    'any\\s+updates?|(?:is\\s+there|got)\\s+an\\s+update',
+    // English: the customer wrote, called or asked before
+    `${ORDINAL_EN}\\s+time\\s+(?:(?:that\\s+)?(?:i(?:'|’)?m|i\\s+am|i(?:'|’)?ve|i\\s+have|i)\\s+(?:been\\s+)?)?(?:${CONTACT_EN})`,
+    `(?:${CONTACT_EN})\\s+(?:you\\s+|u\\s+|this\\s+)?(?:again|once\\s+more|twice|(?:for\\s+the\\s+)?${ORDINAL_EN}\\s+time|(?:three|four|five|several|multiple|many|\\d+)\\s+times)`,
+    `(?:i(?:'|’)?ve|i\\s+have|i\\s+had|we(?:'|’)?ve|we\\s+have|we\\s+had|already)\\s+(?:already\\s+)?(?:${CONTACTED_EN})`,
+    'following\\s+up|follow(?:ing)?[-\\s]up\\s+on|chasing\\s+(?:this|up|my)',
+    '(?:my|our)\\s+(?:previous|earlier|last|first)\\s+(?:tweet|message|dm|email|post|request|complaint)',
+    // Both
+    '(?:hallo|hello|hi)\\s*\\?{2,}',
+  ].join('|'),
+);
+
+// A failure that happened again. In a thread's first message it says nothing about earlier contact with the brand.
+const REPEAT_FAILURE = wordsRe(`${REPEAT_DE}|again|once\\s+more|${ORDINAL_EN}\\s+time`);
+
+/** The cue model's evidence for a customer post (the classifier keeps only the score and the cue list). */
+function cueEvidence(m: Classified): CueAnalysis['evidence'] {
+  return analyseCues(prepare(m.text), m.lang).evidence;
+}
+
+/**
+ * A thank-you or closing note: short, with closing words, nothing left open, and none of the cue model's
+ * criticism beside them. A note that says the matter is resolved closes despite problem words (what was fixed),
+ * unless it is ironic; without that, a post the classifier flags as a complaint is not closed by its praise words
+ * alone: sarcasm the cue lists do not know still reads as a complaint to the learned model.
+ */
+function isClosing(m: Classified, bare: string, words: number, evidence: () => CueAnalysis['evidence']): boolean {
+  if (words > CLOSING_MAX_WORDS || STILL_OPEN.test(bare) || WANTS.test(bare)) return false;
+  const resolved = RESOLVED.test(bare);
+  if (!resolved && !CLOSING.test(bare)) return false;
+  const e = evidence();
+  if (resolved) return !e.irony;
+  return !criticised(e) && !m.complaint.isComplaint;
+}
+
+/**
+ * Praise that asks for nothing ("Ich liebe euch, bester Service ever!", "Mega Flug, tolle Crew"): praise cues
+ * and no criticism. Read from the cue model as well as the sentiment label, because the German sentiment head
+ * learned one railway's talk and almost never says positive (QA defect 4: a launch's congratulations opened 57 SLA
+ * alerts).
+ */
+function isPraise(m: Classified, words: number, e: CueAnalysis['evidence']): boolean {
+  if (criticised(e)) return false;
+  return m.sentiment.label === 'positive' || e.positive >= (words <= CLOSING_MAX_WORDS ? PRAISE_MIN : PRAISE_MIN_LONG);
+}
 
 /**
  * Whether a customer message expects an answer. Addressed messages do by default (social-care teams answer
  * what is addressed to them), except retweets, thank-you/closing notes and praise that asks for nothing.
+ * Sarcasm ("Na toll, schon wieder Netzausfall. Danke für nix", "Great job, 3 hours on hold") is a complaint.
  */
 export function expectsAnswer(m: Classified): boolean {
   if (/^\s*RT\s+@/u.test(m.text)) return false;
   const bare = m.text.replace(HANDLES_URLS_EMOJI, ' ');
   const words = bare.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words === 0) return false;
-  // Checked before the complaint flag: "problem solved" carries complaint words, yet closes the matter.
-  if (words <= CLOSING_MAX_WORDS && CLOSING.test(bare) && !STILL_OPEN.test(bare)) return false;
-  if (m.complaint.isComplaint || m.intents.length > 0) return true;
-  return !(m.sentiment.label === 'positive' && !REQUEST.test(m.text));
+  // Computed once, and only for posts that may close or praise: most addressed posts are settled before.
+  let evidence: CueAnalysis['evidence'] | undefined;
+  const cues = (): CueAnalysis['evidence'] => (evidence ??= cueEvidence(m));
+  // Before the complaint flag: "problem solved" carries complaint words, yet closes the matter.
+  if (isClosing(m, bare, words, cues)) return false;
+  if (m.complaint.isComplaint) return true;
+  // On the text without handles and links: "@AcmeHelp" asks for no help, a link's "?a=1" is no question.
+  if (REQUEST.test(bare) || bare.includes('?') || m.intents.includes('question')) return true;
+  // After the request check, before the topic intents: "Lieferung kam einen Tag früher, super!" names a delivery
+  // (intent) but asks nothing about it.
+  if (isPraise(m, words, cues())) return false;
+  return true;
 }
 
-/** Whether a customer message chases an earlier, unanswered one. */
+/**
+ * Whether a customer message chases the brand: it says the customer already wrote, called or asked, or got no
+ * answer ("immer noch keine Antwort", "ich schreibe zum dritten Mal", "no reply to my DM"). A follow-up wherever
+ * it stands, even as a thread's first message.
+ */
 export function isNudge(text: string): boolean {
   return NUDGE.test(text);
+}
+
+/**
+ * Whether a customer message reports a failure that happened again ("schon wieder kein Netz", "down again",
+ * "zum dritten Mal diese Woche"). No follow-up in a thread's first message (a repeated failure, not a repeated
+ * contact); the tracker may count it in a thread that already has posts.
+ */
+export function reportsRepeatFailure(text: string): boolean {
+  return REPEAT_FAILURE.test(text);
 }
 
 function normaliseAccount(a: string): string {

@@ -20,7 +20,7 @@ import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts'
 import { classifyReply } from './reply-kind.ts';
 import type { BrandFilter, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, severityOf, type AlertRenderContext } from './unanswered-alert.ts';
-import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand } from './unanswered-cues.ts';
+import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, reportsRepeatFailure } from './unanswered-cues.ts';
 import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise, WaitingCustomers } from './unanswered-customers.ts';
 import { addPending, newThread, readThreadState, recordId, recordReply, startCycle, threadsToEvict, toPending, type ThreadState, unansweredAlertId } from './unanswered-thread.ts';
 
@@ -180,6 +180,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       touch(t);
       return [];
     }
+    // "Schon wieder"/"again" chases only from a customer who already wrote in this thread (asked before the last
+    // answer too, hence before a new cycle forgets them): in their first message it is a failure that happened
+    // again, not a repeated contact (QA defect 7).
+    const repeated = customerOf(t, m.author.id) !== undefined && reportsRepeatFailure(m.text);
     if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
     forget(t, recordId(t, m.id, m.createdAt));
     const stateBefore = t.state;
@@ -187,7 +191,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // A customer who already awaits the brand's answer in another thread (one loud customer's thirty separate
     // tweets) is chasing too: each new thread starts with that follow-up. Alerts stay per thread, so each can be
     // answered and resolved where it was asked; the older threads' alerts are left as they were, not revised.
-    const nudge = isNudge(m.text) || (waiting.get(brand)?.elsewhere(m.author.id, t.rootId) ?? false);
+    const nudge = isNudge(m.text) || repeated || (waiting.get(brand)?.elsewhere(m.author.id, t.rootId) ?? false);
     customerAsks(claimCustomer(t, m), m, { complaint: m.complaint.isComplaint, nudge });
     addPending(t, toPending(m));
     boundCustomers(t);

@@ -105,7 +105,12 @@ describe('shipped classifier on German complaints about brands other than the ra
       expect(post(text).complaint.isComplaint, text).toBe(true);
       expect(post(text).sentiment.label, text).toBe('negative');
     }
-    for (const text of ['Danke @o2 für die schnelle Hilfe heute, Problem gelöst!', 'Die neue Otto App ist echt gut geworden 👍']) {
+    for (const text of [
+      'Danke @o2 für die schnelle Hilfe heute, Problem gelöst!',
+      'Die neue Otto App ist echt gut geworden 👍',
+      // Colloquial praise and relief the railway-trained model reads as a complaint (0.68 before the cues knew them).
+      'Das neue 5G Unlimited ist der Hammer! Endlich kein Drosseln mehr 🎉',
+    ]) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
     }
   });

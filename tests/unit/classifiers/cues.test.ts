@@ -65,6 +65,7 @@ describe('irony: praise around a failure is criticism', () => {
   it.each([
     ['Super, schon wieder 40 Minuten Verspätung. Danke für nichts, Nordbahn 🙄', 'Oh great, another outage. Thanks for nothing @funkwelle 🙄'],
     ['Na toll, Paket wieder nicht da. Läuft bei euch.', 'Thanks @shop for losing my parcel again. Just great.'],
+    ['Klasse, Koffer weg und keiner weiß wo. 👏👏', 'Brilliant, lost my bag and nobody knows where. 👏👏'],
   ])('%s | %s', (de, en) => {
     for (const t of [de, en]) {
       expect(isComplaint(t)).toBe(true);
@@ -77,6 +78,8 @@ describe('not complaints: praise and neutral questions', () => {
   it.each([
     ['Vielen Dank für die schnelle Hilfe, top Service!', 'Love the new app, great job team!'],
     ['Danke @kranich_shop, Paket ist da 😍', 'Parcel arrived a day early, thank you! 👍'],
+    // Colloquial German praise and relief: "der Hammer" is great, "endlich kein … mehr" a nuisance gone.
+    ['Das neue 5G Unlimited ist der Hammer! Endlich kein Drosseln mehr 🎉', 'The new 5G Unlimited is awesome! Finally no throttling 🎉'],
   ])('praise: %s | %s', (de, en) => {
     for (const t of [de, en]) {
       expect(isComplaint(t)).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectsAnswer } from '../../../classifiers/unanswered-cues.ts';
+import { expectsAnswer, isNudge, reportsRepeatFailure } from '../../../classifiers/unanswered-cues.ts';
+import type { Classified } from '../../../src/model.ts';
 import { post } from './helpers.ts';
 
 describe('expectsAnswer: what opens an SLA clock', () => {
@@ -12,5 +13,152 @@ describe('expectsAnswer: what opens an SLA clock', () => {
   ] as const)('%s → %s', (text, expected) => {
     // The classifier's sentiment is deliberately neutral here: the cue must carry the decision by itself.
     expect(expectsAnswer(post({ id: 'x1', text, at: '2026-11-27T08:30:00Z', author: 'kunde', brandContext: ['b'] }))).toBe(expected);
+  });
+});
+
+/** A customer post addressed to the brand, with neutral sentiment: the decision must not rest on that label. */
+const addressed = (text: string, lang: 'de' | 'en', complaint = false) =>
+  post({ id: 'x1', text, at: '2026-11-27T08:30:00Z', author: 'kunde', brandContext: ['b'], lang, complaint });
+
+describe('expectsAnswer: sarcasm is a complaint, a thank-you closes (QA defect 2)', () => {
+  // Flagged as complaints by the classifier: praise words beside a failure or an irony marker are sarcasm.
+  it.each([
+    ['@telvana_hilft Na toll, schon wieder Netzausfall. Danke für nix 🙃', 'de'],
+    ['danke, dass ihr mich seit 3 Wochen ohne Internet lasst. Toll gemacht!', 'de'],
+    ['Perfekt, schon wieder kein Netz. Super gemacht', 'de'],
+    ['@northgate_care Great job, 3 hours on hold and then cut off. Brilliant.', 'en'],
+    ['perfect, another outage. well done', 'en'],
+    ['Thanks a lot, my parcel is lost again', 'en'],
+  ] as const)('flagged sarcasm opens a thread: %s', (text, lang) => {
+    expect(expectsAnswer(addressed(text, lang, true))).toBe(true);
+  });
+
+  // Not flagged: the failure words next to the praise are the evidence.
+  it.each([
+    ['Klasse, Koffer weg und keiner weiß wo. 👏👏', 'de'],
+    ['Super, seit 3 Tagen kein Internet, danke', 'de'],
+    ['cheers for losing my bag', 'en'],
+    ['Brilliant, on hold for 2 hours again', 'en'],
+    // Longer: one praise word beside content the cues cannot read is no praise (twcs 119326).
+    ['My apps stop working without warning and my phone freezes every five minutes! Love the new update @76099!!!!', 'en'],
+  ] as const)('praise beside a failure opens a thread even unflagged: %s', (text, lang) => {
+    expect(expectsAnswer(addressed(text, lang))).toBe(true);
+  });
+
+  it.each([
+    ['Danke, hat geklappt!', 'de', false],
+    ['Problem gelöst, vielen Dank!', 'de', true],
+    ['Internet läuft wieder, danke für die schnelle Hilfe', 'de', false],
+    ['Thanks, all sorted now', 'en', false],
+    ['Super help - problem solved 😀', 'en', true],
+    ['Thanks, working again!', 'en', true],
+  ] as const)('a closing note opens none, even when the classifier read its problem words as a complaint: %s', (text, lang, flagged) => {
+    expect(expectsAnswer(addressed(text, lang, flagged))).toBe(false);
+  });
+});
+
+describe('expectsAnswer: praise expects no answer, in German too (QA defect 4)', () => {
+  // The German sentiment head almost never says positive: these carry neutral sentiment, like the shipped classifier.
+  it.each([
+    ['@telvana_hilft Glückwunsch zum Launch, die neue App ist richtig gut', 'de'],
+    ['Ich liebe euch, bester Service ever! ❤️', 'de'],
+    ['Mega Flug, tolle Crew, sehr zufrieden!', 'de'],
+    ['Vielen lieben Dank, alles super gelaufen, gerne wieder', 'de'],
+    ['Das neue 5G Unlimited ist der Hammer! Endlich kein Drosseln mehr 🎉', 'de'],
+    ['Congrats on the launch, the new app is really good', 'en'],
+    ['Love you guys, best service ever! ❤️', 'en'],
+    ['Amazing flight, lovely crew, very happy!', 'en'],
+  ] as const)('praise: %s', (text, lang) => {
+    expect(expectsAnswer(addressed(text, lang))).toBe(false);
+  });
+
+  it.each([
+    ['Tolle App! Wann kommt sie fürs iPad?', 'de'],
+    ['Super Service bisher, ich möchte noch einen zweiten Vertrag abschließen', 'de'],
+    ['Love the new app! Is there a dark mode?', 'en'],
+    ["Great service so far, I'd like to add a second line", 'en'],
+  ] as const)('praise that asks or wants something still does: %s', (text, lang) => {
+    expect(expectsAnswer(addressed(text, lang))).toBe(true);
+  });
+});
+
+describe('expectsAnswer with the shipped classifier (learned + cue model)', () => {
+  async function shipped(): Promise<(text: string) => Classified> {
+    const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
+    const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
+    return (text) =>
+      classify({ id: 'twitter:1', source: 'twitter', author: { id: 'kunde', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 'twitter:1' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: ['b'] });
+  }
+
+  it('opens threads for the sarcasm of the QA stories and none for their praise and thank-you notes', async () => {
+    const classify = await shipped();
+    for (const text of [
+      '@telvana_hilft Na toll, schon wieder Netzausfall. Danke für nix 🙃',
+      '@northgate_care Great job, 3 hours on hold and then cut off. Brilliant.',
+      'perfect, another outage. well done',
+      'danke, dass ihr mich seit 3 Wochen ohne Internet lasst. Toll gemacht!',
+      'Klasse, Koffer weg und keiner weiß wo. 👏👏',
+      'cheers for losing my bag',
+      'Tolle App! Wann kommt sie fürs iPad?',
+    ]) {
+      expect(expectsAnswer(classify(text)), text).toBe(true);
+    }
+    for (const text of [
+      '@telvana_hilft Glückwunsch zum Launch, die neue App ist richtig gut',
+      'Ich liebe euch, bester Service ever! ❤️',
+      'Mega Flug, tolle Crew, sehr zufrieden!',
+      'Vielen lieben Dank, alles super gelaufen, gerne wieder',
+      'Das neue 5G Unlimited ist der Hammer! Endlich kein Drosseln mehr 🎉',
+      'Danke, hat geklappt!',
+      'Thanks, all sorted now',
+      'Lieferung kam einen Tag früher, super schnell, danke!',
+    ]) {
+      expect(expectsAnswer(classify(text)), text).toBe(false);
+    }
+  });
+});
+
+describe('follow-up cues: chasing the brand versus a failure that happened again (QA defect 7)', () => {
+  it.each([
+    ['@telvana_hilft immer noch keine Antwort'],
+    ['Ich schreibe zum dritten Mal, wann kommt der Techniker?'],
+    ['Hatte schon angerufen, da hieß es, ihr meldet euch'],
+    ['Habe bereits zweimal angerufen, niemand geht ran'],
+    ['Ich melde mich erneut wegen meiner Rechnung'],
+    ['Hallo??? Immer noch kein Internet und keine Reaktion. Ich kündige.'],
+    ['@northgate_care still waiting for someone to call me back'],
+    ["third time I'm asking: where is my refund?"],
+    ['no reply to my DM from Monday'],
+    ["I've already emailed twice about this bill"],
+    ['Asking again: when is the engineer coming?'],
+    ['Ich warte immer noch auf den Techniker'],
+    ['Wie schon geschrieben: Router kaputt'],
+  ])('re-contact, a follow-up even as a thread’s first message: %s', (text) => {
+    expect(isNudge(text)).toBe(true);
+  });
+
+  it.each([
+    ['Schon wieder teurer?! Was soll das?'],
+    ['Zum dritten Mal diese Woche kein Netz'],
+    ['Zug fällt erneut aus'],
+    ['Router ist nochmal abgestürzt, bitte prüfen'],
+    ['@northgate_care my internet is down again, can you check?'],
+    ['Third time this month my parcel is late'],
+    ['Flight delayed yet again'],
+  ])('a repeated failure, no repeated contact: %s', (text) => {
+    expect(isNudge(text)).toBe(false);
+    expect(reportsRepeatFailure(text)).toBe(true);
+  });
+
+  it.each([
+    ['Mein Internet ist seit gestern weg'],
+    ['Danke, ich melde mich wieder, falls es nicht klappt'],
+    ['Ich bin schon lange Kunde und frage mich, warum das so teuer ist'],
+    ['My bill is wrong, please check'],
+    ['an update broke my phone'],
+    ['I have call waiting on my line'],
+  ])('neither: %s', (text) => {
+    expect(isNudge(text)).toBe(false);
+    expect(reportsRepeatFailure(text)).toBe(false);
   });
 });

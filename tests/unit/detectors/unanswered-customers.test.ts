@@ -73,8 +73,9 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
       6 * 60,
     );
     expect(emitted.map((a) => [a.revision, a.severity, a.evidence.priority, a.updatedAt])).toEqual([
-      // Karin's complaint and follow-up ("Schon wieder", "immer noch") are due at 13:00: critical.
-      [0, 'critical', 'urgent', iso(300)],
+      // Karin's complaint is due at 13:00: a warning. Her "Schon wieder teurer" is her first message, a price that
+      // rose again, not a follow-up (QA defect 7).
+      [0, 'warning', 'high', iso(300)],
       // Answered at 13:20; Olaf has been waiting since 09:10 (overdue at 13:10) with a plain question.
       [1, 'watch', 'normal', iso(320)],
     ]);
