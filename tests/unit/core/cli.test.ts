@@ -86,8 +86,10 @@ describe('kundenradar search', () => {
     const store = await openSqliteStore(path.join(dir, 'radar.db'));
     await store.upsertMentions([post({ id: '1', brand: 'bahn', text: 'Bahn: der Zug fällt schon wieder aus', minutesAgo: 5 }, new Date())]);
     await store.close();
-    // As a user runs it: no LOG_LEVEL, and none of the test runner's variables (VITEST silences the logger).
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LOG_LEVEL' && !key.startsWith('VITEST')));
+    // As a user runs it: no LOG_LEVEL, and none of the test runner's variables (VITEST silences the logger). Embedded:
+    // CI exports KAFKA_BROKERS and ELASTICSEARCH_URL for the integration tests, which would search Elasticsearch.
+    const dropped = new Set(['LOG_LEVEL', 'KAFKA_BROKERS', 'ELASTICSEARCH_URL']);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !dropped.has(key) && !key.startsWith('VITEST')));
     const { stdout, stderr } = await run(process.execPath, [cli, 'search', 'Zug', '--config', path.join(dir, 'k.yaml')], { cwd: dir, env, timeout: 90_000 });
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^1 matches\n.*twitter:1 {2}\[bahn\]/);
