@@ -4,6 +4,7 @@
  * it with `kinds: [complaint]`). Stateless: the alert id is the post's, so a post delivered twice gives the same
  * alert, which the store and the outbox take once.
  */
+import { authorLabel } from './alert-format.ts';
 import type { Alert, AlertSeverity, Brand, Classified } from '../src/model.ts';
 import type { StreamDetector } from './types.ts';
 
@@ -17,7 +18,7 @@ function excerpt(text: string): string {
 }
 
 export function complaintAlert(m: Classified, brand: string, brandName: string): Alert {
-  const who = m.author.handle ? `@${m.author.handle}` : (m.author.name ?? m.author.id);
+  const who = authorLabel(m.author, m) ?? m.author.id;
   const id = `complaint:${brand}:${m.id}`;
   return {
     id,

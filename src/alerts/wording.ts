@@ -3,6 +3,7 @@
  * posts and the dashboard link, in German or English. Formats only lay this out and escape it.
  */
 import { alertSeverityRank, type Alert, type AlertKind, type AlertSeverity, type AlertStatus } from '../model.ts';
+import { formatNumber } from '../../classifiers/alert-format.ts';
 
 export type Language = 'de' | 'en';
 
@@ -117,9 +118,6 @@ export function labelsFor(lang: Language): typeof LABELS.de {
   return LABELS[lang];
 }
 
-function formatNumber(value: number, lang: Language): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
-}
 
 function num(evidence: Alert['evidence'], key: string): number | undefined {
   const v = evidence[key];
@@ -152,7 +150,7 @@ export interface ViewOptions {
 
 export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   const l = LABELS[options.lang];
-  const fmt = (v: number): string => formatNumber(v, options.lang);
+  const fmt = (v: number): string => formatNumber(v, options.lang, 2);
   const brand = options.brandName ?? alert.brand;
   const ev = alert.evidence;
   const waited = num(ev, 'waitedMinutes');
