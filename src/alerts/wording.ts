@@ -3,7 +3,7 @@
  * posts and the dashboard link, in German or English. Formats only lay this out and escape it.
  */
 import { alertSeverityRank, type Alert, type AlertKind, type AlertSeverity, type AlertStatus } from '../model.ts';
-import { formatNumber } from '../../classifiers/alert-format.ts';
+import { formatDuration, formatNumber } from '../../classifiers/alert-format.ts';
 
 export type Language = 'de' | 'en';
 
@@ -54,7 +54,9 @@ const LABELS = {
     more: (n: number) => `… und ${n} weitere`,
     /** Severity counts in the "… and N more" line. */
     severityCount: { critical: 'kritisch', warning: 'Warnung', watch: 'Beobachten', info: 'Info' } as Record<AlertSeverity, string>,
-    waited: (w: string, sla: string) => `Wartet seit ${w} Minuten auf eine Antwort (SLA ${sla} Minuten).`,
+    waited: (w: string, sla: string) => `Wartet seit ${w} auf eine Antwort (SLA ${sla}).`,
+    answeredAfter: (w: string, sla: string) => `Nach ${w} beantwortet (SLA ${sla}).`,
+    inBusinessHours: (w: string) => `${w} davon in Geschäftszeiten`,
     volume: (o: string, e: string) => `${o} Beiträge, erwartet waren ${e}.`,
     negatives: (o: string, e: string, w: string) => `${o} negative Beiträge in ${w} Minuten, erwartet waren ${e}.`,
     negativesNoBaseline: (o: string, w: string) => `${o} negative Beiträge in ${w} Minuten; für diese Marke gibt es noch keine Vergleichswerte.`,
@@ -73,7 +75,9 @@ const LABELS = {
     digest: (n: number) => `${n} alerts`,
     more: (n: number) => `… and ${n} more`,
     severityCount: { critical: 'critical', warning: 'warning', watch: 'watch', info: 'info' } as Record<AlertSeverity, string>,
-    waited: (w: string, sla: string) => `Waiting ${w} minutes for a reply (SLA ${sla} minutes).`,
+    waited: (w: string, sla: string) => `Waiting ${w} for a reply (SLA ${sla}).`,
+    answeredAfter: (w: string, sla: string) => `Answered after ${w} (SLA ${sla}).`,
+    inBusinessHours: (w: string) => `${w} of it in business hours`,
     volume: (o: string, e: string) => `${o} posts where ${e} were expected.`,
     negatives: (o: string, e: string, w: string) => `${o} negative posts in ${w} minutes where ${e} were expected.`,
     negativesNoBaseline: (o: string, w: string) => `${o} negative posts in ${w} minutes; there is no baseline for this brand yet.`,
@@ -148,6 +152,23 @@ export interface ViewOptions {
   maxExamples?: number;
 }
 
+/**
+ * The unanswered alert's sentence: the wait in calendar time (what a customer feels; `waitedMinutes` is the SLA's
+ * business clock), business time beside it where the brand has business hours, and "answered after" once a real
+ * answer resolved it. An alert closed without an answer (expired thread) says what its title says.
+ */
+function waitSummary(alert: Alert, businessMinutes: number, slaMinutes: number, lang: Language): string {
+  const l = LABELS[lang];
+  const calendarMinutes = num(alert.evidence, 'waitedCalendarMinutes');
+  const waited = calendarMinutes ?? businessMinutes;
+  const sla = formatDuration(slaMinutes, lang, 'nominative');
+  const business = calendarMinutes !== undefined && Math.round(calendarMinutes) !== Math.round(businessMinutes) ? l.inBusinessHours(formatDuration(businessMinutes, lang, 'nominative')) : undefined;
+  const slaPart = business ? `${sla}; ${business}` : sla;
+  if (alert.status !== 'resolved') return l.waited(formatDuration(waited, lang, 'dative'), slaPart);
+  if (alert.evidence.state === 'answered' && alert.evidence.resolution === undefined) return l.answeredAfter(formatDuration(waited, lang, 'dative'), slaPart);
+  return alert.title || l.waited(formatDuration(waited, lang, 'dative'), slaPart);
+}
+
 export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   const l = LABELS[options.lang];
   const fmt = (v: number): string => formatNumber(v, options.lang, 2);
@@ -161,7 +182,7 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   const observed = num(ev, 'observed');
   const expected = num(ev, 'expected');
   let summary: string;
-  if (waited !== undefined && sla !== undefined) summary = l.waited(fmt(waited), fmt(sla));
+  if (waited !== undefined && sla !== undefined) summary = waitSummary(alert, waited, sla, options.lang);
   else if (negObserved !== undefined && negExpected !== undefined && windowMinutes !== undefined) summary = l.negatives(fmt(negObserved), fmt(negExpected), fmt(windowMinutes));
   else if (negObserved !== undefined && windowMinutes !== undefined && num(ev, 'baselineHours') === 0) summary = l.negativesNoBaseline(fmt(negObserved), fmt(windowMinutes));
   else if (observed !== undefined && expected !== undefined) summary = l.volume(fmt(observed), fmt(expected));

@@ -41,7 +41,7 @@ describe('message wording', () => {
     expect(de.facts.length).toBeLessThanOrEqual(10);
     expect(de.facts.map((f) => f.value)).not.toContain('2026-03-02T08:00:00.000Z'); // internal fields stay out
     expect(en.headline).toBe('Warning · Unanswered complaint: Deutsche Bahn');
-    expect(en.summary).toBe('Waiting 120 minutes for a reply (SLA 60 minutes).');
+    expect(en.summary).toBe('Waiting 2 h for a reply (SLA 1 h).');
     expect(en.dashboardUrl).toBe('https://radar.example.com/alerts/unanswered%3Adb%3Atwitter%3A1001');
   });
 
@@ -66,6 +66,18 @@ describe('message wording', () => {
     // A young baseline of a few hours is still named with its age.
     const young = viewAlert(makeAlert({ kind: 'shitstorm', evidence: { windowMinutes: 30, observedNegative: 42, expectedNegative: 3, baselineHours: 5 } }), { lang: 'en' });
     expect(young.facts).toEqual(expect.arrayContaining([{ label: 'Expectation from only (h)', value: '5' }]));
+  });
+
+  it('says an unanswered wait in calendar time, business time beside it, and "answered after" once answered', () => {
+    const open = makeAlert({ evidence: { waitedMinutes: 1200, waitedCalendarMinutes: 20160, slaMinutes: 480, state: 'awaiting_brand' } });
+    expect(viewAlert(open, { lang: 'de' }).summary).toBe('Wartet seit 14 Tagen auf eine Antwort (SLA 8 h; 20 h davon in Geschäftszeiten).');
+    expect(viewAlert(open, { lang: 'en' }).summary).toBe('Waiting 14 days for a reply (SLA 8 h; 20 h of it in business hours).');
+    const answered = makeAlert({ status: 'resolved', evidence: { waitedMinutes: 90, slaMinutes: 60, state: 'answered' } });
+    expect(viewAlert(answered, { lang: 'de' }).summary).toBe('Nach 1 h 30 min beantwortet (SLA 1 h).');
+    expect(viewAlert(answered, { lang: 'en' }).summary).toBe('Answered after 1 h 30 min (SLA 1 h).');
+    // Closed without an answer (the thread expired): no "waiting" and no "answered", the title says what happened.
+    const expired = makeAlert({ status: 'resolved', title: 'Beschwerde von @kundin seit 14 Tagen unbeantwortet (twitter, SLA 1 h)', evidence: { waitedMinutes: 20160, slaMinutes: 60, state: 'awaiting_brand', resolution: 'expired' } });
+    expect(viewAlert(expired, { lang: 'de' }).summary).toBe('Beschwerde von @kundin seit 14 Tagen unbeantwortet (twitter, SLA 1 h)');
   });
 
   it('marks acknowledged and resolved updates', () => {
@@ -157,7 +169,7 @@ describe('Mattermost', () => {
   it('keeps the notification fallback plain text: no markdown escapes, but no pings either', () => {
     const view = viewAlert(makeAlert({ severity: 'critical', evidence: { waitedMinutes: 310, slaMinutes: 60 } }), { lang: 'de', brandName: '@channel *DB* (Fernverkehr)' });
     const fallback = formatMattermost([view]).attachments[0]!.fallback;
-    expect(fallback).toBe('Kritisch · Unbeantwortete Beschwerde: @\u200Bchannel *DB* (Fernverkehr): Wartet seit 310 Minuten auf eine Antwort (SLA 60 Minuten).');
+    expect(fallback).toBe('Kritisch · Unbeantwortete Beschwerde: @\u200Bchannel *DB* (Fernverkehr): Wartet seit 5 h 10 min auf eine Antwort (SLA 1 h).');
     expect(fallback).not.toContain('\\');
   });
 });
