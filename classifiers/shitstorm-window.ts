@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Classified } from '../src/model.ts';
+import { authorLabel } from './alert-format.ts';
 
 export const BUCKET_MS = 5 * 60_000;
 const MAX_AUTHORS = 5000;
@@ -134,9 +135,11 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
   for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
   if (b.examples.length < MAX_EXAMPLES || m.metrics.shares > (b.examples.at(-1)?.shares ?? 0)) {
-    const author = m.author.handle ?? m.author.id;
+    // Named as alerts name people (alert-format.ts): "@handle" where the source has handles, else the display
+    // name; a Facebook commenter's numeric id only when nothing else is known.
+    const author = authorLabel({ ...(m.author.handle ? { handle: m.author.handle } : {}), ...(m.author.name ? { name: m.author.name } : {}) }, m) ?? m.author.id;
     const text = m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text;
-    // One example per author (as stored: the handle where known), and one per text: a cascade of reshares would fill
+    // One example per author (as named), and one per text: a cascade of reshares would fill
     // the list with copies of one post.
     if (b.examples.some((e) => e.author === author || e.text === text)) return;
     b.examples.push({

@@ -635,7 +635,8 @@ describe('shitstorm alert: the resolved revision keeps the storm’s peak', () =
     expect(Number(ev.observedNegative)).toBeGreaterThan(3 * Number(ev.expectedNegative));
     expect(ev.topTerms).toEqual(expect.arrayContaining(['preiserhöhung', 'abzocke']));
     expect(resolved?.examples.length).toBeGreaterThan(0);
-    for (const e of resolved?.examples ?? []) expect(e.author).toMatch(/^wutbuerger/u);
+    // X authors by @handle; the Facebook ones (every third post) by what the ingestor gave, with no "@".
+    for (const e of resolved?.examples ?? []) expect(e.author).toMatch(/^@?wutbuerger/u);
     // Start, peak and end of the storm.
     expect(ev.onsetAt).toBe(open[0]?.evidence.onsetAt);
     const peakAt = Date.parse(String(ev.peakAt));
@@ -766,5 +767,19 @@ describe('shitstorm severity: the critical bar scales with the brand', () => {
     const night = scoreWindow({ ...calmStats, minutes: 25, count: 14, countCapped: 14, negatives: 8, negativesCapped: 8, negAuthors: 8, expected: 5.3 }, 0.17, DEFAULT_THRESHOLDS);
     expect(night.ratio).toBeGreaterThan(8);
     expect(severityFor(night)).toBe('watch');
+  });
+});
+
+describe('shitstorm examples name authors as alerts do', () => {
+  it('a Facebook commenter by name (not the numeric id), an X author by @handle, an unnamed one by id', async () => {
+    const { addToBucket, newBucket, topExamples } = await import('../../../classifiers/shitstorm-window.ts');
+    const b = newBucket(0, 0);
+    const fb = post({ id: 'c1', source: 'facebook', channel: 'page_comment', author: '100087654321', text: 'Unverschämt, schon wieder abgebucht!', at: '2026-03-02T08:00:00Z', complaint: true });
+    fb.author = { id: '100087654321', name: 'Erika Mustermann', isBrand: false };
+    const x = post({ id: '2', author: 'kundin', text: 'Seit Tagen kein Netz, Frechheit', at: '2026-03-02T08:01:00Z', complaint: true });
+    const unnamed = post({ id: 'c3', source: 'facebook', channel: 'page_comment', author: '100011112222', text: 'Katastrophe, keiner hilft', at: '2026-03-02T08:02:00Z', complaint: true });
+    unnamed.author = { id: '100011112222', isBrand: false };
+    for (const m of [fb, x, unnamed]) addToBucket(b, m, new Set());
+    expect(topExamples([b], 5).map((e) => e.author).sort()).toEqual(['100011112222', '@kundin', 'Erika Mustermann']);
   });
 });
