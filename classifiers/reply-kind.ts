@@ -26,7 +26,7 @@
  */
 import type { Cue, Lang, ReplyKind } from '../src/model.ts';
 import { DM_CUES, REPLY_PATTERNS } from './reply-cues.ts';
-import { hasSubstance } from './reply-substance.ts';
+import { hasSubstance, isCourtesyOnly } from './reply-substance.ts';
 
 // Function words only one of the two languages has (run on lower-cased text, so no `u` flag: `\b` next to ASCII).
 const GERMAN = /[äöüß]|\b(?:wir|uns|du|dich|dir|sie|ihnen|ihr|der|die|das|und|ist|bitte|nicht|mit|ein|eine|dein|deine|gerne?|schreib|ruf)\b/;
@@ -84,7 +84,11 @@ export function classifyReply(text: string, lang: Lang): ReplyClassification {
   // "Wir kümmern uns darum", "we're looking into it": an answer is promised, none given; the clock keeps running.
   else if (holding >= 2 && !substantive()) kind = 'auto_reply';
   else if (score.deflection >= 2 && score.request_info < 2 && !substantive()) kind = 'deflection';
-  else kind = 'answer';
+  // "Sorry to hear that!", "Das tut uns leid 😔": sympathy, and nothing the customer can act on yet.
+  else if (score.answer === 0 && isCourtesyOnly(hay)) {
+    kind = 'auto_reply';
+    cues.push({ cue: 'auto_reply: nur Höflichkeit, keine Antwort / courtesy only, no answer', weight: 1 });
+  } else kind = 'answer';
   cues.sort((a, b) => b.weight - a.weight);
   return { kind, cues };
 }

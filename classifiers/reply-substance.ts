@@ -31,8 +31,9 @@ const COURTESY = [
 ].join('|');
 /** From to, as opening hours are written: "8–20 Uhr", "from 8am to 6pm", "9:00 - 17:30". */
 const HOURS = String.raw`(?:from\s+|von\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?\s*(?:-|–|bis|to|until)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?`;
+const COURTESY_RE = new RegExp(COURTESY, 'g');
 const FILLERS: readonly RegExp[] = [
-  new RegExp(COURTESY, 'g'),
+  COURTESY_RE,
   // Channel details: links, handles and e-mail domains, web addresses (a subdomain before them is cut off by
   // the ".", which ends a piece), signatures ("^RR").
   /https?:\/\/\S+|@[\w.-]+|\b[a-z0-9-]+\.(?:de|com|co\.uk|uk|at|ch|net|org|io|eu|example)\b(?:\/\S*)?|[\^~]\s?[a-z]{1,10}\b/g,
@@ -79,6 +80,19 @@ const PIECE_END = new Set([...'.!?;:\n()[]>"„“–—']);
 /** Letters, digits and the gender star: "Kolleg*innen" is one word. */
 const isWordChar = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === 'ä' || c === 'ö' || c === 'ü' || c === 'ß' || c === '*';
 
+/** 1 at every position of `hay` that one of the (global) patterns matches. */
+function blankMatches(hay: string, patterns: readonly RegExp[]): Uint8Array {
+  const blank = new Uint8Array(hay.length);
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      if (m[0].length === 0) re.lastIndex += 1; // an empty match would loop forever
+      else blank.fill(1, m.index, m.index + m[0].length);
+    }
+  }
+  return blank;
+}
+
 /** Where a clause ends: punctuation, and a full stop only before a space ("telvana.de/chat" is one word). */
 function isClauseEnd(hay: string, i: number): boolean {
   const c = hay[i];
@@ -95,14 +109,7 @@ function isClauseEnd(hay: string, i: number): boolean {
  * Fragen melde dich im Chat").
  */
 export function hasSubstance(hay: string, accounted: readonly RegExp[], redirects: readonly RegExp[] = []): boolean {
-  const blank = new Uint8Array(hay.length);
-  for (const re of [...accounted, ...FILLERS]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(hay); m; m = re.exec(hay)) {
-      if (m[0].length === 0) re.lastIndex += 1; // an empty match would loop forever
-      else blank.fill(1, m.index, m.index + m[0].length);
-    }
-  }
+  const blank = blankMatches(hay, [...accounted, ...FILLERS]);
   for (const re of redirects) {
     re.lastIndex = 0;
     for (let m = re.exec(hay); m; m = re.exec(hay)) {
@@ -135,4 +142,27 @@ export function hasSubstance(hay: string, accounted: readonly RegExp[], redirect
     }
   }
   return false;
+}
+
+/**
+ * Whether the (lower-cased) reply is courtesy and nothing else: an apology, thanks or greeting with not one
+ * content word or number besides ("Sorry to hear that!", "Das tut uns leid 😔", "Thanks for reaching out!").
+ * Such a reply answers nothing; the brand still owes the answer. A short real answer keeps a word of its own
+ * ("Ja, ab Montag.", "Fixed now!") or has no courtesy at all ("Yes, it is."), and stays an answer.
+ */
+export function isCourtesyOnly(hay: string): boolean {
+  COURTESY_RE.lastIndex = 0;
+  if (!COURTESY_RE.test(hay)) return false;
+  const blank = blankMatches(hay, FILLERS);
+  let word = '';
+  for (let i = 0; i <= hay.length; i++) {
+    const c = i < hay.length ? (hay[i] ?? '') : ' ';
+    if (blank[i] !== 1 && isWordChar(c)) {
+      word += c;
+      continue;
+    }
+    if (word && ((word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) || !STOPWORDS.has(word))) return false;
+    word = '';
+  }
+  return true;
 }

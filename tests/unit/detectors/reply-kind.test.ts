@@ -150,3 +150,25 @@ describe('classifyReply: holding replies are auto-replies, unless substance foll
     expect(classifyReply(text, lang).kind).toBe(kind);
   });
 });
+
+// QA leftover of session 8: sympathy alone ("Sorry to hear that!") closed the thread as if answered.
+describe('classifyReply: courtesy alone is no answer', () => {
+  it.each([
+    ['Sorry to hear that!', 'en', 'auto_reply'],
+    ['Oh no, sorry about that! 😔', 'en', 'auto_reply'],
+    ['We apologise for the inconvenience.', 'en', 'auto_reply'],
+    ['Thanks for reaching out!', 'en', 'auto_reply'],
+    ['Das tut uns leid!', 'de', 'auto_reply'],
+    ['Oh je, das tut uns sehr leid 😔 ^KS', 'de', 'auto_reply'],
+    ['Entschuldige bitte die Unannehmlichkeiten.', 'de', 'auto_reply'],
+    // A word of its own, a number, or no courtesy at all: short answers stay answers.
+    ['Sorry about that, fixed now!', 'en', 'answer'],
+    ['Das tut uns leid. Ja, ab Montag.', 'de', 'answer'],
+    ['Sorry! Flight 4711 leaves at 9.', 'en', 'answer'],
+    ['Yes, it is.', 'en', 'answer'],
+    ['Ja, ist es.', 'de', 'answer'],
+    ['Hi! 👋', 'en', 'answer'],
+  ] as const)('%s → %s', (text, lang, kind) => {
+    expect(classifyReply(text, lang).kind).toBe(kind);
+  });
+});

@@ -180,6 +180,16 @@ describe('unanswered tracker: reply kinds', () => {
     ]);
   });
 
+  it('sympathy alone ("Das tut uns leid!") keeps the clock running; the complaint alerts (de)', async () => {
+    const { last } = await run(
+      [customer('c1', 0, '@DB_Bahn Zug ausgefallen, keine Durchsage, nichts.', { complaint: true }), brandReply('b1', 20, 'Oh je, das tut uns sehr leid 😔')],
+      150,
+    );
+    const alert = [...last.values()][0];
+    expect(alert?.status).toBe('open');
+    expect(alert?.evidence).toMatchObject({ brandReplies: ['auto_reply'], autoReplies: 1, state: 'awaiting_brand' });
+  });
+
   it('request_info hands the ball to the customer; the answer after their reply closes the thread (de)', async () => {
     const { emitted } = await run(
       [
