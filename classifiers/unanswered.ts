@@ -12,17 +12,24 @@
  * time the detect stage calls `catchUp` as the clock jumps: every deadline passed fires at its own instant.
  * State lives in the StateStore (namespace `unanswered:<brand>`, one entry per thread); `flush` writes only
  * what changed, so a restart neither forgets a thread nor re-opens an alert it already raised.
+ *
+ * This module decides what a customer post or a brand reply means for a thread; the bookkeeping and persistence
+ * are unanswered-book.ts, deadlines unanswered-timers.ts, expiry and the thread cap unanswered-retention.ts.
  */
 import { slaMinutesFor, type AppConfig } from '../src/config.ts';
-import { childLogger } from '../src/log.ts';
-import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyKind } from '../src/model.ts';
+import type { Alert, Brand, Classified, ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
 import { classifyReply } from './reply-kind.ts';
 import type { BrandFilter, StateStore, StreamDetector } from './types.ts';
-import { renderAlert, severityOf, type AlertRenderContext } from './unanswered-alert.ts';
+import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
+import { ThreadBook } from './unanswered-book.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, reportsRepeatFailure } from './unanswered-cues.ts';
-import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise, WaitingCustomers } from './unanswered-customers.ts';
-import { addPending, newThread, readThreadState, recordId, recordReply, startCycle, threadsToEvict, toPending, type ThreadState, unansweredAlertId } from './unanswered-thread.ts';
+import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise } from './unanswered-customers.ts';
+import { createThreadRetention } from './unanswered-retention.ts';
+import { currentSeverity, createThreadTimers, isOverdue } from './unanswered-timers.ts';
+import { addPending, newThread, recordId, recordReply, startCycle, toPending, type ThreadState } from './unanswered-thread.ts';
+
+export { unansweredNamespace } from './unanswered-book.ts';
 
 export interface UnansweredTrackerOptions {
   /**
@@ -47,9 +54,6 @@ export interface UnansweredTrackerDeps {
 }
 
 const HOUR = 3_600_000;
-const log = childLogger('unanswered');
-
-export const unansweredNamespace = (brand: string): string => `unanswered:${brand}`;
 
 /** The tracker as the detect stage uses it: a stream detector that also places posts and catches up in event time. */
 export interface UnansweredTracker extends StreamDetector {
@@ -74,63 +78,13 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   const overdueFactor = deps.options?.longOverdueFactor ?? 4;
   const brands = new Map(deps.brands.map((b) => [b.id, b]));
   const accounts = accountIndex(deps.brands);
-  const threads = new Map<string, Map<string, ThreadState>>(deps.brands.map((b) => [b.id, new Map()]));
-  /** Mention id → thread root, to place replies whose root we never saw (partial crawls, deleted roots). */
-  const byMention = new Map<string, Map<string, string>>(deps.brands.map((b) => [b.id, new Map()]));
-  const dirty = new Map<string, Set<string>>(deps.brands.map((b) => [b.id, new Set()]));
-  const removed = new Map<string, Set<string>>(deps.brands.map((b) => [b.id, new Set()]));
-  /**
-   * Earliest instant at which some thread of the brand becomes due, escalates or expires (a lower bound, made
-   * exact by each scan): the due checks are O(1) per brand until then.
-   */
-  const nextTimer = new Map<string, number>();
-  const lastPrune = new Map<string, number>();
-  /** Per brand, where each customer awaits an answer: derived from thread state (rebuilt by `restore`), never stored. */
-  const waiting = new Map(deps.brands.map((b) => [b.id, new WaitingCustomers()]));
-
-  const threadsOf = (brand: string): Map<string, ThreadState> => threads.get(brand) ?? new Map();
-
-  const expiryOf = (t: ThreadState): number => Date.parse(t.lastActivityAt) + retentionMs;
-
-  /** The thread's timers: SLA deadline and escalation while it awaits the brand, and its expiry. */
-  function timersOf(t: ThreadState): number[] {
-    const out = [expiryOf(t)];
-    if (t.state === 'awaiting_brand' && t.dueAt) out.push(Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
-    return out;
-  }
-
-  /** The thread's earliest timer after `nowMs`. */
-  function nextTimerOf(t: ThreadState, nowMs: number): number {
-    let next = Infinity;
-    for (const at of timersOf(t)) if (at > nowMs && at < next) next = at;
-    return next;
-  }
+  const book = new ThreadBook(deps.brands.map((b) => b.id), retentionMs);
+  const retention = createThreadRetention({ book, brands, maxThreads, retentionMs, update });
+  const timers = createThreadTimers({ book, brands, retention, update });
 
   // Ownership (scaled mode, see BrandFilter): the brands the current observe/advance call may touch. Brands
   // owned by another consumer-group member are skipped by due checks, pruning and addressing alike.
   let owns: BrandFilter = () => true;
-
-  function touch(t: ThreadState): void {
-    dirty.get(t.brand)?.add(t.rootId);
-    removed.get(t.brand)?.delete(t.rootId);
-    const index = byMention.get(t.brand);
-    for (const id of t.ids) index?.set(id, t.rootId);
-    nextTimer.set(t.brand, Math.min(nextTimer.get(t.brand) ?? Infinity, ...timersOf(t)));
-    waiting.get(t.brand)?.update(t);
-  }
-
-  function forget(t: ThreadState, ids: readonly string[]): void {
-    const index = byMention.get(t.brand);
-    for (const id of ids) if (index?.get(id) === t.rootId) index.delete(id);
-  }
-
-  function findThread(brand: string, m: Classified): ThreadState | undefined {
-    const own = threadsOf(brand);
-    const direct = own.get(m.thread.rootId);
-    if (direct) return direct;
-    const viaParent = m.thread.parentId ? byMention.get(brand)?.get(m.thread.parentId) : undefined;
-    return viaParent ? own.get(viaParent) : undefined;
-  }
 
   /** Re-derives the thread's summary from its customers; a clock that starts elsewhere moves the deadlines. */
   function settle(t: ThreadState): void {
@@ -155,29 +109,21 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     return renderAlert(t, brands.get(t.brand), now, context);
   }
 
-  function isOverdue(t: ThreadState, now: Date): boolean {
-    return t.state === 'awaiting_brand' && t.dueAt !== undefined && Date.parse(t.dueAt) <= now.getTime();
-  }
-
-  function currentSeverity(t: ThreadState, now: Date) {
-    return severityOf(t, t.escalateAt !== undefined && Date.parse(t.escalateAt) <= now.getTime());
-  }
-
   function onCustomer(brand: string, m: Classified, now: Date): Alert[] {
-    let t = findThread(brand, m);
+    let t = book.findThread(brand, m);
     // At-least-once delivery: a mention seen again (redelivered after a crash) must not count twice.
     if (t && (t.ids.includes(m.id) || t.pending.some((p) => p.id === m.id))) return [];
     if (!t) {
       const sla = slaMinutesFor(deps.config, brands.get(brand), m.source, m.channel);
       t = newThread(brand, m.thread.rootId, m.source, m.channel, sla, m.createdAt);
-      threadsOf(brand).set(t.rootId, t);
+      book.threadsOf(brand).set(t.rootId, t);
     }
     if (!expectsAnswer(m)) {
-      forget(t, recordId(t, m.id, m.createdAt));
+      book.forget(t, recordId(t, m.id, m.createdAt));
       // Still theirs: a brand reply to this post (a thank-you) is a reply to them, not to everybody waiting.
       const known = customerOf(t, m.author.id);
       if (known) rememberPost(known, m.id, m.createdAt);
-      touch(t);
+      book.touch(t);
       return [];
     }
     // "Schon wieder"/"again" chases only from a customer who already wrote in this thread (asked before the last
@@ -185,18 +131,18 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // again, not a repeated contact (QA defect 7).
     const repeated = customerOf(t, m.author.id) !== undefined && reportsRepeatFailure(m.text);
     if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
-    forget(t, recordId(t, m.id, m.createdAt));
+    book.forget(t, recordId(t, m.id, m.createdAt));
     const stateBefore = t.state;
     // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
     // A customer who already awaits the brand's answer in another thread (one loud customer's thirty separate
     // tweets) is chasing too: each new thread starts with that follow-up. Alerts stay per thread, so each can be
     // answered and resolved where it was asked; the older threads' alerts are left as they were, not revised.
-    const nudge = isNudge(m.text) || repeated || (waiting.get(brand)?.elsewhere(m.author.id, t.rootId) ?? false);
+    const nudge = isNudge(m.text) || repeated || book.waitingElsewhere(brand, m.author.id, t.rootId);
     customerAsks(claimCustomer(t, m), m, { complaint: m.complaint.isComplaint, nudge });
     addPending(t, toPending(m));
     boundCustomers(t);
     settle(t);
-    touch(t);
+    book.touch(t);
     if (!t.alert || t.alert.status !== 'open') return [];
     // The customer sent the details the brand asked for: the alert stops saying it waits for them, and shows the
     // brand's new wait, which starts at this reply (until that is overdue too, the alert is info).
@@ -212,12 +158,12 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   }
 
   function onBrand(brand: string, m: Classified, now: Date): Alert[] {
-    const t = findThread(brand, m);
+    const t = book.findThread(brand, m);
     if (!t) return []; // the brand's own post, or a reply in a conversation nobody asked us about
     // Redelivered: `replies` starts afresh each cycle, `ids` also remembers the earlier cycles' posts.
     if (t.replies.some((r) => r.id === m.id) || t.ids.includes(m.id)) return [];
     const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
-    forget(t, recordId(t, m.id, m.createdAt));
+    book.forget(t, recordId(t, m.id, m.createdAt));
     const to = addressees(t, { parentId: m.thread.parentId, text: m.text });
     recordReply(t, m.id, kind, m.createdAt, kind === 'auto_reply' ? undefined : [...to]);
     const clockBefore = t.clockStartedAt;
@@ -226,7 +172,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     brandReplies(t, kind, to);
     const answered = pendingBefore.filter((p) => !t.pending.some((q) => q.id === p.id));
     settle(t);
-    touch(t);
+    book.touch(t);
     const out: Array<Alert | undefined> = [];
     if (t.alert && t.alert.status === 'open') {
       if (t.state === 'answered') {
@@ -241,156 +187,12 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     return out.filter((a): a is Alert => a !== undefined);
   }
 
-  /**
-   * The thread's due check as of `at`: opens its alert once the SLA ran out and raises it as it escalates. Only
-   * upwards: with no new post, waiting longer can only raise the severity. A lower one means this check runs at an
-   * earlier time than the last (a post fed again after a restart or redelivery), and downgrading then escalating
-   * again cost every open alert two revisions and two chat messages. An update is never dated before the alert's
-   * last one.
-   */
-  function fireTimer(brand: string, t: ThreadState, at: Date): Alert | undefined {
-    if (!isOverdue(t, at) || !t.dueAt) return undefined;
-    const severity = currentSeverity(t, at);
-    if (!t.alert) {
-      t.alert = { id: unansweredAlertId(t), openedAt: t.dueAt, updatedAt: at.toISOString(), revision: 0, severity, status: 'open' };
-      dirty.get(brand)?.add(t.rootId);
-      return renderAlert(t, brands.get(brand), at);
-    }
-    if (t.alert.status !== 'open' || alertSeverityRank(severity) <= alertSeverityRank(t.alert.severity)) return undefined;
-    dirty.get(brand)?.add(t.rootId);
-    return update(t, new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt))), { severity });
-  }
-
-  /** Wall clock: every timer passed fires as of `now` (the periodic tick is at most its period late). */
-  function dueCheck(now: Date): Alert[] {
-    const out: Alert[] = [];
-    const nowMs = now.getTime();
-    for (const [brand, own] of threads) {
-      if (!owns(brand)) continue;
-      if ((nextTimer.get(brand) ?? Infinity) > nowMs) continue;
-      let next = Infinity;
-      for (const t of own.values()) {
-        const a = fireTimer(brand, t, now);
-        if (a) out.push(a);
-        next = Math.min(next, nextTimerOf(t, nowMs));
-      }
-      nextTimer.set(brand, next);
-    }
-    return out;
-  }
-
-  /** Event time: see `UnansweredTracker.catchUp`. */
-  function catchUp(now: Date): Alert[] {
-    const fired: Array<{ at: number; alert: Alert }> = [];
-    const nowMs = now.getTime();
-    for (const [brand, own] of threads) {
-      if (!owns(brand) || (nextTimer.get(brand) ?? Infinity) > nowMs) continue;
-      let next = Infinity;
-      for (const t of [...own.values()]) {
-        const expiry = expiryOf(t);
-        if (t.state === 'awaiting_brand' && t.dueAt) {
-          for (const at of [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity]) {
-            // A deadline after the thread expired never comes: nobody was tracking it any more by then.
-            if (at > nowMs || at >= expiry) continue;
-            const a = fireTimer(brand, t, new Date(at));
-            if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
-          }
-        }
-        if (expiry <= nowMs) {
-          const a = drop(brand, t, new Date(expiry), 'expired');
-          if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
-          continue;
-        }
-        next = Math.min(next, nextTimerOf(t, nowMs));
-      }
-      nextTimer.set(brand, next);
-    }
-    // In time order across threads, as they would have come live (stable: ties keep the scan's order).
-    fired.sort((a, b) => a.at - b.at);
-    return [...fired.map((f) => f.alert), ...evictOverCap(now)];
-  }
-
-  /**
-   * Why an open alert is closed when its thread leaves memory. The alert must not stay open forever with
-   * nobody left to resolve it, and "resolved" alone would read as "answered": the reason says otherwise.
-   */
-  function closingReason(t: ThreadState, why: 'expired' | 'evicted'): string {
-    const days = retentionMs / (24 * HOUR);
-    if (why === 'evicted') return `evicted: more than ${maxThreads} threads tracked for this brand, oldest dropped`;
-    return t.state === 'awaiting_customer' ? `expired: no customer reply within ${days} days` : `expired: no brand answer within ${days} days`;
-  }
-
-  /** Forgets the thread; an alert still open is resolved (as of `at`) with the reason, and returned. */
-  function drop(brand: string, t: ThreadState, at: Date, why: 'expired' | 'evicted'): Alert | undefined {
-    threadsOf(brand).delete(t.rootId);
-    waiting.get(brand)?.forget(t.rootId);
-    const index = byMention.get(brand);
-    for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
-    dirty.get(brand)?.delete(t.rootId);
-    removed.get(brand)?.add(t.rootId);
-    if (t.alert?.status !== 'open') return undefined;
-    // Never before the alert's last update: a resolution must be its newest revision in time as well.
-    const when = new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt)));
-    const hours = brands.get(brand)?.businessHours;
-    const waitedMinutes =
-      t.state === 'awaiting_brand' && t.clockStartedAt
-        ? Math.round(businessMinutesBetween(new Date(t.clockStartedAt), when, hours))
-        : (t.alert.waitedMinutes ?? 0);
-    return update(t, when, { status: 'resolved', resolvedAt: when.toISOString(), waitedMinutes, resolution: closingReason(t, why) });
-  }
-
-  /** Evictions of threads still owed an answer, summed and logged at most once an hour per brand. */
-  const evictedWaiting = new Map<string, { count: number; loggedAt: number }>();
-  function warnEvicted(brand: string, count: number, nowMs: number): void {
-    const e = evictedWaiting.get(brand) ?? { count: 0, loggedAt: -Infinity };
-    e.count += count;
-    evictedWaiting.set(brand, e);
-    if (nowMs - e.loggedAt < HOUR) return;
-    log.warn({ brand, evictedWaiting: e.count, maxThreads }, 'thread cap reached: dropped threads still awaiting a brand answer (raise maxThreadsPerBrand?)');
-    e.count = 0;
-    e.loggedAt = nowMs;
-  }
-
-  /** Drops threads idle past the retention (checked hourly per brand) and evicts over the cap. */
-  function prune(now: Date): Alert[] {
-    const out: Alert[] = [];
-    const nowMs = now.getTime();
-    for (const [brand, own] of threads) {
-      if (!owns(brand)) continue;
-      if (own.size <= maxThreads && nowMs - (lastPrune.get(brand) ?? -Infinity) < HOUR) continue;
-      lastPrune.set(brand, nowMs);
-      const horizon = new Date(nowMs - retentionMs).toISOString();
-      for (const t of [...own.values()]) {
-        // Expired as of the end of the retention period, not of this (hourly) pass: the same instant
-        // whenever the pass runs, so a restart that repeats it repeats the same revision.
-        const a = t.lastActivityAt < horizon ? drop(brand, t, new Date(expiryOf(t)), 'expired') : undefined;
-        if (a) out.push(a);
-      }
-    }
-    return [...out, ...evictOverCap(now)];
-  }
-
-  function evictOverCap(now: Date): Alert[] {
-    const out: Alert[] = [];
-    for (const [brand, own] of threads) {
-      if (own.size <= maxThreads) continue;
-      const evicted = threadsToEvict(own.values(), own.size - maxThreads);
-      for (const t of evicted) {
-        const a = drop(brand, t, now, 'evicted');
-        if (a) out.push(a);
-      }
-      const waiting = evicted.filter((t) => t.state === 'awaiting_brand').length;
-      if (waiting > 0) warnEvicted(brand, waiting, now.getTime());
-    }
-    return out;
-  }
-
   function brandsAddressed(m: Classified): string[] {
     const out: string[] = [];
     const handles = m.text.includes('@') ? handlesIn(m.text) : new Set<string>();
     for (const brand of brands.keys()) {
       if (!owns(brand)) continue;
-      if (m.brandContext.includes(brand) || mentionsHandle(handles, accounts.get(brand)) || findThread(brand, m)) out.push(brand);
+      if (m.brandContext.includes(brand) || mentionsHandle(handles, accounts.get(brand)) || book.findThread(brand, m)) out.push(brand);
     }
     return out;
   }
@@ -399,27 +201,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     name: 'unanswered',
 
     async restore() {
-      for (const brand of brands.keys()) {
-        const own = threadsOf(brand);
-        own.clear();
-        waiting.get(brand)?.clear();
-        // Replaces, not merges (restore runs again after a rebalance): nothing of the old copy may survive.
-        byMention.get(brand)?.clear();
-        removed.get(brand)?.clear();
-        nextTimer.delete(brand);
-        for (const { key, value } of await deps.state.listState(unansweredNamespace(brand))) {
-          // Migrates state written before customers were tracked one by one (unanswered-thread.ts).
-          const parsed = readThreadState(value);
-          if (!parsed.success || parsed.data.brand !== brand) {
-            // Never silently: a thread we cannot read is an alert we might miss.
-            log.warn({ brand, key, issues: parsed.success ? 'brand mismatch' : parsed.issues.slice(0, 3) }, 'skipping unreadable unanswered-thread state');
-            continue;
-          }
-          own.set(parsed.data.rootId, parsed.data);
-          touch(parsed.data);
-        }
-        dirty.get(brand)?.clear();
-      }
+      await book.restore(deps.state);
     },
 
     async observe(m, now, filter) {
@@ -427,48 +209,35 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       // Timers due before this mention fire first, so a late answer resolves an alert instead of preventing it
       // (same order in replay and live).
       const at = new Date(Math.min(now.getTime(), Date.parse(m.createdAt)));
-      const out = dueCheck(at);
+      const out = timers.dueCheck(at, owns);
       const own = owningBrand(m, accounts);
       if (own !== undefined) {
         if (brands.has(own) && owns(own)) out.push(...onBrand(own, m, now));
       } else {
         for (const brand of brandsAddressed(m)) out.push(...onCustomer(brand, m, now));
       }
-      out.push(...prune(now));
+      out.push(...retention.prune(now, owns));
       return out;
     },
 
     async advance(now, filter) {
       owns = filter ?? (() => true);
-      const out = dueCheck(now);
-      out.push(...prune(now));
+      const out = timers.dueCheck(now, owns);
+      out.push(...retention.prune(now, owns));
       return out;
     },
 
     async catchUp(now, filter) {
       owns = filter ?? (() => true);
-      return catchUp(now);
+      return timers.catchUp(now, owns);
     },
 
     threadBrands(m) {
-      return [...brands.keys()].filter((brand) => findThread(brand, m) !== undefined);
+      return [...brands.keys()].filter((brand) => book.findThread(brand, m) !== undefined);
     },
 
     async flush(filter) {
-      for (const [brand, keys] of dirty) {
-        if (filter && !filter(brand)) continue;
-        const ns = unansweredNamespace(brand);
-        for (const key of keys) {
-          const t = threadsOf(brand).get(key);
-          if (t) await deps.state.putState(ns, key, t);
-        }
-        keys.clear();
-      }
-      for (const [brand, keys] of removed) {
-        if (filter && !filter(brand)) continue;
-        for (const key of keys) await deps.state.deleteState(unansweredNamespace(brand), key);
-        keys.clear();
-      }
+      await book.flush(deps.state, filter);
     },
   };
 }

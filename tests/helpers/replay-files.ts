@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ReplaySource } from '../../ingestors/replay-stream.ts';
+import type { ReplaySource } from '../../ingestors/replay-stream-source.ts';
 import type { Mention } from '../../src/model.ts';
 
 /** A fresh temporary directory and a writer of named files in it. */

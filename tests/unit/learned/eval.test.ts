@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEval, withoutHandles } from '../../../src/commands/eval.ts';
+import { runEval } from '../../../src/commands/eval.ts';
+import { withoutHandles } from '../../../src/commands/eval-documents.ts';
 import { runTrain } from '../../../src/commands/train.ts';
 import { MODEL_FILES, readModelFile } from '../../../classifiers/learned/index.ts';
 import { isDistinctive } from '../../../classifiers/learned/document-keys.ts';

@@ -1,0 +1,160 @@
+/**
+ * The unanswered tracker's per-brand bookkeeping: the threads it holds, which thread each post belongs to, who
+ * waits where, when a brand next needs a look, and what changed since the last flush. The tracker decides what a
+ * post or a deadline means (unanswered.ts); this keeps those indexes consistent with every change it makes and
+ * with the StateStore, so a restart neither forgets a thread nor re-opens an alert it already raised.
+ */
+import { childLogger } from '../src/log.ts';
+import type { Classified } from '../src/model.ts';
+import type { BrandFilter, StateStore } from './types.ts';
+import { WaitingCustomers } from './unanswered-customers.ts';
+import { readThreadState, type ThreadState } from './unanswered-thread.ts';
+
+const log = childLogger('unanswered');
+
+export const unansweredNamespace = (brand: string): string => `unanswered:${brand}`;
+
+export class ThreadBook {
+  /** Per brand, thread root → thread. */
+  readonly threads: Map<string, Map<string, ThreadState>>;
+  /** Mention id → thread root, to place replies whose root we never saw (partial crawls, deleted roots). */
+  private readonly byMention: Map<string, Map<string, string>>;
+  private readonly dirty: Map<string, Set<string>>;
+  private readonly removed: Map<string, Set<string>>;
+  /**
+   * Earliest instant at which some thread of the brand becomes due, escalates or expires (a lower bound, made
+   * exact by each scan): the due checks are O(1) per brand until then.
+   */
+  private readonly nextTimer = new Map<string, number>();
+  /** Per brand, where each customer awaits an answer: derived from thread state (rebuilt by `restore`), never stored. */
+  private readonly waiting: Map<string, WaitingCustomers>;
+
+  constructor(
+    brands: readonly string[],
+    private readonly retentionMs: number,
+  ) {
+    this.threads = new Map(brands.map((b) => [b, new Map()]));
+    this.byMention = new Map(brands.map((b) => [b, new Map()]));
+    this.dirty = new Map(brands.map((b) => [b, new Set()]));
+    this.removed = new Map(brands.map((b) => [b, new Set()]));
+    this.waiting = new Map(brands.map((b) => [b, new WaitingCustomers()]));
+  }
+
+  threadsOf(brand: string): Map<string, ThreadState> {
+    return this.threads.get(brand) ?? new Map();
+  }
+
+  expiryOf(t: ThreadState): number {
+    return Date.parse(t.lastActivityAt) + this.retentionMs;
+  }
+
+  /** The thread's timers: SLA deadline and escalation while it awaits the brand, and its expiry. */
+  timersOf(t: ThreadState): number[] {
+    const out = [this.expiryOf(t)];
+    if (t.state === 'awaiting_brand' && t.dueAt) out.push(Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
+    return out;
+  }
+
+  /** The thread's earliest timer after `nowMs`. */
+  nextTimerOf(t: ThreadState, nowMs: number): number {
+    let next = Infinity;
+    for (const at of this.timersOf(t)) if (at > nowMs && at < next) next = at;
+    return next;
+  }
+
+  /** The brand's earliest timer as far as known (Infinity when none). */
+  nextTimerAt(brand: string): number {
+    return this.nextTimer.get(brand) ?? Infinity;
+  }
+
+  /** After a scan of all the brand's threads: their earliest timer, exactly. */
+  setNextTimer(brand: string, at: number): void {
+    this.nextTimer.set(brand, at);
+  }
+
+  /** Records a change to the thread: to be written, its posts placed, its timers and waiting customers known. */
+  touch(t: ThreadState): void {
+    this.dirty.get(t.brand)?.add(t.rootId);
+    this.removed.get(t.brand)?.delete(t.rootId);
+    const index = this.byMention.get(t.brand);
+    for (const id of t.ids) index?.set(id, t.rootId);
+    this.nextTimer.set(t.brand, Math.min(this.nextTimer.get(t.brand) ?? Infinity, ...this.timersOf(t)));
+    this.waiting.get(t.brand)?.update(t);
+  }
+
+  /** A change that moves no post, timer or customer (an alert raised or escalated): only to be written. */
+  markDirty(brand: string, rootId: string): void {
+    this.dirty.get(brand)?.add(rootId);
+  }
+
+  /** Unplaces posts the thread no longer remembers. */
+  forget(t: ThreadState, ids: readonly string[]): void {
+    const index = this.byMention.get(t.brand);
+    for (const id of ids) if (index?.get(id) === t.rootId) index.delete(id);
+  }
+
+  findThread(brand: string, m: Classified): ThreadState | undefined {
+    const own = this.threadsOf(brand);
+    const direct = own.get(m.thread.rootId);
+    if (direct) return direct;
+    const viaParent = m.thread.parentId ? this.byMention.get(brand)?.get(m.thread.parentId) : undefined;
+    return viaParent ? own.get(viaParent) : undefined;
+  }
+
+  /** Whether the customer awaits the brand's answer in a thread other than `rootId`. */
+  waitingElsewhere(brand: string, authorId: string, rootId: string): boolean {
+    return this.waiting.get(brand)?.elsewhere(authorId, rootId) ?? false;
+  }
+
+  /** Forgets the thread and deletes its stored state at the next flush. */
+  remove(brand: string, t: ThreadState): void {
+    this.threadsOf(brand).delete(t.rootId);
+    this.waiting.get(brand)?.forget(t.rootId);
+    const index = this.byMention.get(brand);
+    for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
+    this.dirty.get(brand)?.delete(t.rootId);
+    this.removed.get(brand)?.add(t.rootId);
+  }
+
+  async restore(state: StateStore): Promise<void> {
+    for (const brand of this.threads.keys()) {
+      const own = this.threadsOf(brand);
+      own.clear();
+      this.waiting.get(brand)?.clear();
+      // Replaces, not merges (restore runs again after a rebalance): nothing of the old copy may survive.
+      this.byMention.get(brand)?.clear();
+      this.removed.get(brand)?.clear();
+      this.nextTimer.delete(brand);
+      for (const { key, value } of await state.listState(unansweredNamespace(brand))) {
+        // Migrates state written before customers were tracked one by one (unanswered-thread.ts).
+        const parsed = readThreadState(value);
+        if (!parsed.success || parsed.data.brand !== brand) {
+          // Never silently: a thread we cannot read is an alert we might miss.
+          log.warn({ brand, key, issues: parsed.success ? 'brand mismatch' : parsed.issues.slice(0, 3) }, 'skipping unreadable unanswered-thread state');
+          continue;
+        }
+        own.set(parsed.data.rootId, parsed.data);
+        this.touch(parsed.data);
+      }
+      this.dirty.get(brand)?.clear();
+    }
+  }
+
+  /** Writes only what changed since the last flush, and deletes what was dropped. */
+  async flush(state: StateStore, filter?: BrandFilter): Promise<void> {
+    for (const [brand, keys] of this.dirty) {
+      if (filter && !filter(brand)) continue;
+      const ns = unansweredNamespace(brand);
+      for (const key of keys) {
+        const t = this.threadsOf(brand).get(key);
+        if (t) await state.putState(ns, key, t);
+      }
+      keys.clear();
+    }
+    for (const [brand, keys] of this.removed) {
+      if (filter && !filter(brand)) continue;
+      for (const key of keys) await state.deleteState(unansweredNamespace(brand), key);
+      keys.clear();
+    }
+  }
+}
