@@ -227,7 +227,15 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     const learnedComplaint = learned.complaint(text, lang);
     const learnedScore = rescaleToThreshold(learnedComplaint.score, learned.complaintThresholdFor(lang));
     const score = compositeComplaintScore(learnedComplaint.score, learned.complaintThresholdFor(lang), cue, text.length, lang);
-    const explanation = [...cue.cues.filter((c) => c.weight > 0), ...learnedComplaint.cues.filter(readable).slice(0, 3)];
+    const explanation = cue.cues.filter((c) => c.weight > 0);
+    // The first three readable learned cues: the verdict is needed only until three are found.
+    for (let i = 0, added = 0; i < learnedComplaint.cues.length && added < 3; i++) {
+      const c = learnedComplaint.cues[i] as Cue;
+      if (readable(c)) {
+        explanation.push(c);
+        added++;
+      }
+    }
     const learnedSentiment = learned.sentiment(text, lang);
     // English sentiment is read off the complaint decision ("a complaint is negative", learned/sentiment-en.ts):
     // it must follow the shipped decision, or a sarcastic complaint the cues caught ("Oh great, lost my bag

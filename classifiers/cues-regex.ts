@@ -106,9 +106,17 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
       },
     };
   }
-  const { first, edges, candidates } = freeze(indexed);
+  const { first, edges, candidates } = freeze(indexed.root);
+  const required = indexed.required;
+  // Per text: whether it contains each required literal (1 yes, 0 no). Recomputed when another text comes in.
+  const present = new Uint8Array(required.length);
+  let presentFor: string | undefined;
   return {
     matchAt(text, at) {
+      if (required.length > 0 && text !== presentFor) {
+        for (let r = 0; r < required.length; r++) present[r] = text.includes(required[r] as string) ? 1 : 0;
+        presentFor = text;
+      }
       // Deepest index node along the text's next characters: its list holds, in listed order, every
       // alternative whose head can start here. A run of separators is one step, keyed by a space (as in heads).
       let node = first[text.charCodeAt(at)] as number;
@@ -139,6 +147,8 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
           if (matched >= 0) return { pattern: c.pattern, end: matched };
           continue;
         }
+        // A literal every match contains is missing from the text: the regex cannot match here either.
+        if (c.required >= 0 && present[c.required] === 0) continue;
         // Compiled on first use: most alternatives are matched without it and never need it.
         const re = (c.alt.re ??= new RegExp(c.alt.source, 'yu'));
         re.lastIndex = at;
@@ -160,6 +170,12 @@ interface Candidate {
   kind: HeadKind;
   /** The alternative alone, with the closing word boundary (compiled sticky as `re` when first needed). */
   alt: { source: string; re: RegExp | undefined };
+  /**
+   * For an alternative without heads (tried at every token): index into the matcher's required literals of a
+   * letter run every match contains (`requiredLiteral`), or -1. Checked once per text instead of running the
+   * regex at each of its tokens.
+   */
+  required: number;
 }
 
 interface IndexNode {
@@ -232,8 +248,9 @@ const INDEX_DEPTH = 8;
  * Splits every pattern into its top-level alternatives and indexes them in a small trie over the first
  * characters of their heads; null when a pattern does not split cleanly (then the single alternation is used).
  */
-function indexAlternatives(patterns: readonly string[]): IndexNode | null {
+function indexAlternatives(patterns: readonly string[]): { root: IndexNode; required: string[] } | null {
   const root: IndexNode = { next: undefined, candidates: [] };
+  const required: string[] = [];
   let order = 0;
   for (let pattern = 0; pattern < patterns.length; pattern++) {
     const raw = splitTopLevel(patterns[pattern] as string);
@@ -244,9 +261,12 @@ function indexAlternatives(patterns: readonly string[]): IndexNode | null {
       // The per-alternative regex must be exactly the alternative inside the alternation.
       if (toRegexSource(raw[k] as string) !== source) return null;
       const alone = { source: `(?:${source})${WB_END}`, re: undefined };
-      const heads = alternativeHeads(raw[k] as string) ?? [{ s: '', kind: HeadKind.Prefix }];
+      const found = alternativeHeads(raw[k] as string);
+      const heads = found ?? [{ s: '', kind: HeadKind.Prefix }];
+      const literal = found === null ? requiredLiteral(raw[k] as string) : '';
+      const requiredAt = literal.length > 0 ? required.push(literal) - 1 : -1;
       for (const { s: head, kind } of heads) {
-        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone };
+        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone, required: requiredAt };
         // A head starting with a digit run is filed under every digit.
         for (const key of head.startsWith(DIGIT_RUN) ? [...'0123456789'] : [head]) {
           let node = root;
@@ -271,7 +291,66 @@ function indexAlternatives(patterns: readonly string[]): IndexNode | null {
     for (const child of node.next?.values() ?? []) inherit(child, node.candidates);
   };
   inherit(root, []);
-  return root;
+  return { root, required };
+}
+
+// Letters that umlautFlexible gives a second spelling ("ae" also matches "ä"): a literal run stops before them.
+const FLEXIBLE_SPELLING = /^(?:ä|ö|ü|ß|ae|oe|ue|ss)/;
+
+/**
+ * The longest run of plain characters (a-z, digits, apostrophe) at the top level of a cue alternative (cue syntax):
+ * outside groups and classes, not under a quantifier, not a flexible spelling, not a space (which is a separator
+ * run). Every match of the alternative contains it literally; '' when there is none.
+ */
+export function requiredLiteral(alt: string): string {
+  let best = '';
+  let run = '';
+  const end = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i] as string;
+    if (c === '(' || c === '[') {
+      end();
+      // Skip the group or class (and a quantifier after it): it may be optional or repeated.
+      const close = c === '(' ? closingParen(alt, i) : closingBracket(alt, i);
+      if (close < 0) return '';
+      i = close;
+      continue;
+    }
+    const flexible = FLEXIBLE_SPELLING.exec(alt.slice(i));
+    if (flexible !== null) {
+      // Both letters of "ae", "ss", …: the text may hold the other spelling.
+      end();
+      i += flexible[0].length - 1;
+      continue;
+    }
+    const next = alt[i + 1];
+    const quantified = next === '?' || next === '*' || next === '+' || next === '{';
+    if (!/[a-z0-9']/.test(c) || quantified) {
+      end();
+      // A quantifier's own braces ("{0,2}") are skipped with it.
+      if (c === '{') {
+        const close = alt.indexOf('}', i);
+        if (close < 0) return '';
+        i = close;
+      } else if (c === '\\') i++;
+      continue;
+    }
+    run += c;
+  }
+  end();
+  return best;
+}
+
+/** Index of the `]` closing the class opened at `open`. */
+function closingBracket(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i;
+  }
+  return -1;
 }
 
 /**

@@ -72,8 +72,6 @@ const DIGITS_RE = /^\p{N}+$/u;
 const LETTER_RE = /\p{L}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', '\n', ':']);
 
-const FOLD_MAP: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss' };
-const FOLD_RE = /[äöüßẞ]/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 const COMBINING_MARK_RE = /[\u0300-\u036f]/;
 const COMBINING_RE = /\p{M}+/gu;
@@ -96,8 +94,24 @@ function isLetter(text: string, at: number): boolean {
 /** Folds umlauts, ß and accents: "Müller" → "mueller", "Straße" → "strasse", "café" → "cafe". Input lower-case. */
 export function fold(lowered: string): string {
   if (isAscii(lowered)) return lowered;
-  const umlautsDone = lowered.replace(FOLD_RE, (c) => FOLD_MAP[c] ?? c);
-  if (!NON_ASCII_RE.test(umlautsDone)) return umlautsDone;
+  // One char-code loop for the umlauts and ß (a replace with a callback cost a call per match); any other
+  // non-ASCII character (accents) leaves it to the Unicode decomposition below.
+  let umlautsDone = '';
+  let otherNonAscii = false;
+  let last = 0;
+  for (let i = 0; i < lowered.length; i++) {
+    const c = lowered.charCodeAt(i);
+    if (c < 128) continue;
+    const folded = c === 0xe4 ? 'ae' : c === 0xf6 ? 'oe' : c === 0xfc ? 'ue' : c === 0xdf || c === 0x1e9e ? 'ss' : undefined;
+    if (folded === undefined) {
+      otherNonAscii = true;
+      continue;
+    }
+    umlautsDone += lowered.slice(last, i) + folded;
+    last = i + 1;
+  }
+  umlautsDone = last === 0 ? lowered : umlautsDone + lowered.slice(last);
+  if (!otherNonAscii) return umlautsDone;
   return umlautsDone.normalize('NFD').replace(COMBINING_RE, '').normalize('NFC');
 }
 

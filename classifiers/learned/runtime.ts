@@ -43,6 +43,11 @@ export class LanguageModel {
   private readonly surfaceLabel = new Map<number, string>();
   private readonly hiddenCue = new Set<number>();
   private readonly scores: Float64Array;
+  /** Complaint-column weight of each feature of the last text, recorded by `accumulate` for `cues`. */
+  private readonly complaintWeights: { readonly column: number; out: Float32Array };
+  /** Top cues of the last text, as feature positions and weights (`cues` keeps at most MAX_CUES). */
+  private readonly pickedAt = new Int32Array(MAX_CUES);
+  private readonly pickedWeight = new Float64Array(MAX_CUES);
   private lastText: string | undefined;
   private lastLang: Lang | undefined;
 
@@ -65,6 +70,7 @@ export class LanguageModel {
     for (const n of SURFACE_NAMES) this.surfaceLabel.set(surfaceIndex(n, file.features.bits), SURFACE_LABELS[n] ?? n);
     for (const n of ['url', 'user']) this.hiddenCue.add(surfaceIndex(n, file.features.bits));
     this.scores = new Float64Array(this.k);
+    this.complaintWeights = { column: this.complaintColumn, out: new Float32Array(4096) };
   }
 
   /** Raw one-vs-rest decision values of the last text (shared buffer: copy to keep). */
@@ -73,7 +79,9 @@ export class LanguageModel {
     const n = this.fx.extract(text, lang);
     const s = this.scores;
     for (let c = 0; c < this.k; c++) s[c] = this.bias[c] as number;
-    this.weights.accumulate(s, this.fx.index, this.fx.value, n);
+    const record = this.complaintWeights;
+    if (record.out.length < n) record.out = new Float32Array(Math.max(n, 2 * record.out.length));
+    this.weights.accumulate(s, this.fx.index, this.fx.value, n, record);
     this.lastText = text;
     this.lastLang = lang;
     return s;
@@ -110,8 +118,11 @@ export class LanguageModel {
 
   /** Word and surface features of the last text that pushed hardest towards "complaint". */
   private cues(): Cue[] {
-    const fx = this.fx, col = this.complaintColumn;
-    const picked: { i: number; w: number }[] = [];
+    const fx = this.fx;
+    const colWeight = this.complaintWeights.out;
+    // Parallel arrays instead of a {i, w} object per candidate; the same picks, replacements and order as before.
+    const at = this.pickedAt, weight = this.pickedWeight;
+    let count = 0;
     // Only the word block and the surface block can be named; character n-grams in between are skipped.
     for (let i = 0; i < fx.count; i++) {
       if (i === fx.wordEnd) i = fx.surfaceStart;
@@ -119,22 +130,40 @@ export class LanguageModel {
       // Links and @mentions alone are left out: in the English corpus they mostly tell addressed tweets from the
       // random extra negatives, which explains nothing an analyst can act on.
       if (i >= fx.surfaceStart ? this.hiddenCue.has(fx.index[i] as number) : fx.kindOf[i] === 0 && this.isPlaceholder(fx.tokenOf[i] as number)) continue;
-      const w = this.weights.weight(fx.index[i] as number, col) * (fx.value[i] as number);
+      const w = (colWeight[i] as number) * (fx.value[i] as number);
       if (w <= 0) continue;
-      if (picked.length < MAX_CUES) picked.push({ i, w });
-      else {
+      if (count < MAX_CUES) {
+        at[count] = i;
+        weight[count++] = w;
+      } else {
         let min = 0;
-        for (let j = 1; j < picked.length; j++) if ((picked[j] as { w: number }).w < (picked[min] as { w: number }).w) min = j;
-        if ((picked[min] as { w: number }).w < w) picked[min] = { i, w };
+        for (let j = 1; j < count; j++) if ((weight[j] as number) < (weight[min] as number)) min = j;
+        if ((weight[min] as number) < w) {
+          at[min] = i;
+          weight[min] = w;
+        }
       }
     }
-    picked.sort((a, b) => b.w - a.w || a.i - b.i);
-    return picked.map(({ i, w }) => {
+    // Insertion sort by weight (descending), then position: a total order, so the result is what any sort gives.
+    for (let a = 1; a < count; a++) {
+      const i = at[a] as number, w = weight[a] as number;
+      let b = a - 1;
+      for (; b >= 0 && ((weight[b] as number) < w || ((weight[b] as number) === w && (at[b] as number) > i)); b--) {
+        at[b + 1] = at[b] as number;
+        weight[b + 1] = weight[b] as number;
+      }
+      at[b + 1] = i;
+      weight[b + 1] = w;
+    }
+    const cues: Cue[] = [];
+    for (let c = 0; c < count; c++) {
+      const i = at[c] as number, w = weight[c] as number;
       const name = fx.featureName(i) ?? this.surfaceLabel.get(fx.index[i] as number) ?? 'feature';
       const span = fx.featureSpan(i);
       const cue: Cue = { cue: name.slice(0, 200), weight: Math.round(w * 1000) / 1000 };
       if (span) cue.span = span;
-      return cue;
-    });
+      cues.push(cue);
+    }
+    return cues;
   }
 }

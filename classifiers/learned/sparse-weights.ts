@@ -61,9 +61,24 @@ export class SparseWeights {
    * Two passes: the first resolves rows (cheap, the bitset and counts stay in L1/L2), the second only loads
    * weights and multiplies. With short iterations the CPU keeps many of those cache-missing loads in flight at
    * once instead of waiting for each behind the rank arithmetic.
+   *
+   * `record`: when given, `record.out[i]` receives `weight(idx[i], record.column)` for every i < n, read from the row
+   * this loop loads anyway, so a caller naming the strongest features (the complaint cues) does not look them up
+   * a second time.
    */
-  accumulate(s: Float64Array, idx: Int32Array, val: Float32Array, n: number): void {
-    const k = this.k, meta = this.meta, packed = this.packed;
+  accumulate(s: Float64Array, idx: Int32Array, val: Float32Array, n: number, record?: { column: number; out: Float32Array }): void {
+    const m = this.resolveRows(idx, n);
+    this.sum(s, val, m);
+    if (record === undefined) return;
+    // The rows were just loaded: these reads hit the cache.
+    const rows = this.rows, packed = this.packed, out = record.out, column = record.column;
+    out.fill(0, 0, n);
+    for (let j = 0; j < m; j += 2) out[rows[j + 1] as number] = packed[(rows[j] as number) + column] as number;
+  }
+
+  /** First pass: (row offset, feature position) pairs in `rows` for the features the model knows; returns 2 × their count. */
+  private resolveRows(idx: Int32Array, n: number): number {
+    const k = this.k, meta = this.meta;
     if (this.rows.length < 2 * n) this.rows = new Int32Array(Math.max(2 * n, 2 * this.rows.length));
     const rows = this.rows;
     let m = 0;
@@ -76,6 +91,12 @@ export class SparseWeights {
       rows[m++] = (((meta[w2 + 1] as number) + popcount(word & (bit - 1))) * k) | 0;
       rows[m++] = i;
     }
+    return m;
+  }
+
+  /** Second pass: adds the resolved rows' weights times the features' values to `s`, in feature order. */
+  private sum(s: Float64Array, val: Float32Array, m: number): void {
+    const k = this.k, packed = this.packed, rows = this.rows;
     if (k === 1) {
       let s0 = s[0] as number;
       for (let j = 0; j < m; j += 2) s0 += (packed[rows[j] as number] as number) * (val[rows[j + 1] as number] as number);

@@ -81,8 +81,22 @@ function mayBeElongated(s: string): boolean {
   return false;
 }
 
+/**
+ * An ASCII a–z in `w`: upper-casing changes it, so `w` is not all capitals. Capitalised nouns ("Zug") are most
+ * of German text's words with capitals; this turns them away before `toUpperCase` allocates a string for each.
+ */
+function hasAsciiLowercase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  // Typographic apostrophes are rare: look for them once per post, not once per word.
+  const curly = text.includes('’');
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const surface = m[0];
@@ -106,8 +120,8 @@ export function tokenize(text: string): Token[] {
       const lower = w.toLowerCase();
       // Shouting needs three letters so "DB" or "ICE" are not mistaken for anger. Most words are lower-case
       // already, so `w !== lower` is tested first and the upper-casing and regex are rarely reached.
-      shouted = w.length >= 3 && w !== lower && w === w.toUpperCase() && SHOUT_RE.test(w);
-      norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+      shouted = w.length >= 3 && w !== lower && !hasAsciiLowercase(w) && w === w.toUpperCase() && SHOUT_RE.test(w);
+      norm = curly && lower.includes('’') ? lower.replace(/’/g, "'") : lower;
       if (mayBeElongated(norm) && ELONGATION_RE.test(norm)) {
         elongated = true;
         ELONGATION_RE.lastIndex = 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileAlternation, matchPrefixes, scanTokens, toRegexSource } from '../../../classifiers/cues-regex.ts';
+import { compileAlternation, matchPrefixes, requiredLiteral, scanTokens, toRegexSource } from '../../../classifiers/cues-regex.ts';
 import { DE_CUES } from '../../../classifiers/cues-de.ts';
 import { EN_CUES } from '../../../classifiers/cues-en.ts';
 import { prepare } from '../../../classifiers/text.ts';
@@ -39,23 +39,49 @@ const demoTexts = readFileSync(path.resolve(path.dirname(fileURLToPath(import.me
   .map((line) => (JSON.parse(line) as { text: string }).text);
 const extra = ['Ärger über die Rückmeldung', 'aerger ueber die rueckmeldung', 'Seit 3 Tagen 😡 ?! #fail', "I've been on hold for 2 hours, can't reach anyone :(", 'Danke für nichts 🙄'];
 
+/** Scans every text with the indexed matcher and with the bare alternation, expects the same matches; returns how many. */
+function agreeingMatches(patterns: string[], texts: string[]): number {
+  const fast = compileAlternation(patterns);
+  const plain = compileAlternation(patterns, { prefilter: false });
+  let matches = 0;
+  for (const text of texts) {
+    const p = prepare(text);
+    const a: number[][] = [];
+    const b: number[][] = [];
+    scanTokens(fast, p, (i, s, e) => a.push([i, s, e]));
+    scanTokens(plain, p, (i, s, e) => b.push([i, s, e]));
+    expect(a).toEqual(b);
+    matches += a.length;
+  }
+  return matches;
+}
+
 describe('prefix filter', () => {
   it.each([
     ['German cues', DE_CUES.map((c) => c.pattern)],
     ['English cues', EN_CUES.map((c) => c.pattern)],
   ])('%s: filtered and unfiltered scans agree on the demo data', (_name, patterns) => {
-    const fast = compileAlternation(patterns);
-    const plain = compileAlternation(patterns, { prefilter: false });
-    let matches = 0;
-    for (const text of [...demoTexts, ...extra]) {
-      const p = prepare(text);
-      const a: number[][] = [];
-      const b: number[][] = [];
-      scanTokens(fast, p, (i, s, e) => a.push([i, s, e]));
-      scanTokens(plain, p, (i, s, e) => b.push([i, s, e]));
-      expect(a).toEqual(b);
-      matches += a.length;
-    }
-    expect(matches).toBeGreaterThan(50);
+    expect(agreeingMatches(patterns, [...demoTexts, ...extra])).toBeGreaterThan(50);
+  });
+});
+
+describe('requiredLiteral: letters every match of a head-less alternative contains', () => {
+  it.each([
+    ['(?:(?:\\d+|ein|zwei) )?(?:minute|minuten) (?:lang )?(?:auf (?:[\\p{L}]+ ){0,2})?gewartet', 'gewartet'],
+    ['(?:einfach )?vor die (?:haus)?tür gestellt', 'gestellt'],
+    ['(?:ich )?will mein geld', 'will'],
+    // Either spelling of ä/ö/ü/ß may be in the text: "aerger" also matches "ärger", so neither "ae" letter counts.
+    ['aerger', 'rger'],
+    ['strasse', 'stra'],
+    ['abc?de', 'ab'],
+    ['kündig*', 'ndi'],
+    ["can't x{2}yz", "can't"],
+    ['(?:a|b)', ''],
+  ])('%s → %s', (alt, literal) => expect(requiredLiteral(alt)).toBe(literal));
+
+  it('skipping head-less alternatives whose literal is missing finds what the bare alternation finds', () => {
+    const patterns = ['(?:sehr )?schlecht', '(?:ich )?will mein geld', '(?:einfach )?vor die (?:haus)?tür gestellt', 'warte*'];
+    const texts = ['Ich will mein Geld zurück', 'will mein geld', 'Paket einfach vor die Haustuer gestellt, sehr schlecht', 'Wir warten', 'nichts davon', 'will mein', 'ich will mein geld'];
+    expect(agreeingMatches(patterns, texts)).toBe(6);
   });
 });

@@ -85,3 +85,14 @@ describe('umlautFlexible', () => {
     expect(re.test('ruckmeldung schliesen')).toBe(false);
   });
 });
+
+describe('fold: the char-code loop gives what the umlaut replace and Unicode decomposition gave', () => {
+  const reference = (lowered: string): string => {
+    const umlautsDone = lowered.replace(/[äöüßẞ]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss' })[c] ?? c);
+    return /[^\x00-\x7f]/.test(umlautsDone) ? umlautsDone.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC') : umlautsDone;
+  };
+  it.each([
+    'müller', 'straße', 'großstraße', 'ẞ', 'äöüß', 'café', 'crème brûlée über alles', 'fünf😡sterne', 'zwj👩‍👩‍👧ä',
+    'bad\ud800surrogate ü', 'ü\udc00', 'ñandú', 'ø', 'u\u0308ber', 'plain ascii', '',
+  ])('%s', (text) => expect(fold(text)).toBe(reference(text)));
+});

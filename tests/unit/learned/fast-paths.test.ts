@@ -81,3 +81,48 @@ describe('FeatureExtractor character block input', () => {
     }
   });
 });
+
+describe('SparseWeights recorded column', () => {
+  it.each([1, 3])('records each feature’s weight in one column, 0 for absent buckets, without changing the sums (k = %i)', (k) => {
+    const bits = 12;
+    const rand = mulberry32(40 + k);
+    const index = Int32Array.from({ length: 600 }, (_, i) => (i * 7) % (1 << bits));
+    const weights = Float32Array.from({ length: index.length * k }, () => (rand() - 0.5) * 4);
+    const sparse = new SparseWeights(bits, k, index, weights);
+    const column = k - 1;
+    const out = new Float32Array(3000).fill(99);
+    for (let post = 0; post < 20; post++) {
+      const n = 1 + Math.floor(rand() * 2000);
+      const idx = Int32Array.from({ length: n }, () => Math.floor(rand() * (1 << bits)));
+      const val = Float32Array.from({ length: n }, () => rand());
+      const plain = new Float64Array(k);
+      const recorded = new Float64Array(k);
+      sparse.accumulate(plain, idx, val, n);
+      sparse.accumulate(recorded, idx, val, n, { column, out });
+      expect([...recorded]).toEqual([...plain]);
+      expect([...out.subarray(0, n)]).toEqual([...idx].map((f) => sparse.weight(f, column)));
+    }
+  });
+});
+
+describe('tokenize shouting and apostrophes (per-post checks)', () => {
+  // The reference: the per-word tests the tokenizer used before the fast rejections.
+  const SHOUT = /\p{Lu}{3}/u;
+  const reference = (text: string): Array<[string, boolean]> =>
+    tokenize(text)
+      .filter((t) => t.kind === 'word')
+      .map((t) => {
+        const w = t.surface.startsWith('#') ? t.surface.slice(1) : t.surface;
+        const lower = w.toLowerCase();
+        return [lower.replace(/’/g, "'").replace(/(\p{L})\1{2,}/gu, '$1$1'), w.length >= 3 && w !== lower && w === w.toUpperCase() && SHOUT.test(w)];
+      });
+  it.each([
+    'NIE WIEDER Bahn!!! Zug fällt aus, ÄRGERLICH',
+    'eBay and iPhone: WORST SERVICE EVER, DON’T BUY',
+    'Ich bin SOOOO sauer, Straße STRAẞE ÖBB İSTANBUL',
+    'can’t won’t DON’T don\'t',
+    'Ǆemal ǅemal ǆemal ΑΘΗΝΑ ΑΘΉΝΑ',
+  ])('%s', (text) => {
+    expect(tokenize(text).filter((t) => t.kind === 'word').map((t) => [t.norm, t.shouted])).toEqual(reference(text));
+  });
+});
