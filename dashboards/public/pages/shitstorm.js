@@ -43,14 +43,16 @@ function card(brand, interval) {
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
+  // Bars, not a line: an hour without posts has no share, and a line drawn across such hours turned one negative
+  // post on Monday and one neutral post on Wednesday into a two-day slope through 100 %.
   drawChart(negativity, {
-    type: 'line',
+    type: 'bar',
     data: {
       labels,
       datasets: [{
         label: t('shitstorm.negativeShare'),
         data: brand.points.map((p) => (p.negativeShare === null ? null : Math.round(p.negativeShare * 100))),
-        borderColor: '#c0392b', backgroundColor: 'rgba(192,57,43,0.15)', fill: true, spanGaps: true, pointRadius: 0, borderWidth: 2,
+        backgroundColor: 'rgba(192,57,43,0.7)', borderWidth: 0, barPercentage: 1, categoryPercentage: 1,
       }],
     },
     options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } } } },
