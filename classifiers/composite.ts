@@ -125,6 +125,27 @@ function isPlainPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
 }
 
 /**
+ * Highest score of a short post whose problem the cue model reads as solved, with thanks or praise and nothing going
+ * wrong after the solution (cue evidence `resolved`, cues.ts isResolved): "Der Techniker war da, alles funktioniert
+ * wieder. Danke!" (learned 0.55), "Die Heizung war kaputt, der Notdienst hat alles repariert. Klasse!" (0.72),
+ * "Had an issue with a double charge but the team refunded it straight away." The learned models read the problem
+ * words and miss that it is over; a drag (PRAISE_DRAG) left the second above the line. Like INFO_QUESTION_CAP, it
+ * yields to a learned model sure of a complaint (resolved late, after weeks, is still often a complaint).
+ */
+export const RESOLVED_CAP = 0.4;
+export const RESOLVED_SURE = 0.75;
+
+/** The problem is reported solved and thanked for or praised (the resolution itself counts as praise). */
+function isResolvedWithThanks(e: CueAnalysis['evidence'], lang: Lang): boolean {
+  return e.resolved === true && e.positive >= PRAISE_MIN[lang] && !e.irony;
+}
+
+/** Praise the shipped sentiment reports as positive where the learned head said negative. */
+function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
+  return isPlainPraise(e, lang) || isResolvedWithThanks(e, lang);
+}
+
+/**
  * The combination rule used by the service and by `kundenradar eval`. Both scores are mapped so that 0.5 is the
  * model's own threshold. Short posts, in this order: one information question is capped (INFO_QUESTION_CAP), plain
  * praise is dragged down (PRAISE_DRAG), a strong cue score decides (GERMAN_STRONG_CUE, OTHER_STRONG_CUE); otherwise
@@ -147,6 +168,7 @@ export function compositeComplaintScore(
   const learned = rescaleToThreshold(learnedProbability, learnedThreshold);
   if (textLength > LONG_POST_CHARS) return Math.max(learned, cue.score);
   if (cue.evidence.infoQuestion && learned < INFO_QUESTION_SURE) return Math.min(INFO_QUESTION_CAP, learned);
+  if (isResolvedWithThanks(cue.evidence, lang) && learned < RESOLVED_SURE) return Math.min(RESOLVED_CAP, learned);
   if (isPlainPraise(cue.evidence, lang)) return Math.max(0, learned - PRAISE_DRAG);
   if (cue.score >= (lang === 'de' ? GERMAN_STRONG_CUE : OTHER_STRONG_CUE)) return Math.max(learned, cue.score);
   return Math.max(learned, Math.min(cue.score, learned + CUE_LIFT));
@@ -170,7 +192,7 @@ export const GERMAN_NEGATIVE_FROM_COMPLAINT = 0.65;
  * the railway's praise is mostly sarcasm, which isPlainPraise leaves alone.
  */
 export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScore: number, evidence?: CueAnalysis['evidence']): SentimentLabel {
-  if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && isPlainPraise(evidence, 'de')) return 'positive';
+  if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && isPraise(evidence, 'de')) return 'positive';
   return learnedLabel === 'neutral' && compositeScore >= GERMAN_NEGATIVE_FROM_COMPLAINT ? 'negative' : learnedLabel;
 }
 
@@ -249,7 +271,7 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     const overruled =
       !negative && learnedSentiment.label === 'negative' && (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD);
     const sentiment = overruled
-      ? isPlainPraise(cue.evidence, lang)
+      ? isPraise(cue.evidence, lang)
         ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }
         : { label: 'neutral' as const, score: Math.max(learnedSentiment.score, -0.1) }
       : negative && learnedSentiment.label !== 'negative'

@@ -10,12 +10,15 @@
  *   around). This is what makes a complaint a *customer* complaint.
  * - `negative` / `positive`: evaluation words; negation flips them ("nicht schlecht", "not happy").
  * - `irony`: markers that turn praise into its opposite ("danke für nichts", "#not", 🙄).
+ * - `resolution`: the problem is over ("funktioniert wieder", "alles repariert", "all sorted now"). When nothing
+ *   goes wrong after it, the failures before it are history and the post thanks rather than complains.
  * - `commentary`: the writer discusses someone else's post or behaviour as an observer (seed 004: a blog post
- *   about a provider's tweet bashing a customer) instead of reporting their own experience.
+ *   about a provider's tweet bashing a customer), or speaks for the company (a maintenance notice, an offer),
+ *   instead of reporting their own experience.
  * - `customer`: first-person customer experience ("meine Bestellung", "ich warte", "my order").
  * - `question`: openers of information questions ("wie kann ich", "gibt es", "how do i").
  */
-export type CueKind = 'failure' | 'negative' | 'positive' | 'irony' | 'commentary' | 'customer' | 'question';
+export type CueKind = 'failure' | 'negative' | 'positive' | 'irony' | 'resolution' | 'commentary' | 'customer' | 'question';
 
 export interface CueDef {
   /** What the analyst sees. */

@@ -29,6 +29,12 @@ const EVIDENCE_SLOPE = 1.2;
 /** Texts longer than this are articles/blog posts, where adjectives alone do not make a complaint. */
 const LONG_TEXT_CHARS = 600;
 const MAX_CUES = 20;
+/**
+ * Weight of the failures and negative words before a resolution that nothing contradicts ("Die Heizung war kaputt,
+ * der Notdienst hat alles repariert. Klasse!"): the post reports them as history. Not zero, so a resolved post
+ * with a heavy complaint in it ("nach sechs Wochen und drei Mahnungen endlich erstattet") keeps some weight.
+ */
+const RESOLVED_FACTOR = 0.2;
 
 interface CompiledSet {
   re: CueMatcher;
@@ -61,20 +67,20 @@ const NEGATION_BRIDGE = new Set(['so', 'sehr', 'gar', 'ganz', 'besonders', 'wirk
 /** Phrases that negate what follows as a negator does ("alles andere als problemlos", "anything but helpful"). */
 const NEGATING_PHRASE = /(?:alles andere als|anything but)\s*$/;
 
+/** Up to 40 characters before `start`, from the last clause break on. */
+function clauseBefore(lower: string, start: number): string {
+  const before = lower.slice(Math.max(0, start - 40), start);
+  for (let i = before.length - 1; i >= 0; i--) if (CLAUSE_BREAK.test(before[i] as string)) return before.slice(i + 1);
+  return before;
+}
+
 /**
  * True when the word before `start` (same clause) is a negator, allowing up to two bridge words between
  * ("nicht so schlecht"). Farther negators belong to another phrase ("you did not resolve my issue" is not
  * "no issue").
  */
 function negated(lower: string, start: number, negators: Set<string>): boolean {
-  const before = lower.slice(Math.max(0, start - 40), start);
-  let clause = before;
-  for (let i = before.length - 1; i >= 0; i--) {
-    if (CLAUSE_BREAK.test(before[i] as string)) {
-      clause = before.slice(i + 1);
-      break;
-    }
-  }
+  const clause = clauseBefore(lower, start);
   if (NEGATING_PHRASE.test(clause)) return true;
   const words = clause.split(WORD_SPLIT).filter(Boolean);
   for (let i = words.length - 1, bridged = 0; i >= 0; i--) {
@@ -83,6 +89,22 @@ function negated(lower: string, start: number, negators: Set<string>): boolean {
     if (!NEGATION_BRIDGE.has(w) || ++bridged > 2) return false;
   }
   return false;
+}
+
+/** Words that make a resolution wished for or conditional ("wenn das Problem gelöst ist", "I want a refund", "once it's fixed"). */
+const HYPOTHETICAL = /(?:^|[^\p{L}])(?:wenn|falls|sobald|bis|dann|würde|wäre|hoffentlich|soll|sollte|will|wollen|möchte|möchten|if|once|until|unless|would|should|hopefully|supposed|want|wants|wanted|trying|try|need|wish)(?![\p{L}])/u;
+
+/**
+ * A resolution that is negated, contradicted right after ("funktioniert wieder nicht", "fixed? not really") or asked
+ * about ("Is it fixed yet?", "Ist das Problem gelöst?") resolves nothing.
+ */
+function resolutionDenied(lower: string, start: number, end: number, negators: Set<string>): boolean {
+  if (negated(lower, start, negators) || HYPOTHETICAL.test(clauseBefore(lower, start))) return true;
+  const rest = lower.slice(end, end + 120);
+  const next = /^\s*([\p{L}']+)/u.exec(rest)?.[1];
+  if (next !== undefined && (negators.has(next) || next.endsWith("n't"))) return true;
+  const sentenceEnd = rest.search(/[.!?\n]/);
+  return sentenceEnd >= 0 && rest[sentenceEnd] === '?';
 }
 
 interface Hit {
@@ -112,6 +134,8 @@ export interface CueAnalysis {
     maybeIronic?: boolean;
     /** Weight of negated negative words ("nicht schlecht", "not bad"): understatement, praise when nothing else is criticised. */
     litotes?: number;
+    /** The post reports its problem solved, and nothing after that goes wrong again (isResolved). */
+    resolved?: boolean;
   };
 }
 
@@ -123,7 +147,8 @@ function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boole
       const def = set.defs[i];
       if (!def) return;
       const polar = def.kind === 'positive' || def.kind === 'negative';
-      hits.push({ def, start, end, negated: polar && negated(p.lower, start, set.negators) });
+      const denied = polar ? negated(p.lower, start, set.negators) : def.kind === 'resolution' && resolutionDenied(p.lower, start, end, set.negators);
+      hits.push({ def, start, end, negated: denied });
     });
     if (!address) address = p.tokens.some((t) => t.kind === 'word' && set.addressFirst.has(t.text.charCodeAt(0)) && set.address.has(t.text));
   }
@@ -144,22 +169,38 @@ function sumByLabel(hits: Hit[], kind: CueKind, pick: (h: Hit) => boolean = () =
   return total;
 }
 
+/**
+ * A problem reported solved ("alles funktioniert wieder", "the team refunded it straight away") with no failure or
+ * negative word after the last resolution and no irony marker anywhere ("Endlich repariert. Danke für nichts"):
+ * the failures before it are history. "Angeblich behoben, geht aber immer noch nicht" is not resolved.
+ */
+function isResolved(hits: Hit[]): boolean {
+  let last = -1;
+  for (const h of hits) if (h.def.kind === 'resolution' && !h.negated) last = Math.max(last, h.start);
+  if (last < 0) return false;
+  return !hits.some(
+    (h) => (h.def.kind === 'irony' && h.def.conditional !== true) || (h.start > last && (h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated))),
+  );
+}
+
 /** Runs the cue model on prepared text. Pure; the composed classifier calls it once per post. */
 export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const { hits: raw, address } = collectHits(p, lang);
-  const failure = sumByLabel(raw, 'failure');
+  const resolved = isResolved(raw);
+  const past = resolved ? RESOLVED_FACTOR : 1;
+  const failure = past * sumByLabel(raw, 'failure');
   // Sincere or ironic? "great job" after an outage is sarcasm, "great job" on its own is praise.
-  const criticised = failure > 0 || raw.some((h) => h.def.kind === 'negative' && !h.negated);
+  const criticised = !resolved && (failure > 0 || raw.some((h) => h.def.kind === 'negative' && !h.negated));
   const hits = criticised ? raw : raw.map((h) => (h.def.conditional ? { ...h, def: { ...h.def, kind: 'positive' as const, weight: 0.7 } } : h));
   const irony = hits.some((h) => h.def.kind === 'irony');
   const long = p.original.length > LONG_TEXT_CHARS;
   // Praise next to a reported failure in a short post is politeness or sarcasm ("Danke, 40 Minuten
   // Verspätung, super!"); an explicit irony marker turns it into criticism outright.
   const negPreview = sumByLabel(hits, 'negative', (h) => !h.negated);
-  const praiseIsIrony = irony || ((failure >= 0.8 || negPreview >= 0.6) && !long);
-  const posPlain = sumByLabel(hits, 'positive', (h) => !h.negated);
+  const praiseIsIrony = irony || (!resolved && (failure >= 0.8 || negPreview >= 0.6) && !long);
+  const posPlain = sumByLabel(hits, 'positive', (h) => !h.negated) + (resolved ? sumByLabel(hits, 'resolution', (h) => !h.negated) : 0);
   const posNegated = sumByLabel(hits, 'positive', (h) => h.negated);
-  const negPlain = sumByLabel(hits, 'negative', (h) => !h.negated);
+  const negPlain = past * sumByLabel(hits, 'negative', (h) => !h.negated);
   const negNegated = sumByLabel(hits, 'negative', (h) => h.negated);
   // An irony marker is criticism in itself ("Danke für nichts" needs no other negative word).
   const ironyWeight = sumByLabel(hits, 'irony');
@@ -185,20 +226,21 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const sentimentScore = round3(Math.tanh(s / 2));
 
   let severity = 1;
-  for (const h of hits) if (!h.negated && h.def.severity !== undefined && (h.def.kind === 'failure' || h.def.kind === 'negative')) severity = Math.max(severity, h.def.severity);
+  // A resolved problem accuses nobody any more.
+  if (!resolved) for (const h of hits) if (!h.negated && h.def.severity !== undefined && (h.def.kind === 'failure' || h.def.kind === 'negative')) severity = Math.max(severity, h.def.severity);
   // Addressing the brand directly about a failure ("ihr habt…", "you charged me…") reads as an accusation.
   if (address && failure >= 1 && negative > 0) severity = Math.max(severity, 3);
 
   return {
     score,
-    cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor }),
+    cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved },
   };
 }
 
-function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; irony: boolean; observer: boolean; evaluationFactor: number }): Cue[] {
+function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; irony: boolean; observer: boolean; evaluationFactor: number; resolved: boolean }): Cue[] {
   const cues: Cue[] = [];
   for (const h of hits) {
     let { label } = h.def;
@@ -206,9 +248,10 @@ function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; iron
     switch (h.def.kind) {
       case 'failure':
         if (f.observer) weight *= 0.5;
+        if (f.resolved) weight *= RESOLVED_FACTOR;
         break;
       case 'negative':
-        weight = h.negated ? -0.5 * weight : weight * f.evaluationFactor;
+        weight = h.negated ? -0.5 * weight : weight * f.evaluationFactor * (f.resolved ? RESOLVED_FACTOR : 1);
         if (h.negated) label = `negiert/negated: ${label}`;
         break;
       case 'positive':
@@ -218,6 +261,10 @@ function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; iron
         } else if (f.irony) {
           label = `ironisch/ironic: ${label}`;
         } else weight = f.praiseIsIrony ? -0.2 * weight : -0.7 * weight;
+        break;
+      case 'resolution':
+        weight = f.resolved && !h.negated ? -0.7 * weight : 0;
+        if (h.negated) label = `negiert/negated: ${label}`;
         break;
       case 'commentary':
         weight = -weight;

@@ -10,6 +10,8 @@ import {
   LONG_POST_CHARS,
   OTHER_STRONG_CUE,
   PRAISE_DRAG,
+  RESOLVED_CAP,
+  RESOLVED_SURE,
   compositeComplaintScore,
   germanSentimentLabel,
   rescaleToThreshold,
@@ -85,6 +87,17 @@ describe('compositeComplaintScore', () => {
     );
   });
 
+  it('a problem reported solved, with thanks, stays below the line unless the learned model is sure of a complaint', () => {
+    const resolved = (positive: number) => ({ score: 0.1, evidence: { ...evidence, failure: 0.2, negative: 0.06, positive, resolved: true } });
+    const p = 0.5; // rescaled ≈ 0.64: the learned model reads the problem words
+    expect(rescaleToThreshold(p, T)).toBeLessThan(RESOLVED_SURE);
+    expect(compositeComplaintScore(p, T, resolved(1.3), 80, 'de')).toBe(RESOLVED_CAP);
+    expect(compositeComplaintScore(p, T, resolved(0.7), 80, 'en')).toBe(RESOLVED_CAP);
+    // German needs thanks or praise beside the resolution (two praise cues' worth), as for plain praise.
+    expect(compositeComplaintScore(p, T, resolved(0.7), 80, 'de')).toBeGreaterThanOrEqual(rescaleToThreshold(p, T));
+    expect(compositeComplaintScore(0.95, T, resolved(1.3), 80, 'de')).toBeCloseTo(rescaleToThreshold(0.95, T), 10);
+  });
+
   it("an observer's commentary is decided by the cue model alone, short or long", () => {
     expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 80, 'en')).toBe(0.1);
     expect(compositeComplaintScore(0.9, T, cue(0.1, 3), 5000, 'en')).toBe(0.1);
@@ -112,6 +125,26 @@ describe('shipped classifier on German complaints about brands other than the ra
       'Das neue 5G Unlimited ist der Hammer! Endlich kein Drosseln mehr 🎉',
     ]) {
       expect(post(text).complaint.isComplaint, text).toBe(false);
+    }
+  });
+});
+
+describe('shipped classifier on the cross-domain probe (telcos, energy, banks, parcels, airlines)', () => {
+  it('flags broken expectations the railway-trained model missed, as negative, and reads a fixed problem with thanks as none', async () => {
+    const post = await shippedClassifier();
+    for (const text of [
+      'Die Stromrechnung ist dieses Jahr fast doppelt so hoch, obwohl wir weniger verbraucht haben. Wie kann das sein?',
+      'Paket laut Sendungsverfolgung zugestellt, aber hier ist nichts angekommen. Super gemacht, Hermes.',
+      'Abbuchung zweimal erfolgt, Geld ist weg und die Hotline legt einfach auf.',
+      'Unser Gas wurde abgestellt, obwohl alles bezahlt ist. Mitten im Winter!',
+      'Flug gestrichen, kein Ersatz angeboten, keine Info. Wir sitzen mit zwei Kindern am Flughafen fest.',
+    ]) {
+      expect(post(text).complaint.isComplaint, text).toBe(true);
+      expect(post(text).sentiment.label, text).toBe('negative');
+    }
+    for (const text of ['Der Techniker war da, alles funktioniert wieder. Danke!', 'Engineer came this morning, all sorted now. Thanks!']) {
+      expect(post(text).complaint.isComplaint, text).toBe(false);
+      expect(post(text).sentiment.label, text).not.toBe('negative');
     }
   });
 });

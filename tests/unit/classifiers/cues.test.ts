@@ -179,3 +179,80 @@ describe('createCueModel (TextModel)', () => {
     expect(model.sentiment('Danke, alles bestens!', 'de').label).toBe('positive');
   });
 });
+
+// Failure classes of posts about telcos, energy suppliers, banks, parcel services and airlines (cross-domain probe).
+describe('complaints: broken expectations outside the railway', () => {
+  const labels = (text: string) => analyse(text).cues.map((c) => c.cue).join(' ');
+
+  it.each([
+    // The customer kept their side of the deal: a contrast names the breached expectation.
+    ['Unser Gas wurde abgestellt, obwohl alles bezahlt ist. Mitten im Winter!', 'Our gas was cut off even though every bill is paid.', /obwohl bezahlt/, /despite paying/],
+    ['Hab fristgerecht gekündigt und trotzdem buchen die weiter ab', "I cancelled in March and you're still taking money from me", /obwohl bezahlt/, /despite paying/],
+    // Money taken twice or gone.
+    ['Abbuchung zweimal erfolgt, Geld ist weg.', 'Charged twice for the same order, money gone.', /falsche Rechnung/, /billing problem/],
+    // A supply or line cut off, said without a verb.
+    ['Strom seit heute morgen weg, Techniker frühestens Montag', 'Power has been cut off since this morning', /kaputt/, /without notice/],
+    // The company's record against the customer's.
+    ['Paket laut Sendungsverfolgung zugestellt, aber hier ist nichts angekommen.', 'Tracking says delivered. Nothing at my door.', /angeblich|Lieferung fehlt/, /disputed record/],
+    // Hanging up on the customer.
+    ['Die Hotline legt einfach auf, sobald man nach der Erstattung fragt.', 'Hour on hold, then the line went dead.', /Hotline/, /on hold/],
+    // Done without asking.
+    ['Rückflug auf einen Tag später umgebucht, ohne uns zu informieren.', 'They moved my flight a day later without telling me.', /ungefragt/, /without notice/],
+    // Left stranded.
+    ['Flug gestrichen, kein Ersatz angeboten. Wir sitzen am Flughafen fest.', 'Flight cancelled, no hotel, stranded at the airport.', /gestrandet/, /stranded/],
+  ])('%s | %s', (de, en, deCue, enCue) => {
+    expect(isComplaint(de), de).toBe(true);
+    expect(isComplaint(en), en).toBe(true);
+    expect(labels(de)).toMatch(deCue);
+    expect(labels(en)).toMatch(enCue);
+  });
+
+  it('a contrast needs the customer to have done their part: "trotz Sturm pünktlich" is praise', () => {
+    expect(labels('Danke an den Fahrer, der das Paket trotz Sturm pünktlich gebracht hat!')).not.toMatch(/obwohl bezahlt/);
+    expect(isComplaint('Danke an den Fahrer, der das Paket trotz Sturm pünktlich gebracht hat!')).toBe(false);
+  });
+
+  it('a company turning down a proposal in the news is not a claim turned down', () => {
+    expect(labels('Die Versicherung lehnt den Wasserschaden ab, nach 8 Wochen.')).toMatch(/abgelehnt/);
+    expect(labels('#Bahn hat den Vorschlag abgelehnt.')).not.toMatch(/abgelehnt/);
+  });
+});
+
+describe('resolution: a problem reported solved is thanks, not a complaint', () => {
+  it.each([
+    ['Der Techniker war da, alles funktioniert wieder. Danke!', 'Engineer came this morning, all sorted now. Thanks!'],
+    ['Die Heizung war kaputt, der Notdienst hat alles repariert. Klasse!', 'The boiler was broken, the engineer fixed it within an hour. Brilliant!'],
+    ['Hatte ein Problem mit einer Abbuchung, die Hotline hat es in 5 Minuten gelöst.', 'Had an issue with a double charge but the team refunded it straight away.'],
+  ])('%s | %s', (de, en) => {
+    for (const text of [de, en]) {
+      const a = analyse(text);
+      expect(a.evidence.resolved, text).toBe(true);
+      expect(a.score, text).toBeLessThan(0.5);
+      expect(a.severity, text).toBe(1);
+    }
+  });
+
+  it.each([
+    // Something goes wrong after the resolution.
+    ['Angeblich behoben, aber das Internet geht immer noch nicht.', 'They said it was fixed. Still no internet.'],
+    // The resolution is negated, wished for or asked about.
+    ['Das Problem wurde noch nicht gelöst.', "The issue hasn't been fixed."],
+    ['Wenn das Problem gelöst ist, melde ich mich.', 'I want a refund for the broken kettle.'],
+    ['Ist das Problem jetzt endlich behoben?', 'Is it fixed yet?'],
+    // Irony anywhere.
+    ['Nach 6 Wochen endlich repariert. Danke für nichts.', 'Finally fixed after 6 weeks. Thanks for nothing.'],
+  ])('no resolution: %s | %s', (de, en) => {
+    expect(analyse(de).evidence.resolved, de).toBe(false);
+    expect(analyse(en).evidence.resolved, en).toBe(false);
+  });
+});
+
+describe("the company's own notices are no customer complaints", () => {
+  it.each([
+    ['Wartungsarbeiten: Am Sonntag ist das Online-Banking nicht erreichbar. Wir bitten um Verständnis.', 'Reminder: the app will be unavailable on Sunday for planned maintenance.'],
+    ['Update: Die Störung im Raum Köln ist behoben. Danke für eure Geduld!', 'The outage in the North West has now been resolved. Thanks for your patience.'],
+  ])('%s | %s', (de, en) => {
+    expect(isComplaint(de), de).toBe(false);
+    expect(isComplaint(en), en).toBe(false);
+  });
+});
