@@ -49,6 +49,9 @@ export const EN_CUES: CueDef[] = [
   cue('negative', 'exclamation marks', '\\?!|!\\?|!!+|\\?\\?+', 0.35, 2),
   cue('negative', 'exasperation', '#nothappy|#badservice|#notcool|#epicfail|not cool|not happy|not ok|what gives|are you (?:kidding|serious|joking)|you kidding|get your act together|really\\?|seriously\\?|what the|wth|omg|nonsense|incompetence|stumped|tragedy|:-?\\(|😡|🤬|😠|😤|🙄|👎|😒|😞|😢|😭|💩|🤦', 0.6, 2),
   cue('negative', 'disgrace', 'disgrace*|disgusting|shameful|shame on|unacceptable|outrageous|ridiculous|joke|a joke|laughable|unbelievable|inexcusable', 1.1, 4),
+  // Public outrage in a shitstorm: a boycott (also as the storm's hashtag, "#BoycottUnited"), shaming, calls to fire
+  // someone, no more custom. Not a service failure of the writer's own, but plainly negative about the brand.
+  cue('negative', 'boycott', 'boycotting|boycott (?:them|this|it|these|those)|(?:i|we|everyone|everybody|people) (?:should |must |will |are |\'re |am |\'m )?(?:all )?boycott*|boycott!|#(?:[\\p{L}\\p{N}_]+)?boycott*|(?:should|ought to) be ashamed|ashamed of (?:yourselves|themselves)|shame on|fire (?:the|your|their) ceo|(?:ceo|manager|staff) (?:should|must|needs to) be fired|never (?:buying|shopping|ordering|flying) (?:from|at|with) (?:you|them|[\\p{L}]+) again|cutting up my [\\p{L}]+ card|horrif*|appall*|sickening|tone-?deaf|racist|sexist', 1.0, 4),
   cue('negative', 'scam', 'scam*|fraud*|rip ?off|ripped off|thie(?:f|ves)|liars?|lied|lying|lawyer|sue you|small claims|ombudsman|trading standards|bbb', 1.1, 4),
   cue('negative', 'swearing', 'fuck*|wtf|shit*|crap|sucks|suck|screw you|bullshit|damn|hell', 0.8, 3),
   cue('negative', 'worst', 'worst|awful|terrible|horrible|horrendous|atrocious|appalling|pathetic|useless|garbage|trash|rubbish|nightmare|disaster|mess', 1, 3),

@@ -290,3 +290,27 @@ describe('shipped classifier on complaints and questions about companies other t
     }
   });
 });
+
+// A shitstorm's posts are outrage more often than a service failure of the writer's own: boycotts (also as the
+// storm's hashtag), shaming, no more custom. The shitstorm detector counts a post as negative when it is a
+// complaint or its sentiment is negative; these read as neither before the boycott cues.
+describe('shipped classifier on public outrage (shitstorm posts)', () => {
+  it.each([
+    'Was erlaubt sich @Edeka da eigentlich? Ich kaufe da nicht mehr ein.',
+    '#EdekaBoykott ich bin dabei',
+    'Werbung mit so einem Klischee, schämt euch @Edeka',
+    'Ihr solltet euch schämen, @Edeka. #edeka_boykott',
+  ])('negative: %s', async (text) => {
+    const classify = await shippedClassifier();
+    const c = classify(text);
+    expect(c.complaint.isComplaint || c.sentiment.label === 'negative', `${c.complaint.score} ${c.sentiment.label}`).toBe(true);
+  });
+
+  it.each(['Boykott-Aufrufe gegen Edeka: was Marketingexperten dazu sagen', 'Boycott calls grow as the airline apologises', 'Ich finde die Aufregung um den Spot übertrieben.'])(
+    'reporting on the storm is no boycott of the writer\'s own: %s',
+    async (text) => {
+      const { analyseText } = await import('../../../classifiers/index.ts');
+      expect(analyseText(text).cues.map((c) => c.cue).filter((c) => /boykott|boycott/iu.test(c)), text).toEqual([]);
+    },
+  );
+});
