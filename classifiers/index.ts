@@ -5,7 +5,7 @@
  */
 import type { Brand, Classified, Complaint, Cue, Intent, Lang, Mention, ReplyKind } from '../src/model.ts';
 import { childLogger } from '../src/log.ts';
-import { assignBrands } from './brand-query.ts';
+import { assignBrands } from './brand-assignment.ts';
 import { analyseCues, createCueModel, type CueAnalysis } from './cues.ts';
 import { detectIntents } from './intents.ts';
 import { detectLanguage } from './language.ts';
@@ -14,7 +14,8 @@ import { prepare, type PreparedText } from './text.ts';
 import type { Classifier, TextModel } from './types.ts';
 import { createCompositeModel, type LearnedLike } from './composite.ts';
 
-export { compileBrandQuery, checkBrandQuery, matchBrands, assignBrands, BrandQueryError } from './brand-query.ts';
+export { compileBrandQuery, checkBrandQuery, BrandQueryError } from './brand-query.ts';
+export { matchBrands, assignBrands } from './brand-assignment.ts';
 export { createCueModel, CUE_MODEL_NAME } from './cues.ts';
 
 const log = childLogger('classifiers');

@@ -9,6 +9,8 @@ import type { Classified } from '../src/model.ts';
 import { authorLabel } from './alert-format.ts';
 
 export const BUCKET_MS = 5 * 60_000;
+/** Buckets in an hour: the ring of closed buckets every window is cut from. */
+export const HOUR_BUCKETS = 12;
 const MAX_AUTHORS = 5000;
 const MAX_TERMS = 200;
 const MAX_EXAMPLES = 3;

@@ -7,8 +7,7 @@
  * found again by the backfill that runs before the next connect; ids already emitted are skipped.
  */
 import { Agent as HttpAgent } from 'node:http';
-import type { Readable } from 'node:stream';
-import { ApiResponseError, ETwitterStreamEvent, TwitterApi, TwitterApiv2 } from 'twitter-api-v2';
+import { ApiResponseError, TwitterApi, TwitterApiv2 } from 'twitter-api-v2';
 import { z } from 'zod';
 import type { Brand } from '../src/model.ts';
 import { acceptMentions, quarantine } from './accept.ts';
@@ -21,6 +20,7 @@ import {
   type BrandAccounts, type RejectedRecord, type TweetV2, type UserV2,
 } from './twitter-map.ts';
 import { diffRules, rulesForBrands, type StreamRule } from './twitter-rules.ts';
+import { readStreamOnce } from './twitter-stream.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
 export const TwitterOptions = BaseSourceOptions.extend({
@@ -46,10 +46,6 @@ export const TwitterOptions = BaseSourceOptions.extend({
   seenLimit: z.number().int().min(100).default(1_000),
 }).strict();
 export type TwitterOptions = z.infer<typeof TwitterOptions>;
-
-/** Tweets received but not yet emitted before the stream stops reading (and below which it reads again). */
-const MAX_PENDING_TWEETS = 500;
-const RESUME_BELOW = 50;
 
 /**
  * Malformed records remembered as quarantined. Far more than one backfill's pages hold (10 pages of 100 per rule),
@@ -228,61 +224,29 @@ export class TwitterIngestor implements Ingestor {
 
   /** One stream connection; resolves with the number of tweets delivered once it closes. */
   private streamOnce(emit: Emit, signal: AbortSignal): Promise<number> {
-    const stream = this.client.searchStream({ ...TWEET_QUERY, autoConnect: false });
-    let delivered = 0;
-    let chain: Promise<void> = Promise.resolve();
-    let failure: unknown;
-    // Backpressure: stop reading from the socket while many tweets wait for a slow bus. A pause long enough to
-    // trip the keep-alive timeout reconnects, and the backfill picks up what X sent meanwhile.
-    let pending = 0;
-    const response = (): Readable | undefined => (stream as unknown as { res?: Readable }).res;
-    return new Promise<number>((resolve, reject) => {
-      const onAbort = (): void => stream.close();
-      signal.addEventListener('abort', onAbort, { once: true });
-      stream.on(ETwitterStreamEvent.Data, (payload: unknown) => {
-        // Tweets are handled strictly in arrival order; the checkpoint moves only after emit resolved.
-        if (++pending >= MAX_PENDING_TWEETS) response()?.pause();
-        chain = chain.then(async () => {
-          if (--pending === RESUME_BELOW) response()?.resume();
-          if (failure !== undefined) return;
-          const parsed = StreamMessage.safeParse(payload);
-          if (!parsed.success) {
-            // Known by its tweet's id, as the same tweet from a search page is.
-            const tweet = typeof payload === 'object' && payload !== null && 'data' in payload ? payload.data : payload;
-            await this.quarantineOnce(recordKey('tweet', tweet), `stream message without a usable tweet: ${parsed.error.issues[0]?.message ?? ''}`, payload);
-            return;
-          }
-          const users = usableUsers(parsed.data.includes);
-          for (const bad of users.rejected) await this.quarantineOnce(bad.key, `stream message: ${bad.reason}`, bad.raw);
-          if (await this.deliver(parsed.data.data, users.valid, emit)) delivered++;
-        }).catch((err: unknown) => {
-          // Emit failed (bus down): drop the connection; the backfill after reconnect fetches the tweet again.
-          failure = err;
-          stream.close();
-        });
-      });
-      stream.on(ETwitterStreamEvent.DataError, (payload: unknown) => this.log.warn({ payload }, 'X sent an error message on the stream'));
-      stream.on(ETwitterStreamEvent.TweetParseError, (err: Error) => this.log.warn({ err: err.message }, 'unparseable stream message skipped; backfill recovers it'));
-      stream.on(ETwitterStreamEvent.ConnectionError, (err: Error) => this.log.warn({ err: err.message }, 'stream connection error'));
-      stream.on(ETwitterStreamEvent.ConnectionLost, () => this.log.warn('no keep-alive from X; dropping the connection'));
-      stream.on(ETwitterStreamEvent.Connected, () => {
-        // twitter-api-v2 decodes every network chunk on its own (`chunk.toString()`), which breaks umlauts and
-        // emoji split across chunks. A Readable with an encoding set decodes across chunk borders instead; the
-        // response is set (protected) before this event and has no data listener yet.
-        response()?.setEncoding('utf8');
-        // X's stream lags and clocks differ: a minute of overlap, absorbed by the seen set.
+    return readStreamOnce(this.client, {
+      keepAliveTimeoutMs: this.options.keepAliveTimeoutMs,
+      log: this.log,
+      handle: (payload) => this.handleStreamMessage(payload, emit),
+      // X's stream lags and clocks differ: a minute of overlap, absorbed by the seen set.
+      onConnected: () => {
         this.liveSince ??= new Date(Date.now() - 60_000).toISOString();
-        this.log.info('stream connected');
-      });
-      stream.on(ETwitterStreamEvent.ConnectionClosed, () => {
-        signal.removeEventListener('abort', onAbort);
-        void chain.then(() => (failure === undefined ? resolve(delivered) : reject(failure)));
-      });
-      stream.connect({ autoReconnect: false, keepAliveTimeout: this.options.keepAliveTimeoutMs }).catch((err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      });
-    });
+      },
+    }, signal);
+  }
+
+  /** One stream message: a malformed one is quarantined, a tweet delivered; returns whether it was new. */
+  private async handleStreamMessage(payload: unknown, emit: Emit): Promise<boolean> {
+    const parsed = StreamMessage.safeParse(payload);
+    if (!parsed.success) {
+      // Known by its tweet's id, as the same tweet from a search page is.
+      const tweet = typeof payload === 'object' && payload !== null && 'data' in payload ? payload.data : payload;
+      await this.quarantineOnce(recordKey('tweet', tweet), `stream message without a usable tweet: ${parsed.error.issues[0]?.message ?? ''}`, payload);
+      return false;
+    }
+    const users = usableUsers(parsed.data.includes);
+    for (const bad of users.rejected) await this.quarantineOnce(bad.key, `stream message: ${bad.reason}`, bad.raw);
+    return this.deliver(parsed.data.data, users.valid, emit);
   }
 
   /** Quarantines a malformed record unless this process did so before (see `quarantined`). */

@@ -3,7 +3,8 @@
  * the complaint threshold fitted on out-of-fold scores, final head fitted on all texts. The same function
  * builds the shipped model (`kundenradar train`) and every fold model of `kundenradar eval --folds`.
  */
-import { FeatureExtractor, type FeatureConfig } from './features.ts';
+import type { FeatureConfig } from './feature-config.ts';
+import { FeatureExtractor } from './features.ts';
 import { polarityLexicon } from './lexicon.ts';
 import { featurise } from './linear.ts';
 import { argmaxClass, crossValidate, fitHead, type HeadOptions } from './fit.ts';

@@ -1,116 +1,20 @@
 /**
  * Hashed sparse features for the learned text models: word uni/bigrams with negation scope, character
  * n-grams, and a few surface cues (emoji, emoticons, elongation, shouting, ?/!). Everything is hashed into one
- * space so inference needs no vocabulary lookups and no per-feature strings: a post costs one regex pass for
- * tokens plus integer arithmetic for the rest (see bench/classify.ts).
+ * space (feature-hash.ts) so inference needs no vocabulary lookups and no per-feature strings: a post costs one
+ * regex pass for tokens plus integer arithmetic for the rest (see bench/classify.ts).
  */
 import type { Lang } from '../../src/model.ts';
 import { tokenize, type Token } from './tokens.ts';
 import type { Lexicon } from './lexicon.ts';
-
-/** Stored in every model file: inference must extract exactly what training extracted. */
-export interface FeatureConfig {
-  /** log2 of the hash space. */
-  bits: number;
-  /** 1 = unigrams only, 2 = uni + bigrams. */
-  wordNgrams: 1 | 2;
-  /** Character n-gram range over the normalised token stream; charMax 0 disables them. */
-  charMin: number;
-  charMax: number;
-  /** Scale of each L2-normalised block: how much words versus characters count. */
-  wordWeight: number;
-  charWeight: number;
-  /** Mark the tokens after a negator ("nicht gut" → neg:gut) instead of counting "gut" as praise. */
-  negation: boolean;
-  /** Emoji, emoticons, elongation, capitals, punctuation runs. */
-  surface: boolean;
-  /** Sum of lexicon polarities (pattern.de / AFINN) as two features. */
-  lexicon: boolean;
-  /**
-   * Whether @handles are features. false: the post is read as if its handles were not there, so a complaint
-   * scores the same whether it addresses the brand ("@DB_Bahn …"), names it, or is a comment on the brand's
-   * page. Absent in older model files, which counted them (true).
-   */
-  mentions: boolean;
-  /** Whether links are features (false: read as if cut out). Absent in older model files, which counted them (true). */
-  links: boolean;
-}
-
-export const DEFAULT_FEATURES: FeatureConfig = {
-  bits: 20,
-  wordNgrams: 2,
-  charMin: 3,
-  charMax: 5,
-  wordWeight: 1,
-  charWeight: 1,
-  negation: true,
-  surface: true,
-  lexicon: false,
-  mentions: true,
-  links: true,
-};
-
-/** How many tokens a negator reaches; punctuation ends the scope earlier. Three covers "nicht so richtig gut". */
-const NEGATION_SCOPE = 3;
-
-const NEGATORS = new Set([
-  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder', 'kaum',
-  'net', 'ned', // south German / Austrian "nicht"
-  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'without', 'cannot', 'neither', 'nor',
-]);
-
-// Namespaces: the same string as a unigram, a negated unigram or a character n-gram must hash apart.
-const NS_WORD = 0x9e3779b1;
-const NS_NEG = 0x85ebca6b;
-const NS_BIGRAM = 0xc2b2ae35;
-const NS_CHAR = 0x27d4eb2f;
-const NS_SURFACE = 0x165667b1;
+import type { FeatureConfig } from './feature-config.ts';
+import { finishHash, fnv, isNegator, NEGATION_SCOPE, NS_BIGRAM, NS_CHAR, NS_NEG, NS_WORD, surfaceIndex } from './feature-hash.ts';
 
 /** Kind of a word feature, kept so the few cues shown to analysts can be named without storing strings. */
 export const enum WordKind {
   Unigram = 0,
   Negated = 1,
   Bigram = 2,
-}
-
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
-
-/** Final avalanche (murmur3 fmix32) so the top bits we keep depend on every input character. */
-function finish(h: number, shift: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> shift;
-}
-
-// NEGATORS by their unigram hash (fnv(NS_WORD, w)): an open-addressing table with the words to confirm a hit.
-const NEGATOR_SLOTS = 64;
-const negatorHash = new Int32Array(NEGATOR_SLOTS);
-const negatorWord: Array<string | undefined> = new Array<string | undefined>(NEGATOR_SLOTS).fill(undefined);
-for (const w of NEGATORS) {
-  const h = fnv(NS_WORD, w);
-  let i = h & (NEGATOR_SLOTS - 1);
-  while (negatorWord[i] !== undefined) i = (i + 1) & (NEGATOR_SLOTS - 1);
-  negatorHash[i] = h;
-  negatorWord[i] = w;
-}
-
-/** NEGATORS.has(w), given h = fnv(NS_WORD, w). */
-function isNegator(w: string, h: number): boolean {
-  for (let i = h & (NEGATOR_SLOTS - 1); ; i = (i + 1) & (NEGATOR_SLOTS - 1)) {
-    const candidate = negatorWord[i];
-    if (candidate === undefined) return false;
-    if (negatorHash[i] === h && candidate === w) return true;
-  }
-}
-
-export function surfaceIndex(name: string, bits: number): number {
-  return finish(fnv(NS_SURFACE, name), 32 - bits);
 }
 
 /**
@@ -195,13 +99,13 @@ export class FeatureExtractor {
       const w = tok.norm;
       const hw = fnv(NS_WORD, w);
       if (c.negation && negLeft > 0 && tok.kind === 'word') {
-        this.add(finish(fnv(NS_NEG, w), this.shift), 1, t, WordKind.Negated);
+        this.add(finishHash(fnv(NS_NEG, w), this.shift), 1, t, WordKind.Negated);
         negLeft--;
       } else {
-        this.add(finish(hw, this.shift), 1, t, WordKind.Unigram);
+        this.add(finishHash(hw, this.shift), 1, t, WordKind.Unigram);
       }
       if (c.wordNgrams === 2 && prev !== null) {
-        this.add(finish(fnv(Math.imul(fnv(NS_BIGRAM, prev) ^ 32, 16777619), w), this.shift), 1, t, WordKind.Bigram);
+        this.add(finishHash(fnv(Math.imul(fnv(NS_BIGRAM, prev) ^ 32, 16777619), w), this.shift), 1, t, WordKind.Bigram);
       }
       // NEGATORS.has(w), by the hash just computed: hashing each fresh token string for a Set cost more.
       const negator = isNegator(w, hw);
@@ -222,7 +126,7 @@ export class FeatureExtractor {
         const top = Math.min(cmax, n - i);
         for (let k = 0; k < top; k++) {
           h = Math.imul(h ^ (joined[i + k] as number), 16777619);
-          if (k + 1 >= cmin) this.add(finish(h ^ (k + 1), shift), 1, -1, 0);
+          if (k + 1 >= cmin) this.add(finishHash(h ^ (k + 1), shift), 1, -1, 0);
         }
       }
       this.normalise(charStart, c.charWeight);

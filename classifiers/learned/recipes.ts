@@ -54,7 +54,7 @@
  */
 import type { ComplaintRow } from '../../src/datasets/complaints.ts';
 import { isGermEvalComplaint, type GermEvalDoc } from '../../src/datasets/germeval.ts';
-import { DEFAULT_FEATURES, type FeatureConfig } from './features.ts';
+import { DEFAULT_FEATURES, type FeatureConfig } from './feature-config.ts';
 import type { BuildInput } from './build.ts';
 
 export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'] as const;

@@ -4,7 +4,8 @@
  * sentiment and severity of the same text in a row.
  */
 import type { Cue, Lang } from '../../src/model.ts';
-import { FeatureExtractor, surfaceIndex } from './features.ts';
+import { surfaceIndex } from './feature-hash.ts';
+import { FeatureExtractor } from './features.ts';
 import { polarityLexicon } from './lexicon.ts';
 import { plattProbability, type Platt } from './calibration.ts';
 import { decodeFloat32, decodeInt32, type ModelFile } from './model-file.ts';

@@ -3,18 +3,18 @@
  * failed is retried before anything newer of its route, and the whole route pauses for its backoff or
  * Retry-After), at most `concurrency` routes at once, applies each route's per-minute limit (the last message a
  * minute allows carries everything else due, as a digest), retries with backoff, and dead-letters on
- * permanent errors or after the delivery deadline.
+ * permanent errors or after the delivery deadline (what an outcome does to its entry: delivery-outcome.ts).
  */
 import { EventEmitter, once } from 'node:events';
-import type { Bus, DeadLetter } from '../bus/port.ts';
+import type { Bus } from '../bus/port.ts';
 import { childLogger } from '../log.ts';
 import type { Alert } from '../model.ts';
 import type { TargetPolicy } from './address-guard.ts';
-import { retryDelayMs, WEBHOOK_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import type { BackoffPolicy } from './backoff.ts';
 import type { Clock } from './clock.ts';
 import { formatPayload } from './formats/index.ts';
+import { recordOutcome } from './delivery-outcome.ts';
 import { postJson, type DeliveryOutcome } from './http.ts';
-import { countDelivery } from './metrics.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 import type { Route } from './routes.ts';
 import { signatureHeaders } from './signing.ts';
@@ -88,7 +88,7 @@ export class Dispatcher {
     for (const entry of pending) {
       if (this.o.outbox.inflight.has(entry.id)) continue;
       if (now - Date.parse(entry.createdAt) > this.o.deadlineMs) {
-        await this.finish(entry.id, { kind: 'dead', reason: `not delivered within ${Math.round(this.o.deadlineMs / MINUTE)} minutes` }, true);
+        await recordOutcome(this.o, entry.id, { kind: 'dead', reason: `not delivered within ${Math.round(this.o.deadlineMs / MINUTE)} minutes` }, true);
         continue;
       }
       if (!this.routes.has(entry.route)) continue; // a route removed from config: kept for the UI, not sent
@@ -190,79 +190,10 @@ export class Dispatcher {
       } catch (err) {
         outcome = { kind: 'dead', reason: `cannot format the message: ${(err as Error).message}` };
       }
-      await this.finish(entry.id, outcome, false);
+      await recordOutcome(this.o, entry.id, outcome, false);
     } finally {
       outbox.inflight.delete(entry.id);
     }
-  }
-
-  private async finish(id: string, outcome: DeliveryOutcome, expired: boolean): Promise<void> {
-    const { outbox, clock } = this.o;
-    const died = await outbox.exclusive(async (): Promise<OutboxEntry | undefined> => {
-      const e = await outbox.get(id);
-      if (!e || e.status !== 'pending') return undefined;
-      const nowMs = clock.now();
-      const now = new Date(nowMs).toISOString();
-      if ('status' in outcome && outcome.status !== undefined) e.lastStatus = outcome.status;
-      const delay = outcome.kind === 'retry' ? this.retryDelay(e, outcome) : 0;
-      const dies = outcome.kind === 'dead' || (outcome.kind === 'retry' && nowMs + delay > Date.parse(e.createdAt) + this.o.deadlineMs);
-      countDelivery(e.route, outcome.kind === 'delivered' ? 'delivered' : dies ? 'dead' : 'retry');
-      if (outcome.kind === 'delivered') {
-        e.status = 'delivered';
-        e.deliveredAt = now;
-        delete e.lastError;
-      } else {
-        const reason = expired && e.lastError ? `${outcome.reason}; last error: ${e.lastError}` : outcome.reason;
-        e.lastError = outcome.reason;
-        if (dies) {
-          e.status = 'dead';
-          e.deadAt = now;
-          e.deadReason = outcome.kind === 'dead' ? reason : `${reason}; next attempt would be after the delivery deadline`;
-          log.warn({ route: e.route, id: e.id, reason: e.deadReason, attempts: e.attempts }, 'alert message dead-lettered');
-        } else {
-          e.nextAttemptAt = new Date(nowMs + delay).toISOString();
-          log.info({ route: e.route, id: e.id, reason: outcome.reason, attempts: e.attempts, retryInMs: delay }, 'alert message will be retried');
-        }
-      }
-      await outbox.put(e);
-      return e.status === 'dead' ? e : undefined;
-    });
-    if (died) await this.publishDeadLetter(died);
-  }
-
-  /**
-   * Parks a dead message on the bus `deadletter` topic too, so it is listed with every other dead letter. After
-   * the outbox marked it dead: a failing bus is logged and leaves the outbox entry (never a resend) as the record.
-   */
-  private async publishDeadLetter(e: OutboxEntry): Promise<void> {
-    if (!this.o.deadLetters) return;
-    const status = e.lastStatus !== undefined ? `, last HTTP status ${e.lastStatus}` : '';
-    const letter: DeadLetter = {
-      stage: `notify:${e.route}`,
-      topic: 'alerts',
-      key: e.id,
-      reason: `alert message to route "${e.route}" dead after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${status}: ${e.deadReason ?? 'unknown reason'}`,
-      value: {
-        outboxId: e.id,
-        route: e.route,
-        attempts: e.attempts,
-        ...(e.lastStatus !== undefined ? { lastStatus: e.lastStatus } : {}),
-        createdAt: e.createdAt,
-        alerts: e.alerts.map((a) => ({ id: a.id, revision: a.revision, severity: a.severity, status: a.status })),
-      },
-      at: e.deadAt ?? new Date(this.o.clock.now()).toISOString(),
-    };
-    try {
-      await this.o.deadLetters.publish('deadletter', [{ key: e.id, value: letter }]);
-    } catch (err) {
-      log.error({ err, route: e.route, id: e.id }, 'dead alert message could not be published to the deadletter topic; it stays in the outbox as dead');
-    }
-  }
-
-  /** Retry-After when the receiver gave one (floored so a "0" cannot spin), else the shared backoff. */
-  private retryDelay(e: OutboxEntry, outcome: Extract<DeliveryOutcome, { kind: 'retry' }>): number {
-    if (outcome.retryAfterMs !== undefined) return Math.max(outcome.retryAfterMs, 500);
-    return retryDelayMs(e.attempts, this.o.backoff ?? WEBHOOK_BACKOFF, this.o.random);
   }
 
   /** Resolves when every send started so far has finished. */

@@ -5,7 +5,7 @@
  * of the config or the file matches a single post, the file's subjects are found from its posts (one extra
  * read of the file) and tracked as brands, each announced on the progress line with how to choose otherwise.
  */
-import { assignBrands } from '../../classifiers/brand-query.ts';
+import { assignBrands } from '../../classifiers/brand-assignment.ts';
 import { detectLanguage } from '../../classifiers/language.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 import { slugify } from '../../ingestors/replay-formats.ts';

@@ -5,7 +5,7 @@
  * count cannot answer (spelling, language, which terms occur together). replay-brands.ts decides from it.
  */
 import { createRequire } from 'node:module';
-import { foldAccount } from '../../classifiers/brand-query.ts';
+import { foldAccount } from '../../classifiers/brand-assignment.ts';
 import { isFunctionWord } from '../../classifiers/language.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 import type { Mention } from '../model.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignBrands, BrandQueryError, checkBrandQuery, compileBrandQuery, matchBrands } from '../../../classifiers/brand-query.ts';
+import { assignBrands, matchBrands } from '../../../classifiers/brand-assignment.ts';
+import { BrandQueryError, checkBrandQuery, compileBrandQuery } from '../../../classifiers/brand-query.ts';
 import { prepare } from '../../../classifiers/text.ts';
 import { Brand, Mention } from '../../../src/model.ts';
 

@@ -1,0 +1,75 @@
+/**
+ * Which brands a mention concerns: a brand's query matches the post (title included), the source placed it in
+ * the brand's context, or one of the brand's own accounts wrote it. The query language itself is
+ * brand-query.ts.
+ */
+import type { Brand, Mention } from '../src/model.ts';
+import { compileBrandQuery, type BrandQueryMatcher } from './brand-query.ts';
+import { fold, prepare, type PreparedText } from './text.ts';
+
+/** Folds an account name for comparison: case- and umlaut-insensitive, a leading @ ignored. */
+export function foldAccount(account: string): string {
+  const trimmed = account.trim();
+  return fold((trimmed.startsWith('@') ? trimmed.slice(1) : trimmed).toLowerCase());
+}
+
+export interface BrandAssignment {
+  /** Brand ids the mention concerns: by query, by the source's brand context, or because a brand wrote it. */
+  brands: string[];
+  /** Brand id whose own account wrote the mention, if any. */
+  authorBrand?: string;
+  /** Query terms that matched, per brand id. */
+  terms: Record<string, string[]>;
+}
+
+interface CompiledBrand {
+  id: string;
+  matcher: BrandQueryMatcher;
+  accounts: Set<string>;
+}
+
+const compiledCache = new WeakMap<Brand, CompiledBrand>();
+
+function compileBrand(brand: Brand): CompiledBrand {
+  let c = compiledCache.get(brand);
+  if (!c) {
+    c = { id: brand.id, matcher: compileBrandQuery(brand.query), accounts: new Set(brand.accounts.map(foldAccount)) };
+    compiledCache.set(brand, c);
+  }
+  return c;
+}
+
+/** The author's id, handle and display name in account form, computed once per mention. */
+function authorKeys(author: Mention['author']): string[] {
+  const keys = [foldAccount(author.id)];
+  if (author.handle !== undefined) keys.push(foldAccount(author.handle));
+  if (author.name !== undefined) keys.push(foldAccount(author.name));
+  return keys;
+}
+
+/**
+ * Assigns brands to a mention. Queries compile once per Brand object (cached), so calling this per post is
+ * cheap; pass the mention's prepared text when you have it to avoid tokenising twice.
+ */
+export function assignBrands(mention: Mention, brands: readonly Brand[], prepared: PreparedText = prepare(mention.text)): BrandAssignment {
+  const ids: string[] = [];
+  const terms: Record<string, string[]> = {};
+  let authorBrand: string | undefined;
+  const keys = authorKeys(mention.author);
+  // The title is searched too (blog posts, news): it often names the brand when the body does not.
+  const tokens = mention.title ? [...prepare(mention.title).tokens, ...prepared.tokens] : prepared.tokens;
+  for (const brand of brands) {
+    const c = compileBrand(brand);
+    const byAuthor = c.accounts.size > 0 && keys.some((k) => c.accounts.has(k));
+    if (byAuthor && authorBrand === undefined) authorBrand = c.id;
+    const q = c.matcher(prepared.lower, tokens);
+    if (q.matched) terms[c.id] = q.terms;
+    if (q.matched || byAuthor || mention.brandContext.includes(c.id)) ids.push(c.id);
+  }
+  return authorBrand === undefined ? { brands: ids, terms } : { brands: ids, authorBrand, terms };
+}
+
+/** Brand ids a mention concerns (by query, by `brandContext`, or because one of the brand's accounts wrote it). */
+export function matchBrands(mention: Mention, brands: readonly Brand[]): string[] {
+  return assignBrands(mention, brands).brands;
+}
