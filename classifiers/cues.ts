@@ -183,9 +183,27 @@ function isResolved(hits: Hit[]): boolean {
   );
 }
 
+// Cue labels (cues-de.ts, cues-en.ts) of leaving the company: a cancellation, a switch, "nie wieder".
+const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch']);
+
+/**
+ * "Wie kündige ich meinen Vertrag?", "How do I cancel my subscription?": asking how to leave, and nothing else, is
+ * a request for the procedure, not a failure, so the churn cue is set aside for the score. The cancellation intent
+ * (intents.ts) still marks the churn risk. Only a single information question with no other failure and no
+ * negative word qualifies ("Ich will kündigen, wie geht das?" and "How do I cancel? Worst service ever." do not).
+ */
+function withoutChurnInQuestion(hits: Hit[], p: PreparedText, lang: Lang): Hit[] {
+  const isChurn = (h: Hit): boolean => h.def.kind === 'failure' && CHURN_LABELS.has(h.def.label);
+  if (!hits.some(isChurn)) return hits;
+  if (hits.some((h) => (h.def.kind === 'failure' && !isChurn(h)) || h.def.kind === 'irony' || (h.def.kind === 'negative' && !h.negated))) return hits;
+  return isInformationQuestion(p.original, lang) ? hits.filter((h) => !isChurn(h)) : hits;
+}
+
 /** Runs the cue model on prepared text. Pure; the composed classifier calls it once per post. */
 export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
-  const { hits: raw, address } = collectHits(p, lang);
+  const collected = collectHits(p, lang);
+  const { address } = collected;
+  const raw = withoutChurnInQuestion(collected.hits, p, lang);
   const resolved = isResolved(raw);
   const past = resolved ? RESOLVED_FACTOR : 1;
   const failure = past * sumByLabel(raw, 'failure');

@@ -314,3 +314,25 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     },
   );
 });
+
+// Asking how to cancel is a request for the procedure; the cancellation intent still marks the churn risk.
+describe('shipped classifier on how-to questions about cancelling', () => {
+  it.each(['Wie kündige ich meinen Vertrag?', 'Wie kann ich meinen Handyvertrag kündigen?', 'Was ist die Kündigungsfrist bei euch?', 'How do I cancel my subscription?', 'Can I cancel my order before it ships?'])(
+    'a question, not a complaint, with the intent kept: %s',
+    async (text) => {
+      const classify = await shippedClassifier();
+      const c = classify(text);
+      expect(c.complaint.isComplaint, `${c.complaint.score}`).toBe(false);
+    },
+  );
+
+  it.each(['Ich will kündigen, wie geht das?', 'How do I cancel? Worst service I have ever had.', 'Wie kündige ich diesen Saftladen endlich?'])('leaving in anger stays a complaint: %s', async (text) => {
+    const classify = await shippedClassifier();
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+
+  it('the cancellation intent stays', async () => {
+    const classify = await shippedClassifier();
+    expect(classify('How do I cancel my subscription?').intents).toContain('cancellation_threat');
+  });
+});
