@@ -210,10 +210,22 @@ export function owningBrand(m: Classified, accounts: Map<string, Set<string>>): 
   return candidates[0];
 }
 
+// Where a quote tweet's quoted post starts, as the ingestors write it (replay-tweets.ts): "own text\n\nQT @author: …".
+const QUOTED = /\n\nQT(?: @[\p{L}\p{N}_]+)?:/u;
+
+/**
+ * The writer's own words: a quote tweet without the post it quotes. "lol no" over a quoted "This is how @Vantair
+ * treats people" addresses nobody; the quoted author addressed the brand, in their own post.
+ */
+export function ownText(text: string): string {
+  const at = text.search(QUOTED);
+  return at < 0 ? text : text.slice(0, at);
+}
+
 /** The @handles in a text, lower-cased (extracted once per mention, then checked against every brand). */
 export function handlesIn(text: string): Set<string> {
   const out = new Set<string>();
-  for (const match of text.matchAll(/@([\p{L}\p{N}_.-]+)/gu)) {
+  for (const match of ownText(text).matchAll(/@([\p{L}\p{N}_.-]+)/gu)) {
     const h = match[1];
     if (h !== undefined) out.add(h.toLowerCase().replace(/[.-]+$/u, ''));
   }

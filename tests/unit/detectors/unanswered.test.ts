@@ -547,3 +547,20 @@ describe('unanswered tracker: durability and bounds', () => {
     for (let i = 25; i < 30; i++) expect(kept).toContain(`twitter:q${i}`);
   });
 });
+
+// QA storm report defect 2: during a storm, 326 quote tweets ("lol no" over a quoted "This is how @Vantair treats
+// people") each raised an SLA alert, because the quoted author's @handle counted as the quoter addressing the brand.
+describe('quote tweets: only the writer\'s own words address a brand', () => {
+  it('a handle inside the quoted post opens no thread; one in the writer\'s own words does', async () => {
+    const quote = (id: string, minute: number, text: string): Step => ({ id, minute, text, author: `q${id}`, rootId: id, brandContext: [], lang: 'en' });
+    const { emitted } = await run(
+      [
+        quote('q1', 0, 'lol no\n\nQT @jenna_travels: This is how @AcmeHelp treats a paying customer?! Never again.'),
+        quote('q2', 5, '@AcmeHelp explain this please\n\nQT @jenna_travels: This is how @AcmeHelp treats a paying customer?!'),
+      ],
+      200,
+      [acme],
+    );
+    expect([...new Set(emitted.map((a) => a.evidence.threadRootId))]).toEqual(['twitter:q2']);
+  });
+});
