@@ -132,7 +132,9 @@ function windowEvidence(inc: IncidentState, s: WindowScore, lastHour: readonly B
     topAuthorShare: round(st.topAuthorShare, 2),
     threads: st.negThreads,
     sources: st.sources,
-    reshares: st.shares,
+    reshares: st.reshares,
+    /** Shares the window's posts carry (their retweet/share counts), beside the reshares seen as posts. */
+    shareCount: st.shares,
     topTerms: topTerms(lastHour, 8),
     /** Capped negatives from authors not heard from in four weeks, vs the brand's usual share of them. */
     newAuthorNegatives: s.newNegatives,

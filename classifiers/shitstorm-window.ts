@@ -27,6 +27,8 @@ export const Bucket = z.object({
   count: z.number(),
   negatives: z.number(),
   shares: z.number(),
+  /** Posts that reshare another ("RT @author: …"); absent in state written before it was counted. */
+  reshares: z.number().default(0),
   authors: z.record(z.string(), z.number()),
   negAuthors: z.record(z.string(), z.number()),
   /** Authors beyond the cap: each counted as a new distinct author (only happens in a real flood). */
@@ -49,6 +51,7 @@ export function newBucket(start: number, expected: number): Bucket {
     count: 0,
     negatives: 0,
     shares: 0,
+    reshares: 0,
     authors: {},
     negAuthors: {},
     authorOverflow: 0,
@@ -73,23 +76,31 @@ const STOPWORDS = new Set(
     'mehr mein meine mich mir mit nach nicht noch nun nur oder schon sein seit sich',
     'sie sind so über um und uns unser vom von vor war was weil wenn werden',
     'wie wieder wir wird zum zur zu',
+    'euch euer eure eurem euren eurer macht machen gemacht diesem diesen dieser dieses meinem meinen meiner deinem',
+    'deinen heute gerade einfach wirklich echt sowas etwas ganz alles andere anderen hatte hätte wäre würde sollte',
+    'könnte müssen muss darf soll will wollen gibt geht gehen kommt kommen sagen sagt gesehen sehen',
     'about after again all also and any are because been but can cant could did does',
     'dont for from had has have here how into its just like more not now off',
     'only our out over really same should some still than that the their them then there',
     'they this too very was were what when where which who why will with would you',
     'your',
+    'give gave down going gonna want wants need needs make made take took come came know knew think thought said',
+    'says tell told look looks much many even ever every yeah lmao people guys today',
   ]
     .join(' ')
     .split(' '),
 );
 
-/** Lower-cased content words (≥ 4 letters, no handles, links or stopwords) for "top terms". */
+/**
+ * Lower-cased content words (≥ 4 letters, no handles, links or stopwords) and hashtags for "top terms": a storm's
+ * hashtag ("#frischkaufboykott") is often its best name. The brand's own tag is left out like its name.
+ */
 export function terms(text: string, exclude: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const cleaned = text.toLowerCase().replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu, ' ');
-  for (const match of cleaned.matchAll(/[\p{L}][\p{L}\p{N}-]{3,}/gu)) {
+  const cleaned = text.toLowerCase().replace(/https?:\/\/\S+|@[\p{L}\p{N}_]+/gu, ' ');
+  for (const match of cleaned.matchAll(/#[\p{L}\p{N}_]{3,}|[\p{L}][\p{L}\p{N}-]{3,}/gu)) {
     const w = match[0];
-    if (!STOPWORDS.has(w) && !exclude.has(w)) out.push(w);
+    if (w.startsWith('#') ? !exclude.has(w.slice(1)) : !STOPWORDS.has(w) && !exclude.has(w)) out.push(w);
   }
   return out;
 }
@@ -128,33 +139,51 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   const negative = isNegative(m);
   b.count += 1;
   b.shares += m.metrics.shares;
+  const reshare = RESHARE.exec(m.text);
+  if (reshare !== null) b.reshares += 1;
   if (!bump(b, 'authors', m.author.id, MAX_AUTHORS)) b.authorOverflow += 1;
   if (!b.sources.includes(m.source) && b.sources.length < 20) b.sources.push(m.source);
   if (!negative) return;
   b.negatives += 1;
   bump(b, 'negAuthors', m.author.id, MAX_AUTHORS);
-  bump(b, 'negThreads', cascadeOf(m), MAX_AUTHORS);
+  const cascade = cascadeOf(m);
+  // A reshare's words are its original's: counted once per bucket, or one viral post's words fill the top terms.
+  const wordsCount = reshare === null || (b.negThreads[cascade] ?? 0) === 0;
+  bump(b, 'negThreads', cascade, MAX_AUTHORS);
   if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
-  for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
-  if (b.examples.length < MAX_EXAMPLES || m.metrics.shares > (b.examples.at(-1)?.shares ?? 0)) {
-    // Named as alerts name people (alert-format.ts): "@handle" where the source has handles, else the display
-    // name; a Facebook commenter's numeric id only when nothing else is known.
-    const author = authorLabel({ ...(m.author.handle ? { handle: m.author.handle } : {}), ...(m.author.name ? { name: m.author.name } : {}) }, m) ?? m.author.id;
-    const text = m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text;
-    // One example per author (as named), and one per text: a cascade of reshares would fill
-    // the list with copies of one post.
-    if (b.examples.some((e) => e.author === author || e.text === text)) return;
-    b.examples.push({
-      id: m.id,
-      text,
-      author,
-      createdAt: m.createdAt,
-      ...(m.url ? { url: m.url } : {}),
-      shares: m.metrics.shares,
-    });
-    b.examples.sort((x, y) => y.shares - x.shares);
-    b.examples.length = Math.min(b.examples.length, MAX_EXAMPLES);
+  if (wordsCount) for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
+  addExample(b, m, reshare);
+}
+
+/**
+ * Keeps the bucket's most shared negative posts as examples. A reshare stands for the post it copies, under that
+ * post's author: each reshare of a kept original adds one share to it, so the storm's viral posts rise to the top
+ * of the list instead of a retweeter's copy, or a routine complaint that happened to come first. One example per
+ * author (as named) and one per text.
+ */
+function addExample(b: Bucket, m: Classified, reshare: RegExpExecArray | null): void {
+  const own = reshare === null ? m.text : m.text.slice(reshare[0].length);
+  const text = own.length > EXAMPLE_CHARS ? `${own.slice(0, EXAMPLE_CHARS - 1)}…` : own;
+  const kept = b.examples.find((e) => e.text === text);
+  if (kept) {
+    if (reshare !== null) {
+      kept.shares += 1;
+      b.examples.sort((x, y) => y.shares - x.shares);
+    }
+    return;
   }
+  const shares = reshare === null ? m.metrics.shares : 1;
+  if (b.examples.length >= MAX_EXAMPLES && shares <= (b.examples.at(-1)?.shares ?? 0)) return;
+  // Named as alerts name people (alert-format.ts): "@handle" where the source has handles, else the display
+  // name; a Facebook commenter's numeric id only when nothing else is known.
+  const author =
+    reshare !== null
+      ? `@${reshare[1] as string}`
+      : (authorLabel({ ...(m.author.handle ? { handle: m.author.handle } : {}), ...(m.author.name ? { name: m.author.name } : {}) }, m) ?? m.author.id);
+  if (b.examples.some((e) => e.author === author)) return;
+  b.examples.push({ id: m.id, text, author, createdAt: m.createdAt, ...(m.url ? { url: m.url } : {}), shares });
+  b.examples.sort((x, y) => y.shares - x.shares);
+  b.examples.length = Math.min(b.examples.length, MAX_EXAMPLES);
 }
 
 /** What the burst score sees over one window. */
@@ -178,6 +207,8 @@ export interface WindowStats {
   topThreadNegatives: number;
   topThreadId?: string;
   shares: number;
+  /** Reshares ("RT @author: …") among the window's posts. */
+  reshares: number;
 }
 
 /**
@@ -193,6 +224,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
   let negatives = 0;
   let expected = 0;
   let shares = 0;
+  let reshares = 0;
   let overflow = 0;
   const out: WindowStats[] = [];
   let taken = 0;
@@ -205,6 +237,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       negatives += b.negatives;
       expected += b.expected;
       shares += b.shares;
+      reshares += b.reshares;
       overflow += b.authorOverflow;
       for (const a in b.authors) authors.set(a, (authors.get(a) ?? 0) + (b.authors[a] ?? 0));
       for (const a in b.negAuthors) negAuthors.set(a, (negAuthors.get(a) ?? 0) + (b.negAuthors[a] ?? 0));
@@ -249,6 +282,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       topThreadNegatives: topThread,
       ...(topThreadId !== undefined ? { topThreadId } : {}),
       shares,
+      reshares,
     });
   }
   return out;
@@ -261,8 +295,17 @@ export function topTerms(buckets: readonly Bucket[], n: number): string[] {
 }
 
 export function topExamples(buckets: readonly Bucket[], n: number): Example[] {
+  // The same post kept in several buckets (an original and its reshares over an hour) counts its shares together.
+  const byText = new Map<string, Example>();
+  for (const b of buckets) {
+    for (const e of b.examples) {
+      const kept = byText.get(e.text);
+      if (kept) byText.set(e.text, { ...kept, shares: kept.shares + e.shares });
+      else byText.set(e.text, e);
+    }
+  }
+  const all = [...byText.values()].sort((a, b) => b.shares - a.shares || (a.createdAt < b.createdAt ? -1 : 1));
   const seen = new Set<string>();
-  const all = buckets.flatMap((b) => b.examples).sort((a, b) => b.shares - a.shares || (a.createdAt < b.createdAt ? -1 : 1));
   const out: Example[] = [];
   for (const e of all) {
     if (seen.has(e.author)) continue;

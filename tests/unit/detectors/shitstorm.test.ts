@@ -251,7 +251,7 @@ describe('shitstorm detector', () => {
     expect(Date.parse(first?.openedAt ?? '') - onset).toBeLessThanOrEqual(30 * MIN);
     expect(first?.title).toMatch(/^Possible shitstorm: Acme/);
     expect(first?.evidence.sources).toEqual(expect.arrayContaining(['news', 'twitter']));
-    expect(Number(first?.evidence.reshares)).toBeGreaterThan(0);
+    expect(Number(first?.evidence.shareCount)).toBeGreaterThan(0);
     expect(first?.evidence.topTerms).toEqual(expect.arrayContaining(['breach']));
     expect(alerts.map((a) => a.severity)).toContain('warning');
   });
@@ -520,6 +520,7 @@ describe('shitstorm: new authors and share significance', () => {
     negThreads: 10,
     topThreadNegatives: 1,
     shares: 0,
+    reshares: 0,
   };
   const t = DEFAULT_THRESHOLDS;
 
@@ -710,6 +711,7 @@ const calmStats: WindowStats = {
   negThreads: 10,
   topThreadNegatives: 1,
   shares: 0,
+  reshares: 0,
 };
 
 describe('shitstorm alert: numbers in the brand’s language', () => {
@@ -781,5 +783,36 @@ describe('shitstorm examples name authors as alerts do', () => {
     unnamed.author = { id: '100011112222', isBrand: false };
     for (const m of [fb, x, unnamed]) addToBucket(b, m, new Set());
     expect(topExamples([b], 5).map((e) => e.author).sort()).toEqual(['100011112222', '@kundin', 'Erika Mustermann']);
+  });
+});
+
+// QA storm report defects 4 and 8: the examples led with routine complaints from before the storm and showed
+// retweets under the retweeter's name, and `reshares` summed share counts (0 in most exports) instead of counting
+// the reshares among the window's posts.
+describe('shitstorm examples and reshares', () => {
+  it('a reshared post stands for its copies, under its own author, ahead of a routine complaint; reshares are counted', async () => {
+    const { addToBucket, newBucket, topExamples, windowStatsMulti } = await import('../../../classifiers/shitstorm-window.ts');
+    const b = newBucket(0, 0);
+    const at = '2026-03-02T18:00:00Z';
+    addToBucket(b, post({ id: 'r1', author: 'kunde1', text: 'Pfandautomat schon wieder kaputt', at, complaint: true, shares: 2 }), new Set());
+    addToBucket(b, post({ id: 'o1', author: 'tobi', text: 'Dieser Werbespot ist widerlich #FrischkaufBoykott', at, complaint: true }), new Set());
+    for (let i = 0; i < 30; i++) addToBucket(b, post({ id: `rt${i}`, author: `fan${i}`, text: 'RT @tobi: Dieser Werbespot ist widerlich #FrischkaufBoykott', at, complaint: true }), new Set());
+    const examples = topExamples([b], 5);
+    expect(examples[0]).toMatchObject({ author: '@tobi', text: 'Dieser Werbespot ist widerlich #FrischkaufBoykott' });
+    expect(examples.filter((e) => e.text.includes('Werbespot'))).toHaveLength(1);
+    const [stats] = windowStatsMulti([b], [1], 3);
+    expect(stats?.reshares).toBe(30);
+  });
+});
+
+describe('shitstorm top terms', () => {
+  it('keep the storm hashtag, leave out the brand, handles, links and filler words', async () => {
+    const { terms } = await import('../../../classifiers/shitstorm-window.ts');
+    expect(terms('@frischkauf Dieser Werbespot macht euch keine Ehre, widerlich! #FrischkaufBoykott #frischkauf https://t.co/x', new Set(['frischkauf']))).toEqual([
+      'werbespot',
+      'ehre',
+      'widerlich',
+      '#frischkaufboykott',
+    ]);
   });
 });
