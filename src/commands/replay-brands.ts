@@ -187,3 +187,21 @@ export function describeDiscovery(discovery: BrandDiscovery): string[] {
   });
   return lines;
 }
+
+/**
+ * A brand named on the command line (`--brand Frischkauf`) has no accounts, so its apology and its care team's
+ * replies counted as customer posts and it never answered anyone. The file's authors whose handle holds the
+ * brand's name ("@frischkauf", "@frischkauf_hilft", "@askvantair") are taken as its accounts; replay names them.
+ */
+export async function accountsNamedLike(mentions: AsyncIterable<Pick<Mention, 'author'>>, brandName: string): Promise<string[]> {
+  const key = brandName.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (key.length < 3) return [];
+  const found = new Map<string, string>();
+  for await (const m of mentions) {
+    const handle = m.author.handle?.replace(/^@/u, '');
+    if (!handle || found.size >= 10) continue;
+    const folded = handle.toLowerCase().replace(/_/gu, '');
+    if (folded.includes(key) && !found.has(folded)) found.set(folded, `@${handle}`);
+  }
+  return [...found.values()];
+}

@@ -18,7 +18,7 @@ import { ANONYMOUS_AUTHOR, printableReason, rowPlace } from '../../ingestors/rep
 import { emitPaced } from '../../ingestors/replay.ts';
 import { Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
-import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
+import { accountsNamedLike, describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 
 export interface ReplayOptions {
@@ -123,7 +123,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const known = [...base.config.brands, ...input.brands];
   // A brand named on the command line speaks the file's language in its alerts (the schema's default is German).
   const fileLanguage = options.brands && options.brands.length > 0 ? await majorityLanguageOf(input.mentions()) : undefined;
-  const given = (options.brands ?? []).map(brandFromArgument).map((b) => (fileLanguage ? { ...b, language: fileLanguage } : b));
+  const given: Brand[] = [];
+  for (const b of (options.brands ?? []).map(brandFromArgument)) {
+    const accounts = await accountsNamedLike(input.mentions(), b.name);
+    if (accounts.length > 0) progress(`replay: brand ${b.id}: the file's authors ${accounts.join(', ')} are taken as its accounts (their posts are brand replies; a config file chooses otherwise)`);
+    given.push({ ...b, accounts, ...(fileLanguage ? { language: fileLanguage } : {}) });
+  }
   const discovered: Brand[] = [];
   if (given.length === 0 && options.discoverBrands !== false) {
     const discovery = await discoverBrands(input.mentions(), known);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { assignBrands } from '../../../classifiers/brand-assignment.ts';
 import { compileBrandQuery } from '../../../classifiers/brand-query.ts';
 import { prepare } from '../../../classifiers/text.ts';
-import { describeDiscovery, discoverBrands, type BrandDiscovery } from '../../../src/commands/replay-brands.ts';
+import { accountsNamedLike, describeDiscovery, discoverBrands, type BrandDiscovery } from '../../../src/commands/replay-brands.ts';
 import { runReplay } from '../../../src/commands/replay.ts';
 import { Alert, Mention, type Brand } from '../../../src/model.ts';
 
@@ -256,4 +256,31 @@ describe('replay without --brand', () => {
     expect(off.mentions).toBe(summary.mentions);
     expect(off.alerts).toBe(0);
   }, 60_000);
+});
+
+// QA storm report defect 9: with --brand the brand had no accounts, so its apology and care replies counted as
+// customer posts and it never answered anyone.
+describe('replay --brand NAME: the brand\'s accounts', () => {
+  it("takes the file's authors whose handle holds the brand's name as its accounts", async () => {
+    const file = [
+      mention(1, 'Dieser Werbespot ist widerlich @frischkauf', 'tobi'),
+      mention(2, 'Wir entschuldigen uns für den Spot.', 'frischkauf'),
+      mention(3, '@tobi Das tut uns leid, wir haben den Spot zurückgezogen.', 'Frischkauf_Hilft'),
+      mention(4, 'Ich liebe #frischkauf', 'fan_of_bread'),
+    ];
+    expect(await accountsNamedLike(each(file), 'Frischkauf')).toEqual(['@frischkauf', '@Frischkauf_Hilft']);
+    expect(await accountsNamedLike(each(file), 'DB')).toEqual([]);
+  });
+
+  it('replay treats those accounts\' posts as brand replies', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-brand-accounts-'));
+    const file = path.join(dir, 'storm.jsonl');
+    const out = path.join(dir, 'mentions.jsonl');
+    writeFileSync(file, [mention(1, '@frischkauf Warum ist meine Bestellung nicht da?', 'kundin'), mention(2, '@kundin Sie kommt morgen früh.', 'frischkauf_hilft')].map((m) => JSON.stringify(m)).join('\n'));
+    const lines: string[] = [];
+    await runReplay({ file, format: 'jsonl', brands: ['Frischkauf'], mentionsOut: out, progress: (l) => lines.push(l) });
+    const written = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { author: { isBrand: boolean }; replyKind?: string });
+    expect(written.map((m) => m.author.isBrand)).toEqual([false, true]);
+    expect(lines.some((l) => l.includes('@frischkauf_hilft are taken as its accounts'))).toBe(true);
+  });
 });
