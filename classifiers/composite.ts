@@ -183,6 +183,8 @@ export function compositeComplaintScore(
  * 0.7 → 0.7564, 0.8 → 0.7522.
  */
 export const GERMAN_NEGATIVE_FROM_COMPLAINT = 0.65;
+/** Un-negated negative cue weight (cues.ts `evidence.negative`) that makes a post negative whatever the learned sentiment: one strong word ("Frechheit", "disgraceful", a boycott) or two milder ones. */
+export const OUTRAGE_EVIDENCE = 1;
 
 /**
  * The shipped German sentiment label: the learned head's, except that a clear complaint is not neutral, and that
@@ -264,7 +266,11 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // AGAIN. Fantastic service 🙄") is reported positive. German sentiment is GermEval's learned label, with
     // clear complaints read as negative (germanSentimentLabel).
     const germanLabel = lang === 'de' ? germanSentimentLabel(learnedSentiment.label, score, cue.evidence) : undefined;
-    const negative = germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD;
+    // Outrage with no service failure of the writer's own ("Absolutely disgraceful.", "#FrischkaufBoykott", "Pfui
+    // Teufel"): no complaint, but negative. Without this the learned sides read a storm's posts as neutral and the
+    // shitstorm detector, which counts complaints and negative posts, saw a fraction of the storm.
+    const outrage = cue.sentiment.label === 'negative' && cue.evidence.negative >= OUTRAGE_EVIDENCE && !cue.evidence.resolved;
+    const negative = outrage || (germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD);
     // English sentiment follows the learned complaint model, so where the combination overruled that model (an
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
     // sentiment comes from a head trained on sentiment labels and stays, but for plain praise (germanSentimentLabel).

@@ -300,6 +300,15 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     '#EdekaBoykott ich bin dabei',
     'Werbung mit so einem Klischee, schämt euch @Edeka',
     'Ihr solltet euch schämen, @Edeka. #edeka_boykott',
+    // QA storm report defect 5: outrage the learned sides read as neutral or even positive.
+    'They dragged him down the aisle. He was bleeding. Absolutely disgraceful.',
+    'RT @jenna_travels: They dragged him down the aisle. He was bleeding. Absolutely disgraceful.',
+    'put profit over people. Disgraceful.',
+    'Pfui Teufel, @frischkauf',
+    'Das war euer letzter Cent von mir',
+    'Wir kaufen ab heute woanders. #FrischkaufBoykott',
+    'Ich kaufe eure Milch ab heute nicht mehr.',
+    'Hab all meine Velora Produkte weggeschmissen #BoycottVelora',
   ])('negative: %s', async (text) => {
     const classify = await shippedClassifier();
     const c = classify(text);
