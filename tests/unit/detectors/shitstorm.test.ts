@@ -816,3 +816,22 @@ describe('shitstorm top terms', () => {
     ]);
   });
 });
+
+// QA storm report defect 3: an ad-spot storm calmed in the evening, its alert resolved, and it rose again 2 h 21 min
+// later as a second alert. Storms run over days with lulls: within six hours it is the same incident, reopened.
+describe('shitstorm: a storm that rises again after a lull', () => {
+  it('reopens the same alert when it flares up again hours after resolving', async () => {
+    const { d, t } = await learned(bahn);
+    const onset = t + 10 * 60 * MIN;
+    const wave = (from: number) => (x: number) => (x >= from && x < from + 90 * MIN ? 120 : 0);
+    const first = wave(onset);
+    const second = wave(onset + (90 + 75 + 150) * MIN);
+    const storm = stormDe(onset, 120, 10);
+    const alerts = await feed(d, bahn, t, onset + 8 * 60 * MIN, { rate: (x) => first(x) + second(x), make: storm.make });
+    const resolvedAt = alerts.findIndex((a) => a.status === 'resolved');
+    expect(resolvedAt).toBeGreaterThan(0);
+    const after = alerts.slice(resolvedAt + 1);
+    expect(after.some((a) => a.status === 'open')).toBe(true);
+    expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
+  });
+});
