@@ -89,10 +89,11 @@ export function newRuntime(brand: Brand, timeZone: string): Runtime {
   };
 }
 
-export function rememberBrandPost(rt: Runtime, m: Classified): void {
-  if (rt.brandPostSet.has(m.id)) return;
-  rt.brandPosts.push(m.id);
-  rt.brandPostSet.add(m.id);
+/** Remembers a post of the brand's own (its id): comments flooding it are the brand's storm, not one viral post. */
+export function rememberBrandPost(rt: Runtime, id: string): void {
+  if (rt.brandPostSet.has(id)) return;
+  rt.brandPosts.push(id);
+  rt.brandPostSet.add(id);
   if (rt.brandPosts.length > MAX_BRAND_POSTS) rt.brandPostSet.delete(rt.brandPosts.shift() ?? '');
   rt.dirty.add('window');
 }

@@ -155,7 +155,8 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
     const who = [m.author.id, m.author.handle ?? ''].map((a) => a.replace(/^@/u, '').toLowerCase());
     for (const id of new Set([...m.brands, ...m.brandContext])) {
       const rt = runtimes.get(id);
-      if (rt) out.push({ rt, own: rt.brand.accounts.some((a) => who.includes(a.replace(/^@/u, '').toLowerCase())) });
+      // The brand's accounts, or the page itself writing on the brand's page (an ingestor marks it as the brand).
+      if (rt) out.push({ rt, own: rt.brand.accounts.some((a) => who.includes(a.replace(/^@/u, '').toLowerCase())) || (m.author.isBrand === true && m.channel === 'page_comment' && m.brandContext.includes(id)) });
     }
     return out;
   }
@@ -184,9 +185,12 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
       for (const { rt, own } of brandsOf(m)) {
         if (owns && !owns(rt.brand.id)) continue; // another consumer-group member keeps this brand
         if (own) {
-          rememberBrandPost(rt, m);
+          rememberBrandPost(rt, m.id);
           continue;
         }
+        // A comment on the brand's own page sits under a post of the brand's, seen or not: a flood of comments there is
+        // the classic shitstorm, never "one viral post" to set aside.
+        if (m.channel === 'page_comment' && m.brandContext.includes(rt.brand.id)) rememberBrandPost(rt, m.thread.rootId);
         if (rt.redelivered.has(m.id)) continue;
         if (rt.sinceFlush.length < MAX_BATCH_IDS) rt.sinceFlush.push(m.id);
         if (!rt.cur) {

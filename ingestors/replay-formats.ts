@@ -10,7 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
 import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
-import { isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
+import { graphPostRows, isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
 import { byEventTime, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { z } from 'zod';
@@ -105,6 +105,8 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
     return [record && 'mention' in record ? record : { error: { line, reason: `tweet: ${tweet.reason}` } }];
   }
   if (isJsonObject(value) && !looksLikeMention(value)) {
+    const nested = graphPostRows(value, line);
+    if (nested) return nested;
     const record = recordRow(value, line);
     // An object with an id of our own form ("demo:3") that reads as no record was meant as a Mention: say why not.
     return ['error' in record && typeof value.id === 'string' && OWN_ID.test(value.id) ? validateRow(value as MentionInput, line) : record];

@@ -9,6 +9,7 @@ import { normaliseHeader } from '../src/datasets/csv-columns.ts';
 import { CSV_FIELDS, resolveColumns, type CsvColumns } from './replay-csv-columns.ts';
 import { csvRow } from './replay-csv.ts';
 import type { RowResult } from './replay-rows.ts';
+import { graphCommentPlace, nestedGraphComments, placeGraphComment, placeGraphPost } from './replay-graph-comments.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -67,7 +68,7 @@ function jsonColumns(keys: readonly string[]): CsvColumns {
 }
 
 /** One generic record as a replay row: id `json:<its id>` (a hash of the record when it has none). */
-export function recordRow(value: JsonObject, line: number): RowResult {
+export function recordRow(value: JsonObject, line: number, place = graphCommentPlace(value)): RowResult {
   const flat = flattenRecord(value);
   let columns = jsonColumns(Object.keys(flat));
   if (columns.texts.length === 0 && !columns.title) {
@@ -87,5 +88,18 @@ export function recordRow(value: JsonObject, line: number): RowResult {
     flat.id = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
     columns = jsonColumns(Object.keys(flat));
   }
-  return csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, source: 'json' });
+  const row = csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, source: place ? 'facebook' : 'json' });
+  return place && 'mention' in row ? { mention: placeGraphComment(row.mention, place) } : row;
+}
+
+/**
+ * A Graph post with its comments nested: the post, then every comment placed under it (replay-graph-comments.ts).
+ * Read as one generic record, the comments were dropped without a word.
+ */
+export function graphPostRows(value: JsonObject, line: number): RowResult[] | undefined {
+  const nested = nestedGraphComments(value);
+  if (!nested) return undefined;
+  const post = recordRow(nested.post, line, undefined);
+  const placedPost: RowResult = 'mention' in post ? { mention: placeGraphPost({ ...post.mention, id: `facebook:${nested.place.postId}`, source: 'facebook' }, nested.place) } : post;
+  return [placedPost, ...nested.comments.map((c) => recordRow(c, line, nested.place))];
 }

@@ -16,6 +16,7 @@ import { openReplayFile } from '../../ingestors/replay-stream.ts';
 import { guessReplayFormat } from '../../ingestors/replay-sniff.ts';
 import { ANONYMOUS_AUTHOR, printableReason, rowPlace } from '../../ingestors/replay-rows.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
+import { brandNamed, pageBrands, pageOf, pageOwners } from '../../ingestors/replay-graph-comments.ts';
 import { Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { accountsNamedLike, describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
@@ -134,9 +135,21 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     const discovery = await discoverBrands(input.mentions(), known);
     for (const line of describeDiscovery(discovery)) progress(line);
     if (discovery.kind === 'found') discovered.push(...discovery.brands.map((d) => d.brand));
+    // A page comment storm seldom names the page: its comments are under the brand's own post. The page, answering
+    // there as itself, is the brand (replay-graph-comments.ts).
+    const tracked = [...known, ...discovered];
+    for (const owner of await pageOwners(input.mentions())) {
+      if (brandNamed(owner.name, tracked) !== undefined) continue;
+      const brand: Brand = { ...brandFromArgument(owner.name), accounts: [owner.name], language: await majorityLanguageOf(input.mentions()) };
+      progress(`replay: the file holds comments on the Facebook page "${owner.name}" (${owner.pageId}), which answers there as itself: tracking it as brand ${brand.id}. Pass --brand NAME[=QUERY] to choose.`);
+      discovered.push(brand);
+    }
   }
   const brands = new Map<string, Brand>();
   for (const b of [...known, ...discovered, ...given]) brands.set(b.id, b);
+  // Comments on a brand's own Facebook page are about the brand, named or not (replay-graph-comments.ts).
+  const pages = await pageBrands(input.mentions(), [...brands.values()]);
+  for (const [page, brand] of pages) progress(`replay: Facebook page ${page} belongs to brand ${brand} (it answers there as the page): comments on it count for the brand`);
   const clock = options.clock ?? 'event';
   let detectors = base.config.detect.detectors;
   if ((input.undated || input.dateOnly) && clock === 'event' && detectors.includes('shitstorm')) {
@@ -188,7 +201,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const counted = async function* (): AsyncGenerator<Mention> {
     for await (const m of input.mentions()) {
       if (m.author.id.startsWith(ANONYMOUS_AUTHOR)) anonymous++;
-      yield m;
+      const pageBrand = pages.get(pageOf(m) ?? '');
+      yield pageBrand !== undefined && !m.brandContext.includes(pageBrand) ? { ...m, brandContext: [...m.brandContext, pageBrand] } : m;
     }
   };
   try {

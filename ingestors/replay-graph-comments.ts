@@ -1,0 +1,104 @@
+/**
+ * Facebook Graph comment records in a replay file (`id`, `message`, `created_time`, `from`, `permalink_url`): the
+ * classic German shitstorm floods a brand's own page post with comments, and read as generic records each comment
+ * was a post of its own, on no page. Here a comment gets its place back: source facebook (its SLA and naming),
+ * channel page_comment, the page post as its thread, and the page's own replies marked as the brand's. Which brand
+ * owns the page is settled once the brands are known (`pageBrands`).
+ */
+import type { Mention } from '../src/model.ts';
+
+/** The page and the page post a comment record sits under, from its permalink or its "PAGE_POST_COMMENT" id. */
+export function graphCommentPlace(value: Record<string, unknown>): { pageId: string; postId: string } | undefined {
+  if (typeof value.message !== 'string' || value.created_time === undefined) return undefined;
+  const link = typeof value.permalink_url === 'string' ? /facebook\.com\/(\d+)\/posts\/(\d+)[^?#]*\?(?:[^#]*&)?comment_id=/u.exec(value.permalink_url) : null;
+  if (link) return { pageId: link[1] as string, postId: `${link[1] as string}_${link[2] as string}` };
+  const id = typeof value.id === 'string' ? /^(\d+)_(\d+)_(\d+)$/u.exec(value.id) : null;
+  if (id) return { pageId: id[1] as string, postId: `${id[1] as string}_${id[2] as string}` };
+  return undefined;
+}
+
+/** A generic record's mention (read with source facebook) placed under its page post. */
+export function placeGraphComment(mention: Mention, place: { pageId: string; postId: string }): Mention {
+  const rootId = `facebook:${place.postId}`;
+  return {
+    ...mention,
+    author: { ...mention.author, ...(mention.author.id === place.pageId ? { isBrand: true } : {}) },
+    thread: { rootId, ...(mention.thread.parentId && mention.thread.parentId !== rootId ? { parentId: mention.thread.parentId } : {}) },
+    channel: 'page_comment',
+  };
+}
+
+/** The page a placed comment or page post sits on ("facebook:PAGE_POST" roots), or undefined for any other mention. */
+export function pageOf(m: Pick<Mention, 'source' | 'channel' | 'thread'>): string | undefined {
+  if (m.source !== 'facebook' || (m.channel !== 'page_comment' && m.channel !== 'post')) return undefined;
+  return /^facebook:(\d+)_\d+$/u.exec(m.thread.rootId)?.[1];
+}
+
+/**
+ * Which brand owns each page of the file: the brand one of whose accounts (or its name) writes on the page as the
+ * page itself ("Sonnental Milch" answering under its own post). A comment on that page is about that brand, whether
+ * or not it names it: "Ihr solltet euch schämen" under the post is.
+ */
+export async function pageBrands(mentions: AsyncIterable<Mention>, brands: readonly BrandNames[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const m of mentions) {
+    const page = pageOf(m);
+    if (page === undefined || m.author.isBrand !== true || out.has(page)) continue;
+    const owner = [m.author.name, m.author.handle, m.author.id].map((who) => (who === undefined ? undefined : brandNamed(who, brands))).find((id) => id !== undefined);
+    if (owner !== undefined) out.set(page, owner);
+  }
+  return out;
+}
+
+export interface BrandNames {
+  id: string;
+  name: string;
+  accounts: readonly string[];
+}
+
+const fold = (s: string): string => s.toLowerCase().replace(/^@/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The brand whose name or one of whose accounts `who` is, or holds ("Sonnental Milch" holds "Sonnental"). */
+export function brandNamed(who: string, brands: readonly BrandNames[]): string | undefined {
+  const w = fold(who);
+  if (w.length === 0) return undefined;
+  return brands.find((b) => [b.name, ...b.accounts].map(fold).some((n) => n.length >= 3 && (w === n || w.includes(n))))?.id;
+}
+
+/** The pages of the file that answer as themselves, by the page's name (the first name seen per page). */
+export async function pageOwners(mentions: AsyncIterable<Mention>): Promise<Array<{ pageId: string; name: string }>> {
+  const out = new Map<string, string>();
+  for await (const m of mentions) {
+    const page = pageOf(m);
+    if (page !== undefined && m.author.isBrand === true && m.author.name?.trim() && !out.has(page)) out.set(page, m.author.name.trim());
+  }
+  return [...out].map(([pageId, name]) => ({ pageId, name }));
+}
+
+/**
+ * A Graph post exported with its comments nested (`/posts?fields=message,from,comments{…}`): the post and the page it
+ * is on, and its comments, each read as a record of its own and placed under the post. Undefined for any other value.
+ */
+export function nestedGraphComments(value: Record<string, unknown>): { post: Record<string, unknown>; place: { pageId: string; postId: string }; comments: Record<string, unknown>[] } | undefined {
+  const nested = value.comments;
+  const data = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? (nested as { data?: unknown }).data : undefined;
+  if (typeof value.id !== 'string' || !Array.isArray(data)) return undefined;
+  const from = value.from;
+  const fromId = typeof from === 'object' && from !== null && typeof (from as { id?: unknown }).id === 'string' ? (from as { id: string }).id : undefined;
+  const ids = /^(\d+)_(\d+)$/u.exec(value.id);
+  const pageId = ids?.[1] ?? fromId;
+  if (pageId === undefined) return undefined;
+  const { comments: _dropped, ...post } = value;
+  const comments = data.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c));
+  return { post, place: { pageId, postId: ids ? value.id : `${pageId}_${value.id}` }, comments };
+}
+
+/** The page post itself, read as a generic record with source facebook: the thread its comments sit under. */
+export function placeGraphPost(mention: Mention, place: { pageId: string; postId: string }): Mention {
+  return {
+    ...mention,
+    author: { ...mention.author, ...(mention.author.id === place.pageId ? { isBrand: true } : {}) },
+    thread: { rootId: `facebook:${place.postId}` },
+    channel: 'post',
+  };
+}
