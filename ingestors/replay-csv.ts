@@ -117,7 +117,12 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   // twarc-csv keeps the API's escaping (`&amp;`) and writes line breaks as the two characters `\n`.
   if (col.xExport) text = decodeEntities(text.replace(/\\n/g, '\n'));
   if (HTML.test(text)) text = htmlToPlainText(text);
-  const handle = get(col.handle)?.replace(/^@/, '');
+  // Brandwatch and similar exports have no handle column: an X post's handle is in its link
+  // (twitter.com/<handle>/status/…), or the Author cell is one ("@mia5721").
+  const handle =
+    get(col.handle)?.replace(/^@/, '') ??
+    /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status\//u.exec(get(col.url) ?? '')?.[1] ??
+    /^@([\p{L}\p{N}_.]{1,50})$/u.exec(get(col.author) ?? '')?.[1];
   const retweetOf = get(col.retweetOf);
   const retweet = retweetOf !== undefined || RETWEET.test(text);
   // twarc-csv puts the original's full text into a retweet's row; the prefix keeps it a retweet downstream

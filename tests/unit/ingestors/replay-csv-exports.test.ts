@@ -80,7 +80,8 @@ describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwat
     const [tweet, news, html] = input.mentions as [Mention, Mention, Mention];
     expect(tweet).toMatchObject({
       url: 'https://twitter.com/kerstin_k/status/1850000000000000001',
-      author: { id: 'kerstin_k', name: 'Kerstin K.' },
+      // The handle from the post's link (the export has no handle column): alerts name her @kerstin_k.
+      author: { id: 'kerstin_k', handle: 'kerstin_k', name: 'Kerstin K.' },
       createdAt: '2026-10-04T11:05:00.000Z',
       thread: { rootId: 'csv:1850000000000000001' },
       channel: 'post',
