@@ -108,6 +108,8 @@ export const DE_CUES: CueDef[] = [
   // --- commentary about third parties (seed 004)
   cue('commentary', 'über einen Tweet', '(?:folgenden|diesen|dieser|den|einen|einem) (?:tweet|post|beitrag|artikel|kommentar|thread)|stolperte ich|bin ich über|gestolpert|likes|retweets|in den antworten|zustimmung', 0.6),
   cue('commentary', 'Kundenbashing', 'kunden-?bashing|kundenerziehung|kunden erziehen|seinen kunden|ihre kunden|seine kunden|mit (?:seinen|ihren) kunden', 0.8),
+  // Reporting on a storm, and bystanders of it, as observers: "Shitstorm gegen Edeka: Kette zieht Werbespot zurück".
+  cue('commentary', 'Bericht über Empörung', 'shitstorm (?:gegen|um|wegen|bei)|(?:sorgt|sorgen|sorgte|sorgten) für (?:empörung|kritik|wirbel|aufregung|diskussionen)|(?:zieht|ziehen|zog|zogen) (?:[\\p{L}]+ ){0,3}(?:werbespot|werbung|kampagne|spot|beitrag|post) zurück|in der kritik|boykott-?aufruf*|aufruf* zum boykott|empörungskultur|empörungswelle|die empörten', 1.0),
   cue('commentary', 'Meinungsbeitrag', 'ich wage (?:mal )?zu behaupten|unterstelle|meiner meinung nach|finde ich|in diesem fall|für mich sind', 0.4),
   // The company speaking (a maintenance notice, a service update, an offer): announcing downtime is no customer's complaint.
   cue('commentary', 'Mitteilung der Marke', '(?:wir bitten|bitten wir) (?:um )?(?:ihr |euer )?verständnis|(?:geplante |planmäßige |angekündigte )?wartungsarbeiten|danke für (?:eure|ihre) geduld|wir entschuldigen uns für (?:die |etwaige |entstandene )?unannehmlichkeiten|(?:liebe|sehr geehrte) kunden*|unsere (?:filiale|filialen|kunden|kundinnen|servicezeiten|öffnungszeiten|märkte)|jetzt (?:bestellen|sichern|wechseln|buchen|testen|zuschlagen)|gewinnspiel|wir verlosen', 1),

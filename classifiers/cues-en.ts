@@ -64,6 +64,8 @@ export const EN_CUES: CueDef[] = [
   // --- commentary about third parties (seed 004 in English)
   cue('commentary', 'about a post', '(?:this|that|the|a) (?:tweet|post|thread|article|video)|came across|saw (?:this|a)|retweets|likes|in the replies|customer bashing|their customers|his customers|her customers', 0.6),
   // The company speaking (a maintenance notice, a service update, an offer): announcing downtime is no customer's complaint.
+  // Reporting on a storm, and bystanders of it, as observers: "Boycott calls grow as the airline apologises".
+  cue('commentary', 'reporting on outrage', 'backlash (?:against|over|after|grows)|faces? (?:backlash|criticism|calls)|under fire (?:for|over|after)|(?:pulls|pulled|withdraws|withdrew) (?:[\\p{L}]+ ){0,3}(?:ad|advert|campaign|post|video)|boycott calls|calls (?:for|to) boycott|sparks? (?:outrage|anger|backlash|criticism)|everyone is overreacting|outrage culture', 1.0),
   cue('commentary', 'brand notice', "(?:planned|scheduled) maintenance|thanks? (?:you )?for your patience|(?:we|we'd like to) apologi[sz]e for any inconvenience|sorry for any inconvenience|dear customers|our (?:customers|stores|branches|app will|website will)|(?:order|sign up|switch|book) (?:now|today)|check availability|giveaway|we're giving away", 1),
   // --- first-person customer experience
   cue('customer', 'own experience', '(?:my|our) (?:order|package|parcel|delivery|bill|account|contract|refund|phone|internet|flight|train|booking|ticket|card|money|payment|complaint|case|request|email|service)|(?:i|we) (?:have|had|\'ve)? ?(?:ordered|called|emailed|paid|booked|bought|returned|complained|contacted)|(?:i\'m|i am|as) a (?:loyal )?customer', 0.5),
