@@ -130,7 +130,13 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
     // Analysts should know the expectation comes from a few hours only (stricter bars applied), or from none.
     const renderOptions = { noBaseline: absolute, ...(absolute ? { baselineHours: 0 } : bars === cold ? { baselineHours: Math.floor(history / 3_600_000) } : {}) };
     const lastHour = buckets.slice(-HOUR_BUCKETS);
-    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, lastHour, renderOptions);
+    // Examples, terms and mentions from the window that was judged: a 15-minute window's alert showed the routine
+    // complaints of the three-quarters of an hour before the storm.
+    const judged = (s: WindowScore): Bucket[] => {
+      const inWindow = lastHour.filter((b) => b.start >= s.stats.start);
+      return inWindow.length > 0 ? inWindow : lastHour;
+    };
+    const render = (incident: IncidentState, s: WindowScore) => renderShitstormAlert(rt.brand, incident, s, judged(s), renderOptions);
     const iso = new Date(at).toISOString();
 
     if (inc?.status === 'open') {
@@ -148,7 +154,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       const current = best ?? hour;
       if (!current) return [];
       // The resolved revision shows the storm at its peak, which may fall between two revisions.
-      notePeak(inc, current, lastHour, renderOptions);
+      notePeak(inc, current, judged(current), renderOptions);
       const severity = severityOf(current);
       const escalated = rank(severity) > rank(inc.severity);
       const grown = current.stats.negativesCapped >= inc.peakNegatives * 1.5 && current.stats.minutes === 60;

@@ -835,3 +835,18 @@ describe('shitstorm: a storm that rises again after a lull', () => {
     expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
   });
 });
+
+// QA storm re-check: a 15-minute window's alert showed the routine complaints of the 45 minutes before the storm.
+describe('shitstorm alert examples come from the judged window', () => {
+  it('a complaint from before the storm is no example of it', async () => {
+    const { d, t } = await learned(bahn);
+    const onset = t + 10 * 60 * MIN;
+    const before = post({ id: 'pre1', at: new Date(onset - 40 * MIN), author: 'stammkunde', text: 'Pfandautomat am Bahnhof schon wieder kaputt', brands: ['bahn'], complaint: true, shares: 50 });
+    await feed(d, bahn, t, onset - 40 * MIN);
+    await d.observe(before, new Date(onset - 40 * MIN));
+    const alerts = await feed(d, bahn, onset - 40 * MIN + MIN, onset + 40 * MIN, stormDe(onset, 400, 5));
+    const first = alerts.find((a) => a.kind === 'shitstorm');
+    expect(first).toBeDefined();
+    expect(first?.examples.map((e) => e.text)).not.toContain('Pfandautomat am Bahnhof schon wieder kaputt');
+  });
+});
