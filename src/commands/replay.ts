@@ -125,25 +125,31 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   // A brand named on the command line speaks the file's language in its alerts (the schema's default is German).
   const fileLanguage = options.brands && options.brands.length > 0 ? await majorityLanguageOf(input.mentions()) : undefined;
   const given: Brand[] = [];
-  for (const b of (options.brands ?? []).map(brandFromArgument)) {
+  for (const argument of options.brands ?? []) {
+    const b = brandFromArgument(argument);
     const accounts = await accountsNamedLike(input.mentions(), b.name);
     if (accounts.length > 0) progress(`replay: brand ${b.id}: the file's authors ${accounts.join(', ')} are taken as its accounts (their posts are brand replies; a config file chooses otherwise)`);
-    given.push({ ...b, accounts, ...(fileLanguage ? { language: fileLanguage } : {}) });
+    // Posts addressed only to an account ("@frischkauf_hilft …") are the brand's too, unless the query was given.
+    const query = argument.includes('=') ? b.query : [b.query, ...accounts.filter((a) => !b.query.toLowerCase().includes(a.toLowerCase()))].join(' OR ');
+    given.push({ ...b, query, accounts, ...(fileLanguage ? { language: fileLanguage } : {}) });
   }
   const discovered: Brand[] = [];
   if (given.length === 0 && options.discoverBrands !== false) {
     const discovery = await discoverBrands(input.mentions(), known);
-    for (const line of describeDiscovery(discovery)) progress(line);
     if (discovery.kind === 'found') discovered.push(...discovery.brands.map((d) => d.brand));
     // A page comment storm seldom names the page: its comments are under the brand's own post. The page, answering
     // there as itself, is the brand (replay-graph-comments.ts).
     const tracked = [...known, ...discovered];
+    const pageLines: string[] = [];
     for (const owner of await pageOwners(input.mentions())) {
       if (brandNamed(owner.name, tracked) !== undefined) continue;
       const brand: Brand = { ...brandFromArgument(owner.name), accounts: [owner.name], language: await majorityLanguageOf(input.mentions()) };
-      progress(`replay: the file holds comments on the Facebook page "${owner.name}" (${owner.pageId}), which answers there as itself: tracking it as brand ${brand.id}. Pass --brand NAME[=QUERY] to choose.`);
+      pageLines.push(`replay: the file holds comments on the Facebook page "${owner.name}" (${owner.pageId}), which answers there as itself: tracking it as brand ${brand.id}. Pass --brand NAME[=QUERY] to choose.`);
       discovered.push(brand);
     }
+    // "No subject stands out … pass --brand" is no news when the page is tracked instead.
+    const discoveryLines = discovery.kind === 'found' || pageLines.length === 0 ? describeDiscovery(discovery) : [];
+    for (const line of [...discoveryLines, ...pageLines]) progress(line);
   }
   const brands = new Map<string, Brand>();
   for (const b of [...known, ...discovered, ...given]) brands.set(b.id, b);

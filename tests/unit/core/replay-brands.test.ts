@@ -276,11 +276,18 @@ describe('replay --brand NAME: the brand\'s accounts', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-brand-accounts-'));
     const file = path.join(dir, 'storm.jsonl');
     const out = path.join(dir, 'mentions.jsonl');
-    writeFileSync(file, [mention(1, '@frischkauf Warum ist meine Bestellung nicht da?', 'kundin'), mention(2, '@kundin Sie kommt morgen früh.', 'frischkauf_hilft')].map((m) => JSON.stringify(m)).join('\n'));
+    writeFileSync(
+      file,
+      [mention(1, '@frischkauf Warum ist meine Bestellung nicht da?', 'kundin'), mention(2, '@kundin Sie kommt morgen früh.', 'frischkauf_hilft'), mention(3, '@frischkauf_hilft Wo bleibt mein Paket?', 'kunde2')]
+        .map((m) => JSON.stringify(m))
+        .join('\n'),
+    );
     const lines: string[] = [];
     await runReplay({ file, format: 'jsonl', brands: ['Frischkauf'], mentionsOut: out, progress: (l) => lines.push(l) });
-    const written = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { author: { isBrand: boolean }; replyKind?: string });
-    expect(written.map((m) => m.author.isBrand)).toEqual([false, true]);
+    const written = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { author: { isBrand: boolean }; brands: string[] });
+    expect(written.map((m) => m.author.isBrand)).toEqual([false, true, false]);
+    // Addressed only to the care account: the brand's too (the account joins the query).
+    expect(written[2]?.brands).toEqual(['frischkauf']);
     expect(lines.some((l) => l.includes('@frischkauf_hilft are taken as its accounts'))).toBe(true);
   });
 });

@@ -51,6 +51,7 @@ describe('replay: Facebook Graph comment records', () => {
     expect(new Set(mentions.map((m) => `${m.source} ${m.channel} ${m.thread.rootId}`))).toEqual(new Set([`facebook page_comment facebook:${PAGE.id}_${POST}`]));
     expect(mentions.filter((m) => m.author.isBrand === true)).toHaveLength(1);
     expect(lines.some((l) => l.includes('Facebook page "Sonnental Milch"'))).toBe(true);
+    expect(lines.filter((l) => l.includes('no subject stands out'))).toEqual([]);
     // The comments name no brand, yet all are about the page's.
     expect(mentions.every((m) => m.brands.includes('sonnental-milch'))).toBe(true);
     // 120 angry comments from 120 people under the brand's own post within 20 minutes: the classic shitstorm.
