@@ -64,7 +64,13 @@ const CHECK_MINUTES = 1;
 const MAX_GAP_MS = 24 * 3_600_000;
 const log = childLogger('shitstorm');
 
-export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
+/** The detector as the detect stage uses it: a stream detector that also says which brands are in a storm now. */
+export interface ShitstormDetector extends StreamDetector {
+  /** The id of the brand's open incident, if it has one (the unanswered tracker files storm posts under it). */
+  openIncident(brand: string): string | undefined;
+}
+
+export function createShitstormDetector(deps: ShitstormDeps): ShitstormDetector {
   const o = deps.options ?? {};
   const thresholds: BurstThresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
   const cap = o.perAuthorCap ?? 2;
@@ -164,6 +170,11 @@ export function createShitstormDetector(deps: ShitstormDeps): StreamDetector {
 
   return {
     name: 'shitstorm',
+
+    openIncident(brand) {
+      const incident = runtimes.get(brand)?.incident;
+      return incident?.status === 'open' ? incident.id : undefined;
+    },
 
     async restore() {
       for (const old of [...runtimes.values()]) {

@@ -28,6 +28,9 @@ function deflectionLevel(deflections: number): number {
 
 export function severityOf(t: ThreadState, longOverdue: boolean): AlertSeverity {
   if (t.state === 'awaiting_customer') return 'info';
+  // A storm post: the shitstorm alert carries the storm; each of its posts waits in the queue at watch, unless its
+  // writer chases or is sent around (then it is a customer case again).
+  if (t.storm !== undefined && t.followUps === 0 && t.deflections === 0) return 'watch';
   const level = (t.complaint ? 1 : 0) + (t.followUps > 0 ? 1 : 0) + deflectionLevel(t.deflections) + (longOverdue ? 1 : 0);
   return level <= 0 ? 'watch' : level === 1 ? 'warning' : 'critical';
 }
@@ -178,6 +181,7 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
       followUps: t.followUps,
       complaint: t.complaint,
       priority: priorityOf(t),
+      ...(t.storm !== undefined ? { duringShitstorm: t.storm } : {}),
       unansweredIds: t.pending.map((p) => p.id),
       ...(a.resolution ? { resolution: a.resolution } : {}),
     },

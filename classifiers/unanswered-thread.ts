@@ -125,6 +125,11 @@ const StoredThreadState = z.object({
   lastActivityAt: z.string(),
   alert: AlertState.optional(),
   customers: z.array(CustomerState).optional(),
+  /**
+   * The shitstorm incident open for the brand when a negative post opened this thread: one of hundreds of storm posts,
+   * alerted at `watch` under that incident instead of each at its own severity (a chasing customer still escalates).
+   */
+  storm: z.string().optional(),
 });
 
 export const ThreadState = StoredThreadState.extend({ customers: z.array(CustomerState) });

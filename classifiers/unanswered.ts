@@ -50,6 +50,8 @@ export interface UnansweredTrackerDeps {
   brands: Brand[];
   config: AppConfig;
   state: StateStore;
+  /** The shitstorm incident open for a brand, if any (the shitstorm detector's `openIncident`). */
+  stormOf?: (brand: string) => string | undefined;
   options?: UnansweredTrackerOptions;
 }
 
@@ -116,6 +118,8 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     if (!t) {
       const sla = slaMinutesFor(deps.config, brands.get(brand), m.source, m.channel);
       t = newThread(brand, m.thread.rootId, m.source, m.channel, sla, m.createdAt);
+      const storm = m.complaint.isComplaint || m.sentiment.label === 'negative' ? deps.stormOf?.(brand) : undefined;
+      if (storm !== undefined) t.storm = storm;
       book.threadsOf(brand).set(t.rootId, t);
     }
     if (!expectsAnswer(m)) {

@@ -93,9 +93,12 @@ export function buildClassifier(loaded: LoadedConfig): Classifier {
 export function buildDetectors(loaded: LoadedConfig, store: Store): StreamDetector[] {
   const { config } = loaded;
   const wanted = new Set(config.detect.detectors);
+  const shitstorm = wanted.has('shitstorm') ? createShitstormDetector({ brands: config.brands, state: store }) : undefined;
+  // Storm posts that open unanswered threads are filed under the open storm (unanswered-thread.ts `storm`).
+  const stormOf = shitstorm ? (brand: string) => shitstorm.openIncident(brand) : undefined;
   return [
-    ...(wanted.has('unanswered') ? [createUnansweredTracker({ brands: config.brands, config, state: store })] : []),
-    ...(wanted.has('shitstorm') ? [createShitstormDetector({ brands: config.brands, state: store })] : []),
+    ...(wanted.has('unanswered') ? [createUnansweredTracker({ brands: config.brands, config, state: store, ...(stormOf ? { stormOf } : {}) })] : []),
+    ...(shitstorm ? [shitstorm] : []),
     ...(config.detect.complaintAlerts ? [createComplaintAlerter({ brands: config.brands })] : []),
   ];
 }

@@ -159,6 +159,7 @@ export const de = {
   'evidence.sources': 'Quellen',
   'evidence.reshares': 'Geteilt (Reshares im Fenster)',
   'evidence.shareCount': 'Geteilt laut Zähler der Beiträge',
+  'evidence.duringShitstorm': 'Während des Shitstorms',
   'evidence.topTerms': 'Häufige Begriffe',
   'evidence.newAuthorNegatives': 'Negativ von neuen Autor:innen',
   'evidence.expectedNewAuthorNegatives': 'Negativ von neuen Autor:innen (erwartet)',

@@ -161,6 +161,7 @@ export const en: Messages = {
   'evidence.sources': 'Sources',
   'evidence.reshares': 'Reshares in the window',
   'evidence.shareCount': 'Shares counted on the posts',
+  'evidence.duringShitstorm': 'During the shitstorm',
   'evidence.topTerms': 'Top terms',
   'evidence.newAuthorNegatives': 'Negative from new authors',
   'evidence.expectedNewAuthorNegatives': 'Negative from new authors (expected)',

@@ -564,3 +564,36 @@ describe('quote tweets: only the writer\'s own words address a brand', () => {
     expect([...new Set(emitted.map((a) => a.evidence.threadRootId))]).toEqual(['twitter:q2']);
   });
 });
+
+// QA storm report defect 2: a storm's posts each raised their own SLA alert, 455 of them critical, beside the one
+// shitstorm alert. Opened while the brand's storm is open, a negative post's thread is filed under the storm.
+describe('unanswered threads opened during a shitstorm', () => {
+  async function during(storm: string | undefined, steps: Array<{ id: string; minute: number; text: string; author: string; parentId?: string; complaint?: boolean }>) {
+    const tracker = createUnansweredTracker({ brands: [acme], config, state: new MemoryState(), stormOf: () => storm });
+    await tracker.restore();
+    const out: Alert[] = [];
+    for (const s of steps) {
+      const now = at(s.minute);
+      out.push(...(await tracker.advance(now)));
+      out.push(...(await tracker.observe(post({ id: s.id, at: now, text: s.text, author: s.author, rootId: 'o1', ...(s.parentId ? { parentId: s.parentId } : {}), brandContext: ['acme'], lang: 'en', complaint: s.complaint ?? true }), now)));
+    }
+    out.push(...(await tracker.advance(at(600))));
+    return new Map(out.map((a) => [a.id, a]));
+  }
+
+  it('alerts at watch with the storm named, instead of critical', async () => {
+    const angry = [{ id: 'o1', minute: 0, text: '@AcmeHelp absolutely disgraceful, shame on you, I want my money back', author: 'angry1' }];
+    const calm = [...(await during(undefined, angry)).values()][0];
+    expect(calm?.severity).not.toBe('watch');
+    const storm = [...(await during('shitstorm:acme:2026-03-02T08:00:00.000Z', angry)).values()][0];
+    expect(storm).toMatchObject({ severity: 'watch', evidence: { duringShitstorm: 'shitstorm:acme:2026-03-02T08:00:00.000Z' } });
+  });
+
+  it('a customer who chases is a customer case again', async () => {
+    const alerts = await during('shitstorm:acme:x', [
+      { id: 'o1', minute: 0, text: '@AcmeHelp my refund never arrived, disgraceful', author: 'kim' },
+      { id: 'o2', minute: 200, text: '@AcmeHelp still no answer?!', author: 'kim', parentId: 'o1' },
+    ]);
+    expect([...alerts.values()][0]?.severity).not.toBe('watch');
+  });
+});
