@@ -148,7 +148,7 @@ export const de = {
   'evidence.score': 'Score',
   'evidence.shitstorm.score': 'Überraschung (−log₁₀ p)',
   'evidence.complaint.score': 'Beschwerde-Score',
-  'evidence.peakRatio': 'Höchster Faktor',
+  'evidence.peakRatio': 'Höchster Faktor (in irgendeinem Zeitfenster)',
   'evidence.peakNegatives': 'Höchstwert negativ (60 min)',
   'evidence.negativityShare': 'Anteil negativ',
   'evidence.baselineNegativityShare': 'Üblicher Anteil negativ',

@@ -150,7 +150,7 @@ export const en: Messages = {
   'evidence.score': 'Score',
   'evidence.shitstorm.score': 'Surprise (−log₁₀ p)',
   'evidence.complaint.score': 'Complaint score',
-  'evidence.peakRatio': 'Peak ratio',
+  'evidence.peakRatio': 'Highest ratio (in any window)',
   'evidence.peakNegatives': 'Peak negatives (60 min)',
   'evidence.negativityShare': 'Negative share',
   'evidence.baselineNegativityShare': 'Usual negative share',
