@@ -103,12 +103,13 @@ export function buildProgram(): Command {
     .addOption(new Option('--clock <clock>', 'detector clock').choices(['event', 'wall']).default('event'))
     .option('--speed <n>', 'with --clock wall: N× the recorded pace (0 = as fast as possible)', positive, 0)
     .option('--mentions-out <file>', 'classified mentions as JSON lines (- = stdout)')
-    .option('--alerts-out <file>', 'alerts as JSON lines (- = stdout)')
+    .option('--alerts-out <file>', 'alerts as they stand at the end, as JSON lines (- = stdout)')
+    .option('--alert-revisions-out <file>', 'every alert revision as raised, in order, as JSON lines (- = stdout): a backtest\'s timeline')
     .option('-c, --config <file>', 'config with brands (default: ./kundenradar.yaml if present)')
     .option('--no-discover-brands', 'without --brand and with no config or file brand matching a post: do not track what the posts are mostly about as a brand')
-    .action(async (file: string, o: { format?: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; config?: string; discoverBrands: boolean }) => {
+    .action(async (file: string, o: { format?: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; alertRevisionsOut?: string; config?: string; discoverBrands: boolean }) => {
       const { runReplay } = await import('./commands/replay.ts');
-      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, configFile: o.config, discoverBrands: o.discoverBrands });
+      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, alertRevisionsOut: o.alertRevisionsOut, configFile: o.config, discoverBrands: o.discoverBrands });
     });
 
   program

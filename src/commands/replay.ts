@@ -17,7 +17,7 @@ import { guessReplayFormat } from '../../ingestors/replay-sniff.ts';
 import { ANONYMOUS_AUTHOR, printableReason, rowPlace } from '../../ingestors/replay-rows.ts';
 import { emitPaced } from '../../ingestors/replay.ts';
 import { brandNamed, pageBrands, pageOf, pageOwners } from '../../ingestors/replay-graph-comments.ts';
-import { Classified, type Brand, type Mention } from '../model.ts';
+import { Alert, Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { accountsNamedLike, describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
@@ -32,7 +32,10 @@ export interface ReplayOptions {
   /** Pace for `--clock wall`: N× the recorded speed (0 = as fast as possible). */
   speed?: number;
   mentionsOut?: string;
+  /** Each alert's last revision (the alerts as they stand at the end). */
   alertsOut?: string;
+  /** Every alert revision as the detectors raised it, in order: when a storm went watch → warning → critical. */
+  alertRevisionsOut?: string;
   configFile?: string;
   /**
    * With no `brands` given and no brand of the config or the file matching a post, find the file's subjects
@@ -179,6 +182,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const service = await startService(loaded, { stages: ['classify', 'index', 'detect'], bus, store });
   const mentionsOut = openOut(options.mentionsOut);
   const alertsOut = openOut(options.alertsOut);
+  const revisionsOut = openOut(options.alertRevisionsOut);
   const written = new Set<string>();
   let complaints = 0;
   const tapControl = new AbortController();
@@ -197,6 +201,23 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     },
     tapControl.signal,
   );
+  // Every revision as raised, for a backtest's timeline (the store keeps only the latest of each alert).
+  const seenRevisions = new Set<string>();
+  const revisionsTap = revisionsOut
+    ? bus.consume(
+        'alerts',
+        'replay-alert-revisions',
+        async (batch) => {
+          for (const message of batch) {
+            const parsed = Alert.safeParse(message.value);
+            if (!parsed.success || seenRevisions.has(`${parsed.data.id}#${parsed.data.revision}`)) continue;
+            seenRevisions.add(`${parsed.data.id}#${parsed.data.revision}`);
+            await revisionsOut.write(JSON.stringify(parsed.data));
+          }
+        },
+        tapControl.signal,
+      )
+    : undefined;
 
   const total = input.count;
   let emitted = 0;
@@ -228,6 +249,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     if (anonymous > 0 && !input.authorless) {
       progress(`replay: ${anonymous} of ${emitted} posts name no author: each counts as its own author, so one loud author cannot be told from many`);
     }
+    if (revisionsOut) await waitUntil(async () => (await bus.lag('alerts', 'replay-alert-revisions')) === 0);
     const alerts = await store.alerts({ limit: 1_000_000 });
     if (alertsOut) for (const alert of alerts.reverse()) await alertsOut.write(JSON.stringify(alert));
     const summary: ReplaySummary = { mentions: written.size, skipped: input.errors.length, complaints, alerts: alerts.length, seconds: (Date.now() - started) / 1000 };
@@ -236,11 +258,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   } finally {
     tapControl.abort();
     await tap;
+    await revisionsTap;
     await service.stop();
     await bus.close();
     await store.close();
     await mentionsOut?.close();
     await alertsOut?.close();
+    await revisionsOut?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

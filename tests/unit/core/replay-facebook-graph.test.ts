@@ -84,3 +84,22 @@ describe('replay: Facebook Graph comment records', () => {
     ]);
   });
 });
+
+describe('replay --alert-revisions-out', () => {
+  it('writes every revision as raised, in order; --alerts-out keeps each alert\'s last', async () => {
+    const file = stormFile();
+    const revisionsOut = path.join(path.dirname(file), 'revisions.jsonl');
+    const alertsOut = path.join(path.dirname(file), 'final.jsonl');
+    await runReplay({ file, format: 'jsonl', alertsOut, alertRevisionsOut: revisionsOut, progress: () => undefined });
+    const read = (f: string) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; kind: string; revision: number; status: string });
+    const revisions = read(revisionsOut);
+    const finals = read(alertsOut);
+    expect(revisions.length).toBeGreaterThan(finals.length);
+    for (const final of finals) {
+      const mine = revisions.filter((a) => a.id === final.id);
+      expect(mine.map((a) => a.revision), final.id).toEqual(mine.map((_, i) => i));
+      expect(mine.at(-1)).toEqual(final);
+    }
+    expect(revisions.find((a) => a.kind === 'shitstorm')?.status).toBe('open');
+  });
+});
