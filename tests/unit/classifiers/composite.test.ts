@@ -309,6 +309,9 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     'Wir kaufen ab heute woanders. #FrischkaufBoykott',
     'Ich kaufe eure Milch ab heute nicht mehr.',
     'Hab all meine Velora Produkte weggeschmissen #BoycottVelora',
+    'Für mich ist Sonnental gestorben.',
+    'Ihr habt wohl den Schuss nicht gehört',
+    'Hab gerade eine Beschwerde an den Verbraucherschutz geschrieben.',
   ])('negative: %s', async (text) => {
     const classify = await shippedClassifier();
     const c = classify(text);
