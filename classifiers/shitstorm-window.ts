@@ -155,6 +155,11 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   addExample(b, m, reshare);
 }
 
+/** Letters and digits only: copies that differ by an emoji, a tag or punctuation are one text to an analyst. */
+function textKey(text: string): string {
+  return text.toLowerCase().replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]*|[^\p{L}\p{N}@#]+/gu, '');
+}
+
 /**
  * Keeps the bucket's most shared negative posts as examples. A reshare stands for the post it copies, under that
  * post's author: each reshare of a kept original adds one share to it, so the storm's viral posts rise to the top
@@ -164,7 +169,8 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
 function addExample(b: Bucket, m: Classified, reshare: RegExpExecArray | null): void {
   const own = reshare === null ? m.text : m.text.slice(reshare[0].length);
   const text = own.length > EXAMPLE_CHARS ? `${own.slice(0, EXAMPLE_CHARS - 1)}…` : own;
-  const kept = b.examples.find((e) => e.text === text);
+  const key = textKey(text);
+  const kept = b.examples.find((e) => textKey(e.text) === key);
   if (kept) {
     if (reshare !== null) {
       kept.shares += 1;
@@ -299,9 +305,10 @@ export function topExamples(buckets: readonly Bucket[], n: number): Example[] {
   const byText = new Map<string, Example>();
   for (const b of buckets) {
     for (const e of b.examples) {
-      const kept = byText.get(e.text);
-      if (kept) byText.set(e.text, { ...kept, shares: kept.shares + e.shares });
-      else byText.set(e.text, e);
+      const key = textKey(e.text);
+      const kept = byText.get(key);
+      if (kept) byText.set(key, { ...kept, shares: kept.shares + e.shares });
+      else byText.set(key, e);
     }
   }
   const all = [...byText.values()].sort((a, b) => b.shares - a.shares || (a.createdAt < b.createdAt ? -1 : 1));

@@ -850,3 +850,15 @@ describe('shitstorm alert examples come from the judged window', () => {
     expect(first?.examples.map((e) => e.text)).not.toContain('Pfandautomat am Bahnhof schon wieder kaputt');
   });
 });
+
+describe('shitstorm examples: one text once', () => {
+  it('copies that differ only by emoji, tags or punctuation are one example', async () => {
+    const { addToBucket, newBucket, topExamples } = await import('../../../classifiers/shitstorm-window.ts');
+    const b = newBucket(0, 0);
+    const at = '2026-03-02T18:00:00Z';
+    for (const [i, text] of ['Lieferservice ist eine Katastrophe 😡', 'Lieferservice ist eine Katastrophe!!! #frischkauf', 'lieferservice ist eine katastrophe 🙄', 'Pfand wird nicht angenommen'].entries()) {
+      addToBucket(b, post({ id: `d${i}`, author: `kunde${i}`, text, at, complaint: true }), new Set());
+    }
+    expect(topExamples([b], 5).map((e) => e.text)).toEqual(['Lieferservice ist eine Katastrophe 😡', 'Pfand wird nicht angenommen']);
+  });
+});
