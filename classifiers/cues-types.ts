@@ -41,3 +41,11 @@ export const cue = (kind: CueKind, label: string, pattern: string, weight: numbe
 
 /** An irony marker that can also be sincere: it counts as irony only next to a failure or criticism. */
 export const conditionalIrony = (label: string, pattern: string, weight: number): CueDef => ({ kind: 'irony', label, pattern, weight, conditional: true });
+
+/** One cue found in a text: where, and whether a negator reaches it ("nicht schlecht"). */
+export interface Hit {
+  def: CueDef;
+  start: number;
+  end: number;
+  negated: boolean;
+}

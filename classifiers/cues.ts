@@ -17,7 +17,8 @@ import type { Cue, Lang, SentimentLabel } from '../src/model.ts';
 import type { TextModel } from './types.ts';
 import { DE_ADDRESS, DE_CUES, DE_NEGATORS } from './cues-de.ts';
 import { EN_ADDRESS, EN_CUES, EN_NEGATORS } from './cues-en.ts';
-import type { CueDef, CueKind } from './cues-types.ts';
+import type { CueDef, CueKind, Hit } from './cues-types.ts';
+import { explain, RESOLVED_FACTOR, round3 } from './cues-explain.ts';
 import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts';
 import { prepare, type PreparedText } from './text.ts';
 import { isInformationQuestion } from './info-question.ts';
@@ -28,13 +29,6 @@ export const CUE_MODEL_NAME = 'cues-v1';
 const EVIDENCE_SLOPE = 1.2;
 /** Texts longer than this are articles/blog posts, where adjectives alone do not make a complaint. */
 const LONG_TEXT_CHARS = 600;
-const MAX_CUES = 20;
-/**
- * Weight of the failures and negative words before a resolution that nothing contradicts ("Die Heizung war kaputt,
- * der Notdienst hat alles repariert. Klasse!"): the post reports them as history. Not zero, so a resolved post
- * with a heavy complaint in it ("nach sechs Wochen und drei Mahnungen endlich erstattet") keeps some weight.
- */
-const RESOLVED_FACTOR = 0.2;
 
 interface CompiledSet {
   re: CueMatcher;
@@ -107,12 +101,6 @@ function resolutionDenied(lower: string, start: number, end: number, negators: S
   return sentenceEnd >= 0 && rest[sentenceEnd] === '?';
 }
 
-interface Hit {
-  def: CueDef;
-  start: number;
-  end: number;
-  negated: boolean;
-}
 
 export interface CueAnalysis {
   score: number;
@@ -256,54 +244,6 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     severity: severity as 1 | 2 | 3 | 4,
     evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved },
   };
-}
-
-function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; irony: boolean; observer: boolean; evaluationFactor: number; resolved: boolean }): Cue[] {
-  const cues: Cue[] = [];
-  for (const h of hits) {
-    let { label } = h.def;
-    let weight = h.def.weight;
-    switch (h.def.kind) {
-      case 'failure':
-        if (f.observer) weight *= 0.5;
-        if (f.resolved) weight *= RESOLVED_FACTOR;
-        break;
-      case 'negative':
-        weight = h.negated ? -0.5 * weight : weight * f.evaluationFactor * (f.resolved ? RESOLVED_FACTOR : 1);
-        if (h.negated) label = `negiert/negated: ${label}`;
-        break;
-      case 'positive':
-        if (h.negated) {
-          weight = 0.6 * weight;
-          label = `negiert/negated: ${label}`;
-        } else if (f.irony) {
-          label = `ironisch/ironic: ${label}`;
-        } else weight = f.praiseIsIrony ? -0.2 * weight : -0.7 * weight;
-        break;
-      case 'resolution':
-        weight = f.resolved && !h.negated ? -0.7 * weight : 0;
-        if (h.negated) label = `negiert/negated: ${label}`;
-        break;
-      case 'commentary':
-        weight = -weight;
-        label = `Kommentar/commentary: ${label}`;
-        break;
-      case 'question':
-        weight = -0.4;
-        break;
-      default:
-        break;
-    }
-    const start = p.toOriginal(h.start);
-    const end = p.toOriginal(h.end);
-    cues.push({ cue: `${label} „${p.original.slice(start, end)}“`.slice(0, 200), weight: round3(weight), span: [start, end] });
-  }
-  cues.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-  return cues.slice(0, MAX_CUES);
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /**

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { JsonValue, type Alert, type Brand } from '../src/model.ts';
 import { formatNumber, type AlertLang } from './alert-format.ts';
 import type { WindowScore } from './shitstorm-score.ts';
-import { topExamples, topTerms, type Bucket } from './shitstorm-window.ts';
+import { topExamples } from './shitstorm-examples.ts';
+import { topTerms, type Bucket } from './shitstorm-window.ts';
 
 const ExampleState = z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: z.string(), url: z.string().optional() });
 type ExampleState = z.infer<typeof ExampleState>;

@@ -7,7 +7,7 @@
  * changed is written. Entries are validated when they come back from the store.
  */
 import { z } from 'zod';
-import type { Brand, Classified } from '../src/model.ts';
+import type { Brand } from '../src/model.ts';
 import { IncidentState } from './shitstorm-alert.ts';
 import { applyJournal, AuthorsJournal, authorsFromState, AuthorsState, authorsToState, journalToState, newAuthors, snapshotDue, type Authors } from './shitstorm-authors.ts';
 import { BaselineState, newBaseline } from './shitstorm-baseline.ts';

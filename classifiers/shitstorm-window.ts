@@ -6,19 +6,14 @@
  */
 import { z } from 'zod';
 import type { Classified } from '../src/model.ts';
-import { authorLabel } from './alert-format.ts';
+import { addExample, Example } from './shitstorm-examples.ts';
 
 export const BUCKET_MS = 5 * 60_000;
 /** Buckets in an hour: the ring of closed buckets every window is cut from. */
 export const HOUR_BUCKETS = 12;
 const MAX_AUTHORS = 5000;
 const MAX_TERMS = 200;
-const MAX_EXAMPLES = 3;
 const MAX_IDS = 10;
-const EXAMPLE_CHARS = 280;
-
-const Example = z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: z.string(), url: z.string().optional(), shares: z.number() });
-export type Example = z.infer<typeof Example>;
 
 export const Bucket = z.object({
   start: z.number(),
@@ -152,44 +147,7 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   bump(b, 'negThreads', cascade, MAX_AUTHORS);
   if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
   if (wordsCount) for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
-  addExample(b, m, reshare);
-}
-
-/** Letters and digits only: copies that differ by an emoji, a tag or punctuation are one text to an analyst. */
-function textKey(text: string): string {
-  return text.toLowerCase().replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]*|[^\p{L}\p{N}@#]+/gu, '');
-}
-
-/**
- * Keeps the bucket's most shared negative posts as examples. A reshare stands for the post it copies, under that
- * post's author: each reshare of a kept original adds one share to it, so the storm's viral posts rise to the top
- * of the list instead of a retweeter's copy, or a routine complaint that happened to come first. One example per
- * author (as named) and one per text.
- */
-function addExample(b: Bucket, m: Classified, reshare: RegExpExecArray | null): void {
-  const own = reshare === null ? m.text : m.text.slice(reshare[0].length);
-  const text = own.length > EXAMPLE_CHARS ? `${own.slice(0, EXAMPLE_CHARS - 1)}…` : own;
-  const key = textKey(text);
-  const kept = b.examples.find((e) => textKey(e.text) === key);
-  if (kept) {
-    if (reshare !== null) {
-      kept.shares += 1;
-      b.examples.sort((x, y) => y.shares - x.shares);
-    }
-    return;
-  }
-  const shares = reshare === null ? m.metrics.shares : 1;
-  if (b.examples.length >= MAX_EXAMPLES && shares <= (b.examples.at(-1)?.shares ?? 0)) return;
-  // Named as alerts name people (alert-format.ts): "@handle" where the source has handles, else the display
-  // name; a Facebook commenter's numeric id only when nothing else is known.
-  const author =
-    reshare !== null
-      ? `@${reshare[1] as string}`
-      : (authorLabel({ ...(m.author.handle ? { handle: m.author.handle } : {}), ...(m.author.name ? { name: m.author.name } : {}) }, m) ?? m.author.id);
-  if (b.examples.some((e) => e.author === author)) return;
-  b.examples.push({ id: m.id, text, author, createdAt: m.createdAt, ...(m.url ? { url: m.url } : {}), shares });
-  b.examples.sort((x, y) => y.shares - x.shares);
-  b.examples.length = Math.min(b.examples.length, MAX_EXAMPLES);
+  addExample(b.examples, m, reshare);
 }
 
 /** What the burst score sees over one window. */
@@ -298,27 +256,4 @@ export function topTerms(buckets: readonly Bucket[], n: number): string[] {
   const all = new Map<string, number>();
   for (const b of buckets) for (const [t, c] of Object.entries(b.terms)) all.set(t, (all.get(t) ?? 0) + c);
   return [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
-}
-
-export function topExamples(buckets: readonly Bucket[], n: number): Example[] {
-  // The same post kept in several buckets (an original and its reshares over an hour) counts its shares together.
-  const byText = new Map<string, Example>();
-  for (const b of buckets) {
-    for (const e of b.examples) {
-      const key = textKey(e.text);
-      const kept = byText.get(key);
-      if (kept) byText.set(key, { ...kept, shares: kept.shares + e.shares });
-      else byText.set(key, e);
-    }
-  }
-  const all = [...byText.values()].sort((a, b) => b.shares - a.shares || (a.createdAt < b.createdAt ? -1 : 1));
-  const seen = new Set<string>();
-  const out: Example[] = [];
-  for (const e of all) {
-    if (seen.has(e.author)) continue;
-    seen.add(e.author);
-    out.push(e);
-    if (out.length >= n) break;
-  }
-  return out;
 }

@@ -774,7 +774,8 @@ describe('shitstorm severity: the critical bar scales with the brand', () => {
 
 describe('shitstorm examples name authors as alerts do', () => {
   it('a Facebook commenter by name (not the numeric id), an X author by @handle, an unnamed one by id', async () => {
-    const { addToBucket, newBucket, topExamples } = await import('../../../classifiers/shitstorm-window.ts');
+    const { addToBucket, newBucket } = await import('../../../classifiers/shitstorm-window.ts');
+    const { topExamples } = await import('../../../classifiers/shitstorm-examples.ts');
     const b = newBucket(0, 0);
     const fb = post({ id: 'c1', source: 'facebook', channel: 'page_comment', author: '100087654321', text: 'Unverschämt, schon wieder abgebucht!', at: '2026-03-02T08:00:00Z', complaint: true });
     fb.author = { id: '100087654321', name: 'Erika Mustermann', isBrand: false };
@@ -791,7 +792,8 @@ describe('shitstorm examples name authors as alerts do', () => {
 // the reshares among the window's posts.
 describe('shitstorm examples and reshares', () => {
   it('a reshared post stands for its copies, under its own author, ahead of a routine complaint; reshares are counted', async () => {
-    const { addToBucket, newBucket, topExamples, windowStatsMulti } = await import('../../../classifiers/shitstorm-window.ts');
+    const { addToBucket, newBucket, windowStatsMulti } = await import('../../../classifiers/shitstorm-window.ts');
+    const { topExamples } = await import('../../../classifiers/shitstorm-examples.ts');
     const b = newBucket(0, 0);
     const at = '2026-03-02T18:00:00Z';
     addToBucket(b, post({ id: 'r1', author: 'kunde1', text: 'Pfandautomat schon wieder kaputt', at, complaint: true, shares: 2 }), new Set());
@@ -853,7 +855,8 @@ describe('shitstorm alert examples come from the judged window', () => {
 
 describe('shitstorm examples: one text once', () => {
   it('copies that differ only by emoji, tags or punctuation are one example', async () => {
-    const { addToBucket, newBucket, topExamples } = await import('../../../classifiers/shitstorm-window.ts');
+    const { addToBucket, newBucket } = await import('../../../classifiers/shitstorm-window.ts');
+    const { topExamples } = await import('../../../classifiers/shitstorm-examples.ts');
     const b = newBucket(0, 0);
     const at = '2026-03-02T18:00:00Z';
     for (const [i, text] of ['Lieferservice ist eine Katastrophe 😡', 'Lieferservice ist eine Katastrophe!!! #frischkauf', 'lieferservice ist eine katastrophe 🙄', 'Pfand wird nicht angenommen'].entries()) {
