@@ -17,12 +17,17 @@ export function graphCommentPlace(value: Record<string, unknown>): { pageId: str
   return undefined;
 }
 
+/** The page writing on itself is the brand's own voice. */
+function pageAsBrand(author: Mention['author'], pageId: string): Mention['author'] {
+  return author.id === pageId ? { ...author, isBrand: true } : author;
+}
+
 /** A generic record's mention (read with source facebook) placed under its page post. */
 export function placeGraphComment(mention: Mention, place: { pageId: string; postId: string }): Mention {
   const rootId = `facebook:${place.postId}`;
   return {
     ...mention,
-    author: { ...mention.author, ...(mention.author.id === place.pageId ? { isBrand: true } : {}) },
+    author: pageAsBrand(mention.author, place.pageId),
     thread: { rootId, ...(mention.thread.parentId && mention.thread.parentId !== rootId ? { parentId: mention.thread.parentId } : {}) },
     channel: 'page_comment',
   };
@@ -56,13 +61,14 @@ export interface BrandNames {
   accounts: readonly string[];
 }
 
-const fold = (s: string): string => s.toLowerCase().replace(/^@/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+/** A name or handle as letters and digits only: "Sonnental Milch", "@sonnental_milch" and "SonnentalMilch" are one. */
+export const nameKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The brand whose name or one of whose accounts `who` is, or holds ("Sonnental Milch" holds "Sonnental"). */
 export function brandNamed(who: string, brands: readonly BrandNames[]): string | undefined {
-  const w = fold(who);
+  const w = nameKey(who);
   if (w.length === 0) return undefined;
-  return brands.find((b) => [b.name, ...b.accounts].map(fold).some((n) => n.length >= 3 && (w === n || w.includes(n))))?.id;
+  return brands.find((b) => [b.name, ...b.accounts].map(nameKey).some((n) => n.length >= 3 && (w === n || w.includes(n))))?.id;
 }
 
 /** The pages of the file that answer as themselves, by the page's name (the first name seen per page). */
@@ -97,7 +103,7 @@ export function nestedGraphComments(value: Record<string, unknown>): { post: Rec
 export function placeGraphPost(mention: Mention, place: { pageId: string; postId: string }): Mention {
   return {
     ...mention,
-    author: { ...mention.author, ...(mention.author.id === place.pageId ? { isBrand: true } : {}) },
+    author: pageAsBrand(mention.author, place.pageId),
     thread: { rootId: `facebook:${place.postId}` },
     channel: 'post',
   };

@@ -9,6 +9,7 @@ import { assignBrands } from '../../classifiers/brand-assignment.ts';
 import { detectLanguage } from '../../classifiers/language.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 import { slugify } from '../../ingestors/replay-formats.ts';
+import { nameKey } from '../../ingestors/replay-graph-comments.ts';
 import type { Brand, Mention } from '../model.ts';
 import { postText, subjectTerms, SubjectTally } from './replay-subjects.ts';
 
@@ -194,13 +195,13 @@ export function describeDiscovery(discovery: BrandDiscovery): string[] {
  * brand's name ("@frischkauf", "@frischkauf_hilft", "@askvantair") are taken as its accounts; replay names them.
  */
 export async function accountsNamedLike(mentions: AsyncIterable<Pick<Mention, 'author'>>, brandName: string): Promise<string[]> {
-  const key = brandName.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = nameKey(brandName);
   if (key.length < 3) return [];
   const found = new Map<string, string>();
   for await (const m of mentions) {
     const handle = m.author.handle?.replace(/^@/u, '');
     if (!handle || found.size >= 10) continue;
-    const folded = handle.toLowerCase().replace(/_/gu, '');
+    const folded = nameKey(handle);
     if (folded.includes(key) && !found.has(folded)) found.set(folded, `@${handle}`);
   }
   return [...found.values()];
