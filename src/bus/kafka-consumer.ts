@@ -11,14 +11,17 @@
  * - kafkajs fetches the next batch for a broker only after the current one was handled, so a slow handler
  *   slows consumption instead of filling memory (backpressure, bounded by maxBytes).
  * - Abort: finish the chunk in hand, commit it, then disconnect (kafkajs waits for the batch, leaves the group).
- * - A crash (broker gone longer than the retries) is logged loudly and kafkajs restarts the member with backoff.
+ * - A crash (broker gone longer than the retries, or no group coordinator yet while a restarted broker loads its
+ *   offsets, which kafkajs deems non-retriable and would never restart from) ends the member; `runConsumer`
+ *   replaces it with a new one after a backoff, until aborted. kafkajs's own restart is off: it reuses the crashed
+ *   client and, for the errors above, gives up instead.
  * - Assignment: GROUP_JOIN (emitted after every join and sync, before the new generation fetches) starts
  *   `onAssignment` at once, so a member that lost partitions forgets them even while idle; every chunk waits for
  *   it first, and a failed one is run again before the next chunk (through the handler-failure backoff).
  */
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '../log.ts';
-import { backoffDelay } from '../retry.ts';
+import { backoffDelay, sleep, type BackoffPolicy } from '../retry.ts';
 import type { Assignment, BusMessage, Topic } from './port.ts';
 import { isPacked, unpackRecord } from './kafka-packing.ts';
 
@@ -44,8 +47,41 @@ export interface ConsumerSpec {
 
 /** Handler failures back off from 250 ms to 30 s per partition. */
 const HANDLER_BACKOFF = { minDelayMs: 250, maxDelayMs: 30_000, factor: 2 };
+/** A crashed member is replaced after 1 s, then up to 30 s while it keeps crashing before it joins. */
+const MEMBER_BACKOFF = { minDelayMs: 1_000, maxDelayMs: 30_000, factor: 2 };
 
+/** Runs one group member after another until `signal` aborts; resolves then. */
 export async function runConsumer(spec: ConsumerSpec): Promise<void> {
+  await keepMemberRunning((joined) => runMember(spec, joined), { signal: spec.signal, log: spec.log, backoff: MEMBER_BACKOFF });
+}
+
+/**
+ * Restarts `member` whenever it rejects, after a backoff that grows while members crash before joining their
+ * group and starts over once one joined (a member that ran for a day and then lost its broker waits 1 s, not 30).
+ */
+export async function keepMemberRunning(
+  member: (joined: () => void) => Promise<void>,
+  options: { signal: AbortSignal; log: Logger; backoff: BackoffPolicy },
+): Promise<void> {
+  let failedBeforeJoining = 0;
+  while (!options.signal.aborted) {
+    try {
+      await member(() => (failedBeforeJoining = 0));
+      return;
+    } catch (err) {
+      failedBeforeJoining += 1;
+      const delayMs = backoffDelay(failedBeforeJoining, options.backoff);
+      options.log.error({ err, attempt: failedBeforeJoining, delayMs }, 'Kafka consumer crashed; a new member joins after a backoff');
+      try {
+        await sleep(delayMs, options.signal);
+      } catch {
+        return; // aborted while waiting
+      }
+    }
+  }
+}
+
+async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> {
   const { kafka, signal, log } = spec;
   if (signal.aborted) return;
 
@@ -63,10 +99,7 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
       initialRetryTime: 300,
       maxRetryTime: 30_000,
       retries: 8,
-      restartOnFailure: async (error) => {
-        log.error({ err: error, group: spec.groupId, topic: spec.topicName }, 'Kafka consumer crashed; restarting it with backoff');
-        return true;
-      },
+      restartOnFailure: async () => false,
     },
   });
 
@@ -152,14 +185,12 @@ export async function runConsumer(spec: ConsumerSpec): Promise<void> {
   };
 
   const crashed = new Promise<never>((_, reject) => {
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) {
-        log.error({ err: payload.error, group: spec.groupId }, 'Kafka consumer crashed and will not restart');
-        reject(payload.error);
-      }
-    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
   });
+  // A crash while connecting comes before anyone awaits `crashed`; the race below still sees it.
+  crashed.catch(() => undefined);
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    joined();
     const partitions = [...(payload.memberAssignment[spec.topicName] ?? [])].sort((a, b) => a - b);
     const owned = new Set(partitions);
     assignment = { value: { partitions, ownsKey: (key) => owned.has(spec.partitionOf(key)) } };
