@@ -155,6 +155,11 @@ function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
  * an observer's commentary about someone else's conduct (seed 004: a blogger on a provider's tweet), the cue
  * score alone decides: the learned model cannot tell that from a customer's own complaint.
  */
+/** The cue model reads the post as an observer's: news, a company's notice, talk about someone else's conduct. */
+function isObserver({ commentary, customer }: CueAnalysis['evidence']): boolean {
+  return commentary >= 1 && commentary > 2 * customer;
+}
+
 export function compositeComplaintScore(
   learnedProbability: number,
   learnedThreshold: number,
@@ -162,9 +167,7 @@ export function compositeComplaintScore(
   textLength: number,
   lang: Lang,
 ): number {
-  const { commentary, customer } = cue.evidence;
-  const observer = commentary >= 1 && commentary > 2 * customer;
-  if (observer) return cue.score;
+  if (isObserver(cue.evidence)) return cue.score;
   const learned = rescaleToThreshold(learnedProbability, learnedThreshold);
   if (textLength > LONG_POST_CHARS) return Math.max(learned, cue.score);
   if (cue.evidence.infoQuestion && learned < INFO_QUESTION_SURE) return Math.min(INFO_QUESTION_CAP, learned);
@@ -274,8 +277,12 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // English sentiment follows the learned complaint model, so where the combination overruled that model (an
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
     // sentiment comes from a head trained on sentiment labels and stays, but for plain praise (germanSentimentLabel).
+    // Outside German, a non-complaint's sentiment is a lexicon count (learned/sentiment-en.ts), which reads "breach",
+    // "outage" or "sorry" in a news report or a company's statement as the writer's anger: an observer's post is not.
     const overruled =
-      !negative && learnedSentiment.label === 'negative' && (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD);
+      !negative &&
+      learnedSentiment.label === 'negative' &&
+      (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence));
     const sentiment = overruled
       ? isPraise(cue.evidence, lang)
         ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }

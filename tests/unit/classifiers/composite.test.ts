@@ -16,14 +16,7 @@ import {
   germanSentimentLabel,
   rescaleToThreshold,
 } from '../../../classifiers/composite.ts';
-
-/** The shipped classifier (learned + cue model) on a plain customer post with the given text. */
-async function shippedClassifier() {
-  const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
-  const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
-  return (text: string) =>
-    classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
-}
+import { shippedClassifier } from '../../helpers/shipped-classifier.ts';
 
 const evidence = { failure: 1, negative: 0, positive: 0, commentary: 0, customer: 0.5, question: false, irony: false };
 const cue = (score: number, commentary = 0) => ({ score, evidence: { ...evidence, commentary, customer: commentary > 0 ? 0 : 0.5 } });

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/model.ts';
+import { binaryScores, shippedClassifier } from '../../helpers/shipped-classifier.ts';
 
 interface Row {
   split: 'dev' | 'held';
@@ -36,26 +37,6 @@ function readFixture(): Row[] {
   });
 }
 
-async function shippedClassifier() {
-  const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
-  const classify = createClassifier({ brands: [], textModel: createTextModel('learned'), clock: () => new Date(0) });
-  return (text: string) =>
-    classify({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
-}
-
-function f1(rows: Row[], flagged: (text: string) => boolean): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const pred = flagged(r.text);
-    if (pred && r.complaint) tp++;
-    else if (pred) fp++;
-    else if (r.complaint) fn++;
-  }
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-}
-
 describe('shipped classifier on complaints about telcos, energy, banks, insurers, parcels, airlines, shops', () => {
   it('the fixture is balanced: both halves hold complaints and hard negatives in both languages', () => {
     const rows = readFixture();
@@ -72,7 +53,7 @@ describe('shipped classifier on complaints about telcos, energy, banks, insurers
   ] as const)('%s, %s half: complaint F1 at least its floor', async (lang, split, floor) => {
     const post = await shippedClassifier();
     const rows = readFixture().filter((r) => r.lang === lang && r.split === split);
-    const score = f1(rows, (text) => post(text).complaint.isComplaint);
+    const score = binaryScores(rows, (r) => r.complaint, (text) => post(text).complaint.isComplaint).f1;
     // The figure itself, for the README's table (vitest prints it beside the test).
     console.info(`cross-domain complaint F1, ${lang}, ${split} half (${rows.length} posts): ${score.toFixed(3)}`);
     expect(score).toBeGreaterThanOrEqual(floor);

@@ -1,0 +1,80 @@
+/**
+ * What the shitstorm detector counts: a post is "negative" when the shipped classifier calls it a complaint or its
+ * sentiment negative (classifiers/shitstorm-window.ts isNegative). In a firestorm most posts are outrage, mockery,
+ * boycotts and goodbyes rather than a service failure of the writer's own, and news, questions, defenders and the
+ * company's own statements run beside them. A detector that counts half of the outrage sees half of the storm.
+ *
+ * Fixtures, invented posts from firestorms against invented companies, labelled blind by writers who had not seen the
+ * classifier (negative = the writer takes a negative stance toward the company):
+ * - tests/fixtures/storm-posts.tsv, 240 posts (150 German, 90 English; 12 storms), halves `dev` and `held`. The cues
+ *   for outrage, contempt, goodbyes, news and company statements were written on `dev`; `held`, scored once after
+ *   that (German F1 0.493 → about 0.57, English 0.576 → 0.576), was then read as well and more cues written from it.
+ * - tests/fixtures/storm-posts-2.tsv, 200 posts (120 German, 80 English) from 14 other storms, written afterwards by
+ *   another writer and scored once, at the end: the figure that was not tuned on.
+ *
+ * Before → after the storm cues (F1 of "negative"): dev German 0.550 → 0.804, English 0.654 → 0.862; held German
+ * 0.493 → 0.721, English 0.576 → 0.714; storm-posts-2 (not tuned on) German 0.533 → 0.608, English 0.687 → 0.720. Each floor sits between the two figures,
+ * so the test fails on the code without those cues.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../../src/model.ts';
+import { isNegative } from '../../../classifiers/shitstorm-window.ts';
+import { binaryScores, shippedClassifier } from '../../helpers/shipped-classifier.ts';
+
+interface Row {
+  split: string;
+  lang: Lang;
+  negative: boolean;
+  text: string;
+}
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures');
+
+function readFixture(file: string): Row[] {
+  const [header, ...lines] = readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
+  expect(header).toBe('split\tlang\tnegative\ttext');
+  return lines.map((line) => {
+    const [split, lang, negative, text] = line.split('\t');
+    return { split: split as string, lang: lang as Lang, negative: negative === '1', text: text as string };
+  });
+}
+
+const STORM_1 = { de: { dev: 0.75, held: 0.65 }, en: { dev: 0.8, held: 0.65 } } as const;
+/** storm-posts-2.tsv, scored once before and once after: German 0.533 → 0.608, English 0.687 → 0.720. */
+const STORM_2 = { de: 0.58, en: 0.7 } as const;
+
+describe('shipped classifier on firestorm posts: what the shitstorm detector counts as negative', () => {
+  it('the fixture is balanced: both halves hold negative and other posts in both languages', () => {
+    const rows = readFixture('storm-posts.tsv');
+    for (const split of ['dev', 'held'])
+      for (const lang of ['de', 'en'] as const)
+        for (const negative of [true, false]) expect(rows.filter((r) => r.split === split && r.lang === lang && r.negative === negative).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each([
+    ['de', 'dev', STORM_1.de.dev],
+    ['de', 'held', STORM_1.de.held],
+    ['en', 'dev', STORM_1.en.dev],
+    ['en', 'held', STORM_1.en.held],
+  ] as const)('%s, %s half: F1 of negative at least its floor', async (lang, split, floor) => {
+    const post = await shippedClassifier();
+    const rows = readFixture('storm-posts.tsv').filter((r) => r.lang === lang && r.split === split);
+    const s = binaryScores(rows, (r) => r.negative, (text) => isNegative(post(text)));
+    console.info(`storm posts, ${lang}, ${split} half (${rows.length} posts): F1 ${s.f1.toFixed(3)}, recall ${s.recall.toFixed(3)}, precision ${s.precision.toFixed(3)}`);
+    expect(s.f1).toBeGreaterThanOrEqual(floor);
+  });
+
+  it.each([
+    ['de', STORM_2.de],
+    ['en', STORM_2.en],
+  ] as const)('%s, 14 storms the cues were not written on: F1 of negative at least its floor', async (lang, floor) => {
+    const post = await shippedClassifier();
+    const rows = readFixture('storm-posts-2.tsv').filter((r) => r.lang === lang);
+    expect(rows.every((r) => r.split === 'test')).toBe(true);
+    const s = binaryScores(rows, (r) => r.negative, (text) => isNegative(post(text)));
+    console.info(`storm posts 2, ${lang} (${rows.length} posts): F1 ${s.f1.toFixed(3)}, recall ${s.recall.toFixed(3)}, precision ${s.precision.toFixed(3)}`);
+    expect(s.f1).toBeGreaterThanOrEqual(floor);
+  });
+});
