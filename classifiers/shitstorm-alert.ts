@@ -97,15 +97,20 @@ function windowPhrase(f: TitleFigures, noBaseline: boolean, lang: AlertLang): st
     : `${n(f.ratio, 1)}× the expected negative mentions (${n(f.observed)} vs ${n(f.expected, 1)} in ${n(f.minutes)} min)`;
 }
 
+/** Said of every figure measured before the brand had a baseline: no ratio is quoted, and the reader learns why. */
+const NO_BASELINE_NOTE: Record<AlertLang, string> = { de: '(noch keine Vergleichswerte)', en: '(no baseline yet)' };
+
 function title(brand: Brand, inc: IncidentState, s: WindowScore, noBaseline: boolean): string {
   const lang = brand.language;
   const de = lang === 'de';
   if (inc.status === 'resolved') {
     const done = de ? `Shitstorm um ${brand.name} abgeklungen` : `Shitstorm around ${brand.name} has subsided`;
-    return inc.peak ? `${done} – ${de ? 'Höhepunkt' : 'peak'}: ${windowPhrase(inc.peak.figures, inc.peak.noBaseline, lang)}` : done;
+    if (!inc.peak) return done;
+    const peak = `${done} – ${de ? 'Höhepunkt' : 'peak'}: ${windowPhrase(inc.peak.figures, inc.peak.noBaseline, lang)}`;
+    return inc.peak.noBaseline ? `${peak} ${NO_BASELINE_NOTE[lang]}` : peak;
   }
   const phrase = windowPhrase(figuresOf(s), noBaseline, lang);
-  if (noBaseline) return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase} (noch keine Vergleichswerte)` : `Possible shitstorm: ${brand.name}: ${phrase} (no baseline yet)`;
+  if (noBaseline) return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase} ${NO_BASELINE_NOTE.de}` : `Possible shitstorm: ${brand.name}: ${phrase} ${NO_BASELINE_NOTE.en}`;
   return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase}` : `Possible shitstorm: ${brand.name}: ${phrase}`;
 }
 
