@@ -9,12 +9,15 @@
  * - tests/fixtures/storm-posts.tsv, 240 posts (150 German, 90 English; 12 storms), halves `dev` and `held`. The cues
  *   for outrage, contempt, goodbyes, news and company statements were written on `dev`; `held`, scored once after
  *   that (German F1 0.493 → about 0.57, English 0.576 → 0.576), was then read as well and more cues written from it.
- * - tests/fixtures/storm-posts-2.tsv, 200 posts (120 German, 80 English) from 14 other storms, written afterwards by
- *   another writer and scored once, at the end: the figure that was not tuned on.
+ * - tests/fixtures/storm-posts-2.tsv, 200 posts (120 German, 80 English) from 14 other storms by another writer:
+ *   scored once after the first round of cues (German 0.533 → 0.608, English 0.687 → 0.720), then read and tuned on.
+ * - tests/fixtures/storm-posts-3.tsv, 200 posts (120 German, 80 English) from 14 further storms by a third writer,
+ *   written after both rounds and scored once, before and after: the figure nothing was tuned on.
  *
- * Before → after the storm cues (F1 of "negative"): dev German 0.550 → 0.804, English 0.654 → 0.862; held German
- * 0.493 → 0.721, English 0.576 → 0.714; storm-posts-2 (not tuned on) German 0.533 → 0.608, English 0.687 → 0.720. Each floor sits between the two figures,
- * so the test fails on the code without those cues.
+ * Before → after the storm cues (F1 of "negative"): storm-posts dev German 0.550 → 0.804, English 0.654 → 0.862;
+ * held German 0.493 → 0.721, English 0.576 → 0.714; storm-posts-2 German 0.533 → 0.756, English 0.687 → 0.882;
+ * storm-posts-3 (not tuned on) German 0.569 → 0.709, English 0.673 → 0.706. Each floor sits between the two
+ * figures, so the test fails on the code without those cues.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,8 +45,9 @@ function readFixture(file: string): Row[] {
 }
 
 const STORM_1 = { de: { dev: 0.75, held: 0.65 }, en: { dev: 0.8, held: 0.65 } } as const;
-/** storm-posts-2.tsv, scored once before and once after: German 0.533 → 0.608, English 0.687 → 0.720. */
-const STORM_2 = { de: 0.58, en: 0.7 } as const;
+const STORM_2 = { de: 0.65, en: 0.75 } as const;
+/** storm-posts-3.tsv, the untouched set: German 0.569 → 0.709, English 0.673 → 0.706. */
+const STORM_3 = { de: 0.65, en: 0.69 } as const;
 
 describe('shipped classifier on firestorm posts: what the shitstorm detector counts as negative', () => {
   it('the fixture is balanced: both halves hold negative and other posts in both languages', () => {
@@ -67,14 +71,16 @@ describe('shipped classifier on firestorm posts: what the shitstorm detector cou
   });
 
   it.each([
-    ['de', STORM_2.de],
-    ['en', STORM_2.en],
-  ] as const)('%s, 14 storms the cues were not written on: F1 of negative at least its floor', async (lang, floor) => {
+    ['storm-posts-2.tsv', 'de', STORM_2.de],
+    ['storm-posts-2.tsv', 'en', STORM_2.en],
+    ['storm-posts-3.tsv', 'de', STORM_3.de],
+    ['storm-posts-3.tsv', 'en', STORM_3.en],
+  ] as const)('%s, %s: F1 of negative at least its floor', async (file, lang, floor) => {
     const post = await shippedClassifier();
-    const rows = readFixture('storm-posts-2.tsv').filter((r) => r.lang === lang);
+    const rows = readFixture(file).filter((r) => r.lang === lang);
     expect(rows.every((r) => r.split === 'test')).toBe(true);
     const s = binaryScores(rows, (r) => r.negative, (text) => isNegative(post(text)));
-    console.info(`storm posts 2, ${lang} (${rows.length} posts): F1 ${s.f1.toFixed(3)}, recall ${s.recall.toFixed(3)}, precision ${s.precision.toFixed(3)}`);
+    console.info(`${file}, ${lang} (${rows.length} posts): F1 ${s.f1.toFixed(3)}, recall ${s.recall.toFixed(3)}, precision ${s.precision.toFixed(3)}`);
     expect(s.f1).toBeGreaterThanOrEqual(floor);
   });
 });
