@@ -278,11 +278,12 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
     // sentiment comes from a head trained on sentiment labels and stays, but for plain praise (germanSentimentLabel).
     // Outside German, a non-complaint's sentiment is a lexicon count (learned/sentiment-en.ts), which reads "breach",
-    // "outage" or "sorry" in a news report or a company's statement as the writer's anger: an observer's post is not.
+    // "outage" or "sorry" in a news report, a company's statement or a question ("Does anyone know …? Just lost my
+    // grandad") as the writer's anger at the company: an observer's post and an information question are not.
     const overruled =
       !negative &&
       learnedSentiment.label === 'negative' &&
-      (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence));
+      (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion);
     const sentiment = overruled
       ? isPraise(cue.evidence, lang)
         ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }

@@ -11,13 +11,16 @@
  *   that (German F1 0.493 → about 0.57, English 0.576 → 0.576), was then read as well and more cues written from it.
  * - tests/fixtures/storm-posts-2.tsv, 200 posts (120 German, 80 English) from 14 other storms by another writer:
  *   scored once after the first round of cues (German 0.533 → 0.608, English 0.687 → 0.720), then read and tuned on.
- * - tests/fixtures/storm-posts-3.tsv, 200 posts (120 German, 80 English) from 14 further storms by a third writer,
- *   written after both rounds and scored once, before and after: the figure nothing was tuned on.
+ * - tests/fixtures/storm-posts-3.tsv, 200 posts (120 German, 80 English) from 14 further storms by a third writer:
+ *   scored once after the second round (German 0.569 → 0.709, English 0.673 → 0.706), then read and tuned on.
+ * - tests/fixtures/storm-posts-4.tsv, 200 posts (120 German, 80 English) from 14 more storms by a fourth writer,
+ *   written after all three rounds and scored once, before and after: the figure nothing was tuned on. The third
+ *   round's share of it: German 0.667 → 0.687, English 0.772 → 0.792 (diminishing: no fourth round).
  *
  * Before → after the storm cues (F1 of "negative"): storm-posts dev German 0.550 → 0.804, English 0.654 → 0.862;
- * held German 0.493 → 0.721, English 0.576 → 0.714; storm-posts-2 German 0.533 → 0.756, English 0.687 → 0.882;
- * storm-posts-3 (not tuned on) German 0.569 → 0.709, English 0.673 → 0.706. Each floor sits between the two
- * figures, so the test fails on the code without those cues.
+ * held German 0.493 → 0.721, English 0.576 → 0.714; storm-posts-2 German 0.533 → 0.756, English 0.687 → 0.891;
+ * storm-posts-3 German 0.569 → 0.826, English 0.673 → 0.808; storm-posts-4 (not tuned on) German 0.521 → 0.687,
+ * English 0.706 → 0.792. Each floor sits between the two figures, so the test fails on the code without the cues.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,8 +49,9 @@ function readFixture(file: string): Row[] {
 
 const STORM_1 = { de: { dev: 0.75, held: 0.65 }, en: { dev: 0.8, held: 0.65 } } as const;
 const STORM_2 = { de: 0.65, en: 0.75 } as const;
-/** storm-posts-3.tsv, the untouched set: German 0.569 → 0.709, English 0.673 → 0.706. */
-const STORM_3 = { de: 0.65, en: 0.69 } as const;
+const STORM_3 = { de: 0.7, en: 0.75 } as const;
+/** storm-posts-4.tsv, the untouched set: German 0.521 → 0.687, English 0.706 → 0.792. */
+const STORM_4 = { de: 0.62, en: 0.75 } as const;
 
 describe('shipped classifier on firestorm posts: what the shitstorm detector counts as negative', () => {
   it('the fixture is balanced: both halves hold negative and other posts in both languages', () => {
@@ -75,6 +79,8 @@ describe('shipped classifier on firestorm posts: what the shitstorm detector cou
     ['storm-posts-2.tsv', 'en', STORM_2.en],
     ['storm-posts-3.tsv', 'de', STORM_3.de],
     ['storm-posts-3.tsv', 'en', STORM_3.en],
+    ['storm-posts-4.tsv', 'de', STORM_4.de],
+    ['storm-posts-4.tsv', 'en', STORM_4.en],
   ] as const)('%s, %s: F1 of negative at least its floor', async (file, lang, floor) => {
     const post = await shippedClassifier();
     const rows = readFixture(file).filter((r) => r.lang === lang);
