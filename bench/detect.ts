@@ -164,6 +164,12 @@ const stormNegatives = (group: InjectedEvent[]) => group.map((e) => firstHalfHou
 const onTime = big.filter((e) => (delayOf(e) ?? Infinity) <= 30);
 const late = big.filter((e) => (delayOf(e) ?? Infinity) > 30);
 console.log(`  storm negatives in the first 30 min: late bursts ${stormNegatives(late).join(', ') || '-'}; bursts found in time: median ${quantile(stormNegatives(onTime), 0.5)}, fewest ${stormNegatives(onTime)[0] ?? '-'}`);
+// The onset an alert names against the injected one: analysts look for the trigger there.
+const onsetErrors = bursts
+  .map((e) => opened.filter((a) => within(a, e)).sort((x, y) => Date.parse(x.openedAt) - Date.parse(y.openedAt))[0])
+  .map((a, i) => (a ? Math.abs(Date.parse(String(a.evidence.onsetAt)) - (bursts[i] as InjectedEvent).onset) / 60_000 : undefined))
+  .filter((d): d is number => d !== undefined && Number.isFinite(d));
+console.log(`  onset named by the alert vs the injected onset, all detected bursts: median ${quantile(onsetErrors, 0.5).toFixed(0)} min off, p90 ${quantile(onsetErrors, 0.9).toFixed(0)} min`);
 console.log(`  detection delay, bursts ≥ 5×: median ${quantile(bigDelays, 0.5).toFixed(0)} min, p90 ${quantile(bigDelays, 0.9).toFixed(0)} min`);
 console.log(
   `  false alarms: ${falseAlarms.length} = ${(falseAlarms.length / brandWeeks).toFixed(3)} per brand-week = ${((4 * falseAlarms.length) / brandWeeks).toFixed(2)} per brand per 4 weeks   [target ≤ 1]`,

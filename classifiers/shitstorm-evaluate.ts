@@ -15,6 +15,7 @@ import { notePeak, renderShitstormAlert, type IncidentState } from './shitstorm-
 import type { Runtime } from './shitstorm-state.ts';
 import { isNewAuthor, newShare } from './shitstorm-authors.ts';
 import { BUCKET_MS, HOUR_BUCKETS, windowStatsMulti, type Bucket } from './shitstorm-window.ts';
+import { onsetWithin } from './shitstorm-onset.ts';
 
 /**
  * An incident keeps the baseline from learning for at most a day: a storm lasting longer is (also) a new
@@ -54,6 +55,13 @@ const COLD_START = { minSurprise: 8, minRatio: 4, minNegatives: 15, minNegAuthor
 const NO_BASELINE = { minSpreadNegatives: 30, minNegAuthors: 25, minShare: 0.5 } as const;
 /** The first quarter hour is not judged at all: too little to tell a wave from a few posts in a row. */
 const NO_BASELINE_MIN_HISTORY_MS = 15 * 60_000;
+/**
+ * An open storm is updated (a new revision, without a higher severity) each time the last hour's negatives reach
+ * 1.5 times the most it had held before, and by at least 10 posts: a few updates on a log scale as a storm
+ * multiplies, none for a handful of posts more.
+ */
+const GROWTH = 1.5;
+const MIN_GROWTH = 10;
 
 export interface EvaluationSettings {
   /** The bars for a brand with a day of history; the young-brand bars are derived from them. */
@@ -157,8 +165,11 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       notePeak(inc, current, judged(current), renderOptions);
       const severity = severityOf(current);
       const escalated = rank(severity) > rank(inc.severity);
-      const grown = current.stats.negativesCapped >= inc.peakNegatives * 1.5 && current.stats.minutes === 60;
-      if (current.stats.minutes === 60) inc.peakNegatives = Math.max(inc.peakNegatives, current.stats.negativesCapped);
+      // Growth is read off the last hour, whichever window scored best: during a ramp the best window is a short one,
+      // and an alert that opened at critical (nothing left to escalate to) kept its opening figures for the whole storm.
+      const hourNegatives = hour?.stats.negativesCapped ?? 0;
+      const grown = hourNegatives >= inc.peakNegatives * GROWTH && hourNegatives - inc.peakNegatives >= MIN_GROWTH;
+      inc.peakNegatives = Math.max(inc.peakNegatives, hourNegatives);
       if (!absolute) inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
       if (!escalated && !grown) return [];
       Object.assign(inc, { severity: escalated ? severity : inc.severity, updatedAt: iso, revision: inc.revision + 1 });
@@ -172,7 +183,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       if (absolute) inc.noBaseline = true;
       else delete inc.noBaseline;
     } else {
-      const onsetAt = new Date(best.stats.start).toISOString();
+      const onsetAt = new Date(onsetWithin(judged(best)) ?? best.stats.start).toISOString();
       rt.incident = {
         id: `shitstorm:${rt.brand.id}:${onsetAt}`,
         status: 'open',
@@ -183,7 +194,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
         revision: 0,
         quiet: 0,
         peakRatio: absolute ? 0 : best.ratio,
-        peakNegatives: best.stats.minutes === 60 ? best.stats.negativesCapped : 0,
+        peakNegatives: hour?.stats.negativesCapped ?? best.stats.negativesCapped,
         ...(absolute ? { noBaseline: true } : {}),
       };
     }

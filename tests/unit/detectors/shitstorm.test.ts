@@ -168,8 +168,9 @@ describe('shitstorm detector', () => {
       await d.restore();
       return d;
     };
-    // A quiet first hour is learned; the storm starts in the second one and runs on past the two-hour mark.
-    const storm = stormDe(START + 70 * MIN, 400, 1);
+    // A quiet first hour is learned; the storm starts in the second one and grows on past the two-hour mark (an open
+    // storm is updated as it grows).
+    const storm = stormDe(START + 70 * MIN, 1200, 110);
     const before = await fresh();
     const alerts = await feed(before, bahn, START, START + 125 * MIN, storm);
     await before.flush();
@@ -227,6 +228,24 @@ describe('shitstorm detector', () => {
     expect(first?.evidence.topTerms).toEqual(expect.arrayContaining(['preiserhöhung', 'abzocke']));
     expect(first?.examples.length).toBeGreaterThan(0);
     expect(first?.title).toMatch(/Shitstorm-Verdacht: Deutsche Bahn/);
+  });
+
+  it('keeps updating an alert that reached critical as the storm multiplies, and dates its onset where the storm began', async () => {
+    const { d, t } = await learned(bahn);
+    const onset = t + 10 * 60 * MIN + 20 * MIN; // 10:20 UTC on day 4, mid-bucket after a busy morning
+    // A ramp to 3,000 negative posts an hour: critical within minutes, then a storm many times that size.
+    const during = await feed(d, bahn, t, onset + 60 * MIN, stormDe(onset, 3000, 40));
+    const open = during.filter((a) => a.status === 'open');
+    expect(new Set(open.map((a) => a.id)).size).toBe(1);
+    const critical = open.findIndex((a) => a.severity === 'critical');
+    expect(critical).toBeGreaterThanOrEqual(0);
+    // With nothing left to escalate to, the alert is still updated as it grows: each update with more negatives.
+    const after = open.slice(critical);
+    expect(after.length).toBeGreaterThanOrEqual(3);
+    const observed = after.map((a) => Number(a.evidence.observedNegative));
+    expect(observed.at(-1)).toBeGreaterThan(2 * (observed[0] ?? 0));
+    // The onset is where the negatives changed rate, not the start of the window that happened to score best.
+    expect(Math.abs(Date.parse(String(open[0]?.evidence.onsetAt)) - onset)).toBeLessThanOrEqual(5 * MIN);
   });
 
   it('detects an English storm ramping over an hour, with evidence from several sources and reshares', async () => {
