@@ -107,6 +107,9 @@ export const DE_CUES: CueDef[] = [
   cue('positive', 'gut erreichbar', '(?:schnell|gut|sofort|direkt|problemlos|gleich) (?:erreichbar|durchgekommen|jemanden erreicht|jemanden dran)', 1.2),
   cue('positive', 'guter Service', '(?:mega|super|top|toller|tolle|tollen|klasse|spitzen|erstklassige*|hervorragende*|schnelle*|gute|guter|guten|freundliche*|kompetente*) (?:service|kundenservice|support|beratung|lieferung|abwicklung|kundendienst)', 0.7),
   cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|problemlos|reibungslos|störungsfrei|fehlerfrei|unkompliziert|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
+  // A chore done quickly ("ging in 2 Minuten", "war schnell erledigt"): praise of the service, where the learned model
+  // reads the minutes as a railway delay.
+  cue('positive', 'schnell erledigt', 'ging (?:ganz |total |super |richtig |echt )?(?:schnell|fix|zackig|flott|problemlos)|ging in (?:nur |gerade mal |knapp )?(?:\\d+|zwei|drei|vier|fünf|zehn) (?:min*|sekunden)|(?:hat|dauerte) (?:nur|keine|gerade mal|knapp) (?:\\d+|zwei|drei|vier|fünf|zehn) (?:min*|sekunden)|in (?:nur |gerade mal |knapp )?(?:\\d+|zwei|drei|vier|fünf|zehn) (?:min*|sekunden) erledigt|(?:war |ging |lief |ist )?(?:schnell|fix|sofort|zackig) erledigt', 0.7),
   cue('positive', 'gefällt', 'gefällt mir|liebe (?:es|euch)|freue mich|freu mich|begeistert|der hammer|❤|😍|🥰|🎉', 0.7),
   // Relief that a nuisance is over ("Endlich kein Drosseln mehr"): praise, though "kein" would read as a failure's negation.
   cue('positive', 'endlich vorbei', 'endlich (?:kein|keine|keinen|nicht)(?: [\\p{L}]+){0,3} mehr', 0.7),

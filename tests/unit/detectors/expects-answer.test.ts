@@ -112,6 +112,9 @@ describe('expectsAnswer with the shipped classifier (learned + cue model)', () =
       'Danke, hat geklappt!',
       'Thanks, all sorted now',
       'Lieferung kam einen Tag früher, super schnell, danke!',
+      // A chore done online in minutes (QA live run: the learned model read the minutes as a delay, 116 false alerts).
+      'Abschlagszahlung bei @SW_Elbtal online angepasst, ging in 2 Minuten. Top!',
+      'Zählerstand gemeldet, war in 2 Minuten erledigt. Super!',
     ]) {
       expect(expectsAnswer(classify(text)), text).toBe(false);
     }
