@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { log, logWarningsOnly } from './log.ts';
 import { STAGES, startService, type StageName } from './pipeline.ts';
+import { whenNpmParentExits } from './parent-watch.ts';
 import { idleUntilSignalled } from './idle.ts';
 
 function integer(value: string): number {
@@ -51,6 +52,7 @@ async function runUntilSignalled(stages: readonly StageName[], options: { config
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  whenNpmParentExits(() => shutdown('npm exited'));
   try {
     await service.done;
   } catch (err) {

@@ -99,6 +99,12 @@ export const AppConfig = z
         allowHttp: z.boolean().default(false),
         /** Give up delivering after this long and dead-letter the message. */
         deliveryDeadlineMinutes: z.number().positive().default(24 * 60),
+        /**
+         * Alert revisions older than this (their `updatedAt` against the wall clock) stay in the store and on the
+         * dashboard but are not sent: a week of history replayed to learn a baseline, or a backlog after an outage,
+         * does not flood the team chat with stale alerts. 0 sends everything (backtests that check the messages).
+         */
+        maxAgeMinutes: z.number().int().nonnegative().default(24 * 60),
       })
       .strict()
       .prefault({}),

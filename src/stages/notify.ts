@@ -99,7 +99,12 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
       pause.abort();
       signal.removeEventListener('abort', stop);
     }
+    let stale = 0;
     for (const { value: alert } of await validBatch(bus, 'notify', batch, Alert)) {
+      if (isStale(alert)) {
+        stale += 1;
+        continue;
+      }
       for (const route of routes) {
         // Once a route got an alert it also hears how it ends, even below its minimum severity.
         if (routeMatches(route, alert) || (await outbox.wasRouted(route.name, alert.id))) {
@@ -108,8 +113,16 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
         }
       }
     }
+    if (stale > 0 && routes.length > 0) {
+      log.info({ stale, maxAgeMinutes: config.alerts.maxAgeMinutes }, 'alert revisions older than alerts.maxAgeMinutes not sent (the dashboard has them)');
+    }
     metrics.processed(batch.length);
     dispatcher.wake();
+  }
+
+  function isStale(alert: Alert): boolean {
+    const maxAgeMs = config.alerts.maxAgeMinutes * 60_000;
+    return maxAgeMs > 0 && clock.now() - Date.parse(alert.updatedAt) > maxAgeMs;
   }
 
   try {

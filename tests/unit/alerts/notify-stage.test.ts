@@ -50,7 +50,7 @@ const publishAlerts = (alerts: unknown[]) => bus.publish('alerts', alerts.map((a
 describe('notify stage', () => {
   it('routes alerts from the bus to the matching webhooks, once per revision, and dead-letters invalid messages', async () => {
     const state = memoryState();
-    const clock = new ManualClock(Date.now());
+    const clock = new ManualClock();
     const stage = start(
       state,
       clock,
@@ -93,7 +93,7 @@ describe('notify stage', () => {
 
   it('tells a route how an alert it received ends, even below its minimum severity', async () => {
     const state = memoryState();
-    const clock = new ManualClock(Date.now());
+    const clock = new ManualClock();
     const stage = start(state, clock, config([{ name: 'gen', target: 'generic', url: receiver.url(), minSeverity: 'warning', groupWindowSeconds: 0 }]));
     await publishAlerts([makeAlert({ severity: 'warning' })]);
     await receiver.waitForRequests(1);
@@ -105,9 +105,33 @@ describe('notify stage', () => {
     await stage.stop();
   });
 
+  it('sends no alert revision older than alerts.maxAgeMinutes: replayed history and old backlog stay on the dashboard', async () => {
+    const state = memoryState();
+    // Two days after the alerts of a week of history replayed on the event clock (QA live run: 199 stale alerts in 8 s).
+    const clock = new ManualClock(Date.parse('2026-03-04T09:00:00Z'));
+    const routes = [{ name: 'gen', target: 'generic', url: receiver.url(), groupWindowSeconds: 0 }];
+    const stage = start(state, clock, config(routes));
+    const old = makeAlert({ id: 'unanswered:db:old', updatedAt: '2026-03-02T09:00:00Z' });
+    const fresh = makeAlert({ id: 'unanswered:db:fresh', openedAt: '2026-03-04T08:30:00Z', updatedAt: '2026-03-04T08:50:00Z' });
+    await publishAlerts([old, fresh]);
+    await receiver.waitForRequests(1);
+    await eventually(async () => (await bus.lag('alerts', NOTIFY_GROUP)) === 0, 5000, 'consumed');
+    await stage.dispatcher().idle();
+    const sent = (r: { json: unknown }) => (r.json as { data: { alerts: Array<{ alert: { id: string } }> } }).data.alerts.map((a) => a.alert.id);
+    expect(receiver.accepted.flatMap(sent)).toEqual(['unanswered:db:fresh']);
+    await stage.stop();
+
+    // 0 sends everything, for backtests that check the messages a replay would have sent.
+    const everything = start(memoryState(), clock, AppConfig.parse({ ...config(routes), alerts: { ...config(routes).alerts, maxAgeMinutes: 0 } }));
+    await publishAlerts([makeAlert({ id: 'unanswered:db:old2', updatedAt: '2026-03-02T09:00:00Z' })]);
+    await receiver.waitForRequests(2);
+    expect(receiver.accepted.flatMap(sent)).toEqual(['unanswered:db:fresh', 'unanswered:db:old2']);
+    await everything.stop();
+  });
+
   it('a slow webhook pauses consumption; after recovery and a restart everything arrives exactly once', async () => {
     const state = memoryState();
-    const clock = new ManualClock(Date.now());
+    const clock = new ManualClock();
     const cfg = config([{ name: 'chat', target: 'discord', url: receiver.url(), maxPerMinute: 100 }]);
     receiver.respond = () => ({ status: 503, body: 'down' });
     const first = start(state, clock, cfg, { maxPending: 2, maxBatch: 1 });
@@ -132,7 +156,7 @@ describe('notify stage', () => {
 
   it('a message the outbox gives up on is also a dead letter, listed in the quarantine with route, status and attempts', async () => {
     const state = memoryState();
-    const clock = new ManualClock(Date.now());
+    const clock = new ManualClock();
     receiver.respond = () => ({ status: 400, body: 'invalid_payload' });
     const stage = start(state, clock, config([{ name: 'discord', target: 'discord', url: receiver.url() }]));
     const quarantine = new AbortController();

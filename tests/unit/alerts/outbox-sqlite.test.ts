@@ -26,7 +26,7 @@ describe('outbox on the embedded store', () => {
   it('keeps a message that is still being retried across a restart of the process', async () => {
     const file = path.join(dir, 'kundenradar.db');
     const config = AppConfig.parse({ alerts: { routes: [{ name: 'chat', target: 'slack', url: receiver.url() }], allowHttp: true, allowPrivateTargets: true } });
-    const clock = new ManualClock(Date.now());
+    const clock = new ManualClock();
     receiver.respond = () => ({ status: 429, headers: { 'retry-after': '30' } });
 
     const bus = createMemoryBus();
