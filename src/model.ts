@@ -6,6 +6,19 @@ import { z } from 'zod';
 
 /** Longest post text we accept; longer input is quarantined with a reason instead of bloating the store. */
 export const MAX_TEXT_CHARS = 50_000;
+
+// Control characters (NUL and the rest of C0 but tab and line breaks, C1) and the bidi embeddings, overrides and
+// isolates: a pushed post carrying U+202E reversed the text after it in a chat alert, and a NUL was stored as given.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+
+// Without the u flag, so the halves of a pair are seen one by one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Post text as stored and shown: control and bidi-override characters removed, a lone surrogate made U+FFFD. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATE, '\ufffd');
+}
+
 /** Anything but white space and the zero-width/format characters a post can consist of without saying anything. */
 const VISIBLE_CHARACTER = /[^\s\u200b-\u200f\u2060-\u2064\ufeff]/u;
 
@@ -68,12 +81,13 @@ export const Mention = z
     source: SourceName,
     url: WebUrl.optional(),
     author: Author,
-    title: z.string().max(1000).optional(),
+    title: z.string().max(1000).transform(withoutControlCharacters).optional(),
     /** Plain text: ingestors turn HTML into text; the dashboard escapes it on output. */
     text: z
       .string()
       .min(1)
       .max(MAX_TEXT_CHARS, `text longer than ${MAX_TEXT_CHARS} characters`)
+      .transform(withoutControlCharacters)
       .refine((t) => VISIBLE_CHARACTER.test(t), 'text is blank (only spaces or invisible characters)'),
     createdAt: Timestamp,
     thread: Thread,

@@ -77,6 +77,16 @@ describe('POST /api/ingest', () => {
     expect(out.ids()).toEqual(['review:1']);
   });
 
+  it('stores text without control and bidi-override characters, and a lone surrogate as U+FFFD', async () => {
+    // QA live run: U+202E reversed the rest of a chat alert's example, and a NUL was stored as given.
+    const text = 'Stadtwerke \u202eknalb\u202c ABZOCKE\u0000 \ud800 ok \u0007 👍';
+    const res = await send([mention('1', { text }), mention('2', { text: '\u0000\u202e ' })]);
+    expect(res.status).toBe(207);
+    expect(out.mentions.map((m) => m.text)).toEqual(['Stadtwerke knalb ABZOCKE \ufffd ok  👍']);
+    const body = (await res.json()) as { rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.rejected).toEqual([{ index: 1, errors: ['text: text is blank (only spaces or invisible characters)'] }]);
+  });
+
   it('refuses times no post can have: far in the future (it would move the event clock) or before 1990', async () => {
     const res = await send([mention('1', { createdAt: '9999-11-29T11:30:00Z' }), mention('2', { createdAt: '1970-01-01T00:00:00Z' }), mention('3')]);
     expect(res.status).toBe(207);
