@@ -176,13 +176,22 @@ function criticalExcessPerHour(s: WindowScore): number {
   return Math.min(150, Math.max(30, 3 * usualPerHour));
 }
 
+/**
+ * Negative posts (outside a dominating thread) and people behind them a window needs before it is critical, or a
+ * warning, whatever its rate: 8 posts from 7 people in 15 minutes are 30 an hour on paper, and a care team woken by
+ * "critical" for them would stop trusting the word (QA live run).
+ */
+const CRITICAL_AT_LEAST = { negatives: 20, authors: 15 };
+const WARNING_AT_LEAST = { negatives: 10, authors: 8 };
+
 /** Severity from the size of the excess: relative (ratio) and absolute (extra negative posts per hour). */
 export function severityFor(s: WindowScore): 'watch' | 'warning' | 'critical' {
   const excessPerHour = ((s.spreadNegatives - s.expectedNegatives) * 60) / s.stats.minutes;
   const critical = criticalExcessPerHour(s);
-  if (s.ratio >= 12 && excessPerHour >= critical) return 'critical';
+  const atLeast = (floor: { negatives: number; authors: number }) => s.spreadNegatives >= floor.negatives && s.stats.negAuthors >= floor.authors;
+  if (s.ratio >= 12 && excessPerHour >= critical && atLeast(CRITICAL_AT_LEAST)) return 'critical';
   // Never a higher bar than critical's: an excess that would be critical at 12× is a warning at 6×.
-  if (s.ratio >= 6 && excessPerHour >= Math.min(40, critical)) return 'warning';
+  if (s.ratio >= 6 && excessPerHour >= Math.min(40, critical) && atLeast(WARNING_AT_LEAST)) return 'warning';
   return 'watch';
 }
 

@@ -775,6 +775,15 @@ describe('shitstorm severity: the critical bar scales with the brand', () => {
     expect(severityFor(s)).toBe('critical');
   });
 
+  it('a handful of posts is no critical storm, however steep: 8 negatives from 7 people in 15 minutes is watch', () => {
+    // QA live run: "critical" at 16× the expected for 8 posts (7.5 extra in 15 min = 30 an hour, the critical bar).
+    const eight = scoreWindow({ ...calmStats, minutes: 15, count: 9, countCapped: 9, negatives: 8, negativesCapped: 8, negAuthors: 7, expected: 2 }, 0.25, DEFAULT_THRESHOLDS);
+    expect(eight.ratio).toBeGreaterThanOrEqual(12);
+    expect(severityFor(eight)).toBe('watch');
+    const twenty = scoreWindow({ ...calmStats, minutes: 15, count: 21, countCapped: 21, negatives: 20, negativesCapped: 20, negAuthors: 18, expected: 2 }, 0.25, DEFAULT_THRESHOLDS);
+    expect(severityFor(twenty)).toBe('critical');
+  });
+
   it('a mid-sized brand (30 an hour) needs three times its usual volume in extra negatives', () => {
     expect(severityFor(hour(30, 0.33, 130))).toBe('critical'); // 120 extra, 13×
     expect(severityFor(hour(30, 0.33, 80))).toBe('warning'); // 70 extra, 8×
