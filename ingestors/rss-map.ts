@@ -45,7 +45,7 @@ export interface FeedContext {
   brand?: string;
   /** Lower-cased author names of the blog's owner (brand replies). */
   ownerNames: Set<string>;
-  channel: Extract<Channel, 'blog_post' | 'news'>;
+  channel: Extract<Channel, 'blog_post' | 'news' | 'review'>;
   langHint?: string;
 }
 

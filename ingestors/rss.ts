@@ -24,7 +24,8 @@ const FeedConfig = z.object({
   ownerNames: z.array(z.string().min(1)).default([]),
   /** Follow `wfw:commentRss` comment feeds. */
   comments: z.boolean().default(true),
-  channel: z.enum(['blog_post', 'news']).default('blog_post'),
+  /** `review` for review portals: their items count under the brand's review SLA. */
+  channel: z.enum(['blog_post', 'news', 'review']).default('blog_post'),
 }).strict();
 type FeedConfig = z.infer<typeof FeedConfig>;
 

@@ -375,6 +375,14 @@ describe('rss ingestor against a local feed server', () => {
     expect(out.mentions[0]).toMatchObject({ id: 'rss:urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', channel: 'news', text: 'Seit Tagen ist die Hotline nicht erreichbar.', url: 'http://atom.test/hotline' });
   });
 
+  it("reads a review portal's feed as reviews, so the brand's review SLA applies to them", async () => {
+    feeds.routes.set('/reviews', { body: fixture('atom.xml'), contentType: 'application/atom+xml' });
+    const out = collector();
+    const ingestor = make([feedConfig('/reviews', { channel: 'review' })]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, controller.signal);
+    expect(out.mentions[0]).toMatchObject({ channel: 'review', text: 'Seit Tagen ist die Hotline nicht erreichbar.' });
+  });
+
   it('keeps the word order of Atom xhtml content and summaries', async () => {
     const xhtml = (words: string) => `<div xmlns="http://www.w3.org/1999/xhtml"><p>${words}</p></div>`;
     feeds.routes.set('/atom-xhtml', {
