@@ -305,6 +305,9 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     'Für mich ist Sonnental gestorben.',
     'Ihr habt wohl den Schuss nicht gehört',
     'Hab gerade eine Beschwerde an den Verbraucherschutz geschrieben.',
+    // QA live run: a storm's German posts read neutral.
+    'Kein Wort zum Datenleck in eurem Post. Feige.',
+    'Nu gugge ma, die Elbtalwerke langen richtsch zu. Ich wechsel, das is ja nich auszuhalten!',
   ])('negative: %s', async (text) => {
     const classify = await shippedClassifier();
     const c = classify(text);
