@@ -145,6 +145,11 @@ function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
   return isPlainPraise(e, lang) || isResolvedWithThanks(e, lang);
 }
 
+/** The cue model reads the post as an observer's: news, a company's notice, talk about someone else's conduct. */
+function isObserver({ commentary, customer }: CueAnalysis['evidence']): boolean {
+  return commentary >= 1 && commentary > 2 * customer;
+}
+
 /**
  * The combination rule used by the service and by `kundenradar eval`. Both scores are mapped so that 0.5 is the
  * model's own threshold. Short posts, in this order: one information question is capped (INFO_QUESTION_CAP), plain
@@ -155,11 +160,6 @@ function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
  * an observer's commentary about someone else's conduct (seed 004: a blogger on a provider's tweet), the cue
  * score alone decides: the learned model cannot tell that from a customer's own complaint.
  */
-/** The cue model reads the post as an observer's: news, a company's notice, talk about someone else's conduct. */
-function isObserver({ commentary, customer }: CueAnalysis['evidence']): boolean {
-  return commentary >= 1 && commentary > 2 * customer;
-}
-
 export function compositeComplaintScore(
   learnedProbability: number,
   learnedThreshold: number,
