@@ -12,7 +12,7 @@
  * "Warteschleife"), while the learned model's strongest features are often function words.
  */
 import type { Cue, Lang, SentimentLabel } from '../src/model.ts';
-import type { CueAnalysis } from './cues.ts';
+import { readsAsObserver, type CueAnalysis } from './cues.ts';
 import { prepare as prepareLazily, type PreparedText } from './text.ts';
 import type { TextModel } from './types.ts';
 
@@ -147,7 +147,7 @@ function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
 
 /** The cue model reads the post as an observer's: news, a company's notice, talk about someone else's conduct. */
 function isObserver({ commentary, customer }: CueAnalysis['evidence']): boolean {
-  return commentary >= 1 && commentary > 2 * customer;
+  return readsAsObserver(commentary, customer);
 }
 
 /**

@@ -23,6 +23,11 @@ import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts
 import { prepare, type PreparedText } from './text.ts';
 import { isInformationQuestion } from './info-question.ts';
 
+
+/** Commentary outweighs the first-person customer frame: news, a company's notice, talk about someone else's conduct. */
+export function readsAsObserver(commentary: number, customer: number): boolean {
+  return commentary >= 1 && commentary > 2 * customer;
+}
 export const CUE_MODEL_NAME = 'cues-v1';
 
 /** Complaint score from evidence: one moderate cue (~0.6) lands at 0.5, a weak hint (0.3–0.4) stays below. */
@@ -216,7 +221,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const commentary = Math.min(3, hits.filter((h) => h.def.kind === 'commentary').reduce((s, h) => s + h.def.weight, 0));
   const customer = hits.filter((h) => h.def.kind === 'customer').reduce((s, h) => Math.max(s, h.def.weight), 0);
   const questionOpener = hits.some((h) => h.def.kind === 'question') || p.lower.includes('?');
-  const observer = commentary >= 1 && commentary > 2 * customer;
+  const observer = readsAsObserver(commentary, customer);
 
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
   let evidence = (observer ? 0.5 : 1) * failure + evaluationFactor * negative;
