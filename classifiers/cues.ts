@@ -23,11 +23,11 @@ import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts
 import { prepare, type PreparedText } from './text.ts';
 import { isInformationQuestion } from './info-question.ts';
 
-
 /** Commentary outweighs the first-person customer frame: news, a company's notice, talk about someone else's conduct. */
 export function readsAsObserver(commentary: number, customer: number): boolean {
   return commentary >= 1 && commentary > 2 * customer;
 }
+
 export const CUE_MODEL_NAME = 'cues-v1';
 
 /** Complaint score from evidence: one moderate cue (~0.6) lands at 0.5, a weak hint (0.3–0.4) stays below. */
