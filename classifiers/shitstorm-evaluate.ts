@@ -165,9 +165,10 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       notePeak(inc, current, judged(current), renderOptions);
       const severity = severityOf(current);
       const escalated = rank(severity) > rank(inc.severity);
-      // Growth is read off the last hour, whichever window scored best: during a ramp the best window is a short one,
-      // and an alert that opened at critical (nothing left to escalate to) kept its opening figures for the whole storm.
-      const hourNegatives = hour?.stats.negativesCapped ?? 0;
+      // Growth is read off the last hour (or all there is of it in a brand's first hour), whichever window scored best:
+      // during a ramp the best window is a short one, and an alert that opened at critical (nothing left to escalate
+      // to) kept its opening figures for the whole storm.
+      const hourNegatives = widest(scores)?.stats.negativesCapped ?? 0;
       const grown = hourNegatives >= inc.peakNegatives * GROWTH && hourNegatives - inc.peakNegatives >= MIN_GROWTH;
       inc.peakNegatives = Math.max(inc.peakNegatives, hourNegatives);
       if (!absolute) inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
@@ -194,7 +195,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
         revision: 0,
         quiet: 0,
         peakRatio: absolute ? 0 : best.ratio,
-        peakNegatives: hour?.stats.negativesCapped ?? best.stats.negativesCapped,
+        peakNegatives: widest(scores)?.stats.negativesCapped ?? best.stats.negativesCapped,
         ...(absolute ? { noBaseline: true } : {}),
       };
     }
@@ -219,6 +220,13 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
   }
 
   return evaluate;
+}
+
+/** The longest window scored: the last hour, or as much of it as the brand has been watched. */
+function widest(scores: readonly WindowScore[]): WindowScore | undefined {
+  let out: WindowScore | undefined;
+  for (const s of scores) if (!out || s.stats.minutes > out.stats.minutes) out = s;
+  return out;
 }
 
 const ORDER = ['info', 'watch', 'warning', 'critical'] as const;

@@ -248,6 +248,21 @@ describe('shitstorm detector', () => {
     expect(Math.abs(Date.parse(String(open[0]?.evidence.onsetAt)) - onset)).toBeLessThanOrEqual(5 * MIN);
   });
 
+  it('updates a storm that grows in the first hour of a freshly started service, before any hour-long window exists', async () => {
+    // QA live re-check: a cold instance kept "154 negative" while ~500 arrived, as growth was read off 60-minute windows.
+    const d = createShitstormDetector({ brands: [bahn], state: new MemoryState() });
+    await d.restore();
+    const alerts = await feed(d, bahn, START, START + 55 * MIN, stormDe(START + 16 * MIN, 3000, 25));
+    const open = alerts.filter((a) => a.status === 'open');
+    expect(new Set(open.map((a) => a.id)).size).toBe(1);
+    // Past critical there is nothing to escalate to: what follows are growth updates.
+    const after = open.slice(open.findIndex((a) => a.severity === 'critical'));
+    expect(after[0]?.severity).toBe('critical');
+    expect(after.length).toBeGreaterThanOrEqual(2);
+    const observed = after.map((a) => Number(a.evidence.observedNegative));
+    expect(observed.at(-1)).toBeGreaterThan(1.5 * (observed[0] ?? 0));
+  });
+
   it('detects an English storm ramping over an hour, with evidence from several sources and reshares', async () => {
     const { d, t } = await learned(acme);
     const onset = t + 14 * 60 * MIN;
