@@ -45,6 +45,9 @@ export interface DispatcherOptions {
   deadLetters?: Pick<Bus, 'publish'>;
 }
 
+/** Which alerts' messages this instance sends: by brand, the key of the `alerts` topic. */
+export type AlertOwnership = (brand: string) => boolean;
+
 /**
  * Until when a route waits: the latest retry time (backoff, Retry-After, lease) of its attempted, still pending
  * messages; 0 when none is waiting. `entries` are one route's pending entries.
@@ -60,10 +63,27 @@ export class Dispatcher {
   private readonly routes: Map<string, Route>;
   private wakeRequested = false;
   private started = 0;
+  private owns: AlertOwnership = () => true;
 
   constructor(private readonly o: DispatcherOptions) {
     this.routes = new Map(o.routes.map((r) => [r.name, r]));
     this.events.setMaxListeners(0);
+  }
+
+  /**
+   * Several notify instances share one outbox in the store, and its lease is only a write, not a lock: two
+   * instances that both found a message due sent it twice (QA: the same webhook-id 7 ms apart after an outage).
+   * Each instance therefore sends only the messages of the brands whose `alerts` partitions it reads, as the
+   * consumer group assigned them; a digest belongs to the brand of its first alert.
+   */
+  setOwnership(owns: AlertOwnership): void {
+    this.owns = owns;
+    this.wake();
+  }
+
+  private ownsEntry(entry: OutboxEntry): boolean {
+    const first = entry.alerts[0];
+    return first !== undefined && this.owns(first.brand);
   }
 
   /** Asks the loop for a pass now (new entry enqueued). */
@@ -86,7 +106,7 @@ export class Dispatcher {
     const pending = all.filter((e) => e.status === 'pending');
     const byRoute = new Map<string, OutboxEntry[]>();
     for (const entry of pending) {
-      if (this.o.outbox.inflight.has(entry.id)) continue;
+      if (this.o.outbox.inflight.has(entry.id) || !this.ownsEntry(entry)) continue;
       if (now - Date.parse(entry.createdAt) > this.o.deadlineMs) {
         await recordOutcome(this.o, entry.id, { kind: 'dead', reason: `not delivered within ${Math.round(this.o.deadlineMs / MINUTE)} minutes` }, true);
         continue;
@@ -168,6 +188,8 @@ export class Dispatcher {
       const e = await outbox.get(id);
       if (!e || e.status !== 'pending') return undefined;
       const nowMs = clock.now();
+      // Leased or backed off since this pass listed it (another instance, before a rebalance moved the brand).
+      if (e.attempts > 0 && Date.parse(e.nextAttemptAt) > nowMs) return undefined;
       e.attempts += 1;
       e.lastAttemptAt = new Date(nowMs).toISOString();
       // A lease: if this process dies mid-send, the entry becomes due again once the request surely ended.
@@ -243,6 +265,6 @@ export class Dispatcher {
 
   /** Pending entries right now (for backpressure). */
   async pendingCount(): Promise<number> {
-    return (await this.o.outbox.list()).filter((e) => e.status === 'pending').length;
+    return (await this.o.outbox.list()).filter((e) => e.status === 'pending' && this.ownsEntry(e)).length;
   }
 }

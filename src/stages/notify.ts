@@ -86,6 +86,8 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
   const delivery = new AbortController();
   const stopDelivery = (): void => delivery.abort();
   signal.addEventListener('abort', stopDelivery, { once: true });
+  // Sends nothing until the consumer group says which brands' alerts this instance reads (see setOwnership).
+  dispatcher.setOwnership(() => false);
   const deliveryLoop = dispatcher.run(delivery.signal);
   options.onStart?.(dispatcher, outbox);
 
@@ -126,7 +128,14 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
   }
 
   try {
-    await bus.consume('alerts', NOTIFY_GROUP, handle, signal, { maxBatch: options.maxBatch ?? 100 });
+    await bus.consume('alerts', NOTIFY_GROUP, handle, signal, {
+      maxBatch: options.maxBatch ?? 100,
+      onAssignment: async (assignment) => {
+        const partitions = new Set(assignment.partitions);
+        dispatcher.setOwnership(partitions.size === 0 ? () => false : (brand) => assignment.ownsKey(brand));
+        log.info({ partitions: assignment.partitions }, 'alert partitions assigned: sending the messages of their brands');
+      },
+    });
   } finally {
     delivery.abort();
     signal.removeEventListener('abort', stopDelivery);

@@ -154,6 +154,36 @@ describe('notify stage', () => {
     await second.stop();
   });
 
+  it('two notify instances sharing one outbox send each message once after an outage (each sends only its partitions\' brands)', async () => {
+    bus = createMemoryBus({ partitions: { alerts: 2 } });
+    const state = memoryState();
+    const clock = new ManualClock();
+    const cfg = AppConfig.parse({
+      brands: [
+        { id: 'db', name: 'Deutsche Bahn', query: '"Deutsche Bahn"' },
+        { id: 'telko', name: 'Telko', query: 'Telko' },
+      ],
+      alerts: { routes: [{ name: 'chat', target: 'generic', url: receiver.url(), maxPerMinute: 100 }], allowHttp: true, allowPrivateTargets: true },
+    });
+    receiver.respond = () => ({ status: 503, body: 'down' });
+    const one = start(state, clock, cfg);
+    const two = start(state, clock, cfg);
+    const alerts = ['db', 'telko'].flatMap((brand) => [1, 2].map((n) => makeAlert({ id: `unanswered:${brand}:${n}`, brand })));
+    await bus.publish('alerts', alerts.map((a) => ({ key: a.brand, value: a })));
+    await eventually(async () => (await bus.lag('alerts', NOTIFY_GROUP)) === 0 && (await listOutbox(state)).length === 4, 5000, 'four entries');
+    await receiver.waitForRequests(2); // the first message of each brand failed once; the rest waits behind it
+    receiver.respond = () => ({ status: 204 });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(30_000);
+      await Promise.all([one.dispatcher().deliverDue(), two.dispatcher().deliverDue()]);
+    }
+    await eventually(async () => (await listOutbox(state, { status: ['delivered'] })).length === 4, 5000, 'all delivered');
+    const keys = receiver.accepted.map((r) => String(r.headers['idempotency-key']));
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(4);
+    await Promise.all([one.stop(), two.stop()]);
+  });
+
   it('a message the outbox gives up on is also a dead letter, listed in the quarantine with route, status and attempts', async () => {
     const state = memoryState();
     const clock = new ManualClock();
