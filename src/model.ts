@@ -159,6 +159,11 @@ export const Classified = Mention.extend({
   replyKind: ReplyKind.optional(),
   classifiedAt: Timestamp,
   model: z.string().max(100),
+  /**
+   * The `mentions` partition the post was read from, of how many: the detect stage puts event time back in order
+   * across them (src/stages/detect-reorder.ts). Bus-only: not stored.
+   */
+  lane: z.object({ partition: z.number().int().min(0).max(255), of: z.number().int().min(1).max(256) }).strict().optional(),
 }).strict();
 export type Classified = z.infer<typeof Classified>;
 

@@ -250,7 +250,8 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
   }
 
-  return { kind: 'kafka', publish, consume, lag, close };
+  const partitionCount = (topic: Topic): number => partitionCounts.get(topic) ?? Math.max(1, options.partitions[topic] ?? 1);
+  return { kind: 'kafka', publish, consume, lag, partitionCount, close };
 }
 
 /**

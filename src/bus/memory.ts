@@ -247,6 +247,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
 
   return {
     kind: 'memory',
+    partitionCount: (topic: Topic) => topicLog(topic).partitions.length,
     publish,
     consume,
     async lag(topic, groupId) {

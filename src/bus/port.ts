@@ -67,6 +67,8 @@ export interface Bus {
    * bus, records on Kafka (where one record may carry many messages, see kafka-packing.ts). 0 means caught up.
    */
   lag(topic: Topic, group: string): Promise<number>;
+  /** Partitions the topic has (Kafka: as the broker reports once the topic exists, else as configured). */
+  partitionCount?(topic: Topic): number;
   close(): Promise<void>;
 }
 

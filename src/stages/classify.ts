@@ -30,10 +30,14 @@ export async function runClassifyStage(deps: { bus: Bus; classify: Classifier; s
     CLASSIFY_GROUP,
     async (batch) => {
       const out: Array<{ key: string; value: Classified }> = [];
+      // With several partitions of `mentions` (lanes), each post carries the one it came from, so the detect stage
+      // can put event time back in order across them (detect-reorder.ts).
+      const lanes = bus.partitionCount?.('mentions') ?? 1;
       let sliceStart = performance.now();
       for (const { message, value } of await validBatch(bus, 'classify', batch, Mention)) {
         try {
-          out.push(...classifiedMessages(classify(value)));
+          const classified = classify(value);
+          out.push(...classifiedMessages(lanes > 1 ? { ...classified, lane: { partition: message.partition, of: lanes } } : classified));
         } catch (err) {
           // A post the classifiers choke on is a bug to look at, not a reason to stop the stream.
           await deadLetter(bus, 'classify', message, `classifier failed: ${(err as Error).message}`);

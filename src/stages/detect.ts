@@ -15,6 +15,7 @@ import { childLogger } from '../log.ts';
 import { stageMetrics } from '../metrics.ts';
 import { createBrandClocks } from './detect-clock.ts';
 import { createDetectOwnership } from './detect-ownership.ts';
+import { createReorderBuffer } from './detect-reorder.ts';
 
 const log = childLogger('stage.detect');
 export const DETECT_GROUP = 'detect';
@@ -61,7 +62,9 @@ export interface DetectStageDeps {
    * detectors' clock back over times they had passed: every open alert was downgraded and escalated again, two
    * new revisions and two chat messages each.
    */
-  state?: Pick<Store, 'getState' | 'putState'>;
+  state?: Pick<Store, 'getState' | 'putState' | 'deleteState' | 'listState'>;
+  /** Event time: wall-clock interval at which posts held for lanes that went quiet move on (detect-reorder.ts). */
+  reorderTickMs?: number;
 }
 
 export function createDetectStage(deps: DetectStageDeps): DetectStage {
@@ -69,6 +72,8 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   const wallNow = deps.wallNow ?? (() => new Date());
   const metrics = stageMetrics('detect');
   const clocks = createBrandClocks(state);
+  // Event time from several `mentions` partitions: their posts back in time order first (detect-reorder.ts).
+  const reorder = clock === 'event' ? createReorderBuffer({ ...(state ? { state } : {}), log }) : undefined;
   let restored: Promise<void> | undefined;
   // Batches and timer ticks touch the same detector state: run them one at a time.
   let queue: Promise<unknown> = Promise.resolve();
@@ -84,7 +89,7 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   }
 
   async function reload(): Promise<void> {
-    await Promise.all([...detectors.map((d) => d.restore()), restoreClock()]);
+    await Promise.all([...detectors.map((d) => d.restore()), restoreClock(), reorder?.reload(wallNow().getTime())]);
   }
 
   // Scaled mode: only the brands of this member's partitions (detect-ownership.ts).
@@ -94,6 +99,7 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
   async function flush(filter = owns): Promise<void> {
     for (const d of detectors) await d.flush(filter);
     await flushClock(filter);
+    await reorder?.flush();
   }
 
   async function restoreClock(): Promise<void> {
@@ -158,6 +164,34 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
     for (const brand of new Set(brands)) await advance(clocks.timeOf(brand), (b) => b === brand);
   }
 
+  /** Runs the detectors over posts in the order given and publishes what they raise. */
+  async function observeAll(posts: Array<{ key: string; value: Classified }>): Promise<void> {
+    const alerts: Alert[] = [];
+    const seen = new Set<string>();
+    for (const { key, value } of posts) {
+      // The same post arrives once per brand: each copy is that brand's view of it.
+      for (const { view, to } of views(key, value)) {
+        const brand = view.brands[0] as string;
+        seen.add(brand);
+        // Event time is the brand's own: it touches no other brand (another brand's clock may be behind).
+        const [now, filter] =
+          clock === 'event' ? [await clocks.observe(brand, Date.parse(value.createdAt)), (b: string) => b === brand && owns(b)] : [wallNow(), owns];
+        alerts.push(...(await catchUpTo(now, filter)));
+        for (const d of to) alerts.push(...(await d.observe(view, now, filter)));
+      }
+    }
+    await publish(alerts);
+    if (clock === 'event') await advanceEventTime(seen);
+    else await advance(wallNow());
+  }
+
+  /** Held posts whose lanes went quiet move on without waiting for the next batch. */
+  async function releaseQuietLanes(): Promise<void> {
+    if (!reorder || reorder.size() === 0) return;
+    const posts = reorder.release(wallNow().getTime(), owns);
+    if (posts.length > 0) await observeAll(posts);
+  }
+
   return {
     async run(signal) {
       await restore();
@@ -168,30 +202,26 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
               exclusive(() => advance(wallNow())).catch((err) => log.error({ err }, 'detector tick failed'));
             }, (deps.tickSeconds ?? 15) * 1000)
           : undefined;
+      const reorderTimer = reorder
+        ? setInterval(() => {
+            exclusive(releaseQuietLanes).catch((err) => log.error({ err }, 'releasing held posts failed'));
+          }, deps.reorderTickMs ?? 1000)
+        : undefined;
       try {
         await bus.consume(
           'classified',
           DETECT_GROUP,
           (batch) =>
             exclusive(async () => {
-              const alerts: Alert[] = [];
-              const seen = new Set<string>();
+              const posts: Array<{ key: string; value: Classified }> = [];
               for (const { message, value } of await validBatch(bus, 'detect', batch, Classified)) {
-                // The same post arrives once per brand: each copy is that brand's view of it.
-                const routed = views(message.key, value);
-                for (const { view, to } of routed) {
-                  const brand = view.brands[0] as string;
-                  seen.add(brand);
-                  // Event time is the brand's own: it touches no other brand (another brand's clock may be behind).
-                  const [now, filter] =
-                    clock === 'event' ? [await clocks.observe(brand, Date.parse(value.createdAt)), (b: string) => b === brand && owns(b)] : [wallNow(), owns];
-                  alerts.push(...(await catchUpTo(now, filter)));
-                  for (const d of to) alerts.push(...(await d.observe(view, now, filter)));
-                }
+                if (reorder && value.lane && value.lane.of > 1) reorder.hold(message.partition, message.key, { ...value, lane: value.lane }, wallNow().getTime());
+                else posts.push({ key: message.key, value });
               }
-              await publish(alerts);
-              if (clock === 'event') await advanceEventTime(seen);
-              else await advance(wallNow());
+              posts.push(...(reorder?.release(wallNow().getTime(), owns) ?? []));
+              await observeAll(posts);
+              // Posts held back are written before this batch's offsets are committed.
+              if (reorder) await flush();
               metrics.processed(batch.length);
             }),
           signal,
@@ -199,12 +229,16 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
         );
       } finally {
         if (timer) clearInterval(timer);
+        if (reorderTimer) clearInterval(reorderTimer);
         await exclusive(() => flush());
       }
     },
     async advanceTo(now) {
       await restore();
       await exclusive(async () => {
+        // The end of a replay: nothing more comes from any lane.
+        const held = reorder?.release(wallNow().getTime(), owns, true) ?? [];
+        if (held.length > 0) await observeAll(held);
         const base = clocks.advanceAll(now.getTime());
         const own = new Set(clocks.brands());
         await advanceEventTime(own);

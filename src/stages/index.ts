@@ -23,7 +23,7 @@ export async function runIndexStage(deps: { bus: Bus; store: Store; signal: Abor
     async (batch) => {
       const valid = await validBatch(bus, 'index', batch, Classified);
       // One post about several brands arrives once per brand: write it once.
-      const byId = new Map(valid.map(({ value }) => [value.id, value]));
+      const byId = new Map(valid.map(({ value: { lane: _lane, ...doc } }) => [doc.id, doc]));
       if (byId.size > 0) {
         try {
           await store.upsertMentions([...byId.values()]);

@@ -12,7 +12,7 @@ import { Alert, Classified } from '../model.ts';
 import { bulkIndex, type BulkRetryOptions } from './es-bulk.ts';
 import { facetAggregations, facetCounts, mentionQuery, mentionSort } from './es-query.ts';
 import { indexNames, mentionIndex, mentionIndexMonth, mentionTemplate, smallIndexTemplates, templateNames, type IndexNames } from './es-template.ts';
-import { StoreQueryError } from './errors.ts';
+import { BulkWriteError, StoreQueryError, type RejectedDocument } from './errors.ts';
 import { histogramAggregation, histogramBuckets } from './es-histogram.ts';
 import type { AlertQuery, Bucket, HistogramQuery, SearchPage, SearchQuery, Store } from './port.ts';
 import { encodeState, parseInstant, resolveAlertLimit, resolvePaging } from './query.ts';
@@ -83,11 +83,29 @@ export class ElasticsearchStore implements Store {
 
   async upsertMentions(batch: Classified[]): Promise<void> {
     if (batch.length === 0) return;
-    await bulkIndex(
-      this.client,
-      batch.map((m) => ({ index: mentionIndex(this.options.indexPrefix, m.createdAt), id: m.id, document: m })),
-      this.options.retry,
-    );
+    // A post from a month retention already deletes would be written and then vanish at the next retention run,
+    // without a word (QA: a 2017 sample fed into a 365-day store was gone after the next worker start). Refused
+    // instead, so the index stage parks it with the reason.
+    const cutoff = Date.now() - this.options.retentionDays * DAY_MS;
+    const expired: RejectedDocument[] = [];
+    const kept: Classified[] = [];
+    for (const m of batch) {
+      const d = new Date(m.createdAt);
+      if (Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) > cutoff) kept.push(m);
+      else {
+        const reason = `dated ${m.createdAt.slice(0, 10)}, in a month that store.retentionDays (${this.options.retentionDays}) deletes; raise it to keep older posts`;
+        expired.push({ id: m.id, index: mentionIndex(this.options.indexPrefix, m.createdAt), status: 422, reason });
+      }
+    }
+    try {
+      if (kept.length > 0) {
+        await bulkIndex(this.client, kept.map((m) => ({ index: mentionIndex(this.options.indexPrefix, m.createdAt), id: m.id, document: m })), this.options.retry);
+      }
+    } catch (err) {
+      if (!(err instanceof BulkWriteError)) throw err;
+      throw new BulkWriteError([...expired, ...err.rejected], err.exhausted);
+    }
+    if (expired.length > 0) throw new BulkWriteError(expired, []);
   }
 
   async getMention(id: string): Promise<Classified | undefined> {

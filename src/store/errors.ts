@@ -34,7 +34,7 @@ export class BulkWriteError extends Error {
       .join('; ');
     super(
       `Elasticsearch did not store ${all.length} document(s)` +
-        (rejected.length > 0 ? `, ${rejected.length} refused by the mapping` : '') +
+        (rejected.length > 0 ? `, ${rejected.length} refused for good` : '') +
         (exhausted.length > 0 ? `, ${exhausted.length} still failing after retries` : '') +
         `: ${sample}${all.length > 5 ? '; …' : ''}`,
     );

@@ -96,9 +96,10 @@ describeWithElasticsearch('elasticsearch store', () => {
     });
 
     it('retention deletes only months that ended before now − retentionDays', async () => {
-      const store = await openTestStore({ retentionDays: 30 });
+      const writer = await openTestStore({ retentionDays: 3650 });
+      const store = await openTestStore({ indexPrefix: writer.options.indexPrefix, retentionDays: 30 });
       try {
-        await store.upsertMentions([
+        await writer.upsertMentions([
           mention({ id: 'twitter:old', text: 'alt', createdAt: '2026-01-15T00:00:00Z' }),
           mention({ id: 'twitter:edge', text: 'Grenze', createdAt: '2026-02-10T00:00:00Z' }),
           mention({ id: 'twitter:new', text: 'neu', createdAt: '2026-03-20T00:00:00Z' }),
@@ -110,12 +111,29 @@ describeWithElasticsearch('elasticsearch store', () => {
         expect((await store.search({})).hits.map((h) => h.mention.id)).toEqual(['twitter:new']);
         expect(await store.applyRetention(new Date('2026-03-31T00:00:00Z'))).toEqual([]);
       } finally {
+        await store.close();
+        await dispose(writer);
+      }
+    });
+
+    it('refuses posts from a month retention deletes, naming the setting, and stores the rest', async () => {
+      const store = await openTestStore({ retentionDays: 90 });
+      try {
+        const old = mention({ id: 'twitter:2017', text: 'alt', createdAt: '2017-10-31T10:00:00Z' });
+        const recent = mention({ id: 'twitter:today', text: 'neu', createdAt: new Date().toISOString() });
+        const err = await store.upsertMentions([old, recent]).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BulkWriteError);
+        expect((err as BulkWriteError).exhausted).toEqual([]);
+        expect((err as BulkWriteError).rejected.map((r) => [r.id, r.reason])).toEqual([['twitter:2017', expect.stringContaining('store.retentionDays (90)')]]);
+        await store.refresh();
+        expect((await store.search({})).hits.map((h) => h.mention.id)).toEqual(['twitter:today']);
+      } finally {
         await dispose(store);
       }
     });
 
     it('applies retention when a store opens, before it writes anything', async () => {
-      const writer = await openTestStore();
+      const writer = await openTestStore({ retentionDays: 3650 });
       const prefix = writer.options.indexPrefix;
       let reopened: ElasticsearchStore | undefined;
       try {

@@ -19,3 +19,16 @@ describe('README configuration example', () => {
     expect(() => checkAlertRoutes({ file: 'README.md', baseDir: '.', config, env: {}, secrets: {} }, {})).not.toThrow();
   });
 });
+
+describe('production example configuration (scripts/compose/kundenradar.example.yaml)', () => {
+  const file = path.resolve(__dirname, '../../../scripts/compose/kundenradar.example.yaml');
+
+  it('parses, its sources build, its alert routes resolve, and no source needs a file beside it (only the file is mounted)', () => {
+    const config = parseConfig(readFileSync(file, 'utf8'), file);
+    const t = makeContext({ brands: config.brands });
+    expect(createIngestors(config.sources, { ...t.context, config }, file)).toHaveLength(config.sources.length);
+    expect(() => checkAlertRoutes({ file, baseDir: '.', config, env: {}, secrets: {} }, { SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x' })).not.toThrow();
+    expect(config.sources.filter((s) => s.type === 'replay')).toEqual([]);
+    expect(config.detect.clock).toBe('wall');
+  });
+});

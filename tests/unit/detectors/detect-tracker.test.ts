@@ -11,7 +11,7 @@ import { Alert, type Brand, type Classified } from '../../../src/model.ts';
 import { classifiedMessages } from '../../../src/stages/classify.ts';
 import { createDetectStage, DETECT_GROUP } from '../../../src/stages/detect.ts';
 import { waitFor } from '../../helpers/wait.ts';
-import { MemoryState, post, type PostSpec } from './helpers.ts';
+import { MemoryState, post, publishedAlerts, type PostSpec } from './helpers.ts';
 
 const telvana: Brand = { id: 'telvana', name: 'Telvana', query: '@telvana_hilft', accounts: ['telvana_hilft'], language: 'de' };
 const config = AppConfig.parse({ brands: [telvana], detect: { clock: 'event' } });
@@ -23,18 +23,6 @@ const at = (hours: number) => new Date(T0 + hours * H);
 const tweet = (id: string, hours: number, text: string, extra: Partial<PostSpec> = {}): Classified =>
   post({ id, at: at(hours), author: 'kunde_kai', text, brands: text.includes('@telvana_hilft') ? ['telvana'] : [], ...extra });
 
-/** Reads every alert published so far. */
-async function published(bus: Bus): Promise<Alert[]> {
-  const out: Alert[] = [];
-  const stop = new AbortController();
-  const reading = bus.consume('alerts', 'test-reader', async (batch) => {
-    for (const m of batch) out.push(Alert.parse(m.value));
-  }, stop.signal);
-  await waitFor(async () => (await bus.lag('alerts', 'test-reader')) === 0, { what: 'alerts read' });
-  stop.abort();
-  await reading;
-  return out;
-}
 
 /**
  * Runs one detect stage (event clock) over the posts, keyed as classify publishes them, then moves event time to
@@ -52,7 +40,7 @@ async function detect(posts: Classified[], opts: { state?: MemoryState; end?: Da
   if (opts.end) await stage.advanceTo(opts.end);
   stop.abort();
   await running;
-  const alerts = await published(bus);
+  const alerts = await publishedAlerts(bus);
   await bus.close();
   return alerts;
 }

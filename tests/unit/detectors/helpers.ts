@@ -1,6 +1,8 @@
 /** Test helpers for the stream detectors: an in-memory StateStore and a Classified builder. */
 import type { StateStore } from '../../../classifiers/types.ts';
-import { Classified, type ReplyKind } from '../../../src/model.ts';
+import type { Bus } from '../../../src/bus/port.ts';
+import { Alert, Classified, type ReplyKind } from '../../../src/model.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 /** Same contract as the store's key-value part; values are cloned through JSON like a real store does. */
 export class MemoryState implements StateStore {
@@ -69,4 +71,17 @@ export function post(s: PostSpec): Classified {
     classifiedAt: at,
     model: 'test',
   });
+}
+
+/** Reads every alert published on `bus` so far. */
+export async function publishedAlerts(bus: Bus): Promise<Alert[]> {
+  const out: Alert[] = [];
+  const stop = new AbortController();
+  const reading = bus.consume('alerts', 'test-reader', async (batch) => {
+    for (const m of batch) out.push(Alert.parse(m.value));
+  }, stop.signal);
+  await waitFor(async () => (await bus.lag('alerts', 'test-reader')) === 0, { what: 'alerts read' });
+  stop.abort();
+  await reading;
+  return out;
 }

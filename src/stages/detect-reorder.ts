@@ -1,0 +1,175 @@
+/**
+ * Event time over several `mentions` partitions: puts each `classified` partition's posts back in time order
+ * before the detectors see them.
+ *
+ * Posts are published to `mentions` in time order (a replay file, a live source) but keyed by thread, so they
+ * spread over its partitions, the lanes. Classify workers read the lanes side by side and publish to `classified`
+ * (keyed by brand) as they go, so a brand's partition holds each lane in order but the lanes interleaved: one lane
+ * can be hours ahead of another. The detectors assume time order (a deadline fires once the brand's clock passed
+ * it; a storm window is scored when its bucket closes), so in the QA scaled run a brand answer read from the lane
+ * behind came after the lane ahead had already pushed the SLA past: 201 false `unanswered` alerts for complaints
+ * answered in time, 85 real ones missing, and storm windows scored with a sixth of their posts.
+ *
+ * So classify stamps each post with its lane (`Classified.lane`), and this buffer holds a partition's posts until
+ * every lane of it has passed their time (a watermark: the least of the lanes' newest times), then hands them out
+ * oldest first. A lane that delivered nothing for `idleMs` of wall time (finished, or its worker gone) stops
+ * holding the others back; once every lane is idle everything is handed out. Held posts are written to the store
+ * with the detectors' state, before the batch that brought them is committed, and read back on a reassignment or
+ * restart, so nothing accepted is lost while it waits.
+ */
+import type { StateStore } from '../../classifiers/types.ts';
+import type { BrandFilter } from '../../classifiers/types.ts';
+import type { Logger } from '../log.ts';
+import { Classified } from '../model.ts';
+
+const NAMESPACE = 'detect-reorder';
+/** A lane silent this long (wall time) no longer holds the others back. */
+export const LANE_IDLE_MS = 30_000;
+/** Most posts held per partition; beyond it the oldest go on, in order, whatever the lanes say. */
+export const MAX_HELD = 20_000;
+
+export interface HeldPost {
+  partition: number;
+  key: string;
+  value: Classified;
+}
+
+interface Entry extends HeldPost {
+  at: number;
+  seq: number;
+  storeKey: string;
+}
+
+interface Lane {
+  newest: number;
+  lastSeenAt: number;
+}
+
+interface PartitionBuffer {
+  /** Lanes there are (Classified.lane.of): a lane not heard from yet holds the others back until it is idle. */
+  lanes: number;
+  heard: Map<number, Lane>;
+  /** Wall time the buffer started listening: unheard lanes count as idle from here. */
+  since: number;
+  held: Entry[];
+}
+
+export interface ReorderBuffer {
+  /** Holds a post of `partition` that came from lane `lane.partition` of `lane.of`. */
+  hold(partition: number, key: string, value: Classified & { lane: NonNullable<Classified['lane']> }, wallNow: number): void;
+  /** The posts every lane has passed (all of them with `all`), oldest first, among the keys `owns` accepts. */
+  release(wallNow: number, owns: BrandFilter, all?: boolean): HeldPost[];
+  /** Posts held now. */
+  size(): number;
+  /** Writes posts taken in and deletes posts handed out since the last flush. */
+  flush(): Promise<void>;
+  /** Forgets what is in memory and reads the held posts back from the store. */
+  reload(wallNow: number): Promise<void>;
+}
+
+export function createReorderBuffer(options: { state?: StateStore; log: Logger; idleMs?: number; maxHeld?: number }): ReorderBuffer {
+  const idleMs = options.idleMs ?? LANE_IDLE_MS;
+  const maxHeld = options.maxHeld ?? MAX_HELD;
+  const { state, log } = options;
+  const partitions = new Map<number, PartitionBuffer>();
+  const toWrite = new Map<string, Entry>();
+  const toDelete = new Set<string>();
+  /** Store keys held now: a batch delivered again after a failure is held once. */
+  const heldKeys = new Set<string>();
+  let seq = 0;
+
+  function buffer(partition: number, lanes: number, wallNow: number): PartitionBuffer {
+    let p = partitions.get(partition);
+    if (!p) partitions.set(partition, (p = { lanes, heard: new Map(), since: wallNow, held: [] }));
+    p.lanes = Math.max(p.lanes, lanes);
+    return p;
+  }
+
+  function enter(p: PartitionBuffer, post: HeldPost): Entry | undefined {
+    const entry: Entry = { ...post, at: Date.parse(post.value.createdAt), seq: seq++, storeKey: `${post.partition}:${post.key}:${post.value.id}` };
+    if (heldKeys.has(entry.storeKey)) return undefined;
+    heldKeys.add(entry.storeKey);
+    p.held.push(entry);
+    return entry;
+  }
+
+  function watermark(p: PartitionBuffer, wallNow: number): number {
+    let mark = Infinity;
+    for (let lane = 0; lane < p.lanes; lane++) {
+      const heard = p.heard.get(lane);
+      if (wallNow - (heard?.lastSeenAt ?? p.since) >= idleMs) continue;
+      mark = Math.min(mark, heard?.newest ?? -Infinity);
+    }
+    return mark;
+  }
+
+  return {
+    hold(partition, key, value, wallNow) {
+      const p = buffer(partition, value.lane.of, wallNow);
+      const lane = p.heard.get(value.lane.partition) ?? { newest: -Infinity, lastSeenAt: wallNow };
+      lane.newest = Math.max(lane.newest, Date.parse(value.createdAt));
+      lane.lastSeenAt = wallNow;
+      p.heard.set(value.lane.partition, lane);
+      const entry = enter(p, { partition, key, value });
+      if (!entry) return;
+      toWrite.set(entry.storeKey, entry);
+      toDelete.delete(entry.storeKey);
+    },
+
+    release(wallNow, owns, all = false) {
+      const out: Entry[] = [];
+      for (const p of partitions.values()) {
+        let mark = all ? Infinity : watermark(p, wallNow);
+        if (p.held.length > maxHeld) {
+          const times = p.held.map((e) => e.at).sort((a, b) => a - b);
+          const forced = times[p.held.length - maxHeld - 1] as number;
+          if (forced > mark) {
+            log.warn({ partition: p.held[0]?.partition, held: p.held.length, maxHeld }, 'event-time reorder buffer full: the oldest posts go on before every lane passed them');
+            mark = forced;
+          }
+        }
+        const keep: Entry[] = [];
+        for (const e of p.held) (e.at <= mark ? out : keep).push(e);
+        p.held = keep;
+        for (const e of out) heldKeys.delete(e.storeKey);
+      }
+      const released: HeldPost[] = [];
+      for (const e of out.sort((a, b) => a.at - b.at || a.seq - b.seq)) {
+        // Another member reads this key's partition now: it read the post back from the store (not deleted here).
+        if (!owns(e.key)) continue;
+        if (!toWrite.delete(e.storeKey)) toDelete.add(e.storeKey);
+        released.push({ partition: e.partition, key: e.key, value: e.value });
+      }
+      return released;
+    },
+
+    size: () => [...partitions.values()].reduce((n, p) => n + p.held.length, 0),
+
+    async flush() {
+      if (!state) return;
+      for (const [key, e] of toWrite) await state.putState(NAMESPACE, key, { partition: e.partition, key: e.key, value: e.value });
+      toWrite.clear();
+      for (const key of toDelete) await state.deleteState(NAMESPACE, key);
+      toDelete.clear();
+    },
+
+    async reload(wallNow) {
+      partitions.clear();
+      heldKeys.clear();
+      toWrite.clear();
+      toDelete.clear();
+      if (!state) return;
+      for (const row of await state.listState(NAMESPACE)) {
+        const raw = row.value as { partition?: unknown; key?: unknown; value?: unknown } | null;
+        const value = Classified.safeParse(raw?.value);
+        if (typeof raw?.partition !== 'number' || typeof raw.key !== 'string' || !value.success) {
+          log.warn({ key: row.key }, 'unreadable held post in the event-time reorder buffer dropped');
+          await state.deleteState(NAMESPACE, row.key);
+          continue;
+        }
+        // Its lanes are heard from again (or go idle) before it moves on: no lane's progress is kept across restarts.
+        enter(buffer(raw.partition, value.data.lane?.of ?? 1, wallNow), { partition: raw.partition, key: raw.key, value: value.data });
+      }
+    },
+  };
+}
