@@ -52,6 +52,11 @@ export interface UnansweredTrackerDeps {
   state: StateStore;
   /** The shitstorm incident open for a brand, if any (the shitstorm detector's `openIncident`). */
   stormOf?: (brand: string) => string | undefined;
+  /**
+   * The status the store holds for an alert: an analyst may have resolved it on the dashboard, which the tracker
+   * hears of only here. Asked for a thread's open alert before it escalates and when its customer writes again.
+   */
+  alertStatus?: (alertId: string) => Promise<string | undefined>;
   options?: UnansweredTrackerOptions;
 }
 
@@ -73,6 +78,9 @@ export interface UnansweredTracker extends StreamDetector {
    */
   catchUp(now: Date, filter?: BrandFilter): Promise<Alert[]>;
 }
+
+/** AlertState.resolution of an alert an analyst resolved. */
+export const ANALYST_RESOLUTION = 'resolved by an analyst';
 
 export function createUnansweredTracker(deps: UnansweredTrackerDeps): UnansweredTracker {
   const maxThreads = deps.options?.maxThreadsPerBrand ?? 5000;
@@ -134,7 +142,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // answer too, hence before a new cycle forgets them): in their first message it is a failure that happened
     // again, not a repeated contact (QA defect 7).
     const repeated = customerOf(t, m.author.id) !== undefined && reportsRepeatFailure(m.text);
-    if (t.state === 'answered' && (t.replies.length > 0 || t.alert)) startCycle(t);
+    if ((t.state === 'answered' && (t.replies.length > 0 || t.alert)) || t.alert?.resolution === ANALYST_RESOLUTION) startCycle(t);
     book.forget(t, recordId(t, m.id, m.createdAt));
     const stateBefore = t.state;
     // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
@@ -201,6 +209,28 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     return out;
   }
 
+  /**
+   * An alert an analyst resolved (handled by phone, say) stays resolved: no more escalations of it, and the
+   * customer's next message starts a new alert of its own once that is overdue (QA: a chaser after a manual
+   * resolve raised nothing and vanished from every view, the ignored customer the product exists to catch).
+   */
+  async function takeAnalystResolution(brand: string, t: ThreadState | undefined): Promise<void> {
+    if (!deps.alertStatus || t?.alert?.status !== 'open') return;
+    if ((await deps.alertStatus(t.alert.id)) !== 'resolved') return;
+    Object.assign(t.alert, { status: 'resolved', resolution: ANALYST_RESOLUTION });
+    book.markDirty(brand, t.rootId);
+  }
+
+  /** Owned threads with an open alert whose escalation is due by `now`. */
+  async function takeAnalystResolutionsDue(now: Date): Promise<void> {
+    if (!deps.alertStatus) return;
+    const nowMs = now.getTime();
+    for (const [brand, own] of book.threads) {
+      if (!owns(brand) || book.nextTimerAt(brand) > nowMs) continue;
+      for (const t of own.values()) if (t.alert?.status === 'open' && t.escalateAt && Date.parse(t.escalateAt) <= nowMs) await takeAnalystResolution(brand, t);
+    }
+  }
+
   return {
     name: 'unanswered',
 
@@ -218,7 +248,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       if (own !== undefined) {
         if (brands.has(own) && owns(own)) out.push(...onBrand(own, m, now));
       } else {
-        for (const brand of brandsAddressed(m)) out.push(...onCustomer(brand, m, now));
+        for (const brand of brandsAddressed(m)) {
+          await takeAnalystResolution(brand, book.findThread(brand, m));
+          out.push(...onCustomer(brand, m, now));
+        }
       }
       out.push(...retention.prune(now, owns));
       return out;
@@ -226,6 +259,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
 
     async advance(now, filter) {
       owns = filter ?? (() => true);
+      await takeAnalystResolutionsDue(now);
       const out = timers.dueCheck(now, owns);
       out.push(...retention.prune(now, owns));
       return out;
@@ -233,6 +267,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
 
     async catchUp(now, filter) {
       owns = filter ?? (() => true);
+      await takeAnalystResolutionsDue(now);
       return timers.catchUp(now, owns);
     },
 

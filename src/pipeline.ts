@@ -97,7 +97,9 @@ export function buildDetectors(loaded: LoadedConfig, store: Store): StreamDetect
   // Storm posts that open unanswered threads are filed under the open storm (unanswered-thread.ts `storm`).
   const stormOf = shitstorm ? (brand: string) => shitstorm.openIncident(brand) : undefined;
   return [
-    ...(wanted.has('unanswered') ? [createUnansweredTracker({ brands: config.brands, config, state: store, ...(stormOf ? { stormOf } : {}) })] : []),
+    ...(wanted.has('unanswered')
+      ? [createUnansweredTracker({ brands: config.brands, config, state: store, alertStatus: async (id) => (await store.getAlert(id))?.status, ...(stormOf ? { stormOf } : {}) })]
+      : []),
     ...(shitstorm ? [shitstorm] : []),
     ...(config.detect.complaintAlerts ? [createComplaintAlerter({ brands: config.brands })] : []),
   ];

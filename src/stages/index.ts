@@ -51,6 +51,9 @@ export async function runIndexStage(deps: { bus: Bus; store: Store; signal: Abor
 export function mergeAlert(existing: Alert | undefined, incoming: Alert): Alert {
   if (!existing) return incoming;
   if (existing.revision > incoming.revision) return existing;
+  // Resolved on the dashboard: the tracker's updates of the same alert do not reopen it (its customer's next
+  // message opens a new alert; classifiers/unanswered.ts takeAnalystResolution).
+  if (existing.kind === 'unanswered' && existing.status === 'resolved' && incoming.status !== 'resolved') return existing;
   if (existing.status === 'acknowledged' && incoming.status === 'open') {
     return { ...incoming, status: 'acknowledged', acknowledgedAt: existing.acknowledgedAt };
   }

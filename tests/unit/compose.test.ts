@@ -285,7 +285,7 @@ describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and Bui
       expect(s.build, stage).toEqual({ context: root, dockerfile: 'Dockerfile' });
       expect(s.volumes, stage).toEqual([
         // create_host_path false: a missing config file fails the start instead of becoming an empty directory.
-        { type: 'bind', source: path.join(root, 'demo', 'kundenradar.yaml'), target: '/etc/kundenradar/kundenradar.yaml', read_only: true, bind: { create_host_path: false } },
+        { type: 'bind', source: path.join(root, 'scripts', 'compose', 'kundenradar.example.yaml'), target: '/etc/kundenradar/kundenradar.yaml', read_only: true, bind: { create_host_path: false } },
       ]);
     }
     expect(config.services.kafka!.volumes.map((v) => [v.type, v.source])).toEqual([['volume', 'kafka-data']]);

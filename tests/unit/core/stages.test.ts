@@ -66,6 +66,11 @@ describe('alert merge', () => {
     expect(mergeAlert(acked, alert({ status: 'resolved', revision: 3 })).status).toBe('resolved');
     expect(mergeAlert(acked, alert({ status: 'open', revision: 1 }))).toBe(acked);
   });
+
+  it('keeps an unanswered alert an analyst resolved resolved when a tracker update of it arrives', () => {
+    const resolved = alert({ kind: 'unanswered', status: 'resolved', revision: 2 });
+    expect(mergeAlert(resolved, alert({ kind: 'unanswered', status: 'open', severity: 'critical', revision: 3 }))).toBe(resolved);
+  });
 });
 
 describe('index stage', () => {

@@ -597,3 +597,30 @@ describe('unanswered threads opened during a shitstorm', () => {
     expect([...alerts.values()][0]?.severity).not.toBe('watch');
   });
 });
+
+describe('an alert an analyst resolved on the dashboard', () => {
+  it('is not escalated any more, and the customer chasing again opens a new alert once that is overdue', async () => {
+    const statuses = new Map<string, string>();
+    const tracker = createUnansweredTracker({ brands: [bahn], config, state: new MemoryState(), alertStatus: async (id) => statuses.get(id) });
+    await tracker.restore();
+    const emitted: Alert[] = [];
+    const feed = async (step: Step) => emitted.push(...(await tracker.observe(post({ ...step, at: at(step.minute) }), at(step.minute))));
+    const tick = async (minute: number) => emitted.push(...(await tracker.advance(at(minute))));
+
+    await feed(customer('c1', 0, '@DB_Bahn Mein Internet, äh, mein WLAN im ICE ist seit Stunden tot und niemand meldet sich. Frechheit!', { complaint: true }));
+    for (let m = 5; m <= 90; m += 5) await tick(m);
+    const first = emitted.at(-1);
+    expect(first?.status).toBe('open');
+    statuses.set(first!.id, 'resolved'); // POST /api/alerts/:id/resolve
+    const before = emitted.length;
+    for (let m = 95; m <= 300; m += 5) await tick(m); // past the long-overdue escalation (4 × SLA)
+    expect(emitted.slice(before)).toEqual([]);
+
+    await feed(customer('c2', 305, '@DB_Bahn Immer noch keine Antwort! Ich schreibe zum zweiten Mal.', { complaint: true }));
+    for (let m = 310; m <= 400; m += 5) await tick(m);
+    const later = emitted.slice(before);
+    expect(later.every((a) => a.id !== first!.id)).toBe(true);
+    expect(later.at(-1)).toMatchObject({ status: 'open', kind: 'unanswered' });
+    expect(later.at(-1)?.mentions).toContain('twitter:c2');
+  });
+});
