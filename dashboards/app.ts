@@ -147,6 +147,8 @@ export function createApp(deps: DashboardDeps): express.Express {
       return void res.status(status).json({ error: err instanceof Error ? err.message : 'bad request' });
     }
     log.error({ err, method: req.method, path: req.path }, 'dashboard request failed');
+    // The store (Elasticsearch) unreachable or overloaded: a temporary state the dashboard explains as such.
+    if (storeUnavailable(err)) return void res.status(503).set('Retry-After', '10').json({ error: 'the store is not available right now; try again shortly' });
     res.status(500).json({ error: 'internal error; see the server log' });
   });
   return app;
@@ -156,4 +158,12 @@ function httpStatusOf(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const status = (err as { status?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** Elasticsearch client errors that mean "not reachable now" (connection refused, timeouts, no living node, 502–504, 429). */
+function storeUnavailable(err: unknown): boolean {
+  const name = err instanceof Error ? err.name : '';
+  if (['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError'].includes(name)) return true;
+  const status = (err as { meta?: { statusCode?: unknown } } | null)?.meta?.statusCode;
+  return name === 'ResponseError' && (status === 429 || status === 502 || status === 503 || status === 504);
 }

@@ -4,7 +4,8 @@
  * after `emit` resolved, so a 2xx means the accepted items are on the bus.
  *
  * Responses: 200 all accepted, 207 some rejected, 422 all rejected, 400 bad JSON or shape, 401 bad token,
- * 413 too large, 415 not JSON, 503 no token configured or the bus refused the items (nothing acknowledged).
+ * 413 too large, 415 not JSON, 503 no token configured, or the bus refused the items or did not take them within
+ * `handoffTimeoutMs` (nothing acknowledged; resend after Retry-After: a post is kept once per id).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { formatZodIssues } from '../src/config.ts';
@@ -12,6 +13,7 @@ import { childLogger, type Logger } from '../src/log.ts';
 import { Mention } from '../src/model.ts';
 import { implausibleTime } from './accept.ts';
 import { bearerToken, secretEquals } from './auth.ts';
+import { withTimeout } from '../src/retry.ts';
 
 export interface IngestRouterOptions {
   emit: (mentions: Mention[]) => Promise<void>;
@@ -22,7 +24,13 @@ export interface IngestRouterOptions {
   /** Parks a rejected item with the reason (dead-letter topic). */
   quarantine: (reason: string, raw: unknown) => Promise<void>;
   log?: Logger;
+  /**
+   * Longest wait for the bus (default 15 s). Kafka down, kafkajs retries for minutes; the sender's own timeout
+   * (10–30 s for most webhook senders) would end first with no answer at all (QA: no response in 150 s).
+   */
+  handoffTimeoutMs?: number;
 }
+
 
 export interface IngestResponse {
   accepted: number;
@@ -116,13 +124,22 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
       firstIndexOf.set(parsed.data.id, index);
       accepted.push(parsed.data);
     }
-    try {
+    const handoff = (async () => {
       // Rejected items are parked first: if the bus then fails, a resend repeats nothing but the parking.
       for (const r of rejected) await quarantine(`ingest item ${r.index} rejected: ${r.errors.join('; ')}`, items[r.index]);
       if (accepted.length > 0) await emit(accepted);
+    })();
+    try {
+      const ms = options.handoffTimeoutMs ?? 15_000;
+      await withTimeout(handoff, ms, `the bus did not take the items within ${ms / 1000} s`);
     } catch (err) {
+      // Timed out: the hand-off may still finish later. Resending is safe (the store keeps a post once per id).
+      handoff.catch(() => undefined);
       log.error({ err: (err as Error).message, items: accepted.length }, 'POST /api/ingest could not hand items to the bus');
-      res.status(503).json({ error: 'the items could not be stored; nothing was accepted, send them again' });
+      res
+        .status(503)
+        .set('Retry-After', '30')
+        .json({ error: `the items could not be stored (${(err as Error).message}); nothing was acknowledged, send them again` });
       return;
     }
     if (rejected.length > 0) log.warn({ accepted: accepted.length, rejected: rejected.length }, 'POST /api/ingest rejected items');

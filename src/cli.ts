@@ -1,6 +1,7 @@
 /**
  * `kundenradar` command line: start (all stages in one process), worker <stage>, replay, train, eval, search.
  */
+import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { log, logWarningsOnly } from './log.ts';
@@ -90,8 +91,18 @@ export function buildProgram(): Command {
     .action((stage: StageName, o: { config?: string; port?: number }) => {
       // A stage in its own process reaches the others only over Kafka; on the in-process bus it would wait for
       // messages no other process can send (and Node ended it silently, exit 13). The dashboard alone is fine.
-      if (stage !== 'serve' && !readEnvironment().env.kafkaBrokers) {
+      const { env } = readEnvironment();
+      if (stage !== 'serve' && !env.kafkaBrokers) {
         throw new Error(`worker ${stage} needs KAFKA_BROKERS: a stage in its own process shares the bus over Kafka (\`kundenradar start\` runs every stage in one process)`);
+      }
+      // Half the environment split the pipeline without a word (QA scaled run): each worker kept its own SQLite file,
+      // so the dashboard saw nothing the index worker wrote, and checkpoints stayed on one machine.
+      if (env.kafkaBrokers && !env.elasticsearchUrl) {
+        throw new Error(`worker ${stage} with KAFKA_BROKERS needs ELASTICSEARCH_URL too: workers share one store, and an embedded store is local to each process`);
+      }
+      // Without a config the bundled demo config would run, and `worker ingest` would feed the demo posts into the topics.
+      if (!o.config && !existsSync('kundenradar.yaml')) {
+        throw new Error(`worker ${stage} needs a config: --config FILE, or kundenradar.yaml in the working directory (scripts/compose/kundenradar.example.yaml is a start)`);
       }
       return runUntilSignalled([stage], o);
     });

@@ -21,6 +21,7 @@ import { createComplaintAlerter } from '../classifiers/complaint-alerts.ts';
 import { createIngestors, ingestorWebhookRouters } from '../ingestors/registry.ts';
 import { SourceStatusBoard } from '../ingestors/status.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
+import { withTimeout } from './retry.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
 import { createApp } from '../dashboards/app.ts';
 import { childLogger } from './log.ts';
@@ -40,6 +41,15 @@ export const CONSUMERS: Array<{ topic: Topic; group: string; stage: StageName }>
   { topic: 'alerts', group: NOTIFY_GROUP, stage: 'notify' },
   { topic: 'deadletter', group: QUARANTINE_GROUP, stage: 'index' },
 ];
+
+const READINESS_TIMEOUT_MS = 3_000;
+
+/** `work`, or an error naming `what` when it fails or does not answer within the readiness timeout. */
+function probe<T>(work: Promise<T>, what: string): Promise<T> {
+  const named = work.catch((err: Error) => Promise.reject(new Error(`${what} failed: ${err.message}`)));
+  named.catch(() => undefined);
+  return withTimeout(named, READINESS_TIMEOUT_MS, `${what} did not answer within ${READINESS_TIMEOUT_MS / 1000} s`);
+}
 
 /** A listen failure as the person starting the service can act on it. */
 function listenError(err: Error, host: string, port: number): Error {
@@ -194,11 +204,27 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
       store,
       config,
       secrets,
-      sourceStatus: () => status.list(),
+      // Polling sources report here only when they run in this process; otherwise the page says the status is elsewhere
+      // (QA scaled run: `worker serve` showed every fed source as idle with 0 items).
+      ...(runIngestors ? { sourceStatus: () => status.list() } : {}),
       readiness: async () => {
+        // Scaled mode: the probe of `worker serve` is the one an operator has, so it reports every stage's group
+        // and whether Kafka and the store answer at all (QA: "ready" with Kafka or Elasticsearch stopped).
         const lag: Record<string, number> = {};
-        for (const c of CONSUMERS) if (stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await bus.lag(c.topic, c.group);
-        return { ready: !signal.aborted, details: { bus: bus.kind, store: store.kind, lag } };
+        const problems: string[] = [];
+        try {
+          await probe(store.getAlert('~readiness-probe'), 'the store');
+        } catch (err) {
+          problems.push((err as Error).message);
+        }
+        try {
+          for (const c of CONSUMERS) {
+            if (bus.kind === 'kafka' || stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await probe(bus.lag(c.topic, c.group), 'the bus');
+          }
+        } catch (err) {
+          problems.push((err as Error).message);
+        }
+        return { ready: !signal.aborted && problems.length === 0, details: { bus: bus.kind, store: store.kind, lag, ...(problems.length > 0 ? { problems } : {}) } };
       },
       alertActions: { acknowledge: (id) => acknowledgeAlert(store, id, undefined, { bus }), resolve: (id) => resolveAlert(store, id, undefined, { bus }) },
       extraRouters,

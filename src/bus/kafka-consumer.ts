@@ -146,7 +146,7 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
       if (messages.length > 0) {
         const beating = setInterval(() => {
           // A failed heartbeat means a rebalance started; the commit below then fails and kafkajs rejoins.
-          heartbeat().catch((err: Error) => log.debug({ err: err.message, group: spec.groupId }, 'heartbeat during handler failed'));
+          heartbeat().catch((err: Error) => log.debug({ err: err.message }, 'heartbeat during handler failed'));
         }, spec.heartbeatIntervalMs);
         try {
           await handle(messages);
@@ -155,7 +155,7 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
           failures.set(batch.partition, attempt);
           const delayMs = backoffDelay(attempt, HANDLER_BACKOFF);
           log.warn(
-            { err, group: spec.groupId, topic: spec.topicName, partition: batch.partition, offset: messages[0]!.offset, attempt, delayMs },
+            { err, partition: batch.partition, offset: messages[0]!.offset, attempt, delayMs },
             'handler failed; batch not committed, redelivering after backoff',
           );
           const resume = pause();
@@ -194,9 +194,9 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
     const partitions = [...(payload.memberAssignment[spec.topicName] ?? [])].sort((a, b) => a - b);
     const owned = new Set(partitions);
     assignment = { value: { partitions, ownsKey: (key) => owned.has(spec.partitionOf(key)) } };
-    applyAssignment().catch((err: unknown) => log.warn({ err, group: spec.groupId, partitions }, 'assignment handler failed; retried before the next batch'));
+    applyAssignment().catch((err: unknown) => log.warn({ err, partitions }, 'assignment handler failed; retried before the next batch'));
     log.info(
-      { group: spec.groupId, memberId: payload.memberId, assignment: payload.memberAssignment, durationMs: payload.duration },
+      { memberId: payload.memberId, assignment: payload.memberAssignment, durationMs: payload.duration },
       'joined consumer group',
     );
   });

@@ -115,7 +115,19 @@ describe('embedded pipeline', () => {
       const again = await startService(demoWithStoreIn(dir), { stages: ['serve'], port: 0 });
       try {
         expect((await again.store.search({ size: 1 })).total).toBe(demoCount);
-        return (await again.store.alerts({ limit: 10_000 })).map((a) => `${a.id} r${a.revision}`).sort();
+        // Serve alone: the sources run elsewhere, so their status is said to live elsewhere, not shown as idle.
+        expect(((await (await fetch(`${again.url}/api/sources`)).json()) as { statusAvailable: boolean }).statusAvailable).toBe(false);
+        const ready = await fetch(`${again.url}/readyz`);
+        expect(ready.status).toBe(200);
+        const alerts = (await again.store.alerts({ limit: 10_000 })).map((a) => `${a.id} r${a.revision}`).sort();
+        // A store that no longer answers makes the probe say so (QA scaled run: "ready" with Elasticsearch stopped).
+        const getAlert = again.store.getAlert.bind(again.store);
+        again.store.getAlert = async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9200'));
+        const notReady = await fetch(`${again.url}/readyz`);
+        expect(notReady.status).toBe(503);
+        expect(JSON.stringify(await notReady.json())).toContain('the store failed: connect ECONNREFUSED');
+        again.store.getAlert = getAlert;
+        return alerts;
       } finally {
         await again.stop();
       }

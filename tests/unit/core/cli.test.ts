@@ -60,6 +60,22 @@ describe('kundenradar worker', () => {
     expect(failed?.code).toBe(1);
     expect(failed?.stderr.trim()).toBe('kundenradar: worker classify needs KAFKA_BROKERS: a stage in its own process shares the bus over Kafka (`kundenradar start` runs every stage in one process)');
   });
+
+  it('refuses Kafka without Elasticsearch, and a worker without a config, instead of splitting the pipeline or running the demo', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    writeFileSync(path.join(dir, 'k.yaml'), 'brands: []\n');
+    const attempt = (args: string[], env: Record<string, string>) =>
+      run(process.execPath, [cli, 'worker', ...args], { cwd: dir, env: { ...process.env, LOG_LEVEL: 'error', ...env }, timeout: 30_000 }).then(
+        () => undefined,
+        (err: { code: number; stderr: string }) => err,
+      );
+    const halfEnv = await attempt(['index', '--config', path.join(dir, 'k.yaml')], { KAFKA_BROKERS: '127.0.0.1:1', ELASTICSEARCH_URL: '' });
+    expect(halfEnv?.code).toBe(1);
+    expect(halfEnv?.stderr).toContain('worker index with KAFKA_BROKERS needs ELASTICSEARCH_URL too');
+    const noConfig = await attempt(['ingest'], { KAFKA_BROKERS: '127.0.0.1:1', ELASTICSEARCH_URL: 'http://127.0.0.1:1' });
+    expect(noConfig?.code).toBe(1);
+    expect(noConfig?.stderr).toContain('worker ingest needs a config: --config FILE, or kundenradar.yaml in the working directory');
+  });
 });
 
 describe('kundenradar search', () => {

@@ -257,6 +257,19 @@ describe('GET /api/unanswered', () => {
     }
   });
 
+  it('answers 503 with Retry-After, not 500, while the store cannot be reached', async () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), { name: 'ConnectionError' });
+    const unreachable = Object.assign(Object.create(store) as typeof store, { search: async () => Promise.reject(down) });
+    const served = await serve(createApp({ store: unreachable, config: demoConfig(), secrets: {} }));
+    try {
+      const res = await fetch(`${served.url}/api/mentions?size=1`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('10');
+    } finally {
+      await served.close();
+    }
+  });
+
   it('filters by brand', async () => {
     const { body } = await get('/api/unanswered?brand=netzwerk-nord');
     expect(body.items.map((i: any) => i.brand)).toEqual(['netzwerk-nord']);

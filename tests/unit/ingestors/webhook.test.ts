@@ -154,6 +154,28 @@ describe('POST /api/ingest', () => {
     expect(out.ids()).toEqual(['review:1', 'review:2']);
   });
 
+  it('answers 503 with Retry-After when the bus does not take the items in time (Kafka down), instead of hanging', async () => {
+    const app = express();
+    app.use(createIngestRouter({ emit: () => new Promise(() => undefined), token: TOKEN, quarantine: async () => undefined, log: t.context.log, handoffTimeoutMs: 200 }));
+    const stuck = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(stuck.address() as AddressInfo).port}/api/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify([mention('8')]),
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(((await res.json()) as { error: string }).error).toContain('within 0.2 s');
+    } finally {
+      stuck.closeAllConnections();
+      await new Promise<void>((resolve) => stuck.close(() => resolve()));
+    }
+  });
+
   it('also works behind a JSON body parser mounted before it', async () => {
     const app = express();
     app.use(express.json());
