@@ -122,7 +122,8 @@ function windowEvidence(inc: IncidentState, s: WindowScore, lastHour: readonly B
     windowStart: new Date(st.start).toISOString(),
     onsetAt: inc.onsetAt,
     observed: st.count,
-    expected: round(st.expected),
+    // Never below the expected negatives, which have a floor of their own (QA: "0,4 posts expected, 0,5 negative").
+    expected: round(Math.max(st.expected, s.expectedNegatives)),
     observedNegative: st.negativesCapped,
     /** Negatives outside the busiest thread, the count the score tests. */
     observedNegativeSpread: s.spreadNegatives,

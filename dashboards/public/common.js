@@ -12,6 +12,11 @@ export function t(key) {
   return messages[key] ?? key;
 }
 
+/** "1 hit", "2 hits": the count with the singular or plural message. */
+export function counted(n, singularKey, pluralKey) {
+  return `${n} ${t(n === 1 ? singularKey : pluralKey)}`;
+}
+
 /** The message for `key`, or undefined when the table has none (unlike `t`, which falls back to the key). */
 function known(key) {
   return Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : undefined;

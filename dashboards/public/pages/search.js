@@ -1,7 +1,7 @@
 // Search: full text plus filters, facet counts, a date histogram and saved searches. The page URL holds the
 // form's values (so links and reloads reproduce a search); `toApi`/`fromApi` translate between the form's
 // names and the API's (the UI's own ?lang= is the interface language, so the post-language field is postLang).
-import { api, el, fill, fillForm, formatTime, renderPost, setStatus, t } from '../common.js';
+import { api, el, fill, fillForm, formatTime, renderPost, setStatus, t, counted } from '../common.js';
 import { bucketLabel, drawChart } from './charts.js';
 
 const PAGE_SIZE = 20;
@@ -134,7 +134,7 @@ async function search() {
   const chart = loadHistogram(filters).then(() => undefined, (err) => err);
   try {
     const result = await api(`/api/mentions?${query}`);
-    hitCount.textContent = `${result.total} ${t('search.hits')}`;
+    hitCount.textContent = counted(result.total, 'search.hit', 'search.hits');
     fill(results, result.hits.map((h) => renderPost(h.mention, { cues: h.mention.complaint.isComplaint })));
     renderFacets(result.facets);
     renderPager(result, result.total);

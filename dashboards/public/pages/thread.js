@@ -1,6 +1,6 @@
 // One conversation in order: the customer's posts and the brand's replies (with their reply kind), so an
 // analyst sees at a glance whether "we answered" was an answer or an auto-reply.
-import { api, el, fill, renderPost, setStatus, t } from '../common.js';
+import { api, el, fill, renderPost, setStatus, t, counted } from '../common.js';
 
 const list = document.getElementById('thread-posts');
 const root = new URLSearchParams(location.search).get('root');
@@ -17,7 +17,7 @@ async function load() {
       if (m.author.isBrand) item.classList.add('by-brand');
       return item;
     }));
-    setStatus(`${thread.total} ${t('shitstorm.volume')}`);
+    setStatus(counted(thread.total, 'thread.post', 'thread.posts'));
   } catch (err) {
     setStatus(`${t('common.error')}: ${err.message}`, true);
     list.replaceChildren(el('li', { class: 'empty', text: t('common.empty') }));

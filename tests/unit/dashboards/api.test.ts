@@ -270,6 +270,14 @@ describe('GET /api/unanswered', () => {
     }
   });
 
+  it('refuses an unknown brand id with the ids there are, instead of answering "0 found"', async () => {
+    for (const path of ['/api/unanswered?brand=Netzwerk-Nord', '/api/mentions?brand=netzwerk-nord,nobody']) {
+      const { status, body } = await get(path);
+      expect(status, path).toBe(400);
+      expect((body as { issues: string[] }).issues[0]).toMatch(/^brand: unknown brand id "(Netzwerk-Nord|nobody)"; brand ids are .*netzwerk-nord/);
+    }
+  });
+
   it('filters by brand', async () => {
     const { body } = await get('/api/unanswered?brand=netzwerk-nord');
     expect(body.items.map((i: any) => i.brand)).toEqual(['netzwerk-nord']);
