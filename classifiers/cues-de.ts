@@ -81,7 +81,7 @@ export const DE_CUES: CueDef[] = [
   cue('failure', 'überfüllt', 'überfüllt|brechend voll|keinen sitzplatz|klimaanlage (?:ist )?(?:aus|kaputt|defekt)|heizung (?:ist )?(?:aus|kaputt)|dreckig|verdreckt', 0.7, 2),
   cue('failure', 'Kundenservice versagt', 'kundenservice (?:ist )?(?:eine )?(?:katastrophe|unterirdisch|ein witz|versagt)|mangelhafte* service|schlechte* service|(?:so soll|so sollte) es nicht sein|geht gar nicht', 1, 2),
   cue('failure', 'schief gelaufen', 'schief (?:geht|gegangen|gelaufen|läuft)|schlecht gelaufen|enttäuschung|negative erfahrung|imageschaden|imageverlust', 0.8, 2),
-  cue('failure', 'unfreundlich', 'unfreundlich*|patzig*|pampig*|herablassend|angeschnauzt|angemotzt|respektlos', 0.9, 3),
+  cue('failure', 'unfreundlich', 'unfreundlich*|patzig*|pampig*|herablassend|angeschnauzt|angemotzt|angeschrien|angebrüllt|angepöbelt|angeblafft|respektlos', 0.9, 3),
   // --- blame and accusation
   cue('negative', 'unverschämt', 'unverschämt*|frechheit|dreistigkeit|dreist|zumutung|skandal*|schande', 1.1, 4),
   // Public outrage in a shitstorm: a boycott (also as the storm's hashtag, "#EdekaBoykott"), shaming, calls to sack
@@ -106,7 +106,10 @@ export const DE_CUES: CueDef[] = [
   // ("Hotline war heute schnell erreichbar" read as a complaint about the hotline). Sarcasm carries an irony marker.
   cue('positive', 'gut erreichbar', '(?:schnell|gut|sofort|direkt|problemlos|gleich) (?:erreichbar|durchgekommen|jemanden erreicht|jemanden dran)', 1.2),
   cue('positive', 'guter Service', '(?:mega|super|top|toller|tolle|tollen|klasse|spitzen|erstklassige*|hervorragende*|schnelle*|gute|guter|guten|freundliche*|kompetente*) (?:service|kundenservice|support|beratung|lieferung|abwicklung|kundendienst)', 0.7),
-  cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|problemlos|reibungslos|störungsfrei|fehlerfrei|unkompliziert|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft', 0.7),
+  // Strong praise of people or the service: two praise cues' worth, so alone it is plain praise (composite.ts), where the
+  // German learned model read "Der Kundenservice … ist super freundlich gewesen." as a complaint (QA analyst run).
+  cue('positive', 'starkes Lob', '(?:super|mega|total|sehr|echt|richtig|absolut|wirklich|äußerst|ausgesprochen) (?:freundlich*|nett*|hilfsbereit*|kompetent*|zuvorkommend*|geduldig*)|maß aller dinge|(?:ein )?großes lob|volle punktzahl|(?:5|fünf) sterne', 1.2),
+  cue('positive', 'Lob', 'super|toll*|klasse|prima|spitze|top|perfekt|großartig|hervorragend|ausgezeichnet|wunderbar|genial|lob|lobe|loben|lobt|gelobt|vorbildlich|empfehle*|empfehlenswert|👍|👏|🙏|😊|🙂|😀|😃|😄|zufrieden*|freundlich*|hilfsbereit*|kompetent*|schnell geholfen|problemlos|reibungslos|störungsfrei|fehlerfrei|unkompliziert|pünktlich|gut|besser|beste|besten|bester|bestes|schön*|geil|läuft|korrekt|einwandfrei|tadellos|spitzenklasse|erstklassig*', 0.7),
   // A chore done quickly ("ging in 2 Minuten", "war schnell erledigt"): praise of the service, where the learned model
   // reads the minutes as a railway delay.
   cue('positive', 'schnell erledigt', 'ging (?:ganz |total |super |richtig |echt )?(?:schnell|fix|zackig|flott|problemlos)|ging in (?:nur |gerade mal |knapp )?(?:\\d+|zwei|drei|vier|fünf|zehn) (?:min*|sekunden)|(?:hat|dauerte) (?:nur|keine|gerade mal|knapp) (?:\\d+|zwei|drei|vier|fünf|zehn) (?:min*|sekunden)|in (?:nur |gerade mal |knapp )?(?:\\d+|zwei|drei|vier|fünf|zehn) (?:min*|sekunden) erledigt|(?:war |ging |lief |ist )?(?:schnell|fix|sofort|zackig) erledigt', 0.7),

@@ -9,6 +9,7 @@ import {
   INFO_QUESTION_SURE,
   LONG_POST_CHARS,
   OTHER_STRONG_CUE,
+  GERMAN_PRAISE_DRAG,
   PRAISE_DRAG,
   RESOLVED_CAP,
   RESOLVED_SURE,
@@ -71,7 +72,7 @@ describe('compositeComplaintScore', () => {
     const p = 0.4; // rescaled ≈ 0.571: a weak learned complaint
     expect(compositeComplaintScore(p, T, praise(0.7), 80, 'en')).toBeCloseTo(rescaleToThreshold(p, T) - PRAISE_DRAG, 10);
     expect(compositeComplaintScore(p, T, praise(0.7), 80, 'de')).toBeCloseTo(rescaleToThreshold(p, T), 10);
-    expect(compositeComplaintScore(p, T, praise(1.4), 80, 'de')).toBeCloseTo(rescaleToThreshold(p, T) - PRAISE_DRAG, 10);
+    expect(compositeComplaintScore(p, T, praise(1.4), 80, 'de')).toBeCloseTo(rescaleToThreshold(p, T) - GERMAN_PRAISE_DRAG, 10);
     // A learned model sure of a complaint (sarcasm the cue lists do not know) still flags it.
     expect(compositeComplaintScore(0.9, T, praise(1.4), 80, 'de')).toBeGreaterThan(COMPOSITE_THRESHOLD);
     // Praise beside a negative word or a failure is not plain praise.
