@@ -39,10 +39,10 @@ export function mentionIndexMonth(prefix: string, index: string): number | undef
 
 const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
   char_filter: {
-    // The standard tokenizer keeps "@funkwelle_hilft" as one word (an underscore joins words in UAX #29), where the
-    // embedded store's tokenizer splits it: a post naming the brand only by its support handle was found by
-    // "funkwelle" in one store and not the other.
-    kr_underscore_splits: { type: 'pattern_replace', pattern: '_', replacement: ' ' },
+    // The standard tokenizer keeps "@funkwelle_hilft", "funkwelle.example" and "3,5" as one word (UAX #29 joins
+    // letters and digits across _ . : ,), where the embedded store's tokenizer splits them: a post naming the brand
+    // only by its support handle or its web address was found by "funkwelle" in one store and not the other.
+    kr_underscore_splits: { type: 'pattern_replace', pattern: '[_.:,]', replacement: ' ' },
   },
   filter: {
     // Snowball German, the algorithm the embedded store uses (natural's PorterStemmerDe).

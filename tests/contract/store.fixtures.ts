@@ -99,7 +99,7 @@ export const SAMPLE: readonly Classified[] = [
   }),
   mention({
     id: 'facebook:de-mahnung',
-    text: '@telekom_hilft Mahnung erhalten, obwohl die Rechnung längst bezahlt ist. Ich drohe mit Kündigung!',
+    text: '@telekom_hilft Mahnung erhalten, obwohl die Rechnung längst bezahlt ist. Ich drohe mit Kündigung! Siehe telekom.example/faq',
     createdAt: '2026-03-05T12:00:00Z',
     brands: ['telekom'],
     complaint: true,
