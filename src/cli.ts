@@ -33,9 +33,9 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Runs until SIGINT/SIGTERM, then drains: finish the batch in hand, commit, close the store. */
-async function runUntilSignalled(stages: readonly StageName[], options: { config?: string; port?: number }): Promise<void> {
+async function runUntilSignalled(stages: readonly StageName[], options: { config?: string; port?: number; metricsPort?: number }): Promise<void> {
   const loaded = loadConfig(options.config);
-  const service = await startService(loaded, { stages, port: options.port });
+  const service = await startService(loaded, { stages, port: options.port, ...(options.metricsPort !== undefined ? { metricsPort: options.metricsPort } : {}) });
   log.info({ stages, bus: service.bus.kind, store: service.store.kind, config: loaded.file }, 'kundenradar running');
   if (service.url) process.stderr.write(`Kundenradar dashboard: ${service.url}/\n`);
   let stopping = false;
@@ -88,7 +88,8 @@ export function buildProgram(): Command {
     .addArgument(new Command().createArgument('<stage>', 'stage to run').choices(STAGES))
     .option('-c, --config <file>', 'config file')
     .option('-p, --port <port>', 'HTTP port for the serve stage', integer)
-    .action((stage: StageName, o: { config?: string; port?: number }) => {
+    .option('--metrics-port <port>', 'other stages: serve /healthz, /readyz and /metrics of this worker on this port', integer)
+    .action((stage: StageName, o: { config?: string; port?: number; metricsPort?: number }) => {
       // A stage in its own process reaches the others only over Kafka; on the in-process bus it would wait for
       // messages no other process can send (and Node ended it silently, exit 13). The dashboard alone is fine.
       const { env } = readEnvironment();

@@ -22,6 +22,8 @@ import { createIngestors, ingestorWebhookRouters } from '../ingestors/registry.t
 import { SourceStatusBoard } from '../ingestors/status.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
 import { withTimeout } from './retry.ts';
+import { createProbeApp } from '../dashboards/probe-app.ts';
+import type { Readiness } from '../dashboards/routes/health.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
 import { createApp } from '../dashboards/app.ts';
 import { childLogger } from './log.ts';
@@ -87,6 +89,8 @@ export interface StartOptions {
   store?: Store;
   /** Listen port override (0 = any free port). */
   port?: number;
+  /** Without the serve stage: a port for /healthz, /readyz and /metrics of this process (dashboards/probe-app.ts). */
+  metricsPort?: number;
   /** Run configured ingestors (default: when the `ingest` stage runs). */
   ingestors?: boolean;
 }
@@ -195,6 +199,26 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     await ingest(mentions);
     status.success(WEBHOOK_SOURCE, mentions.length);
   };
+  // Scaled mode: the probe of `worker serve` is the one an operator has, so it reports every stage's group
+  // and whether Kafka and the store answer at all (QA: "ready" with Kafka or Elasticsearch stopped).
+  const readiness = async (): Promise<Readiness> => {
+    const lag: Record<string, number> = {};
+    const problems: string[] = [];
+    try {
+      await probe(store.getAlert('~readiness-probe'), 'the store');
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+    try {
+      for (const c of CONSUMERS) {
+        if (bus.kind === 'kafka' || stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await probe(bus.lag(c.topic, c.group), 'the bus');
+      }
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+    return { ready: !signal.aborted && problems.length === 0, details: { bus: bus.kind, store: store.kind, lag, ...(problems.length > 0 ? { problems } : {}) } };
+  };
+
   if (stages.has('serve')) {
     const extraRouters = [
       createIngestRouter({ emit: ingestPushed, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw) }),
@@ -207,25 +231,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
       // Polling sources report here only when they run in this process; otherwise the page says the status is elsewhere
       // (QA scaled run: `worker serve` showed every fed source as idle with 0 items).
       ...(runIngestors ? { sourceStatus: () => status.list() } : {}),
-      readiness: async () => {
-        // Scaled mode: the probe of `worker serve` is the one an operator has, so it reports every stage's group
-        // and whether Kafka and the store answer at all (QA: "ready" with Kafka or Elasticsearch stopped).
-        const lag: Record<string, number> = {};
-        const problems: string[] = [];
-        try {
-          await probe(store.getAlert('~readiness-probe'), 'the store');
-        } catch (err) {
-          problems.push((err as Error).message);
-        }
-        try {
-          for (const c of CONSUMERS) {
-            if (bus.kind === 'kafka' || stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await probe(bus.lag(c.topic, c.group), 'the bus');
-          }
-        } catch (err) {
-          problems.push((err as Error).message);
-        }
-        return { ready: !signal.aborted && problems.length === 0, details: { bus: bus.kind, store: store.kind, lag, ...(problems.length > 0 ? { problems } : {}) } };
-      },
+      readiness,
       alertActions: { acknowledge: (id) => acknowledgeAlert(store, id, undefined, { bus }), resolve: (id) => resolveAlert(store, id, undefined, { bus }) },
       extraRouters,
     });
@@ -238,6 +244,15 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     const boundPort = typeof address === 'object' && address ? address.port : port;
     url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${boundPort}`;
     log.info({ url }, 'API and dashboard listening');
+  } else if (options.metricsPort !== undefined) {
+    const probes = createProbeApp({ config, secrets, readiness });
+    const port = options.metricsPort;
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = probes.listen(port, config.server.host, (err?: Error) => (err ? reject(listenError(err, config.server.host, port)) : resolve(s)));
+    });
+    const address = server.address();
+    url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${typeof address === 'object' && address ? address.port : port}`;
+    log.info({ url }, 'probes and metrics listening');
   }
 
   let stopping: Promise<void> | undefined;

@@ -160,6 +160,24 @@ describe('embedded pipeline', () => {
     }
   }, 180_000);
 
+  it('a worker without the dashboard serves its own probes and metrics on --metrics-port, and nothing else', async () => {
+    const loaded = demoWithStoreIn(tmp('probes'));
+    loaded.config.sources = [];
+    const worker = await startService(loaded, { stages: ['classify'], metricsPort: 0 });
+    try {
+      expect(worker.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
+      const ready = (await (await fetch(`${worker.url}/readyz`)).json()) as { ready: boolean; details: { lag: Record<string, number> } };
+      expect(ready.ready).toBe(true);
+      expect(Object.keys(ready.details.lag)).toEqual(['mentions/classify']);
+      const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+      expect(metrics).toContain('process_cpu_seconds_total');
+      expect((await fetch(`${worker.url}/api/mentions`)).status).toBe(404);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('refuses to start on a port another process holds, instead of claiming to listen', async () => {
     const { createServer } = await import('node:http');
     const other = createServer((_req, res) => res.end('other'));
