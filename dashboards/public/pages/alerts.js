@@ -54,7 +54,9 @@ async function load() {
       ? { alerts: [await api(`/api/alerts/${encodeURIComponent(decodeURIComponent(singleId))}`)] }
       : await api(`/api/alerts?${formParams(form)}`);
     fill(list, alerts.map(render));
-    setStatus(`${t('common.updated')}: ${clockTime()} · ${alerts.length}`);
+    // The API answers the newest 100 by default: a full page says so instead of reading as the total (QA: "· 100" of 426).
+    const full = !singleId && alerts.length >= 100;
+    setStatus(`${t('common.updated')}: ${clockTime()} · ${alerts.length}${full ? ` (${t('alerts.truncated').replace('{n}', String(alerts.length))})` : ''}`);
   } catch (err) {
     setStatus(`${t('common.error')}: ${err.message}`, true);
   }
