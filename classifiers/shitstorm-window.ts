@@ -80,7 +80,8 @@ const STOPWORDS = new Set(
     'they this too very was were what when where which who why will with would you',
     'your',
     'give gave down going gonna want wants need needs make made take took come came know knew think thought said',
-    'says tell told look looks much many even ever every yeah lmao people guys today',
+    'says tell told look looks much many even ever every yeah lmao people guys today another',
+    'nichts danke ohne bitte keinen',
   ]
     .join(' ')
     .split(' '),
@@ -93,8 +94,10 @@ const STOPWORDS = new Set(
 export function terms(text: string, exclude: ReadonlySet<string>): string[] {
   const out: string[] = [];
   const cleaned = text.toLowerCase().replace(/https?:\/\/\S+|@[\p{L}\p{N}_]+/gu, ' ');
-  for (const match of cleaned.matchAll(/#[\p{L}\p{N}_]{3,}|[\p{L}][\p{L}\p{N}-]{3,}/gu)) {
+  // A word with its apostrophe part ("doesn't", "geht's") is taken whole and then left out: "doesn" is no term (QA).
+  for (const match of cleaned.matchAll(/#[\p{L}\p{N}_]{3,}|[\p{L}][\p{L}\p{N}-]{3,}(?:['’][\p{L}]+)?/gu)) {
     const w = match[0];
+    if (/['’]/u.test(w)) continue;
     if (w.startsWith('#') ? !exclude.has(w.slice(1)) : !STOPWORDS.has(w) && !exclude.has(w)) out.push(w);
   }
   return out;

@@ -862,6 +862,11 @@ describe('shitstorm top terms', () => {
       '#frischkaufboykott',
     ]);
   });
+
+  it('leave out contractions and their stumps ("doesn\'t" is not "doesn"), "another", "nichts", "danke"', async () => {
+    const { terms } = await import('../../../classifiers/shitstorm-window.ts');
+    expect(terms("Another blank bill, the display doesn't work and they don’t care. Danke für nichts, ohne Worte", new Set())).toEqual(['blank', 'bill', 'display', 'work', 'care', 'worte']);
+  });
 });
 
 // QA storm report defect 3: an ad-spot storm calmed in the evening, its alert resolved, and it rose again 2 h 21 min
