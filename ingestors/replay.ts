@@ -8,7 +8,7 @@
  * replay cut short (crash, stop) is fed again from the start: idempotent writes lose nothing and duplicate nothing.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SourceConfig } from '../src/config.ts';
@@ -47,6 +47,7 @@ export const replayIngestorFactory: IngestorFactory = {
   create(source: SourceConfig, context: IngestorContext): Ingestor {
     const options = parseSourceOptions(ReplayOptions, source);
     const file = path.resolve(context.baseDir, options.path);
+    if (context.willRun && !existsSync(file)) throw new Error(`path: no file at ${file} (a relative path is read from the config file's directory)`);
     return {
       name: options.name,
       type: 'replay',

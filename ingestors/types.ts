@@ -47,6 +47,11 @@ export interface IngestorContext {
   log: Logger;
   /** Directory that relative paths in the config (replay files) are resolved against. */
   baseDir: string;
+  /**
+   * This process will run the sources (not only serve their webhooks): files they read must exist now, so a
+   * missing one is a configuration error at start rather than a crash once the stage runs.
+   */
+  willRun?: boolean;
 }
 
 export interface IngestorFactory {

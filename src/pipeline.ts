@@ -164,6 +164,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
           quarantine,
           log: childLogger('ingest'),
           baseDir: loaded.baseDir,
+          willRun: runIngestors,
         }, loaded.file)
       : [];
 

@@ -43,6 +43,15 @@ describe('kundenradar CLI', () => {
     expect((failure as { stderr: string }).stderr).toContain(config);
     expect((failure as { stderr: string }).stderr).toMatch(/brands\[0\]\.sla\.twitter: .*>0/);
   }, 60_000);
+
+  it('reports a replay source whose file is missing as a config error naming the path, exit code 2, not a crash once running', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    const config = path.join(dir, 'kundenradar.yaml');
+    writeFileSync(config, `server: { port: 0 }\nstore: { path: ${JSON.stringify(path.join(dir, 'kr.db'))} }\nsources:\n  - { type: replay, name: history, path: gone.jsonl }\n`);
+    const failure = await run(process.execPath, [cli, 'start', '--config', config], { cwd: dir, env: { ...process.env, KAFKA_BROKERS: '', ELASTICSEARCH_URL: '', LOG_LEVEL: 'error' } }).catch((e: { code: number; stderr: string }) => e);
+    expect((failure as { code: number }).code).toBe(2);
+    expect((failure as { stderr: string }).stderr).toContain(`sources[0]: path: no file at ${path.join(dir, 'gone.jsonl')}`);
+  }, 60_000);
 });
 
 describe('kundenradar worker', () => {
