@@ -206,8 +206,13 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
 
+  let connected = false;
   try {
-    await consumer.connect();
+    // Stopped while the broker is unreachable: kafkajs's connect retries run for minutes; do not wait them out.
+    const connecting = consumer.connect().then(() => (connected = true));
+    connecting.catch(() => undefined);
+    await Promise.race([connecting, aborted, crashed]);
+    if (!connected) return;
     await consumer.subscribe({ topic: spec.topicName, fromBeginning: spec.fromBeginning });
     // Two partitions at a time: one partition's store write or publish overlaps the next partition's fetch.
     // Order is kept where it is promised, within a partition; all per-batch state above is keyed by partition.
@@ -215,8 +220,10 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
     await Promise.race([aborted, crashed]);
   } finally {
     for (const timer of resumeTimers) clearTimeout(timer);
-    // Waits for the batch in hand, leaves the group, closes connections.
-    await consumer.disconnect();
+    // Waits for the batch in hand, leaves the group, closes connections; never connected: a bounded wait only.
+    const disconnecting = consumer.disconnect();
+    if (connected) await disconnecting;
+    else await Promise.race([disconnecting.catch(() => undefined), sleep(5_000)]);
   }
 }
 

@@ -2,16 +2,24 @@
 import { logLevel, type LogEntry } from 'kafkajs';
 import { chunksBySize } from '../chunks.ts';
 import type { Logger } from '../log.ts';
+import { sleep } from '../retry.ts';
 
 /** Connects a kafkajs client on first use; a failed connect is retried on the next use. */
 export function lazyConnect<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(make: () => T) {
   let connecting: Promise<T> | undefined;
+  let client: T | undefined;
+  let connected = false;
   return {
     get(): Promise<T> {
       if (!connecting) {
-        const client = make();
-        connecting = client.connect().then(
-          () => client,
+        const made = make();
+        client = made;
+        connected = false;
+        connecting = made.connect().then(
+          () => {
+            connected = true;
+            return made;
+          },
           (err: unknown) => {
             connecting = undefined;
             throw err;
@@ -22,8 +30,15 @@ export function lazyConnect<T extends { connect(): Promise<void>; disconnect(): 
     },
     async disconnect(): Promise<void> {
       const pending = connecting;
+      const made = client;
       connecting = undefined;
-      if (pending) await (await pending).disconnect();
+      client = undefined;
+      if (!pending || !made) return;
+      if (connected) return made.disconnect();
+      // Still connecting to an unreachable broker: kafkajs retries for minutes, and closing waited them out (QA:
+      // SIGTERM took minutes). Ask it to stop and wait a few seconds at most.
+      pending.catch(() => undefined);
+      await Promise.race([made.disconnect().catch(() => undefined), sleep(5_000)]);
     },
   };
 }

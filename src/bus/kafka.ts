@@ -183,7 +183,11 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     consumeOptions: ConsumeOptions = {},
   ): Promise<void> {
     if (closed) throw new Error('bus is closed');
-    await ensureTopic(topic);
+    // A stage stopped while Kafka is unreachable must not wait out topic creation's retries (QA: SIGTERM took 3 min).
+    const ready = ensureTopic(topic).then(() => true);
+    ready.catch(() => undefined);
+    const stopped = new Promise<false>((resolve) => (signal.aborted ? resolve(false) : signal.addEventListener('abort', () => resolve(false), { once: true })));
+    if (!(await Promise.race([ready, stopped]))) return;
     // close() stops every consumer too.
     const controller = new AbortController();
     const entry = {
