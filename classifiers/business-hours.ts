@@ -4,82 +4,14 @@
  * handled by converting each day's local opening and closing time to an instant separately.
  */
 import type { BusinessHours } from '../src/model.ts';
+import { assertTimeZone, localParts, zonedTimeToInstant } from '../src/time-zone.ts';
+
+export { assertTimeZone };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Longest span searched for a deadline: a year covers any SLA a brand would configure. */
 const MAX_DAYS = 370;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Throws a RangeError with the zone name when the time zone is unknown to Intl. */
-export function assertTimeZone(timeZone: string): void {
-  try {
-    formatter(timeZone);
-  } catch {
-    throw new RangeError(`unknown time zone "${timeZone}": use an IANA name such as "Europe/Berlin"`);
-  }
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(ms: number, timeZone: string): LocalParts {
-  const out: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  return {
-    year: out.year ?? 1970,
-    month: out.month ?? 1,
-    day: out.day ?? 1,
-    hour: out.hour ?? 0,
-    minute: out.minute ?? 0,
-    second: out.second ?? 0,
-  };
-}
-
-/** Offset of the zone from UTC at an instant, in ms (Berlin summer: +2 h). */
-function offsetAt(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/**
- * The instant of a local wall-clock time. Two passes settle the offset on both sides of a DST switch; a local
- * time inside the spring-forward gap maps to the instant one offset later, as calendars do.
- */
-export function zonedTimeToInstant(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
-  const wall = Date.UTC(year, month - 1, day) + minuteOfDay * MINUTE;
-  let t = wall - offsetAt(wall, timeZone);
-  t = wall - offsetAt(t, timeZone);
-  return t;
-}
 
 function parseClock(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);

@@ -10,6 +10,7 @@ import { AlertKind, AlertStatus, Intent, Lang, SentimentLabel } from '../src/mod
 import { parseTextQuery } from '../src/store/analysis.ts';
 import { StoreQueryError } from '../src/store/errors.ts';
 import { FACET_FIELDS, type HistogramQuery, type MentionFilters, type SearchQuery } from '../src/store/port.ts';
+import { startOfLocalDay } from '../src/store/query.ts';
 
 /** A request the client can fix: answered with 400 and the listed problems. */
 export class BadRequestError extends Error {
@@ -63,6 +64,38 @@ export const TimeParam = z
   .transform((s) => new Date(DATE_ONLY.test(s) ? `${s}T00:00:00Z` : s).toISOString());
 
 /**
+ * `from`/`to` of searches and histograms: as TimeParam, but a plain day stays a day until the analyst's time zone
+ * (`tz`) says where it starts (filtersFrom): the dashboard shows local times, and "1 November" is the local one.
+ */
+const DayOrTimeParam = z
+  .string({ error: 'one value: an ISO date or timestamp such as 2026-11-30 or 2026-11-30T08:00:00Z' })
+  .refine((s) => z.iso.date().safeParse(s).success || z.iso.datetime({ offset: true }).safeParse(s).success, {
+    message: 'an ISO date or timestamp such as 2026-11-30 or 2026-11-30T08:00:00Z (in a URL, write + as %2B)',
+  })
+  .transform((s) => (DATE_ONLY.test(s) ? s : new Date(s).toISOString()));
+
+/** An IANA time zone Node knows, such as Europe/Berlin: where day-only dates and day/week buckets start. */
+const TimeZoneParam = z
+  .string({ error: 'one time zone' })
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'an IANA time zone such as Europe/Berlin or UTC' },
+  );
+
+/** The instant a from/to value stands for: a plain day starts at local midnight in `tz` (UTC without one). */
+function instantOf(value: string, tz: string | undefined): string {
+  return DATE_ONLY.test(value) ? startOfLocalDay(value, tz) : value;
+}
+
+/**
  * Search text, checked against the search syntax here as well as in the store, so a saved search cannot keep a
  * text that every later search would refuse.
  */
@@ -91,13 +124,14 @@ const filterShape = {
   complaint: single(BoolParam.optional()),
   sentiment: list(SentimentLabel),
   intent: list(Intent),
-  from: single(TimeParam.optional()),
-  to: single(TimeParam.optional()),
+  from: single(DayOrTimeParam.optional()),
+  to: single(DayOrTimeParam.optional()),
+  tz: single(TimeZoneParam.optional()),
   byBrand: single(BoolParam.optional()),
 };
 
-function checkRange<T extends { from?: string; to?: string }>(v: T, ctx: z.RefinementCtx): void {
-  if (v.from && v.to && v.from >= v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+function checkRange<T extends { from?: string; to?: string; tz?: string }>(v: T, ctx: z.RefinementCtx): void {
+  if (v.from && v.to && instantOf(v.from, v.tz) >= instantOf(v.to, v.tz)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
 }
 
 export const MentionSearchParams = z
@@ -153,8 +187,8 @@ export function filtersFrom(p: z.infer<typeof HistogramParams> | MentionSearchPa
     complaint: p.complaint,
     sentiments: p.sentiment,
     intents: p.intent,
-    from: p.from,
-    to: p.to,
+    from: p.from === undefined ? undefined : instantOf(p.from, p.tz),
+    to: p.to === undefined ? undefined : instantOf(p.to, p.tz),
     byBrand: p.byBrand,
   };
 }
@@ -164,7 +198,7 @@ export function searchQueryFrom(p: MentionSearchParams): SearchQuery {
 }
 
 export function histogramQueryFrom(p: z.infer<typeof HistogramParams>): HistogramQuery {
-  return { ...filtersFrom(p), interval: p.interval };
+  return { ...filtersFrom(p), interval: p.interval, ...(p.tz ? { timeZone: p.tz } : {}) };
 }
 
 /** Parses `req.query` (or a body) with `schema`, throwing a BadRequestError that names every wrong field. */

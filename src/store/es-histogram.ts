@@ -12,14 +12,17 @@ export function histogramAggregation(query: HistogramQuery): estypes.Aggregation
   // Both bounds known: refuse an oversized range here, before Elasticsearch builds the buckets.
   if (query.from !== undefined && query.to !== undefined) bucketRange(query.interval, query);
   const extended: { min?: number; max?: number } = {};
-  if (query.from !== undefined) extended.min = bucketStart(parseInstant(query.from, 'from'), query.interval);
-  if (query.to !== undefined) extended.max = bucketStart(parseInstant(query.to, 'to') - 1, query.interval);
+  const tz = query.timeZone ?? 'UTC';
+  const local = tz !== 'UTC' && (query.interval === '1d' || query.interval === '1w');
+  if (query.from !== undefined) extended.min = bucketStart(parseInstant(query.from, 'from'), query.interval, tz);
+  if (query.to !== undefined) extended.max = bucketStart(parseInstant(query.to, 'to') - 1, query.interval, tz);
   return {
     date_histogram: {
       field: 'createdAt',
-      // Calendar weeks start on Monday; fixed intervals are aligned to the epoch, which is right for the rest.
-      ...(query.interval === '1w' ? { calendar_interval: '1w' as const } : { fixed_interval: query.interval }),
-      time_zone: 'UTC',
+      // Calendar weeks start on Monday; fixed intervals are aligned to the epoch, which is right for the rest. Local
+      // days are calendar days in the zone (23 or 25 hours across a DST switch), as query.ts bucketStart.
+      ...(query.interval === '1w' ? { calendar_interval: '1w' as const } : local ? { calendar_interval: '1d' as const } : { fixed_interval: query.interval }),
+      time_zone: local ? tz : 'UTC',
       min_doc_count: 0,
       ...(extended.min !== undefined && extended.max !== undefined && extended.max >= extended.min ? { extended_bounds: extended } : {}),
     },
@@ -45,5 +48,5 @@ export function histogramBuckets(query: HistogramQuery, aggregate: unknown): Buc
     found.set(b.key, { count: b.doc_count, complaints: b.complaints.doc_count, negative: b.negative.doc_count });
   }
   const range = bucketRange(query.interval, query, ...dataBounds(found.keys()));
-  return fillBuckets(query.interval, range, found);
+  return fillBuckets(query.interval, range, found, query.timeZone);
 }

@@ -63,6 +63,8 @@ export type HistogramInterval = '5m' | '1h' | '1d' | '1w';
 
 export interface HistogramQuery extends MentionFilters {
   interval: HistogramInterval;
+  /** IANA zone whose local days and weeks the 1d/1w buckets are (default UTC; query.ts bucketStart). */
+  timeZone?: string;
 }
 
 export interface Bucket {

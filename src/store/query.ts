@@ -2,6 +2,7 @@
  * Query semantics shared by both store adapters, so paging, sorting and histogram buckets cannot drift apart:
  * the adapters translate filters; everything numeric is decided here.
  */
+import { localParts, zonedTimeToInstant } from '../time-zone.ts';
 import { StoreQueryError } from './errors.ts';
 import type { AlertQuery, Bucket, HistogramInterval, SearchQuery } from './port.ts';
 
@@ -74,10 +75,39 @@ export function bucketOrigin(interval: HistogramInterval): number {
   return interval === '1w' ? WEEK_ORIGIN_MS : 0;
 }
 
-export function bucketStart(ms: number, interval: HistogramInterval): number {
+/**
+ * Day and week buckets follow the analyst's time zone when one is given (local midnight, Monday 00:00 there, so a day
+ * is 23 or 25 hours long across a DST switch); 5-minute and hour buckets stay UTC-aligned, which are the same
+ * instants in every zone a whole number of hours off UTC.
+ */
+function zoned(interval: HistogramInterval, timeZone: string | undefined): timeZone is string {
+  return timeZone !== undefined && timeZone !== 'UTC' && (interval === '1d' || interval === '1w');
+}
+
+export function bucketStart(ms: number, interval: HistogramInterval, timeZone?: string): number {
+  if (zoned(interval, timeZone)) {
+    const p = localParts(ms, timeZone);
+    // ISO weekday of the local date: weeks start on the local Monday.
+    const back = interval === '1w' ? (new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7 : 0;
+    const day = new Date(Date.UTC(p.year, p.month - 1, p.day - back));
+    return zonedTimeToInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 0, timeZone);
+  }
   const width = intervalMs(interval);
   const origin = bucketOrigin(interval);
   return Math.floor((ms - origin) / width) * width + origin;
+}
+
+/** Start of the bucket after the one starting at `start`. */
+export function nextBucketStart(start: number, interval: HistogramInterval, timeZone?: string): number {
+  if (!zoned(interval, timeZone)) return start + intervalMs(interval);
+  // Noon of the last day of this bucket is inside it whatever the DST switch; its next local midnight starts the next.
+  return bucketStart(start + intervalMs(interval) + 12 * 3_600_000, interval, timeZone);
+}
+
+/** Local day of a plain `YYYY-MM-DD` in `timeZone` (UTC without one): the instant its midnight falls on. */
+export function startOfLocalDay(date: string, timeZone?: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(timeZone && timeZone !== 'UTC' ? zonedTimeToInstant(y, m, d, 0, timeZone) : Date.UTC(y, m - 1, d)).toISOString();
 }
 
 export type BucketCounts = Omit<Bucket, 'start'>;
@@ -88,20 +118,21 @@ export type BucketCounts = Omit<Bucket, 'start'>;
  */
 export function bucketRange(
   interval: HistogramInterval,
-  bounds: { from?: string; to?: string },
+  bounds: { from?: string; to?: string; timeZone?: string },
   dataMin?: number,
   dataMax?: number,
 ): { first: number; last: number } | undefined {
+  const tz = bounds.timeZone;
   const first =
-    bounds.from !== undefined ? bucketStart(parseInstant(bounds.from, 'from'), interval) : dataMin !== undefined ? bucketStart(dataMin, interval) : undefined;
+    bounds.from !== undefined ? bucketStart(parseInstant(bounds.from, 'from'), interval, tz) : dataMin !== undefined ? bucketStart(dataMin, interval, tz) : undefined;
   // `to` is exclusive, so the last bucket is the one holding the millisecond before it.
   const last =
-    bounds.to !== undefined ? bucketStart(parseInstant(bounds.to, 'to') - 1, interval) : dataMax !== undefined ? bucketStart(dataMax, interval) : undefined;
+    bounds.to !== undefined ? bucketStart(parseInstant(bounds.to, 'to') - 1, interval, tz) : dataMax !== undefined ? bucketStart(dataMax, interval, tz) : undefined;
   if (first === undefined && last === undefined) return undefined;
   const lo = first ?? (last as number);
   const hi = last ?? lo;
   if (hi < lo) return undefined;
-  const count = (hi - lo) / intervalMs(interval) + 1;
+  const count = Math.round((hi - lo) / intervalMs(interval)) + 1;
   if (count > MAX_HISTOGRAM_BUCKETS) {
     throw new StoreQueryError(
       `the histogram would have ${count} buckets (limit ${MAX_HISTOGRAM_BUCKETS}); choose a coarser interval or a shorter range`,
@@ -126,11 +157,11 @@ export function fillBuckets(
   interval: HistogramInterval,
   range: { first: number; last: number } | undefined,
   found: ReadonlyMap<number, BucketCounts>,
+  timeZone?: string,
 ): Bucket[] {
   if (range === undefined) return [];
-  const width = intervalMs(interval);
   const out: Bucket[] = [];
-  for (let t = range.first; t <= range.last; t += width) {
+  for (let t = range.first; t <= range.last; t = nextBucketStart(t, interval, timeZone)) {
     const counts = found.get(t) ?? { count: 0, complaints: 0, negative: 0 };
     out.push({ start: new Date(t).toISOString(), ...counts });
   }

@@ -11,6 +11,7 @@ import type { AlertQuery, Bucket, FacetCount, FacetField, HistogramQuery, Search
 import {
   type BucketCounts,
   bucketOrigin,
+  bucketStart,
   bucketRange,
   dataBounds,
   encodeState,
@@ -189,9 +190,12 @@ export class SqliteStore implements Store {
   }
 
   async histogram(query: HistogramQuery): Promise<Bucket[]> {
-    const width = intervalMs(query.interval);
+    // Local days and weeks are not a fixed width: count in quarter hours (every zone's offset is a multiple of 15
+    // minutes) and fold those into the zone's buckets.
+    const local = query.timeZone !== undefined && query.timeZone !== 'UTC' && (query.interval === '1d' || query.interval === '1w');
+    const width = local ? 15 * 60_000 : intervalMs(query.interval);
     // Same floor division as bucketStart(): the double modulo keeps times before the origin in the right bucket.
-    const origin = bucketOrigin(query.interval);
+    const origin = local ? 0 : bucketOrigin(query.interval);
     const where = mentionSql(query);
     const found = new Map<number, BucketCounts>();
     if (where !== undefined) {
@@ -202,10 +206,14 @@ export class SqliteStore implements Store {
              FROM ${where.from} WHERE ${where.where} GROUP BY start`,
           )
           .all(...where.params);
-      for (const { start, ...counts } of rows) found.set(start, counts);
+      for (const { start, ...counts } of rows) {
+        const key = local ? bucketStart(start, query.interval, query.timeZone) : start;
+        const sum = found.get(key);
+        found.set(key, sum ? { count: sum.count + counts.count, complaints: sum.complaints + counts.complaints, negative: sum.negative + counts.negative } : counts);
+      }
     }
     const range = bucketRange(query.interval, query, ...dataBounds(found.keys()));
-    return fillBuckets(query.interval, range, found);
+    return fillBuckets(query.interval, range, found, query.timeZone);
   }
 
   async upsertAlert(alert: Alert): Promise<void> {

@@ -14,6 +14,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
   describe(`Store contract: ${name}`, () => {
     describe('search over the sample set', () => searchContract(makeStore));
     describe('histogram over the sample set', () => histogramContract(makeStore));
+    describe('histogram in the analyst\'s time zone', () => zonedHistogramContract(makeStore));
     describe('writes', () => writeContract(makeStore));
     describe('alerts', () => alertContract(makeStore));
     describe('state', () => stateContract(makeStore));
@@ -35,6 +36,51 @@ function freshStore(makeStore: MakeStore): () => Store {
     if (store === undefined) throw new Error('store used outside a spec');
     return store;
   };
+}
+
+/**
+ * Local days and weeks (QA analyst run: a post the dashboard dates "01.11., 00:30" counted for 31 October). Three posts
+ * around the end of summer time in Berlin, 25 October 2026, a 25-hour day.
+ */
+function zonedHistogramContract(makeStore: MakeStore): void {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await makeStore());
+    await store.upsertMentions([
+      mention({ id: 'twitter:tz-a', text: 'Sonntag kurz nach Mitternacht', createdAt: '2026-10-24T22:30:00Z' }), // 25.10. 00:30 CEST
+      mention({ id: 'twitter:tz-b', text: 'Sonntag kurz vor Mitternacht', createdAt: '2026-10-25T22:30:00Z' }), // 25.10. 23:30 CET
+      mention({ id: 'twitter:tz-c', text: 'Montag kurz nach Mitternacht', createdAt: '2026-10-25T23:30:00Z' }), // 26.10. 00:30 CET
+    ]);
+    await store.refresh();
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+  const counts = async (q: HistogramQuery) => (await store.histogram(q)).map((b) => [b.start, b.count]);
+
+  it('days are local days, 25 hours long on the night the clocks go back, and UTC days without a zone', async () => {
+    expect(await counts({ interval: '1d', timeZone: 'Europe/Berlin' })).toEqual([
+      ['2026-10-24T22:00:00.000Z', 2],
+      ['2026-10-25T23:00:00.000Z', 1],
+    ]);
+    expect(await counts({ interval: '1d' })).toEqual([
+      ['2026-10-24T00:00:00.000Z', 1],
+      ['2026-10-25T00:00:00.000Z', 2],
+    ]);
+  });
+
+  it('weeks start on the local Monday, and from/to fill local days with zeros', async () => {
+    expect(await counts({ interval: '1w', timeZone: 'Europe/Berlin' })).toEqual([
+      ['2026-10-18T22:00:00.000Z', 2],
+      ['2026-10-25T23:00:00.000Z', 1],
+    ]);
+    expect(await counts({ interval: '1d', timeZone: 'Europe/Berlin', from: '2026-10-24T22:00:00Z', to: '2026-10-27T23:00:00Z' })).toEqual([
+      ['2026-10-24T22:00:00.000Z', 2],
+      ['2026-10-25T23:00:00.000Z', 1],
+      ['2026-10-26T23:00:00.000Z', 0],
+    ]);
+  });
 }
 
 function histogramContract(makeStore: MakeStore): void {

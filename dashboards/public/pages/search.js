@@ -37,6 +37,9 @@ function toApi(params) {
     else if (key === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out.set('to', shiftDay(value, 1));
     else out.set(key, value);
   }
+  // Days and the chart's day and week bars in the analyst's own zone, as the times the page shows.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) out.set('tz', zone);
   return out;
 }
 
