@@ -13,7 +13,12 @@ export const SAVED_SEARCH_NAMESPACE = 'saved-search';
 /** Enough for a team's working set; the list is loaded whole on every search page view. */
 const MAX_SAVED = 200;
 
-const ParamValue = z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]);
+/**
+ * The values a search URL carries: strings. A JSON true or 50 is taken as "true" / "50", as the query string would
+ * say it (QA: `"complaint": true` was refused with a bare "Invalid input").
+ */
+const Scalar = z.union([z.string().max(500), z.boolean().transform(String), z.number().finite().transform(String)]);
+const ParamValue = z.union([Scalar, z.array(Scalar).max(50)]);
 
 export const SavedSearchBody = z
   .object({

@@ -355,6 +355,13 @@ describe('saved searches', () => {
     expect((await get('/api/saved-searches')).body.savedSearches).toEqual([]);
   });
 
+  it('takes JSON true and numbers as the query string would say them', async () => {
+    const created = await send('POST', '/api/saved-searches', { name: 'Beschwerden', params: { complaint: true, size: 50 } });
+    expect(created.status).toBe(201);
+    expect(created.body.params).toEqual({ complaint: 'true', size: '50' });
+    expect((await send('DELETE', `/api/saved-searches/${created.body.id}`)).status).toBe(204);
+  });
+
   it('rejects a search the search API would reject, and malformed JSON', async () => {
     const bad = await send('POST', '/api/saved-searches', { name: 'kaputt', params: { size: '9999' } });
     expect(bad.status).toBe(400);
