@@ -107,6 +107,7 @@ export const de = {
   'alerts.acknowledge': 'Bestätigen',
   'alerts.resolve': 'Erledigt',
   'alerts.opened': 'Geöffnet',
+  'alerts.waitingSince': 'Wartet seit',
   'alerts.truncated': 'die neuesten {n}; ältere über Status-, Art- oder Markenfilter',
   'alerts.evidence': 'Belege',
   'alerts.examples': 'Beispiele',

@@ -109,6 +109,7 @@ export const en: Messages = {
   'alerts.acknowledge': 'Acknowledge',
   'alerts.resolve': 'Resolve',
   'alerts.opened': 'Opened',
+  'alerts.waitingSince': 'Waiting since',
   'alerts.truncated': 'the newest {n}; older ones through the status, kind or brand filter',
   'alerts.evidence': 'Evidence',
   'alerts.examples': 'Examples',

@@ -25,6 +25,10 @@ function render(a) {
       el('span', { class: 'chip brand', text: a.brand }),
       el('span', { class: `chip status status-${a.status}`, text: t(`status.${a.status}`) }),
       el('span', { text: `${t('alerts.opened')}: ${formatTime(a.openedAt)}` }),
+      // The title gives the wait when the alert was last updated ("seit 4 h"); this stays true while it waits on.
+      a.kind === 'unanswered' && a.status !== 'resolved' && typeof a.evidence.waitingSince === 'string'
+        ? el('span', { class: 'chip', text: `${t('alerts.waitingSince')}: ${formatTime(a.evidence.waitingSince)}` })
+        : undefined,
       a.acknowledgedAt ? el('span', { class: 'muted', text: `${t('status.acknowledged')}: ${formatTime(a.acknowledgedAt)}` }) : undefined,
       a.resolvedAt ? el('span', { class: 'muted', text: `${t('status.resolved')}: ${formatTime(a.resolvedAt)}` }) : undefined),
     el('h2', { class: 'title' }, singleId ? a.title : el('a', { href: `/alerts/${encodeURIComponent(a.id)}`, text: a.title })),
