@@ -66,6 +66,18 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       }
     : isoNow;
 
+  // A brand's name may hold an intent's word ("Kranich Versand", "Stadtwerke Rechnungsdienst"): it names, it does not say.
+  const namesOf = new Map(brands.map((b) => [b.id, b.name.toLowerCase()]));
+  function brandNameSpans(lower: string, ids: readonly string[]): Array<[number, number]> {
+    const spans: Array<[number, number]> = [];
+    for (const id of ids) {
+      const name = namesOf.get(id);
+      if (!name) continue;
+      for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + name.length)) spans.push([at, at + name.length]);
+    }
+    return spans;
+  }
+
   return (mention: Mention): Classified => {
     const p = prepare(mention.text);
     const { lang } = detectLanguage(p.tokens, p.lower, mention.langHint);
@@ -95,7 +107,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       cues: (byBrand ? [BRAND_AUTHOR_CUE, ...cues] : cues).slice(0, 50),
       severity: isComplaint ? severity : 0,
     };
-    const intents: Intent[] = detectIntents(p).map((i) => i.intent);
+    const intents: Intent[] = detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent);
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,

@@ -44,9 +44,11 @@ export interface IntentMatch {
  * Detects intents. `question` means the post asks something: a question mark, or a question word opening a
  * sentence ("Wann kommt mein Paket", "how do I cancel").
  */
-export function detectIntents(p: PreparedText): IntentMatch[] {
+/** `skip`: spans of `p.lower` that are names, not talk ("Kranich Versand" is a shop, not a delivery). */
+export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [number, number]> = []): IntentMatch[] {
   const found = new Map<Intent, [number, number]>();
   scanTokens(INTENT_RE, p, (i, start, end) => {
+    if (skip.some(([a, b]) => start >= a && end <= b)) return;
     const intent = INTENT_PATTERNS[i]?.[0];
     if (intent && !found.has(intent)) found.set(intent, [start, end]);
   });

@@ -30,4 +30,17 @@ describe('shipped classifier on the QA analyst run\'s cases', () => {
   it('a goodbye with "good riddance" is negative about the brand', () => {
     expect(classify('Cancelled my Brightwatt contract today. Best decision ever, good riddance!').sentiment.label).toBe('negative');
   });
+
+  it('a brand\'s name is no intent: "Kranich Versand" passing data on is no delivery problem, its parcel missing is', async () => {
+    const { createClassifier, createTextModel } = await import('../../../classifiers/index.ts');
+    const withBrand = createClassifier({
+      brands: [{ id: 'kranich', name: 'Kranich Versand', query: '"Kranich Versand"', accounts: [], language: 'de' }],
+      textModel: createTextModel('learned'),
+      clock: () => new Date(0),
+    });
+    const post = (text: string) =>
+      withBrand({ id: 't', source: 'test', author: { id: 'u', isBrand: false }, text, createdAt: '2026-01-01T00:00:00Z', thread: { rootId: 't' }, metrics: { likes: 0, shares: 0, replies: 0 }, channel: 'post', brandContext: [] });
+    expect(post('Kranich Versand hat meine Daten an Dritte weitergegeben – Datenschutzverstoß, ich melde das der Behörde.').intents).not.toContain('delivery');
+    expect(post('Kranich Versand: mein Paket ist seit zwei Wochen nicht angekommen, Sendungsverfolgung zeigt nichts.').intents).toContain('delivery');
+  });
 });
