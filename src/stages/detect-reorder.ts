@@ -14,9 +14,11 @@
  * every lane of it has passed their time (a watermark: the least of the lanes' newest times), then hands them out
  * oldest first. A lane that delivered nothing for `idleMs` of wall time (finished, or its worker gone) stops
  * holding the others back; once every lane is idle everything is handed out. Held posts are written to the store
- * with the detectors' state, before the batch that brought them is committed, and read back on a reassignment or
- * restart, so nothing accepted is lost while it waits.
+ * (a chunk per flush) with the detectors' state, before the batch that brought them is committed, and read back on
+ * a reassignment or restart, so nothing accepted is lost while it waits.
  */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { StateStore } from '../../classifiers/types.ts';
 import type { BrandFilter } from '../../classifiers/types.ts';
 import type { Logger } from '../log.ts';
@@ -38,7 +40,11 @@ interface Entry extends HeldPost {
   at: number;
   seq: number;
   storeKey: string;
+  /** The stored chunk holding it; none until the next flush. */
+  chunk?: string | undefined;
 }
+
+const StoredPost = z.object({ partition: z.number().int().min(0), key: z.string(), value: Classified });
 
 interface Lane {
   newest: number;
@@ -61,7 +67,7 @@ export interface ReorderBuffer {
   release(wallNow: number, owns: BrandFilter, all?: boolean): HeldPost[];
   /** Posts held now. */
   size(): number;
-  /** Writes posts taken in and deletes posts handed out since the last flush. */
+  /** Saves posts taken in since the last flush as one chunk; rewrites or deletes chunks whose posts moved on. */
   flush(): Promise<void>;
   /** Forgets what is in memory and reads the held posts back from the store. */
   reload(wallNow: number): Promise<void>;
@@ -72,10 +78,18 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
   const maxHeld = options.maxHeld ?? MAX_HELD;
   const { state, log } = options;
   const partitions = new Map<number, PartitionBuffer>();
-  const toWrite = new Map<string, Entry>();
-  const toDelete = new Set<string>();
+  /**
+   * Held posts are saved in chunks, one per flush that took posts in (a state write per post made a scaled replay
+   * cost two store requests per post): a chunk is rewritten with what it still holds when some of its posts moved
+   * on, and deleted once all did.
+   */
+  const chunks = new Map<string, Set<Entry>>();
+  const fresh: Entry[] = [];
+  const touched = new Set<string>();
   /** Store keys held now: a batch delivered again after a failure is held once. */
   const heldKeys = new Set<string>();
+  const chunkPrefix = randomUUID().slice(0, 8);
+  let chunkSeq = 0;
   let seq = 0;
 
   function buffer(partition: number, lanes: number, wallNow: number): PartitionBuffer {
@@ -85,8 +99,8 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
     return p;
   }
 
-  function enter(p: PartitionBuffer, post: HeldPost): Entry | undefined {
-    const entry: Entry = { ...post, at: Date.parse(post.value.createdAt), seq: seq++, storeKey: `${post.partition}:${post.key}:${post.value.id}` };
+  function enter(p: PartitionBuffer, post: HeldPost, chunk?: string): Entry | undefined {
+    const entry: Entry = { ...post, at: Date.parse(post.value.createdAt), seq: seq++, storeKey: `${post.partition}:${post.key}:${post.value.id}`, chunk };
     if (heldKeys.has(entry.storeKey)) return undefined;
     heldKeys.add(entry.storeKey);
     p.held.push(entry);
@@ -103,6 +117,8 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
     return mark;
   }
 
+  const stored = (e: Entry) => ({ partition: e.partition, key: e.key, value: e.value });
+
   return {
     hold(partition, key, value, wallNow) {
       const p = buffer(partition, value.lane.of, wallNow);
@@ -111,9 +127,7 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
       lane.lastSeenAt = wallNow;
       p.heard.set(value.lane.partition, lane);
       const entry = enter(p, { partition, key, value });
-      if (!entry) return;
-      toWrite.set(entry.storeKey, entry);
-      toDelete.delete(entry.storeKey);
+      if (entry) fresh.push(entry);
     },
 
     release(wallNow, owns, all = false) {
@@ -135,9 +149,10 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
       }
       const released: HeldPost[] = [];
       for (const e of out.sort((a, b) => a.at - b.at || a.seq - b.seq)) {
-        // Another member reads this key's partition now: it read the post back from the store (not deleted here).
+        // Another member reads this key's partition now: it read the post back from the store, which keeps it.
         if (!owns(e.key)) continue;
-        if (!toWrite.delete(e.storeKey)) toDelete.add(e.storeKey);
+        if (e.chunk === undefined) fresh.splice(fresh.indexOf(e), 1);
+        else if (chunks.get(e.chunk)?.delete(e)) touched.add(e.chunk);
         released.push({ partition: e.partition, key: e.key, value: e.value });
       }
       return released;
@@ -146,29 +161,54 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
     size: () => [...partitions.values()].reduce((n, p) => n + p.held.length, 0),
 
     async flush() {
-      if (!state) return;
-      for (const [key, e] of toWrite) await state.putState(NAMESPACE, key, { partition: e.partition, key: e.key, value: e.value });
-      toWrite.clear();
-      for (const key of toDelete) await state.deleteState(NAMESPACE, key);
-      toDelete.clear();
+      if (!state) {
+        fresh.length = 0;
+        return;
+      }
+      if (fresh.length > 0) {
+        const chunk = `${chunkPrefix}:${chunkSeq++}`;
+        const members = new Set(fresh.splice(0));
+        for (const e of members) e.chunk = chunk;
+        chunks.set(chunk, members);
+        await state.putState(NAMESPACE, chunk, [...members].map(stored));
+      }
+      for (const chunk of touched) {
+        const members = chunks.get(chunk);
+        if (!members || members.size === 0) {
+          chunks.delete(chunk);
+          await state.deleteState(NAMESPACE, chunk);
+        } else {
+          await state.putState(NAMESPACE, chunk, [...members].map(stored));
+        }
+      }
+      touched.clear();
     },
 
     async reload(wallNow) {
       partitions.clear();
       heldKeys.clear();
-      toWrite.clear();
-      toDelete.clear();
+      chunks.clear();
+      touched.clear();
+      fresh.length = 0;
       if (!state) return;
       for (const row of await state.listState(NAMESPACE)) {
-        const raw = row.value as { partition?: unknown; key?: unknown; value?: unknown } | null;
-        const value = Classified.safeParse(raw?.value);
-        if (typeof raw?.partition !== 'number' || typeof raw.key !== 'string' || !value.success) {
-          log.warn({ key: row.key }, 'unreadable held post in the event-time reorder buffer dropped');
+        const posts = z.array(StoredPost).safeParse(row.value);
+        if (!posts.success) {
+          log.warn({ key: row.key }, 'unreadable held posts in the event-time reorder buffer dropped');
           await state.deleteState(NAMESPACE, row.key);
           continue;
         }
-        // Its lanes are heard from again (or go idle) before it moves on: no lane's progress is kept across restarts.
-        enter(buffer(raw.partition, value.data.lane?.of ?? 1, wallNow), { partition: raw.partition, key: raw.key, value: value.data });
+        const members = new Set<Entry>();
+        chunks.set(row.key, members);
+        // Their lanes are heard from again (or go idle) before they move on: no lane's progress is kept across restarts.
+        for (const post of posts.data) {
+          const entry = enter(buffer(post.partition, post.value.lane?.of ?? 1, wallNow), post, row.key);
+          if (entry) members.add(entry);
+        }
+        if (members.size === 0) {
+          chunks.delete(row.key);
+          await state.deleteState(NAMESPACE, row.key);
+        }
       }
     },
   };

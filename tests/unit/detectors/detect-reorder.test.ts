@@ -100,6 +100,24 @@ describe('reorder buffer', () => {
     expect(state.data.get('detect-reorder')?.size ?? 0).toBe(0);
   });
 
+  it('saves a batch of held posts as one chunk, rewrites it as posts move on and deletes it once all did', async () => {
+    const state = new MemoryState();
+    const buffer = createReorderBuffer({ state, log, idleMs: 30_000 });
+    for (let i = 0; i < 100; i++) buffer.hold(0, 'telvana', c(`w${i}`, i, 1), 0);
+    const before = state.writes;
+    await buffer.flush();
+    expect(state.writes - before).toBe(1);
+    buffer.hold(0, 'telvana', c('w-lane0', 49, 0), 1_000); // lane 0 has passed minute 49: half of lane 1 moves on
+    expect(buffer.release(1_000, everyKey)).toHaveLength(51);
+    await buffer.flush();
+    const reread = createReorderBuffer({ state, log });
+    await reread.reload(0);
+    expect(reread.size()).toBe(50);
+    expect(buffer.release(40_000, everyKey)).toHaveLength(50); // both lanes quiet
+    await buffer.flush();
+    expect(state.data.get('detect-reorder')?.size ?? 0).toBe(0);
+  });
+
   it('leaves posts of keys another member reads now in the store for it', async () => {
     const state = new MemoryState();
     const buffer = createReorderBuffer({ state, log });
