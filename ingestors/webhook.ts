@@ -139,7 +139,7 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
       res
         .status(503)
         .set('Retry-After', '30')
-        .json({ error: `the items could not be stored (${(err as Error).message}); nothing was acknowledged, send them again` });
+        .json({ error: `the items were not taken (${(err as Error).message}); send them again: they may still arrive, and a post is kept once per id` });
       return;
     }
     if (rejected.length > 0) log.warn({ accepted: accepted.length, rejected: rejected.length }, 'POST /api/ingest rejected items');

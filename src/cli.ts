@@ -80,7 +80,14 @@ export function buildProgram(): Command {
     .description('run every stage in one process (embedded store and bus, or Kafka/Elasticsearch when configured)')
     .option('-c, --config <file>', 'config file (default: ./kundenradar.yaml, else the bundled demo)')
     .option('-p, --port <port>', 'HTTP port (overrides config)', integer)
-    .action((o: { config?: string; port?: number }) => runUntilSignalled(STAGES, o));
+    .action((o: { config?: string; port?: number }) => {
+      // The bundled demo is for a bare machine: on a cluster it would feed its 181 posts into the real topics (QA).
+      const { env } = readEnvironment();
+      if ((env.kafkaBrokers || env.elasticsearchUrl) && !o.config && !existsSync('kundenradar.yaml')) {
+        throw new Error('start with KAFKA_BROKERS or ELASTICSEARCH_URL needs a config: --config FILE, or kundenradar.yaml in the working directory (the bundled demo runs only embedded)');
+      }
+      return runUntilSignalled(STAGES, o);
+    });
 
   program
     .command('worker')

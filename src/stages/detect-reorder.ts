@@ -25,8 +25,13 @@ import type { Logger } from '../log.ts';
 import { Classified } from '../model.ts';
 
 const NAMESPACE = 'detect-reorder';
-/** A lane silent this long (wall time) no longer holds the others back. */
-export const LANE_IDLE_MS = 30_000;
+/**
+ * A lane silent this long (wall time) no longer holds the others back. Three Kafka session timeouts (30 s each): a
+ * classify worker killed or frozen is noticed by its group only after one, and its partitions are read again after
+ * the rebalance; at 30 s its lanes were always skipped, and their posts came late (QA re-check: 42 false alerts after
+ * a kill -9 of one classify worker). The price: the last posts of a replay through Kafka wait 90 s.
+ */
+export const LANE_IDLE_MS = 90_000;
 /** Most posts held per partition; beyond it the oldest go on, in order, whatever the lanes say. */
 export const MAX_HELD = 20_000;
 
@@ -52,6 +57,10 @@ interface Lane {
 }
 
 interface PartitionBuffer {
+  /** The watermark posts were last handed out to: a post older than it comes late, and is said so. */
+  released: number;
+  /** Lanes reported as silent, so the log says it once per silence. */
+  silent: Set<number>;
   /** Lanes there are (Classified.lane.of): a lane not heard from yet holds the others back until it is idle. */
   lanes: number;
   heard: Map<number, Lane>;
@@ -94,7 +103,7 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
 
   function buffer(partition: number, lanes: number, wallNow: number): PartitionBuffer {
     let p = partitions.get(partition);
-    if (!p) partitions.set(partition, (p = { lanes, heard: new Map(), since: wallNow, held: [] }));
+    if (!p) partitions.set(partition, (p = { lanes, heard: new Map(), since: wallNow, held: [], released: -Infinity, silent: new Set() }));
     p.lanes = Math.max(p.lanes, lanes);
     return p;
   }
@@ -107,11 +116,17 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
     return entry;
   }
 
-  function watermark(p: PartitionBuffer, wallNow: number): number {
+  function watermark(p: PartitionBuffer, partition: number, wallNow: number): number {
     let mark = Infinity;
     for (let lane = 0; lane < p.lanes; lane++) {
       const heard = p.heard.get(lane);
-      if (wallNow - (heard?.lastSeenAt ?? p.since) >= idleMs) continue;
+      if (wallNow - (heard?.lastSeenAt ?? p.since) >= idleMs) {
+        if (p.held.length > 0 && !p.silent.has(lane)) {
+          p.silent.add(lane);
+          log.info({ partition, lane, silentMs: idleMs }, 'a mentions partition is silent: the posts of the others move on without waiting for it');
+        }
+        continue;
+      }
       mark = Math.min(mark, heard?.newest ?? -Infinity);
     }
     return mark;
@@ -123,17 +138,22 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
     hold(partition, key, value, wallNow) {
       const p = buffer(partition, value.lane.of, wallNow);
       const lane = p.heard.get(value.lane.partition) ?? { newest: -Infinity, lastSeenAt: wallNow };
-      lane.newest = Math.max(lane.newest, Date.parse(value.createdAt));
+      const at = Date.parse(value.createdAt);
+      lane.newest = Math.max(lane.newest, at);
       lane.lastSeenAt = wallNow;
       p.heard.set(value.lane.partition, lane);
+      p.silent.delete(value.lane.partition);
+      if (at < p.released) {
+        log.warn({ partition, lane: value.lane.partition, post: value.id, createdAt: value.createdAt, behindMs: p.released - at }, 'a post came after later posts were handed to the detectors: it counts late');
+      }
       const entry = enter(p, { partition, key, value });
       if (entry) fresh.push(entry);
     },
 
     release(wallNow, owns, all = false) {
       const out: Entry[] = [];
-      for (const p of partitions.values()) {
-        let mark = all ? Infinity : watermark(p, wallNow);
+      for (const [partition, p] of partitions) {
+        let mark = all ? Infinity : watermark(p, partition, wallNow);
         if (p.held.length > maxHeld) {
           const times = p.held.map((e) => e.at).sort((a, b) => a - b);
           const forced = times[p.held.length - maxHeld - 1] as number;
@@ -143,7 +163,13 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
           }
         }
         const keep: Entry[] = [];
-        for (const e of p.held) (e.at <= mark ? out : keep).push(e);
+        for (const e of p.held) {
+          if (e.at > mark) keep.push(e);
+          else {
+            out.push(e);
+            p.released = Math.max(p.released, e.at);
+          }
+        }
         p.held = keep;
         for (const e of out) heldKeys.delete(e.storeKey);
       }

@@ -44,6 +44,15 @@ describe('kundenradar CLI', () => {
     expect((failure as { stderr: string }).stderr).toMatch(/brands\[0\]\.sla\.twitter: .*>0/);
   }, 60_000);
 
+  it('refuses to run the bundled demo against Kafka or Elasticsearch (it would feed the demo posts into them)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    const failure = await run(process.execPath, [cli, 'start'], { cwd: dir, env: { ...process.env, KAFKA_BROKERS: '', ELASTICSEARCH_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'error' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((failure as { code: number }).code).toBe(1);
+    expect((failure as { stderr: string }).stderr).toContain('start with KAFKA_BROKERS or ELASTICSEARCH_URL needs a config');
+  }, 60_000);
+
   it('reports a replay source whose file is missing as a config error naming the path, exit code 2, not a crash once running', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
     const config = path.join(dir, 'kundenradar.yaml');
