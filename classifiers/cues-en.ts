@@ -30,6 +30,9 @@ export const EN_CUES: CueDef[] = [
   cue('failure', 'despite paying', "(?:even though|although|even tho|despite|in spite of) (?:[\\p{L}\\p{N}']+ ){0,5}(?:paid|paying|payment|payments|cancel+ed|cancel+ing|cancellation|reported|sent|called|ordered|booked|used less|returned|confirmed|at home|in all day|in the whole day)|(?:still|keep|keeps|kept) (?:taking|charging|billing|debiting) (?:me|us|money|my|our)", 1.1, 3),
   // Left stranded by a cancellation or breakdown.
   cue('failure', 'stranded', 'stranded|stuck (?:at|in|on) (?:the )?(?:airport|station|platform|gate|terminal|train|plane|tarmac|bus)', 0.8, 1),
+  // The company cancelling what the customer relied on ("cancels every train when it snows"): a failure, also in
+  // sarcasm ("Love how … Brilliant. 👏"), where no complaint word is left to find (QA analyst run).
+  cue('failure', 'cancelled on them', '(?:cancels|cancel+ed|cancel+ing) (?:every|all|the|my|our|another|yet another|their|your)? ?(?:[\\p{L}]+ )?(?:train|trains|flight|flights|bus|buses|connection|connections|appointment|appointments|delivery|deliveries)', 0.8, 1),
   // The company's record against the customer's: "tracking says delivered", "marked as delivered".
   cue('failure', 'disputed record', "(?:tracking|app|status|website|it) (?:says|said|shows|showed) (?:it was |it's |its )?(?:delivered|left|collected|resolved)|marked (?:as )?(?:delivered|resolved|closed)|apparently (?:delivered|left|signed for)", 0.8, 2),
   // Done to the customer without asking: charged for what they never ordered, cut off, changed without notice.

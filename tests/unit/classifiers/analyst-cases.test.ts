@@ -27,6 +27,11 @@ describe('shipped classifier on the QA analyst run\'s cases', () => {
     expect(c.intents).toContain('staff_behaviour');
   });
 
+  it('sarcasm about a company cancelling trains is a complaint, and a customer cancelling a booking with ease is not', () => {
+    expect(classify('Love how Nordbahn cancels every train when it snows. Brilliant. 👏').complaint.isComplaint).toBe(true);
+    expect(classify('Great, the app let me cancel my booking in two taps.').complaint.isComplaint).toBe(false);
+  });
+
   it('a goodbye with "good riddance" is negative about the brand', () => {
     expect(classify('Cancelled my Brightwatt contract today. Best decision ever, good riddance!').sentiment.label).toBe('negative');
   });
