@@ -89,7 +89,8 @@ ${select('kind', t(lang, 'common.kind'), enumOptions(lang, AlertKind.options, (v
 ${select('brand', t(lang, 'common.brand'), brandOptions(config, lang))}
 </form>
 ${status}
-<ol class="alerts" id="alert-list"></ol>`;
+<ol class="alerts" id="alert-list"></ol>
+<p><button type="button" class="secondary" id="alerts-more" hidden>${t(lang, 'alerts.more')}</button></p>`;
 }
 
 export function sourcesBody(lang: UiLang): SafeHtml {

@@ -157,6 +157,22 @@ export const AlertParams = z
     brand: list(BrandParam),
     status: list(AlertStatus),
     since: single(TimeParam.optional()),
+    /** The next page: `<updatedAt>|<id>` of the last alert of the page before. */
+    after: single(
+      z
+        .string()
+        .max(600)
+        .transform((v, ctx) => {
+          const cut = v.indexOf('|');
+          const updatedAt = v.slice(0, cut);
+          if (cut < 1 || Number.isNaN(Date.parse(updatedAt)) || cut === v.length - 1) {
+            ctx.addIssue({ code: 'custom', message: 'the last alert of the page before, as <updatedAt>|<id>' });
+            return z.NEVER;
+          }
+          return { updatedAt, id: v.slice(cut + 1) };
+        })
+        .optional(),
+    ),
     limit: single(decimalInt(1, 500).default(100)),
   })
   .strict();

@@ -108,7 +108,8 @@ export const de = {
   'alerts.resolve': 'Erledigt',
   'alerts.opened': 'Geöffnet',
   'alerts.waitingSince': 'Wartet seit',
-  'alerts.truncated': 'die neuesten {n}; ältere über Status-, Art- oder Markenfilter',
+  'alerts.truncated': 'die neuesten {n}; ältere mit „Ältere laden“ oder über die Filter',
+  'alerts.more': 'Ältere laden',
   'alerts.evidence': 'Belege',
   'alerts.examples': 'Beispiele',
 

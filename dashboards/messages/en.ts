@@ -110,7 +110,8 @@ export const en: Messages = {
   'alerts.resolve': 'Resolve',
   'alerts.opened': 'Opened',
   'alerts.waitingSince': 'Waiting since',
-  'alerts.truncated': 'the newest {n}; older ones through the status, kind or brand filter',
+  'alerts.truncated': 'the newest {n}; older ones with “Load older” or the filters',
+  'alerts.more': 'Load older',
   'alerts.evidence': 'Evidence',
   'alerts.examples': 'Examples',
 

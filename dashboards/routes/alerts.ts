@@ -40,7 +40,7 @@ export function alertsRouter(store: Store, actions: AlertActions): Router {
 
   router.get('/alerts', async (req, res) => {
     const p = parseQuery(AlertParams, req);
-    res.json({ alerts: await store.alerts({ kinds: p.kind, brands: p.brand, statuses: p.status, since: p.since, limit: p.limit }) });
+    res.json({ alerts: await store.alerts({ kinds: p.kind, brands: p.brand, statuses: p.status, since: p.since, limit: p.limit, ...(p.after ? { after: p.after } : {}) }) });
   });
 
   router.get('/alerts/:id', async (req, res) => {

@@ -179,14 +179,15 @@ export class ElasticsearchStore implements Store {
     if (query.brands?.length) filter.push({ terms: { brand: query.brands } });
     if (query.statuses?.length) filter.push({ terms: { status: query.statuses } });
     if (query.since !== undefined) filter.push({ range: { updatedAt: { gte: new Date(parseInstant(query.since, 'since')).toISOString() } } });
-    const sources = await this.#scan(this.names.alerts, { bool: { filter } }, [{ updatedAt: 'desc' }, { id: 'asc' }], limit);
+    const start = query.after === undefined ? undefined : [parseInstant(query.after.updatedAt, 'after'), query.after.id];
+    const sources = await this.#scan(this.names.alerts, { bool: { filter } }, [{ updatedAt: 'desc' }, { id: 'asc' }], limit, start);
     return sources.map((s) => Alert.parse(s));
   }
 
-  /** Reads up to `limit` documents in sort order, past the 10 000-hit window, with search_after. */
-  async #scan(index: string, query: estypes.QueryDslQueryContainer, sort: estypes.SortCombinations[], limit: number): Promise<unknown[]> {
+  /** Reads up to `limit` documents in sort order (from after `start`), past the 10 000-hit window, with search_after. */
+  async #scan(index: string, query: estypes.QueryDslQueryContainer, sort: estypes.SortCombinations[], limit: number, start?: estypes.SortResults): Promise<unknown[]> {
     const out: unknown[] = [];
-    let after: estypes.SortResults | undefined;
+    let after: estypes.SortResults | undefined = start;
     while (out.length < limit) {
       const size = Math.min(SCAN_PAGE, limit - out.length);
       const res = await this.client.search<unknown>({ index, ...TOLERANT, query, sort, size, ...(after ? { search_after: after } : {}) });

@@ -81,6 +81,8 @@ export interface AlertQuery {
   statuses?: AlertStatus[];
   /** Alerts updated at or after this ISO time. */
   since?: string;
+  /** The next page: alerts after this one in the list's order (updated earlier, or at the same time with a larger id). */
+  after?: { updatedAt: string; id: string };
   limit?: number;
 }
 

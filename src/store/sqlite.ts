@@ -241,6 +241,11 @@ export class SqliteStore implements Store {
       conditions.push('updated_ms >= ?');
       params.push(parseInstant(query.since, 'since'));
     }
+    if (query.after !== undefined) {
+      const at = parseInstant(query.after.updatedAt, 'after');
+      conditions.push('(updated_ms < ? OR (updated_ms = ? AND id > ?))');
+      params.push(at, at, query.after.id);
+    }
     const where = conditions.length > 0 ? conditions.join(' AND ') : '1';
     return this.#db
       .prepare<SqlValue[], { doc: string }>(`SELECT doc FROM alerts WHERE ${where} ORDER BY updated_ms DESC, id ASC LIMIT ?`)

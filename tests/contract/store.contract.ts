@@ -318,6 +318,16 @@ function alertContract(makeStore: MakeStore): void {
     expect(await idsOf({ kinds: [] })).toHaveLength(4);
     await expect(store().alerts({ limit: 0 })).rejects.toBeInstanceOf(StoreQueryError);
   });
+
+  it('pages on from the last alert of a page, also through alerts updated at the same instant', async () => {
+    const same = '2026-03-02T10:00:00Z';
+    for (const id of ['b', 'a', 'c', 'd']) await store().upsertAlert(alert({ id, updatedAt: id === 'd' ? '2026-03-02T09:00:00Z' : same }));
+    await store().refresh();
+    const page = async (after?: { updatedAt: string; id: string }) => (await store().alerts({ limit: 2, ...(after ? { after } : {}) })).map((a) => a.id);
+    expect(await page()).toEqual(['a', 'b']);
+    expect(await page({ updatedAt: same, id: 'b' })).toEqual(['c', 'd']);
+    expect(await page({ updatedAt: '2026-03-02T09:00:00Z', id: 'd' })).toEqual([]);
+  });
 }
 
 function stateContract(makeStore: MakeStore): void {

@@ -52,20 +52,47 @@ list.addEventListener('click', async (event) => {
   }
 });
 
+const PAGE = 100;
+const more = document.getElementById('alerts-more');
+let shown = [];
+
+function showStatus() {
+  // A full page says there may be more (QA: "· 100" read as the total of 426); the button loads the next page.
+  const full = !singleId && shown.length % PAGE === 0 && shown.length > 0;
+  if (more) more.hidden = !full;
+  setStatus(`${t('common.updated')}: ${clockTime()} · ${shown.length}${full ? ` (${t('alerts.truncated').replace('{n}', String(shown.length))})` : ''}`);
+}
+
 async function load() {
   try {
     const { alerts } = singleId
       ? { alerts: [await api(`/api/alerts/${encodeURIComponent(decodeURIComponent(singleId))}`)] }
-      : await api(`/api/alerts?${formParams(form)}`);
+      : await api(`/api/alerts?${formParams(form)}&limit=${PAGE}`);
+    shown = alerts;
     fill(list, alerts.map(render));
-    // The API answers the newest 100 by default: a full page says so instead of reading as the total (QA: "· 100" of 426).
-    const full = !singleId && alerts.length >= 100;
-    setStatus(`${t('common.updated')}: ${clockTime()} · ${alerts.length}${full ? ` (${t('alerts.truncated').replace('{n}', String(alerts.length))})` : ''}`);
+    showStatus();
   } catch (err) {
     setStatus(`${t('common.error')}: ${err.message}`, true);
   }
   document.body.dataset.loaded = 'true';
 }
+
+more?.addEventListener('click', async () => {
+  const last = shown.at(-1);
+  if (!last) return;
+  more.disabled = true;
+  try {
+    const { alerts } = await api(`/api/alerts?${formParams(form)}&limit=${PAGE}&after=${encodeURIComponent(`${last.updatedAt}|${last.id}`)}`);
+    shown = shown.concat(alerts);
+    for (const a of alerts) list.append(render(a));
+    showStatus();
+    if (alerts.length < PAGE && more) more.hidden = true;
+  } catch (err) {
+    setStatus(`${t('common.error')}: ${err.message}`, true);
+  } finally {
+    more.disabled = false;
+  }
+});
 
 if (singleId) form.hidden = true;
 bindFilterForm(form, load);

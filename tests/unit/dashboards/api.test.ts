@@ -202,6 +202,18 @@ describe('alerts', () => {
     expect((await get('/api/alerts?limit=0')).status).toBe(400);
   });
 
+  it('pages on with after=<updatedAt>|<id> of the last alert shown, and refuses a malformed cursor', async () => {
+    const all = (await get('/api/alerts?limit=500')).body.alerts as Alert[];
+    expect(all.length).toBeGreaterThan(2);
+    const first = (await get('/api/alerts?limit=2')).body.alerts as Alert[];
+    const last = first.at(-1)!;
+    const next = (await get(`/api/alerts?limit=2&after=${encodeURIComponent(`${last.updatedAt}|${last.id}`)}`)).body.alerts as Alert[];
+    expect([...first, ...next].map((a) => a.id)).toEqual(all.slice(0, first.length + next.length).map((a) => a.id));
+    const bad = await get('/api/alerts?after=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.join(' ')).toContain('after: the last alert of the page before');
+  });
+
   it('acknowledges through the injected lifecycle, idempotently', async () => {
     const id = encodeURIComponent('unanswered:flinkpost:twitter:200');
     const first = await send('POST', `/api/alerts/${id}/ack`);
