@@ -32,6 +32,8 @@ const NAMESPACE = 'detect-reorder';
  * a kill -9 of one classify worker). The price: the last posts of a replay through Kafka wait 90 s.
  */
 export const LANE_IDLE_MS = 90_000;
+/** Keys of posts handed out that are remembered to spot a copy delivered again. */
+const MAX_HANDED_OUT = 50_000;
 /** Most posts held per partition; beyond it the oldest go on, in order, whatever the lanes say. */
 export const MAX_HELD = 20_000;
 
@@ -97,8 +99,15 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
   const touched = new Set<string>();
   /** Store keys held now: a batch delivered again after a failure is held once. */
   const heldKeys = new Set<string>();
+  /**
+   * Store keys handed out lately, oldest first: a copy arriving after its post moved on is a duplicate (a classify
+   * worker frozen past a rebalance publishes the batch it had fetched once it runs again; QA: 1,358 "counts late"
+   * warnings for posts already handled). Bounded; the detectors' own id checks stay behind it.
+   */
+  const handedOut = new Set<string>();
   const chunkPrefix = randomUUID().slice(0, 8);
   let chunkSeq = 0;
+  let duplicates = 0;
   let seq = 0;
 
   function buffer(partition: number, lanes: number, wallNow: number): PartitionBuffer {
@@ -143,6 +152,10 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
       lane.lastSeenAt = wallNow;
       p.heard.set(value.lane.partition, lane);
       p.silent.delete(value.lane.partition);
+      if (handedOut.has(`${partition}:${key}:${value.id}`)) {
+        duplicates += 1;
+        return;
+      }
       if (at < p.released) {
         log.warn({ partition, lane: value.lane.partition, post: value.id, createdAt: value.createdAt, behindMs: p.released - at }, 'a post came after later posts were handed to the detectors: it counts late');
       }
@@ -171,7 +184,18 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
           }
         }
         p.held = keep;
-        for (const e of out) heldKeys.delete(e.storeKey);
+        for (const e of out) {
+          heldKeys.delete(e.storeKey);
+          handedOut.add(e.storeKey);
+        }
+      }
+      for (const key of handedOut) {
+        if (handedOut.size <= MAX_HANDED_OUT) break;
+        handedOut.delete(key);
+      }
+      if (duplicates > 0) {
+        log.info({ duplicates }, 'posts delivered again after they were handed to the detectors: skipped');
+        duplicates = 0;
       }
       const released: HeldPost[] = [];
       for (const e of out.sort((a, b) => a.at - b.at || a.seq - b.seq)) {

@@ -118,6 +118,16 @@ describe('reorder buffer', () => {
     expect(state.data.get('detect-reorder')?.size ?? 0).toBe(0);
   });
 
+  it('skips a copy of a post that was already handed out (a frozen classify worker publishing its old batch again)', () => {
+    const buffer = createReorderBuffer({ log, idleMs: 30_000 });
+    buffer.hold(0, 'telvana', c('d1', 10, 0), 0);
+    buffer.hold(0, 'telvana', c('d2', 20, 1), 0);
+    expect(buffer.release(0, everyKey).map((p) => p.value.id)).toEqual(['twitter:d1']);
+    buffer.hold(0, 'telvana', c('d1', 10, 0), 1_000);
+    expect(buffer.size()).toBe(1);
+    expect(buffer.release(40_000, everyKey).map((p) => p.value.id)).toEqual(['twitter:d2']);
+  });
+
   it('leaves posts of keys another member reads now in the store for it', async () => {
     const state = new MemoryState();
     const buffer = createReorderBuffer({ state, log });
