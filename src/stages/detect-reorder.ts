@@ -95,7 +95,7 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
    * on, and deleted once all did.
    */
   const chunks = new Map<string, Set<Entry>>();
-  const fresh: Entry[] = [];
+  const fresh = new Set<Entry>();
   const touched = new Set<string>();
   /** Store keys held now: a batch delivered again after a failure is held once. */
   const heldKeys = new Set<string>();
@@ -160,7 +160,7 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
         log.warn({ partition, lane: value.lane.partition, post: value.id, createdAt: value.createdAt, behindMs: p.released - at }, 'a post came after later posts were handed to the detectors: it counts late');
       }
       const entry = enter(p, { partition, key, value });
-      if (entry) fresh.push(entry);
+      if (entry) fresh.add(entry);
     },
 
     release(wallNow, owns, all = false) {
@@ -181,13 +181,11 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
           else {
             out.push(e);
             p.released = Math.max(p.released, e.at);
+            heldKeys.delete(e.storeKey);
+            handedOut.add(e.storeKey);
           }
         }
         p.held = keep;
-        for (const e of out) {
-          heldKeys.delete(e.storeKey);
-          handedOut.add(e.storeKey);
-        }
       }
       for (const key of handedOut) {
         if (handedOut.size <= MAX_HANDED_OUT) break;
@@ -201,7 +199,7 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
       for (const e of out.sort((a, b) => a.at - b.at || a.seq - b.seq)) {
         // Another member reads this key's partition now: it read the post back from the store, which keeps it.
         if (!owns(e.key)) continue;
-        if (e.chunk === undefined) fresh.splice(fresh.indexOf(e), 1);
+        if (e.chunk === undefined) fresh.delete(e);
         else if (chunks.get(e.chunk)?.delete(e)) touched.add(e.chunk);
         released.push({ partition: e.partition, key: e.key, value: e.value });
       }
@@ -212,12 +210,13 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
 
     async flush() {
       if (!state) {
-        fresh.length = 0;
+        fresh.clear();
         return;
       }
-      if (fresh.length > 0) {
+      if (fresh.size > 0) {
         const chunk = `${chunkPrefix}:${chunkSeq++}`;
-        const members = new Set(fresh.splice(0));
+        const members = new Set(fresh);
+        fresh.clear();
         for (const e of members) e.chunk = chunk;
         chunks.set(chunk, members);
         await state.putState(NAMESPACE, chunk, [...members].map(stored));
@@ -239,7 +238,7 @@ export function createReorderBuffer(options: { state?: StateStore; log: Logger; 
       heldKeys.clear();
       chunks.clear();
       touched.clear();
-      fresh.length = 0;
+      fresh.clear();
       if (!state) return;
       for (const row of await state.listState(NAMESPACE)) {
         const posts = z.array(StoredPost).safeParse(row.value);

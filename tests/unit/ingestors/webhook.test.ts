@@ -154,47 +154,40 @@ describe('POST /api/ingest', () => {
     expect(out.ids()).toEqual(['review:1', 'review:2']);
   });
 
-  it('answers 503 with Retry-After when the bus does not take the items in time (Kafka down), instead of hanging', async () => {
-    const app = express();
-    app.use(createIngestRouter({ emit: () => new Promise(() => undefined), token: TOKEN, quarantine: async () => undefined, log: t.context.log, handoffTimeoutMs: 200 }));
-    const stuck = await new Promise<Server>((resolve) => {
+  /** POSTs `body` to /api/ingest of `app` on a port of its own, closed afterwards. */
+  async function postTo(app: express.Express, body: unknown): Promise<Response> {
+    const server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     try {
-      const res = await fetch(`http://127.0.0.1:${(stuck.address() as AddressInfo).port}/api/ingest`, {
+      return await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ingest`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-        body: JSON.stringify([mention('8')]),
+        body: JSON.stringify(body),
         signal: AbortSignal.timeout(5000),
-      });
-      expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).toBe('30');
-      expect(((await res.json()) as { error: string }).error).toContain('within 0.2 s');
+      }).then(async (res) => new Response(await res.text(), { status: res.status, headers: res.headers }));
     } finally {
-      stuck.closeAllConnections();
-      await new Promise<void>((resolve) => stuck.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  }
+
+  it('answers 503 with Retry-After when the bus does not take the items in time (Kafka down), instead of hanging', async () => {
+    const app = express();
+    app.use(createIngestRouter({ emit: () => new Promise(() => undefined), token: TOKEN, quarantine: async () => undefined, log: t.context.log, handoffTimeoutMs: 200 }));
+    const res = await postTo(app, [mention('8')]);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(((await res.json()) as { error: string }).error).toContain('within 0.2 s');
   });
 
   it('also works behind a JSON body parser mounted before it', async () => {
     const app = express();
     app.use(express.json());
     app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log }));
-    const other = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    try {
-      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/api/ingest`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-        body: JSON.stringify([mention('9')]),
-      });
-      expect(res.status).toBe(200);
-      expect(out.ids()).toEqual(['review:9']);
-    } finally {
-      other.closeAllConnections();
-      await new Promise<void>((resolve) => other.close(() => resolve()));
-    }
+    const res = await postTo(app, [mention('9')]);
+    expect(res.status).toBe(200);
+    expect(out.ids()).toEqual(['review:9']);
   });
 
   it('stays closed when no token is configured', async () => {
