@@ -32,6 +32,12 @@ describe('shipped classifier on the QA analyst run\'s cases', () => {
     expect(classify('Great, the app let me cancel my booking in two taps.').complaint.isComplaint).toBe(false);
   });
 
+  it('a customer who cancelled their own flight and got the refund fast is thanking, not complaining; a company cancelling it still is', () => {
+    expect(classify('I cancelled my flight myself, refund came in a day, thanks @aerolux!').complaint.isComplaint).toBe(false);
+    expect(classify('Cancelled my Aerolux booking online, refund arrived within a day. Thanks!').complaint.isComplaint).toBe(false);
+    expect(classify('Aerolux cancelled my flight and I am still waiting for the refund').complaint.isComplaint).toBe(true);
+  });
+
   it('a goodbye with "good riddance" is negative about the brand', () => {
     expect(classify('Cancelled my Brightwatt contract today. Best decision ever, good riddance!').sentiment.label).toBe('negative');
   });
