@@ -1,9 +1,10 @@
 /**
- * Text analysis for the embedded store, mirroring the Elasticsearch template (see es-template.ts): every post is
- * indexed twice, once through a German chain (lower case, German2 umlaut normalisation, ASCII folding, Snowball
- * German stem) and once through an English chain (possessive strip, ASCII folding, Porter stem). A query term
- * matches when either analysis matches, so "Verspätung", "verspaetung" and "Verspätungen" meet in the German
- * column and "delayed"/"delay" in the English one, without guessing a post's language at search time.
+ * Text analysis for the embedded store, mirroring the Elasticsearch template (see es-template.ts): text is
+ * analysed twice, once through a German chain (lower case, German2 umlaut normalisation, ASCII folding, Snowball
+ * German stem) and once through an English chain (possessive strip, ASCII folding, Porter stem). A query term is
+ * analysed both ways and matched in the analysis of each post's language (both for a post in neither language), so
+ * "Verspätung", "verspaetung" and "Verspätungen" meet in German posts and "delayed"/"delay" in English ones, while
+ * "offen" no longer finds an English "offer" through its German stem.
  */
 import { createRequire } from 'node:module';
 import { StoreQueryError } from './errors.ts';

@@ -1,13 +1,13 @@
 /**
  * Translates MentionFilters into Elasticsearch queries with the same meaning as sqlite-filters.ts: the search text
- * as parsed by analysis.ts (every group required, each word or phrase matched in the German or the English
- * analysis, prefixes in the folded fields, exclusions as must_not); list filters are "any of"; from inclusive,
+ * as parsed by analysis.ts (every group required, each word or phrase matched in the analysis of the post's
+ * language, prefixes in the folded fields, exclusions as must_not); list filters are "any of"; from inclusive,
  * to exclusive.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { z } from 'zod';
-import { foldedTerm, searchText, type TextTerm } from './analysis.ts';
-import { PLAIN_FIELDS, PREFIX_FIELDS, TEXT_FIELDS } from './es-template.ts';
+import { foldedTerm, searchText, type TextQuery, type TextTerm } from './analysis.ts';
+import { PLAIN_FIELDS, PREFIX_FIELDS, STEMMED_FIELDS, TEXT_FIELDS } from './es-template.ts';
 import type { FacetCount, FacetField, MentionFilters } from './port.ts';
 import { FACET_SIZE, parseInstant, type ResolvedSort } from './query.ts';
 
@@ -27,37 +27,55 @@ function prefixQuery(word: string): Query {
   return { bool: { should, minimum_should_match: 1 } };
 }
 
-function termQuery(term: TextTerm): Query {
+function termQuery(term: TextTerm, fields: readonly string[]): Query {
   if (term.prefix) return prefixQuery(term.raw);
   return {
     multi_match: term.phrase
-      ? { query: term.raw, fields: TEXT_FIELDS, type: 'phrase' }
+      ? { query: term.raw, fields: [...fields], type: 'phrase' }
       : // best_fields + and: the word must match within one field (German or English stem), never half here
         // and half there.
-        { query: term.raw, fields: TEXT_FIELDS, type: 'best_fields', operator: 'and' },
+        { query: term.raw, fields: [...fields], type: 'best_fields', operator: 'and' },
   };
 }
 
-function anyTermQuery(terms: readonly TextTerm[]): Query {
+function anyTermQuery(terms: readonly TextTerm[], fields: readonly string[]): Query {
   const [only] = terms;
-  if (terms.length === 1 && only !== undefined) return termQuery(only);
-  return { bool: { should: terms.map(termQuery), minimum_should_match: 1 } };
+  if (terms.length === 1 && only !== undefined) return termQuery(only, fields);
+  return { bool: { should: terms.map((t) => termQuery(t, fields)), minimum_should_match: 1 } };
+}
+
+/**
+ * The search text, with each post matched in its own language's stems only, as the embedded store indexes them
+ * (sqlite-schema.ts ftsColumns): a German post in the German analysis, an English one in the English analysis, any
+ * other in both. Matching every post both ways made "offen" find English posts saying "offer" (German stem "off").
+ */
+function textQuery(text: TextQuery): Query {
+  const branch = (fields: readonly string[], language: Query): Query => ({
+    bool: { filter: [language], must: text.required.map((g) => anyTermQuery(g, fields)), must_not: text.excluded.map((t) => termQuery(t, fields)) },
+  });
+  const known = Object.keys(STEMMED_FIELDS);
+  return {
+    bool: {
+      should: [
+        ...Object.entries(STEMMED_FIELDS).map(([lang, fields]) => branch(fields, { term: { lang } })),
+        branch(TEXT_FIELDS, { bool: { must_not: [{ terms: { lang: known } }] } }),
+      ],
+      minimum_should_match: 1,
+    },
+  };
 }
 
 /**
  * Undefined when the text holds no searchable word: such a query matches nothing (as in the embedded store).
- * Text of exclusions only is a bool of must_not alone, which matches every other post. `hasText` says whether
- * there is something to score.
+ * Text of exclusions only matches every other post, unscored. `hasText` says whether there is something to score.
  */
 export function mentionQuery(filters: MentionFilters): { query: Query; hasText: boolean } | undefined {
   const must: Query[] = [];
-  const mustNot: Query[] = [];
   const filter: Query[] = [];
   const text = searchText(filters);
   if (text !== undefined) {
     if (text.required.length === 0 && text.excluded.length === 0) return undefined;
-    must.push(...text.required.map(anyTermQuery));
-    mustNot.push(...text.excluded.map(termQuery));
+    (text.required.length > 0 ? must : filter).push(textQuery(text));
   }
   const hasText = must.length > 0;
   const anyOf = (field: string, values: readonly string[] | undefined): void => {
@@ -78,7 +96,7 @@ export function mentionQuery(filters: MentionFilters): { query: Query; hasText: 
     if (filters.to !== undefined) range.lt = new Date(parseInstant(filters.to, 'to')).toISOString();
     filter.push({ range: { createdAt: range } });
   }
-  return { query: { bool: { must, must_not: mustNot, filter } }, hasText };
+  return { query: { bool: { must, filter } }, hasText };
 }
 
 export function mentionSort(sort: ResolvedSort): estypes.SortCombinations[] {

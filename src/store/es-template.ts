@@ -71,6 +71,8 @@ const ANALYSED_TEXT: estypes.MappingProperty = {
 
 /** Fields searched for words and phrases (see es-query.ts). */
 export const TEXT_FIELDS = ['text.de', 'text.en', 'title.de', 'title.en'];
+/** The stemmed fields a post of each language is searched in (es-query.ts textQuery); other posts in TEXT_FIELDS. */
+export const STEMMED_FIELDS: Readonly<Record<'de' | 'en', readonly string[]>> = { de: ['text.de', 'title.de'], en: ['text.en', 'title.en'] };
 /** Fields searched for prefixes (`Funk*`), compared with analysis.ts foldedTerm. */
 export const PREFIX_FIELDS = ['text.folded', 'title.folded'];
 /**

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { analyse } from './analysis.ts';
 
 /** Bump with a migration step when the schema changes; a newer file than this code is refused. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const DDL_V1 = `
 CREATE TABLE mentions (
@@ -86,20 +86,25 @@ function searchableText(m: { title?: string | undefined; text: string }): string
   return m.title ? `${m.title}\n${m.text}` : m.text;
 }
 
-/** The full-text row of one mention: the columns of mentions_fts, in order. */
-export function ftsColumns(m: { title?: string | undefined; text: string }): [de: string, en: string, folded: string] {
+/**
+ * The full-text row of one mention: the columns of mentions_fts, in order. A post is stemmed in its own language
+ * only (German posts in `de`, English in `en`; a post in neither language, or of unknown language, in both): a
+ * query word is analysed both ways (sqlite-filters.ts), so stemming an English post the German way too made
+ * "offen" find "offer" (German stem "off" for both). Prefixes (`folded`) are unstemmed and kept for every post.
+ */
+export function ftsColumns(m: { title?: string | undefined; text: string; lang?: string | undefined }): [de: string, en: string, folded: string] {
   const { de, en, folded } = analyse(searchableText(m));
-  return [de.join(' '), en.join(' '), folded.join(' ')];
+  return [m.lang === 'en' ? '' : de.join(' '), m.lang === 'de' ? '' : en.join(' '), folded.join(' ')];
 }
 
 /** The part of a stored document that is indexed; checked rather than trusted, like every read of a document. */
-const IndexedDoc = z.object({ title: z.string().optional(), text: z.string() });
+const IndexedDoc = z.object({ title: z.string().optional(), text: z.string(), lang: z.string().optional() });
 
 /**
- * v3: a third FTS column, `folded` (unstemmed, umlauts folded), for prefix queries (`Verspät*`). FTS5 cannot add
- * a column and the table is contentless, so it is rebuilt from the stored documents.
+ * Drops and rebuilds the full-text table from the stored documents: FTS5 cannot add a column, and the table is
+ * contentless, so its rows cannot be rewritten from themselves.
  */
-function migrateV3(db: Database): void {
+function rebuildFullText(db: Database): void {
   db.exec(`
     DROP TABLE mentions_fts;
     CREATE VIRTUAL TABLE mentions_fts USING fts5 (
@@ -116,8 +121,20 @@ function migrateV3(db: Database): void {
   }
 }
 
+/**
+ * v3: a third FTS column, `folded` (unstemmed, umlauts folded), for prefix queries (`Verspät*`).
+ * v4: each post stemmed in its own language only (ftsColumns). Both rebuild the table; a v2 file is rebuilt once.
+ */
+function migrateV3(db: Database, target: number): void {
+  if (target < 4) rebuildFullText(db);
+}
+
+function migrateV4(db: Database): void {
+  rebuildFullText(db);
+}
+
 /** Migration steps: STEPS[n - 1] takes a file from version n - 1 to n. */
-const STEPS: ReadonlyArray<string | ((db: Database) => void)> = [DDL_V1, MIGRATE_V2, migrateV3];
+const STEPS: ReadonlyArray<string | ((db: Database, target: number) => void)> = [DDL_V1, MIGRATE_V2, migrateV3, migrateV4];
 
 export class SchemaVersionError extends Error {
   constructor(file: string, found: number) {
@@ -139,7 +156,7 @@ export function migrate(db: Database, file: string, target = SCHEMA_VERSION): vo
     for (let v = found + 1; v <= target; v++) {
       const step = STEPS[v - 1] ?? '';
       if (typeof step === 'string') db.exec(step);
-      else step(db);
+      else step(db, target);
     }
     db.pragma(`user_version = ${target}`);
   })();

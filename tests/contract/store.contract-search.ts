@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreQueryError } from '../../src/store/errors.ts';
 import type { SearchQuery, Store } from '../../src/store/port.ts';
-import { ids, SAMPLE, sortedIds } from './store.fixtures.ts';
+import { ids, mention, SAMPLE, sortedIds } from './store.fixtures.ts';
 
 export type MakeStore = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
 
@@ -110,6 +110,43 @@ export function searchContract(makeStore: MakeStore): void {
     it('combines a phrase with words: "still waiting" style queries', async () => {
       expect(await found({ text: '"no reply" parcel' })).toEqual(['twitter:en-delayed']);
       expect(await found({ text: '"no reply" Rechnung' })).toEqual([]);
+    });
+  });
+
+  describe('each post in its own language', () => {
+    // A store of its own: the sample set above is shared by the read-only specs and its counts must not change.
+    let own: Store;
+    let cleanupOwn: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store: own, cleanup: cleanupOwn } = await makeStore());
+      await own.upsertMentions([
+        mention({ id: 'twitter:de-offen', text: 'Mein Ticket ist seit Tagen offen.', createdAt: '2026-03-02T08:00:00Z' }),
+        mention({ id: 'twitter:en-offer', text: 'Great offer on broadband this week.', createdAt: '2026-03-02T09:00:00Z', lang: 'en' }),
+        mention({ id: 'twitter:other-mix', text: 'Verspätungen und delays, c’est la vie.', createdAt: '2026-03-02T10:00:00Z', lang: 'other' }),
+      ]);
+      await own.refresh();
+    });
+    afterAll(async () => {
+      await cleanupOwn?.();
+    });
+    const foundOwn = async (text: string): Promise<string[]> => sortedIds((await own.search({ size: 50, text })).hits);
+
+    it('matches a German post by German stems and an English post by English stems only ("offen" finds no "offer")', async () => {
+      // German stem of both "offen" and "offer" is "off": matching every post both ways found the English offer.
+      expect(await foundOwn('offen')).toEqual(['twitter:de-offen']);
+      // The query's own language is unknown, so "offer" is still read the German way in German posts (stem "off").
+      expect(await foundOwn('offer')).toEqual(['twitter:de-offen', 'twitter:en-offer']);
+      expect(await foundOwn('-offen')).toEqual(['twitter:en-offer', 'twitter:other-mix']);
+      expect(await foundOwn('"ist seit Tagen offen"')).toEqual(['twitter:de-offen']);
+    });
+
+    it('matches a post in neither language by either analysis', async () => {
+      expect(await foundOwn('Verspätung')).toEqual(['twitter:other-mix']);
+      expect(await foundOwn('delayed')).toEqual(['twitter:other-mix']);
+    });
+
+    it('finds prefixes in every post whatever its language', async () => {
+      expect(await foundOwn('off*')).toEqual(['twitter:de-offen', 'twitter:en-offer']);
     });
   });
 

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { ftsColumns, migrate, SCHEMA_VERSION, SchemaVersionError } from '../../src/store/sqlite-schema.ts';
+import { englishTerm } from '../../src/store/analysis.ts';
 import { storeContract } from './store.contract.ts';
 import { alert, ids, SAMPLE } from './store.fixtures.ts';
 
@@ -126,6 +127,28 @@ describe('sqlite store: restart', () => {
     } finally {
       await upgraded.close();
     }
+  });
+
+  it('upgrades a version 3 file in place: each post is then stemmed in its own language only', async () => {
+    // Version 3 stemmed every post both ways: the German post's words also stood in the English column.
+    const inEnglish = `en : ${englishTerm('Verspätung')}`;
+    const v3 = await olderFile(3, (db) => {
+      for (const table of ['mentions', 'mention_docs', 'mention_brands', 'mention_intents']) db.exec(`INSERT INTO ${table} SELECT * FROM cur.${table}`);
+      const insertText = db.prepare('INSERT INTO mentions_fts (rowid, de, en, folded) VALUES ((SELECT rid FROM mentions WHERE id = ?), ?, ?, ?)');
+      for (const m of SAMPLE) insertText.run(m.id, ...ftsColumns({ title: m.title, text: m.text }));
+      expect(db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(inEnglish)).toEqual({ n: 1 });
+    });
+
+    const upgraded = await openSqliteStore(v3);
+    try {
+      expect(ids((await upgraded.search({ text: 'Verspätungen' })).hits)).toEqual(['twitter:de-verspaetung']);
+      expect(ids((await upgraded.search({ text: 'refunds' })).hits)).toEqual(['rss:en-refund']);
+    } finally {
+      await upgraded.close();
+    }
+    const check = new BetterSqlite3(v3, { readonly: true });
+    expect(check.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(inEnglish)).toEqual({ n: 0 });
+    check.close();
   });
 
   it('refuses a file written by a newer schema instead of corrupting it', async () => {
