@@ -53,6 +53,8 @@ export const IncidentState = z.object({
   quiet: z.number().int().nonnegative(),
   peakRatio: z.number(),
   peakNegatives: z.number(),
+  /** Negatives of the last hour as the latest revision reported them: growth updates are measured from here. Absent in older state. */
+  reportedNegatives: z.number().optional(),
   /**
    * Opened on the no-baseline bars (shitstorm.ts NO_BASELINE): judged and worded so while the baseline is frozen
    * by it, even once the hours learned before the storm would give an expectation.

@@ -168,18 +168,30 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       // Growth is read off the last hour (or all there is of it in a brand's first hour), whichever window scored best:
       // during a ramp the best window is a short one, and an alert that opened at critical (nothing left to escalate
       // to) kept its opening figures for the whole storm.
+      // Growth is measured against the figure the team was last shown, not the running peak: raised every minute,
+      // the peak never lagged the count by half, and a storm growing smoothly (36 → 478 negatives an hour in the QA's
+      // firestorm replays) was never updated between its first revision and its resolution.
       const hourNegatives = widest(scores)?.stats.negativesCapped ?? 0;
-      const grown = hourNegatives >= inc.peakNegatives * GROWTH && hourNegatives - inc.peakNegatives >= MIN_GROWTH;
+      const reported = inc.reportedNegatives ?? inc.peakNegatives;
+      const grown = hourNegatives >= reported * GROWTH && hourNegatives - reported >= MIN_GROWTH;
       inc.peakNegatives = Math.max(inc.peakNegatives, hourNegatives);
       if (!absolute) inc.peakRatio = Math.max(inc.peakRatio, current.ratio);
       if (!escalated && !grown) return [];
-      Object.assign(inc, { severity: escalated ? severity : inc.severity, updatedAt: iso, revision: inc.revision + 1 });
+      Object.assign(inc, { severity: escalated ? severity : inc.severity, updatedAt: iso, revision: inc.revision + 1, reportedNegatives: Math.max(reported, hourNegatives) });
       return [render(inc, current)];
     }
     if (!best) return [];
     if (inc && inc.resolvedAt && at - Date.parse(inc.resolvedAt) <= reopenMs) {
       // The same storm flaring up again: reopen the incident rather than alerting twice.
-      Object.assign(inc, { status: 'open', updatedAt: iso, revision: inc.revision + 1, quiet: 0, severity: maxSeverity(inc.severity, severityOf(best)) });
+      Object.assign(inc, {
+        status: 'open',
+        updatedAt: iso,
+        revision: inc.revision + 1,
+        quiet: 0,
+        // At the flare-up's own size: a 9-post tail of a critical storm reopened as "critical" (QA firestorm replays).
+        severity: severityOf(best),
+        reportedNegatives: widest(scores)?.stats.negativesCapped ?? best.stats.negativesCapped,
+      });
       delete inc.resolvedAt;
       if (absolute) inc.noBaseline = true;
       else delete inc.noBaseline;
@@ -196,6 +208,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
         quiet: 0,
         peakRatio: absolute ? 0 : best.ratio,
         peakNegatives: widest(scores)?.stats.negativesCapped ?? best.stats.negativesCapped,
+        reportedNegatives: widest(scores)?.stats.negativesCapped ?? best.stats.negativesCapped,
         ...(absolute ? { noBaseline: true } : {}),
       };
     }
@@ -231,4 +244,3 @@ function widest(scores: readonly WindowScore[]): WindowScore | undefined {
 
 const ORDER = ['info', 'watch', 'warning', 'critical'] as const;
 const rank = (s: (typeof ORDER)[number]) => ORDER.indexOf(s);
-const maxSeverity = (a: 'watch' | 'warning' | 'critical', b: 'watch' | 'warning' | 'critical') => (rank(a) >= rank(b) ? a : b);

@@ -25,7 +25,7 @@ import { createWindowEvaluation, freezesBaseline } from './shitstorm-evaluate.ts
 import { finishRestore, newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
 import { retireBucket } from './shitstorm-authors.ts';
 import { addToBucket, BUCKET_MS, HOUR_BUCKETS, newBucket, type Bucket } from './shitstorm-window.ts';
-import type { StateStore, StreamDetector } from './types.ts';
+import type { OpenStorm, StateStore, StreamDetector } from './types.ts';
 
 export interface ShitstormOptions {
   thresholds?: Partial<BurstThresholds>;
@@ -66,8 +66,8 @@ const log = childLogger('shitstorm');
 
 /** The detector as the detect stage uses it: a stream detector that also says which brands are in a storm now. */
 export interface ShitstormDetector extends StreamDetector {
-  /** The id of the brand's open incident, if it has one (the unanswered tracker files storm posts under it). */
-  openIncident(brand: string): string | undefined;
+  /** The brand's open incident, if it has one (the unanswered tracker files storm posts under it). */
+  openIncident(brand: string): OpenStorm | undefined;
 }
 
 export function createShitstormDetector(deps: ShitstormDeps): ShitstormDetector {
@@ -175,7 +175,7 @@ export function createShitstormDetector(deps: ShitstormDeps): ShitstormDetector 
 
     openIncident(brand) {
       const incident = runtimes.get(brand)?.incident;
-      return incident?.status === 'open' ? incident.id : undefined;
+      return incident?.status === 'open' ? { id: incident.id, severity: incident.severity } : undefined;
     },
 
     async restore() {

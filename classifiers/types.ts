@@ -33,6 +33,12 @@ export type StateStore = Pick<Store, 'getState' | 'putState' | 'deleteState' | '
  */
 export type BrandFilter = (brand: string) => boolean;
 
+/** A brand's open shitstorm incident as other detectors see it: which one, and how grave it is now. */
+export interface OpenStorm {
+  id: string;
+  severity: 'watch' | 'warning' | 'critical';
+}
+
 /**
  * A stream detector (unanswered tracker, shitstorm detector). Mentions arrive per brand in bus order; time is
  * event time in replay (`--clock event`) and wall time live: the caller passes `now` either way.

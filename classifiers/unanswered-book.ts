@@ -101,6 +101,16 @@ export class ThreadBook {
     return viaParent ? own.get(viaParent) : undefined;
   }
 
+  /** The threads of this source where the customer awaits the brand's answer, oldest first. */
+  waitingThreads(brand: string, authorId: string, source: string): ThreadState[] {
+    const out: ThreadState[] = [];
+    for (const root of this.waiting.get(brand)?.rootsOf(authorId) ?? []) {
+      const t = this.threadsOf(brand).get(root);
+      if (t?.source === source) out.push(t);
+    }
+    return out;
+  }
+
   /** Whether the customer awaits the brand's answer in a thread other than `rootId`. */
   waitingElsewhere(brand: string, authorId: string, rootId: string): boolean {
     return this.waiting.get(brand)?.elsewhere(authorId, rootId) ?? false;

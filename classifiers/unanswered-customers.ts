@@ -162,13 +162,13 @@ function evictsBefore(a: CustomerState, b: CustomerState): boolean {
  * of the threads kept. Tells a customer's separate tweet, while another of theirs waits, as chasing.
  */
 export class WaitingCustomers {
-  private readonly rootsOf = new Map<string, Set<string>>();
+  private readonly roots = new Map<string, Set<string>>();
   private readonly authorsIn = new Map<string, string[]>();
 
   update(t: ThreadState): void {
     const authors = t.customers.filter((c) => c.state === 'awaiting_brand' && c.authorId !== LEGACY_CUSTOMER).map((c) => c.authorId);
     for (const a of this.authorsIn.get(t.rootId) ?? []) if (!authors.includes(a)) this.unlink(a, t.rootId);
-    for (const a of authors) this.rootsOf.set(a, (this.rootsOf.get(a) ?? new Set()).add(t.rootId));
+    for (const a of authors) this.roots.set(a, (this.roots.get(a) ?? new Set()).add(t.rootId));
     if (authors.length > 0) this.authorsIn.set(t.rootId, authors);
     else this.authorsIn.delete(t.rootId);
   }
@@ -178,20 +178,25 @@ export class WaitingCustomers {
     this.authorsIn.delete(rootId);
   }
 
+  /** Roots of the threads where the customer awaits an answer, oldest first. */
+  rootsOf(authorId: string): Iterable<string> {
+    return this.roots.get(authorId) ?? [];
+  }
+
   /** Whether the customer awaits an answer in a thread other than `rootId`. */
   elsewhere(authorId: string, rootId: string): boolean {
-    for (const root of this.rootsOf.get(authorId) ?? []) if (root !== rootId) return true;
+    for (const root of this.rootsOf(authorId)) if (root !== rootId) return true;
     return false;
   }
 
   clear(): void {
-    this.rootsOf.clear();
+    this.roots.clear();
     this.authorsIn.clear();
   }
 
   private unlink(authorId: string, rootId: string): void {
-    const roots = this.rootsOf.get(authorId);
+    const roots = this.roots.get(authorId);
     roots?.delete(rootId);
-    if (roots?.size === 0) this.rootsOf.delete(authorId);
+    if (roots?.size === 0) this.roots.delete(authorId);
   }
 }

@@ -20,7 +20,7 @@ import { slaMinutesFor, type AppConfig } from '../src/config.ts';
 import type { Alert, Brand, Classified, ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
 import { classifyReply } from './reply-kind.ts';
-import type { BrandFilter, StateStore, StreamDetector } from './types.ts';
+import type { BrandFilter, OpenStorm, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
 import { ThreadBook } from './unanswered-book.ts';
 import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, reportsRepeatFailure } from './unanswered-cues.ts';
@@ -51,7 +51,7 @@ export interface UnansweredTrackerDeps {
   config: AppConfig;
   state: StateStore;
   /** The shitstorm incident open for a brand, if any (the shitstorm detector's `openIncident`). */
-  stormOf?: (brand: string) => string | undefined;
+  stormOf?: (brand: string) => OpenStorm | undefined;
   /**
    * The status the store holds for an alert: an analyst may have resolved it on the dashboard, which the tracker
    * hears of only here. Asked for a thread's open alert before it escalates and when its customer writes again.
@@ -61,6 +61,8 @@ export interface UnansweredTrackerDeps {
 }
 
 const HOUR = 3_600_000;
+/** Separate unanswered threads one customer opens per brand and source before further messages join the newest. */
+export const MAX_CASES_PER_CUSTOMER = 3;
 
 /** The tracker as the detect stage uses it: a stream detector that also places posts and catches up in event time. */
 export interface UnansweredTracker extends StreamDetector {
@@ -119,14 +121,31 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     return renderAlert(t, brands.get(t.brand), now, context);
   }
 
+  /**
+   * The storm a new thread is filed under: while a storm is open, a negative post is one of its posts; once it is
+   * confirmed (warning or critical), so is any new customer's post. Storm posts the classifier does not read as
+   * negative (sarcasm, missed outrage, "what is going on?") otherwise opened ordinary threads that escalated on
+   * their own: 470 warning or critical alerts in the QA's airline firestorm, beside the one storm alert.
+   */
+  function stormToFile(brand: string, m: Classified): string | undefined {
+    const storm = deps.stormOf?.(brand);
+    if (storm === undefined) return undefined;
+    return m.complaint.isComplaint || m.sentiment.label === 'negative' || storm.severity !== 'watch' ? storm.id : undefined;
+  }
+
   function onCustomer(brand: string, m: Classified, now: Date): Alert[] {
     let t = book.findThread(brand, m);
     // At-least-once delivery: a mention seen again (redelivered after a crash) must not count twice.
     if (t && (t.ids.includes(m.id) || t.pending.some((p) => p.id === m.id))) return [];
+    // A customer already waiting for the brand in MAX_CASES_PER_CUSTOMER threads of this source (one loud customer's
+    // 200 separate tweets) writes in the newest of them: a thread each raised 146 critical alerts for one person in a
+    // day (QA firestorm replays). Up to the cap each message is its own case, answered (or not) where it was asked,
+    // as the twcs check counts them.
+    t ??= book.waitingThreads(brand, m.author.id, m.source).slice(MAX_CASES_PER_CUSTOMER - 1).at(-1);
     if (!t) {
       const sla = slaMinutesFor(deps.config, brands.get(brand), m.source, m.channel);
       t = newThread(brand, m.thread.rootId, m.source, m.channel, sla, m.createdAt);
-      const storm = m.complaint.isComplaint || m.sentiment.label === 'negative' ? deps.stormOf?.(brand) : undefined;
+      const storm = stormToFile(brand, m);
       if (storm !== undefined) t.storm = storm;
       book.threadsOf(brand).set(t.rootId, t);
     }
@@ -145,11 +164,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     if ((t.state === 'answered' && (t.replies.length > 0 || t.alert)) || t.alert?.resolution === ANALYST_RESOLUTION) startCycle(t);
     book.forget(t, recordId(t, m.id, m.createdAt));
     const stateBefore = t.state;
-    // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting.
-    // A customer who already awaits the brand's answer in another thread (one loud customer's thirty separate
-    // tweets) is chasing too: each new thread starts with that follow-up. Alerts stay per thread, so each can be
-    // answered and resolved where it was asked; the older threads' alerts are left as they were, not revised.
-    const nudge = isNudge(m.text) || repeated || book.waitingElsewhere(brand, m.author.id, t.rootId);
+    // Chasing: an explicit nudge ("immer noch keine Antwort"), or the same customer writing again while waiting,
+    // here or in a thread of their own — except a storm post's new thread: three outraged tweets are the storm, not
+    // a customer chasing (87 storm posts escalated to warning that way in the QA's airline firestorm).
+    const nudge = isNudge(m.text) || repeated || (t.storm === undefined && book.waitingElsewhere(brand, m.author.id, t.rootId));
     customerAsks(claimCustomer(t, m), m, { complaint: m.complaint.isComplaint, nudge });
     addPending(t, toPending(m));
     boundCustomers(t);

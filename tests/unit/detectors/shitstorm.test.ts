@@ -248,6 +248,22 @@ describe('shitstorm detector', () => {
     expect(Math.abs(Date.parse(String(open[0]?.evidence.onsetAt)) - onset)).toBeLessThanOrEqual(5 * MIN);
   });
 
+  it('updates a storm that grows smoothly for hours, each update with half as many negatives again as the one before', async () => {
+    // QA firestorm replays: growth was compared with a peak raised every minute, so a storm growing smoothly from
+    // 36 to 478 negatives an hour never grew "by half" within one minute and the team kept its first figures.
+    const { d, t } = await learned(bahn);
+    const onset = t + 9 * 60 * MIN;
+    const alerts = await feed(d, bahn, t, onset + 5 * 60 * MIN, stormDe(onset, 600, 5 * 60));
+    const open = alerts.filter((a) => a.status === 'open');
+    expect(new Set(open.map((a) => a.id)).size).toBe(1);
+    const critical = open.findIndex((a) => a.severity === 'critical');
+    expect(critical).toBeGreaterThanOrEqual(0);
+    const after = open.slice(critical + 1);
+    expect(after.length).toBeGreaterThanOrEqual(2);
+    const observed = open.slice(critical).map((a) => Number(a.evidence.observedNegative));
+    expect(observed.at(-1)).toBeGreaterThan(3 * (observed[0] ?? 0));
+  });
+
   it('updates a storm that grows in the first hour of a freshly started service, before any hour-long window exists', async () => {
     // QA live re-check: a cold instance kept "154 negative" while ~500 arrived, as growth was read off 60-minute windows.
     const d = createShitstormDetector({ brands: [bahn], state: new MemoryState() });
@@ -885,6 +901,19 @@ describe('shitstorm: a storm that rises again after a lull', () => {
     const after = alerts.slice(resolvedAt + 1);
     expect(after.some((a) => a.status === 'open')).toBe(true);
     expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
+  });
+
+  it('reopens at the flare-up\'s own severity: a small tail of a critical storm is no new critical alert', async () => {
+    const { d, t } = await learned(bahn);
+    const onset = t + 10 * 60 * MIN;
+    const tailFrom = onset + (90 + 75 + 150) * MIN;
+    const rate = (x: number) => (x >= onset && x < onset + 90 * MIN ? 600 : x >= tailFrom && x < tailFrom + 60 * MIN ? 30 : 0);
+    const alerts = await feed(d, bahn, t, tailFrom + 4 * 60 * MIN, { rate, make: stormDe(onset, 600, 10).make });
+    const resolvedAt = alerts.findIndex((a) => a.status === 'resolved');
+    expect(alerts.slice(0, resolvedAt).some((a) => a.severity === 'critical')).toBe(true);
+    const reopened = alerts.slice(resolvedAt + 1).find((a) => a.status === 'open');
+    expect(reopened).toBeDefined();
+    expect(reopened?.severity).not.toBe('critical');
   });
 });
 

@@ -3,7 +3,7 @@
  * with their own complaint flag, follow-ups and clock; and thread state written before this still restores.
  */
 import { describe, expect, it } from 'vitest';
-import { createUnansweredTracker, unansweredNamespace } from '../../../classifiers/unanswered.ts';
+import { createUnansweredTracker, MAX_CASES_PER_CUSTOMER, unansweredNamespace } from '../../../classifiers/unanswered.ts';
 import { MAX_CUSTOMERS, MAX_PENDING } from '../../../classifiers/unanswered-thread.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand } from '../../../src/model.ts';
@@ -151,8 +151,10 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
 });
 
 describe('unanswered tracker: one customer, many threads (QA storm_loud)', () => {
-  it('a customer who already waits in another thread is chasing: each new thread counts a follow-up, alerts stay per thread', async () => {
-    const tweets: Step[] = [0, 10, 20, 30].map((minute, i) => ({
+  it(`a customer waiting in ${MAX_CASES_PER_CUSTOMER} threads writes further messages into the newest: one alert each, chased, no more`, async () => {
+    // QA firestorm replays: 200 separate tweets of one customer, each its own thread chasing the others, raised 146
+    // critical alerts in a day. Up to the cap each tweet is its own case (and each new one counts as chasing).
+    const tweets: Step[] = [0, 10, 20, 30, 40, 50].map((minute, i) => ({
       id: `t${i}`,
       minute,
       author: 'laut',
@@ -161,24 +163,23 @@ describe('unanswered tracker: one customer, many threads (QA storm_loud)', () =>
       source: 'twitter',
     }));
     const { emitted } = await run(
-      [
-        ...tweets,
-        // All answered; the next question, days later, is a new matter and no follow-up.
-        ...tweets.map((t, i) => ({ ...brand(`a${i}`, 100 + i, t.id, 'Die Schlussrechnung wurde heute verschickt.'), source: 'twitter' })),
-        { id: 't9', minute: 3000, author: 'laut', text: '@lindenau_hilft Und wie hoch ist mein neuer Abschlag?', brandContext: ['lindenau'], source: 'twitter' },
-      ].map((s) => ({ ...s, rootId: s.id.startsWith('a') ? (s.parentId ?? s.id) : s.id })),
-      3100,
+      [...tweets, { ...brand('a5', 400, 't5', 'Die Schlussrechnung wurde heute verschickt.'), source: 'twitter' }].map((s) => ({
+        ...s,
+        rootId: s.id.startsWith('a') ? (s.parentId ?? s.id) : s.id,
+      })),
+      600,
     );
     const opened = emitted.filter((a) => a.revision === 0);
     expect(opened.map((a) => [a.evidence.threadRootId, a.evidence.followUps, a.evidence.priority])).toEqual([
       ['twitter:t0', 0, 'normal'],
       ['twitter:t1', 1, 'high'],
-      ['twitter:t2', 1, 'high'],
-      ['twitter:t3', 1, 'high'],
-      ['twitter:t9', 0, 'normal'],
+      ['twitter:t2', 4, 'high'],
     ]);
-    // The first thread's alert was not revised for the later tweets: opened, then resolved by its answer.
-    expect(emitted.filter((a) => a.evidence.threadRootId === 'twitter:t0').map((a) => a.status)).toEqual(['open', 'resolved']);
+    // The answer to a message that joined the third case answers that case; the first two still wait.
+    const third = emitted.filter((a) => a.evidence.threadRootId === 'twitter:t2');
+    expect(third.at(-1)?.status).toBe('resolved');
+    expect(third[0]?.mentions).toEqual(expect.arrayContaining(['twitter:t2', 'twitter:t5']));
+    expect(emitted.filter((a) => a.evidence.threadRootId === 'twitter:t0').at(-1)?.status).toBe('open');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUnansweredTracker, unansweredNamespace } from '../../../classifiers/unanswered.ts';
 import { unansweredAlertId } from '../../../classifiers/unanswered-thread.ts';
+import type { OpenStorm } from '../../../classifiers/types.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand, Classified } from '../../../src/model.ts';
 import { MemoryState, post, type PostSpec } from './helpers.ts';
@@ -568,14 +569,18 @@ describe('quote tweets: only the writer\'s own words address a brand', () => {
 // QA storm report defect 2: a storm's posts each raised their own SLA alert, 455 of them critical, beside the one
 // shitstorm alert. Opened while the brand's storm is open, a negative post's thread is filed under the storm.
 describe('unanswered threads opened during a shitstorm', () => {
-  async function during(storm: string | undefined, steps: Array<{ id: string; minute: number; text: string; author: string; parentId?: string; complaint?: boolean }>) {
-    const tracker = createUnansweredTracker({ brands: [acme], config, state: new MemoryState(), stormOf: () => storm });
+  async function during(
+    storm: string | undefined,
+    steps: Array<{ id: string; minute: number; text: string; author: string; parentId?: string; rootId?: string; complaint?: boolean }>,
+    severity: OpenStorm['severity'] = 'watch',
+  ) {
+    const tracker = createUnansweredTracker({ brands: [acme], config, state: new MemoryState(), stormOf: () => (storm === undefined ? undefined : { id: storm, severity }) });
     await tracker.restore();
     const out: Alert[] = [];
     for (const s of steps) {
       const now = at(s.minute);
       out.push(...(await tracker.advance(now)));
-      out.push(...(await tracker.observe(post({ id: s.id, at: now, text: s.text, author: s.author, rootId: 'o1', ...(s.parentId ? { parentId: s.parentId } : {}), brandContext: ['acme'], lang: 'en', complaint: s.complaint ?? true }), now)));
+      out.push(...(await tracker.observe(post({ id: s.id, at: now, text: s.text, author: s.author, rootId: s.rootId ?? 'o1', ...(s.parentId ? { parentId: s.parentId } : {}), brandContext: ['acme'], lang: 'en', complaint: s.complaint ?? true }), now)));
     }
     out.push(...(await tracker.advance(at(600))));
     return new Map(out.map((a) => [a.id, a]));
@@ -587,6 +592,24 @@ describe('unanswered threads opened during a shitstorm', () => {
     expect(calm?.severity).not.toBe('watch');
     const storm = [...(await during('shitstorm:acme:2026-03-02T08:00:00.000Z', angry)).values()][0];
     expect(storm).toMatchObject({ severity: 'watch', evidence: { duringShitstorm: 'shitstorm:acme:2026-03-02T08:00:00.000Z' } });
+  });
+
+  it('once the storm is confirmed, a post the classifier does not read as negative is filed under it too', async () => {
+    // QA firestorm replays: sarcasm ("Stellar PR work today @MeridianAir. Just stellar.") opened ordinary threads that
+    // escalated on their own, 470 warning or critical alerts beside the one storm alert.
+    const sarcasm = [{ id: 'o1', minute: 0, text: '@AcmeHelp stellar PR work today. Just stellar. Any comment?', author: 'wit1', complaint: false }];
+    const inWatch = [...(await during('shitstorm:acme:w', sarcasm, 'watch')).values()].at(-1);
+    expect(inWatch?.evidence.duringShitstorm).toBeUndefined();
+    const confirmed = [...(await during('shitstorm:acme:c', sarcasm, 'critical')).values()].at(-1);
+    expect(confirmed).toMatchObject({ severity: 'watch', evidence: { duringShitstorm: 'shitstorm:acme:c' } });
+  });
+
+  it('a storm post\'s writer posting again in a thread of their own is the storm, not a customer chasing', async () => {
+    const alerts = await during('shitstorm:acme:c', [
+      { id: 'o1', minute: 0, text: '@AcmeHelp disgraceful video, shame on you', author: 'outraged' },
+      { id: 'o2', minute: 3, text: '@AcmeHelp how is this allowed? Boycott!', author: 'outraged', rootId: 'o2' },
+    ], 'critical');
+    expect([...alerts.values()].map((a) => a.severity)).toEqual(['watch', 'watch']);
   });
 
   it('a customer who chases is a customer case again', async () => {
