@@ -8,6 +8,7 @@ import { childLogger } from '../src/log.ts';
 import type { Classified } from '../src/model.ts';
 import type { BrandFilter, StateStore } from './types.ts';
 import { WaitingCustomers } from './unanswered-customers.ts';
+import { TimerSchedule } from './unanswered-schedule.ts';
 import { readThreadState, type ThreadState } from './unanswered-thread.ts';
 
 const log = childLogger('unanswered');
@@ -21,11 +22,8 @@ export class ThreadBook {
   private readonly byMention: Map<string, Map<string, string>>;
   private readonly dirty: Map<string, Set<string>>;
   private readonly removed: Map<string, Set<string>>;
-  /**
-   * Earliest instant at which some thread of the brand becomes due, escalates or expires (a lower bound, made
-   * exact by each scan): the due checks are O(1) per brand until then.
-   */
-  private readonly nextTimer = new Map<string, number>();
+  /** Per brand, when each thread next needs a look (deadline, escalation, expiry): the due checks take only those. */
+  private readonly schedules: Map<string, TimerSchedule>;
   /** Per brand, where each customer awaits an answer: derived from thread state (rebuilt by `restore`), never stored. */
   private readonly waiting: Map<string, WaitingCustomers>;
 
@@ -38,6 +36,7 @@ export class ThreadBook {
     this.dirty = new Map(brands.map((b) => [b, new Set()]));
     this.removed = new Map(brands.map((b) => [b, new Set()]));
     this.waiting = new Map(brands.map((b) => [b, new WaitingCustomers()]));
+    this.schedules = new Map(brands.map((b) => [b, new TimerSchedule()]));
   }
 
   threadsOf(brand: string): Map<string, ThreadState> {
@@ -62,14 +61,30 @@ export class ThreadBook {
     return next;
   }
 
-  /** The brand's earliest timer as far as known (Infinity when none). */
+  /** The brand's earliest scheduled look at a thread (Infinity when none). */
   nextTimerAt(brand: string): number {
-    return this.nextTimer.get(brand) ?? Infinity;
+    return this.schedules.get(brand)?.next() ?? Infinity;
   }
 
-  /** After a scan of all the brand's threads: their earliest timer, exactly. */
-  setNextTimer(brand: string, at: number): void {
-    this.nextTimer.set(brand, at);
+  /** The brand's threads scheduled for a look by `nowMs`, taken off the schedule (see `reschedule`). */
+  takeDue(brand: string, nowMs: number): ThreadState[] {
+    return this.present(brand, this.schedules.get(brand)?.takeDue(nowMs) ?? []);
+  }
+
+  /** The brand's threads scheduled for a look by `nowMs`, left on the schedule. */
+  peekDue(brand: string, nowMs: number): ThreadState[] {
+    return this.present(brand, this.schedules.get(brand)?.peekDue(nowMs) ?? []);
+  }
+
+  /** After a look as of `nowMs`: the thread's next timer, if it is still tracked. */
+  reschedule(t: ThreadState, nowMs: number): void {
+    if (this.threadsOf(t.brand).get(t.rootId) !== t) return;
+    this.schedules.get(t.brand)?.schedule(t.rootId, this.nextTimerOf(t, nowMs));
+  }
+
+  private present(brand: string, roots: readonly string[]): ThreadState[] {
+    const own = this.threadsOf(brand);
+    return roots.map((r) => own.get(r)).filter((t): t is ThreadState => t !== undefined);
   }
 
   /** Records a change to the thread: to be written, its posts placed, its timers and waiting customers known. */
@@ -78,7 +93,7 @@ export class ThreadBook {
     this.removed.get(t.brand)?.delete(t.rootId);
     const index = this.byMention.get(t.brand);
     for (const id of t.ids) index?.set(id, t.rootId);
-    this.nextTimer.set(t.brand, Math.min(this.nextTimer.get(t.brand) ?? Infinity, ...this.timersOf(t)));
+    this.schedules.get(t.brand)?.schedule(t.rootId, Math.min(...this.timersOf(t)));
     this.waiting.get(t.brand)?.update(t);
   }
 
@@ -120,6 +135,7 @@ export class ThreadBook {
   remove(brand: string, t: ThreadState): void {
     this.threadsOf(brand).delete(t.rootId);
     this.waiting.get(brand)?.forget(t.rootId);
+    this.schedules.get(brand)?.unschedule(t.rootId);
     const index = this.byMention.get(brand);
     for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
     this.dirty.get(brand)?.delete(t.rootId);
@@ -134,7 +150,7 @@ export class ThreadBook {
       // Replaces, not merges (restore runs again after a rebalance): nothing of the old copy may survive.
       this.byMention.get(brand)?.clear();
       this.removed.get(brand)?.clear();
-      this.nextTimer.delete(brand);
+      this.schedules.get(brand)?.clear();
       for (const { key, value } of await state.listState(unansweredNamespace(brand))) {
         // Migrates state written before customers were tracked one by one (unanswered-thread.ts).
         const parsed = readThreadState(value);

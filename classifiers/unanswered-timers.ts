@@ -59,16 +59,13 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
   function dueCheck(now: Date, owns: BrandFilter): Alert[] {
     const out: Alert[] = [];
     const nowMs = now.getTime();
-    for (const [brand, own] of threads) {
+    for (const brand of threads.keys()) {
       if (!owns(brand)) continue;
-      if (book.nextTimerAt(brand) > nowMs) continue;
-      let next = Infinity;
-      for (const t of own.values()) {
+      for (const t of book.takeDue(brand, nowMs)) {
         const a = fireTimer(brand, t, now);
         if (a) out.push(a);
-        next = Math.min(next, book.nextTimerOf(t, nowMs));
+        book.reschedule(t, nowMs);
       }
-      book.setNextTimer(brand, next);
     }
     return out;
   }
@@ -76,10 +73,9 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
   function catchUp(now: Date, owns: BrandFilter): Alert[] {
     const fired: Array<{ at: number; alert: Alert }> = [];
     const nowMs = now.getTime();
-    for (const [brand, own] of threads) {
-      if (!owns(brand) || book.nextTimerAt(brand) > nowMs) continue;
-      let next = Infinity;
-      for (const t of [...own.values()]) {
+    for (const brand of threads.keys()) {
+      if (!owns(brand)) continue;
+      for (const t of book.takeDue(brand, nowMs)) {
         const expiry = book.expiryOf(t);
         if (t.state === 'awaiting_brand' && t.dueAt) {
           for (const at of [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity]) {
@@ -94,11 +90,10 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
           if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
           continue;
         }
-        next = Math.min(next, book.nextTimerOf(t, nowMs));
+        book.reschedule(t, nowMs);
       }
-      book.setNextTimer(brand, next);
     }
-    // In time order across threads, as they would have come live (stable: ties keep the scan's order).
+    // In time order across threads, as they would have come live (stable: ties keep the order they were taken in).
     fired.sort((a, b) => a.at - b.at);
     return [...fired.map((f) => f.alert), ...retention.evictOverCap(now)];
   }
