@@ -14,6 +14,14 @@ export function defuseMentions(text: string): string {
 }
 
 /**
+ * Mattermost also notifies any user whose username follows an "@" (QA: a quoted tweet "@lena ..." pinged the
+ * team's Lena), and post text from X is full of handles: every "@name" gets the zero-width space.
+ */
+export function defuseUserMentions(text: string): string {
+  return text.replace(/@(?=[\p{L}\p{N}._\\-])/gu, '@\u200B');
+}
+
+/**
  * CommonMark-style escaping for Mattermost and Discord: inline markup everywhere, block markup (headings,
  * quotes, lists) at line starts, and `[label](url)` links, so a post cannot fake a link with a foreign label.
  */

@@ -93,6 +93,9 @@ const LABELS = {
 const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = [
   // First, so it is never cut: "resolved" alone would read as "answered" for an unanswered thread that expired.
   ['resolution', 'Abschluss', 'Closed because'],
+  // Who is on it, before the numbers: the 10-field cap cut it from storm messages (QA).
+  ['acknowledgedBy', 'Bestätigt von', 'Acknowledged by'],
+  ['resolvedBy', 'Erledigt von', 'Resolved by'],
   ['waitedMinutes', 'Wartezeit (Min.)', 'Waited (min)'],
   ['slaMinutes', 'SLA (Min.)', 'SLA (min)'],
   ['source', 'Quelle', 'Source'],
@@ -103,16 +106,20 @@ const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = 
   ['expectedNegative', 'Negativ (erwartet)', 'Negative (expected)'],
   // Only on storms caught while the brand's baseline is young: the expectation rests on these few hours.
   ['baselineHours', 'Erwartung aus erst (Std.)', 'Expectation from only (h)'],
+  // What a storm is about and who carries it come before the volume figures, which the summary already sums up.
+  ['topTerms', 'Häufige Begriffe', 'Top terms'],
+  ['distinctAuthors', 'Verschiedene Autor:innen', 'Distinct authors'],
+  ['negativityShare', 'Anteil negativ', 'Negative share'],
+  ['onsetAt', 'Beginn', 'Started'],
+  ['peakAt', 'Höhepunkt', 'Peak'],
+  ['ratio', 'Faktor', 'Ratio'],
+  ['sources', 'Quellen', 'Sources'],
   ['observed', 'Beiträge (beobachtet)', 'Posts (observed)'],
   ['expected', 'Beiträge (erwartet)', 'Posts (expected)'],
-  ['ratio', 'Faktor', 'Ratio'],
-  ['negativityShare', 'Anteil negativ', 'Negative share'],
   ['windowMinutes', 'Zeitfenster (Min.)', 'Window (min)'],
-  ['distinctAuthors', 'Verschiedene Autor:innen', 'Distinct authors'],
-  ['topTerms', 'Häufige Begriffe', 'Top terms'],
-  ['acknowledgedBy', 'Bestätigt von', 'Acknowledged by'],
-  ['resolvedBy', 'Erledigt von', 'Resolved by'],
 ];
+/** Evidence holding instants, shown as local date and time rather than ISO strings. */
+const INSTANT_KEYS = new Set(['onsetAt', 'peakAt']);
 const MAX_FACTS = 10;
 
 const COLORS: Record<AlertSeverity, string> = { info: '#439fe0', watch: '#daa038', warning: '#e8710a', critical: '#d40e0d' };
@@ -150,6 +157,24 @@ export interface ViewOptions {
   brandName?: string;
   /** Most example posts (1..3). */
   maxExamples?: number;
+  /** IANA time zone for the times in the message (the brand's business-hours zone); UTC when unknown. */
+  timeZone?: string;
+}
+
+/** "02.03.26, 09:15 MEZ" / "02/03/2026, 09:15 CET": the reader's clock, with the zone named. */
+function formatInstant(iso: string, lang: Language, timeZone: string): string | undefined {
+  const at = Date.parse(iso);
+  if (!Number.isFinite(at)) return undefined;
+  try {
+    return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at) + ` ${zoneName(at, lang, timeZone)}`;
+  } catch {
+    return new Date(at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  }
+}
+
+function zoneName(at: number, lang: Language, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /**
@@ -182,11 +207,19 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   const observed = num(ev, 'observed');
   const expected = num(ev, 'expected');
   let summary: string;
+  /** Evidence the summary already states, not repeated as a field. */
+  let inSummary: readonly string[] = [];
   if (waited !== undefined && sla !== undefined) summary = waitSummary(alert, waited, sla, options.lang);
-  else if (negObserved !== undefined && negExpected !== undefined && windowMinutes !== undefined) summary = l.negatives(fmt(negObserved), fmt(negExpected), fmt(windowMinutes));
-  else if (negObserved !== undefined && windowMinutes !== undefined && num(ev, 'baselineHours') === 0) summary = l.negativesNoBaseline(fmt(negObserved), fmt(windowMinutes));
-  else if (observed !== undefined && expected !== undefined) summary = l.volume(fmt(observed), fmt(expected));
-  else summary = alert.title || l.generic(fmt(alert.mentions.length));
+  else if (negObserved !== undefined && negExpected !== undefined && windowMinutes !== undefined) {
+    summary = l.negatives(fmt(negObserved), fmt(negExpected), fmt(windowMinutes));
+    inSummary = ['observedNegative', 'expectedNegative', 'windowMinutes'];
+  } else if (negObserved !== undefined && windowMinutes !== undefined && num(ev, 'baselineHours') === 0) {
+    summary = l.negativesNoBaseline(fmt(negObserved), fmt(windowMinutes));
+    inSummary = ['observedNegative', 'windowMinutes'];
+  } else if (observed !== undefined && expected !== undefined) {
+    summary = l.volume(fmt(observed), fmt(expected));
+    inSummary = ['observed', 'expected'];
+  } else summary = alert.title || l.generic(fmt(alert.mentions.length));
 
   const facts: Fact[] = [
     { label: l.brand, value: brand },
@@ -197,9 +230,12 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
     if (facts.length >= MAX_FACTS) break; // Slack allows 10 section fields; more stops being readable anyway
     const value = ev[key];
     // "Expectation from only 0 h": the summary already says there is no baseline yet.
-    if (key === 'baselineHours' && value === 0) continue;
+    if ((key === 'baselineHours' && value === 0) || inSummary.includes(key)) continue;
     const label = options.lang === 'de' ? de : en;
-    if (typeof value === 'number' && Number.isFinite(value)) facts.push({ label, value: fmt(value) });
+    if (INSTANT_KEYS.has(key)) {
+      const when = typeof value === 'string' ? formatInstant(value, options.lang, options.timeZone ?? 'UTC') : undefined;
+      if (when) facts.push({ label, value: when });
+    } else if (typeof value === 'number' && Number.isFinite(value)) facts.push({ label, value: fmt(value) });
     else if (typeof value === 'string' && value) facts.push({ label, value });
     else if (Array.isArray(value) && value.length > 0) facts.push({ label, value: value.filter((v) => typeof v === 'string' || typeof v === 'number').join(', ') });
   }

@@ -2,6 +2,7 @@
  * index: classified → store, and alerts → store. Offsets are committed only after the store write resolved
  * (the bus adapter does that once the handler returns), and writes are idempotent by id.
  */
+import { acknowledged } from '../alerts/analyst-marks.ts';
 import type { Bus } from '../bus/port.ts';
 import { Alert, Classified } from '../model.ts';
 import type { Store } from '../store/port.ts';
@@ -55,7 +56,8 @@ export function mergeAlert(existing: Alert | undefined, incoming: Alert): Alert 
   // message opens a new alert; classifiers/unanswered.ts takeAnalystResolution).
   if (existing.kind === 'unanswered' && existing.status === 'resolved' && incoming.status !== 'resolved') return existing;
   if (existing.status === 'acknowledged' && incoming.status === 'open') {
-    return { ...incoming, status: 'acknowledged', acknowledgedAt: existing.acknowledgedAt };
+    const by = existing.evidence.acknowledgedBy;
+    return acknowledged(incoming, { ...(existing.acknowledgedAt ? { at: existing.acknowledgedAt } : {}), ...(typeof by === 'string' ? { by } : {}) });
   }
   return { ...incoming, acknowledgedAt: incoming.acknowledgedAt ?? existing.acknowledgedAt };
 }

@@ -11,6 +11,7 @@ import { stageMetrics } from '../metrics.ts';
 import { Alert } from '../model.ts';
 import type { BackoffPolicy } from '../alerts/backoff.ts';
 import { systemClock, type Clock } from '../alerts/clock.ts';
+import { AnalystMarks } from '../alerts/analyst-marks.ts';
 import { Dispatcher } from '../alerts/dispatcher.ts';
 import { Outbox } from '../alerts/outbox.ts';
 import { DEFAULT_SECRET_ENV, resolveRoutes, routeMatches } from '../alerts/routes.ts';
@@ -63,7 +64,9 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
   const clock = options.clock ?? systemClock;
   const routes = resolveRoutes(config.alerts, routeEnvironment(secrets, options.environment)); // a ConfigError here stops the stage loudly
   const brandNames = new Map(config.brands.map((b) => [b.id, b.name]));
+  const brandTimeZones = new Map(config.brands.flatMap((b) => (b.businessHours ? [[b.id, b.businessHours.timeZone] as const] : [])));
   const outbox = new Outbox(store, clock);
+  const analystMarks = new AnalystMarks(store);
   const dispatcher = new Dispatcher({
     outbox,
     routes,
@@ -72,7 +75,7 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
     deadlineMs: config.alerts.deliveryDeadlineMinutes * 60_000,
     deadLetters: bus,
     view: (route, alerts) =>
-      alerts.map((a) => viewAlert(a, { lang: route.language, publicUrl: config.server.publicUrl, brandName: brandNames.get(a.brand), maxExamples: 3 })),
+      alerts.map((a) => viewAlert(a, { lang: route.language, publicUrl: config.server.publicUrl, brandName: brandNames.get(a.brand), timeZone: brandTimeZones.get(a.brand), maxExamples: 3 })),
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.random ? { random: options.random } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
@@ -102,7 +105,8 @@ export async function runNotifyStage(options: NotifyStageOptions): Promise<void>
       signal.removeEventListener('abort', stop);
     }
     let stale = 0;
-    for (const { value: alert } of await validBatch(bus, 'notify', batch, Alert)) {
+    for (const { value: update } of await validBatch(bus, 'notify', batch, Alert)) {
+      const alert = await analystMarks.apply(update);
       if (isStale(alert)) {
         stale += 1;
         continue;

@@ -45,6 +45,41 @@ describe('message wording', () => {
     expect(en.dashboardUrl).toBe('https://radar.example.com/alerts/unanswered%3Adb%3Atwitter%3A1001');
   });
 
+  it('a storm message with every figure the detector writes keeps what it is about, who, since when, and who is on it', () => {
+    // The evidence keys of classifiers/shitstorm-alert.ts windowEvidence: the 10-field cap used to cut top terms,
+    // authors and onset in favour of figures the summary already states.
+    const storm = makeAlert({
+      id: 'shitstorm:db:2026-03-02',
+      kind: 'shitstorm',
+      severity: 'critical',
+      status: 'acknowledged',
+      evidence: {
+        windowMinutes: 60, windowStart: '2026-03-02T08:00:00.000Z', onsetAt: '2026-03-02T08:05:00.000Z', observed: 412, expected: 35.5,
+        observedNegative: 300, observedNegativeSpread: 280, topThreadNegatives: 20, expectedNegative: 12.5, ratio: 24, score: 41.2, peakRatio: 24,
+        negativityShare: 0.82, baselineNegativityShare: 0.3, distinctAuthors: 250, negativeAuthors: 230, topAuthorShare: 0.02, threads: 40,
+        sources: ['twitter', 'facebook'], reshares: 12, shareCount: 80, topTerms: ['verspätung', 'ice'], newAuthorNegatives: 150,
+        expectedNewAuthorNegatives: 4, newAuthorScore: 30, trigger: 'all', acknowledgedBy: 'lena',
+      },
+    });
+    const view = viewAlert(storm, { lang: 'de', brandName: 'Deutsche Bahn', timeZone: 'Europe/Berlin' });
+    const labels = view.facts.map((f) => f.label);
+    expect(view.facts.length).toBeLessThanOrEqual(10);
+    expect(view.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Häufige Begriffe', value: 'verspätung, ice' },
+        { label: 'Verschiedene Autor:innen', value: '250' },
+        { label: 'Beginn', value: '02.03.26, 09:05 MEZ' },
+        { label: 'Bestätigt von', value: 'lena' },
+        { label: 'Status', value: 'bestätigt' },
+      ]),
+    );
+    // Stated by the summary, not repeated.
+    expect(view.summary).toBe('300 negative Beiträge in 60 Minuten, erwartet waren 12,5.');
+    expect(labels).not.toContain('Negativ (beobachtet)');
+    expect(labels).not.toContain('Zeitfenster (Min.)');
+    expect(viewAlert(storm, { lang: 'en' }).facts).toEqual(expect.arrayContaining([{ label: 'Started', value: '02/03/2026, 08:05 UTC' }]));
+  });
+
   it('keeps 1 to 3 example posts and drops links that are not http(s)', () => {
     expect(de.examples).toHaveLength(3);
     expect(de.examples[1]?.url).toBeUndefined();
@@ -165,6 +200,24 @@ describe('Mattermost', () => {
     expect(text).toContain('> \\# Überschrift');
     expect(text).toContain('[Beitrag öffnen](https://x.com/a/status/1)');
     expect(text).not.toMatch(/(^|[^\\])\[Hier/);
+  });
+  it('pings no user named in a post, its author or the title, but leaves link targets intact', () => {
+    const view = viewAlert(
+      makeAlert({
+        status: 'resolved',
+        title: 'Beschwerde von @kundin seit 14 Tagen unbeantwortet',
+        evidence: { waitedMinutes: 20160, slaMinutes: 60, resolution: 'expired' },
+        examples: [{ id: 'mastodon:1', text: '@lena.m und @DB_Bahn: immer noch nichts', author: '@kundin', url: 'https://social.example/@kundin/1', createdAt: '2026-03-02T07:00:00Z' }],
+      }),
+      { lang: 'de' },
+    );
+    const a = formatMattermost([view]).attachments[0]!;
+    const shown = [a.text.replace(/\]\([^)]*\)/g, ']'), a.title, a.fallback, ...a.fields.map((f) => f.value)].join('\n');
+    expect(shown).not.toMatch(/@[\p{L}\p{N}_.-]/u);
+    expect(a.text).toContain('@\u200Blena.m und @\u200BDB\\_Bahn');
+    expect(a.text).toContain('— @\u200Bkundin');
+    expect(a.text).toContain('(https://social.example/@kundin/1)');
+    expect(a.fallback).toContain('Beschwerde von @\u200Bkundin');
   });
   it('keeps the notification fallback plain text: no markdown escapes, but no pings either', () => {
     const view = viewAlert(makeAlert({ severity: 'critical', evidence: { waitedMinutes: 310, slaMinutes: 60 } }), { lang: 'de', brandName: '@channel *DB* (Fernverkehr)' });

@@ -105,6 +105,28 @@ describe('notify stage', () => {
     await stage.stop();
   });
 
+  it('an acknowledged alert the detector escalates is announced as acknowledged, by whom, until it is resolved', async () => {
+    const state = memoryState();
+    const clock = new ManualClock();
+    const stage = start(state, clock, config([{ name: 'gen', target: 'generic', url: receiver.url(), groupWindowSeconds: 0 }]));
+    const sentStatus = () => receiver.accepted.map((r) => (r.json as { data: { alerts: Array<{ alert: Alert }> } }).data.alerts[0]!.alert);
+    await publishAlerts([makeAlert({ severity: 'warning', revision: 1 })]);
+    await receiver.waitForRequests(1);
+    await publishAlerts([makeAlert({ severity: 'warning', status: 'acknowledged', revision: 2, acknowledgedAt: '2026-03-02T09:10:00Z', updatedAt: '2026-03-02T09:10:00Z', evidence: { acknowledgedBy: 'lena' } })]);
+    await receiver.waitForRequests(2);
+    // The detector's next revision knows nothing of the acknowledgement.
+    await publishAlerts([makeAlert({ severity: 'critical', revision: 2, updatedAt: '2026-03-02T09:20:00Z', evidence: { waitedMinutes: 200, slaMinutes: 60 } })]);
+    await receiver.waitForRequests(3);
+    await publishAlerts([makeAlert({ severity: 'critical', status: 'resolved', revision: 3, updatedAt: '2026-03-02T09:30:00Z' })]);
+    await receiver.waitForRequests(4);
+    await publishAlerts([makeAlert({ id: 'unanswered:db:twitter:1001', severity: 'warning', revision: 4, updatedAt: '2026-03-02T09:40:00Z' })]);
+    await receiver.waitForRequests(5);
+    const sent = sentStatus();
+    expect(sent.map((a) => a.status)).toEqual(['open', 'acknowledged', 'acknowledged', 'resolved', 'open']);
+    expect(sent[2]).toMatchObject({ severity: 'critical', acknowledgedAt: '2026-03-02T09:10:00.000Z', evidence: { acknowledgedBy: 'lena', waitedMinutes: 200 } });
+    await stage.stop();
+  });
+
   it('sends no alert revision older than alerts.maxAgeMinutes: replayed history and old backlog stay on the dashboard', async () => {
     const state = memoryState();
     // Two days after the alerts of a week of history replayed on the event clock (QA live run: 199 stale alerts in 8 s).
