@@ -285,7 +285,8 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // Outrage with no service failure of the writer's own ("Absolutely disgraceful.", "#FrischkaufBoykott", "Pfui
     // Teufel"): no complaint, but negative. Without this the learned sides read a storm's posts as neutral and the
     // shitstorm detector, which counts complaints and negative posts, saw a fraction of the storm.
-    const outrage = cue.sentiment.label === 'negative' && cue.evidence.negative >= OUTRAGE_EVIDENCE && !cue.evidence.resolved;
+    // A defender's outrage is at the pile-on ("Die Hetze gegen die Mitarbeiter ist widerlich"), not at the company.
+    const outrage = cue.sentiment.label === 'negative' && cue.evidence.negative >= OUTRAGE_EVIDENCE && !cue.evidence.resolved && cue.evidence.defendsCompany !== true;
     const negative = outrage || (germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD);
     // English sentiment follows the learned complaint model, so where the combination overruled that model (an
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
@@ -296,7 +297,8 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     const overruled =
       !negative &&
       learnedSentiment.label === 'negative' &&
-      (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion);
+      (cue.evidence.defendsCompany === true ||
+        (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion));
     const sentiment = overruled
       ? isPraise(cue.evidence, lang)
         ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }

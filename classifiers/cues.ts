@@ -129,6 +129,8 @@ export interface CueAnalysis {
     litotes?: number;
     /** The post reports its problem solved, and nothing after that goes wrong again (isResolved). */
     resolved?: boolean;
+    /** A bystander takes the company's or its staff's side against the pile-on (DEFENCE_LABELS), as an observer. */
+    defendsCompany?: boolean;
   };
 }
 
@@ -176,6 +178,24 @@ function isResolved(hits: Hit[]): boolean {
   );
 }
 
+// Cue labels (cues-de.ts, cues-en.ts) of a bystander defending the company or its staff.
+const DEFENCE_LABELS: ReadonlySet<string> = new Set(['nimmt in Schutz', 'defends the company']);
+
+const isDefence = (h: Hit): boolean => h.def.kind === 'commentary' && DEFENCE_LABELS.has(h.def.label);
+const CONTRAST = /(?<![\p{L}])(?:aber|doch|jedoch|sondern|but|however|yet)(?![\p{L}])/u;
+
+/**
+ * "Die Kassiererin kann nix dafür, aber die Zentrale soll sich schämen": defending the staff, then turning on the
+ * company. A defence followed by a contrast and then a failure or negative word is set aside; the post is judged
+ * on the rest.
+ */
+function withoutContradictedDefence(hits: Hit[], lower: string): Hit[] {
+  if (!hits.some(isDefence)) return hits;
+  const contradicted = (d: Hit): boolean =>
+    hits.some((h) => h.start >= d.end && (h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated)) && CONTRAST.test(lower.slice(d.end, h.start)));
+  return hits.filter((h) => !isDefence(h) || !contradicted(h));
+}
+
 // Cue labels (cues-de.ts, cues-en.ts) of leaving the company: a cancellation, a switch, "nie wieder".
 const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch']);
 
@@ -196,7 +216,7 @@ function withoutChurnInQuestion(hits: Hit[], p: PreparedText, lang: Lang): Hit[]
 export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const collected = collectHits(p, lang);
   const { address } = collected;
-  const raw = withoutChurnInQuestion(collected.hits, p, lang);
+  const raw = withoutContradictedDefence(withoutChurnInQuestion(collected.hits, p, lang), p.lower);
   const resolved = isResolved(raw);
   const past = resolved ? RESOLVED_FACTOR : 1;
   const failure = past * sumByLabel(raw, 'failure');
@@ -222,6 +242,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const customer = hits.filter((h) => h.def.kind === 'customer').reduce((s, h) => Math.max(s, h.def.weight), 0);
   const questionOpener = hits.some((h) => h.def.kind === 'question') || p.lower.includes('?');
   const observer = readsAsObserver(commentary, customer);
+  const defendsCompany = observer && hits.some(isDefence);
 
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
   let evidence = (observer ? 0.5 : 1) * failure + evaluationFactor * negative;
@@ -247,7 +268,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}) },
   };
 }
 

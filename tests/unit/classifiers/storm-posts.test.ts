@@ -21,6 +21,12 @@
  * held German 0.493 → 0.721, English 0.576 → 0.714; storm-posts-2 German 0.533 → 0.756, English 0.687 → 0.891;
  * storm-posts-3 German 0.569 → 0.826, English 0.673 → 0.808; storm-posts-4 (not tuned on) German 0.521 → 0.687,
  * English 0.706 → 0.792. Each floor sits between the two figures, so the test fails on the code without the cues.
+ *
+ * Then defenders (bystanders taking the company's or its staff's side: "Stellt euch nicht so an", "not the staff's
+ * fault", "Kritik ja, Hetze nein"), cues written from general knowledge of how they talk after listing the false
+ * alarms of all four sets (so storm-posts-4 has now been read too): storm-posts dev+held German 0.764 → 0.768,
+ * English 0.789 → 0.789; storm-posts-2 German 0.756 → 0.767, English 0.891 → 0.909; storm-posts-3 German 0.826 →
+ * 0.844, English 0.808 → 0.816; storm-posts-4 German 0.687 → 0.703, English 0.792 → 0.808.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
