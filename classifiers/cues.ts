@@ -250,7 +250,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   evidence -= 0.7 * positive;
   const question = questionOpener && failure === 0 && negative === 0;
   if (question) evidence -= 0.4;
-  const infoQuestion = question && !irony && isInformationQuestion(p.original, lang);
+  const infoQuestion = question && !irony && isInformationQuestion(p.original, lang, { context: true });
   const score = round3(1 - Math.exp(-EVIDENCE_SLOPE * Math.max(0, evidence)));
 
   const s = positive - 0.7 * failure - negative;

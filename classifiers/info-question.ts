@@ -19,8 +19,8 @@ const LEAD = /^(?:(?:[@#][\p{L}\p{N}_]+|https?:\/\/\S+|hallo|hello|hi|hey|liebe[
 // When-questions count only about the brand's own plans ("wann wird der Glasfaserausbau …", "when will the …"):
 // "Wann kommt mein Paket?" asks after something owed to the writer, like "where is my bill".
 const OPENERS: Partial<Record<Lang, RegExp>> = {
-  de: /^(?:wie kann (?:ich|man)|wie (?:kündige|storniere|wechsle|ändere|melde|bekomme|beantrage|aktiviere|deaktiviere) ich|was (?:ist|sind) (?:die|der|das) (?:\p{L}+)?(?:frist|fristen|gebühr|gebühren|kosten|preis|preise|adresse)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wann (?:wird|werden|kommt|kommen|ist|gibt es|beginnt|startet|öffnet) (?:der|die|das|den|euer|eure|ihr|ihre)|wo finde ich|wo kann ich|wie lange dauert|ist es möglich|bietet ihr|bieten sie|liefert ihr|liefern sie|habt ihr (?:auch )?(?:eine|einen|ein)|was kostet|wie ?viel kostet|wie hoch (?:ist|sind) (?:der|die|das))\b/iu,
-  en: /^(?:how (?:do|can|could|would|should) (?:i|we)|how does|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone know (?:if|whether|when|where|how)|do you know (?:if|whether|when|where|how)|anyone know (?:if|whether|when|where|how)|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|what(?:'s| is) the (?:best|easiest) way|(?:is|are) (?:the|your) (?:[\p{L}\p{N}'-]+ ){1,5}open|do you (?:offer|have|sell|ship|deliver|accept|support|provide|cover|serve|stock|carry)|what(?:'s| is| are) the (?:baggage|luggage|bag|price|prices|cost|fees?|opening hours|hours|deadline|limits?|allowance|policy|procedure|minimum|maximum))\b/iu,
+  de: /^(?:wie kann (?:ich|man)|wie (?:kündige|storniere|wechsle|ändere|melde|bekomme|beantrage|aktiviere|deaktiviere) ich|was (?:ist|sind) (?:die|der|das) (?:\p{L}+)?(?:frist|fristen|gebühr|gebühren|kosten|preis|preise|adresse)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wann (?:wird|werden|kommt|kommen|ist|gibt es|beginnt|startet|öffnet) (?:der|die|das|den|euer|eure|ihr|ihre)|wo finde ich|wo kann ich|wie lange dauert|ist es möglich|bietet ihr|bieten sie|liefert ihr|liefern sie|habt ihr (?:auch )?(?:eine|einen|ein)|was kostet|wie ?viel kostet|wie (?:meldet|kündigt|bekommt|beantragt|ändert|storniert|erreicht) man|wie hoch (?:ist|sind) (?:der|die|das))\b/iu,
+  en: /^(?:how (?:do|can|could|would|should) (?:i|we)|how does|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone know (?:if|whether|when|where|how)|do you know (?:if|whether|when|where|how)|anyone know (?:if|whether|when|where|how)|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|what(?:'s| is) the (?:best|easiest) way|(?:is|are) (?:the|your) (?:[\p{L}\p{N}'-]+ ){1,5}open|anyone (?:had|have|having) (?:any )?luck|(?:has|have) anyone (?:had|got) (?:any )?luck|is the (?:[\\p{L}\\p{N}'-]+ ){1,4}(?:automatic|refundable|included|free)|which (?:[\\p{L}\\p{N}'-]+ ){0,4}(?:are|is|were|was) (?:included|affected|covered|eligible)|do (?:i|we) (?:have|need) to|do you (?:offer|have|sell|ship|deliver|accept|support|provide|cover|serve|stock|carry)|what(?:'s| is| are) the (?:baggage|luggage|bag|price|prices|cost|fees?|opening hours|hours|deadline|limits?|allowance|policy|procedure|minimum|maximum))\b/iu,
 };
 
 // Words that make a question rhetorical or a complaint in question form: "Kann man bei euch eigentlich auch mal
@@ -30,13 +30,32 @@ const RHETORICAL: Partial<Record<Lang, RegExp>> = {
   en: /(?:^|[^\p{L}])(?:ever|actually|even|finally|still|again|(?:anyone|anybody|someone|somebody) (?:at|there|who|that)|reach\p{L}*|why|how come|for once|reason|complain\p{L}*)(?![\p{L}])/iu,
 };
 
+export interface InformationQuestionOptions {
+  /**
+   * Also a question with a sentence or two of context around it ("hab auch die SMS bekommen. Weiß jemand, ob …?",
+   * "Anyone know if … is open this weekend? Promised my nephew."). Only for callers that know the whole post holds
+   * no failure, negative word or irony (cues.ts): on its own a context sentence may be the problem report
+   * ("Mein Router ist kaputt. Wie kann ich ihn umtauschen?"). In a storm such questions ran beside the outrage and
+   * were counted as complaints.
+   */
+  context?: boolean;
+}
+
+/** Sentences at most around the question when `context` is allowed. */
+const MAX_SENTENCES = 3;
+
 /** A post that is one information-seeking question: after handles and a greeting, an opener, one sentence, a "?". */
-export function isInformationQuestion(text: string, lang: Lang): boolean {
+export function isInformationQuestion(text: string, lang: Lang, options: InformationQuestionOptions = {}): boolean {
   const body = text.replace(LEAD, '').trim();
   if (body.length === 0 || body.length > 280) return false;
+  if (RHETORICAL[lang]?.test(body) ?? true) return false;
+  if (options.context === true) {
+    const sentences = body.split(/(?<=[.!?])\s+/u).filter((s) => /\p{L}/u.test(s));
+    return sentences.length <= MAX_SENTENCES && sentences.some((s) => s.trimEnd().endsWith('?') && (OPENERS[lang]?.test(s.replace(LEAD, '')) ?? false));
+  }
   // One sentence: the only sentence end is the closing question mark (a trailing emoji or tag may follow it).
   const end = body.lastIndexOf('?');
   if (end < 0 || /[.!?]\s/u.test(body.slice(0, end))) return false;
   if (/\p{L}/u.test(body.slice(end + 1).replace(/[#@][\p{L}\p{N}_]+|https?:\/\/\S+/gu, ''))) return false;
-  return (OPENERS[lang]?.test(body) ?? false) && !(RHETORICAL[lang]?.test(body) ?? false);
+  return OPENERS[lang]?.test(body) ?? false;
 }

@@ -34,6 +34,19 @@ describe('isInformationQuestion', () => {
     ]) expect(isInformationQuestion(text, 'en'), text).toBe(false);
   });
 
+  it('with context allowed (the caller saw no failure, negative word or irony), a question may have a sentence or two around it', () => {
+    const withContext = { context: true };
+    expect(isInformationQuestion('Hab auch die Mail bekommen. Weiß jemand, ob die Kündigung per App reicht?', 'de', withContext)).toBe(true);
+    expect(isInformationQuestion('Wie meldet man bei Nordbahn Mobilitätshilfe an? Telefon oder App? Meine Mutter fährt nächsten Monat.', 'de', withContext)).toBe(true);
+    expect(isInformationQuestion('Anyone had luck getting Parcelo to redirect a package to a pickup point?', 'en', withContext)).toBe(true);
+    // Without the option the single-sentence rule holds.
+    expect(isInformationQuestion('Hab auch die Mail bekommen. Weiß jemand, ob die Kündigung per App reicht?', 'de')).toBe(false);
+    // Rhetorical words, a question without an opener and long stories stay out.
+    expect(isInformationQuestion('Ich warte seit Tagen. Kann man bei euch überhaupt jemanden erreichen?', 'de', withContext)).toBe(false);
+    expect(isInformationQuestion('Neuer Tarif seit Montag. Ist das euer Ernst?', 'de', withContext)).toBe(false);
+    expect(isInformationQuestion('Erst dies. Dann das. Dann noch was. Weiß jemand, wie das geht?', 'de', withContext)).toBe(false);
+  });
+
   it('needs a question mark, and knows no opener in other languages', () => {
     expect(isInformationQuestion('Wie kann ich bei Telekom meinen Tarif wechseln', 'de')).toBe(false);
     expect(isInformationQuestion('Is there a way to change my address?', 'other')).toBe(false);
