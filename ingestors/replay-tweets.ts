@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { MentionInput } from '../src/model.ts';
 import { parseExportDate } from './replay-dates.ts';
 import { decodeEntities } from './text.ts';
+import { firstEditId, X_SOURCE, xMentionId } from './tweet-ids.ts';
 
 export const IdLike = z.union([z.string().regex(/^\d{1,25}$/), z.number().int().nonnegative()]).transform(String);
 const Count = z.number().int().nonnegative().optional().catch(undefined);
@@ -56,6 +57,8 @@ const TweetLike = z.looseObject({
   // Posts over 280 characters: `text` is cut, the whole text is here.
   note_tweet: z.looseObject({ text: z.string() }).optional().catch(undefined),
   conversation_id: IdLike.optional(),
+  // v2: every version's id, oldest first; the first names the post across its edits, as live (tweet-ids.ts).
+  edit_history_tweet_ids: z.array(IdLike).min(1).optional().catch(undefined),
   // Flattened, a referenced tweet carries its own text and author; only those are read.
   referenced_tweets: z.array(z.looseObject({ type: z.string(), id: IdLike, ...Referenced.shape })).optional(),
   public_metrics: z
@@ -114,18 +117,18 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
   const authorId = t.user?.id_str ?? t.author_id ?? t.author?.id ?? handle ?? 'unknown';
   const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? t.in_reply_to_status_id_str ?? undefined;
   // v1.1 has no conversation id: a reply's thread is then the tweet it answers, as close as one line can tell.
-  const root = t.conversation_id ?? repliedTo ?? nativeId;
-  const id = `x:${nativeId}`;
+  const postId = firstEditId(nativeId, t.edit_history_tweet_ids);
+  const root = t.conversation_id ?? repliedTo ?? postId;
   return {
     input: {
-      id,
-      source: 'x',
+      id: xMentionId(postId),
+      source: X_SOURCE,
       url: `https://x.com/${handle ?? 'i'}/status/${nativeId}`,
       author: { id: authorId, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       // The APIs send tweet text HTML-escaped (`&amp;`), as the live X source decodes it too.
       text: decodeEntities(text),
       createdAt: created.iso,
-      thread: { rootId: `x:${root}`, ...(repliedTo && repliedTo !== nativeId ? { parentId: `x:${repliedTo}` } : {}) },
+      thread: { rootId: xMentionId(root), ...(repliedTo && repliedTo !== nativeId ? { parentId: xMentionId(repliedTo) } : {}) },
       metrics: retweet
         ? { likes: 0, shares: 0, replies: 0 }
         : {

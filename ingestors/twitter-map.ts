@@ -8,6 +8,7 @@ import { formatZodIssues } from '../src/config.ts';
 import type { Brand } from '../src/model.ts';
 import type { Candidate } from './accept.ts';
 import { decodeEntities, truncateText } from './text.ts';
+import { firstEditId, X_SOURCE, xMentionId } from './tweet-ids.ts';
 
 export const TweetV2 = z.object({
   id: z.string().regex(/^\d+$/),
@@ -18,6 +19,8 @@ export const TweetV2 = z.object({
   in_reply_to_user_id: z.string().optional(),
   lang: z.string().optional(),
   referenced_tweets: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
+  /** Every version's id, oldest first; a default field of v2 tweets since edits exist (2022). */
+  edit_history_tweet_ids: z.array(z.string().regex(/^\d+$/)).min(1).optional(),
   public_metrics: z
     .object({ like_count: z.number().optional(), retweet_count: z.number().optional(), quote_count: z.number().optional(), reply_count: z.number().optional() })
     .optional(),
@@ -140,7 +143,7 @@ export function newerId(a: string | undefined, b: string): string {
   return a === undefined || BigInt(b) > BigInt(a) ? b : a;
 }
 
-export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: BrandAccounts, sourceName = 'twitter'): Candidate {
+export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: BrandAccounts): Candidate {
   const author = users.find((u) => u.id === tweet.author_id);
   const handle = author?.username;
   const authorBrand = (tweet.author_id && accounts.byId.get(tweet.author_id)) || (handle && accounts.byHandle.get(handle.toLowerCase())) || undefined;
@@ -156,21 +159,22 @@ export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: Bran
     if (brand) context.add(brand);
   }
   const repliedTo = tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id;
+  const postId = firstEditId(tweet.id, tweet.edit_history_tweet_ids);
   const metrics = tweet.public_metrics;
   const { text } = truncateText(decodeEntities(tweet.note_tweet?.text ?? tweet.text).trim());
   const lang = tweet.lang && tweet.lang !== 'und' && /^[a-z]{2,3}$/.test(tweet.lang) ? tweet.lang : undefined;
   return {
     raw: { tweet, author },
     mention: {
-      id: `${sourceName}:${tweet.id}`,
-      source: sourceName,
+      id: xMentionId(postId),
+      source: X_SOURCE,
       url: `https://x.com/${handle ?? 'i/web'}/status/${tweet.id}`,
       author: { id: tweet.author_id ?? 'unknown', handle, name: author?.name, isBrand: authorBrand !== undefined },
       text,
       createdAt: tweet.created_at ?? new Date().toISOString(),
       thread: {
-        rootId: `${sourceName}:${tweet.conversation_id ?? tweet.id}`,
-        parentId: repliedTo ? `${sourceName}:${repliedTo}` : undefined,
+        rootId: xMentionId(tweet.conversation_id ?? postId),
+        parentId: repliedTo ? xMentionId(repliedTo) : undefined,
       },
       // A retweet (includeRetweets) carries the original's counts, not its own: counted once, on the original.
       metrics: tweet.referenced_tweets?.some((r) => r.type === 'retweeted')

@@ -20,6 +20,7 @@ import {
   type BrandAccounts, type RejectedRecord, type TweetV2, type UserV2,
 } from './twitter-map.ts';
 import { diffRules, rulesForBrands, type StreamRule } from './twitter-rules.ts';
+import { xMentionId } from './tweet-ids.ts';
 import { readStreamOnce } from './twitter-stream.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
@@ -260,9 +261,12 @@ export class TwitterIngestor implements Ingestor {
     this.quarantined.add(key);
   }
 
-  /** Emits one tweet unless already emitted; returns whether it was new. */
+  /**
+   * Emits one tweet unless already emitted; returns whether it was new. Known by the version's own id: an edit is
+   * new and emitted, and its mention (named by the first id of the edit history) updates the post.
+   */
   private async deliver(tweet: TweetV2, users: UserV2[], emit: Emit): Promise<boolean> {
-    const id = `twitter:${tweet.id}`;
+    const id = xMentionId(tweet.id);
     if (this.seen.has(id)) {
       this.log.debug({ id }, 'duplicate tweet skipped');
       return false;

@@ -95,14 +95,14 @@ describe('replay reads API tweets and common export columns', () => {
     expect(input.errors).toEqual([{ line: 4, reason: 'tweet: unreadable created_at "yesterday-ish"' }]);
     const [first, reply, v2] = input.mentions;
     expect(first).toMatchObject({
-      id: 'x:1850000000000000001', source: 'x', url: 'https://x.com/kerstin/status/1850000000000000001', createdAt: '2018-10-10T20:19:24.000Z',
-      author: { id: '77', handle: 'kerstin', name: 'Kerstin' }, thread: { rootId: 'x:1850000000000000001' }, channel: 'post', langHint: 'de',
+      id: 'twitter:1850000000000000001', source: 'twitter', url: 'https://x.com/kerstin/status/1850000000000000001', createdAt: '2018-10-10T20:19:24.000Z',
+      author: { id: '77', handle: 'kerstin', name: 'Kerstin' }, thread: { rootId: 'twitter:1850000000000000001' }, channel: 'post', langHint: 'de',
       metrics: { likes: 9, shares: 4, replies: 0 },
     });
-    expect(reply).toMatchObject({ author: { handle: 'aerolux_hilft' }, thread: { rootId: 'x:1850000000000000001', parentId: 'x:1850000000000000001' }, channel: 'reply' });
+    expect(reply).toMatchObject({ author: { handle: 'aerolux_hilft' }, thread: { rootId: 'twitter:1850000000000000001', parentId: 'twitter:1850000000000000001' }, channel: 'reply' });
     expect(v2).toMatchObject({
-      id: 'x:1850000000000000003', author: { id: '88', handle: 'sam' }, channel: 'reply',
-      thread: { rootId: 'x:1850000000000000001', parentId: 'x:1850000000000000002' }, metrics: { likes: 5, shares: 3, replies: 1 },
+      id: 'twitter:1850000000000000003', author: { id: '88', handle: 'sam' }, channel: 'reply',
+      thread: { rootId: 'twitter:1850000000000000001', parentId: 'twitter:1850000000000000002' }, metrics: { likes: 5, shares: 3, replies: 1 },
     });
   });
 
@@ -118,7 +118,7 @@ describe('replay reads API tweets and common export columns', () => {
     const input = readJsonl(lines.map((l) => JSON.stringify(l)).join('\n'));
     expect(input.errors).toEqual([]);
     const [v1, v2, bare] = input.mentions;
-    expect(v1).toMatchObject({ id: 'x:1850000000000000010', author: { id: '300', handle: 'leo' }, text: `RT @kerstin: ${original.full_text}`, thread: { rootId: 'x:1850000000000000010' }, channel: 'post' });
+    expect(v1).toMatchObject({ id: 'twitter:1850000000000000010', author: { id: '300', handle: 'leo' }, text: `RT @kerstin: ${original.full_text}`, thread: { rootId: 'twitter:1850000000000000010' }, channel: 'post' });
     for (const m of [v1, v2, bare]) expect(m?.metrics).toEqual({ likes: 0, shares: 0, replies: 0 });
     expect(v2?.text).toBe('RT @kerstin: Aerolux hat meinen Flug gestrichen');
   });

@@ -68,7 +68,7 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
   it('makes one mention per tweet in data: author handles from includes.users, retweets and quotes resolved from includes.tweets', () => {
     const input = readJsonl(page([quote, reply, retweet]));
     expect(input.errors).toEqual([]);
-    expect(input.mentions.map((m) => m.id)).toEqual(['x:1850000000000000010', 'x:1850000000000000011', 'x:1850000000000000012']);
+    expect(input.mentions.map((m) => m.id)).toEqual(['twitter:1850000000000000010', 'twitter:1850000000000000011', 'twitter:1850000000000000012']);
     const [rt, answer, qt] = input.mentions as [Mention, Mention, Mention];
     // German: the retweet carries the original's full text (entities decoded) and none of its counts.
     expect(rt).toMatchObject({
@@ -81,7 +81,7 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
     });
     expect(answer).toMatchObject({
       author: { id: '5', handle: 'aerolux_hilft', name: 'Aerolux Service' },
-      thread: { rootId: 'x:1850000000000000001', parentId: 'x:1850000000000000001' },
+      thread: { rootId: 'twitter:1850000000000000001', parentId: 'twitter:1850000000000000001' },
       channel: 'reply',
       metrics: { likes: 3, shares: 0, replies: 1 },
     });
@@ -90,14 +90,14 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
     expect(qt.text).toBe(`${quote.text}\n\nQT @kerstin_k: ${original.text.replace('&amp;', '&')}`);
     expect(qt.metrics).toEqual({ likes: 30, shares: 5, replies: 2 });
     // The included original is context, not a result of the search.
-    expect(input.mentions.some((m) => m.id === 'x:1850000000000000001')).toBe(false);
+    expect(input.mentions.some((m) => m.id === 'twitter:1850000000000000001')).toBe(false);
   });
 
   it('quarantines only the malformed tweet of a page, naming the line and which tweet', () => {
     const broken = { ...reply, id: '1850000000000000013', created_at: 'gestern Abend' };
     const text = [page([quote]), page([retweet, broken, { text: 'no id, no date' }])].join('\n');
     const input = readJsonl(text);
-    expect(input.mentions.map((m) => m.id)).toEqual(['x:1850000000000000010', 'x:1850000000000000012']);
+    expect(input.mentions.map((m) => m.id)).toEqual(['twitter:1850000000000000010', 'twitter:1850000000000000012']);
     expect(input.errors).toEqual([
       { line: 2, reason: 'tweet 2 of 3 (id 1850000000000000013): unreadable created_at "gestern Abend"' },
       { line: 2, reason: expect.stringMatching(/^tweet 3 of 3: created_at: /) },
@@ -110,8 +110,8 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
     const input = readJsonl([lookup, stream].join('\n'));
     expect(input.errors).toEqual([]);
     expect(input.mentions.map((m) => [m.id, m.author.handle])).toEqual([
-      ['x:1850000000000000001', 'kerstin_k'],
-      ['x:1850000000000000012', 'sam_travels'],
+      ['twitter:1850000000000000001', 'kerstin_k'],
+      ['twitter:1850000000000000012', 'sam_travels'],
     ]);
     expect(input.mentions[0]!.metrics).toEqual({ likes: 2000, shares: 962, replies: 41 });
   });
@@ -151,7 +151,7 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
     let progress = 0;
     await emitPaced(source.mentions(), async (batch) => void fed.push(...batch), new AbortController().signal, 0, 64, (n) => (progress += n));
     expect(progress).toBe(250);
-    expect(fed.map((m) => m.id)).toEqual(tweets.map((t) => `x:${t.id}`));
+    expect(fed.map((m) => m.id)).toEqual(tweets.map((t) => `twitter:${t.id}`));
     expect(fed).toEqual(readReplayFile(file, 'jsonl').mentions);
   });
 });
@@ -168,8 +168,8 @@ describe('replay keeps a post that a dump holds twice once', () => {
     // Two searches over overlapping hours: tweets 2 and 3 are on both pages (newest first, as search returns them).
     const first = JSON.stringify({ data: tweets.slice(2).reverse(), includes: { users }, meta: {} });
     const second = JSON.stringify({ data: tweets.slice(0, 4).reverse(), includes: { users }, meta: {} });
-    const want = tweets.map((t) => `x:${t.id}`);
-    const duplicate = (i: number) => ({ line: 2, reason: `duplicate of x:${tweets[i]!.id} on line 1, which is kept` });
+    const want = tweets.map((t) => `twitter:${t.id}`);
+    const duplicate = (i: number) => ({ line: 2, reason: `duplicate of twitter:${tweets[i]!.id} on line 1, which is kept` });
     for (const [name, lines, mode] of [
       ['newest-first.jsonl', [first, second], 'indexed'],
       ['oldest-first.jsonl', [JSON.stringify({ data: tweets.slice(0, 4), meta: {} }), JSON.stringify({ data: tweets.slice(2), meta: {} })], 'streamed'],
