@@ -8,11 +8,12 @@ import { parseJsonExact } from './json-exact.ts';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeTweet, tweetToMention } from './replay-tweets.ts';
+import { archivedTweet, searchStatuses, withoutArchiveAssignment } from './replay-tweet-envelopes.ts';
 import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
 import { graphPostRows, isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
-import { byEventTime, collect, FirstCopies, validateRow, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { byEventTime, collect, FirstCopies, validateRow, within, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { z } from 'zod';
 import type { Brand, Mention, MentionInput } from '../src/model.ts';
 
@@ -85,6 +86,10 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
  * (`{"data": [...]}`), an array of any of these, or a generic record (replay-records.ts).
  */
 export function jsonValueRows(value: unknown, line: number, depth = 0): RowResult[] {
+  const archived = archivedTweet(value);
+  if (archived !== undefined) return [tweetRow(archived, line)];
+  const statuses = searchStatuses(value);
+  if (statuses) return statuses.map((status, i) => within(tweetRow(status, line), `status ${i + 1} of ${statuses.length}${idNote(status)}`));
   const items = Array.isArray(value) ? value : isJsonObject(value) ? recordPage(value) : undefined;
   if (items) {
     // An array of records, or of pages of them; anything nested deeper is no layout a collector writes.
@@ -114,6 +119,17 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
   return [validateRow(value as MentionInput, line)];
 }
 
+/** A tweet inside a wrapper (search response, archive entry): whatever its shape, read as a tweet or refused as one. */
+function tweetRow(value: unknown, line: number): RowResult {
+  const tweet = tweetToMention(value);
+  return 'input' in tweet ? validateRow(tweet.input, line) : { error: { line, reason: tweet.reason } };
+}
+
+function idNote(value: unknown): string {
+  const id = isJsonObject(value) ? (value.id_str ?? value.id) : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? ` (id ${String(id)})` : '';
+}
+
 function jsonKind(value: unknown): string {
   return value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value;
 }
@@ -135,7 +151,7 @@ const OWN_ID = /^[a-z][\w-]*:\S/;
  * lines: it opens with `[` or `{` and its first non-empty line is no JSON value on its own.
  */
 export function isJsonDocument(firstLine: string): boolean {
-  const head = firstLine.replace(/^\ufeff/, '').trim();
+  const head = withoutArchiveAssignment(firstLine.replace(/^\ufeff/, '')).trim();
   if (!head.startsWith('[') && !head.startsWith('{')) return false;
   try {
     JSON.parse(head);
@@ -154,7 +170,7 @@ function firstNonBlankLine(text: string): string {
 export function readJsonDocument(text: string): ReplayInput {
   let value: unknown;
   try {
-    value = parseJsonExact(text.replace(/^\ufeff/, ''));
+    value = parseJsonExact(withoutArchiveAssignment(text.replace(/^\ufeff/, '')));
   } catch (err) {
     // Not one document after all: JSON lines whose first line is broken. That line is reported, the rest read.
     const asLines = readJsonl(text);

@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ReplayFormat } from './replay-formats.ts';
+import { isArchivePart } from './replay-tweet-envelopes.ts';
 
 const BY_EXTENSION: Record<string, ReplayFormat> = {
   '.csv': 'csv',
@@ -50,7 +51,7 @@ export async function guessReplayFormat(file: string): Promise<GuessedFormat> {
   if (byExtension === 'csv') return { format: isTwcsHeader(firstLine) ? 'twcs' : 'csv', by: 'extension' };
   if (byExtension) return { format: byExtension, by: 'extension' };
   const start = text.trimStart();
-  if (start.startsWith('{') || start.startsWith('[')) return { format: 'jsonl', by: 'content' };
+  if (start.startsWith('{') || start.startsWith('[') || isArchivePart(start)) return { format: 'jsonl', by: 'content' };
   if (start.startsWith('<')) return { format: 'germeval', by: 'content' };
   return { format: isTwcsHeader(firstLine) ? 'twcs' : 'csv', by: 'content' };
 }

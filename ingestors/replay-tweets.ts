@@ -13,8 +13,14 @@ import { parseExportDate } from './replay-dates.ts';
 import { decodeEntities } from './text.ts';
 import { firstEditId, X_SOURCE, xMentionId } from './tweet-ids.ts';
 
-export const IdLike = z.union([z.string().regex(/^\d{1,25}$/), z.number().int().nonnegative()]).transform(String);
-const Count = z.number().int().nonnegative().optional().catch(undefined);
+/**
+ * A tweet or user id: X's own are digits, but research dumps pseudonymise them before sharing (a keyed sha-256
+ * in hex, a uuid), so any token of letters, digits, `_` and `-` is an id. Numbers are v1.1's `id`.
+ */
+const IdString = z.string().regex(/^[\w-]{1,128}$/, 'an id of letters, digits, _ or -');
+export const IdLike = z.union([IdString, z.number().int().nonnegative()]).transform(String);
+// The archive's tweets.js writes counts as strings ("favorite_count": "3").
+const Count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,15}$/).transform(Number)]).optional().catch(undefined);
 
 /** What is read of a tweet that another one retweets or quotes, when the dump has it inline. */
 const Referenced = z.looseObject({
@@ -37,7 +43,7 @@ const EmbeddedStatus = z
 const TweetLike = z.looseObject({
   id_str: IdLike.optional(),
   // v1.1 also writes the id as a JSON number, which loses digits past 2^53: used only without id_str, and only if exact.
-  id: z.union([z.string().regex(/^\d{1,25}$/), z.number()]).optional(),
+  id: z.union([IdString, z.number()]).optional(),
   created_at: z.string().min(1),
   full_text: z.string().optional(),
   text: z.string().optional(),
@@ -59,6 +65,14 @@ const TweetLike = z.looseObject({
   conversation_id: IdLike.optional(),
   // v2: every version's id, oldest first; the first names the post across its edits, as live (tweet-ids.ts).
   edit_history_tweet_ids: z.array(IdLike).min(1).optional().catch(undefined),
+  // The archive's tweets.js: the chain on the original, the original's id on an edit.
+  edit_info: z
+    .looseObject({
+      initial: z.looseObject({ editTweetIds: z.array(IdLike).min(1) }).optional(),
+      edit: z.looseObject({ initialTweetId: IdLike }).optional(),
+    })
+    .optional()
+    .catch(undefined),
   // Flattened, a referenced tweet carries its own text and author; only those are read.
   referenced_tweets: z.array(z.looseObject({ type: z.string(), id: IdLike, ...Referenced.shape })).optional(),
   public_metrics: z
@@ -71,11 +85,25 @@ const TweetLike = z.looseObject({
 // A v1.1 retweet's text is "RT @author: " and the original, cut at 140 characters.
 const RETWEET_PREFIX = /^RT @(\w{1,15}): /;
 
-/** True for an object that looks like an API tweet rather than a Mention (which has `createdAt`). */
+/**
+ * True for an object shaped like an API tweet rather than a Mention (which has `createdAt`): a text and a time, or a
+ * text, an id and a field only tweets carry (v2 `author_id`, `conversation_id`, `edit_history_tweet_ids`; v1.1
+ * `id_str`, `user`). Told by shape, not by the ids' form: pseudonymised dumps have no numeric ids.
+ */
 export function looksLikeTweet(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || 'createdAt' in value) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'createdAt' in value) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.created_at === 'string' && (typeof v.text === 'string' || typeof v.full_text === 'string');
+  if (typeof v.text !== 'string' && typeof v.full_text !== 'string') return false;
+  if (typeof v.created_at === 'string') return true;
+  const hasId = v.id !== undefined || v.id_str !== undefined;
+  return hasId && TWEET_ONLY_KEYS.some((k) => k in v);
+}
+
+const TWEET_ONLY_KEYS = ['author_id', 'conversation_id', 'edit_history_tweet_ids', 'id_str', 'user'];
+
+/** The edit chain of a tweet, oldest first, as v2 or the archive writes it (undefined when not given). */
+function editHistory(t: z.infer<typeof TweetLike>): string[] | undefined {
+  return t.edit_history_tweet_ids ?? t.edit_info?.initial?.editTweetIds ?? (t.edit_info?.edit ? [t.edit_info.edit.initialTweetId] : undefined);
 }
 
 /** The Mention input for an API tweet, or the reason it cannot be read (the caller says which tweet). */
@@ -117,13 +145,14 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
   const authorId = t.user?.id_str ?? t.author_id ?? t.author?.id ?? handle ?? 'unknown';
   const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? t.in_reply_to_status_id_str ?? undefined;
   // v1.1 has no conversation id: a reply's thread is then the tweet it answers, as close as one line can tell.
-  const postId = firstEditId(nativeId, t.edit_history_tweet_ids);
+  const postId = firstEditId(nativeId, editHistory(t));
   const root = t.conversation_id ?? repliedTo ?? postId;
   return {
     input: {
       id: xMentionId(postId),
       source: X_SOURCE,
-      url: `https://x.com/${handle ?? 'i'}/status/${nativeId}`,
+      // A pseudonymised id links to no status on x.com.
+      ...(/^\d+$/.test(nativeId) ? { url: `https://x.com/${handle ?? 'i'}/status/${nativeId}` } : {}),
       author: { id: authorId, ...(handle ? { handle } : {}), ...(name ? { name } : {}) },
       // The APIs send tweet text HTML-escaped (`&amp;`), as the live X source decodes it too.
       text: decodeEntities(text),
