@@ -114,7 +114,9 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
   const unreadable = { reason: `unreadable date "${raw}"` };
   if (EPOCH.test(value)) {
     const n = Number(value);
-    return { iso: new Date(n < 1e11 ? n * 1000 : n).toISOString() };
+    // Ten digits of seconds reach 2286: the range applies to epochs as to every other form.
+    const instant = new Date(n < 1e11 ? n * 1000 : n);
+    return inRange(instant.getUTCFullYear()) ? { iso: instant.toISOString() } : outOfRange(raw);
   }
   const body = value.replace(WEEKDAY, '');
   let m = YEAR_FIRST.exec(body);

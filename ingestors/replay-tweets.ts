@@ -117,7 +117,7 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
   const nativeId = t.id_str ?? (t.id === undefined ? undefined : String(t.id));
   if (!nativeId) return { reason: 'no id or id_str' };
   const created = parseExportDate(t.created_at);
-  if ('reason' in created) return { reason: `unreadable created_at "${t.created_at}"` };
+  if ('reason' in created) return { reason: `created_at: ${created.reason}` };
   const ownText = t.extended_tweet?.full_text ?? t.full_text ?? t.note_tweet?.text ?? t.text ?? '';
   // A retweet is its own post by its own author (the live X source can take them too: includeRetweets), but
   // the counts on it are the original's: a dump with a thousand retweets of one tweet would otherwise report

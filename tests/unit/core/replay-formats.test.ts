@@ -92,7 +92,7 @@ describe('replay reads API tweets and common export columns', () => {
       { id_str: '9', created_at: 'yesterday-ish', text: 'broken date' },
     ];
     const input = readJsonl(lines.map((l) => JSON.stringify(l)).join('\n'));
-    expect(input.errors).toEqual([{ line: 4, reason: 'tweet: unreadable created_at "yesterday-ish"' }]);
+    expect(input.errors).toEqual([{ line: 4, reason: 'tweet: created_at: unreadable date "yesterday-ish"' }]);
     const [first, reply, v2] = input.mentions;
     expect(first).toMatchObject({
       id: 'twitter:1850000000000000001', source: 'twitter', url: 'https://x.com/kerstin/status/1850000000000000001', createdAt: '2018-10-10T20:19:24.000Z',

@@ -99,7 +99,7 @@ describe('replay reads X API v2 response pages (twarc2) in jsonl', () => {
     const input = readJsonl(text);
     expect(input.mentions.map((m) => m.id)).toEqual(['twitter:1850000000000000010', 'twitter:1850000000000000012']);
     expect(input.errors).toEqual([
-      { line: 2, reason: 'tweet 2 of 3 (id 1850000000000000013): unreadable created_at "gestern Abend"' },
+      { line: 2, reason: 'tweet 2 of 3 (id 1850000000000000013): created_at: unreadable date "gestern Abend"' },
       { line: 2, reason: expect.stringMatching(/^tweet 3 of 3: created_at: /) },
     ]);
   });
