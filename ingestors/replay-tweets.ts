@@ -12,6 +12,7 @@ import type { MentionInput } from '../src/model.ts';
 import { parseExportDate } from './replay-dates.ts';
 import { decodeEntities } from './text.ts';
 import { firstEditId, X_SOURCE, xMentionId } from './tweet-ids.ts';
+import { RETWEET_PREFIX } from './twitter-map.ts';
 
 /**
  * A tweet or user id: X's own are digits, but research dumps pseudonymise them before sharing (a keyed sha-256
@@ -82,8 +83,6 @@ const TweetLike = z.looseObject({
   quoted_status: EmbeddedStatus,
 });
 
-// A v1.1 retweet's text is "RT @author: " and the original, cut at 140 characters.
-const RETWEET_PREFIX = /^RT @(\w{1,15}): /;
 
 /**
  * True for an object shaped like an API tweet rather than a Mention (which has `createdAt`): a text and a time, or a

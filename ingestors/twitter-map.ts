@@ -33,11 +33,20 @@ export type TweetV2 = z.infer<typeof TweetV2>;
 export const UserV2 = z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() });
 export type UserV2 = z.infer<typeof UserV2>;
 
+/** What is read of an expanded tweet: a retweet's original, whose full text the retweet itself cuts. */
+export const IncludedTweet = z.object({
+  id: z.string(),
+  text: z.string(),
+  author_id: z.string().optional(),
+  note_tweet: z.object({ text: z.string() }).optional(),
+});
+export type IncludedTweet = z.infer<typeof IncludedTweet>;
+
 /**
  * Expanded objects. Users are checked one by one (`usableUsers`), so one bad user costs only its own handle.
- * Referenced tweets (`tweets`) are never read here and so not checked at all: a bad one cannot cost anything.
+ * Referenced tweets are checked one by one too (`usableTweets`): a bad one only leaves its retweets their cut text.
  */
-export const Includes = z.object({ users: z.array(z.unknown()).optional() }).optional();
+export const Includes = z.object({ users: z.array(z.unknown()).optional(), tweets: z.array(z.unknown()).optional() }).optional();
 
 /** One filtered-stream message. */
 export const StreamMessage = z.object({
@@ -105,16 +114,28 @@ export function usableUsers(includes: z.infer<typeof Includes>): Checked<UserV2>
   return checkEach(includes?.users ?? [], UserV2, 'includes.users');
 }
 
-/** The tweets and users of one search page, each checked on its own. */
-export function checkSearchPage(page: z.infer<typeof SearchPage>): { tweets: TweetV2[]; users: UserV2[]; rejected: RejectedRecord[] } {
+/** The referenced tweets of an `includes` block that fit the schema; the others are context lost, not records. */
+export function usableTweets(includes: z.infer<typeof Includes>): IncludedTweet[] {
+  return checkEach(includes?.tweets ?? [], IncludedTweet, 'includes.tweets').valid;
+}
+
+/** What a tweet is read with: the users and referenced tweets of its page or stream message. */
+export interface Expansions {
+  users: UserV2[];
+  tweets: IncludedTweet[];
+}
+
+/** The tweets of one search page with its expansions, each checked on its own. */
+export function checkSearchPage(page: z.infer<typeof SearchPage>): { tweets: TweetV2[]; expansions: Expansions; rejected: RejectedRecord[] } {
   const tweets = checkEach(page.data ?? [], TweetV2, 'tweet');
   const users = usableUsers(page.includes);
-  return { tweets: tweets.valid, users: users.valid, rejected: [...tweets.rejected, ...users.rejected] };
+  return { tweets: tweets.valid, expansions: { users: users.valid, tweets: usableTweets(page.includes) }, rejected: [...tweets.rejected, ...users.rejected] };
 }
 
 /** Fields requested on every call, so stream and backfill produce the same Mention. */
 export const TWEET_QUERY = {
-  expansions: 'author_id,referenced_tweets.id,in_reply_to_user_id,entities.mentions.username',
+  // referenced_tweets.id.author_id: a retweet's text names the original's author, taken from includes.users.
+  expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id,entities.mentions.username',
   'tweet.fields': 'author_id,created_at,conversation_id,in_reply_to_user_id,lang,referenced_tweets,public_metrics,entities,note_tweet',
   'user.fields': 'id,name,username',
 };
@@ -143,7 +164,7 @@ export function newerId(a: string | undefined, b: string): string {
   return a === undefined || BigInt(b) > BigInt(a) ? b : a;
 }
 
-export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: BrandAccounts): Candidate {
+export function tweetToCandidate(tweet: TweetV2, { users, tweets }: Expansions, accounts: BrandAccounts): Candidate {
   const author = users.find((u) => u.id === tweet.author_id);
   const handle = author?.username;
   const authorBrand = (tweet.author_id && accounts.byId.get(tweet.author_id)) || (handle && accounts.byHandle.get(handle.toLowerCase())) || undefined;
@@ -161,7 +182,7 @@ export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: Bran
   const repliedTo = tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id;
   const postId = firstEditId(tweet.id, tweet.edit_history_tweet_ids);
   const metrics = tweet.public_metrics;
-  const { text } = truncateText(decodeEntities(tweet.note_tweet?.text ?? tweet.text).trim());
+  const { text } = truncateText(decodeEntities(retweetText(tweet, users, tweets) ?? tweet.note_tweet?.text ?? tweet.text).trim());
   const lang = tweet.lang && tweet.lang !== 'und' && /^[a-z]{2,3}$/.test(tweet.lang) ? tweet.lang : undefined;
   return {
     raw: { tweet, author },
@@ -189,6 +210,22 @@ export function tweetToCandidate(tweet: TweetV2, users: UserV2[], accounts: Bran
       langHint: lang,
     },
   };
+}
+
+// X writes a retweet's text as "RT @author: " and the original, cut (with "…") to fit, in v1.1 and v2 alike.
+export const RETWEET_PREFIX = /^RT @(\w{1,15}): /;
+
+/**
+ * A retweet's text with the original's in full (`RT @author: …`, as replay-tweets.ts writes it), from the
+ * expanded original; undefined for no retweet, or when the page did not expand the original.
+ */
+function retweetText(tweet: TweetV2, users: UserV2[], included: IncludedTweet[]): string | undefined {
+  const ref = tweet.referenced_tweets?.find((r) => r.type === 'retweeted');
+  const original = ref && included.find((t) => t.id === ref.id);
+  if (!original) return undefined;
+  const author = users.find((u) => u.id === original.author_id)?.username ?? RETWEET_PREFIX.exec(tweet.text)?.[1];
+  const full = original.note_tweet?.text ?? original.text;
+  return author ? `RT @${author}: ${full}` : full;
 }
 
 function handleOf(users: UserV2[], id: string, accounts: BrandAccounts): string | undefined {

@@ -16,8 +16,8 @@ import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { SeenSet } from './seen.ts';
 import {
-  brandAccounts, checkSearchPage, newerId, recordKey, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, usableUsers,
-  type BrandAccounts, type RejectedRecord, type TweetV2, type UserV2,
+  brandAccounts, checkSearchPage, newerId, recordKey, SearchPage, StreamMessage, TWEET_QUERY, tweetToCandidate, usableTweets, usableUsers,
+  type BrandAccounts, type Expansions, type RejectedRecord, type TweetV2,
 } from './twitter-map.ts';
 import { diffRules, rulesForBrands, type StreamRule } from './twitter-rules.ts';
 import { xMentionId } from './tweet-ids.ts';
@@ -190,15 +190,15 @@ export class TwitterIngestor implements Ingestor {
     else if (this.liveSince) bound.start_time = this.liveSince;
     else if (this.options.initialBackfillMinutes > 0) bound.start_time = new Date(Date.now() - this.options.initialBackfillMinutes * 60_000).toISOString();
     else return;
-    const found = new Map<string, { tweet: TweetV2; users: UserV2[] }>();
+    const found = new Map<string, { tweet: TweetV2; expansions: Expansions }>();
     const rejected: RejectedRecord[] = [];
     for (const rule of rulesForBrands(this.brands, this.options).rules) {
       let nextToken: string | undefined;
       for (let page = 0; page < this.options.backfillMaxPages && !signal.aborted; page++) {
         const query: Record<string, string> = { query: rule.value, max_results: '100', ...bound, ...TWEET_QUERY };
         if (nextToken) query.next_token = nextToken;
-        const { tweets, users, rejected: bad, nextToken: next } = await this.searchPage(query);
-        for (const tweet of tweets) found.set(tweet.id, { tweet, users });
+        const { tweets, expansions, rejected: bad, nextToken: next } = await this.searchPage(query);
+        for (const tweet of tweets) found.set(tweet.id, { tweet, expansions });
         rejected.push(...bad);
         nextToken = next;
         if (!nextToken) break;
@@ -209,7 +209,7 @@ export class TwitterIngestor implements Ingestor {
     // A bad record that several rules find is quarantined once, as is one an earlier backfill found.
     for (const record of rejected) await this.quarantineOnce(record.key, `recent search: ${record.reason}`, record.raw);
     const ordered = [...found.values()].sort((a, b) => (BigInt(a.tweet.id) < BigInt(b.tweet.id) ? -1 : 1));
-    for (const { tweet, users } of ordered) await this.deliver(tweet, users, emit);
+    for (const { tweet, expansions } of ordered) await this.deliver(tweet, expansions, emit);
     if (ordered.length > 0) this.log.info({ tweets: ordered.length, ...bound }, 'backfill done');
   }
 
@@ -247,7 +247,7 @@ export class TwitterIngestor implements Ingestor {
     }
     const users = usableUsers(parsed.data.includes);
     for (const bad of users.rejected) await this.quarantineOnce(bad.key, `stream message: ${bad.reason}`, bad.raw);
-    return this.deliver(parsed.data.data, users.valid, emit);
+    return this.deliver(parsed.data.data, { users: users.valid, tweets: usableTweets(parsed.data.includes) }, emit);
   }
 
   /** Quarantines a malformed record unless this process did so before (see `quarantined`). */
@@ -265,13 +265,13 @@ export class TwitterIngestor implements Ingestor {
    * Emits one tweet unless already emitted; returns whether it was new. Known by the version's own id: an edit is
    * new and emitted, and its mention (named by the first id of the edit history) updates the post.
    */
-  private async deliver(tweet: TweetV2, users: UserV2[], emit: Emit): Promise<boolean> {
+  private async deliver(tweet: TweetV2, expansions: Expansions, emit: Emit): Promise<boolean> {
     const id = xMentionId(tweet.id);
     if (this.seen.has(id)) {
       this.log.debug({ id }, 'duplicate tweet skipped');
       return false;
     }
-    const mentions = await acceptMentions(this.name, [tweetToCandidate(tweet, users, this.accounts)], this.context);
+    const mentions = await acceptMentions(this.name, [tweetToCandidate(tweet, expansions, this.accounts)], this.context);
     if (mentions.length > 0) await emit(mentions);
     this.seen.add(id);
     this.sinceId = newerId(this.sinceId, tweet.id);

@@ -16,7 +16,7 @@ const answer: TweetV2 = {
 
 describe('a replayed tweet is the post the live X source made of it', () => {
   it('gets the live id, source and thread ids (twitter:<id>), so a replay after a live run updates the same posts', () => {
-    const live = [question, answer].map((t) => tweetToCandidate(t, [], brandAccounts([])).mention);
+    const live = [question, answer].map((t) => tweetToCandidate(t, { users: [], tweets: [] }, brandAccounts([])).mention);
     const replayed = readJsonl(lines([question, answer]));
     expect(replayed.errors).toEqual([]);
     expect(replayed.mentions.map((m) => [m.id, m.source, m.thread])).toEqual(live.map((m) => [m.id, m.source, m.thread]));
@@ -33,7 +33,7 @@ describe('a replayed tweet is the post the live X source made of it', () => {
 
   it('names an edited tweet by the first id of its edit history, as the live source does, so an edit is the same post', () => {
     const edited = { ...question, id: '1850000000000000009', text: '@DB_Bahn ICE 574 fällt aus, wann fährt der nächste nach Köln?', edit_history_tweet_ids: ['1850000000000000001', '1850000000000000009'] };
-    const live = tweetToCandidate(edited, [], brandAccounts([])).mention;
+    const live = tweetToCandidate(edited, { users: [], tweets: [] }, brandAccounts([])).mention;
     const replayed = readJsonl(lines([edited])).mentions[0];
     expect(live.id).toBe('twitter:1850000000000000001');
     expect(replayed?.id).toBe('twitter:1850000000000000001');

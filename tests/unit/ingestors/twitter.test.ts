@@ -309,9 +309,9 @@ describe('X tweet → mention mapping', () => {
     const { tweetToCandidate, brandAccounts } = await import('../../../ingestors/twitter-map.ts');
     const accounts = brandAccounts([]);
     const metrics = { like_count: 0, retweet_count: 950, quote_count: 3, reply_count: 0 };
-    const retweet = tweetToCandidate({ id: '11', text: 'RT @kerstin: Flug gestrichen', author_id: '301', referenced_tweets: [{ type: 'retweeted', id: '1' }], public_metrics: metrics }, [], accounts);
+    const retweet = tweetToCandidate({ id: '11', text: 'RT @kerstin: Flug gestrichen', author_id: '301', referenced_tweets: [{ type: 'retweeted', id: '1' }], public_metrics: metrics }, { users: [], tweets: [] }, accounts);
     expect(retweet.mention.metrics).toEqual({ likes: 0, shares: 0, replies: 0 });
-    const own = tweetToCandidate({ id: '1', text: 'Flug gestrichen', author_id: '77', public_metrics: { ...metrics, like_count: 20 } }, [], accounts);
+    const own = tweetToCandidate({ id: '1', text: 'Flug gestrichen', author_id: '77', public_metrics: { ...metrics, like_count: 20 } }, { users: [], tweets: [] }, accounts);
     expect(own.mention.metrics).toEqual({ likes: 20, shares: 953, replies: 0 });
   });
 });
