@@ -1,7 +1,7 @@
 /**
  * Which brands a mention concerns: a brand's query matches the post (title included), the source placed it in
- * the brand's context, or one of the brand's own accounts wrote it. The query language itself is
- * brand-query.ts.
+ * the brand's context, one of the brand's own accounts wrote it, or the post @mentions one of them. The query
+ * language itself is brand-query.ts.
  */
 import type { Brand, Mention } from '../src/model.ts';
 import { compileBrandQuery, type BrandQueryMatcher } from './brand-query.ts';
@@ -26,6 +26,19 @@ interface CompiledBrand {
   id: string;
   matcher: BrandQueryMatcher;
   accounts: Set<string>;
+}
+
+/**
+ * The accounts a post @mentions, folded as accounts are. Read here, not left to the ingestors' brand context: a
+ * replayed dump is read before its brands are known (they may come from the file or the command line), and an
+ * X reply starts with the replied-to handle, so this also finds replies to a brand account. Whole tokens only:
+ * @DB_Bahn is not @DB_Bahnhofsmission. Taken from the lower-cased text, not the token, whose letter runs are
+ * collapsed for matching words ("sooo").
+ */
+function mentionedAccounts(prepared: PreparedText): Set<string> {
+  const out = new Set<string>();
+  for (const t of prepared.tokens) if (t.kind === 'mention') out.add(foldAccount(prepared.lower.slice(t.start, t.end)));
+  return out;
 }
 
 const compiledCache = new WeakMap<Brand, CompiledBrand>();
@@ -56,6 +69,7 @@ export function assignBrands(mention: Mention, brands: readonly Brand[], prepare
   const terms: Record<string, string[]> = {};
   let authorBrand: string | undefined;
   const keys = authorKeys(mention.author);
+  const mentioned = mentionedAccounts(prepared);
   // The title is searched too (blog posts, news): it often names the brand when the body does not.
   const tokens = mention.title ? [...prepare(mention.title).tokens, ...prepared.tokens] : prepared.tokens;
   for (const brand of brands) {
@@ -64,12 +78,13 @@ export function assignBrands(mention: Mention, brands: readonly Brand[], prepare
     if (byAuthor && authorBrand === undefined) authorBrand = c.id;
     const q = c.matcher(prepared.lower, tokens);
     if (q.matched) terms[c.id] = q.terms;
-    if (q.matched || byAuthor || mention.brandContext.includes(c.id)) ids.push(c.id);
+    const addressed = mentioned.size > 0 && [...mentioned].some((a) => c.accounts.has(a));
+    if (q.matched || byAuthor || addressed || mention.brandContext.includes(c.id)) ids.push(c.id);
   }
   return authorBrand === undefined ? { brands: ids, terms } : { brands: ids, authorBrand, terms };
 }
 
-/** Brand ids a mention concerns (by query, by `brandContext`, or because one of the brand's accounts wrote it). */
+/** Brand ids a mention concerns (by query, by `brandContext`, because one of the brand's accounts wrote it or is @mentioned). */
 export function matchBrands(mention: Mention, brands: readonly Brand[]): string[] {
   return assignBrands(mention, brands).brands;
 }
