@@ -41,7 +41,12 @@ const PageState = z.object({
   posts: z.record(z.string(), z.object({ count: z.number(), since: z.number() })).default({}),
 });
 
-const POST_FIELDS = 'id,message,created_time,permalink_url,from{id,name},shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)';
+/**
+ * The comment count decides whether a post's comments are fetched again. Graph counts only top-level comments by
+ * default (`filter=toplevel`), so a reply to a comment would leave it unchanged and never be fetched: count at
+ * every level, as the comments listing (`filter=stream`) returns them.
+ */
+const POST_FIELDS = 'id,message,created_time,permalink_url,from{id,name},shares,comments.filter(stream).summary(true).limit(0),reactions.summary(true).limit(0)';
 const COMMENT_FIELDS = 'id,message,created_time,permalink_url,from{id,name},parent{id},like_count,comment_count';
 
 export class FacebookIngestor implements Ingestor {

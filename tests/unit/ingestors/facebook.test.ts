@@ -75,6 +75,16 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids().slice(5)).toEqual(['facebook:1_c4']);
   });
 
+  it('a new reply to a comment (no new top-level comment) is fetched on the next poll as a reply in the post’s thread', async () => {
+    const out = collector();
+    await make().pollOnce(page, out.emit, controller.signal);
+    // Graph's default comment count is top level only: a reply alone leaves it unchanged.
+    graph.comments.push({ id: '1_c6', postId: `${PAGE}_1`, message: 'Bei mir auch, seit Montag kein Netz.', created_time: ago(1), from: { id: '78', name: 'Jonas' }, parent: { id: '1_c1' } });
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(out.ids().slice(5)).toEqual(['facebook:1_c6']);
+    expect(out.mentions[5]).toMatchObject({ channel: 'page_comment', thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1_c1' } });
+  });
+
   it('a post with more comments than maxPages fetches in one poll gets the rest on the next poll', async () => {
     graph.posts = graph.posts.slice(0, 1);
     const out = collector();
@@ -193,7 +203,7 @@ describe('facebook page webhook', () => {
 
     const reply = notification({ item: 'comment', verb: 'add', comment_id: '1_c10', post_id: `${PAGE}_1`, parent_id: '1_c9', message: 'Wir kümmern uns!', created_time: 1764489700, from: { id: PAGE, name: 'Acme' } });
     expect((await post(reply, sign(reply))).status).toBe(200);
-    expect(out.mentions[1]).toMatchObject({ author: { id: PAGE, isBrand: true }, thread: { parentId: 'facebook:1_c9' } });
+    expect(out.mentions[1]).toMatchObject({ author: { id: PAGE, isBrand: true }, thread: { rootId: 'facebook:1000_1', parentId: 'facebook:1_c9' } });
   });
 
   it('rejects a wrong or missing signature and emits nothing', async () => {

@@ -1,6 +1,8 @@
 /**
  * A local Graph API: `/{version}/{page}/posts` and `/{version}/{post}/comments` with `since`, `limit` and cursor
- * paging (`paging.next` as a full URL, as Graph sends it), plus scripted error answers.
+ * paging (`paging.next` as a full URL, as Graph sends it), plus scripted error answers. Like Graph, comments
+ * default to `filter=toplevel` (replies to comments left out, also from a post's comment count); `stream` lists
+ * and counts every level.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,15 +54,20 @@ export class FakeGraph {
       const after = Number(url.searchParams.get('after') ?? 0);
       // A time Graph should never send (a broken record) is listed anyway, as the record under test.
       const newer = (t: string): boolean => !(Date.parse(t.replace('+0000', 'Z')) / 1000 < since);
+      const stream = (filter: string | null | undefined): boolean => filter === 'stream';
+      const listed = (c: FakeComment, all: boolean): boolean => all || c.parent === undefined;
       let items: unknown[];
       if (edge === 'posts' || edge === 'feed') {
+        // Field expansion: `comments.filter(stream).summary(true)` counts replies too; without it only top level.
+        const countAll = stream(/comments\.filter\((\w+)\)/.exec(url.searchParams.get('fields') ?? '')?.[1]);
         items = this.posts
           .filter((p) => newer(p.created_time) && (edge === 'feed' || p.from.id === node))
           .sort((a, b) => b.created_time.localeCompare(a.created_time))
-          .map((p) => ({ ...p, comments: { data: [], summary: { total_count: this.comments.filter((c) => c.postId === p.id).length } }, reactions: { data: [], summary: { total_count: 3 } } }));
+          .map((p) => ({ ...p, comments: { data: [], summary: { total_count: this.comments.filter((c) => c.postId === p.id && listed(c, countAll)).length } }, reactions: { data: [], summary: { total_count: 3 } } }));
       } else {
+        const all = stream(url.searchParams.get('filter'));
         items = this.comments
-          .filter((c) => c.postId === node && newer(c.created_time))
+          .filter((c) => c.postId === node && newer(c.created_time) && listed(c, all))
           .sort((a, b) => a.created_time.localeCompare(b.created_time))
           .map(({ postId: _post, ...c }) => ({ ...c, like_count: 1, comment_count: 0 }));
       }
