@@ -8,6 +8,7 @@ import Parser from 'rss-parser';
 import { z } from 'zod';
 import { Author, WebUrl, type Channel } from '../src/model.ts';
 import type { Candidate } from './accept.ts';
+import { absoluteWebUrl, XmlAttributes } from './rss-links.ts';
 import { htmlToPlainText, truncateText } from './text.ts';
 
 export const FeedItem = z.object({
@@ -25,18 +26,31 @@ export const FeedItem = z.object({
   summary: z.string().optional(),
   commentRss: z.string().optional(),
   commentCount: z.string().optional(),
+  /** The item element's own attributes (its `xml:base`). */
+  xmlAttributes: XmlAttributes,
+  /** What the item's relative links resolve against: set by the caller from the document, never read from it. */
+  base: z.string().optional(),
 });
 export type FeedItem = z.infer<typeof FeedItem>;
 
-type CustomItem = { commentRss?: string; commentCount?: string; contentEncoded?: string };
+type CustomItem = { commentRss?: string; commentCount?: string; contentEncoded?: string; xmlAttributes?: unknown };
+type CustomFeed = { language?: string; xmlAttributes?: unknown };
 
-export function createFeedParser(): Parser<{ language?: string }, CustomItem> {
-  return new Parser<{ language?: string }, CustomItem>({
+export function createFeedParser(): Parser<CustomFeed, CustomItem> {
+  // `$` holds an element's attributes (xml2js); keepArray hands it over whole instead of its "first element".
+  const attributes = ['$', 'xmlAttributes', { keepArray: true }];
+  return new Parser<CustomFeed, CustomItem>({
     customFields: {
-      feed: ['language'],
-      item: [['wfw:commentRss', 'commentRss'], ['slash:comments', 'commentCount'], ['content:encoded', 'contentEncoded']],
+      // rss-parser's typings allow only plain names for feed fields; its code reads [from, to, options] there too.
+      feed: ['language', attributes as unknown as keyof CustomFeed],
+      item: [['wfw:commentRss', 'commentRss'], ['slash:comments', 'commentCount'], ['content:encoded', 'contentEncoded'], attributes],
     },
   });
+}
+
+/** The item's comment feed as an absolute http(s) URL, or undefined when it has none we can fetch. */
+export function commentFeedUrl(item: FeedItem, feedUrl: string): string | undefined {
+  return absoluteWebUrl(item.commentRss, item.base ?? feedUrl);
 }
 
 export interface FeedContext {
@@ -119,7 +133,7 @@ export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPo
       mention: {
         id,
         source: 'rss',
-        url: webLink(item.link, notes),
+        url: webLink(item.link, item.base ?? feed.url, notes),
         author: { id: name ? `${host}:${name}` : host, name, isBrand },
         title: parent ? undefined : title,
         text,
@@ -135,9 +149,13 @@ export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPo
   };
 }
 
-/** The item's http(s) link if the Mention schema takes it: a link it refuses (too long) costs the link, not the post. */
-function webLink(link: string | undefined, notes: string[]): string | undefined {
-  if (!link || !/^https?:\/\//i.test(link)) return undefined;
+/**
+ * The item's link made absolute, if it is http(s) and the Mention schema takes it: a link it refuses (too long)
+ * costs the link, not the post.
+ */
+function webLink(raw: string | undefined, base: string, notes: string[]): string | undefined {
+  const link = absoluteWebUrl(raw, base);
+  if (!link) return undefined;
   const checked = WebUrl.safeParse(link);
   if (checked.success) return link;
   notes.push(`link of ${link.length} characters dropped: ${checked.error.issues[0]?.message ?? 'invalid'}`);

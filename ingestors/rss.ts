@@ -10,7 +10,8 @@ import { backoffDelay, sleep } from './backoff.ts';
 import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
 import { fetchFeed, FeedHttpError, type FetchOptions } from './rss-fetch.ts';
-import { createFeedParser, FeedItem, feedItemId, itemKey, mapFeedItem, unscopedItemId, type FeedContext, type ParentPost } from './rss-map.ts';
+import { baseOf, XmlAttributes } from './rss-links.ts';
+import { commentFeedUrl, createFeedParser, FeedItem, feedItemId, itemKey, mapFeedItem, unscopedItemId, type FeedContext, type ParentPost } from './rss-map.ts';
 import { xhtmlAsCdata } from './rss-xhtml.ts';
 import { SeenSet } from './seen.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
@@ -149,20 +150,21 @@ export class RssIngestor implements Ingestor {
       let budget = this.options.commentFeedsPerPoll;
       for (const item of posts.all) {
         const postKey = itemKey(item);
-        if (!postKey || !item.commentRss) continue;
+        const commentFeed = commentFeedUrl(item, feed.url);
+        if (!postKey || !commentFeed) continue;
         const count = item.commentCount ?? '?';
         const before = state.comments[postKey];
         if (before && before.count === count && count !== '?') { tracked[postKey] = before; continue; }
         if (budget-- <= 0) { complete = false; continue; }
         try {
-          comments += await this.pollComments({ id: feedItemId(postKey, feed.url), commentFeed: item.commentRss }, context, emit, signal);
-          tracked[postKey] = { count, url: item.commentRss };
+          comments += await this.pollComments({ id: feedItemId(postKey, feed.url), commentFeed }, context, emit, signal);
+          tracked[postKey] = { count, url: commentFeed };
         } catch (err) {
           // The post's count stays unrecorded, so the next poll tries its comment feed again.
           complete = false;
           if (before) tracked[postKey] = { count: '?', url: before.url };
-          this.log.warn({ feed: item.commentRss, err: (err as Error).message }, 'comment feed failed; retried next poll');
-          this.context.status.error(this.name, `${item.commentRss}: ${(err as Error).message}`);
+          this.log.warn({ feed: commentFeed, err: (err as Error).message }, 'comment feed failed; retried next poll');
+          this.context.status.error(this.name, `${commentFeed}: ${(err as Error).message}`);
         }
       }
       // Posts that left the feed: their comment feeds are no longer polled, so their checkpoints go.
@@ -200,10 +202,12 @@ export class RssIngestor implements Ingestor {
       await quarantine(this.name, reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) }, this.context);
       throw new Error(reason);
     }
+    const attributes = XmlAttributes.safeParse(output.xmlAttributes);
+    const feedBase = baseOf(attributes.success ? attributes.data : undefined, url);
     const items: FeedItem[] = [];
     for (const raw of output.items) {
       const item = FeedItem.safeParse(raw);
-      if (item.success) items.push(item.data);
+      if (item.success) items.push({ ...item.data, base: baseOf(item.data.xmlAttributes, feedBase) });
       else await quarantine(this.name, `feed ${url}: item of unexpected shape: ${item.error.issues[0]?.message ?? ''}`, raw, this.context);
     }
     return { items, language: output.language };
