@@ -8,6 +8,7 @@ import Parser from 'rss-parser';
 import { z } from 'zod';
 import { Author, WebUrl, type Channel } from '../src/model.ts';
 import type { Candidate } from './accept.ts';
+import { readFeedAuthor } from './rss-author.ts';
 import { absoluteWebUrl, XmlAttributes } from './rss-links.ts';
 import { htmlToPlainText, truncateText } from './text.ts';
 
@@ -122,7 +123,9 @@ export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPo
   const { text, cut } = truncateText(body);
   const notes: string[] = [];
   const host = hostOf(feed.url);
-  const name = authorName(item.creator ?? item.author, host, notes);
+  const author = readFeedAuthor(item.creator ?? item.author);
+  const name = authorName(author.name, host, notes);
+  const authorKey = name ?? author.anonymousKey;
   const isBrand = feed.brand !== undefined && name !== undefined && feed.ownerNames.has(name.toLowerCase());
   const created = createdAt(item, notes);
   return {
@@ -134,7 +137,7 @@ export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPo
         id,
         source: 'rss',
         url: webLink(item.link, item.base ?? feed.url, notes),
-        author: { id: name ? `${host}:${name}` : host, name, isBrand },
+        author: { id: authorKey ? `${host}:${authorKey}` : host, name, isBrand },
         title: parent ? undefined : title,
         text,
         // Undated items get the time we first saw them; their id keeps them from coming twice.
