@@ -36,7 +36,10 @@ export const RssOptions = BaseSourceOptions.extend({
   intervalSeconds: z.number().positive().default(900),
   timeoutMs: z.number().int().positive().default(20_000),
   maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
-  /** Per feed; well above the items a feed lists, so an id only falls out once the feed dropped it. */
+  /**
+   * Ids remembered per feed beyond those it still lists: every listed id is kept regardless (a feed longer than
+   * this would otherwise see its oldest items evicted and emitted again on the next poll).
+   */
   seenLimit: z.number().int().min(10).default(5_000),
   /** Comment feeds fetched per poll of a feed (newest posts first). */
   commentFeedsPerPoll: z.number().int().min(0).default(20),
@@ -138,7 +141,7 @@ export class RssIngestor implements Ingestor {
     const seen = new SeenSet(this.options.seenLimit, state.seen);
     const posts = await this.newItems(feed.url, parsed.items, seen, (item) => mapFeedItem(item, context));
     const emitted = await this.emitAll(posts.candidates, emit);
-    for (const id of posts.keys) seen.add(id);
+    seen.record(posts.listed);
     // Seen ids move only now that the posts are on the bus. Validators wait until the comment feeds are done:
     // a 304 next time would otherwise hide comment feeds that failed or were over budget.
     await this.checkpoints.save(key, { seen: seen.toJSON(), comments: state.comments });
@@ -188,7 +191,7 @@ export class RssIngestor implements Ingestor {
     const seen = new SeenSet(this.options.seenLimit, state.seen);
     const fresh = await this.newItems(url, parsed.items, seen, (item) => mapFeedItem(item, context, post));
     const emitted = await this.emitAll(fresh.candidates, emit);
-    for (const id of fresh.keys) seen.add(id);
+    seen.record(fresh.listed);
     await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON() });
     return emitted;
   }
@@ -213,10 +216,13 @@ export class RssIngestor implements Ingestor {
     return { items, language: output.language };
   }
 
-  /** Maps unseen items (oldest first, so threads build in order), quarantining what cannot be mapped. */
+  /**
+   * Maps unseen items (oldest first, so threads build in order), quarantining what cannot be mapped. `listed` is
+   * the id of every item the feed lists, oldest first, to record as seen once the new ones are emitted.
+   */
   private async newItems(url: string, items: FeedItem[], seen: SeenSet, map: (item: FeedItem) => ReturnType<typeof mapFeedItem>) {
     const candidates: Candidate[] = [];
-    const keys: string[] = [];
+    const listed: string[] = [];
     const batch = new Set<string>();
     let duplicates = 0;
     for (const item of [...items].reverse()) {
@@ -228,18 +234,18 @@ export class RssIngestor implements Ingestor {
       const id = mapped.candidate.mention.id;
       if (batch.has(id)) { duplicates++; continue; }
       batch.add(id);
+      listed.push(id);
       if (seen.has(id)) continue;
       // Seen under the id it had before ids were scoped by feed: recorded under the new id, not emitted again.
-      if (seen.has(unscopedItemId(itemKey(item) ?? ''))) { keys.push(id); continue; }
+      if (seen.has(unscopedItemId(itemKey(item) ?? ''))) continue;
       if (mapped.cut > 0) this.log.warn({ id, cut: mapped.cut, max: MAX_TEXT_CHARS }, 'long feed item truncated');
       if (mapped.notes.length > 0) this.log.warn({ feed: url, id, notes: mapped.notes }, 'feed item fields dropped or cut; post kept');
       candidates.push(mapped.candidate);
-      keys.push(id);
     }
     if (duplicates > 0) this.log.warn({ feed: url, duplicates }, 'feed lists the same guid more than once; emitted once');
     // Feeds usually list newest first, but not all do: order by date (stable) so roots precede replies.
     candidates.sort((a, b) => String(a.mention.createdAt).localeCompare(String(b.mention.createdAt)));
-    return { candidates, keys, all: items };
+    return { candidates, listed, all: items };
   }
 
   private async emitAll(candidates: Candidate[], emit: Emit): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * A bounded, insertion-ordered set of ids already emitted: persisted in a checkpoint so that a restart does not
- * re-emit items a feed or API still lists. The oldest ids fall out first; sources pick a bound well above the
- * number of items one poll can return, so an id only falls out once the source no longer lists it.
+ * re-emit items a feed or API still lists. The oldest ids fall out first. Sources that list the same items on
+ * every poll (feeds) record the whole listing with `record`, so an id only falls out once the source no longer
+ * lists it, even when the listing is longer than the bound.
  */
 export class SeenSet {
   private readonly ids: Set<string>;
@@ -10,8 +11,9 @@ export class SeenSet {
     private readonly limit: number,
     initial: Iterable<string> = [],
   ) {
+    // Not cut to the limit here: a checkpoint may rightly hold more (a listing longer than the limit, see
+    // `record`), and cutting it before the listing is checked would take the oldest listed ids for new ones.
     this.ids = new Set(initial);
-    this.trim();
   }
 
   has(id: string): boolean {
@@ -25,6 +27,18 @@ export class SeenSet {
     this.trim();
   }
 
+  /**
+   * Records everything the source lists now (oldest first, every id already emitted or settled): those ids move to
+   * the young end, and only ids it no longer lists fall out, however long the listing.
+   */
+  record(listed: readonly string[]): void {
+    for (const id of listed) {
+      this.ids.delete(id);
+      this.ids.add(id);
+    }
+    this.trim(Math.max(this.limit, new Set(listed).size));
+  }
+
   toJSON(): string[] {
     return [...this.ids];
   }
@@ -33,8 +47,8 @@ export class SeenSet {
     return this.ids.size;
   }
 
-  private trim(): void {
-    const excess = this.ids.size - this.limit;
+  private trim(limit = this.limit): void {
+    const excess = this.ids.size - limit;
     if (excess <= 0) return;
     let n = 0;
     for (const id of this.ids) {
