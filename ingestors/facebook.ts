@@ -12,6 +12,7 @@ import { GraphApiError, GraphClient, GraphComment, GraphPost } from './facebook-
 import { commentCandidate, fromGraphComment, postCandidate, type PageContext } from './facebook-map.ts';
 import { createFacebookWebhookRouter } from './facebook-webhook.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
+import { QuarantineOnce } from './quarantine-once.ts';
 import { SeenSet } from './seen.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
@@ -39,6 +40,8 @@ const PageState = z.object({
   seen: z.array(z.string()).default([]),
   /** Per post: comment count last processed and the newest comment time seen (epoch seconds). */
   posts: z.record(z.string(), z.object({ count: z.number(), since: z.number() })).default({}),
+  /** Hashes of malformed posts and comments quarantined already: the watch window lists a post on every poll. */
+  quarantined: z.array(z.string()).default([]),
 });
 
 /**
@@ -121,13 +124,14 @@ export class FacebookIngestor implements Ingestor {
     const key = `page:${page.pageId}`;
     const state = (await this.checkpoints.load(key, PageState)) ?? PageState.parse({});
     const seen = new SeenSet(this.options.seenLimit, state.seen);
+    const parked = new QuarantineOnce(this.options.seenLimit, state.quarantined, (reason, raw) => quarantine(this.name, reason, raw, this.context));
     const watchSince = Math.floor(Date.now() / 1000 - this.options.watchDays * 86_400);
     const posts = await this.graph.list(`${page.pageId}/${this.options.postsEdge}`, { fields: POST_FIELDS, since: String(watchSince), limit: String(this.options.pageSize) }, GraphPost, this.options.maxPages, signal);
-    for (const bad of posts.invalid) await quarantine(this.name, bad.reason, bad.raw, this.context);
+    for (const bad of posts.invalid) await parked.park(bad.reason, bad.raw);
     // Graph lists newest first; emit oldest first so a thread's root precedes its replies.
     const ordered = [...posts.items].reverse();
     let emitted = await this.emitNew(ordered.map((p) => postCandidate(p, page)), seen, emit);
-    await this.checkpoints.save(key, { seen: seen.toJSON(), posts: state.posts });
+    await this.checkpoints.save(key, { seen: seen.toJSON(), posts: state.posts, quarantined: parked.toJSON() });
 
     const watched: z.infer<typeof PageState>['posts'] = {};
     for (const post of ordered) {
@@ -144,7 +148,7 @@ export class FacebookIngestor implements Ingestor {
         this.options.maxPages,
         signal,
       );
-      for (const bad of comments.invalid) await quarantine(this.name, bad.reason, bad.raw, this.context);
+      for (const bad of comments.invalid) await parked.park(bad.reason, bad.raw);
       const candidates = comments.items.map((c) => commentCandidate(fromGraphComment(c, post.id), page, c));
       emitted += await this.emitNew(candidates, seen, emit);
       // A comment dated in the future (refused by the gate) must not move `since` past every real comment to come.
@@ -157,10 +161,10 @@ export class FacebookIngestor implements Ingestor {
       // listing, the count stays unrecorded (-1) so the next poll continues from `newest` instead of skipping.
       if (comments.truncated) this.log.warn({ post: post.id, maxPages: this.options.maxPages }, 'comment listing hit maxPages; the rest follows next poll');
       watched[post.id] = { count: comments.truncated ? -1 : (count ?? comments.items.length), since: newest };
-      await this.checkpoints.save(key, { seen: seen.toJSON(), posts: { ...state.posts, ...watched } });
+      await this.checkpoints.save(key, { seen: seen.toJSON(), posts: { ...state.posts, ...watched }, quarantined: parked.toJSON() });
     }
     // Posts that left the watch window drop out of the checkpoint, keeping it bounded.
-    await this.checkpoints.save(key, { seen: seen.toJSON(), posts: watched });
+    await this.checkpoints.save(key, { seen: seen.toJSON(), posts: watched, quarantined: parked.toJSON() });
     this.context.status.success(this.name, emitted);
     return emitted;
   }

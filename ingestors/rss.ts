@@ -9,6 +9,7 @@ import { acceptMentions, quarantine, type Candidate } from './accept.ts';
 import { backoffDelay, sleep } from './backoff.ts';
 import { Checkpoints } from './checkpoint.ts';
 import { BaseSourceOptions, parseSourceOptions, SourceOptionsError } from './options.ts';
+import { QuarantineOnce } from './quarantine-once.ts';
 import { fetchFeed, FeedHttpError, type FetchOptions } from './rss-fetch.ts';
 import { baseOf, XmlAttributes } from './rss-links.ts';
 import { commentFeedUrl, createFeedParser, FeedItem, feedItemId, itemKey, mapFeedItem, unscopedItemId, type FeedContext, type ParentPost } from './rss-map.ts';
@@ -58,6 +59,8 @@ const FeedState = z.object({
    * comment feed's URL (its checkpoint is dropped once the post leaves the feed).
    */
   comments: z.record(z.string(), z.object({ count: z.string(), url: z.string() })).default({}),
+  /** Hashes of the malformed items the feed lists that were quarantined already (see quarantine-once.ts). */
+  quarantined: z.array(z.string()).default([]),
 });
 type FeedState = z.infer<typeof FeedState>;
 
@@ -130,7 +133,8 @@ export class RssIngestor implements Ingestor {
       return 0;
     }
     if (res.problem) this.log.warn({ feed: feed.url, charset: res.charset, problem: res.problem }, 'feed bytes did not fit their charset');
-    const parsed = await this.parse(feed.url, res.text);
+    const parked = this.parkOnce(state);
+    const parsed = await this.parse(feed.url, res.text, parked);
     const context: FeedContext = {
       url: feed.url,
       brand: feed.brand,
@@ -139,12 +143,12 @@ export class RssIngestor implements Ingestor {
       langHint: parsed.language?.slice(0, 8),
     };
     const seen = new SeenSet(this.options.seenLimit, state.seen);
-    const posts = await this.newItems(feed.url, parsed.items, seen, (item) => mapFeedItem(item, context));
+    const posts = await this.newItems(feed.url, parsed.items, seen, parked, (item) => mapFeedItem(item, context));
     const emitted = await this.emitAll(posts.candidates, emit);
     seen.record(posts.listed);
     // Seen ids move only now that the posts are on the bus. Validators wait until the comment feeds are done:
     // a 304 next time would otherwise hide comment feeds that failed or were over budget.
-    await this.checkpoints.save(key, { seen: seen.toJSON(), comments: state.comments });
+    await this.checkpoints.save(key, { seen: seen.toJSON(), comments: state.comments, quarantined: parked.toJSON() });
 
     let comments = 0;
     let complete = true;
@@ -175,7 +179,7 @@ export class RssIngestor implements Ingestor {
         if (!tracked[postKey] && !posts.all.some((i) => itemKey(i) === postKey)) await this.context.state.deleteState(this.checkpoints.namespace, `comments:${url}`);
       }
     }
-    await this.checkpoints.save(key, { ...(complete ? res.validators : {}), seen: seen.toJSON(), comments: tracked });
+    await this.checkpoints.save(key, { ...(complete ? res.validators : {}), seen: seen.toJSON(), comments: tracked, quarantined: parked.toJSON() });
     this.context.status.success(this.name, emitted + comments);
     return emitted + comments;
   }
@@ -187,16 +191,22 @@ export class RssIngestor implements Ingestor {
     const res = await fetchFeed(url, state, this.fetchOptions, signal);
     if (res.kind === 'not-modified') return 0;
     if (res.problem) this.log.warn({ feed: url, charset: res.charset, problem: res.problem }, 'comment feed bytes did not fit their charset');
-    const parsed = await this.parse(url, res.text);
+    const parked = this.parkOnce(state);
+    const parsed = await this.parse(url, res.text, parked);
     const seen = new SeenSet(this.options.seenLimit, state.seen);
-    const fresh = await this.newItems(url, parsed.items, seen, (item) => mapFeedItem(item, context, post));
+    const fresh = await this.newItems(url, parsed.items, seen, parked, (item) => mapFeedItem(item, context, post));
     const emitted = await this.emitAll(fresh.candidates, emit);
     seen.record(fresh.listed);
-    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON() });
+    await this.checkpoints.save(key, { ...res.validators, seen: seen.toJSON(), quarantined: parked.toJSON() });
     return emitted;
   }
 
-  private async parse(url: string, text: string): Promise<{ items: FeedItem[]; language?: string }> {
+  /** Quarantine for one fetched document's items, remembering what its checkpoint says was parked already. */
+  private parkOnce(state: FeedState): QuarantineOnce {
+    return new QuarantineOnce(this.options.seenLimit, state.quarantined, (reason, raw) => quarantine(this.name, reason, raw, this.context));
+  }
+
+  private async parse(url: string, text: string, parked: QuarantineOnce): Promise<{ items: FeedItem[]; language?: string }> {
     let output: Awaited<ReturnType<typeof this.parser.parseString>>;
     try {
       output = await this.parser.parseString(xhtmlAsCdata(text));
@@ -211,7 +221,7 @@ export class RssIngestor implements Ingestor {
     for (const raw of output.items) {
       const item = FeedItem.safeParse(raw);
       if (item.success) items.push({ ...item.data, base: baseOf(item.data.xmlAttributes, feedBase) });
-      else await quarantine(this.name, `feed ${url}: item of unexpected shape: ${item.error.issues[0]?.message ?? ''}`, raw, this.context);
+      else await parked.park(`feed ${url}: item of unexpected shape: ${item.error.issues[0]?.message ?? ''}`, raw);
     }
     return { items, language: output.language };
   }
@@ -220,7 +230,7 @@ export class RssIngestor implements Ingestor {
    * Maps unseen items (oldest first, so threads build in order), quarantining what cannot be mapped. `listed` is
    * the id of every item the feed lists, oldest first, to record as seen once the new ones are emitted.
    */
-  private async newItems(url: string, items: FeedItem[], seen: SeenSet, map: (item: FeedItem) => ReturnType<typeof mapFeedItem>) {
+  private async newItems(url: string, items: FeedItem[], seen: SeenSet, parked: QuarantineOnce, map: (item: FeedItem) => ReturnType<typeof mapFeedItem>) {
     const candidates: Candidate[] = [];
     const listed: string[] = [];
     const batch = new Set<string>();
@@ -228,7 +238,7 @@ export class RssIngestor implements Ingestor {
     for (const item of [...items].reverse()) {
       const mapped = map(item);
       if ('problem' in mapped) {
-        await quarantine(this.name, `feed ${url}: ${mapped.problem}`, item, this.context);
+        await parked.park(`feed ${url}: ${mapped.problem}`, item);
         continue;
       }
       const id = mapped.candidate.mention.id;

@@ -115,6 +115,14 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/comments: unexpected item: created_time: not a valid time: 2026-02-30T99/)]);
   });
 
+  it('quarantines a malformed post once, not again on every poll that still lists it', async () => {
+    graph.posts.push({ id: `${PAGE}_4`, message: 'Kaputt.', created_time: 'gestern', from: { id: '88', name: 'Besucher' } });
+    const out = collector();
+    await make().pollOnce(page, out.emit, controller.signal);
+    await make().pollOnce(page, out.emit, controller.signal);
+    expect(t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/feed: unexpected item: created_time: not a valid time: gestern/)]);
+  });
+
   it('backs off at least its own minimum when Graph says it can be called again at once', async () => {
     graph.failures.push({
       status: 403,
