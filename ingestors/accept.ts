@@ -5,6 +5,7 @@
 import { formatZodIssues } from '../src/config.ts';
 import { Mention, type MentionInput } from '../src/model.ts';
 import type { IngestorContext } from './types.ts';
+import { turnTaker } from './yield.ts';
 
 /** What the gate needs from the ingestor context. */
 export type GateContext = Pick<IngestorContext, 'log' | 'quarantine'>;
@@ -17,7 +18,9 @@ export interface Candidate {
 
 export async function acceptMentions(source: string, candidates: Candidate[], context: GateContext, now: () => number = Date.now): Promise<Mention[]> {
   const accepted: Mention[] = [];
+  const takeTurn = turnTaker();
   for (const candidate of candidates) {
+    await takeTurn();
     const parsed = Mention.safeParse(candidate.mention);
     const problem = parsed.success ? implausibleTime(parsed.data.createdAt, now()) : formatZodIssues(parsed.error).join('; ');
     if (parsed.success && problem === undefined) {

@@ -71,14 +71,14 @@ async function readCapped(res: Response, maxBytes: number, url: string): Promise
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();
-    throw new FeedHttpError(`GET ${url}: body of ${declared} bytes exceeds the limit of ${maxBytes}`, res.status);
+    throw new FeedHttpError(`GET ${url}: body of ${declared} bytes exceeds the limit of ${maxBytes} bytes (maxBytes)`, res.status);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (!res.body) return new Uint8Array();
   for await (const chunk of res.body) {
     total += chunk.byteLength;
-    if (total > maxBytes) throw new FeedHttpError(`GET ${url}: body exceeds the limit of ${maxBytes} bytes`, res.status);
+    if (total > maxBytes) throw new FeedHttpError(`GET ${url}: body exceeds the limit of ${maxBytes} bytes (maxBytes)`, res.status);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

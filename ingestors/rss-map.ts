@@ -37,10 +37,16 @@ export type FeedItem = z.infer<typeof FeedItem>;
 type CustomItem = { commentRss?: string; commentCount?: string; contentEncoded?: string; xmlAttributes?: unknown };
 type CustomFeed = { language?: string; xmlAttributes?: unknown };
 
+/**
+ * A parser for one document. `async` makes xml2js parse in chunks of 10,000 characters with a turn of the event
+ * loop between them (a 10 MiB feed read in one piece stalls it for seconds); a parser mid-document must not be
+ * handed a second one, hence one parser per document.
+ */
 export function createFeedParser(): Parser<CustomFeed, CustomItem> {
   // `$` holds an element's attributes (xml2js); keepArray hands it over whole instead of its "first element".
   const attributes = ['$', 'xmlAttributes', { keepArray: true }];
   return new Parser<CustomFeed, CustomItem>({
+    xml2js: { async: true },
     customFields: {
       // rss-parser's typings allow only plain names for feed fields; its code reads [from, to, options] there too.
       feed: ['language', attributes as unknown as keyof CustomFeed],

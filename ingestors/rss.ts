@@ -16,6 +16,7 @@ import { commentFeedUrl, createFeedParser, FeedItem, feedItemId, itemKey, mapFee
 import { xhtmlAsCdata } from './rss-xhtml.ts';
 import { SeenSet } from './seen.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
+import { turnTaker } from './yield.ts';
 
 const FeedConfig = z.object({
   url: z.string().url(),
@@ -72,7 +73,6 @@ export class RssIngestor implements Ingestor {
   readonly name: string;
   private readonly checkpoints: Checkpoints;
   private readonly log: IngestorContext['log'];
-  private readonly parser = createFeedParser();
   private readonly fetchOptions: FetchOptions;
 
   constructor(
@@ -207,9 +207,9 @@ export class RssIngestor implements Ingestor {
   }
 
   private async parse(url: string, text: string, parked: QuarantineOnce): Promise<{ items: FeedItem[]; language?: string }> {
-    let output: Awaited<ReturnType<typeof this.parser.parseString>>;
+    let output: Awaited<ReturnType<ReturnType<typeof createFeedParser>['parseString']>>;
     try {
-      output = await this.parser.parseString(xhtmlAsCdata(text));
+      output = await createFeedParser().parseString(xhtmlAsCdata(text));
     } catch (err) {
       const reason = `feed ${url} is not well-formed RSS/Atom: ${(err as Error).message.split('\n').join(' ')}`;
       await quarantine(this.name, reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) }, this.context);
@@ -218,7 +218,9 @@ export class RssIngestor implements Ingestor {
     const attributes = XmlAttributes.safeParse(output.xmlAttributes);
     const feedBase = baseOf(attributes.success ? attributes.data : undefined, url);
     const items: FeedItem[] = [];
+    const takeTurn = turnTaker();
     for (const raw of output.items) {
+      await takeTurn();
       const item = FeedItem.safeParse(raw);
       if (item.success) items.push({ ...item.data, base: baseOf(item.data.xmlAttributes, feedBase) });
       else await parked.park(`feed ${url}: item of unexpected shape: ${item.error.issues[0]?.message ?? ''}`, raw);
@@ -235,7 +237,17 @@ export class RssIngestor implements Ingestor {
     const listed: string[] = [];
     const batch = new Set<string>();
     let duplicates = 0;
+    const takeTurn = turnTaker();
     for (const item of [...items].reverse()) {
+      await takeTurn();
+      // An item already emitted is not mapped again (HTML to text is most of the work on a long feed).
+      const key = itemKey(item);
+      const knownId = key === undefined ? undefined : feedItemId(key, url);
+      if (knownId !== undefined && seen.has(knownId) && !batch.has(knownId)) {
+        batch.add(knownId);
+        listed.push(knownId);
+        continue;
+      }
       const mapped = map(item);
       if ('problem' in mapped) {
         await parked.park(`feed ${url}: ${mapped.problem}`, item);
