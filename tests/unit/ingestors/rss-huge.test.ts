@@ -12,9 +12,14 @@ const longFeed = (count: number): string => {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`;
 };
 
-/** Runs `work` while measuring the longest time the event loop could not run a 5 ms timer. */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
+/**
+ * Runs `work` while measuring the longest time the event loop could not run a 5 ms timer, and the whole time taken.
+ * The test compares the two rather than a stall against a fixed limit, so a slow or busy machine does not fail it:
+ * read in one piece, the parse is one stall as long as nearly the whole run.
+ */
+async function stallShare(work: () => Promise<unknown>): Promise<{ longest: number; total: number }> {
+  const start = performance.now();
+  let last = start;
   let longest = 0;
   const timer = setInterval(() => {
     const now = performance.now();
@@ -28,7 +33,8 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
   } finally {
     clearInterval(timer);
   }
-  return Math.max(longest, performance.now() - last);
+  const end = performance.now();
+  return { longest: Math.max(longest, end - last), total: end - start };
 }
 
 describe('rss feeds too big to read at once', () => {
@@ -38,10 +44,10 @@ describe('rss feeds too big to read at once', () => {
     h.feeds.routes.set('/long', { body: longFeed(20_000) });
     const out = collector();
     const ingestor = h.make([{ url: `${h.feeds.base}/long` }]);
-    const stall = await longestStall(() => ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, h.controller.signal));
+    const { longest, total } = await stallShare(() => ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, h.controller.signal));
     expect(out.mentions).toHaveLength(20_000);
-    // Generous for two shared cores; reading it in one piece stalled the loop for 10 s and more.
-    expect(stall).toBeLessThan(1_000);
+    // Read in one piece, one stall took most of the run (10 s and more); read in turns, no stall comes near that.
+    expect(longest / total).toBeLessThan(0.25);
   }, 120_000);
 
   it('refuses a feed over maxBytes with a status error that names the limit, and reads nothing of it', async () => {
