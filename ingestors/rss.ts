@@ -134,7 +134,7 @@ export class RssIngestor implements Ingestor {
     }
     if (res.problem) this.log.warn({ feed: feed.url, charset: res.charset, problem: res.problem }, 'feed bytes did not fit their charset');
     const parked = this.parkOnce(state);
-    const parsed = await this.parse(feed.url, res.text, parked);
+    const parsed = await this.parse(key, state, feed.url, res.text, parked);
     const context: FeedContext = {
       url: feed.url,
       brand: feed.brand,
@@ -192,7 +192,7 @@ export class RssIngestor implements Ingestor {
     if (res.kind === 'not-modified') return 0;
     if (res.problem) this.log.warn({ feed: url, charset: res.charset, problem: res.problem }, 'comment feed bytes did not fit their charset');
     const parked = this.parkOnce(state);
-    const parsed = await this.parse(url, res.text, parked);
+    const parsed = await this.parse(key, state, url, res.text, parked);
     const seen = new SeenSet(this.options.seenLimit, state.seen);
     const fresh = await this.newItems(url, parsed.items, seen, parked, (item) => mapFeedItem(item, context, post));
     const emitted = await this.emitAll(fresh.candidates, emit);
@@ -206,14 +206,20 @@ export class RssIngestor implements Ingestor {
     return new QuarantineOnce(this.options.seenLimit, state.quarantined, (reason, raw) => quarantine(this.name, reason, raw, this.context));
   }
 
-  private async parse(url: string, text: string, parked: QuarantineOnce): Promise<{ items: FeedItem[]; language?: string }> {
+  /**
+   * Parses the feed text. A feed that is not well-formed is quarantined once, like a malformed item (the checkpoint
+   * keeps its hash): a broken feed stays broken for hours and is polled again after every backoff, and each poll
+   * parked the same body again. Each poll still fails, so the status board shows the error.
+   */
+  private async parse(key: string, state: FeedState, url: string, text: string, parked: QuarantineOnce): Promise<{ items: FeedItem[]; language?: string }> {
     let output: Awaited<ReturnType<ReturnType<typeof createFeedParser>['parseString']>>;
     try {
       output = await createFeedParser().parseString(xhtmlAsCdata(text));
     } catch (err) {
       const reason = `feed ${url} is not well-formed RSS/Atom: ${(err as Error).message.split('\n').join(' ')}`;
-      await quarantine(this.name, reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) }, this.context);
-      throw new Error(reason);
+      const fresh = await parked.park(reason, { url, body: text.slice(0, QUARANTINE_SNIPPET_CHARS) });
+      await this.checkpoints.save(key, { ...state, quarantined: parked.toJSON() });
+      throw new Error(fresh ? reason : `${reason} (the same body as before, quarantined then)`);
     }
     const attributes = XmlAttributes.safeParse(output.xmlAttributes);
     const feedBase = baseOf(attributes.success ? attributes.data : undefined, url);

@@ -29,4 +29,17 @@ describe('rss items that cannot be read', () => {
     await poll();
     expect(h.t.quarantined).toHaveLength(3);
   });
+
+  it('a feed that is not well-formed is quarantined once while it stays broken, and each poll still fails loudly', async () => {
+    h.feeds.routes.set('/feed', { body: '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>a' });
+    await expect(poll()).rejects.toThrow(/not well-formed RSS\/Atom/);
+    await expect(poll()).rejects.toThrow(/the same body as before, quarantined then/);
+    expect(h.t.quarantined).toHaveLength(1);
+    // A different broken body is news, and once fixed the feed is read.
+    h.feeds.routes.set('/feed', { body: '<rss><channel><item>' });
+    await expect(poll()).rejects.toThrow(/not well-formed/);
+    expect(h.t.quarantined).toHaveLength(2);
+    h.feeds.routes.set('/feed', { body: '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid isPermaLink="false">ok-1</guid><description>Gut</description></item></channel></rss>' });
+    expect(await poll()).toHaveLength(1);
+  });
 });
