@@ -87,6 +87,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bwir\s+(?:${W}\s+){0,5}?(?:melden|kümmern)\s+uns\b`,
     String.raw`\b(?:melden|kümmern)\s+uns\s+(?:${W}\s+){0,3}?(?:darum|drum|schnellstmöglich|baldmöglichst|so\s+schnell|zeitnah|umgehend|kürze|bald|gleich|sofort|zurück|wieder|bei\s+(?:dir|ihnen|euch))`,
     String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*)\s+(?:${W}\s+){0,3}?(?:melde[nt]|kümmer[nt])\s+sich\b`,
+    String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*|berater\S*)\s+(?:wird|werden)\s+sich\s+(?:${W}\s+){0,4}?(?:melden|kümmern)\b`,
     String.raw`\b(?:melde[nt]|kümmer[nt])\s+sich\s+(?:${W}\s+){0,3}?(?:darum|schnellstmöglich|so\s+schnell|zeitnah|umgehend|kürze|bald|bei\s+(?:dir|ihnen|euch))`,
   )),
   p('auto_reply', 'de', 'wir prüfen das', 3, rx(
@@ -162,7 +163,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:we${APOS}re|we\s+are|(?:team|engineers?|technicians?)\s+(?:is|are))\s+(?:currently\s+|already\s+|now\s+|still\s+)?(?:investigating|aware)\b`,
   )),
   p('auto_reply', 'en', "we'll get back to you", 3, rx(
-    String.raw`\b(?:we${APOS}ll|we\s+will|we\s+shall|i${APOS}ll|i\s+will|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|agents?|colleagues|experts|specialists|department|engineers?)\s+(?:will|should|${APOS}ll|are\s+going\s+to)|(?:someone|somebody|a\s+member\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?team|one\s+of\s+our\s+(?:[a-z-]+\s+)?(?:agents|team(?:\s+members)?|advisors|advisers|experts|colleagues))\s+(?:will|should))\s+(?:[a-z]+\s+){0,2}?(?:get\s+back\s+to\s+you|reply|respond|be\s+in\s+touch|contact\s+you|reach\s+out|follow\s+up|come\s+back\s+to\s+you|update\s+you|keep\s+you\s+(?:posted|updated|informed)|let\s+you\s+know|be\s+with\s+you\s+(?:shortly|soon|as\s+soon))\b`,
+    String.raw`\b(?:we${APOS}ll|we\s+will|we\s+shall|i${APOS}ll|i\s+will|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|agents?|colleagues|experts|specialists|department|engineers?)\s+(?:will|should|${APOS}ll|are\s+going\s+to)|(?:someone|somebody|a\s+member\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?team|one\s+of\s+our\s+(?:[a-z-]+\s+)?(?:agents|team(?:\s+members)?|advisors|advisers|experts|colleagues)|an?\s+(?:colleague|team\s+member|member\s+of\s+(?:staff|the\s+team)|advisor|adviser|agent|specialist|expert))\s+(?:will|should))\s+(?:[a-z]+\s+){0,2}?(?:get\s+back\s+to\s+you|reply|respond|be\s+in\s+touch|contact\s+you|reach\s+out|follow\s+up|come\s+back\s+to\s+you|update\s+you|keep\s+you\s+(?:posted|updated|informed)|let\s+you\s+know|be\s+with\s+you\s+(?:shortly|soon|as\s+soon))\b`,
     String.raw`\byou(?:${APOS}ll|\s+will)\s+hear\s+(?:back\s+)?from\s+us`,
     String.raw`\b(?:will|${APOS}ll|shall)\s+(?:[a-z]+\s+){0,2}?(?:get\s+back\s+to\s+you|be\s+in\s+touch|come\s+back\s+to\s+you)\b`,
     String.raw`\b(?:will|${APOS}ll)\s+(?:reply|respond)\s+(?:to\s+you\s+)?(?:as\s+soon\s+as|shortly|soon|within)\b`,
@@ -206,6 +207,11 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:wende(?:st)?\s+dich|wendet\s+euch|wenden\s+sie\s+sich)\s+(?:${W}\s+){0,4}?an\b`,
   )),
   // Compounds count too: "Kündigungshotline", "Störungs-Hotline".
+  // A form to fill in is a new channel too: "Bitte füllen Sie unser Online-Formular unter … aus" (QA: read as an answer).
+  p('deflection', 'de', 'Formular ausfüllen', 3, rx(
+    String.raw`\b(?:füllen\s+sie|füll(?:e|t|st)?)\s+(?:(?:bitte|einfach|gerne|doch|dazu|dafür|hierfür)\s+)*(?:unser|das|dieses|ein|den|die)[a-zäöüß]*\s+(?:[a-zäöüß-]+\s+)?(?:online-?|kontakt-?|schadens-?|beschwerde-?|reklamations-?|erstattungs-?)?formular`,
+    String.raw`(?:online|schadens|beschwerde|reklamations|erstattungs|antrags)-?formular`,
+  )),
   p('deflection', 'de', 'Rückruf/Kontaktformular/Chat', 2, /(?:rückruf-?service|rückrufservice|kontaktformular|\bunser(?:en|em)?\s+(?:chat|kundenservice|service-?team)|\bim\s+chat\b|\bper\s+chat\b)\b/iu),
   // Both languages say "Hotline" and "Live-Chat".
   p('deflection', 'any', 'Hotline/LiveChat', 2, /(?:hotline|live-?\s?chat)\b/iu),
@@ -248,15 +254,21 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bper\s+(?:e-?)?mail\s+an\s+(?!dich|sie|euch)`,
   )),
   p('deflection', 'en', 'use our chat/hotline/callback', 3, /\b(?:please\s+)?(?:use|try|visit|reach\s+out\s+(?:to|via)|contact)\s+(?:our\s+)?(?:live\s?chat|chat\s+team|call-?back\s+service|helpline|hotline|customer\s+(?:service|care)\s+team|support\s+team|contact\s+form)/iu),
+  // A form is a new channel: "Please fill in the form at …" (QA: read as an answer, the complaint closed).
+  p('deflection', 'en', 'fill in the form', 3, rx(
+    String.raw`\b(?:fill\s+(?:in|out)|complete|submit|use)\s+(?:the|our|this|an?)\s+(?:[a-z-]+\s+){0,2}?(?:form|claim\s+form)\b`,
+    String.raw`\b(?:find|get)\s+the\s+(?:[a-z-]+\s+)?form\s+(?:on|at|in|via)\b`,
+    String.raw`\bform\s+(?:on|at)\s+our\s+(?:website|web\s*site|site|app|help\s*cent(?:re|er))\b`,
+  )),
   p('deflection', 'en', 'LiveChat is online', 3, /\blive\s?chat\s+(?:is\s+)?(?:online|open|available)|\brequest\s+a\s+call\s?back/iu),
   // "reach out to our team at …", "contact us via …", "you can chat to us in the app"; not "we'll contact our
   // courier partner" (a team, a store or us: somebody the customer has to talk to).
   p('deflection', 'en', 'contact our team', 2.5, rx(
-    String.raw`\b(?:contact|reach\s+out\s+to|get\s+in\s+touch\s+with|speak\s+(?:to|with)|talk\s+(?:to|with)|chat\s+(?:to|with)|get\s+hold\s+of)\s+(?:us|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|store|branch|department|helpline|hotline|colleagues|experts|specialists)|your\s+(?:local\s+|nearest\s+)?(?:store|branch|shop|bank|provider|landlord|airline|retailer|dealer)|one\s+of\s+our|a\s+(?:member|colleague))\b`,
+    String.raw`\b(?:contact|reach\s+out\s+to|get\s+in\s+touch\s+with|speak\s+(?:to|with)|talk\s+(?:to|with)|chat\s+(?:to|with)|get\s+hold\s+of)\s+(?:us|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|store|branch|department|helpline|hotline|colleagues|experts|specialists)|your\s+(?:local\s+|nearest\s+)?(?:store|branch|shop|bank|provider|landlord|airline|retailer|dealer|travel\s+agen(?:t|cy)|booking\s+agent|agent|tour\s+operator|insurer|insurance\s+(?:company|provider)|broker|card\s+issuer|network\s+provider|courier|installer|seller)|one\s+of\s+our|a\s+(?:member|colleague))\b`,
     String.raw`\b(?:help|support|advice|assistance)\s+(?:with\s+(?:this|that|it)\s+)?from\s+(?:our|the|your)\s+(?:[a-z-]+\s+){0,2}?(?:team|store|branch|department|colleagues|experts|specialists)\b`,
     String.raw`\breach\s+(?:us|them|our\s+(?:[a-z-]+\s+){0,2}?team)\s+(?:on|at|via|through)\b`,
   )),
-  p('deflection', 'en', 'visit our help centre / store', 2.5, /\b(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to|pop\s+(?:in)?to|pop\s+into|drop\s+into|call\s+into|nip\s+into|use|try)\s+(?:our|the|your\s+(?:local|nearest)|a|any\s+of\s+our|one\s+of\s+our)\s+(?:[a-z-]+\s+){0,2}?(?:help\s*cent(?:re|er)|help\s+(?:page|site|section|hub)|support\s+(?:page|site|cent(?:re|er)|portal|hub)|community(?:\s+forum)?|forum|faqs?|contact\s+(?:page|form|us\s+page)|website|stores?|branch(?:es)?|shops?|service\s+cent(?:re|er)|live\s*chat|web\s*chat|chat)\b/iu),
+  p('deflection', 'en', 'visit our help centre / store', 2.5, /\b(?:visit|check\s+out|check|see|read|consult|refer\s+to|look\s+at|head\s+(?:over\s+)?to|go\s+to|pop\s+(?:in)?to|pop\s+into|drop\s+into|call\s+into|nip\s+into|use|try)\s+(?:our|the|your\s+(?:local|nearest)|a|any\s+of\s+our|one\s+of\s+our)\s+(?:[a-z-]+\s+){0,2}?(?:help\s*cent(?:re|er)|help\s+(?:page|site|section|hub)|support\s+(?:page|site|cent(?:re|er)|portal|hub)|community(?:\s+forum)?|forum|faqs?|contact\s+(?:page|form|us\s+page)|website|stores?|branch(?:es)?|shops?|service\s+cent(?:re|er)|live\s*chat|web\s*chat|chat)\b/iu),
   p('deflection', 'en', 'via live chat', 2, rx(
     String.raw`\b(?:via|through|using|on|over)\s+(?:our\s+|the\s+)?(?:live\s*chat|web\s*chat|contact\s+form)\b`,
     String.raw`\b(?:via|through|using|on|over|in)\s+(?:our|the)\s+(?:chat|help\s*line|hotline|messenger)\b`,

@@ -110,6 +110,25 @@ describe('classifyReply: a redirect to another channel is a deflection, unless t
 
 // QA detect-report defect 3: holding replies promise an answer later and must not close the thread; a holding
 // phrase followed by substance (a refund made, a date, a fix) is an answer.
+describe('classifyReply: forms, FAQs and third parties are other channels; "a colleague will contact you" is a holding reply (QA)', () => {
+  it.each([
+    ['deflection', 'de', 'Bitte füllen Sie unser Online-Formular unter aerolux.example/gepaeck aus.'],
+    ['deflection', 'de', 'Füll bitte das Formular auf unserer Website aus.'],
+    ['deflection', 'en', 'Please fill in the form at aerolux.example/claims.'],
+    ['deflection', 'en', 'Please fill out our online claim form.'],
+    ['deflection', 'en', 'You can find the form on our website.'],
+    ['deflection', 'en', 'Check our FAQ at aerolux.example/faq'],
+    ['deflection', 'en', 'See our FAQ for details.'],
+    ['deflection', 'en', 'Please contact your travel agent.'],
+    ['auto_reply', 'en', 'Thanks for reaching out, a colleague will contact you.'],
+    ['auto_reply', 'de', 'Ein Kollege wird sich bei Ihnen melden.'],
+    ['answer', 'en', 'Your refund of £45 was issued today, it will show in 3-5 days.'],
+    ['answer', 'de', 'Wir haben die Gutschrift über 45 € veranlasst, sie erscheint auf der nächsten Rechnung.'],
+  ] as Array<[ReplyKind, 'de' | 'en', string]>)('%s (%s): %s', (kind, lang, text) => {
+    expect(classifyReply(text, lang).kind).toBe(kind);
+  });
+});
+
 describe('classifyReply: holding replies are auto-replies, unless substance follows', () => {
   it.each([
     ['Hi there, thanks for your message. Our team will reply within 48 hours.', 'en', 'auto_reply'],
