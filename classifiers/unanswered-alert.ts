@@ -130,7 +130,10 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
   const answered = context.answered ?? [];
   const subject = pending.length > 0 ? pending : answered;
   const label = (p: CustomerMessage) => authorLabel({ handle: p.author, name: p.authorName }, t);
-  const customer = subject.map(label).find((l) => l !== undefined);
+  // Under a page post one alert holds every commenter still waiting: the title says there are more than the first.
+  const labels = [...new Set(subject.map(label).filter((l): l is string => l !== undefined))];
+  const others = labels.length - 1;
+  const customer = labels[0] === undefined || others === 0 ? labels[0] : lang === 'de' ? `${labels[0]} und ${others} weiteren` : `${labels[0]} and ${others} other${others === 1 ? '' : 's'}`;
   // An answer stops the clock and clears its start: the answered messages still say when the wait began.
   const waitingSince = t.clockStartedAt ?? answered.reduce<string | undefined>((min, p) => (min === undefined || p.createdAt < min ? p.createdAt : min), undefined);
   let business: number;

@@ -9,8 +9,10 @@
  * - a reply to a customer's post (parentId) addresses that customer, also when the post was answered before;
  * - a reply to an earlier brand reply addresses whom that one addressed (an answer in two parts);
  * - a reply at the thread's root level (to the page post, or with no parent) is a message to everybody there
- *   ("Die Störung in Leipzig ist behoben"), unless it names customers by @handle, then it is for them: Twitter
- *   replies carry the handles of the people they answer;
+ *   ("Die Störung in Leipzig ist behoben"), unless it names customers, then it is for them: Twitter replies carry
+ *   the handles of the people they answer, page replies the names of the commenters ("Bob B, Carol C: das Update
+ *   kommt heute", "@Carol …"). A reply naming someone by @handle who is none of the customers is for that person,
+ *   not for everybody (QA: one comment to two commenters closed a third one's billing complaint);
  * - a reply to a post of the thread nobody was waiting on (a customer's thank-you) addresses nobody waiting.
  */
 import type { ReplyKind } from '../src/model.ts';
@@ -19,12 +21,35 @@ import { LEGACY_CUSTOMER, MAX_CUSTOMER_IDS, MAX_CUSTOMERS, type CustomerState, t
 
 export interface CustomerPost {
   id: string;
-  author: { id: string; handle?: string };
+  author: { id: string; handle?: string; name?: string };
   createdAt: string;
 }
 
 function handleKey(handle: string | undefined): string | undefined {
   return handle === undefined ? undefined : handle.replace(/^@/u, '').toLowerCase();
+}
+
+/** A display name as brand replies write it: lower case, single spaces; none when too short to be told apart. */
+function nameKey(name: string | undefined): string | undefined {
+  const key = name?.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim().slice(0, 100);
+  return key !== undefined && key.length >= 3 ? key : undefined;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * Whether a brand reply names the customer: the whole display name as words anywhere ("Bob B, Carol C: …"), or the
+ * first name as an address — after "@", "hi", "hallo", "liebe(r)", "dear" or at the start, before "," or ":"
+ * ("Carol, das Update …"). A first name alone elsewhere is not enough: "Will" is also a word.
+ */
+function namesCustomer(lowerText: string, c: CustomerState): boolean {
+  if (c.name === undefined) return false;
+  const word = (s: string): string => `(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])`;
+  if (new RegExp(word(c.name), 'u').test(lowerText)) return true;
+  const first = c.name.split(' ')[0];
+  if (first === undefined || first.length < 3 || first === c.name) return false;
+  const f = escapeRegExp(first);
+  return new RegExp(`(?:@|(?:^|[\\s,;:!.])(?:hi|hey|hallo|hello|liebe[rs]?|dear|moin|servus)\\s+)${f}(?![\\p{L}\\p{N}])|^\\s*${f}\\s*[,:]`, 'u').test(lowerText);
 }
 
 export function customerOf(t: ThreadState, authorId: string): CustomerState | undefined {
@@ -50,7 +75,8 @@ export function claimCustomer(t: ThreadState, m: CustomerPost): CustomerState {
     if (handle) legacy.handle = handle;
     return legacy;
   }
-  const c: CustomerState = { authorId: m.author.id, ...(handle ? { handle } : {}), state: 'answered', complaint: false, followUps: 0, deflections: 0, ids: [], lastAt: m.createdAt };
+  const name = nameKey(m.author.name);
+  const c: CustomerState = { authorId: m.author.id, ...(handle ? { handle } : {}), ...(name ? { name } : {}), state: 'answered', complaint: false, followUps: 0, deflections: 0, ids: [], lastAt: m.createdAt };
   t.customers.push(c);
   return c;
 }
@@ -89,8 +115,15 @@ export function addressees(t: ThreadState, reply: { parentId?: string; text: str
   }
   const open = t.customers.filter((c) => c.state !== 'answered');
   const handles = reply.text.includes('@') ? handlesIn(reply.text) : new Set<string>();
-  const named = open.filter((c) => c.handle !== undefined && handles.has(c.handle));
-  return new Set((named.length > 0 ? named : open).map((c) => c.authorId));
+  const lower = reply.text.toLowerCase();
+  const named = open.filter((c) => (c.handle !== undefined && handles.has(c.handle)) || namesCustomer(lower, c));
+  if (named.length > 0) return new Set(named.map((c) => c.authorId));
+  // "@Dave …": for Dave, whoever he is, not for everyone waiting. Handles of customers already answered count too.
+  const knownHandles = new Set(t.customers.flatMap((c) => (c.handle === undefined ? [] : [c.handle])));
+  if ([...handles].some((h) => !knownHandles.has(h)) || t.customers.some((c) => c.state === 'answered' && ((c.handle !== undefined && handles.has(c.handle)) || namesCustomer(lower, c)))) {
+    return new Set();
+  }
+  return new Set(open.map((c) => c.authorId));
 }
 
 /**

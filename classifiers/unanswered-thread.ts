@@ -55,6 +55,8 @@ export const CustomerState = z.object({
   authorId: z.string(),
   /** Lower-case handle without "@", so a brand reply naming "@kundin" at the thread's root level reaches her. */
   handle: z.string().optional(),
+  /** Lower-case display name ("carol c"): page commenters have no handle, and brand replies name them by it. */
+  name: z.string().optional(),
   state: z.enum(['awaiting_brand', 'awaiting_customer', 'answered']),
   complaint: z.boolean(),
   followUps: z.number().int().nonnegative(),

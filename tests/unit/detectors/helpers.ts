@@ -31,6 +31,9 @@ export interface PostSpec {
   text: string;
   at: string | Date;
   author: string;
+  /** Display name; page commenters have one and no handle (`handle: null`). Without both, the author is the handle. */
+  name?: string;
+  handle?: string | null;
   isBrand?: boolean;
   source?: string;
   channel?: Classified['channel'];
@@ -55,7 +58,7 @@ export function post(s: PostSpec): Classified {
   return Classified.parse({
     id,
     source,
-    author: { id: s.author, handle: s.author, isBrand: s.isBrand ?? false },
+    author: { id: s.author, ...(s.handle === null ? {} : { handle: s.handle ?? s.author }), ...(s.name ? { name: s.name } : {}), isBrand: s.isBrand ?? false },
     text: s.text,
     createdAt: at,
     thread: { rootId: ref(s.rootId ?? s.id), ...(s.parentId ? { parentId: ref(s.parentId) } : {}) },

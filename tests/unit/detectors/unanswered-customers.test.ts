@@ -67,6 +67,29 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
     expect(opened?.title).toMatch(/^Anfrage von /);
   });
 
+  it('a page comment naming some commenters (by name, or an @name that is nobody\'s handle) answers them, not everybody (QA)', async () => {
+    const fb = (id: string, minute: number, name: string, text: string, complaint = false) =>
+      comment(id, minute, `fb-${name}`, text, { name, handle: null, complaint });
+    const steps = [
+      fb('c1', 10, 'Alice Arndt', 'Meine Rechnung ist falsch, 80 € zu viel abgebucht. Unmöglich!', true),
+      fb('c2', 12, 'Bob Brandt', 'Wann kommt das App-Update?'),
+      fb('c3', 14, 'Carol Claus', 'Die App stürzt ständig ab.', true),
+      brand('r1', 30, 'p1', 'Bob Brandt, Carol Claus: das App-Update kommt heute Abend, damit ist der Absturz behoben.'),
+    ];
+    const { emitted } = await run(steps, 6 * 60);
+    expect(emitted.length).toBeGreaterThan(0);
+    // Alice's billing complaint is still unanswered: one alert about her alone.
+    expect(emitted.at(-1)?.evidence).toMatchObject({ complaint: true, unansweredIds: ['facebook:c1'] });
+    expect(emitted.at(-1)?.title).toMatch(/^Beschwerde von Alice Arndt seit/);
+    // "@Dave …" to somebody who is none of the waiting customers answers nobody here either.
+    const dave = await run([...steps.slice(0, 3), brand('r1', 30, 'p1', '@Dave das Update kommt heute Abend.')], 6 * 60);
+    expect(dave.emitted.at(-1)?.evidence).toMatchObject({ unansweredIds: ['facebook:c1', 'facebook:c2', 'facebook:c3'] });
+    expect(dave.emitted.at(-1)?.title).toMatch(/^Beschwerde von Alice Arndt und 2 weiteren seit/);
+    // A comment to everybody still answers everybody.
+    const all = await run([...steps.slice(0, 3), brand('r1', 30, 'p1', 'Update für alle: die Abbuchungen werden korrigiert und das App-Update ist seit heute da.')], 6 * 60);
+    expect(all.emitted).toEqual([]);
+  });
+
   it('an alert raised for both goes down to the one still waiting once the other is answered', async () => {
     const { emitted } = await run(
       [karin(), olaf(), brand('r1', 320, 'c1', 'Hallo Frau Becker, die Abrechnung ist korrigiert, die Gutschrift ist unterwegs.')],
