@@ -182,6 +182,9 @@ export function compositeComplaintScore(
 ): number {
   if (isObserver(cue.evidence)) return cue.score;
   const learned = rescaleToThreshold(learnedProbability, learnedThreshold);
+  // An unmistakable irony marker ("Thanks for nothing Brightwatt", "Danke für nix") is criticism however polite its
+  // words: the learned sides read the "thanks" (QA: positive, no complaint).
+  if (cue.evidence.irony && cue.evidence.resolved !== true) return Math.max(learned, cue.score);
   if (textLength > LONG_POST_CHARS) return Math.max(learned, cue.score);
   if (cue.evidence.infoQuestion && learned < INFO_QUESTION_SURE) return Math.min(INFO_QUESTION_CAP, learned);
   if (isResolvedWithThanks(cue.evidence, lang) && learned < RESOLVED_SURE) return Math.min(RESOLVED_CAP, learned);
@@ -286,7 +289,8 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // Teufel"): no complaint, but negative. Without this the learned sides read a storm's posts as neutral and the
     // shitstorm detector, which counts complaints and negative posts, saw a fraction of the storm.
     // A defender's outrage is at the pile-on ("Die Hetze gegen die Mitarbeiter ist widerlich"), not at the company.
-    const outrage = cue.sentiment.label === 'negative' && cue.evidence.negative >= OUTRAGE_EVIDENCE && !cue.evidence.resolved && cue.evidence.defendsCompany !== true;
+    const outrage =
+      cue.sentiment.label === 'negative' && (cue.evidence.negative >= OUTRAGE_EVIDENCE || cue.evidence.irony) && !cue.evidence.resolved && cue.evidence.defendsCompany !== true;
     const negative = outrage || (germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD);
     // English sentiment follows the learned complaint model, so where the combination overruled that model (an
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German

@@ -107,7 +107,9 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       cues: (byBrand ? [BRAND_AUTHOR_CUE, ...cues] : cues).slice(0, 50),
       severity: isComplaint ? severity : 0,
     };
-    const intents: Intent[] = detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent);
+    // Intents are what a customer wants or threatens; a brand's own post ("switching to our new billing system")
+    // has none, or filtering by "support unreachable" lists the brand's replies (QA).
+    const intents: Intent[] = byBrand ? [] : detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent);
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,

@@ -60,6 +60,17 @@ describe('shipped classifier on the QA analyst run\'s cases', () => {
     expect(classify('Great job @MeridianAir, lost my bag again. Love it.').complaint.isComplaint).toBe(true);
   });
 
+  it('QA analyst run 2: a problem solved in minutes is praise, "thanks for nothing" and "how long must I wait" are complaints', () => {
+    const solved = classify('Die Funkwelle-Hotline war super freundlich, Problem in 5 Minuten gelöst.');
+    expect(solved.complaint.isComplaint).toBe(false);
+    expect(solved.sentiment.label).not.toBe('negative');
+    const ironic = classify('Thanks for nothing Brightwatt');
+    expect(ironic.complaint.isComplaint).toBe(true);
+    expect(ironic.sentiment.label).toBe('negative');
+    expect(classify('Funkwelle, wie lange soll ich noch auf den Techniker warten?').complaint.isComplaint).toBe(true);
+    expect(classify('How long do I have to wait for an engineer, Brightwatt?').complaint.isComplaint).toBe(true);
+  });
+
   it('a goodbye with "good riddance" is negative about the brand', () => {
     expect(classify('Cancelled my Brightwatt contract today. Best decision ever, good riddance!').sentiment.label).toBe('negative');
   });

@@ -60,6 +60,8 @@ describe('createClassifier', () => {
     expect(reply.replyKind).toBe('deflection');
     expect(reply.complaint.isComplaint).toBe(false);
     expect(reply.complaint.cues[0]?.cue).toMatch(/brand account/);
+    // A brand's own words carry no customer intent: "Hotline" here is no unreachable support (QA).
+    expect(reply.intents).toEqual([]);
   });
 
   it('trusts isBrand from the source as well', () => {
