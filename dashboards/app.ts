@@ -17,6 +17,7 @@ import { StoreQueryError } from '../src/store/errors.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
 import { authRouter, requireAuth, resolveAuth } from './auth.ts';
 import { BadRequestError } from './params.ts';
+import { loopbackHostOnly, sameOriginWrites } from './request-guard.ts';
 import { alertsRouter, storeAlertActions, type AlertActions } from './routes/alerts.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { mentionsRouter } from './routes/mentions.ts';
@@ -107,6 +108,10 @@ export function createApp(deps: DashboardDeps): express.Express {
   app.get('/vendor/chart.umd.min.js', (_req, res) => res.sendFile(chartJs, { maxAge: '1d' }));
   // Extra routers (the ingest webhook) authenticate with their own token, not the analysts' one.
   for (const router of deps.extraRouters ?? []) app.use(router);
+  // Without a token, Host and Origin checks keep other web pages out of what the token would protect.
+  const guard = { token: auth.token, publicUrl: config.server.publicUrl };
+  app.use(loopbackHostOnly(guard));
+  app.use(sameOriginWrites(guard));
   app.use(authRouter(auth));
   app.use(pagesRouter({ config, auth }));
   app.use(requireAuth(auth));
@@ -119,8 +124,11 @@ export function createApp(deps: DashboardDeps): express.Express {
   });
   app.use('/api', (req, res, next) => {
     // Another type would reach the routes as no body at all and fail as "name: expected string, received undefined".
+    // A form type is refused even with an empty body: an empty form POST is what another site's page can send (QA).
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    if (hasBody && !req.is('application/json')) return void res.status(415).json({ error: 'send Content-Type: application/json' });
+    const type = req.get('content-type');
+    const typedWrite = type !== undefined && req.method !== 'GET' && req.method !== 'HEAD';
+    if ((hasBody || typedWrite) && !isJsonType(type)) return void res.status(415).json({ error: 'send Content-Type: application/json' });
     next();
   });
   app.use('/api', express.json({ limit: '32kb', verify: refuseInvalidUtf8 }));
@@ -163,6 +171,11 @@ export function createApp(deps: DashboardDeps): express.Express {
     res.status(500).json({ error: 'internal error; see the server log' });
   });
   return app;
+}
+
+/** `application/json` with any parameters (charset); req.is() cannot tell when the body is empty. */
+function isJsonType(type: string | undefined): boolean {
+  return type?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function httpStatusOf(err: unknown): number | undefined {

@@ -7,6 +7,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig, Secrets } from '../src/config.ts';
 import { isAuthenticated, resolveAuth } from './auth.ts';
+import { loopbackHostOnly } from './request-guard.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { metricsRouter } from './routes/metrics.ts';
 
@@ -15,6 +16,8 @@ export function createProbeApp(deps: { config: AppConfig; secrets: Secrets; read
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter(deps.readiness));
+  // As on the dashboard: without a token, a DNS-rebinding page must not read the metrics.
+  app.use(loopbackHostOnly({ token: auth.token, publicUrl: deps.config.server.publicUrl }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!auth.token || isAuthenticated(req, auth.token)) return next();
     res.setHeader('WWW-Authenticate', 'Bearer realm="kundenradar"');

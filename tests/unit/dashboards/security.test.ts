@@ -2,44 +2,18 @@
  * Token auth (on/off, bearer, login cookie), open probes, security headers and escaping of everything the
  * server renders into HTML.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import express from 'express';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type DashboardDeps } from '../../../dashboards/app.ts';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../dashboards/app.ts';
 import { isLoopbackHost, issueSession, safeNext, verifySession } from '../../../dashboards/auth.ts';
 import { escapeHtml, html, jsonDataBlock } from '../../../dashboards/html.ts';
 import { ConfigError } from '../../../src/config.ts';
-import { openSqliteStore } from '../../../src/store/sqlite.ts';
-import type { Store } from '../../../src/store/port.ts';
-import { demoConfig, seedDashboardStore, serve, XSS_TEXT, type Served } from './fixtures.ts';
+import { demoConfig, XSS_TEXT } from './fixtures.ts';
+import { dashboardHarness } from './harness.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
-let dir: string;
-let store: Store;
-const running: Served[] = [];
-
-async function start(overrides: Partial<DashboardDeps> = {}): Promise<Served> {
-  const served = await serve(createApp({ store, config: demoConfig(), secrets: {}, ...overrides }));
-  running.push(served);
-  return served;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kundenradar-sec-'));
-  store = await openSqliteStore(path.join(dir, 'store.db'));
-  await seedDashboardStore(store, new Date());
-});
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const harness = dashboardHarness('kundenradar-sec-');
+const start = harness.start;
 
 describe('auth defaults', () => {
   it('is off on loopback without a token', async () => {
@@ -50,10 +24,10 @@ describe('auth defaults', () => {
 
   it('refuses to start on a public interface without a token, saying what to set', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'dashboard.example.org']) {
-      expect(() => createApp({ store, config: demoConfig({ host }), secrets: {} })).toThrow(ConfigError);
+      expect(() => createApp({ store: harness.store, config: demoConfig({ host }), secrets: {} })).toThrow(ConfigError);
     }
-    expect(() => createApp({ store, config: demoConfig({ host: '0.0.0.0' }), secrets: {} })).toThrow(/KUNDENRADAR_API_TOKEN: required .* 0\.0\.0\.0/);
-    expect(() => createApp({ store, config: demoConfig({ host: '0.0.0.0' }), secrets: { apiToken: TOKEN } })).not.toThrow();
+    expect(() => createApp({ store: harness.store, config: demoConfig({ host: '0.0.0.0' }), secrets: {} })).toThrow(/KUNDENRADAR_API_TOKEN: required .* 0\.0\.0\.0/);
+    expect(() => createApp({ store: harness.store, config: demoConfig({ host: '0.0.0.0' }), secrets: { apiToken: TOKEN } })).not.toThrow();
   });
 
   it('treats only loopback names and addresses as local', () => {
