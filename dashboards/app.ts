@@ -16,6 +16,7 @@ import type { Store } from '../src/store/port.ts';
 import { StoreQueryError } from '../src/store/errors.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
 import { authRouter, requireAuth, resolveAuth } from './auth.ts';
+import { knownBrandsInQuery } from './brand-ids.ts';
 import { BadRequestError } from './params.ts';
 import { loopbackHostOnly, sameOriginWrites } from './request-guard.ts';
 import { alertsRouter, storeAlertActions, type AlertActions } from './routes/alerts.ts';
@@ -132,24 +133,15 @@ export function createApp(deps: DashboardDeps): express.Express {
     next();
   });
   app.use('/api', express.json({ limit: '32kb', verify: refuseInvalidUtf8 }));
-  // An unknown brand id filters everything out, and "0 unanswered" reads as good news (QA: `brand=Funkwelle`, the
-  // name, gave total 0 where the id is `funkwelle`); the CLI already refuses it.
   const brandIds = config.brands.map((b) => b.id);
-  app.use('/api', (req, _res, next) => {
-    const raw = req.query.brand;
-    if (raw === undefined || brandIds.length === 0) return next();
-    const given = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
-    const unknown = given.filter((v) => !brandIds.includes(v));
-    if (unknown.length === 0) return next();
-    next(new BadRequestError('invalid query parameters', unknown.map((v) => `brand: unknown brand id "${v.slice(0, 64)}"; brand ids are ${brandIds.join(', ')}`)));
-  });
+  app.use('/api', knownBrandsInQuery(brandIds));
   app.use('/api', mentionsRouter(store));
   app.use('/api', alertsRouter(store, alertActions));
   app.use('/api', unansweredRouter(store, config, now));
   app.use('/api', shitstormRouter(store, config, now));
   app.use('/api', sourcesRouter(config, deps.sourceStatus));
   app.use('/api', quarantineRouter(store));
-  app.use('/api', savedSearchesRouter(store, now));
+  app.use('/api', savedSearchesRouter(store, brandIds, now));
 
   app.use('/api', (req, res) => {
     res.status(404).json({ error: `no such endpoint: ${req.method} ${req.baseUrl}${req.path}` });

@@ -1,13 +1,15 @@
 /**
  * Saved searches, shared by all analysts, kept in the store's durable state (namespace `saved-search`) so
  * they survive restarts and work with either store adapter. A saved search is the query string of the
- * search page: it is validated with the same schema as GET /api/mentions before it is kept.
+ * search page: it is validated as GET /api/mentions validates it (schema and known brand ids) before it is kept, so
+ * it cannot fail on every later run. Names are unique (ignoring case): the list is picked from by name.
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../../src/store/port.ts';
-import { MentionSearchParams, parseInput, pathParam } from '../params.ts';
+import { unknownBrandIssues } from '../brand-ids.ts';
+import { BadRequestError, MentionSearchParams, parseInput, pathParam } from '../params.ts';
 
 export const SAVED_SEARCH_NAMESPACE = 'saved-search';
 /** Enough for a team's working set; the list is loaded whole on every search page view. */
@@ -35,7 +37,7 @@ export const SavedSearch = z.object({
 });
 export type SavedSearch = z.infer<typeof SavedSearch>;
 
-export function savedSearchesRouter(store: Store, now: () => Date): Router {
+export function savedSearchesRouter(store: Store, brandIds: readonly string[], now: () => Date): Router {
   const router = express.Router();
 
   async function list(): Promise<SavedSearch[]> {
@@ -55,10 +57,15 @@ export function savedSearchesRouter(store: Store, now: () => Date): Router {
   router.post('/saved-searches', async (req, res) => {
     const body = parseInput(SavedSearchBody, req.body ?? {}, 'invalid saved search');
     const { page: _page, ...params } = body.params;
-    parseInput(MentionSearchParams, params, 'invalid saved search parameters');
-    if ((await store.listState(SAVED_SEARCH_NAMESPACE)).length >= MAX_SAVED) {
+    const checked = parseInput(MentionSearchParams, params, 'invalid saved search parameters');
+    const brandIssues = unknownBrandIssues(checked.brand, brandIds);
+    if (brandIssues.length > 0) throw new BadRequestError('invalid saved search parameters', brandIssues);
+    const existing = await list();
+    if (existing.length >= MAX_SAVED) {
       return void res.status(409).json({ error: `at most ${MAX_SAVED} saved searches; delete one first` });
     }
+    const taken = existing.find((s) => s.name.localeCompare(body.name, undefined, { sensitivity: 'accent' }) === 0);
+    if (taken) return void res.status(409).json({ error: `a saved search named "${taken.name}" exists; choose another name or delete that one first` });
     const saved: SavedSearch = { id: randomUUID(), name: body.name, params, createdAt: now().toISOString() };
     await store.putState(SAVED_SEARCH_NAMESPACE, saved.id, saved);
     res.status(201).json(saved);

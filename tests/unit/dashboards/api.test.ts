@@ -383,6 +383,28 @@ describe('saved searches', () => {
     expect(res.status).toBe(400);
   });
 
+  it('refuses a brand name where the search API wants an id, listing the ids, as GET /api/mentions does', async () => {
+    for (const brand of ['Flinkpost', ['flinkpost', 'Netzwerk Nord'], 'flinkpost,nordbahn']) {
+      const bad = await send('POST', '/api/saved-searches', { name: 'Bahn', params: { brand } });
+      expect(bad.status, JSON.stringify(brand)).toBe(400);
+      expect(bad.body.issues.join(' ')).toMatch(/brand: unknown brand id ".+"; brand ids are flinkpost, netzwerk-nord/);
+    }
+    expect((await get('/api/mentions?brand=Flinkpost')).status).toBe(400);
+    expect((await get('/api/saved-searches')).body.savedSearches).toEqual([]);
+  });
+
+  it('refuses a second search of the same name (ignoring case) with 409 and keeps the first', async () => {
+    const first = await send('POST', '/api/saved-searches', { name: 'Hotline-Suche', params: { q: 'Hotline' } });
+    expect(first.status).toBe(201);
+    for (const name of ['Hotline-Suche', ' hotline-suche ']) {
+      const again = await send('POST', '/api/saved-searches', { name, params: { q: 'Warteschleife' } });
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatch(/a saved search named "Hotline-Suche" exists/);
+    }
+    expect((await get('/api/saved-searches')).body.savedSearches).toEqual([expect.objectContaining({ name: 'Hotline-Suche', params: { q: 'Hotline' } })]);
+    expect((await send('DELETE', `/api/saved-searches/${first.body.id}`)).status).toBe(204);
+  });
+
   it('refuses a body that is not UTF-8 (400) or not JSON at all (415), instead of storing U+FFFD or misreporting', async () => {
     const invalid = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff]), Buffer.from('","params":{}}')]);
     const res = await fetch(`${server.url}/api/saved-searches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: invalid });
