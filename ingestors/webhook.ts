@@ -14,6 +14,7 @@ import { Mention } from '../src/model.ts';
 import { implausibleTime } from './accept.ts';
 import { bearerToken, secretEquals } from './auth.ts';
 import { withTimeout } from '../src/retry.ts';
+import { INGESTOR_SOURCES } from './source-names.ts';
 
 export interface IngestRouterOptions {
   emit: (mentions: Mention[]) => Promise<void>;
@@ -29,6 +30,8 @@ export interface IngestRouterOptions {
    * (10–30 s for most webhook senders) would end first with no answer at all (QA: no response in 150 s).
    */
   handoffTimeoutMs?: number;
+  /** Sources other ingestors write (`sourcesRefusedByWebhook`); default: the built-in ones. */
+  refusedSources?: ReadonlySet<string>;
 }
 
 
@@ -42,6 +45,7 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const maxItems = options.maxItems ?? 1000;
   const log = options.log ?? childLogger('ingest-webhook');
+  const refusedSources = options.refusedSources ?? new Set(INGESTOR_SOURCES);
   const router = express.Router();
 
   const authenticate = (req: Request, res: Response, next: NextFunction): void => {
@@ -110,7 +114,12 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
         rejected.push({ index, errors: [badTime] });
         continue;
       }
-      // Ids are "<source>:<native id>": a pushed post named after another source would overwrite that source's post.
+      // Ids are "<source>:<native id>": a pushed post named after another source would overwrite that source's post,
+      // whether the id or the `source` field names it.
+      if (refusedSources.has(parsed.data.source)) {
+        rejected.push({ index, errors: [`source: "${parsed.data.source}" is written by an ingestor of this server; a push may not replace its posts (choose another source name, or list it in ingest.webhookSources)`] });
+        continue;
+      }
       if (!parsed.data.id.startsWith(`${parsed.data.source}:`)) {
         rejected.push({ index, errors: [`id: must start with "${parsed.data.source}:" (its source), got "${parsed.data.id.slice(0, 80)}"`] });
         continue;

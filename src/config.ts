@@ -91,6 +91,16 @@ export const AppConfig = z
     brands: z.array(Brand).default([]),
     sla: SlaMinutes.prefault({}),
     sources: z.array(SourceConfig).default([]),
+    ingest: z
+      .object({
+        /**
+         * Sources POST /api/ingest may write although an ingestor writes them too (twitter, facebook, rss, csv,
+         * germeval, demo, the configured sources): a push under such a source replaces that ingestor's posts.
+         */
+        webhookSources: z.array(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case source name such as "twitter"')).default([]),
+      })
+      .strict()
+      .prefault({}),
     alerts: z
       .object({
         routes: z.array(AlertRouteConfig).default([]),

@@ -24,6 +24,7 @@ import type { SourceStatus } from '../ingestors/types.ts';
 import { withTimeout } from './retry.ts';
 import { createProbeApp } from '../dashboards/probe-app.ts';
 import type { Readiness } from '../dashboards/routes/health.ts';
+import { sourcesRefusedByWebhook } from '../ingestors/source-names.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
 import { createApp } from '../dashboards/app.ts';
 import { childLogger } from './log.ts';
@@ -222,7 +223,12 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
 
   if (stages.has('serve')) {
     const extraRouters = [
-      createIngestRouter({ emit: ingestPushed, token: secrets.ingestToken, quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw) }),
+      createIngestRouter({
+        emit: ingestPushed,
+        token: secrets.ingestToken,
+        quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw),
+        refusedSources: sourcesRefusedByWebhook(config),
+      }),
       ...ingestorWebhookRouters(ingestors, ingest),
     ];
     const app = createApp({

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourcesRefusedByWebhook } from '../../../ingestors/source-names.ts';
 import { createIngestRouter } from '../../../ingestors/webhook.ts';
+import { AppConfig } from '../../../src/config.ts';
 import { collector, hasLog, makeContext, type TestContext } from './helpers.ts';
 
 const TOKEN = 'ingest-token-0123456789';
@@ -104,6 +106,31 @@ describe('POST /api/ingest', () => {
     const body = (await res.json()) as { rejected: Array<{ index: number; errors: string[] }> };
     expect(body.rejected).toEqual([{ index: 0, errors: ['id: must start with "review:" (its source), got "demo:1"'] }]);
     expect(out.ids()).toEqual(['review:2']);
+  });
+
+  it("refuses a post that names another ingestor's source in both id and source (QA: demo:1 and X posts were rewritten), and parks it with the reason", async () => {
+    const foreign = ['demo', 'twitter', 'facebook', 'rss', 'csv', 'germeval'].map((source) => mention('1', { id: `${source}:1`, source, thread: { rootId: `${source}:1` } }));
+    const res = await send([...foreign.slice(0, 4), mention('2')]);
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.rejected.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(body.rejected[0]?.errors).toEqual(['source: "demo" is written by an ingestor of this server; a push may not replace its posts (choose another source name, or list it in ingest.webhookSources)']);
+    expect(out.ids()).toEqual(['review:2']);
+    expect(parked.map((p) => p.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^ingest item 1 rejected: source: "twitter" is written by an ingestor/)]));
+    expect((await send(foreign.slice(4))).status).toBe(422);
+  });
+
+  it('refuses the sources a configuration names and takes those it allows in ingest.webhookSources', async () => {
+    const config = AppConfig.parse({ sources: [{ type: 'replay', name: 'history' }], ingest: { webhookSources: ['twitter'] } });
+    const refused = sourcesRefusedByWebhook(config);
+    expect([...refused].sort()).toEqual(['csv', 'demo', 'facebook', 'germeval', 'history', 'replay', 'rss']);
+    const app = express();
+    app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log, refusedSources: refused }));
+    const post = (source: string) => mention('5', { id: `${source}:5`, source, thread: { rootId: `${source}:5` } });
+    const res = await postTo(app, [post('twitter'), post('history'), post('review')]);
+    expect(res.status).toBe(207);
+    expect(((await res.json()) as { rejected: Array<{ index: number }> }).rejected.map((r) => r.index)).toEqual([1]);
+    expect(out.ids()).toEqual(['twitter:5', 'review:5']);
   });
 
   it('answers 400 for JSON nested far deeper than a post, before anything tries to read it recursively', async () => {
