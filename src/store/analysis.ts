@@ -167,7 +167,9 @@ function phraseLexeme(text: string, at: number, inner: string, negated: boolean)
 }
 
 function wordLexeme(text: string, at: number, chunk: string): Lexeme | undefined {
-  const operator = OPERATORS.get(chunk);
+  // `&&` (and `&`) standing alone is AND as programmers and search engines write it: read as the operator, so a
+  // dangling one is refused like a dangling AND instead of vanishing as punctuation ("H&M" stays a word).
+  const operator = /^&+$/.test(chunk) ? 'and' : OPERATORS.get(chunk);
   if (operator !== undefined) return { kind: operator, at };
   const negated = chunk.startsWith('-');
   const body = negated ? chunk.slice(1) : chunk;
@@ -273,7 +275,7 @@ function parseAlternatives(text: string, lexemes: readonly Lexeme[], i: number, 
 }
 
 /**
- * Parses analysts' search text (`q`). Words and "quoted phrases" are required; `A OR B` (also `A | B`) needs
+ * Parses analysts' search text (`q`). Words and "quoted phrases" are required (`A AND B`, `A && B` say the same); `A OR B` (also `A | B`) needs
  * either and binds tighter than the spaces between words; `-word`, `-"phrase"` and `NOT word` exclude; `word*`
  * is a prefix. Operators are upper case, so "or" and "not" stay searchable words. A word that splits into several
  * tokens ("E-Mail") is a phrase; an unbalanced quote is plain text; parts without a searchable token are

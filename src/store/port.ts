@@ -7,7 +7,7 @@ import type { Alert, AlertKind, AlertStatus, Classified, Intent, Lang, Sentiment
 export interface MentionFilters {
   /**
    * Full text, analysed for German and English (stemming, umlaut folding). Syntax (analysis.ts parseTextQuery):
-   * words and "phrases" required, `A OR B` / `A | B`, `-word` / `NOT word` excluded, `word*` prefix. Text the
+   * words and "phrases" required (`A AND B` / `A && B` the same), `A OR B` / `A | B`, `-word` / `NOT word` excluded, `word*` prefix. Text the
    * syntax cannot honour throws StoreQueryError.
    */
   text?: string;

@@ -173,6 +173,13 @@ export function searchContract(makeStore: MakeStore): void {
       expect(await found({ text: 'Antwort AND Verspätung OR Mahnung' })).toEqual(['twitter:de-verspaetung']);
     });
 
+    it('AND and && between words change nothing: words are all required anyway', async () => {
+      for (const text of ['Antwort AND Verspätung', 'Antwort && Verspätung', 'Antwort & Verspätung']) {
+        expect(await found({ text }), text).toEqual(await found({ text: 'Antwort Verspätung' }));
+      }
+      expect(await found({ text: 'Antwort && Verspätung' })).toEqual(['twitter:de-verspaetung']);
+    });
+
     it('lower-case or/not are plain words', async () => {
       expect(await found({ text: 'Verspätung or Mahnung' })).toEqual([]);
       expect(await found({ text: 'Mahnung not' })).toEqual([]);
@@ -231,6 +238,7 @@ export function searchContract(makeStore: MakeStore): void {
       ['NOT Verspätung OR Mahnung', 'OR cannot join an excluded term'],
       ['Verspätung NOT', 'NOT needs a word or phrase after it'],
       ['Verspätung AND', 'AND needs a word or phrase on both sides'],
+      ['Verspätung &&', 'AND needs a word or phrase on both sides'],
       ['(Verspätung Antwort) OR Mahnung', 'parentheses are not supported'],
       ['V*', 'at least 2 letters'],
       ['Ver*ung', '* marks a prefix at the end of a single word'],

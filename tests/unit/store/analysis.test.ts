@@ -67,8 +67,12 @@ describe('search text parsing', () => {
     expect(parse('Zug | Bus|"E-Mail" || Fax').required).toEqual([[word('Zug'), word('Bus'), phrase('E-Mail'), word('Fax')]]);
   });
 
-  it('AND is accepted between terms and changes nothing', () => {
-    expect(parse('Bahn AND Zug')).toEqual(parse('Bahn Zug'));
+  it('AND, && and & are accepted between terms and change nothing (QA: "Zug AND Bus", "Zug && Bus")', () => {
+    for (const text of ['Zug AND Bus', 'Zug && Bus', 'Zug & Bus', 'Zug &&  -Hotline Bus']) {
+      expect(parse(text).required, text).toEqual(parse('Zug Bus').required);
+    }
+    expect(parse('Bahn && Zug OR Bus')).toEqual(parse('Bahn Zug OR Bus'));
+    expect(parse('H&M').required).toEqual([[phrase('H&M')]]);
   });
 
   it('-word, -"phrase" and NOT word are excluded; a hyphen inside a word is not', () => {
@@ -103,6 +107,9 @@ describe('search text parsing', () => {
     ['NOT -Bahn', 'NOT needs a word or phrase after it'],
     ['AND Bahn', 'AND needs a word or phrase on both sides'],
     ['Bahn AND OR Bus', 'AND needs a word or phrase on both sides'],
+    ['Zug &&', 'AND needs a word or phrase on both sides'],
+    ['&& Bus', 'AND needs a word or phrase on both sides'],
+    ['Zug & OR Bus', 'AND needs a word or phrase on both sides'],
     ['(Bahn Zug) OR Bus', 'parentheses are not supported'],
     ['Bahn :(', 'parentheses are not supported'],
     ['F*', 'at least 2 letters'],
