@@ -11,7 +11,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { AppConfig, Secrets } from '../src/config.ts';
 import { childLogger } from '../src/log.ts';
-import type { Alert } from '../src/model.ts';
 import type { Store } from '../src/store/port.ts';
 import { StoreQueryError } from '../src/store/errors.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
@@ -37,7 +36,7 @@ export interface DashboardDeps {
   sourceStatus?: () => SourceStatus[];
   readiness?: () => Promise<Readiness>;
   /** The alert lifecycle from src/alerts/ (so notifiers see the change); without it the store is updated directly. */
-  alertActions?: { acknowledge(id: string): Promise<Alert>; resolve(id: string): Promise<Alert> };
+  alertActions?: AlertActions;
   /** Mounted after auth, e.g. the ingest webhook router, which checks its own token. */
   extraRouters?: express.Router[];
   /** Clock for waited times; replays on event time pass the data's clock. */

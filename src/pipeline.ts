@@ -239,7 +239,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
       // (QA scaled run: `worker serve` showed every fed source as idle with 0 items).
       ...(runIngestors ? { sourceStatus: () => status.list() } : {}),
       readiness,
-      alertActions: { acknowledge: (id) => acknowledgeAlert(store, id, undefined, { bus }), resolve: (id) => resolveAlert(store, id, undefined, { bus }) },
+      alertActions: { acknowledge: (id, by) => acknowledgeAlert(store, id, by, { bus }), resolve: (id, by) => resolveAlert(store, id, by, { bus }) },
       extraRouters,
     });
     const port = options.port ?? config.server.port;

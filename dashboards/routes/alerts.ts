@@ -4,35 +4,44 @@
  * whichever implementation is wired.
  */
 import express, { type Router } from 'express';
+import { z } from 'zod';
+import { acknowledgeAlert, resolveAlert } from '../../src/alerts/lifecycle.ts';
 import type { Alert } from '../../src/model.ts';
 import type { Store } from '../../src/store/port.ts';
-import { AlertParams, parseQuery, pathParam } from '../params.ts';
+import { AlertParams, parseInput, parseQuery, pathParam } from '../params.ts';
 
 export interface AlertActions {
-  acknowledge(id: string): Promise<Alert>;
-  resolve(id: string): Promise<Alert>;
+  /** `by`: who acted, as the request names them; kept in the alert's evidence (acknowledgedBy / resolvedBy). */
+  acknowledge(id: string, by?: string): Promise<Alert>;
+  resolve(id: string, by?: string): Promise<Alert>;
 }
 
 /**
+ * The optional body of ack/resolve. Without a token there is no login to tell analysts apart, so the client names the
+ * actor (QA: resolved alerts said nobody); with one shared token the same holds. No body at all is fine.
+ */
+export const AlertActionBody = z
+  .object({
+    by: z
+      .string()
+      .trim()
+      .min(1, 'a name')
+      .max(100, 'at most 100 characters')
+      .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+      .optional(),
+  })
+  .strict();
+
+/**
  * Lifecycle straight on the store, for a dashboard running without the notify stage (tests, read-only
- * deployments). The revision bump lets a notifier that starts later tell the update from the original.
+ * deployments): src/alerts' transitions without publishing on the bus. The revision bump lets a notifier that
+ * starts later tell the update from the original.
  */
 export function storeAlertActions(store: Store, now: () => Date): AlertActions {
-  async function transition(id: string, status: 'acknowledged' | 'resolved'): Promise<Alert> {
-    const alert = await store.getAlert(id);
-    if (!alert) throw new Error(`alert ${id} disappeared during ${status}`);
-    const at = now().toISOString();
-    const updated: Alert = {
-      ...alert,
-      status,
-      updatedAt: at,
-      revision: alert.revision + 1,
-      ...(status === 'acknowledged' ? { acknowledgedAt: at } : { resolvedAt: at }),
-    };
-    await store.upsertAlert(updated);
-    return updated;
-  }
-  return { acknowledge: (id) => transition(id, 'acknowledged'), resolve: (id) => transition(id, 'resolved') };
+  return {
+    acknowledge: (id, by) => acknowledgeAlert(store, id, by, { now }),
+    resolve: (id, by) => resolveAlert(store, id, by, { now }),
+  };
 }
 
 export function alertsRouter(store: Store, actions: AlertActions): Router {
@@ -52,20 +61,26 @@ export function alertsRouter(store: Store, actions: AlertActions): Router {
 
   router.post('/alerts/:id/ack', async (req, res) => {
     const id = pathParam(req, 'id');
+    const by = actorOf(req.body);
     const alert = await store.getAlert(id);
     if (!alert) return void res.status(404).json({ error: `no alert with id ${id}` });
     // Acknowledging twice is harmless (two analysts clicking at once); acknowledging a resolved alert is not.
     if (alert.status === 'acknowledged') return void res.json(alert);
     if (alert.status === 'resolved') return void res.status(409).json({ error: `alert ${id} is already resolved` });
-    res.json(await actions.acknowledge(id));
+    res.json(await actions.acknowledge(id, by));
   });
 
   router.post('/alerts/:id/resolve', async (req, res) => {
     const id = pathParam(req, 'id');
+    const by = actorOf(req.body);
     const alert = await store.getAlert(id);
     if (!alert) return void res.status(404).json({ error: `no alert with id ${id}` });
     if (alert.status === 'resolved') return void res.json(alert);
-    res.json(await actions.resolve(id));
+    res.json(await actions.resolve(id, by));
   });
   return router;
+}
+
+function actorOf(body: unknown): string | undefined {
+  return parseInput(AlertActionBody, body ?? {}, 'invalid body').by;
 }
