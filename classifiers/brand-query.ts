@@ -256,3 +256,18 @@ export function checkBrandQuery(query: string): BrandQueryError | null {
     throw err;
   }
 }
+
+/**
+ * The @handles a query asks for, outside any NOT, folded and with their @. A replay takes them as the brand's
+ * accounts: whoever writes `--brand 'Aerolux=Aerolux OR @aerolux_hilft'` has said which handle the brand answers from.
+ */
+export function queryHandles(query: string): string[] {
+  const out = new Set<string>();
+  const walk = (node: Node): void => {
+    if (node.type === 'term') {
+      for (const p of node.pieces) if (p.kind === 'mention') out.add(p.value);
+    } else if (node.type !== 'not') node.children.forEach(walk);
+  };
+  walk(parse(query));
+  return [...out];
+}

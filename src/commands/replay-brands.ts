@@ -9,8 +9,8 @@ import { assignBrands } from '../../classifiers/brand-assignment.ts';
 import { detectLanguage } from '../../classifiers/language.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 import { slugify } from '../../ingestors/replay-formats.ts';
-import { nameKey } from '../../ingestors/replay-graph-comments.ts';
 import type { Brand, Mention } from '../model.ts';
+import { looksLikeBrand, MAX_ASSUMED_ACCOUNTS } from './replay-accounts.ts';
 import { postText, subjectTerms, SubjectTally } from './replay-subjects.ts';
 
 /**
@@ -101,8 +101,12 @@ function subjectBrand(key: string, tally: SubjectTally, sample: readonly Sampled
   const name = commonSpelling(key, containing);
   const extra = variants(key, tally, Math.max(1, Math.ceil(tally.posts * MIN_VARIANT_SHARE))).slice(0, MAX_ALTERNATIVES - 3);
   const query = [queryWord(name), `#${key}`, `@${key}`, ...extra.map((v) => v.alternative)].join(' OR ');
-  // The brand's handles that also wrote posts of the file are its accounts: their posts are brand replies.
-  const accounts = [key, ...extra.filter((v) => v.handle).map((v) => v.key)].filter((h) => tally.authors.has(h)).map((h) => `@${h}`);
+  // The brand's handles that also wrote posts of the file are its accounts: their posts are brand replies. So are
+  // the handles holding the subject that customers @mention: a brand that never answers in the file must still be
+  // addressed, or none of its ignored complaints opens an unanswered thread (replay-accounts.ts).
+  const authored = [key, ...extra.filter((v) => v.handle).map((v) => v.key)].filter((h) => tally.authors.has(h));
+  const addressed = [...tally.asHandle].filter(([h]) => looksLikeBrand(h, key)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const accounts = [...new Set([...authored, ...addressed.map(([h]) => h)])].slice(0, MAX_ASSUMED_ACCOUNTS).map((h) => `@${h}`);
   // Room for a "-2" suffix within the 64 characters a brand id may have; a name of no Latin letters has no slug.
   const base = (slugify(name) || slugify(key) || 'subject').slice(0, 60);
   let id = base;
@@ -187,22 +191,4 @@ export function describeDiscovery(discovery: BrandDiscovery): string[] {
     );
   });
   return lines;
-}
-
-/**
- * A brand named on the command line (`--brand Frischkauf`) has no accounts, so its apology and its care team's
- * replies counted as customer posts and it never answered anyone. The file's authors whose handle holds the
- * brand's name ("@frischkauf", "@frischkauf_hilft", "@askvantair") are taken as its accounts; replay names them.
- */
-export async function accountsNamedLike(mentions: AsyncIterable<Pick<Mention, 'author'>>, brandName: string): Promise<string[]> {
-  const key = nameKey(brandName);
-  if (key.length < 3) return [];
-  const found = new Map<string, string>();
-  for await (const m of mentions) {
-    const handle = m.author.handle?.replace(/^@/u, '');
-    if (!handle || found.size >= 10) continue;
-    const folded = nameKey(handle);
-    if (folded.includes(key) && !found.has(folded)) found.set(folded, `@${handle}`);
-  }
-  return [...found.values()];
 }

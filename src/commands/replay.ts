@@ -19,7 +19,8 @@ import { emitPaced } from '../../ingestors/replay.ts';
 import { brandNamed, pageBrands, pageOf, pageOwners } from '../../ingestors/replay-graph-comments.ts';
 import { Alert, Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
-import { accountsNamedLike, describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
+import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
+import { accountsNamedLike, describeAccounts } from './replay-accounts.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 
 export interface ReplayOptions {
@@ -130,8 +131,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const given: Brand[] = [];
   for (const argument of options.brands ?? []) {
     const b = brandFromArgument(argument);
-    const accounts = await accountsNamedLike(input.mentions(), b.name);
-    if (accounts.length > 0) progress(`replay: brand ${b.id}: the file's authors ${accounts.join(', ')} are taken as its accounts (their posts are brand replies; a config file chooses otherwise)`);
+    const assumed = await accountsNamedLike(input.mentions(), b.name, argument.includes('=') ? b.query : undefined);
+    progress(describeAccounts(b.id, assumed));
+    const accounts = assumed.map((a) => a.account);
     // Posts addressed only to an account ("@frischkauf_hilft …") are the brand's too, unless the query was given.
     const query = argument.includes('=') ? b.query : [b.query, ...accounts.filter((a) => !b.query.toLowerCase().includes(a.toLowerCase()))].join(' OR ');
     given.push({ ...b, query, accounts, ...(fileLanguage ? { language: fileLanguage } : {}) });
@@ -185,6 +187,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const revisionsOut = openOut(options.alertRevisionsOut);
   const written = new Set<string>();
   let complaints = 0;
+  // Posts per brand named with --brand: one that matches nothing is most likely misspelt, and its "0 alerts" no news.
+  const givenPosts = new Map(given.map((b) => [b.id, 0]));
   const tapControl = new AbortController();
   // The output is a consumer like any other: it sees each classified mention once the classify stage made it.
   const tap = bus.consume(
@@ -196,6 +200,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
         if (!parsed.success || written.has(parsed.data.id)) continue;
         written.add(parsed.data.id);
         if (parsed.data.complaint.isComplaint) complaints++;
+        for (const id of parsed.data.brands) if (givenPosts.has(id)) givenPosts.set(id, givenPosts.get(id)! + 1);
         if (mentionsOut) await mentionsOut.write(JSON.stringify(parsed.data));
       }
     },
@@ -252,6 +257,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     if (revisionsOut) await waitUntil(async () => (await bus.lag('alerts', 'replay-alert-revisions')) === 0);
     const alerts = await store.alerts({ limit: 1_000_000 });
     if (alertsOut) for (const alert of alerts.reverse()) await alertsOut.write(JSON.stringify(alert));
+    for (const b of given) {
+      if (givenPosts.get(b.id) === 0) progress(`replay: warning: --brand ${b.name} matched no post of the file (query ${b.query}): no complaint, storm or unanswered post can be counted for it; check the name or pass --brand NAME=QUERY`);
+    }
     const summary: ReplaySummary = { mentions: written.size, skipped: input.errors.length, complaints, alerts: alerts.length, seconds: (Date.now() - started) / 1000 };
     progress(`replay: ${summary.mentions} mentions (${summary.complaints} complaints), ${summary.alerts} alerts, ${summary.skipped} rows skipped, ${summary.seconds.toFixed(1)} s`);
     return summary;

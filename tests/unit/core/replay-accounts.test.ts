@@ -1,0 +1,108 @@
+/**
+ * QA finding 1: a brand that never replies in a replayed file had no accounts, so no complaint addressed to its
+ * handle opened an unanswered thread and the replay reported "0 alerts". Handles that customers @mention and that
+ * hold the brand's name are its accounts now, with --brand NAME, --brand NAME=QUERY and without --brand.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accountsNamedLike, looksLikeBrand } from '../../../src/commands/replay-accounts.ts';
+import { runReplay } from '../../../src/commands/replay.ts';
+import { Alert } from '../../../src/model.ts';
+
+async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+const post = (handle: string, text: string) => ({ author: { id: handle, handle }, text });
+
+/** Customers writing to the care handle, which never answers in the file: German and English side by side. */
+const IGNORED = [
+  '@aerolux_hilft Koffer weg, niemand meldet sich. Unverschämt!',
+  '@aerolux_hilft Flug gestrichen und keine Info. Frechheit!',
+  '@aerolux_hilft my suitcase is lost and nobody answers. Disgraceful!',
+];
+
+function csvFile(rows: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-replay-accounts-'));
+  const file = path.join(dir, 'ignored.csv');
+  const lines = Array.from({ length: rows }, (_, i) => `${i + 1},2026-12-01 ${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')},@kunde_${i},"${IGNORED[i % IGNORED.length]}"`);
+  writeFileSync(file, ['id,date,author,text', ...lines].join('\n') + '\n');
+  return file;
+}
+
+async function replayAlerts(file: string, brands?: string[]): Promise<{ alerts: Alert[]; lines: string[] }> {
+  const out = path.join(path.dirname(file), `alerts-${Math.random().toString(36).slice(2)}.jsonl`);
+  const lines: string[] = [];
+  await runReplay({ file, ...(brands ? { brands } : {}), clock: 'event', alertsOut: out, progress: (l) => lines.push(l) });
+  const alerts = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => Alert.parse(JSON.parse(l)));
+  return { alerts, lines };
+}
+
+describe('which handles look like the brand', () => {
+  it('holds the name, case and separators ignored', () => {
+    expect(looksLikeBrand('aerolux_hilft', 'Aerolux')).toBe(true);
+    expect(looksLikeBrand('AeroluxHelp', 'Aerolux')).toBe(true);
+    expect(looksLikeBrand('nord_bahn_hilfe', 'Nord Bahn')).toBe(true);
+    expect(looksLikeBrand('DB_Bahn', 'Bahn')).toBe(true);
+    expect(looksLikeBrand('kunde_x', 'Aerolux')).toBe(false);
+  });
+
+  it('a name under three letters must be a word of the handle: @DB_Bahn and @DBNavigator, not @dbrown', () => {
+    expect(looksLikeBrand('DB_Bahn', 'DB')).toBe(true);
+    expect(looksLikeBrand('DBNavigator', 'DB')).toBe(true);
+    expect(looksLikeBrand('dbrown', 'DB')).toBe(false);
+    expect(looksLikeBrand('feedback', 'DB')).toBe(false);
+  });
+});
+
+describe('a replayed brand\'s accounts', () => {
+  it('takes handles customers @mention, not only those that wrote posts; an e-mail address is no handle', async () => {
+    const file = [post('kunde_x', IGNORED[0]!), post('kunde_y', '@Aerolux_Hilft @kunde_x same here, mail to service@aerolux.de bounced'), post('kunde_z', '@AeroluxHelp lost my bag')];
+    const found = await accountsNamedLike(each(file), 'Aerolux');
+    expect(found.map((a) => [a.account, a.wrote, a.mentioned])).toEqual([
+      ['@aerolux_hilft', 0, 2],
+      ['@AeroluxHelp', 0, 1],
+    ]);
+  });
+
+  it('takes the @handles of a given query whatever they are called, but none under NOT', async () => {
+    const found = await accountsNamedLike(each([post('kunde_x', '@flyhelp wo ist mein Koffer?')]), 'Aerolux', 'Aerolux OR @flyhelp OR @ax_service NOT @aerolux_jobs');
+    expect(found.map((a) => [a.account, a.fromQuery, a.mentioned])).toEqual([
+      ['@flyhelp', true, 1],
+      ['@ax_service', true, 0],
+    ]);
+  });
+});
+
+describe('replay of complaints the brand never answers', () => {
+  it('--brand NAME: complaints to its care handle raise unanswered alerts, and replay names the account it assumed', async () => {
+    const { alerts, lines } = await replayAlerts(csvFile(3), ['Aerolux']);
+    expect(alerts.filter((a) => a.kind === 'unanswered' && a.brand === 'aerolux')).toHaveLength(3);
+    expect(lines).toContain(
+      'replay: brand aerolux: accounts assumed @aerolux_hilft (@mentioned in 3 posts): their posts count as brand replies, posts to them as addressed to the brand (a config file chooses otherwise)',
+    );
+  }, 30_000);
+
+  it('--brand NAME=QUERY: an @handle of the query is an account', async () => {
+    const { alerts, lines } = await replayAlerts(csvFile(2), ['Fluglinie=@aerolux_hilft']);
+    expect(alerts.filter((a) => a.kind === 'unanswered' && a.brand === 'fluglinie')).toHaveLength(2);
+    expect(lines.find((l) => l.startsWith('replay: brand fluglinie:'))).toContain('@aerolux_hilft (in the query, @mentioned in 2 posts)');
+  }, 30_000);
+
+  it('without --brand: the discovered subject\'s handle is its account', async () => {
+    const { alerts, lines } = await replayAlerts(csvFile(24));
+    expect(lines.find((l) => l.includes('tracking it as brand'))).toContain('accounts @aerolux_hilft;');
+    expect(alerts.filter((a) => a.kind === 'unanswered')).toHaveLength(24);
+  }, 30_000);
+
+  it('warns when a --brand matches no post of the file, and says it found no account', async () => {
+    const { alerts, lines } = await replayAlerts(csvFile(2), ['Zeppelin']);
+    expect(alerts).toEqual([]);
+    expect(lines).toContain(
+      'replay: warning: --brand Zeppelin matched no post of the file (query "Zeppelin" OR @Zeppelin OR #Zeppelin): no complaint, storm or unanswered post can be counted for it; check the name or pass --brand NAME=QUERY',
+    );
+    expect(lines.find((l) => l.startsWith('replay: brand zeppelin:'))).toMatch(/^replay: brand zeppelin: no accounts assumed/);
+  }, 30_000);
+});
