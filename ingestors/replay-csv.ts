@@ -8,11 +8,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { cellCountProblem } from './replay-csv-cells.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
 import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, invalidUtf8Row, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
-export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number } };
+export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number; index?: number } };
 
 /**
  * csv-parse options for the lines below the header row, shared by the whole-file and the streaming reader.
@@ -53,6 +54,8 @@ export interface CsvContext {
   order?: DayMonthOrder;
   /** The mentions' source and id prefix; `csv` unless the row is a flattened JSON record (replay-records.ts). */
   source?: string;
+  /** Cells of the header row, which every row's cells are checked against (replay-csv-cells.ts); not for JSON records. */
+  headerCells?: number;
 }
 
 export function csvPreamble(header: CsvHeader): Preamble | undefined {
@@ -99,10 +102,14 @@ function count(value: string | undefined): number {
 
 /**
  * One CSV record: `index` is its 0-based position among the file's records (the id when the file has none,
- * and the offset from `baseMs` in seconds when it has no date), `line` the file line it ends on.
+ * and the offset from `baseMs` in seconds when it has no date), `line` the file line it ends on, `info` what
+ * csv-parse tells of it (its cell count, checked against `context.headerCells`).
  */
-export function csvRow(record: Record<string, string>, line: number, index: number, context: CsvContext): RowResult {
+export function csvRow(record: Record<string, string>, line: number, index: number, context: CsvContext, info?: CsvRecord['info']): RowResult {
   const col = context.columns;
+  // First: in a row with a cell too many every later cell is in the wrong column, its date and parent included.
+  const misfit = context.headerCells === undefined ? undefined : cellCountProblem(info, context.headerCells, record, col);
+  if (misfit) return { error: { line, reason: misfit } };
   const get = (name: string | undefined) => (name ? record[name]?.trim() || undefined : undefined);
   const first = (names: readonly string[]) => names.map(get).find((v) => v !== undefined);
   const nativeId = first(col.ids) ?? String(index + 1);
@@ -219,14 +226,14 @@ export function readCsv(text: string, options: ReadOptions & { invalidUtf8?: Inv
     vote.see(date);
     dated ||= date !== undefined;
   }
-  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order, dated };
+  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order, dated, headerCells: header.names.length };
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
   const firstCopies = new FirstCopies();
   rows.forEach(({ record, info }, index) => {
     const line = header.line + info.lines;
     const invalidAt = options.invalidUtf8?.claim(line);
-    collect(invalidAt !== undefined ? invalidUtf8Row(line, invalidAt) : firstCopies.keep(csvRow(record, line, index, context), line), mentions, errors);
+    collect(invalidAt !== undefined ? invalidUtf8Row(line, invalidAt) : firstCopies.keep(csvRow(record, line, index, context, info), line), mentions, errors);
   });
   const preamble = csvPreamble(header);
   return { mentions: byEventTime(mentions), errors, brands: [], ...(preamble ? { preamble } : {}), ...(columns.authorless ? { authorless: true as const } : {}), ...(columns.createdAtGuessed && columns.createdAt ? { guessedDateColumn: columns.createdAt } : {}) };

@@ -40,12 +40,12 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
   };
   const baseMs = options.fallbackTime!.getTime();
   const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void, utf8?: Utf8Lines): AsyncGenerator<Mention> {
-    const context: CsvContext = { columns, baseMs, order, dated };
+    const context: CsvContext = { columns, baseMs, order, dated, headerCells: header.names.length };
     const copies = new FirstCopies();
     let index = 0;
     for await (const { record, info, invalidAt } of csvRecords(file, body, utf8)) {
       const line = header.line + info.lines;
-      const row = invalidAt !== undefined ? invalidUtf8Row(line, invalidAt) : copies.keep(csvRow(record, line, index, context), line);
+      const row = invalidAt !== undefined ? invalidUtf8Row(line, invalidAt) : copies.keep(csvRow(record, line, index, context, info), line);
       index++;
       each(row, csvDate(record, columns));
       if ('mention' in row) yield row.mention;
