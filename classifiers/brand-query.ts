@@ -9,6 +9,8 @@
  *   neighbours, parentheses; precedence NOT > AND > OR;
  * - @handle matches a mention of that handle, #tag a hashtag; a plain term also matches a hashtag's body
  *   ("Bahn" finds "#bahn"), as social-listening users expect;
+ * - an English possessive matches its word: "Brightwatt" finds "Brightwatt's" and "Brightwatt’s" (not after
+ *   "it", "here", "what" and the like, whose 's is "is"); a German genitive without apostrophe ("Telekoms") needs `Telekom*`;
  * - `verspät*` is a prefix wildcard on the last word of a term or phrase (`"Kranich Versa*"`);
  * - case-, umlaut- and ß-insensitive: everything is compared in `fold`ed form ("Müller" = "Mueller").
  * Parse errors are `BrandQueryError`s carrying the character position, for config validation messages.
@@ -178,9 +180,27 @@ function parse(query: string): Node {
   return root;
 }
 
+/**
+ * Words whose "'s" is mostly "is", "has" or "us", not a possessive: "Here's the thing" is no post about a brand named
+ * Here, "What's up" none about What.
+ */
+const CONTRACTED = new Set(['he', 'here', 'how', 'it', 'let', 'one', 'she', 'that', 'there', 'this', 'what', 'when', 'where', 'who', 'why']);
+
+/**
+ * An English possessive names the term: "Brightwatt's app", "Brightwatt’s app" (QA finding 6). The tokenizer keeps
+ * the apostrophe inside the word, as the cue model and the learned classifiers read "don't" and "it's" as words (their
+ * figures rest on it), so the query strips the "'s" here instead. German genitives without an apostrophe
+ * ("Telekoms") are not read this way: "Posts", "Apps" and "Bahns" would be plurals or other words as often.
+ */
+function isPossessiveOf(folded: string, term: string): boolean {
+  if (folded.length !== term.length + 2 || !folded.startsWith(term) || folded.charCodeAt(folded.length - 1) !== 115 /* s */) return false;
+  const apostrophe = folded.charCodeAt(term.length);
+  return (apostrophe === 39 /* ' */ || apostrophe === 0x2019) /* ’ */ && !CONTRACTED.has(term);
+}
+
 function pieceMatches(p: Piece, t: Token, prefix: boolean): boolean {
   if (p.kind === 'word') {
-    if (t.kind === 'word' || t.kind === 'number') return prefix ? t.folded.startsWith(p.value) : t.folded === p.value;
+    if (t.kind === 'word' || t.kind === 'number') return prefix ? t.folded.startsWith(p.value) : t.folded === p.value || isPossessiveOf(t.folded, p.value);
     // A plain word also finds the hashtag of that word: "Bahn" matches "#bahn".
     if (t.kind === 'hashtag') return prefix ? t.folded.startsWith(p.value, 1) : t.folded.length === p.value.length + 1 && t.folded.endsWith(p.value);
     return false;

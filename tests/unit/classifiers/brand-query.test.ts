@@ -25,6 +25,33 @@ describe('brand queries: terms, phrases, case and umlauts', () => {
   ])('%s on %j → %s', (query, text, expected) => expect(matches(query, text).matched).toBe(expected));
 });
 
+// QA finding 6: "Brightwatt's customer service…" got no brand, the apostrophe being part of the token.
+describe('brand queries: English possessives', () => {
+  it.each([
+    ['Brightwatt', "Brightwatt's customer service is a joke, 2 hours on hold.", true],
+    ['Brightwatt', 'Brightwatt’s app logs me out every 5 minutes.', true],
+    ['Brightwatt', "BRIGHTWATT'S billing is a mess", true],
+    ['"Deutsche Bahn"', "Deutsche Bahn's trains are late again", true],
+    ['Brightwatt AND app', 'Brightwatt’s app crashed', true],
+    ['Brightwatt', "Brightwatt'd never answer", false],
+    ['Brightwatt', 'Brightwatts Kundenservice ist schlecht', false],
+    ['Brightwatt', "Brightwatt'ss", false],
+    // Words whose 's is "is": a brand called "Here" or "It" is not named by "Here's" / "it's".
+    ['Here', "Here's the thing about my bill", false],
+    ['It', "it's broken again", false],
+    ['It', 'its app is broken', false],
+    ['Here', "HERE's map is wrong", false],
+  ])('%s on %j → %s', (query, text, expected) => expect(matches(query, text).matched).toBe(expected));
+
+  it('reports the term as written in the query', () => {
+    expect(matches('Brightwatt OR @brightwatt_help', 'Brightwatt’s app logs me out').terms).toEqual(['Brightwatt']);
+  });
+
+  it('leaves the tokenizer alone: the cue model and learned classifiers still read "it\'s" and "Brightwatt\'s" as one word', () => {
+    expect(prepare("Brightwatt's app, it's broken").tokens.filter((t) => t.kind === 'word').map((t) => t.text)).toEqual(["brightwatt's", 'app', "it's", 'broken']);
+  });
+});
+
 describe('brand queries: operators', () => {
   it.each([
     ['Nordbahn AND Verspätung', 'Nordbahn hat Verspätung', true],
@@ -136,6 +163,11 @@ describe('matchBrands', () => {
   });
   it('searches the title of blog posts and articles too', () => {
     expect(matchBrands(mention({ title: 'Ärger mit der Funkwelle', text: 'Seit Tagen kein Netz.' }), brands)).toEqual(['funkwelle']);
+  });
+  it('assigns the brand to a possessive in German-English mixed posts (QA finding 6)', () => {
+    const brightwatt = Brand.parse({ id: 'brightwatt', name: 'Brightwatt', query: 'Brightwatt', language: 'en' });
+    expect(matchBrands(mention({ text: "Brightwatt's customer service is a joke, 2 hours on hold." }), [brightwatt])).toEqual(['brightwatt']);
+    expect(matchBrands(mention({ text: 'Brightwatt’s App meldet mich ständig ab.' }), [brightwatt])).toEqual(['brightwatt']);
   });
   it('returns no brand for unrelated posts', () => {
     expect(matchBrands(mention({ text: 'Schönes Wetter heute' }), brands)).toEqual([]);
