@@ -55,8 +55,22 @@ function pickColumn(header: readonly string[], names: readonly string[]): string
   return undefined;
 }
 
+/**
+ * The separator of the file's header: German spreadsheets save `;`, some tools tabs. The one under which the
+ * header names a text and a label column; a comma when none does (the error then lists the header as read).
+ */
+function headerDelimiter(csv: string): ',' | ';' | '\t' {
+  const header = csv.replace(/^\uFEFF/u, '').split(/\r?\n/u).find((line) => line.trim().length > 0) ?? '';
+  for (const delimiter of [',', ';', '\t'] as const) {
+    const names = header.split(delimiter).map((n) => n.replace(/^"|"$/gu, ''));
+    if (pickColumn(names, COLUMNS.text) && pickColumn(names, COLUMNS.label)) return delimiter;
+  }
+  return ',';
+}
+
 export function parseComplaintsCsv(csv: string, source = 'complaints CSV'): ComplaintRowWithLang[] {
-  const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, relax_column_count: false, bom: true });
+  const delimiter = headerDelimiter(csv);
+  const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, relax_column_count: false, bom: true, delimiter });
   if (records.length === 0) return [];
   const header = Object.keys(records[0] ?? {});
   const textCol = pickColumn(header, COLUMNS.text);

@@ -69,6 +69,12 @@ describe('complaints CSV reader', () => {
     expect(() => parseComplaintsCsv('id,body\n1,x\n')).toThrow(/needs a text column .* and a label column/);
   });
 
+  it('reads a file saved with semicolons or tabs, as German spreadsheets do (QA: refused for want of a text column)', () => {
+    const semicolon = parseComplaintsCsv('text;label\n"Paket nie angekommen, Frechheit";1\nAlles gut;0\n');
+    expect(semicolon.map((r) => [r.text, r.complaint])).toEqual([['Paket nie angekommen, Frechheit', true], ['Alles gut', false]]);
+    expect(parseComplaintsCsv('text\tlabel\nstill broken\t1\n').map((r) => r.complaint)).toEqual([true]);
+  });
+
   it('reads a labelled listening export by the same header names as replay ("Resource Id", "Full Text")', () => {
     const rows = parseComplaintsCsv('Resource Id,Full Text,Label\n9911,"Koffer seit drei Tagen weg, keiner meldet sich",complaint\n9912,Great crew today,0\n');
     expect(rows.map((r) => [r.id, r.complaint])).toEqual([
