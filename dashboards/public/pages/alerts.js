@@ -1,11 +1,17 @@
 // Alerts with acknowledge / resolve. The buttons call the API and re-render the alert from its answer, so
 // what the page shows is what the server stored.
-import { api, clockTime, bindFilterForm, el, evidenceList, fill, formParams, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
+import { api, clockTime, bindFilterForm, el, evidenceList, fill, formParams, formatDuration, formatTime, safeUrl, setStatus, t, threadLink } from '../common.js';
 
 const form = document.getElementById('filters');
 const list = document.getElementById('alert-list');
 /** /alerts/<id> shows that one alert: the link chat messages carry. */
 const singleId = /^\/alerts\/(.+)$/.exec(location.pathname)?.[1];
+
+/** " (3 h 30 min)": the wait until now, when the start is a readable instant in the past. */
+function waitedSoFar(since) {
+  const minutes = (Date.now() - Date.parse(since)) / 60_000;
+  return Number.isFinite(minutes) && minutes >= 1 ? ` (${formatDuration(minutes)})` : '';
+}
 
 function example(x) {
   return el('li', {},
@@ -25,9 +31,10 @@ function render(a) {
       el('span', { class: 'chip brand', text: a.brand }),
       el('span', { class: `chip status status-${a.status}`, text: t(`status.${a.status}`) }),
       el('span', { text: `${t('alerts.opened')}: ${formatTime(a.openedAt)}` }),
-      // The title gives the wait when the alert was last updated ("seit 4 h"); this stays true while it waits on.
+      // The title gives the wait when the alert was last updated ("seit 4 h"); this stays true while it waits on,
+      // with the wait until now beside it (QA: a title said "seit 1 h" of a customer waiting 3 h 30 min).
       a.kind === 'unanswered' && a.status !== 'resolved' && typeof a.evidence.waitingSince === 'string'
-        ? el('span', { class: 'chip', text: `${t('alerts.waitingSince')}: ${formatTime(a.evidence.waitingSince)}` })
+        ? el('span', { class: 'chip', text: `${t('alerts.waitingSince')}: ${formatTime(a.evidence.waitingSince)}${waitedSoFar(a.evidence.waitingSince)}` })
         : undefined,
       a.acknowledgedAt ? el('span', { class: 'muted', text: `${t('status.acknowledged')}: ${formatTime(a.acknowledgedAt)}` }) : undefined,
       a.resolvedAt ? el('span', { class: 'muted', text: `${t('status.resolved')}: ${formatTime(a.resolvedAt)}` }) : undefined),
