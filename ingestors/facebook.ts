@@ -130,7 +130,13 @@ export class FacebookIngestor implements Ingestor {
     for (const bad of posts.invalid) await parked.park(bad.reason, bad.raw);
     // Graph lists newest first; emit oldest first so a thread's root precedes its replies.
     const ordered = [...posts.items].reverse();
-    let emitted = await this.emitNew(ordered.map((p) => postCandidate(p, page)), seen, emit);
+    const postCandidates = ordered.map((p) => postCandidate(p, page));
+    let emitted = await this.emitNew(postCandidates, seen, emit);
+    // The posts of the watch window are listed on every poll, while comments are asked for since the newest seen:
+    // the posts' ids are kept youngest in the bounded set, or a busy page's comments push them out and the next
+    // poll emits them again.
+    const listedPosts = postCandidates.flatMap((c) => (c === undefined ? [] : [String(c.mention.id)]));
+    seen.record(listedPosts);
     await this.checkpoints.save(key, { seen: seen.toJSON(), posts: state.posts, quarantined: parked.toJSON() });
 
     const watched: z.infer<typeof PageState>['posts'] = {};
@@ -163,6 +169,7 @@ export class FacebookIngestor implements Ingestor {
       watched[post.id] = { count: comments.truncated ? -1 : (count ?? comments.items.length), since: newest };
       await this.checkpoints.save(key, { seen: seen.toJSON(), posts: { ...state.posts, ...watched }, quarantined: parked.toJSON() });
     }
+    seen.record(listedPosts);
     // Posts that left the watch window drop out of the checkpoint, keeping it bounded.
     await this.checkpoints.save(key, { seen: seen.toJSON(), posts: watched, quarantined: parked.toJSON() });
     this.context.status.success(this.name, emitted);

@@ -75,6 +75,20 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(out.ids().slice(5)).toEqual(['facebook:1_c4']);
   });
 
+  it('a busy page\'s comments do not push its listed posts out of the seen set: no post is emitted twice', async () => {
+    const out = collector();
+    const ingestor = () => make({ seenLimit: 100, pageSize: 100, maxPages: 5 });
+    await ingestor().pollOnce(page, out.emit, controller.signal);
+    for (let i = 0; i < 150; i++) {
+      graph.comments.push({ id: `1_n${i}`, postId: `${PAGE}_1`, message: `Kommentar ${i}: immer noch kein Netz`, created_time: ago(10 - i / 100), from: { id: `u${i}`, name: `Leser ${i}` } });
+    }
+    await ingestor().pollOnce(page, out.emit, controller.signal);
+    await ingestor().pollOnce(page, out.emit, controller.signal);
+    const ids = out.ids();
+    expect(ids).toHaveLength(new Set(ids).size);
+    expect(ids.filter((id) => id === 'facebook:1000_1')).toHaveLength(1);
+  });
+
   it('a new reply to a comment (no new top-level comment) is fetched on the next poll as a reply in the post’s thread', async () => {
     const out = collector();
     await make().pollOnce(page, out.emit, controller.signal);
