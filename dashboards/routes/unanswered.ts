@@ -15,8 +15,13 @@ import { UnansweredParams, parseQuery } from '../params.ts';
 import { dataClock } from './clock.ts';
 
 const THREAD_LIMIT = 200;
-/** Open unanswered alerts considered per request; a queue longer than this is a staffing problem, not a UI one. */
-const ALERT_SCAN_LIMIT = 500;
+/**
+ * Open unanswered alerts read per request, in pages. The queue matters most when it is long (a storm, the morning
+ * after an outage): it once read only the 500 most recently updated, which left out exactly the longest waits, the
+ * alerts no revision had touched for hours (QA). Past this many the response says it is cut.
+ */
+const ALERT_SCAN_MAX = 20_000;
+const ALERT_PAGE = 1_000;
 
 export interface BrandReply {
   id: string;
@@ -105,22 +110,59 @@ export async function queueItem(store: Store, config: AppConfig, alert: Alert, n
   };
 }
 
+/** Every open unanswered alert (of the brands asked for), up to ALERT_SCAN_MAX. */
+async function openUnanswered(store: Store, brands: string[] | undefined): Promise<{ alerts: Alert[]; truncated: boolean }> {
+  const alerts: Alert[] = [];
+  let after: { updatedAt: string; id: string } | undefined;
+  while (alerts.length < ALERT_SCAN_MAX) {
+    const page = await store.alerts({ kinds: ['unanswered'], statuses: ['open'], ...(brands ? { brands } : {}), limit: ALERT_PAGE, ...(after ? { after } : {}) });
+    alerts.push(...page);
+    const last = page.at(-1);
+    if (page.length < ALERT_PAGE || last === undefined) return { alerts, truncated: false };
+    after = { updatedAt: last.updatedAt, id: last.id };
+  }
+  return { alerts, truncated: true };
+}
+
+type QueueOrder = Pick<QueueItem, 'awaitingCustomer' | 'overdueMinutes' | 'waitingSince'>;
+
+const queueOrder = (a: QueueOrder, b: QueueOrder): number =>
+  Number(a.awaitingCustomer) - Number(b.awaitingCustomer) || b.overdueMinutes - a.overdueMinutes || a.waitingSince.localeCompare(b.waitingSince);
+
+/**
+ * The queue position of an alert from its own evidence, without reading its thread: enough to pick the page to
+ * show. `queueItem` then computes the shown figures (and may correct an alert without that evidence).
+ */
+function roughOrder(alert: Alert, config: AppConfig, now: Date): QueueOrder {
+  const since = alert.evidence['waitingSince'];
+  const waitingSince = typeof since === 'string' && !Number.isNaN(Date.parse(since)) ? since : (alert.examples[0]?.createdAt ?? alert.openedAt);
+  const brand = config.brands.find((b) => b.id === alert.brand);
+  const sla = alert.evidence['slaMinutes'];
+  const slaMinutes = typeof sla === 'number' && sla > 0 ? sla : slaMinutesFor(config, brand, 'default', 'default');
+  const awaitingCustomer = alert.evidence['state'] === 'awaiting_customer';
+  const frozen = alert.evidence['waitedMinutes'];
+  const waited = awaitingCustomer && typeof frozen === 'number' ? frozen : businessMinutesBetween(new Date(waitingSince), now, brand?.businessHours);
+  return { awaitingCustomer, overdueMinutes: waited - slaMinutes, waitingSince };
+}
+
+/** Candidates read in full per shown item: alerts whose evidence misleads the rough order still find their place. */
+const SLACK = 2;
+
 export function unansweredRouter(store: Store, config: AppConfig, now: () => Date): Router {
   const router = express.Router();
   const clock = dataClock(store, config, now);
 
   router.get('/unanswered', async (req, res) => {
     const p = parseQuery(UnansweredParams, req);
-    const alerts = await store.alerts({ kinds: ['unanswered'], statuses: ['open'], brands: p.brand, limit: ALERT_SCAN_LIMIT });
+    const { alerts, truncated } = await openUnanswered(store, p.brand);
     const at = await clock();
-    const items = await Promise.all(alerts.map((a) => queueItem(store, config, a, at)));
-    items.sort(
-      (a, b) =>
-        Number(a.awaitingCustomer) - Number(b.awaitingCustomer) ||
-        b.overdueMinutes - a.overdueMinutes ||
-        a.waitingSince.localeCompare(b.waitingSince),
-    );
-    res.json({ now: at.toISOString(), total: items.length, items: items.slice(0, p.limit) });
+    const candidates = alerts
+      .map((alert) => ({ alert, order: roughOrder(alert, config, at) }))
+      .sort((a, b) => queueOrder(a.order, b.order))
+      .slice(0, p.limit * SLACK);
+    const items = await Promise.all(candidates.map(({ alert }) => queueItem(store, config, alert, at)));
+    items.sort(queueOrder);
+    res.json({ now: at.toISOString(), total: alerts.length, ...(truncated ? { truncated: true } : {}), items: items.slice(0, p.limit) });
   });
   return router;
 }
