@@ -7,6 +7,7 @@
  * 413 too large, 415 not JSON, 503 no token configured, or the bus refused the items or did not take them within
  * `handoffTimeoutMs` (nothing acknowledged; resend after Retry-After: a post is kept once per id).
  */
+import { deletedByRetention } from '../src/store/retention.ts';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { formatZodIssues } from '../src/config.ts';
 import { childLogger, type Logger } from '../src/log.ts';
@@ -30,6 +31,11 @@ export interface IngestRouterOptions {
    * (10–30 s for most webhook senders) would end first with no answer at all (QA: no response in 150 s).
    */
   handoffTimeoutMs?: number;
+  /**
+   * The store's retention in days, when it deletes old months (Elasticsearch): a post from such a month is refused
+   * here with the reason, rather than answered "accepted" and dropped by the index stage later (QA ops).
+   */
+  retentionDays?: number;
   /** Sources other ingestors write (`sourcesRefusedByWebhook`); default: the built-in ones. */
   refusedSources?: ReadonlySet<string>;
 }
@@ -109,7 +115,10 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
         rejected.push({ index, errors: formatZodIssues(parsed.error) });
         continue;
       }
-      const badTime = implausibleTime(parsed.data.createdAt, Date.now());
+      const now = Date.now();
+      const badTime =
+        implausibleTime(parsed.data.createdAt, now) ??
+        (options.retentionDays === undefined ? undefined : deletedByRetention(parsed.data.createdAt, options.retentionDays, now));
       if (badTime !== undefined) {
         rejected.push({ index, errors: [badTime] });
         continue;

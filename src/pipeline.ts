@@ -228,6 +228,8 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
         token: secrets.ingestToken,
         quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw),
         refusedSources: sourcesRefusedByWebhook(config),
+        // Only Elasticsearch drops old months; the embedded store keeps what it is given.
+        ...(store.kind === 'elasticsearch' ? { retentionDays: config.store.retentionDays } : {}),
       }),
       ...ingestorWebhookRouters(ingestors, ingest),
     ];

@@ -34,7 +34,8 @@ export async function runIndexStage(deps: { bus: Bus; store: Store; signal: Abor
           if (!(err instanceof BulkWriteError) || err.exhausted.length > 0) throw err;
           for (const rejected of err.rejected) {
             const message = valid.find(({ value }) => value.id === rejected.id)?.message;
-            if (message) await deadLetter(bus, 'index', message, `store refused the document: ${rejected.reason}`);
+            // The letter's key is the partition key (the brand): the post's id goes into the reason, to be found by it.
+            if (message) await deadLetter(bus, 'index', message, `store refused the document ${rejected.id}: ${rejected.reason}`);
           }
         }
       }

@@ -4,6 +4,7 @@
  * Mention search is near-real-time (refresh() makes writes visible at once); alert and state reads by id are
  * real-time, and listState refreshes the small state index first so it sees every completed write.
  */
+import { deletedByRetention } from './retention.ts';
 import { createHash } from 'node:crypto';
 import { Client, errors, type estypes } from '@elastic/elasticsearch';
 import { z } from 'zod';
@@ -86,16 +87,13 @@ export class ElasticsearchStore implements Store {
     // A post from a month retention already deletes would be written and then vanish at the next retention run,
     // without a word (QA: a 2017 sample fed into a 365-day store was gone after the next worker start). Refused
     // instead, so the index stage parks it with the reason.
-    const cutoff = Date.now() - this.options.retentionDays * DAY_MS;
+    const now = Date.now();
     const expired: RejectedDocument[] = [];
     const kept: Classified[] = [];
     for (const m of batch) {
-      const d = new Date(m.createdAt);
-      if (Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) > cutoff) kept.push(m);
-      else {
-        const reason = `dated ${m.createdAt.slice(0, 10)}, in a month that store.retentionDays (${this.options.retentionDays}) deletes; raise it to keep older posts`;
-        expired.push({ id: m.id, index: mentionIndex(this.options.indexPrefix, m.createdAt), status: 422, reason });
-      }
+      const reason = deletedByRetention(m.createdAt, this.options.retentionDays, now);
+      if (reason === undefined) kept.push(m);
+      else expired.push({ id: m.id, index: mentionIndex(this.options.indexPrefix, m.createdAt), status: 422, reason });
     }
     try {
       if (kept.length > 0) {

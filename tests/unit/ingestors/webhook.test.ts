@@ -120,6 +120,19 @@ describe('POST /api/ingest', () => {
     expect((await send(foreign.slice(4))).status).toBe(422);
   });
 
+  it('refuses a post from a month the store\'s retention deletes, instead of answering "accepted" and dropping it later (QA ops)', async () => {
+    const app = express();
+    app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log, retentionDays: 365 }));
+    const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    const res = await postTo(app, [mention('1', { createdAt: old }), mention('2')]);
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.rejected).toEqual([{ index: 0, errors: [expect.stringMatching(/in a month that store.retentionDays \(365\) deletes/)] }]);
+    expect(out.ids()).toEqual(['review:2']);
+    // Without a retention (the embedded store keeps everything) the same post is taken.
+    expect((await send(mention('3', { createdAt: old }))).status).toBe(200);
+  });
+
   it('refuses the sources a configuration names and takes those it allows in ingest.webhookSources', async () => {
     const config = AppConfig.parse({ sources: [{ type: 'replay', name: 'history' }], ingest: { webhookSources: ['twitter'] } });
     const refused = sourcesRefusedByWebhook(config);
