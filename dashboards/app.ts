@@ -33,7 +33,8 @@ export interface DashboardDeps {
   store: Store;
   config: AppConfig;
   secrets: Secrets;
-  sourceStatus?: () => SourceStatus[];
+  /** Health of the sources; undefined (or resolving to it) when this process cannot know it. */
+  sourceStatus?: () => SourceStatus[] | undefined | Promise<SourceStatus[] | undefined>;
   readiness?: () => Promise<Readiness>;
   /** The alert lifecycle from src/alerts/ (so notifiers see the change); without it the store is updated directly. */
   alertActions?: AlertActions;

@@ -20,6 +20,7 @@ import { createShitstormDetector } from '../classifiers/shitstorm.ts';
 import { createComplaintAlerter } from '../classifiers/complaint-alerts.ts';
 import { createIngestors, ingestorWebhookRouters } from '../ingestors/registry.ts';
 import { SourceStatusBoard } from '../ingestors/status.ts';
+import { publishSourceStatus, readSourceStatus } from '../ingestors/status-shared.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
 import { withTimeout } from './retry.ts';
 import { createProbeApp } from '../dashboards/probe-app.ts';
@@ -191,6 +192,10 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     for (const ingestor of ingestors) {
       launch(`ingest:${ingestor.name}`, () => ingestor.run(ingest, signal));
     }
+    // Scaled mode: the dashboard runs in another process and reads the sources' health from the store.
+    if (!stages.has('serve')) {
+      launch('source-status', () => publishSourceStatus(store, () => status.list(), signal, (err) => log.warn({ err }, 'source status not written to the store; retrying')));
+    }
   }
 
   let server: Server | undefined;
@@ -237,9 +242,9 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
       store,
       config,
       secrets,
-      // Polling sources report here only when they run in this process; otherwise the page says the status is elsewhere
-      // (QA scaled run: `worker serve` showed every fed source as idle with 0 items).
-      ...(runIngestors ? { sourceStatus: () => status.list() } : {}),
+      // Polling sources report here when they run in this process; otherwise the ingest process's board is read from
+      // the store, with this process's own (webhook pushes) beside it (QA ops: the page was empty in scaled mode).
+      sourceStatus: runIngestors ? () => status.list() : () => sharedStatuses(store, status.list().filter(activeHere)),
       readiness,
       alertActions: { acknowledge: (id, by) => acknowledgeAlert(store, id, by, { bus }), resolve: (id, by) => resolveAlert(store, id, by, { bus }) },
       extraRouters,
@@ -290,4 +295,23 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     stop,
     done: Promise.race([failed, Promise.all(running.map((r) => r.promise)).then(() => undefined)]),
   };
+}
+
+/**
+ * An entry of this process's board that is about this process: webhook pushes, or a source that did something here
+ * (a page webhook). Sources are registered here too, but run in the ingest process: idle here means nothing.
+ */
+function activeHere(s: SourceStatus): boolean {
+  return s.type === 'webhook' || s.itemsTotal > 0 || s.quarantined > 0 || s.lastSuccessAt !== undefined || s.lastErrorAt !== undefined;
+}
+
+/**
+ * The boards other processes wrote to the store, with this process's own entries in place of theirs (they are live
+ * here); undefined when neither has anything, so the page says the status lives elsewhere instead of showing idle.
+ */
+async function sharedStatuses(store: Store, own: SourceStatus[]): Promise<SourceStatus[] | undefined> {
+  const reported = await readSourceStatus(store, Date.now());
+  if (reported.length === 0 && own.length === 0) return undefined;
+  const ownNames = new Set(own.map((s) => s.name));
+  return [...reported.filter((s) => !ownNames.has(s.name)), ...own].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -4,11 +4,12 @@ import type { AppConfig } from '../../src/config.ts';
 import { DEFAULT_SLA_MINUTES } from '../../src/config.ts';
 import type { SourceStatus } from '../../ingestors/types.ts';
 
-export function sourcesRouter(config: AppConfig, sourceStatus?: () => SourceStatus[]): Router {
+export function sourcesRouter(config: AppConfig, sourceStatus?: () => SourceStatus[] | undefined | Promise<SourceStatus[] | undefined>): Router {
   const router = express.Router();
 
-  router.get('/sources', (_req, res) => {
-    const live = new Map((sourceStatus?.() ?? []).map((s) => [s.name, s]));
+  router.get('/sources', async (_req, res) => {
+    const statuses = await sourceStatus?.();
+    const live = new Map((statuses ?? []).map((s) => [s.name, s]));
     // Configured sources come first, in config order; sources that report without a config entry (replay,
     // webhook pushes) are listed too, so nothing that feeds the store is invisible.
     const sources = config.sources.map((s) => ({
@@ -23,7 +24,7 @@ export function sourcesRouter(config: AppConfig, sourceStatus?: () => SourceStat
         sources.push({ name, type: status.type, enabled: true, configured: false, status });
       }
     }
-    res.json({ sources, statusAvailable: sourceStatus !== undefined });
+    res.json({ sources, statusAvailable: statuses !== undefined });
   });
 
   router.get('/brands', (_req, res) => {

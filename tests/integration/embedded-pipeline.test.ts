@@ -2,6 +2,7 @@
  * The embedded pipeline end to end, as a new user meets it: replay files through every stage, run the whole
  * service with its API on the bundled demo, stop it, start it again.
  */
+import { writeSourceStatus } from '../../ingestors/status-shared.ts';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +118,11 @@ describe('embedded pipeline', () => {
         expect((await again.store.search({ size: 1 })).total).toBe(demoCount);
         // Serve alone: the sources run elsewhere, so their status is said to live elsewhere, not shown as idle.
         expect(((await (await fetch(`${again.url}/api/sources`)).json()) as { statusAvailable: boolean }).statusAvailable).toBe(false);
+        // Once the ingest process (scaled mode: `worker ingest`) reported to the store, serve shows that health.
+        await writeSourceStatus(again.store, [{ name: 'demo', type: 'replay', itemsTotal: 7, itemsPerMinute: 0, quarantined: 0, lastSuccessAt: new Date().toISOString() }], Date.now());
+        const shared = (await (await fetch(`${again.url}/api/sources`)).json()) as { statusAvailable: boolean; sources: Array<{ name: string; status?: { itemsTotal: number } }> };
+        expect(shared.statusAvailable).toBe(true);
+        expect(shared.sources.find((x) => x.name === 'demo')?.status?.itemsTotal).toBe(7);
         const ready = await fetch(`${again.url}/readyz`);
         expect(ready.status).toBe(200);
         const alerts = (await again.store.alerts({ limit: 10_000 })).map((a) => `${a.id} r${a.revision}`).sort();
