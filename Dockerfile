@@ -15,6 +15,8 @@ FROM node:20-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+# What the stages run; .dockerignore keeps operator configs (kundenradar.yaml, mounted at run time), secrets, local
+# state, tests and benchmarks out of this layer.
 COPY . .
 # The embedded store's default location; unused when ELASTICSEARCH_URL is set, but writable either way.
 RUN mkdir -p /app/.data && chown node:node /app/.data

@@ -30,6 +30,8 @@ const Service = z
     env_file: z.array(z.string()).optional(),
     depends_on: z.record(z.string(), z.object({ condition: z.string() })).default({}),
     healthcheck: Healthcheck.optional(),
+    pull_policy: z.string().optional(),
+    logging: z.object({ driver: z.string(), options: z.record(z.string(), z.string()).default({}) }).optional(),
     ports: z.array(z.string()).optional(),
     volumes: z.array(z.union([z.string(), z.object({ type: z.string(), source: z.string(), target: z.string() }).passthrough()])).optional(),
   })
@@ -44,13 +46,39 @@ const stageServices = Object.entries(services).filter(([, s]) => s.command?.[0] 
 const env = (s: Service, key: string) => (s.environment[key] === undefined ? undefined : String(s.environment[key]));
 
 describe('docker-compose.yml', () => {
-  it('runs every CLI stage as its own service, from the Kundenradar image', () => {
+  it('runs every CLI stage as its own service, from the one Kundenradar image that serve builds once', () => {
     const stagesRun = stageServices.map(([, s]) => s.command![1]);
     expect([...stagesRun].sort()).toEqual([...STAGES].sort());
     for (const [name, s] of stageServices) {
       expect(name, 'service is named after its stage').toBe(s.command![1]);
-      expect(s.build, `${name} is built from the Dockerfile`).toBe('.');
+      expect(s.image, `${name} runs the Kundenradar image`).toBe('kundenradar:latest');
       expect(s.command).toContain('--config');
+    }
+    // `build:` on every stage built the same image six times on `docker compose build` (QA operations finding 3).
+    expect(stageServices.filter(([, s]) => s.build !== undefined).map(([n]) => n)).toEqual(['serve']);
+    expect(services.serve!.build).toBe('.');
+    // The others never look for the image in a registry: it exists only as serve's build.
+    for (const [name, s] of stageServices) if (name !== 'serve') expect(s.pull_policy, name).toBe('never');
+  });
+
+  it('gives every stage a healthcheck on /readyz of the port it serves its probes on, and workers a metrics port', () => {
+    for (const [name, s] of stageServices) {
+      const port = name === 'serve' ? env(s, 'PORT') : s.command![s.command!.indexOf('--metrics-port') + 1];
+      if (name !== 'serve') expect(s.command, `${name} serves /healthz, /readyz and /metrics`).toContain('--metrics-port');
+      expect(port, name).toMatch(/^\d+$/);
+      // /healthz said "ok" through whole Kafka and Elasticsearch outages; /readyz asks both.
+      expect(JSON.stringify(s.healthcheck?.test), name).toContain(`http://127.0.0.1:${port}/readyz`);
+      expect(s.healthcheck, name).toMatchObject({ interval: expect.stringMatching(/^\d+s$/), timeout: expect.stringMatching(/^\d+s$/), retries: expect.any(Number) });
+      // /readyz waits up to 3 s for each engine: a shorter timeout would fail a probe that is about to answer.
+      expect(Number.parseInt(String(s.healthcheck!.timeout), 10), name).toBeGreaterThan(3);
+    }
+  });
+
+  it('caps the log files of every stage (json-file rotation)', () => {
+    for (const [name, s] of stageServices) {
+      expect(s.logging?.driver, name).toBe('json-file');
+      expect(s.logging?.options['max-size'], name).toMatch(/^\d+[km]$/);
+      expect(s.logging?.options['max-file'], name).toMatch(/^\d+$/);
     }
   });
 
@@ -102,7 +130,7 @@ describe('docker-compose.yml', () => {
     const serve = services.serve!;
     expect(env(serve, 'HOST')).toBe('0.0.0.0');
     expect(serve.ports![0]).toMatch(new RegExp(`:${env(serve, 'PORT')}$`));
-    expect(JSON.stringify(serve.healthcheck!.test)).toContain(`:${env(serve, 'PORT')}/healthz`);
+    expect(JSON.stringify(serve.healthcheck!.test)).toContain(`:${env(serve, 'PORT')}/readyz`);
     // The serve stage keeps the shared settings it overrides nothing of but HOST/PORT.
     expect(env(serve, 'KAFKA_BROKERS')).toBe(env(services.classify!, 'KAFKA_BROKERS'));
   });
@@ -144,9 +172,11 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
   });
 
-  it('keeps local state and secrets out of the build context', () => {
+  it('keeps local state, secrets, operator configs and development material out of the build context', () => {
     const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
-    for (const entry of ['node_modules', '.env', '.services', '.data', '.git']) expect(ignored).toContain(entry);
+    for (const entry of ['node_modules', '.env', '.services', '.data', '.git', '.cache', 'tests', 'bench', '**/*.yaml', '**/*.yml', '!demo/kundenradar.yaml']) {
+      expect(ignored).toContain(entry);
+    }
   });
 });
 
@@ -277,12 +307,13 @@ describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and Bui
     expect(config.name).toBe('kundenradar');
   });
 
-  it('has the stages, Kafka and Elasticsearch as services, built from this Dockerfile, and the named volumes', () => {
+  it('has the stages, Kafka and Elasticsearch as services, the stages on the one image built from this Dockerfile, and the named volumes', () => {
     expect(Object.keys(config.services).sort()).toEqual([...STAGES, 'elasticsearch', 'kafka'].sort());
     for (const stage of STAGES) {
       const s = config.services[stage]!;
       expect(s.command?.slice(0, 2), stage).toEqual(['worker', stage]);
-      expect(s.build, stage).toEqual({ context: root, dockerfile: 'Dockerfile' });
+      expect(s.build, stage).toEqual(stage === 'serve' ? { context: root, dockerfile: 'Dockerfile' } : undefined);
+      expect(s.image, stage).toBe('kundenradar:latest');
       expect(s.volumes, stage).toEqual([
         // create_host_path false: a missing config file fails the start instead of becoming an empty directory.
         { type: 'bind', source: path.join(root, 'scripts', 'compose', 'kundenradar.example.yaml'), target: '/etc/kundenradar/kundenradar.yaml', read_only: true, bind: { create_host_path: false } },
@@ -309,8 +340,14 @@ describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and Bui
     const { kafka, elasticsearch, serve } = config.services;
     expect(kafka!.healthcheck).toMatchObject({ test: ['CMD-SHELL', expect.stringContaining('kafka-broker-api-versions.sh --bootstrap-server localhost:9092')] });
     expect(elasticsearch!.healthcheck).toMatchObject({ test: ['CMD-SHELL', expect.stringContaining('_cluster/health?wait_for_status=yellow')] });
-    expect(serve!.healthcheck).toMatchObject({ test: ['CMD', 'node', '-e', expect.stringContaining('http://127.0.0.1:8080/healthz')] });
-    for (const h of [kafka!.healthcheck!, elasticsearch!.healthcheck!, serve!.healthcheck!]) {
+    expect(serve!.healthcheck).toMatchObject({ test: ['CMD', 'node', '-e', expect.stringContaining('http://127.0.0.1:8080/readyz')] });
+    for (const stage of STAGES.filter((s) => s !== 'serve')) {
+      const s = config.services[stage]!;
+      expect(s.command?.slice(-2), stage).toEqual(['--metrics-port', '9464']);
+      expect(s.healthcheck, stage).toMatchObject({ test: ['CMD', 'node', '-e', expect.stringContaining('http://127.0.0.1:9464/readyz')] });
+      expect(s.logging, stage).toEqual({ driver: 'json-file', options: { 'max-size': '10m', 'max-file': '5' } });
+    }
+    for (const h of [kafka!.healthcheck!, elasticsearch!.healthcheck!, ...STAGES.map((s) => config.services[s]!.healthcheck!)]) {
       expect(h.retries).toBeGreaterThan(0);
       expect(h.start_period).toMatch(/^\d+s$/);
     }
@@ -368,7 +405,42 @@ describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and Bui
     expect(lines).toContain('ok: 3 COPY/ADD source(s) exist in the build context . (after .dockerignore), 1 --from reference(s) name earlier stages');
     expect(lines).toContain('ok: Dockerfile: stage 1 runs ENTRYPOINT [node bin/kundenradar.js] CMD [start]');
     expect(lines).toContain('ok: Dockerfile: stage 1 runs as the non-root USER node');
-    expect(lines).toContain(`ok: services ${[...STAGES].sort().join(' ')} build from Dockerfile with the context ${root}`);
+    expect(lines).toContain(`ok: services serve build from Dockerfile with the context ${root}`);
+  });
+
+  it('.dockerignore keeps operator configs, local state and development material out of the image (as BuildKit matches it)', () => {
+    // The repository's .dockerignore over a context that holds what an operator's checkout may hold: each COPY of an
+    // excluded path must fail as "excluded", each COPY of what the image runs must pass.
+    const dir = path.join(tmp, 'context');
+    const excluded = [
+      'kundenradar.yaml', // the operator's config: route `url:` values carry Slack and Discord tokens (QA operations finding 3)
+      'kundenradar.prod.yml',
+      'deploy/brands.yaml',
+      '.cache/compose-check/compose-check',
+      '.services/kafka/server.log',
+      '.git/HEAD',
+      '.env',
+      '.data/kundenradar.db',
+      'tests/unit/compose.test.ts',
+      'bench/bus.ts',
+      'scripts/services/kafka',
+      'node_modules/zod/package.json',
+    ];
+    const kept = ['demo/kundenradar.yaml', 'bin/kundenradar.js', 'src/cli.ts', 'dashboards/app.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+    for (const file of [...excluded, ...kept]) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), 'x\n');
+    }
+    writeFileSync(path.join(dir, '.dockerignore'), read('.dockerignore'));
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      ['FROM node:20-slim', 'WORKDIR /app', ...[...excluded, ...kept].map((f) => `COPY ${f} ./`), 'USER node', 'CMD ["node"]', ''].join('\n'),
+    );
+    writeFileSync(path.join(dir, 'compose.yml'), 'services:\n  app:\n    build: .\n');
+    const r = check('--file', path.join(dir, 'compose.yml'));
+    const fails = r.stderr.split('\n').filter((l) => l.startsWith('FAIL: '));
+    for (const file of excluded) expect(fails, file).toContainEqual(expect.stringContaining(`COPY ${file} exists but .dockerignore excludes it`));
+    expect(fails, r.stderr).toHaveLength(excluded.length);
   });
 
   it('reports what would break a deployment or a build (fixture project)', () => {
