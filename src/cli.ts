@@ -8,6 +8,7 @@ import { log, logWarningsOnly } from './log.ts';
 import { STAGES, startService, type StageName } from './pipeline.ts';
 import { whenNpmParentExits } from './parent-watch.ts';
 import { idleUntilSignalled } from './idle.ts';
+import { addressLine } from './startup-banner.ts';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -37,7 +38,8 @@ async function runUntilSignalled(stages: readonly StageName[], options: { config
   const loaded = loadConfig(options.config);
   const service = await startService(loaded, { stages, port: options.port, ...(options.metricsPort !== undefined ? { metricsPort: options.metricsPort } : {}) });
   log.info({ stages, bus: service.bus.kind, store: service.store.kind, config: loaded.file }, 'kundenradar running');
-  if (service.url) process.stderr.write(`Kundenradar dashboard: ${service.url}/\n`);
+  const address = addressLine(service);
+  if (address) process.stderr.write(`${address}\n`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -62,9 +64,9 @@ async function runUntilSignalled(stages: readonly StageName[], options: { config
     process.exit(1);
   }
   if (!stopping) {
-    // Every stage finished on its own (`worker ingest` whose sources are all files fed to their end). Exiting would
-    // make a supervisor (compose `restart: unless-stopped`, systemd) start it again and again, each start skipping
-    // the files it has fed: stay up, idle, until stopped.
+    // Every stage finished on its own (`worker ingest` whose sources are all files fed to their end; serve never
+    // does, it runs until stopped). Exiting would make a supervisor (compose `restart: unless-stopped`, systemd)
+    // start it again and again, each start skipping the files it has fed: stay up, idle, until stopped.
     log.info({ stages }, 'every stage has finished its work; idle until stopped (SIGINT/SIGTERM)');
     await idleUntilSignalled(process);
   }

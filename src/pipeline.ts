@@ -2,6 +2,7 @@
  * Runs stages of the pipeline in this process: all of them (`kundenradar start`, embedded or on Kafka), or
  * one (`kundenradar worker <stage>`). Each stage gets only the ports it uses.
  */
+import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { LoadedConfig } from './config.ts';
 import type { Bus, Topic } from './bus/port.ts';
@@ -63,6 +64,12 @@ function listenError(err: Error, host: string, port: number): Error {
   return err;
 }
 
+/** http://host:port of a listening server; the port it was bound to when 0 asked for any free one. */
+function baseUrl(host: string, server: Server, requestedPort: number): string {
+  const address = server.address();
+  return `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : requestedPort}`;
+}
+
 /** The sources-board name of POST /api/ingest. */
 const WEBHOOK_SOURCE = 'webhook';
 
@@ -71,6 +78,8 @@ export interface Service {
   store: Store;
   /** Base URL of the API/dashboard when the `serve` stage runs. */
   url?: string;
+  /** Base URL of /healthz, /readyz and /metrics of a worker without the dashboard (`--metrics-port`). */
+  probeUrl?: string;
   detect?: DetectStage;
   /** Health of the running ingestors (what /api/sources shows). */
   sources(): SourceStatus[];
@@ -200,6 +209,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
 
   let server: Server | undefined;
   let url: string | undefined;
+  let probeUrl: string | undefined;
   // Posts pushed to /api/ingest count on the sources board like any polled source (listed once a token allows it).
   if (stages.has('serve') && secrets.ingestToken) status.register(WEBHOOK_SOURCE, 'webhook');
   const ingestPushed = async (mentions: Mention[]) => {
@@ -254,19 +264,21 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
       // Express 5 also calls this callback with the error when listening fails (a port in use): it is no success.
       const s = app.listen(port, config.server.host, (err?: Error) => (err ? reject(listenError(err, config.server.host, port)) : resolve(s)));
     });
-    const address = server.address();
-    const boundPort = typeof address === 'object' && address ? address.port : port;
-    url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${boundPort}`;
+    url = baseUrl(config.server.host, server, port);
     log.info({ url }, 'API and dashboard listening');
+    // Serving is the stage's work until stop(): without it `done` settled at once for `worker serve`, and the CLI
+    // logged "every stage has finished its work" a second after start (QA operations finding 6).
+    const serving = server;
+    launch('serve', () => once(serving, 'close').then(() => undefined));
   } else if (options.metricsPort !== undefined) {
     const probes = createProbeApp({ config, secrets, readiness });
     const port = options.metricsPort;
     server = await new Promise<Server>((resolve, reject) => {
       const s = probes.listen(port, config.server.host, (err?: Error) => (err ? reject(listenError(err, config.server.host, port)) : resolve(s)));
     });
-    const address = server.address();
-    url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${typeof address === 'object' && address ? address.port : port}`;
-    log.info({ url }, 'probes and metrics listening');
+    // Not `url`: that is the dashboard's, and a worker answers 404 there (QA: "Kundenradar dashboard: …" on every worker).
+    probeUrl = baseUrl(config.server.host, server, port);
+    log.info({ url: probeUrl }, 'probes and metrics listening');
   }
 
   let stopping: Promise<void> | undefined;
@@ -283,6 +295,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     bus,
     store,
     url,
+    probeUrl,
     detect,
     ingest,
     sources: () => status.list(),

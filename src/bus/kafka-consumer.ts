@@ -227,11 +227,15 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
   }
 }
 
-type Decoded = { messages: BusMessage[] } | { key: string; raw: string; reason: string };
+export type Decoded = { messages: BusMessage[] } | { key: string; raw: string; reason: string };
 
-function decode(topic: Topic, partition: number, m: KafkaMessage): Decoded {
+/** A Kafka record as the handlers see it, or why it can never be handled. */
+export function decode(topic: Topic, partition: number, m: Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'offset'>): Decoded {
   const key = m.key?.toString('utf8') ?? '';
-  const raw = m.value?.toString('utf8') ?? '';
+  // A null value is a tombstone (compaction's delete marker; we never write one): say so, not "not JSON: Unexpected
+  // end of JSON input" (QA operations finding 6).
+  if (m.value === null) return { key, raw: '', reason: 'empty value (tombstone)' };
+  const raw = m.value.toString('utf8');
   const offset = Number(m.offset);
   if (isPacked(m.headers)) {
     try {
@@ -245,4 +249,14 @@ function decode(topic: Topic, partition: number, m: KafkaMessage): Decoded {
   } catch (err) {
     return { key, raw, reason: `value is not JSON: ${(err as Error).message}` };
   }
+}
+
+/**
+ * The log line of an unreadable record. One on the dead-letter topic itself is not dead-lettered again (that could
+ * loop), so the line is all that is left of it, and /api/quarantine never lists it.
+ */
+export function unreadableRecordMessage(topic: Topic): string {
+  return topic === 'deadletter'
+    ? 'unreadable record on the dead-letter topic, logged only: not shown in /api/quarantine'
+    : 'unreadable message dead-lettered';
 }

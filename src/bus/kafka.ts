@@ -13,7 +13,7 @@
 import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import { childLogger } from '../log.ts';
 import { withRetry } from '../retry.ts';
-import { runConsumer } from './kafka-consumer.ts';
+import { runConsumer, unreadableRecordMessage } from './kafka-consumer.ts';
 import { packRecords, partitionerFor } from './kafka-packing.ts';
 import { byteChunks, isTransient, kafkajsLog, lazyConnect } from './kafka-support.ts';
 import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
@@ -46,6 +46,8 @@ export interface KafkaBusOptions {
 const MAX_REQUEST_BYTES = 512 * 1024;
 /** Most bytes of JSON in one packed record (several records still share a request). */
 const MAX_RECORD_BYTES = 256 * 1024;
+/** Enough of an unreadable dead letter to tell what wrote it, without flooding the log with a 256 KB record. */
+const DEAD_LETTER_PREVIEW_CHARS = 2_000;
 
 export function createKafkaBus(options: KafkaBusOptions): Bus {
   const log = childLogger('bus.kafka');
@@ -218,8 +220,13 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   }
 
   async function deadLetter(topic: Topic, group: string, m: { key: string; raw: string; reason: string; partition: number; offset: number }) {
-    log.error({ topic: topicName(topic), group, partition: m.partition, offset: m.offset, reason: m.reason }, 'unreadable message dead-lettered');
-    if (topic === 'deadletter') return; // never loop: an unreadable dead letter is only logged
+    const where = { topic: topicName(topic), group, partition: m.partition, offset: m.offset, reason: m.reason };
+    if (topic === 'deadletter') {
+      // Never loop: an unreadable dead letter is only logged, so the line carries what it held.
+      log.error({ ...where, key: m.key, preview: m.raw.slice(0, DEAD_LETTER_PREVIEW_CHARS) }, unreadableRecordMessage(topic));
+      return;
+    }
+    log.error(where, unreadableRecordMessage(topic));
     const letter: DeadLetter = { stage: `bus:${group}`, topic, key: m.key, reason: m.reason, value: m.raw, at: new Date().toISOString() };
     await publish('deadletter', [{ key: m.key, value: letter }]);
   }

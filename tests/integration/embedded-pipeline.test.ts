@@ -171,17 +171,36 @@ describe('embedded pipeline', () => {
     loaded.config.sources = [];
     const worker = await startService(loaded, { stages: ['classify'], metricsPort: 0 });
     try {
-      expect(worker.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
-      const ready = (await (await fetch(`${worker.url}/readyz`)).json()) as { ready: boolean; details: { lag: Record<string, number> } };
+      // No dashboard URL: the CLI printed it as "Kundenradar dashboard: …", and it answers 404 (QA operations finding 6).
+      expect(worker.url).toBeUndefined();
+      const probes = worker.probeUrl!;
+      expect(probes).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${probes}/healthz`)).status).toBe(200);
+      const ready = (await (await fetch(`${probes}/readyz`)).json()) as { ready: boolean; details: { lag: Record<string, number> } };
       expect(ready.ready).toBe(true);
       expect(Object.keys(ready.details.lag)).toEqual(['mentions/classify']);
-      const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+      const metrics = await (await fetch(`${probes}/metrics`)).text();
       expect(metrics).toContain('process_cpu_seconds_total');
-      expect((await fetch(`${worker.url}/api/mentions`)).status).toBe(404);
+      expect((await fetch(`${probes}/api/mentions`)).status).toBe(404);
     } finally {
       await worker.stop();
     }
+  });
+
+  it('the serve stage alone runs until stopped: `done` does not settle at start (the CLI then said every stage had finished)', async () => {
+    const loaded = demoWithStoreIn(tmp('serve-only'));
+    loaded.config.sources = [];
+    const serve = await startService(loaded, { stages: ['serve'], port: 0 });
+    const settled = serve.done.then(() => 'settled');
+    try {
+      expect(serve.probeUrl).toBeUndefined();
+      expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
+      // Everything already settled has run by the next macrotask; `done` must still be pending.
+      expect(await Promise.race([settled, new Promise((resolve) => setImmediate(() => resolve('pending')))])).toBe('pending');
+    } finally {
+      await serve.stop();
+    }
+    expect(await settled).toBe('settled');
   });
 
   it('refuses to start on a port another process holds, instead of claiming to listen', async () => {
