@@ -6,9 +6,9 @@
  * so many workers that failed together do not retry together.
  */
 import pRetry, { AbortError } from 'p-retry';
-import { childLogger } from './log.ts';
+import { childLogger, type Logger } from './log.ts';
 
-const log = childLogger('retry');
+const retryLog = childLogger('retry');
 
 export interface BackoffPolicy {
   /** First delay (ms). */
@@ -53,6 +53,19 @@ export interface RetryOptions extends Partial<BackoffPolicy> {
   signal?: AbortSignal;
   /** Return false for errors that will not go away by waiting. PermanentError is never retried. */
   shouldRetry?: (error: Error) => boolean;
+  /**
+   * The info line when an attempt succeeds after failures ("Kafka reachable again"), followed by "after N s, M
+   * retries". Default: "<what> succeeded again". Without it the log's last word on an outage was a failure.
+   */
+  recovered?: string;
+  /** Clock for the recovered line's duration, and where the lines go (tests). */
+  now?: () => number;
+  log?: Pick<Logger, 'warn' | 'info'>;
+}
+
+/** The recovered line's text: how long the failures lasted and how many retries it took. */
+export function recoveredMessage(label: string, elapsedMs: number, retries: number): string {
+  return `${label} after ${Math.round(elapsedMs / 100) / 10} s, ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
 }
 
 /** Calls `fn` until it resolves, waiting `backoffDelay` between attempts; rethrows the last error. */
@@ -62,12 +75,22 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     maxDelayMs: options.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
     factor: options.factor ?? DEFAULT_BACKOFF.factor,
   };
+  const now = options.now ?? Date.now;
+  const log = options.log ?? retryLog;
+  let firstFailureAt: number | undefined;
   // p-retry rethrows an AbortError's original error, so callers see the PermanentError they threw.
   return pRetry(
     async (attempt) => {
       try {
-        return await fn(attempt);
+        const result = await fn(attempt);
+        if (firstFailureAt !== undefined) {
+          const retries = attempt - 1;
+          const label = options.recovered ?? `${options.what} succeeded again`;
+          log.info({ what: options.what, retries, afterMs: now() - firstFailureAt }, recoveredMessage(label, now() - firstFailureAt, retries));
+        }
+        return result;
       } catch (err) {
+        firstFailureAt ??= now();
         // p-retry's AbortError is its "stop now" signal; our callers speak PermanentError.
         if (err instanceof PermanentError) throw new AbortError(err);
         throw err;

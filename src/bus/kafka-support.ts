@@ -1,7 +1,5 @@
-/** Small kafkajs-facing helpers of the Kafka bus: lazy connections, request sizing, error triage, log bridging. */
-import { logLevel, type LogEntry } from 'kafkajs';
+/** Small kafkajs-facing helpers of the Kafka bus: lazy connections, request sizing, error triage. */
 import { chunksBySize } from '../chunks.ts';
-import type { Logger } from '../log.ts';
 import { sleep } from '../retry.ts';
 
 /** Connects a kafkajs client on first use; a failed connect is retried on the next use. */
@@ -65,21 +63,4 @@ export function isTransient(error: Error): boolean {
 
 export function byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
   return chunksBySize(messages, (m) => Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64 /* record overhead */, { maxBytes });
-}
-
-/**
- * kafkajs logs some expected outcomes as errors: a CreateTopics answer naming a topic another worker created first,
- * and the heartbeat answer that announces a rebalance (it rejoins by itself). They are debug lines here, so an
- * error in the log means something an operator should look at.
- */
-const EXPECTED_ERRORS = new Set(['Topic creation errors', 'The group is rebalancing, so a rejoin is needed']);
-
-export function kafkajsLog(log: Logger, { level, log: entry }: LogEntry): void {
-  const { message, ...fields } = entry;
-  const line = { kafkajs: fields };
-  if (typeof fields.error === 'string' && EXPECTED_ERRORS.has(fields.error)) log.debug(line, message);
-  else if (level === logLevel.ERROR) log.error(line, message);
-  else if (level === logLevel.WARN) log.warn(line, message);
-  else if (level === logLevel.INFO) log.info(line, message);
-  else log.debug(line, message);
 }

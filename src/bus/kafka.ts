@@ -10,12 +10,13 @@
  * - The producer is idempotent with acks=-1: kafkajs' retries of a send are written once, and an acknowledged
  *   message is on every in-sync replica. Delivery is at least once, like the port promises.
  */
-import { Kafka, Partitioners, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
 import { childLogger } from '../log.ts';
 import { withRetry } from '../retry.ts';
 import { runConsumer, unreadableRecordMessage } from './kafka-consumer.ts';
 import { packRecords, partitionerFor } from './kafka-packing.ts';
-import { byteChunks, isTransient, kafkajsLog, lazyConnect } from './kafka-support.ts';
+import { createKafkajsLog } from './kafka-log.ts';
+import { byteChunks, isTransient, lazyConnect } from './kafka-support.ts';
 import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
 
 export interface KafkaBusOptions {
@@ -54,6 +55,8 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   const prefix = options.topicPrefix ?? 'kundenradar.';
   const sessionTimeoutMs = options.sessionTimeoutMs ?? 30_000;
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? Math.max(500, Math.floor(sessionTimeoutMs / 10));
+  // One bridge per client: its rate limit spans the producer, admin and every consumer of this process.
+  const kafkajsLog = createKafkajsLog(log);
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
@@ -62,7 +65,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     // Broker unreachable: back off from 300 ms to 30 s, then give up the request (consumers restart on crash).
     retry: { initialRetryTime: 300, maxRetryTime: 30_000, retries: 8 },
     logLevel: logLevel.WARN,
-    logCreator: () => (entry: LogEntry) => kafkajsLog(log, entry),
+    logCreator: () => kafkajsLog,
   });
 
   const topicName = (topic: Topic) => `${prefix}${topic}`;
@@ -91,6 +94,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
       // without a leader ("does not host this topic-partition"), which is retriable, not a reason to stop a stage.
       done = withRetry(() => createTopic(topic), {
         what: `create topic ${topicName(topic)}`,
+        recovered: `Kafka reachable again: topic ${topicName(topic)} ready`,
         retries: 20,
         maxElapsedMs: 2 * 60_000,
         minDelayMs: 250,
@@ -153,6 +157,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         },
         {
           what: `publish to ${topicName(topic)}`,
+          recovered: `Kafka reachable again: publish to ${topicName(topic)}`,
           retries: Number.POSITIVE_INFINITY,
           maxElapsedMs: options.publishRetryMs ?? 5 * 60_000,
           minDelayMs: 500,
@@ -169,7 +174,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   /** One record per message, or packed records per partition (the default). */
   async function toRecords(topic: Topic, encoded: Array<{ key: string; json: string }>): Promise<KafkaRecord[]> {
     if (options.packRecords === false) return encoded.map((m) => ({ key: m.key, value: m.json }));
-    await withRetry(() => ensureTopic(topic), { what: `create topic ${topicName(topic)}`, retries: Number.POSITIVE_INFINITY, maxElapsedMs: options.publishRetryMs ?? 5 * 60_000, signal: closing.signal, shouldRetry: isTransient });
+    await withRetry(() => ensureTopic(topic), { what: `create topic ${topicName(topic)}`, recovered: `Kafka reachable again: topic ${topicName(topic)} ready`, retries: Number.POSITIVE_INFINITY, maxElapsedMs: options.publishRetryMs ?? 5 * 60_000, signal: closing.signal, shouldRetry: isTransient });
     const partitions = partitionCounts.get(topic) ?? 1;
     let partitionOf = partitioners.get(partitions);
     if (!partitionOf) partitioners.set(partitions, (partitionOf = partitionerFor(partitions)));

@@ -146,6 +146,7 @@ export async function bulkIndex(client: Client, docs: readonly BulkDocument[], o
         },
         {
           what: 'Elasticsearch bulk write',
+          recovered: 'Elasticsearch writes resumed',
           retries: options.retries ?? 6,
           minDelayMs: options.minTimeoutMs ?? 100,
           maxDelayMs: options.maxTimeoutMs ?? 5_000,
