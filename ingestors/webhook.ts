@@ -16,6 +16,7 @@ import { implausibleTime } from './accept.ts';
 import { bearerToken, secretEquals } from './auth.ts';
 import { withTimeout } from '../src/retry.ts';
 import { INGESTOR_SOURCES } from './source-names.ts';
+import { countIngestPosts, countIngestRequest, exportIngestMetrics } from './metrics.ts';
 
 export interface IngestRouterOptions {
   emit: (mentions: Mention[]) => Promise<void>;
@@ -53,6 +54,13 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   const log = options.log ?? childLogger('ingest-webhook');
   const refusedSources = options.refusedSources ?? new Set(INGESTOR_SOURCES);
   const router = express.Router();
+  exportIngestMetrics();
+
+  // Every answer counts, whichever step gave it (auth, size, JSON, the bus).
+  const countResponse = (_req: Request, res: Response, next: NextFunction): void => {
+    res.once('finish', () => countIngestRequest(res.statusCode));
+    next();
+  };
 
   const authenticate = (req: Request, res: Response, next: NextFunction): void => {
     if (!token) {
@@ -72,7 +80,7 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   // Raw body so that size (413) and JSON syntax (400) get our own clear answers, after authentication.
   const rawJson = express.raw({ type: () => true, limit: maxBodyBytes });
 
-  router.post('/api/ingest', authenticate, (req, res, next) => {
+  router.post('/api/ingest', countResponse, authenticate, (req, res, next) => {
     if (!req.is('application/json')) {
       res.status(415).json({ error: 'send Content-Type: application/json' });
       return;
@@ -154,12 +162,15 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
       // Timed out: the hand-off may still finish later. Resending is safe (the store keeps a post once per id).
       handoff.catch(() => undefined);
       log.error({ err: (err as Error).message, items: accepted.length }, 'POST /api/ingest could not hand items to the bus');
+      countIngestPosts('unavailable', items.length);
       res
         .status(503)
         .set('Retry-After', '30')
         .json({ error: `the items were not taken (${(err as Error).message}); send them again: they may still arrive, and a post is kept once per id` });
       return;
     }
+    countIngestPosts('accepted', accepted.length);
+    countIngestPosts('rejected', rejected.length);
     if (rejected.length > 0) log.warn({ accepted: accepted.length, rejected: rejected.length }, 'POST /api/ingest rejected items');
     const status = rejected.length === 0 ? 200 : accepted.length === 0 ? 422 : 207;
     res.status(status).json({ accepted: accepted.length, rejected } satisfies IngestResponse);

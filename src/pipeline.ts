@@ -23,9 +23,10 @@ import { createIngestors, ingestorWebhookRouters } from '../ingestors/registry.t
 import { SourceStatusBoard } from '../ingestors/status.ts';
 import { publishSourceStatus, readSourceStatus } from '../ingestors/status-shared.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
-import { withTimeout } from './retry.ts';
 import { createProbeApp } from '../dashboards/probe-app.ts';
-import type { Readiness } from '../dashboards/routes/health.ts';
+import { readinessCheck } from './readiness.ts';
+import { watchConsumers } from './consumer-watch.ts';
+import { exportOpenStorms } from './stages/detect-metrics.ts';
 import { sourcesRefusedByWebhook } from '../ingestors/source-names.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
 import { createApp } from '../dashboards/app.ts';
@@ -46,15 +47,6 @@ export const CONSUMERS: Array<{ topic: Topic; group: string; stage: StageName }>
   { topic: 'alerts', group: NOTIFY_GROUP, stage: 'notify' },
   { topic: 'deadletter', group: QUARANTINE_GROUP, stage: 'index' },
 ];
-
-const READINESS_TIMEOUT_MS = 3_000;
-
-/** `work`, or an error naming `what` when it fails or does not answer within the readiness timeout. */
-function probe<T>(work: Promise<T>, what: string): Promise<T> {
-  const named = work.catch((err: Error) => Promise.reject(new Error(`${what} failed: ${err.message}`)));
-  named.catch(() => undefined);
-  return withTimeout(named, READINESS_TIMEOUT_MS, `${what} did not answer within ${READINESS_TIMEOUT_MS / 1000} s`);
-}
 
 /** A listen failure as the person starting the service can act on it. */
 function listenError(err: Error, host: string, port: number): Error {
@@ -141,6 +133,8 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   const running: Array<{ name: string; promise: Promise<void> }> = [];
   let failure: ((err: Error) => void) | undefined;
   const failed = new Promise<void>((_, reject) => (failure = reject));
+  /** Scraped gauges of this service (consumer lag, open storms), withdrawn when it stops. */
+  const withdrawMetrics: Array<() => void> = [];
 
   function launch(name: string, work: () => Promise<void>): void {
     const promise = work().catch((err: Error) => {
@@ -190,7 +184,9 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   }
   let detect: DetectStage | undefined;
   if (stages.has('detect')) {
-    detect = createDetectStage({ bus, detectors: buildDetectors(loaded, store), clock: config.detect.clock, tickSeconds: config.detect.tickSeconds, state: store });
+    const detectors = buildDetectors(loaded, store);
+    withdrawMetrics.push(exportOpenStorms(detectors, config.brands.map((b) => b.id)));
+    detect = createDetectStage({ bus, detectors, clock: config.detect.clock, tickSeconds: config.detect.tickSeconds, state: store });
     launch('detect', () => detect!.run(signal));
   }
   if (stages.has('notify')) {
@@ -218,23 +214,9 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   };
   // Scaled mode: the probe of `worker serve` is the one an operator has, so it reports every stage's group
   // and whether Kafka and the store answer at all (QA: "ready" with Kafka or Elasticsearch stopped).
-  const readiness = async (): Promise<Readiness> => {
-    const lag: Record<string, number> = {};
-    const problems: string[] = [];
-    try {
-      await probe(store.getAlert('~readiness-probe'), 'the store');
-    } catch (err) {
-      problems.push((err as Error).message);
-    }
-    try {
-      for (const c of CONSUMERS) {
-        if (bus.kind === 'kafka' || stages.has(c.stage)) lag[`${c.topic}/${c.group}`] = await probe(bus.lag(c.topic, c.group), 'the bus');
-      }
-    } catch (err) {
-      problems.push((err as Error).message);
-    }
-    return { ready: !signal.aborted && problems.length === 0, details: { bus: bus.kind, store: store.kind, lag, ...(problems.length > 0 ? { problems } : {}) } };
-  };
+  const consumers = watchConsumers(bus, CONSUMERS.filter((c) => bus.kind === 'kafka' || stages.has(c.stage)));
+  withdrawMetrics.push(consumers.close);
+  const readiness = readinessCheck({ bus, store, consumers, signal });
 
   if (stages.has('serve')) {
     const extraRouters = [
@@ -285,6 +267,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
   const stop = () =>
     (stopping ??= (async () => {
       controller.abort();
+      for (const withdraw of withdrawMetrics) withdraw();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await Promise.all(running.map((r) => r.promise));
       if (!options.bus) await bus.close();

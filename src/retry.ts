@@ -61,6 +61,8 @@ export interface RetryOptions extends Partial<BackoffPolicy> {
   /** Clock for the recovered line's duration, and where the lines go (tests). */
   now?: () => number;
   log?: Pick<Logger, 'warn' | 'info'>;
+  /** Told of each failure that will be retried (metrics); not of the last one, which is rethrown. */
+  onRetry?: (error: Error) => void;
 }
 
 /** The recovered line's text: how long the failures lasted and how many retries it took. */
@@ -104,7 +106,12 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
       randomize: true,
       maxRetryTime: options.maxElapsedMs ?? Number.POSITIVE_INFINITY,
       signal: options.signal,
-      shouldRetry: options.shouldRetry ? ({ error }) => options.shouldRetry!(error) : undefined,
+      // p-retry asks this only once retries and time are left, so "true" here means another attempt follows.
+      shouldRetry: ({ error }) => {
+        const again = options.shouldRetry?.(error) ?? true;
+        if (again) options.onRetry?.(error);
+        return again;
+      },
       onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
         log.warn({ what: options.what, attempt: attemptNumber, retriesLeft, err: error.message }, `${options.what} failed; retrying`);
       },

@@ -14,6 +14,7 @@ import type { BackoffPolicy } from './backoff.ts';
 import type { Clock } from './clock.ts';
 import { formatPayload } from './formats/index.ts';
 import { recordOutcome } from './delivery-outcome.ts';
+import { reportOutboxPending } from './metrics.ts';
 import { postJson, type DeliveryOutcome } from './http.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 import type { Route } from './routes.ts';
@@ -104,6 +105,7 @@ export class Dispatcher {
     const all = await this.o.outbox.list();
     if (this.sentAt.size === 0) this.seedThrottle(all, now);
     const pending = all.filter((e) => e.status === 'pending');
+    reportOutboxPending(this.routes.keys(), pending.filter((e) => this.ownsEntry(e)));
     const byRoute = new Map<string, OutboxEntry[]>();
     for (const entry of pending) {
       if (this.o.outbox.inflight.has(entry.id) || !this.ownsEntry(entry)) continue;

@@ -24,6 +24,7 @@ import type { Logger } from '../log.ts';
 import { backoffDelay, sleep, type BackoffPolicy } from '../retry.ts';
 import type { Assignment, BusMessage, Topic } from './port.ts';
 import { isPacked, unpackRecord } from './kafka-packing.ts';
+import { countHandlerFailure } from './metrics.ts';
 
 export interface ConsumerSpec {
   kafka: Kafka;
@@ -31,6 +32,8 @@ export interface ConsumerSpec {
   /** Kafka topic name (prefixed). */
   topicName: string;
   groupId: string;
+  /** The group as the pipeline names it (without the deployment's prefix): the metrics label. */
+  group: string;
   handle: (batch: BusMessage[]) => Promise<void>;
   /** See ConsumeOptions.onAssignment; `partitionOf` is the producer's partitioner for this topic. */
   onAssignment?: (assignment: Assignment) => Promise<void>;
@@ -153,6 +156,7 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
         } catch (err) {
           const attempt = (failures.get(batch.partition) ?? 0) + 1;
           failures.set(batch.partition, attempt);
+          countHandlerFailure(spec.group);
           const delayMs = backoffDelay(attempt, HANDLER_BACKOFF);
           log.warn(
             { err, partition: batch.partition, offset: messages[0]!.offset, attempt, delayMs },

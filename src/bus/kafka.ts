@@ -17,6 +17,7 @@ import { runConsumer, unreadableRecordMessage } from './kafka-consumer.ts';
 import { packRecords, partitionerFor } from './kafka-packing.ts';
 import { createKafkajsLog } from './kafka-log.ts';
 import { byteChunks, isTransient, lazyConnect } from './kafka-support.ts';
+import { countPublishRetry, countPublished } from './metrics.ts';
 import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
 
 export interface KafkaBusOptions {
@@ -164,9 +165,11 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           maxDelayMs: 10_000,
           signal: closing.signal,
           shouldRetry: isTransient,
+          onRetry: () => countPublishRetry(topic),
         },
       );
     }
+    countPublished(topic, messages);
   }
 
   type KafkaRecord = { key: string; value: string; partition?: number; headers?: Record<string, string> };
@@ -204,6 +207,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         topic,
         topicName: topicName(topic),
         groupId: groupId(group),
+        group,
         handle,
         onAssignment: consumeOptions.onAssignment,
         partitionOf: partitionerFor(partitionCounts.get(topic) ?? 1),

@@ -8,6 +8,7 @@ import { childLogger } from '../log.ts';
 import type { Assignment, Bus, BusMessage, ConsumeOptions, OutgoingMessage, Topic } from './port.ts';
 import { partitionForKey } from './partitioner.ts';
 import type { BusJournal, JournalRecord } from './journal.ts';
+import { countHandlerFailure, countPublished } from './metrics.ts';
 
 const log = childLogger('bus.memory');
 
@@ -161,6 +162,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       if (t.groups.size === 0) truncate(t);
     }
     if (journaled.length > 0) journal?.append(journaled);
+    countPublished(topic, messages);
     events.emit(`publish:${topic}`);
   }
 
@@ -224,6 +226,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
         } catch (err) {
           // Infrastructure failure: nothing is committed, the same batch comes again after a pause.
           failures++;
+          countHandlerFailure(groupId);
           const delay = Math.min(30_000, 100 * 2 ** Math.min(failures, 9));
           log.error({ err, topic, group: groupId, failures, retryInMs: delay }, 'batch handler failed; redelivering');
           positions.clear();

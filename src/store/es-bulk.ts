@@ -7,6 +7,7 @@ import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import { chunksBySize } from '../chunks.ts';
 import { withRetry } from '../retry.ts';
 import { BulkWriteError, type RejectedDocument } from './errors.ts';
+import { countBulkRetry, countRejectedDocuments } from './metrics.ts';
 
 export interface BulkDocument {
   index: string;
@@ -152,6 +153,7 @@ export async function bulkIndex(client: Client, docs: readonly BulkDocument[], o
           maxDelayMs: options.maxTimeoutMs ?? 5_000,
           // Only the failed items go again; whole-request failures only when they are transient.
           shouldRetry: (error) => error instanceof RetryableItems || isTransientError(error),
+          onRetry: countBulkRetry,
         },
       );
     } catch (err) {
@@ -159,5 +161,7 @@ export async function bulkIndex(client: Client, docs: readonly BulkDocument[], o
       exhausted.push(...err.failures);
     }
   }
+  countRejectedDocuments('refused', rejected.length);
+  countRejectedDocuments('exhausted', exhausted.length);
   if (rejected.length > 0 || exhausted.length > 0) throw new BulkWriteError(rejected, exhausted);
 }

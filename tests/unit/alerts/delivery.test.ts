@@ -8,6 +8,7 @@ import { AppConfig } from '../../../src/config.ts';
 import type { DeadLetter } from '../../../src/bus/port.ts';
 import type { Alert } from '../../../src/model.ts';
 import { ManualClock, makeAlert, memoryState, Receiver } from './helpers.ts';
+import { metricValue } from '../../helpers/metrics.ts';
 
 const SECRET = `whsec_${Buffer.from('kundenradar-test-signing-key-32b').toString('base64')}`;
 const MINUTE = 60_000;
@@ -90,6 +91,22 @@ describe('delivery', () => {
 
     expect((receiver.accepted.find((r) => r.path === '/slack')!.json as { blocks: unknown[] }).blocks.length).toBeGreaterThan(2);
     expect((await s.entries()).every((e) => e.status === 'delivered' && e.attempts === 1)).toBe(true);
+  });
+
+  it('exports the messages waiting per route as a gauge, back to 0 once delivered (an outbox backing up is alertable)', async () => {
+    const s = setup([{ name: 'pending-gauge', target: 'generic', url: receiver.url('/pending') }]);
+    await s.enqueue(makeAlert({ id: 'unanswered:a' }));
+    await s.enqueue(makeAlert({ id: 'unanswered:b' }));
+    await s.dispatcher.pass();
+    expect(await metricValue('kundenradar_outbox_pending', { route: 'pending-gauge' })).toBe(2);
+    // The route's grouping window holds the second message back a while.
+    for (let minute = 0; (await s.entries()).some((e) => e.status === 'pending') && minute < 10; minute++) {
+      await s.dispatcher.deliverDue();
+      s.clock.advance(60_000);
+    }
+    await s.dispatcher.pass();
+    expect(receiver.accepted.length).toBeGreaterThan(0);
+    expect(await metricValue('kundenradar_outbox_pending', { route: 'pending-gauge' })).toBe(0);
   });
 
   it('after an outage (refused, 503, 429 with Retry-After) every alert arrives exactly once, in order', async () => {
