@@ -1,5 +1,5 @@
 /**
- * Consumer-group lag, read once for /readyz and /metrics alike. Reading it on Kafka costs two admin requests per
+ * Consumer-group lag and members, read once for /readyz and /metrics alike. Reading it on Kafka costs two admin requests per
  * group; a probe every few seconds plus a Prometheus scrape per worker would double that for the same numbers, so
  * a reading younger than `maxAgeMs` is shared, and concurrent callers share one reading in flight.
  */
@@ -13,13 +13,21 @@ export interface WatchedConsumer {
 }
 
 export interface ConsumerState extends WatchedConsumer {
-  /** Bus.lag: messages on the embedded bus, records on Kafka. */
+  /** Bus.lag, in `Bus.lagUnit`: messages on the embedded bus, records (packed batches of posts) on Kafka. */
   lag: number;
+  /** Consumers in the group now: 0 means no worker reads the topic for this stage. */
+  members: number;
 }
 
 const lagGauge = scrapedGauge({
   name: 'kundenradar_consumer_lag',
-  help: 'Published but not yet committed by the consumer group (embedded bus: messages; Kafka: records, each may pack many posts)',
+  help: 'Published but not yet committed by the consumer group; unit="records" on Kafka (a record packs many posts), "messages" on the embedded bus',
+  labelNames: ['topic', 'group', 'unit'],
+});
+
+const membersGauge = scrapedGauge({
+  name: 'kundenradar_consumer_group_members',
+  help: 'Consumers in the group now (0: no worker of that stage is running)',
   labelNames: ['topic', 'group'],
 });
 
@@ -42,7 +50,7 @@ export function watchConsumers(bus: Bus, consumers: readonly WatchedConsumer[], 
   async function read(): Promise<ConsumerState[]> {
     const states: ConsumerState[] = [];
     // One group after another: a probe should not fire a burst of admin requests at a struggling cluster.
-    for (const c of consumers) states.push({ topic: c.topic, group: c.group, lag: await bus.lag(c.topic, c.group) });
+    for (const c of consumers) states.push({ topic: c.topic, group: c.group, lag: await bus.lag(c.topic, c.group), members: await bus.members(c.topic, c.group) });
     return states;
   }
 
@@ -57,9 +65,10 @@ export function watchConsumers(bus: Bus, consumers: readonly WatchedConsumer[], 
     return reading;
   }
 
-  const withdraw = lagGauge.provide(async () => {
-    const states = await withTimeout(snapshot(), SCRAPE_TIMEOUT_MS, 'consumer lag not read in time');
-    return states.map((s) => ({ labels: { topic: s.topic, group: s.group }, value: s.lag }));
-  });
-  return { snapshot, close: withdraw };
+  const scraped = () => withTimeout(snapshot(), SCRAPE_TIMEOUT_MS, 'consumer groups not read in time');
+  const withdraw = [
+    lagGauge.provide(async () => (await scraped()).map((s) => ({ labels: { topic: s.topic, group: s.group, unit: bus.lagUnit }, value: s.lag }))),
+    membersGauge.provide(async () => (await scraped()).map((s) => ({ labels: { topic: s.topic, group: s.group }, value: s.members }))),
+  ];
+  return { snapshot, close: () => withdraw.forEach((w) => w()) };
 }

@@ -1,6 +1,9 @@
 /**
- * /readyz of a Kundenradar process: whether the store and the bus answer, and how far each consumer group is behind
- * (consumer-watch.ts, the same reading /metrics exports).
+ * /readyz of a Kundenradar process: whether the store and the bus answer, and per consumer group how far it is behind
+ * and how many consumers it has (consumer-watch.ts, the same reading /metrics exports). The lag's key names its unit:
+ * `lagRecords` on Kafka, where a record packs many posts (QA: 18 records were ~2,000 posts), `lagMessages` otherwise.
+ * A group without members does not make this process unready: serve is ready without a classify worker, but the
+ * operator sees `members: 0`.
  */
 import type { Bus } from './bus/port.ts';
 import type { Store } from './store/port.ts';
@@ -20,7 +23,8 @@ function probe<T>(work: Promise<T>, what: string): Promise<T> {
 export function readinessCheck(deps: { bus: Bus; store: Store; consumers: ConsumerWatch; signal: AbortSignal }): () => Promise<Readiness> {
   const { bus, store, consumers, signal } = deps;
   return async () => {
-    const lag: Record<string, number> = {};
+    const groups: Record<string, { members: number } & Partial<Record<'lagRecords' | 'lagMessages', number>>> = {};
+    const lagKey = bus.lagUnit === 'records' ? 'lagRecords' : 'lagMessages';
     const problems: string[] = [];
     try {
       await probe(store.getAlert('~readiness-probe'), 'the store');
@@ -28,10 +32,10 @@ export function readinessCheck(deps: { bus: Bus; store: Store; consumers: Consum
       problems.push((err as Error).message);
     }
     try {
-      for (const c of await probe(consumers.snapshot(), 'the bus')) lag[`${c.topic}/${c.group}`] = c.lag;
+      for (const c of await probe(consumers.snapshot(), 'the bus')) groups[`${c.topic}/${c.group}`] = { [lagKey]: c.lag, members: c.members };
     } catch (err) {
       problems.push((err as Error).message);
     }
-    return { ready: !signal.aborted && problems.length === 0, details: { bus: bus.kind, store: store.kind, lag, ...(problems.length > 0 ? { problems } : {}) } };
+    return { ready: !signal.aborted && problems.length === 0, details: { bus: bus.kind, store: store.kind, consumers: groups, ...(problems.length > 0 ? { problems } : {}) } };
   };
 }

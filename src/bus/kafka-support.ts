@@ -61,6 +61,16 @@ export function isTransient(error: Error): boolean {
   return false;
 }
 
+/**
+ * Members of `groupId` in an admin describeGroups answer. A group the broker does not know (never joined, or
+ * expired) is described as Dead with no members: 0 as well, which is what an operator needs to see.
+ */
+export function groupMemberCount(described: { groups: Array<{ groupId: string; state: string; members: unknown[] }> }, groupId: string): number {
+  const group = described.groups.find((g) => g.groupId === groupId);
+  if (!group || group.state === 'Dead' || group.state === 'Empty') return 0;
+  return group.members.length;
+}
+
 export function byteChunks<M extends { key: string; value: string }>(messages: M[], maxBytes: number): Generator<M[]> {
   return chunksBySize(messages, (m) => Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 64 /* record overhead */, { maxBytes });
 }

@@ -16,7 +16,7 @@ import { withRetry } from '../retry.ts';
 import { runConsumer, unreadableRecordMessage } from './kafka-consumer.ts';
 import { packRecords, partitionerFor } from './kafka-packing.ts';
 import { createKafkajsLog } from './kafka-log.ts';
-import { byteChunks, isTransient, lazyConnect } from './kafka-support.ts';
+import { byteChunks, groupMemberCount, isTransient, lazyConnect } from './kafka-support.ts';
 import { countPublishRetry, countPublished } from './metrics.ts';
 import type { Bus, BusMessage, ConsumeOptions, DeadLetter, OutgoingMessage, Topic } from './port.ts';
 
@@ -261,6 +261,12 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     return total;
   }
 
+  async function members(_topic: Topic, group: string): Promise<number> {
+    const client = await admin.get();
+    // One group per topic here (a stage's group reads one topic), so the group's members are the topic's consumers.
+    return groupMemberCount(await client.describeGroups([groupId(group)]), groupId(group));
+  }
+
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
@@ -271,7 +277,9 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   }
 
   const partitionCount = (topic: Topic): number => partitionCounts.get(topic) ?? Math.max(1, options.partitions[topic] ?? 1);
-  return { kind: 'kafka', publish, consume, lag, partitionCount, close };
+  // Packed records (kafka-packing.ts) are what the broker's offsets count; unpacked, a record is a message.
+  const lagUnit = options.packRecords === false ? 'messages' : 'records';
+  return { kind: 'kafka', lagUnit, publish, consume, lag, members, partitionCount, close };
 }
 
 /**

@@ -250,6 +250,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
 
   return {
     kind: 'memory',
+    lagUnit: 'messages',
     partitionCount: (topic: Topic) => topicLog(topic).partitions.length,
     publish,
     consume,
@@ -257,6 +258,9 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       const t = topicLog(topic);
       const g = t.groups.get(groupId);
       return g ? uncommitted(t, g) : t.partitions.reduce((s, p) => s + p.nextOffset - p.baseOffset, 0);
+    },
+    async members(topic, groupId) {
+      return topicLog(topic).groups.get(groupId)?.members.length ?? 0;
     },
     async close() {
       if (closed) return;

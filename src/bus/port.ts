@@ -49,6 +49,11 @@ export interface Assignment {
 
 export interface Bus {
   readonly kind: 'memory' | 'kafka';
+  /**
+   * What `lag` counts: `messages` on the embedded bus and on Kafka without packing; `records` on Kafka with packing
+   * (the default), where one record carries the messages of one publish per partition, often hundreds of posts.
+   */
+  readonly lagUnit: 'messages' | 'records';
   publish(topic: Topic, messages: OutgoingMessage[]): Promise<void>;
   /**
    * Runs until `signal` aborts, then finishes the batch in hand, commits it and returns.
@@ -67,6 +72,11 @@ export interface Bus {
    * bus, records on Kafka (where one record may carry many messages, see kafka-packing.ts). 0 means caught up.
    */
   lag(topic: Topic, group: string): Promise<number>;
+  /**
+   * Consumers in `group` now (all processes, for /readyz and metrics): 0 means nothing works on the topic for that
+   * group, whatever its lag. Embedded: the group's consumers in this process; Kafka: the broker's member list.
+   */
+  members(topic: Topic, group: string): Promise<number>;
   /** Partitions the topic has (Kafka: as the broker reports once the topic exists, else as configured). */
   partitionCount?(topic: Topic): number;
   close(): Promise<void>;

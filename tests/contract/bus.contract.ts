@@ -143,6 +143,20 @@ export function busContract(name: string, makeBus: () => Promise<BusFixture>, op
       await waitFor(async () => (await bus.lag('mentions', 'lagging')) === 0, { timeoutMs, what: 'lag to drain' });
     });
 
+    it('counts the members of a consumer group: 0 before any joins, one per running consumer, 0 once all stopped', async () => {
+      const bus = await fresh();
+      await bus.publish('mentions', [{ key: 'k', value: { n: 1 } }]);
+      expect(await bus.members('mentions', 'staffed')).toBe(0);
+      let seen = 0;
+      const first = startConsumer(bus, 'mentions', 'staffed', async (batch) => void (seen += batch.length));
+      await waitFor(async () => seen > 0 && (await bus.members('mentions', 'staffed')) === 1, { timeoutMs, what: 'one member' });
+      const second = startConsumer(bus, 'mentions', 'staffed', async () => undefined);
+      await waitFor(async () => (await bus.members('mentions', 'staffed')) === 2, { timeoutMs, what: 'two members' });
+      await Promise.all([first.stop(), second.stop()]);
+      await waitFor(async () => (await bus.members('mentions', 'staffed')) === 0, { timeoutMs, what: 'no member left' });
+      expect(['messages', 'records']).toContain(bus.lagUnit);
+    });
+
     it('finishes the batch in hand and commits it when stopped', async () => {
       const bus = await fresh();
       await bus.publish('mentions', [{ key: 'k', value: { n: 1 } }]);

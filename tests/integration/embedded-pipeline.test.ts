@@ -176,9 +176,9 @@ describe('embedded pipeline', () => {
       const probes = worker.probeUrl!;
       expect(probes).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await fetch(`${probes}/healthz`)).status).toBe(200);
-      const ready = (await (await fetch(`${probes}/readyz`)).json()) as { ready: boolean; details: { lag: Record<string, number> } };
+      const ready = (await (await fetch(`${probes}/readyz`)).json()) as { ready: boolean; details: { consumers: Record<string, { lagMessages: number; members: number }> } };
       expect(ready.ready).toBe(true);
-      expect(Object.keys(ready.details.lag)).toEqual(['mentions/classify']);
+      expect(ready.details.consumers).toEqual({ 'mentions/classify': { lagMessages: 0, members: 1 } });
       const metrics = await (await fetch(`${probes}/metrics`)).text();
       expect(metrics).toContain('process_cpu_seconds_total');
       expect((await fetch(`${probes}/api/mentions`)).status).toBe(404);

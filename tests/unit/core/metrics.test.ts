@@ -156,8 +156,9 @@ describe('gauges read when scraped', () => {
     await inner.publish('mentions', [1, 2, 3].map((n) => ({ key: `k${n}`, value: n })));
     const watch = watchConsumers(bus, [{ topic: 'mentions', group: 'metrics-lag' }]);
     try {
-      expect(await watch.snapshot()).toEqual([{ topic: 'mentions', group: 'metrics-lag', lag: 3 }]);
-      expect(await registry.metrics()).toContain('kundenradar_consumer_lag{topic="mentions",group="metrics-lag"} 3');
+      expect(await watch.snapshot()).toEqual([{ topic: 'mentions', group: 'metrics-lag', lag: 3, members: 0 }]);
+      expect(await registry.metrics()).toContain('kundenradar_consumer_lag{topic="mentions",group="metrics-lag",unit="messages"} 3');
+      expect(await registry.metrics()).toContain('kundenradar_consumer_group_members{topic="mentions",group="metrics-lag"} 0');
       expect(reads).toBe(1);
     } finally {
       watch.close();
