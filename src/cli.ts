@@ -98,6 +98,12 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file')
     .option('-p, --port <port>', 'HTTP port for the serve stage', integer)
     .option('--metrics-port <port>', 'other stages: serve /healthz, /readyz and /metrics of this worker on this port', integer)
+    .addHelpText(
+      'after',
+      '\nEvery stage but serve needs KAFKA_BROKERS and ELASTICSEARCH_URL (all workers share one bus and one store) and a\n' +
+        'config (--config FILE, or kundenradar.yaml in the working directory). serve alone may run on the embedded store.\n' +
+        'Example: KAFKA_BROKERS=127.0.0.1:9092 ELASTICSEARCH_URL=http://127.0.0.1:9200 kundenradar worker classify -c kundenradar.yaml --metrics-port 9464',
+    )
     .action((stage: StageName, o: { config?: string; port?: number; metricsPort?: number }) => {
       // A stage in its own process reaches the others only over Kafka; on the in-process bus it would wait for
       // messages no other process can send (and Node ended it silently, exit 13). The dashboard alone is fine.
