@@ -46,6 +46,8 @@ export interface ConsumerSpec {
   /** Called for a message whose value is not JSON: it can never be handled, so it is parked, not retried. */
   deadLetter: (message: { key: string; raw: string; reason: string; partition: number; offset: number }) => Promise<void>;
   log: Logger;
+  /** Called on every heartbeat the broker answered (kafka-log.ts `healthy`: the "reachable again" line). */
+  onHealthy?: () => void;
 }
 
 /** Handler failures back off from 250 ms to 30 s per partition. */
@@ -193,6 +195,7 @@ async function runMember(spec: ConsumerSpec, joined: () => void): Promise<void> 
   });
   // A crash while connecting comes before anyone awaits `crashed`; the race below still sees it.
   crashed.catch(() => undefined);
+  if (spec.onHealthy) consumer.on(consumer.events.HEARTBEAT, spec.onHealthy);
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     joined();
     const partitions = [...(payload.memberAssignment[spec.topicName] ?? [])].sort((a, b) => a - b);

@@ -218,6 +218,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         heartbeatIntervalMs,
         deadLetter: (m) => deadLetter(topic, group, m),
         log: log.child({ topic: topicName(topic), group: groupId(group) }),
+        onHealthy: kafkajsLog.healthy,
       }),
     };
     running.add(entry);

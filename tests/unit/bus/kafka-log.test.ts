@@ -102,4 +102,23 @@ describe('kafkajs log bridge', () => {
     await flushed();
     expect(lines).toHaveLength(3);
   });
+
+  it('says once that Kafka is reachable again when a heartbeat goes through after transient lines, and only then', async () => {
+    const { log, lines, flushed } = capture();
+    let now = 0;
+    const bridge = createKafkajsLog(log, { now: () => now });
+    bridge.healthy(); // nothing was wrong: no line
+    bridge(entry(logLevel.ERROR, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092'));
+    now = 33_000;
+    bridge(entry(logLevel.ERROR, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092'));
+    now = 41_500;
+    bridge.healthy();
+    bridge.healthy();
+    await flushed();
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      [WARN, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092'],
+      [WARN, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092'],
+      [30, 'Kafka reachable again after 41.5 s'],
+    ]);
+  });
 });
