@@ -145,7 +145,14 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     running.push({ name, promise });
   }
 
+  // On the in-process bus only this process's classify stage reads `mentions`: `worker serve` alone without Kafka
+  // would answer pushes "accepted" and lose them (QA re-check). Refused instead, so the sender keeps them.
+  const nobodyReadsPushes = bus.kind === 'memory' && !stages.has('classify');
+  if (nobodyReadsPushes && stages.has('serve') && secrets.ingestToken) {
+    log.warn('POST /api/ingest answers 503 here: serve alone on the embedded bus has no classify stage to take pushes (use `start`, or KAFKA_BROKERS for scaled mode)');
+  }
   const ingest = async (mentions: Mention[]) => {
+    if (nobodyReadsPushes) throw new Error('no stage in this process takes pushed posts: serve alone on the embedded bus (use `kundenradar start`, or set KAFKA_BROKERS)');
     await bus.publish('mentions', mentions.map((m) => ({ key: m.thread.rootId, value: m })));
   };
 

@@ -217,6 +217,21 @@ describe('embedded pipeline', () => {
     }
   });
 
+  it('serve alone on the embedded bus refuses pushes with 503 instead of answering "accepted" and losing them', async () => {
+    const loaded = demoWithStoreIn(tmp('serve-push'));
+    loaded.config.sources = [];
+    loaded.secrets = { ...loaded.secrets, ingestToken: 'ingest-token-0123456789' };
+    const serve = await startService(loaded, { stages: ['serve'], port: 0 });
+    try {
+      const post = { id: 'shop:w1', source: 'shop', author: { id: 'a' }, text: 'Paket nie angekommen', createdAt: new Date().toISOString(), thread: { rootId: 'shop:w1' }, channel: 'post' };
+      const res = await fetch(`${serve.url}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ingest-token-0123456789' }, body: JSON.stringify(post) });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: string }).error).toMatch(/no stage in this process takes pushed posts/);
+    } finally {
+      await serve.stop();
+    }
+  });
+
   it('counts pushed posts on /api/sources and lists what was refused on /api/quarantine, also after a restart', async () => {
     const dir = tmp('quarantine');
     const pushing = (): LoadedConfig => {
