@@ -3,7 +3,7 @@
  * (complaint, sentiment, severity) → intents → reply kind for brand posts. Text is normalised and tokenised
  * once and shared by every rule classifier; the function is synchronous and keeps no state between posts.
  */
-import type { Brand, Classified, Complaint, Cue, Intent, Lang, Mention, ReplyKind } from '../src/model.ts';
+import type { Brand, Classified, Complaint, Cue, Intent, Lang, Mention, ReplyKind, SentimentLabel } from '../src/model.ts';
 import { childLogger } from '../src/log.ts';
 import { assignBrands } from './brand-assignment.ts';
 import { analyseCues, createCueModel, type CueAnalysis } from './cues.ts';
@@ -78,6 +78,16 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     return spans;
   }
 
+  /**
+   * "Hotline super freundlich, Problem sofort gelöst. Danke!" names the hotline and a problem, but reports neither an
+   * unreachable support nor a defect: in a post that praises and complains about nothing, the problem intents go
+   * (QA: filtering "support unreachable" listed praise). Topics (delivery, billing) and churn stay.
+   */
+  function withoutPraisedProblems(intents: Intent[], complaint: boolean, sentimentLabel: SentimentLabel): Intent[] {
+    if (complaint || sentimentLabel !== 'positive') return intents;
+    return intents.filter((i) => i !== 'support_unreachable' && i !== 'product_defect');
+  }
+
   return (mention: Mention): Classified => {
     const p = prepare(mention.text);
     const { lang } = detectLanguage(p.tokens, p.lower, mention.langHint);
@@ -109,7 +119,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     };
     // Intents are what a customer wants or threatens; a brand's own post ("switching to our new billing system")
     // has none, or filtering by "support unreachable" lists the brand's replies (QA).
-    const intents: Intent[] = byBrand ? [] : detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent);
+    const intents: Intent[] = byBrand ? [] : withoutPraisedProblems(detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent), isComplaint, sentiment.label);
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,
