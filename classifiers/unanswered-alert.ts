@@ -79,6 +79,19 @@ interface WaitWording {
   note?: string;
 }
 
+/**
+ * An open alert's title with the wait as of now ("seit 5 h 35 min" → "seit 2 Tagen"): a title says the wait of its
+ * last revision, and an alert waits on between revisions (QA: a queue item titled "seit 5 h 35 min" had waited
+ * 14 days). Titles the tracker did not word this way come back unchanged.
+ */
+export function titleWaitingNow(title: string, business: number, calendar: number | undefined, brand: Brand | undefined): string {
+  const lang = brand?.language ?? 'de';
+  const { main } = waitWording(business, calendar, brand, lang);
+  return lang === 'de'
+    ? title.replace(/ seit .+? unbeantwortet \(/u, ` seit ${main} unbeantwortet (`)
+    : title.replace(/ unanswered for .+? \(/u, ` unanswered for ${main} (`);
+}
+
 function waitWording(business: number, calendar: number | undefined, brand: Brand | undefined, lang: 'de' | 'en'): WaitWording {
   const hours = brand?.businessHours;
   if (!hours) return { main: formatDuration(business, lang) };

@@ -11,6 +11,7 @@ import { slaMinutesFor } from '../../src/config.ts';
 import type { Alert, Classified, ReplyKind } from '../../src/model.ts';
 import type { Store } from '../../src/store/port.ts';
 import { businessMinutesBetween } from '../../classifiers/business-hours.ts';
+import { titleWaitingNow } from '../../classifiers/unanswered-alert.ts';
 import { UnansweredParams, parseQuery } from '../params.ts';
 import { dataClock } from './clock.ts';
 
@@ -85,11 +86,13 @@ export async function queueItem(store: Store, config: AppConfig, alert: Alert, n
       ? frozenWait
       : Math.max(0, Math.round(businessMinutesBetween(new Date(waitingSince), now, brand?.businessHours)));
   const root = byTime.find((p) => p.id === rootId);
+  const calendarMinutes = Math.max(0, (now.getTime() - Date.parse(waitingSince)) / 60_000);
   return {
     alertId: alert.id,
     brand: alert.brand,
     severity: alert.severity,
-    title: alert.title,
+    // While the brand owes the answer the wait grows between revisions; the title says it as of now.
+    title: awaitingCustomer ? alert.title : titleWaitingNow(alert.title, waitedMinutes, calendarMinutes, brand),
     rootId,
     waiting: waiting && {
       id: waiting.id,

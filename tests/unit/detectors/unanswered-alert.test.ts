@@ -181,3 +181,14 @@ describe('unanswered alert: a long wait known only in business time', () => {
     expect(renderAlert(t, lindenau, answerAt).title).toBe('Beschwerde von Kunde nach 3 Arbeitstagen beantwortet (twitter, SLA 1 h)');
   });
 });
+
+describe('an open alert\'s title as of now', () => {
+  it('says the wait until now, in both languages, and leaves other titles alone (QA: "seit 5 h 35 min" for 14 days)', async () => {
+    const { titleWaitingNow } = await import('../../../classifiers/unanswered-alert.ts');
+    const de = { id: 'db', name: 'DB', query: 'DB', accounts: [], language: 'de' as const };
+    const en = { ...de, language: 'en' as const };
+    expect(titleWaitingNow('Beschwerde von @kundin seit 5 h 35 min unbeantwortet (twitter, SLA 1 h)', 20_160, 20_160, de)).toBe('Beschwerde von @kundin seit 14 Tagen unbeantwortet (twitter, SLA 1 h)');
+    expect(titleWaitingNow('Complaint from @anna unanswered for 1 h (twitter, SLA 1 h)', 180, 180, en)).toBe('Complaint from @anna unanswered for 3 h (twitter, SLA 1 h)');
+    expect(titleWaitingNow('Rückfrage an @kundin gestellt, wartet auf Kunde (twitter)', 500, 500, de)).toBe('Rückfrage an @kundin gestellt, wartet auf Kunde (twitter)');
+  });
+});
