@@ -49,6 +49,8 @@ export const EN_CUES: CueDef[] = [
   cue('failure', 'unresolved', '(?:doesn\'t|doesnt|does not|don\'t|dont|won\'t|wont|will not|didn\'t|didnt|isn\'t|isnt|aren\'t|not) (?:display|load|show|open|respond|take|accept|turn on|charge|start|connect|fit|resolve|fix|answer)*|stopped (?:working|responding|loading|charging)|no worky|not (?:been )?(?:fixed|resolved|refunded|credited|sorted|delivered|mailed|sent) (?:yet|out)?|unresolved|still in (?:the )?shop|need(?:s)? help|please help|help me|help!|can (?:you|someone|somebody) help|someone help', 0.6, 1),
   cue('failure', 'rude staff', 'rude|unhelpful|unprofessional|incompetent|ignored (?:me|us)|ignoring (?:me|us)|hung up|hang up|yelled|attitude', 0.9, 3),
   // --- blame and accusation
+  // Disbelief at what the company did: "£900 bill for a one-bed flat. What?!" (QA: no complaint).
+  cue('negative', 'disbelief', "what\\?!|what!\\?|what the hell|are you (?:serious|kidding(?: me)?)\\?|you(?:'re| are) (?:joking|kidding)(?: me)?|how is (?:this|that) (?:legal|acceptable|ok|okay)\\?", 0.8, 2),
   cue('negative', 'exclamation marks', '\\?!|!\\?|!!+|\\?\\?+', 0.35, 2),
   cue('negative', 'exasperation', '#nothappy|#badservice|#notcool|#epicfail|not cool|not happy|not ok|what gives|are you (?:kidding|serious|joking)|you kidding|get your act together|really\\?|seriously\\?|what the|wth|omg|nonsense|incompetence|stumped|tragedy|:-?\\(|😡|🤬|😠|😤|🙄|👎|😒|😞|😢|😭|💩|🤦', 0.6, 2),
   cue('negative', 'disgrace', 'disgrace*|disgusting|shameful|shame on|unacceptable|outrageous|ridiculous|joke|a joke|laughable|unbelievable|inexcusable', 1.1, 4),

@@ -69,6 +69,7 @@ describe('shipped classifier on the QA analyst run\'s cases', () => {
     expect(ironic.sentiment.label).toBe('negative');
     expect(classify('Funkwelle, wie lange soll ich noch auf den Techniker warten?').complaint.isComplaint).toBe(true);
     expect(classify('How long do I have to wait for an engineer, Brightwatt?').complaint.isComplaint).toBe(true);
+    expect(classify('Brightwatt have just sent me a £900 bill for a one bed flat. What?!').complaint.isComplaint).toBe(true);
     // Praise that names the hotline is no "support unreachable"; a complaint that it cannot be reached is.
     expect(classify('Funkwelle Hotline: super freundlich, Problem sofort gelöst. Danke!').intents).not.toContain('support_unreachable');
     expect(classify('Die Funkwelle-Hotline ist seit Tagen nicht erreichbar!').intents).toContain('support_unreachable');
