@@ -4,6 +4,7 @@
  * A bad row is reported with its line number and reason and skipped; the rest goes on. jsonl, twcs and
  * germeval are read here, csv in replay-csv.ts.
  */
+import { cellCountProblem } from './replay-csv-cells.ts';
 import { parseJsonExact } from './json-exact.ts';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -247,7 +248,15 @@ export function readTwcs(text: string): ReplayInput {
   };
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
+  // A row with more cells than the header was read with its text cut at an unquoted comma (as in replay-csv.ts).
+  const headerCells = text.replace(/^\uFEFF/u, '').split(/\r?\n/u, 1)[0]?.split(',').length ?? 0;
+  const columns = { ids: ['tweet_id'], texts: ['text'], xExport: false, authorless: false };
   for (const { record, info } of rows) {
+    const misfit = cellCountProblem(info, headerCells, record, columns);
+    if (misfit !== undefined) {
+      errors.push({ line: info.lines, reason: misfit });
+      continue;
+    }
     const tweetId = record.tweet_id;
     if (!tweetId || !record.author_id || record.inbound === undefined) {
       errors.push({ line: info.lines, reason: 'missing tweet_id, author_id or inbound' });

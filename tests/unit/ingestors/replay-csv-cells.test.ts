@@ -4,7 +4,7 @@
  * skipped"). Such a row is skipped with its line and reason; a row with fewer cells is read unless its text is missing.
  */
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../../ingestors/replay-formats.ts';
+import { readCsv, readTwcs } from '../../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../../ingestors/replay-stream.ts';
 import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
 
@@ -66,5 +66,15 @@ describe('csv: a row whose cells do not fit the header', () => {
       '3,2026-12-01 10:10,@customer_z,my bag is lost,1\n';
     const reads = await expectRead('short.csv', text, [[3, '3 cells where the header has 6: the row ends before its text column "text"']], ['Koffer weg und keiner hilft', 'my bag is lost']);
     for (const read of reads) expect(read.mentions.map((m) => m.thread.parentId)).toEqual([undefined, 'csv:1']);
+  });
+
+  it('the twcs reader skips such a row too, with its line, and reads the rest', () => {
+    const text =
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
+      '1,115712,True,Tue Oct 31 22:10:47 +0000 2017,"@sprintcare my phone is broken, again",2,\n' +
+      '2,sprintcare,False,Tue Oct 31 22:11:45 +0000 2017,@115712 Please DM us, we will help,,1\n';
+    const input = readTwcs(text);
+    expect(input.mentions.map((m) => m.text)).toEqual(['@sprintcare my phone is broken, again']);
+    expect(input.errors).toEqual([{ line: 3, reason: expect.stringMatching(/^8 cells where the header has 7/) }]);
   });
 });
