@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { StateStore } from '../classifiers/types.ts';
+import { sleep } from './backoff.ts';
 import type { SourceStatus } from './types.ts';
 
 export const SOURCE_STATUS_NAMESPACE = 'source-status';
@@ -46,13 +47,7 @@ export async function publishSourceStatus(
     } catch (err) {
       onError(err);
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, everyMs);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
-    });
+    await sleep(everyMs, signal);
   }
 }
 

@@ -67,7 +67,12 @@ export interface RetryOptions extends Partial<BackoffPolicy> {
 
 /** The recovered line's text: how long the failures lasted and how many retries it took. */
 export function recoveredMessage(label: string, elapsedMs: number, retries: number): string {
-  return `${label} after ${Math.round(elapsedMs / 100) / 10} s, ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+  return `${label} after ${secondsText(elapsedMs)}, ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+}
+
+/** "41.5 s": how long an outage lasted, to a tenth of a second. */
+export function secondsText(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 /** Calls `fn` until it resolves, waiting `backoffDelay` between attempts; rethrows the last error. */

@@ -58,13 +58,16 @@ async function threadOf(store: Store, alert: Alert): Promise<{ rootId: string | 
   return { rootId, posts: page.hits.map((h) => h.mention) };
 }
 
-export async function queueItem(store: Store, config: AppConfig, alert: Alert, now: Date): Promise<QueueItem> {
-  const { rootId, posts } = await threadOf(store, alert);
-  const byTime = [...posts].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const brandPosts = byTime.filter((p) => p.author.isBrand);
-  const lastAnswer = brandPosts.filter((p) => p.replyKind === 'answer').at(-1);
-  // Auto-replies, requests for details and "please DM us" do not stop the clock: only a real answer does.
-  const waiting = byTime.find((p) => !p.author.isBrand && (!lastAnswer || p.createdAt > lastAnswer.createdAt));
+/**
+ * When the wait began, the SLA and the minutes waited as of `now`, from the detector's evidence; without it, from the
+ * customer post still owed an answer (`waiting`, read from the thread) or the alert itself.
+ */
+function waitFigures(
+  alert: Alert,
+  config: AppConfig,
+  now: Date,
+  waiting: Pick<Classified, 'createdAt' | 'source' | 'channel'> | undefined,
+): { waitingSince: string; slaMinutes: number; awaitingCustomer: boolean; waitedMinutes: number } {
   const evidenceSince = alert.evidence['waitingSince'];
   const waitingSince =
     (typeof evidenceSince === 'string' && !Number.isNaN(Date.parse(evidenceSince)) ? evidenceSince : undefined) ??
@@ -85,6 +88,18 @@ export async function queueItem(store: Store, config: AppConfig, alert: Alert, n
     awaitingCustomer && typeof frozenWait === 'number'
       ? frozenWait
       : Math.max(0, Math.round(businessMinutesBetween(new Date(waitingSince), now, brand?.businessHours)));
+  return { waitingSince, slaMinutes, awaitingCustomer, waitedMinutes };
+}
+
+export async function queueItem(store: Store, config: AppConfig, alert: Alert, now: Date): Promise<QueueItem> {
+  const { rootId, posts } = await threadOf(store, alert);
+  const byTime = [...posts].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const brandPosts = byTime.filter((p) => p.author.isBrand);
+  const lastAnswer = brandPosts.filter((p) => p.replyKind === 'answer').at(-1);
+  // Auto-replies, requests for details and "please DM us" do not stop the clock: only a real answer does.
+  const waiting = byTime.find((p) => !p.author.isBrand && (!lastAnswer || p.createdAt > lastAnswer.createdAt));
+  const brand = config.brands.find((b) => b.id === alert.brand);
+  const { waitingSince, slaMinutes, awaitingCustomer, waitedMinutes } = waitFigures(alert, config, now, waiting);
   const root = byTime.find((p) => p.id === rootId);
   const calendarMinutes = Math.max(0, (now.getTime() - Date.parse(waitingSince)) / 60_000);
   return {
@@ -137,15 +152,8 @@ const queueOrder = (a: QueueOrder, b: QueueOrder): number =>
  * show. `queueItem` then computes the shown figures (and may correct an alert without that evidence).
  */
 function roughOrder(alert: Alert, config: AppConfig, now: Date): QueueOrder {
-  const since = alert.evidence['waitingSince'];
-  const waitingSince = typeof since === 'string' && !Number.isNaN(Date.parse(since)) ? since : (alert.examples[0]?.createdAt ?? alert.openedAt);
-  const brand = config.brands.find((b) => b.id === alert.brand);
-  const sla = alert.evidence['slaMinutes'];
-  const slaMinutes = typeof sla === 'number' && sla > 0 ? sla : slaMinutesFor(config, brand, 'default', 'default');
-  const awaitingCustomer = alert.evidence['state'] === 'awaiting_customer';
-  const frozen = alert.evidence['waitedMinutes'];
-  const waited = awaitingCustomer && typeof frozen === 'number' ? frozen : businessMinutesBetween(new Date(waitingSince), now, brand?.businessHours);
-  return { awaitingCustomer, overdueMinutes: waited - slaMinutes, waitingSince };
+  const { awaitingCustomer, waitedMinutes, slaMinutes, waitingSince } = waitFigures(alert, config, now, undefined);
+  return { awaitingCustomer, overdueMinutes: waitedMinutes - slaMinutes, waitingSince };
 }
 
 /** Candidates read in full per shown item: alerts whose evidence misleads the rough order still find their place. */

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { logLevel, type LogEntry } from 'kafkajs';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
+import { secondsText } from '../retry.ts';
 
 /**
  * Outcomes kafkajs calls errors or warnings that are expected here, at debug:
@@ -71,7 +72,7 @@ export function createKafkajsLog(log: Logger, options: { windowMs?: number; now?
   const healthy = (): void => {
     if (troubleSince === undefined) return;
     const afterMs = now() - troubleSince;
-    log.info({ afterMs, transientLines: troubleLines }, `Kafka reachable again after ${Math.round(afterMs / 100) / 10} s`);
+    log.info({ afterMs, transientLines: troubleLines }, `Kafka reachable again after ${secondsText(afterMs)}`);
     troubleSince = undefined;
     troubleLines = 0;
   };
