@@ -20,15 +20,39 @@ export interface ReplyPattern {
   readonly canned: boolean;
   /** A string the text must contain for the pattern to be worth running ("@" for e-mail addresses). */
   readonly needs?: string;
+  /**
+   * Counts only when the reply asks for something (ASKS): a bare "Sendungsnummer" or "model" is as often given
+   * as asked for ("Deine Sendungsnummer lautet …", "isn't supported on that model").
+   */
+  readonly askOnly?: boolean;
 }
+
+/** A reply that asks: a question mark, "bitte"/"please", or an imperative or need addressed to the brand. */
+export const ASKS = new RegExp(
+  [
+    String.raw`\?|\bbitte\b|\bplease\b|\bpls\b|\bkindly\b`,
+    String.raw`(?<![a-zäöüß])(?:schick|sende|send|nenn|gib|gebt|geben|teil|teilen|dm|pn|share|provide|confirm|tell|give|reply\s+with)[a-z]*\s+(?:uns|us|me|mir)\b`,
+    String.raw`\b(?:brauchen|benötigen|need|require)\b|\blet\s+us\s+know\b|\bmitteilen\b|\bdurchgeben\b|\bdm\s+(?:your|the|with)\b`,
+  ].join('|'),
+);
 
 // Patterns are written case-insensitively for reading but run without the `i`/`u` flags over lower-cased text:
 // V8's Unicode case folding made every pattern ~10× slower. Without `u`, `\b` and `\w` know ASCII letters only,
 // so no `\b` stands next to an umlaut (`(?<![a-zäöüß])` does that job) and words with umlauts are matched
 // with `[a-zäöüß]`; lower-casing keeps German text's length, so spans stay valid.
-const p = (kind: ReplyKind, lang: ReplyPattern['lang'], cue: string, weight: number, re: RegExp, canned = false, needs?: string): ReplyPattern => {
+const p = (kind: ReplyKind, lang: ReplyPattern['lang'], cue: string, weight: number, re: RegExp, canned = false, needs?: string, askOnly = false): ReplyPattern => {
   const flags = re.flags.replace(/[iu]/g, '');
-  return { kind, cue, re: new RegExp(re.source, flags), everywhere: new RegExp(re.source, `${flags}g`), weight, lang, canned, ...(needs === undefined ? {} : { needs }) };
+  return {
+    kind,
+    cue,
+    re: new RegExp(re.source, flags),
+    everywhere: new RegExp(re.source, `${flags}g`),
+    weight,
+    lang,
+    canned,
+    ...(needs === undefined ? {} : { needs }),
+    ...(askOnly ? { askOnly } : {}),
+  };
 };
 /** One pattern from alternatives written one per line. */
 const rx = (...alternatives: string[]): RegExp => new RegExp(alternatives.join('|'));
@@ -87,7 +111,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bwir\s+(?:${W}\s+){0,5}?(?:melden|kümmern)\s+uns\b`,
     String.raw`\b(?:melden|kümmern)\s+uns\s+(?:${W}\s+){0,3}?(?:darum|drum|schnellstmöglich|baldmöglichst|so\s+schnell|zeitnah|umgehend|kürze|bald|gleich|sofort|zurück|wieder|bei\s+(?:dir|ihnen|euch))`,
     String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*)\s+(?:${W}\s+){0,3}?(?:melde[nt]|kümmer[nt])\s+sich\b`,
-    String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*|berater\S*)\s+(?:wird|werden)\s+sich\s+(?:${W}\s+){0,4}?(?:melden|kümmern)\b`,
+    String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*|berater\S*)\s+(?:${W}\s+){0,4}?(?:wird|werden)\s+sich\s+(?:${W}\s+){0,4}?(?:melden|kümmern)\b`,
     String.raw`\b(?:melde[nt]|kümmer[nt])\s+sich\s+(?:${W}\s+){0,3}?(?:darum|schnellstmöglich|so\s+schnell|zeitnah|umgehend|kürze|bald|bei\s+(?:dir|ihnen|euch))`,
   )),
   p('auto_reply', 'de', 'wir prüfen das', 3, rx(
@@ -128,6 +152,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:halten|informieren)\s+(?:dich|sie|euch)\s+(?:${W}\s+){0,3}?(?:auf\s+dem\s+laufenden|informiert)`,
     String.raw`(?:rückmeldung|antwort|updates?|infos?)\s+(?:folgt|folgen|kommt|kommen|bekommst\s+du|erhältst\s+du|erhalten\s+sie)\b`,
     String.raw`\bwir\s+kommen\s+(?:${W}\s+){0,3}?(?:auf\s+(?:dich|sie|euch)\s+)?zurück\b`,
+    // Ticket bots add their queue figures: "Durchschnittliche Antwortzeit: 2 Stunden".
+    String.raw`\b(?:durchschnittliche|aktuelle|voraussichtliche|übliche)[nr]?\s+(?:antwort|bearbeitungs|warte|reaktions)zeit(?:en)?\b[^.!?]{0,30}`,
     String.raw`\bkommen\s+(?:${W}\s+){0,3}?auf\s+(?:dich|sie|euch)\s+zurück\b`,
     String.raw`\b(?:erhältst\s+du|erhalten\s+sie|bekommst\s+du|bekommen\s+sie)\s+(?:${W}\s+){0,3}?(?:eine\s+)?(?:rückmeldung|antwort|nachricht)\b`,
     String.raw`\b(?:liegt|ist|sind|liegen)\s+(?:jetzt\s+|nun\s+|bereits\s+)?(?:bei|in\s+der)\s+(?:unseren?|den|der)\s+(?:${WG}\s+)?(?:spezialist|fachabteilung|kolleg|technik|abteilung|team)[a-zäöüß*:_]*`,
@@ -187,6 +213,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bbear(?:ing)?\s+with\s+us\b`,
     String.raw`\b(?:response|reply|waiting|wait)\s+times?\s+(?:is|are)\s+(?:currently\s+|at\s+the\s+moment\s+)?(?:around\s+|about\s+|up\s+to\s+)?\d+\s*(?:hours?|days?|h|minutes?)\b`,
     String.raw`\bbacklog\b`,
+    String.raw`\b(?:average|current|typical|expected|estimated|usual)\s+(?:response|reply|wait(?:ing)?|handling)\s+times?\b[^.!?]{0,30}`,
     String.raw`\bin\s+the\s+order\s+(?:they|we)\s+(?:were\s+|are\s+)?received\b`,
     String.raw`\bwe(?:'|’)re\s+(?:very\s+|extremely\s+|really\s+)?busy\b`,
     String.raw`\bwe\s+are\s+(?:very\s+|extremely\s+|really\s+)?busy\b`,
@@ -237,6 +264,11 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\berreich(?:st\s+du|en\s+sie|t\s+ihr)\s+(?:uns|ihn|sie|die\s+${WG})\s+(?:${W}\s+){0,2}?(?:unter|per|im|telefonisch)\b`,
     String.raw`(?<![a-zäöüß])(?:über|via)\s+(?:${W}\s+){0,2}?(?:whatsapp|messenger|kontaktformular)`,
   )),
+  // "Alle Infos dazu findest du in unseren FAQ: …" (QA: read as an answer).
+  p('deflection', 'de', 'Infos in den FAQ', 2.5, rx(
+    String.raw`\b(?:findest\s+du|finden\s+sie|gibt\s+es|stehen)\s+(?:[a-zäöüß]+\s+){0,3}?(?:in|auf|unter|bei)\s+(?:unseren?|den|der|die)\s+(?:[a-zäöüß-]+\s+)?(?:faqs?|hilfe-?(?:seite|center|bereich)|häufige[nr]?\s+fragen|website|webseite|homepage|internetseite|service-?(?:seite|bereich|portal))\b`,
+    String.raw`(?<![a-zäöüß])(?:in|auf|unter)\s+unseren\s+faqs?\b`,
+  )),
   p('deflection', 'de', 'Kundenservice-Seite', 2, rx(
     String.raw`(?:kunden)?service-?seite`,
     String.raw`hilfe-?(?:seite|center|bereich)`,
@@ -259,7 +291,11 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:fill\s+(?:in|out)|complete|submit|use)\s+(?:the|our|this|an?)\s+(?:[a-z-]+\s+){0,2}?(?:form|claim\s+form)\b`,
     String.raw`\b(?:find|get)\s+the\s+(?:[a-z-]+\s+)?form\s+(?:on|at|in|via)\b`,
     String.raw`\bform\s+(?:on|at)\s+our\s+(?:website|web\s*site|site|app|help\s*cent(?:re|er))\b`,
+    // "please submit your request via skylark.example/refund" (QA: read as an answer).
+    String.raw`\b(?:submit|raise|file|lodge|make)\s+(?:your|a|the)\s+(?:[a-z-]+\s+)?(?:request|claim|complaint|application|case|ticket)\s+(?:via|through|on|at|using|online|in\s+(?:our|the)\s+app)\b`,
   )),
+  // Back to where it was bought: "please return the machine to the retailer you bought it from".
+  p('deflection', 'en', 'return it to the retailer', 2.5, /\b(?:return|take|send|bring)\s+(?:it|them|the\s+[a-z-]+|your\s+[a-z-]+)\s+(?:back\s+)?to\s+(?:the|your)\s+(?:retailer|seller|store|shop|dealer|merchant|vendor)\b/iu),
   p('deflection', 'en', 'LiveChat is online', 3, /\blive\s?chat\s+(?:is\s+)?(?:online|open|available)|\brequest\s+a\s+call\s?back/iu),
   // "reach out to our team at …", "contact us via …", "you can chat to us in the app"; not "we'll contact our
   // courier partner" (a team, a store or us: somebody the customer has to talk to).
@@ -278,7 +314,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   // Information elsewhere, a redirect only when nothing else is said: "the new prices are on our website".
   p('deflection', 'en', 'on our website', 1, /\b(?:on|via|through|at)\s+our\s+(?:website|web\s*site|site|app)\b/iu),
   p('deflection', 'en', 'handled by the branch', 2, rx(
-    String.raw`\b(?:handled|dealt\s+with|sorted|resolved|done)\s+(?:by|at|in)\s+(?:your\s+(?:local\s+|nearest\s+)?|the\s+|our\s+|a\s+)(?:[a-z-]+\s+)?(?:branch|store|shop|team|department|station)\b`,
+    String.raw`\b(?:handled|dealt\s+with|sorted|resolved|done|processed)\s+(?:by|at|in)\s+(?:your\s+(?:local\s+|nearest\s+)?|the\s+|our\s+|a\s+)(?:[a-z-]+\s+){0,2}?(?:branch|store|shop|team|department|station)\b`,
     String.raw`\b(?:pop|drop|call)\s+in(?:to)?\b`,
   )),
   p('deflection', 'en', "can't discuss this here", 2, rx(
@@ -314,7 +350,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('request_info', 'de', 'Bestell-/Kundennummer', 3, rx(
     String.raw`\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug)(?:-?nummer|nr\.?)`,
     String.raw`\b(?:ihre|deine)\s+(?:adresse|postleitzahl|plz|e-?mail-?adresse|anschrift|geburtsdatum)`,
-  )),
+  ), false, undefined, true),
   p('request_info', 'de', 'Rückfrage', 2.5, rx(
     String.raw`\b(?:können|könnten|kannst|würden)\s+(?:sie|du)\s+(?:uns\s+)?(?:bitte\s+|kurz\s+|noch\s+)*(?:mitteilen|sagen|schicken|senden|nennen|beschreiben|prüfen|bestätigen|erklären|genauer)`,
     String.raw`\b(?:teile|teilen\s+sie)\s+uns\s+(?:bitte\s+)?(?:mit|kurz)`,
@@ -327,7 +363,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('request_info', 'en', 'account details', 3, rx(
     String.raw`\b(?:order|account|booking|reference|tracking|confirmation|case|ticket|serial)\s+(?:number|no\.?|#|details|info(?:rmation)?)`,
     String.raw`\b(?:full\s+name|zip\s+code|post\s?code|(?:email|service|home|delivery)?\s*address|date\s+of\s+birth|version\s+of\s+\w+|which\s+version|device|model)\b`,
-  )),
+  ), false, undefined, true),
   p('request_info', 'en', 'question to the customer', 2.5, rx(
     String.raw`\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:dm|send|tell|let\s+us\s+know|confirm|provide|share|check|clarify|describe)`,
     String.raw`\blet\s+us\s+know\s+(?:which|what|when|where|how|if|the|any)`,

@@ -25,7 +25,7 @@
  * language not detected weigh a little less, which only matters when kinds tie.
  */
 import type { Cue, Lang, ReplyKind } from '../src/model.ts';
-import { DM_CUES, REPLY_PATTERNS } from './reply-cues.ts';
+import { ASKS, DM_CUES, REPLY_PATTERNS } from './reply-cues.ts';
 import { hasSubstance, isCourtesyOnly } from './reply-substance.ts';
 
 // Function words only one of the two languages has (run on lower-cased text, so no `u` flag: `\b` next to ASCII).
@@ -55,9 +55,11 @@ export function classifyReply(text: string, lang: Lang): ReplyClassification {
   // The non-answer cues found: what the substance check blanks out (answer cues are substance themselves).
   const accounted: RegExp[] = [];
   const redirects: RegExp[] = [];
+  let asks: boolean | undefined;
   for (const pat of REPLY_PATTERNS) {
     if (pat.lang !== 'any' && !tried[pat.lang]) continue;
     if (pat.needs !== undefined && !hay.includes(pat.needs)) continue;
+    if (pat.askOnly === true && !(asks ??= ASKS.test(hay))) continue;
     const m = pat.re.exec(hay);
     if (!m) continue;
     const weight = pat.lang === 'any' || lang === 'other' || pat.lang === lang ? pat.weight : pat.weight * 0.8;

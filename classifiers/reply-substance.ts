@@ -22,6 +22,9 @@ const COURTESY = [
   String.raw`\bdank(?:e|eschön)?\b(?:\s+(?:für|dir|ihnen|euch)${CLAUSE}{0,50})?`,
   String.raw`\bthank(?:s|\s+you)\b(?:\s+(?:so\s+much\s+)?for${CLAUSE}{0,50})?`,
   String.raw`\b(?:guten\s+(?:morgen|tag|abend)|sehr\s+geehrte[rs]?|hi\s+there)\b`,
+  // Salutations with a name: "Hallo Frau Peters", "Dear Mr Hughes".
+  String.raw`\b(?:hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|moin|servus|dear|hi|hello)\s+(?:frau|herr|mr|mrs|ms|miss)\.?\s+[a-zäöüß-]+`,
+  String.raw`\b(?:das\s+|that\s+)?(?:klingt|hört\s+sich|sounds)\s+(?:[a-z]+\s+)?(?:nicht\s+gut|ärgerlich|frustrierend|unschön|nicht\s+schön|frustrating|annoying|awful|terrible|not\s+good|bad)${CLAUSE}{0,30}`,
   String.raw`\b(?:oh\s+(?:nein|no|nee|je|weh|man)|oje)\b`,
   String.raw`(?<![a-zäöüß])(?:ärgerlich|nicht\s+schön|unschön|frustrierend|ungünstig|not\s+(?:good|great|ideal|on)|frustrating|annoying|disappointing)${CLAUSE}{0,40}`,
   String.raw`\b(?:love|like|happy|glad|here)\s+(?:to\s+help|for\s+you)${CLAUSE}{0,30}`,
@@ -101,6 +104,55 @@ function isClauseEnd(hay: string, i: number): boolean {
 }
 
 /**
+ * Clauses that only give a redirect's reason, purpose or what happens over there: "…, damit die Kollegen einen
+ * Nachforschungsauftrag starten können", "…, dort wird Ihre Anfrage priorisiert bearbeitet", "…, so they can look
+ * into it", "Nur der Absender kann einen Nachforschungsauftrag stellen." The customer still has to start over
+ * elsewhere (QA: each of these made a deflection an answer and closed the thread).
+ */
+const REASON_AFTER = new RegExp(
+  '^(?:' +
+    [
+      // Relative clauses too: "wende dich an den Händler, bei dem du bestellt hast".
+      String.raw`(?:bei|von|in|mit|an|über)\s+(?:dem|der|denen|welche[mr])\s|(?:den|die|das)\s+(?:du|sie|ihr)\s`,
+      String.raw`damit|dort|da\s|weil|denn|wo\s|um\s|nur\s|die\s+(?:[a-zäöüß]+\s+)?(?:kolleg|mitarbeiter|berater|spezialist|expert)`,
+      String.raw`unsere?\s+(?:[a-zäöüß]+\s+)?(?:kolleg|mitarbeiter|berater|spezialist|expert)|das\s+team|sie\s+(?:helfen|können|kann|werden|wird|sind|ist|kümmern)|er\s+(?:hilft|kann|wird)`,
+      String.raw`so\s+(?:that\s+)?(?:they|we|you|the|our|someone)|as\s|since\s|because|where\s|there\s|they|who\s|which\s|only\s`,
+      String.raw`(?:the|our)\s+(?:[a-z-]+\s+){0,2}?(?:team|colleagues|agents|advisors|advisers|experts|specialists|store|branch)`,
+    ].join('|') +
+    ')',
+);
+/** Clauses before a redirect that only say why or when it applies: "as your booking was made through a travel agent, …". */
+const REASON_BEFORE = /^(?:as\s|since\s|because|if\s|for\s|da\s|weil|wenn|falls|für\s)/;
+
+function isClauseSpace(c: string): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '.' || c === ',' || c === ';' || c === ':' || c === '!' || c === '?' || c === '–' || c === '—' || c === '-';
+}
+
+/** Blanks the reason clauses next to the redirect clause [start, end) (see REASON_AFTER and REASON_BEFORE). */
+function blankReasons(hay: string, blank: Uint8Array, start: number, end: number): void {
+  for (let at = end; ; ) {
+    let s = at;
+    while (s < hay.length && isClauseSpace(hay[s] ?? '')) s += 1;
+    if (s >= hay.length || !REASON_AFTER.test(hay.slice(s, s + 60))) break;
+    let e = s;
+    while (e < hay.length && !isClauseEnd(hay, e)) e += 1;
+    blank.fill(1, s, e);
+    at = e;
+  }
+  // The clause before, in the same sentence only (ended by a comma, not a full stop).
+  let e = start;
+  while (e > 0 && hay[e - 1] === ' ') e -= 1;
+  if (e === 0 || hay[e - 1] !== ',') return;
+  let s = e - 1;
+  while (s > 0 && !isClauseEnd(hay, s - 1)) s -= 1;
+  let first = s;
+  while (first < e && hay[first] === ' ') first += 1;
+  // Greetings and handles before the clause ("@lucy hi there, as your booking …") are fillers anyway.
+  const clause = hay.slice(first, e).replace(/^(?:@[\w.-]+\s+)*(?:(?:hi|hey|hello|hallo|moin|servus)(?:\s+there)?\s+)?/, '');
+  if (REASON_BEFORE.test(clause)) blank.fill(1, s, e);
+}
+
+/**
  * Whether anything is left of the (lower-cased) reply once courtesy, channel details and what the cues found
  * in it match are blanked out: `accounted` (global patterns) where they match, `redirects` (global patterns)
  * with the whole clause they stand in. A redirect's clause carries its reasons and its addressee ("please
@@ -122,6 +174,7 @@ export function hasSubstance(hay: string, accounted: readonly RegExp[], redirect
       let end = m.index + m[0].length;
       while (end < hay.length && !isClauseEnd(hay, end)) end += 1;
       blank.fill(1, start, end);
+      blankReasons(hay, blank, start, end);
     }
   }
   let content = 0;

@@ -5,7 +5,7 @@
  * long they waited in calendar time (business time beside it, since the SLA clock runs on that), and, once
  * a real answer resolved it, that it was answered and after how long.
  */
-import type { Alert, AlertSeverity, Brand } from '../src/model.ts';
+import type { Alert, AlertSeverity, Brand, ReplyKind } from '../src/model.ts';
 import { authorLabel, formatBusinessTime, formatDuration } from './alert-format.ts';
 import { businessMinutesBetween } from './business-hours.ts';
 import type { ThreadState } from './unanswered-thread.ts';
@@ -129,6 +129,16 @@ function baseTitle(t: ThreadState, r: Rendering, brand: Brand | undefined, lang:
   return lang === 'de' ? `${what} von ${who} seit ${wait.main} unbeantwortet ${details}` : `${what} from ${who} unanswered for ${wait.main} ${details}`;
 }
 
+/**
+ * The kinds of the brand's replies that reached the alert's customers: under a page post, the answers to other
+ * commenters are not this customer's history (QA: an ignored commenter's alert listed 'answer', 'answer').
+ * A reply without addressees went to everyone waiting at the time.
+ */
+function repliesTo(t: ThreadState, subject: readonly CustomerMessage[]): ReplyKind[] {
+  const whose = new Set(subject.map((p) => p.authorId));
+  return t.replies.filter((r) => r.to === undefined || whose.size === 0 || r.to.some((id) => whose.has(id))).map((r) => r.kind);
+}
+
 const minutesBetween = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 60_000);
 
 /**
@@ -191,7 +201,7 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
       ...(waitingSince ? { waitingSince } : {}),
       ...(t.dueAt ? { dueAt: t.dueAt } : {}),
       ...(brand?.businessHours ? { businessHours: `${brand.businessHours.start}-${brand.businessHours.end} ${brand.businessHours.timeZone}` } : {}),
-      brandReplies: t.replies.map((r) => r.kind),
+      brandReplies: repliesTo(t, subject),
       deflections: t.deflections,
       autoReplies: t.autoReplies,
       followUps: t.followUps,

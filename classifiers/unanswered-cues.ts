@@ -81,6 +81,9 @@ const NUDGE = wordsRe(
     '(?:keine|keinerlei|null)\\s+(?:antwort|reaktion|rückmeldung|rückruf|lebenszeichen)',
     '(?:immer|noch)\\s+(?:noch|immer)\\s+nichts\\s+(?:gehört|von\\s+(?:euch|ihnen|dir))',
     '(?:niemand|keiner)\\s+(?:meldet\\s+sich|antwortet|reagiert|ruft\\s+(?:mich\\s+)?zurück)',
+    // Perfect tense, either word order: "Bis heute hat sich niemand gemeldet", "keiner hat zurückgerufen".
+    '(?:hat|haben)\\s+(?:sich\\s+)?(?:bis\\s+(?:heute|jetzt)\\s+|immer\\s+noch\\s+|noch\\s+)?(?:niemand|keiner|keine\\s+sau)\\s+(?:\\S+\\s+){0,2}?(?:gemeldet|geantwortet|reagiert|zurückgerufen|angerufen)',
+    '(?:niemand|keiner)\\s+hat\\s+(?:sich\\s+)?(?:\\S+\\s+){0,3}?(?:gemeldet|geantwortet|reagiert|zurückgerufen)',
     'nicht\\s+(?:geantwortet|zurückgerufen)',
     'wart\\w*\\s+(?:\\S+\\s+)?(?:immer\\s+noch|noch\\s+immer)',
     `wart\\w*\\s+${GAP}(?:auf\\s+)?(?:eine\\s+|eure\\s+|ihre\\s+|deine\\s+)?(?:antwort|rückmeldung|rückruf|reaktion)`,

@@ -63,6 +63,8 @@ export interface UnansweredTrackerDeps {
 const HOUR = 3_600_000;
 /** Separate unanswered threads one customer opens per brand and source before further messages join the newest. */
 export const MAX_CASES_PER_CUSTOMER = 3;
+/** A chaser on an alert already at its severity updates it when the alert has been quiet this long. */
+const CHASE_UPDATE_MINUTES = 30;
 
 /** The tracker as the detect stage uses it: a stream detector that also places posts and catches up in event time. */
 export interface UnansweredTracker extends StreamDetector {
@@ -179,10 +181,14 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     if (stateBefore === 'awaiting_customer' && t.state === 'awaiting_brand') {
       return [update(t, now, { severity: isOverdue(t, now) ? currentSeverity(t, now) : 'info' })].filter((a): a is Alert => a !== undefined);
     }
-    // An overdue thread whose customer chases again escalates now, not at the next timer.
+    // An overdue thread whose customer chases again escalates now, not at the next timer. Already at its top
+    // severity, the chase is still news: the alert shows it (follow-ups, the chaser among the posts), at most
+    // every CHASE_UPDATE_MINUTES so a customer writing every minute does not flood the chat (QA: a chaser on a
+    // critical alert changed nothing the analyst could see until the thread closed 14 days later).
     if (isOverdue(t, now)) {
       const severity = currentSeverity(t, now);
-      if (severity !== t.alert.severity) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
+      const quiet = now.getTime() - Date.parse(t.alert.updatedAt) >= CHASE_UPDATE_MINUTES * 60_000;
+      if (severity !== t.alert.severity || (nudge && quiet)) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
     }
     return [];
   }

@@ -136,6 +136,8 @@ describe('follow-up cues: chasing the brand versus a failure that happened again
     ['Asking again: when is the engineer coming?'],
     ['Ich warte immer noch auf den Techniker'],
     ['Wie schon geschrieben: Router kaputt'],
+    ['Formular vor zwei Wochen ausgefüllt. Bis heute hat sich niemand gemeldet.'],
+    ['Niemand hat sich bei mir gemeldet!'],
   ])('re-contact, a follow-up even as a thread’s first message: %s', (text) => {
     expect(isNudge(text)).toBe(true);
   });

@@ -28,6 +28,24 @@ const cases: Array<[ReplyKind, 'de' | 'en', string]> = [
   ['answer', 'en', 'Your refund has been processed and should arrive in 3-5 days.'],
   ['answer', 'en', "It's working OK from here, Miriam. Does this link help https://t.co/0m2mpH15eh ?"],
   ['answer', 'en', 'Are you travelling on the BA8733? If so, the updated departure time we have is 15:30.'],
+  // QA round 2: a redirect's reason or purpose ("damit …", "so they can …", "as your booking was made …") is no answer.
+  ['deflection', 'de', 'Hallo Frau Peters, das klingt nicht gut. Bitte melden Sie sich telefonisch unter 0800 123 456, damit die Kollegen einen Nachforschungsauftrag starten können.'],
+  ['deflection', 'de', 'Das verstehen wir. Bitte nutzen Sie alternativ unser Kontaktformular, dort wird Ihre Anfrage priorisiert bearbeitet.'],
+  ['deflection', 'de', 'Probier es doch gern mal in unserem Live-Chat auf stromfix.example, die Kollegen sind bis 22 Uhr für dich da.'],
+  ['deflection', 'de', 'Hallo, bitte wende dich dafür an den Händler, bei dem du bestellt hast. Nur der Absender kann bei uns einen Nachforschungsauftrag stellen.'],
+  ['deflection', 'de', 'Alle Infos dazu findest du in unseren FAQ: flinkpaket.example/hilfe/zustellung'],
+  ['deflection', 'en', 'Hi there, as your booking was made through a travel agent, please contact your travel agent directly to make any changes. Thanks!'],
+  ["deflection", 'en', "Hi Daniel, we're sorry for the delay. Refunds are handled by our Customer Relations team, please submit your request via skylark.example/refund so they can look into it."],
+  ['deflection', 'en', "Hi! For warranty claims within the first 12 months, please return the machine to the retailer you bought it from, they'll arrange a replacement."],
+  ['auto_reply', 'en', 'Thanks for reaching out! 👋 Our team will get back to you as soon as possible. Average response time: 2 hours.'],
+  ['auto_reply', 'de', 'Das tut uns sehr leid, so sollte das natürlich nicht laufen! Ein Kollege aus dem Kundenservice wird sich bei Ihnen melden.'],
+  // …and an order number or a model named in an answer is not a request for it.
+  ['answer', 'de', 'Sorry für die späte Rückmeldung! Die fehlenden Schrauben und Böden gehen heute per Post raus, die Sendungsnummer schicken wir Ihnen per DM.'],
+  ['answer', 'de', 'Deine Sendungsnummer lautet 00340434, das Paket ist heute in Zustellung.'],
+  ['answer', 'en', "Unfortunately Google Pay isn't supported on that model as it has no Google services, but you can pay contactless with Northwind Pay in our app instead."],
+  ['answer', 'en', 'Your order number is 12345 and it shipped today.'],
+  ['request_info', 'en', 'Which model do you have?'],
+  ['request_info', 'de', 'Nenn uns deine Sendungsnummer, dann schauen wir nach.'],
 ];
 
 describe('classifyReply', () => {

@@ -255,6 +255,24 @@ describe('unanswered tracker: reply kinds', () => {
     expect(emitted[1]?.updatedAt).toBe(at(90).toISOString());
   });
 
+  it('a chaser on an alert already at its top severity still updates it, at most every 30 minutes (QA unanswered2 D34)', async () => {
+    const { emitted } = await run(
+      [
+        customer('c1', 0, '@DB_Bahn Seit drei Tagen kein Internet, das ist eine Frechheit!', { complaint: true }),
+        customer('c2', 250, '@DB_Bahn Und? Immer noch keine Antwort?!', { complaint: true }),
+        customer('c3', 280, '@DB_Bahn Hallo??? Immer noch nichts', { complaint: true }),
+        customer('c4', 290, '@DB_Bahn Ich warte immer noch auf eine Antwort!', { complaint: true }),
+      ],
+      305,
+    );
+    // 250: ten minutes after the escalation, nothing new to show yet; 280: the chasers since; 290: too soon again.
+    expect(emitted.map((a) => [a.severity, a.updatedAt, a.evidence.followUps])).toEqual([
+      ['warning', at(60).toISOString(), 0],
+      ['critical', at(240).toISOString(), 0],
+      ['critical', at(280).toISOString(), 2],
+    ]);
+  });
+
   it('escalates once more when the wait reaches four times the SLA', async () => {
     const { emitted } = await run([customer('c1', 0, '@DB_Bahn Gibt es WLAN im ICE 4?')], 245);
     expect(emitted.map((a) => [a.severity, a.updatedAt])).toEqual([
@@ -288,6 +306,8 @@ describe('unanswered tracker: reply kinds', () => {
     );
     const alert = [...last.values()][0];
     expect(alert?.evidence).toMatchObject({ unansweredIds: ['facebook:k2'], slaMinutes: 240, state: 'awaiting_brand' });
+    // The answer went to Anna: Ben's alert lists no brand reply (QA unanswered2 D10).
+    expect(alert?.evidence.brandReplies).toEqual([]);
   });
 });
 
