@@ -34,7 +34,16 @@ export interface CueDef {
    * "gut gemacht").
    */
   conditional?: boolean;
+  /**
+   * A complaint on its own whatever the learned model says (classifiers/composite.ts DECISIVE_FLOOR): rude staff,
+   * an auto-reply, being sent from channel to channel, "a joke". The learned models were trained on corpora where
+   * these are rare and outvoted them (QA round 2: "The agent was incredibly rude" scored 0.45).
+   */
+  decisive?: boolean;
 }
+
+/** The same cue, marked decisive (CueDef.decisive). */
+export const decisive = (def: CueDef): CueDef => ({ ...def, decisive: true });
 
 export const cue = (kind: CueKind, label: string, pattern: string, weight: number, severity?: 1 | 2 | 3 | 4): CueDef =>
   severity === undefined ? { kind, label, pattern, weight } : { kind, label, pattern, weight, severity };

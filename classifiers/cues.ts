@@ -62,7 +62,13 @@ const CLAUSE_BREAK = /[.!?;:,\n]/;
 const WORD_SPLIT = /[\s"„“”()]+/;
 
 // Words that may stand between a negator and what it negates: "nicht so gut", "not very happy", "kein guter".
-const NEGATION_BRIDGE = new Set(['so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'mehr', 'really', 'very', 'too', 'that', 'so', 'a', 'an', 'at', 'all', 'exactly', 'particularly', 'longer']);
+// Also what stands between a negator and a complaint noun in praise: "nothing to complain about", "never had a
+// problem", "no real issues", "keine größeren Probleme" (QA round 2: each read as a complaint word).
+const NEGATION_BRIDGE = new Set([
+  'so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'mehr', 'größeren', 'großen', 'nennenswerten',
+  'wirklichen', 'echten', 'einzigen', 'really', 'very', 'too', 'that', 'a', 'an', 'at', 'all', 'exactly', 'particularly', 'longer', 'to', 'any',
+  'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
+]);
 /** Phrases that negate what follows as a negator does ("alles andere als problemlos", "anything but helpful"). */
 const NEGATING_PHRASE = /(?:alles andere als|anything but)\s*$/;
 
@@ -127,6 +133,8 @@ export interface CueAnalysis {
     maybeIronic?: boolean;
     /** Weight of negated negative words ("nicht schlecht", "not bad"): understatement, praise when nothing else is criticised. */
     litotes?: number;
+    /** A cue that is a complaint on its own (CueDef.decisive), not negated, not resolved, not an observer's. */
+    decisive?: boolean;
     /** The post reports its problem solved, and nothing after that goes wrong again (isResolved). */
     resolved?: boolean;
     /** A bystander takes the company's or its staff's side against the pile-on (DEFENCE_LABELS), as an observer. */
@@ -244,6 +252,8 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const observer = readsAsObserver(commentary, customer);
   const defendsCompany = observer && hits.some(isDefence);
 
+  const decisive = !resolved && !observer && hits.some((h) => h.def.decisive === true && !h.negated);
+
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
   let evidence = (observer ? 0.5 : 1) * failure + evaluationFactor * negative;
   if (evidence > 0) evidence += customer;
@@ -268,7 +278,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}) },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}) },
   };
 }
 

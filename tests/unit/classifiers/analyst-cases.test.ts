@@ -92,3 +92,41 @@ describe('shipped classifier on the QA analyst run\'s cases', () => {
     expect(post('Kranich Versand: mein Paket ist seit zwei Wochen nicht angekommen, Sendungsverfolgung zeigt nichts.').intents).toContain('delivery');
   });
 });
+
+// QA round 2: 240 fresh posts written and labelled before any run (German F1 0.717, English 0.780 before these fixes).
+describe('shipped classifier on the second QA round\'s cases', () => {
+  it.each([
+    'Keine Beschwerden, @Flimmerbox läuft bei uns seit Jahren ohne Probleme.',
+    'Ich versteh die ganze Aufregung um @Kaufmeile nicht. Ich bestelle da seit Jahren, nie ein Problem gehabt.',
+    'Nothing to complain about with @Streamora, the new documentary series is brilliant.',
+    'Zero issues with @Streamora in years. Just works.',
+    "Don't get the fuss about @Shoplane. Been ordering for years, never had a problem.",
+    'Braced myself for a fight but @Ironleaf handled my claim without any hassle.',
+    'Nicht schlecht, @Talkora. Störung gemeldet, nach 2 Stunden lief alles wieder.',
+    'Not bad @Wellnet. Reported the outage, fixed within 2 hours.',
+  ])('praise that names a problem only to deny it is no complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+
+  it.each([
+    'The agent at @Ironleaf was incredibly rude, actually laughed when I asked about my claim.',
+    'Phone support told me to use chat. Chat told me to message on Facebook. Facebook told me to call. @Wellnet you\'re a joke.',
+    'Automatische Antwort: "Wir melden uns innerhalb von 48 Stunden." Das war vor 9 Tagen, @Kaufmeile.',
+    'Wenn @Stromfux die Abschläge noch einmal ohne Begründung verdoppelt, bin ich weg. Hab schon das Vergleichsportal offen.',
+    'Das Streaming bei @Flimmerbox ruckelt jeden Abend ab 20 Uhr. 4K bezahlen, 480p bekommen.',
+    '@Wellnet engineer window was 8–12. It\'s now 3pm. Nobody here, nobody calling.',
+    'Techniker-Termin heute 8–12 Uhr, ich hab mir extra freigenommen, und keiner kam. Kein Anruf, nichts.',
+    '@eichenlust_hilft Beim Regal "Birke" fehlen 8 Schrauben und zwei Böden. Aufbau heute also gestorben. Super.',
+    "wot's the point @Wellnet, router turned up but no cable in the box. brilliant.",
+  ])('a complaint the learned model alone missed: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+
+  it.each([
+    '@Streamora is season 2 of "Northern Lights" coming to you?',
+    'Hey @Wellnet, how much is roaming in Switzerland on the Basic plan?',
+    '@Sparhaus Ist die Filiale in Giesing noch offen oder wurde die geschlossen?',
+  ])('an information question is no complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+});

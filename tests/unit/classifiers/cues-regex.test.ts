@@ -15,6 +15,14 @@ describe('cue pattern syntax', () => {
   });
 });
 
+describe('every shipped cue pattern', () => {
+  // Alternatives are compiled on first use (cues-regex.ts), so a broken one would only fail on a post that reaches
+  // it, and that post would be dead-lettered ("hassle[- ]free" once was).
+  it.each([...DE_CUES, ...EN_CUES].map((c) => [c.label, c.pattern] as const))('compiles: %s', (_label, pattern) => {
+    expect(() => new RegExp(toRegexSource(pattern), 'u')).not.toThrow();
+  });
+});
+
 describe('matchPrefixes', () => {
   it.each([
     ['keine antwort', ['kei']],
