@@ -27,7 +27,7 @@ export const CSV_FIELDS = {
   /** Meltwater writes the clock time in its own column next to `Date`. */
   time: ['time', 'uhrzeit'],
   // `name` last: in tweet datasets it is the poster's screen name ("Twitter US Airline Sentiment"), and any better column wins.
-  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name', 'user_screen_name', 'user.username', 'user_name', 'name'],
+  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name', 'user_screen_name', 'user.username', 'user_name', 'nutzer', 'benutzer', 'nutzername', 'benutzername', 'verfasser', 'name'],
   handle: ['author.username', 'username', 'screen_name', 'user_screen_name', 'twitter_screen_name', 'handle', 'user.screen_name', 'user.username'],
   authorName: ['author.name', 'full_name', 'from.name', 'user.name', 'comment_by', 'post_by'],
   url: ['url', 'link', 'permalink'],

@@ -24,6 +24,12 @@ export const TEXT_COLUMNS = [
   'comment_text',
   'post_message',
   'post_text',
+  // German spreadsheets ("Datum;Uhrzeit;Nutzer;Beitrag"), as a German team would hand over a storm (QA firestorm round 2).
+  'beitrag',
+  'inhalt',
+  'nachricht',
+  'kommentar',
+  'beitragstext',
 ] as const;
 
 /** A header cell as the lists above spell it: trimmed, lower case, runs of spaces and hyphens as one `_`. */

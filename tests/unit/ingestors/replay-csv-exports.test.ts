@@ -296,3 +296,15 @@ describe('tweet datasets as shared for research (column names the table does not
     expect(authors).toContain('kim');
   });
 });
+
+describe('replay reads a German spreadsheet', () => {
+  it('takes Beitrag as the text, Nutzer as the author and joins Datum and Uhrzeit (QA firestorm round 2: refused as "no text column")', () => {
+    const input = readCsv(['Datum;Uhrzeit;Nutzer;Beitrag', '03.11.2026;14:05;@anna;MediaMarkt hat mich schon wieder versetzt, Frechheit!'].join('\n'));
+    expect(input.errors).toEqual([]);
+    expect(input.mentions[0]).toMatchObject({
+      author: { id: '@anna', handle: 'anna' },
+      text: 'MediaMarkt hat mich schon wieder versetzt, Frechheit!',
+      createdAt: '2026-11-03T14:05:00.000Z',
+    });
+  });
+});
