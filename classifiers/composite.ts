@@ -71,11 +71,13 @@ export const LONG_POST_CHARS = 600;
  * (0.07 / 0.73), "Aerolux hat meinen Flug gestrichen, Abzocke!" (0.22 / 0.73) all scored below the line, so a
  * storm of such posts at any brand but the railway counted as neutral chatter. In its own domain the rule is level
  * (dev.xml 5-fold CV, complaint F1 / subtask-B micro-F1: without 0.5806 / 0.7607; at 0.6 0.5813 / 0.7573; 0.7
- * 0.5801 / 0.7598; 0.8 0.5802 / 0.7619); 0.7 is the lowest bar of one clear cue plus some support. English keeps the
+ * 0.5801 / 0.7598; 0.8 0.5802 / 0.7619); 0.69 lets one clear cue of weight 1 decide (its cue score is
+ * 0.699): "Flinkmiete nie wieder.", "Vodafone hat ohne Rückfrage 50 Euro abgebucht" were missed at 0.7 (QA round 3),
+ * and test_dia moved 0.5822 / 0.7242 → 0.5840 / 0.7258 with it. English keeps the
  * bounded lift: its model learned nine industries (leave-one-industry-out above), and the rule cost English
  * 10-fold CV 0.7323 → 0.7288 at 0.7 (0.7318 at 0.8).
  */
-export const GERMAN_STRONG_CUE = 0.7;
+export const GERMAN_STRONG_CUE = 0.69;
 
 /**
  * The same for English (and other languages) at a higher bar: a cue score this high takes two clear failures or one
@@ -205,6 +207,7 @@ export function compositeComplaintScore(
   // Understatement about a problem solved ("Not bad @Wellnet. Reported the outage, fixed within 2 hours."): praise
   // however sure the learned model is (0.86, QA round 2); it is surest exactly where the problem words stand.
   if (isUnderstatedResolution(cue.evidence)) return Math.min(RESOLVED_CAP, learned);
+  if (cue.evidence.settled === true) return Math.min(RESOLVED_CAP, learned);
   if (isPlainPraise(cue.evidence, lang)) return Math.max(0, learned - (lang === 'de' ? GERMAN_PRAISE_DRAG : cue.evidence.resolved === true || (cue.evidence.litotes ?? 0) > 0 ? SOLVED_PRAISE_DRAG : PRAISE_DRAG));
   if (cue.evidence.decisive === true && !cue.evidence.question) return Math.max(learned, cue.score, DECISIVE_FLOOR);
   if (cue.score >= (lang === 'de' ? GERMAN_STRONG_CUE : OTHER_STRONG_CUE)) return Math.max(learned, cue.score);
