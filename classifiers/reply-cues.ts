@@ -347,6 +347,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
 
   // --- request_info: the brand engaged and asks for something.
   p('request_info', 'de', 'nenn uns …', 2.5, /\b(?:nenne?|nennen\s+sie|schick|schicke|schicken\s+sie|sende|senden\s+sie|gib|gebt|geben\s+sie)\s+uns\s+(?:bitte\s+|kurz\s+|noch\s+|gerne\s+)*(?:\w+\s*,\s*)*(?:dein|ihr|die|das|den|datum|zug|kunden|bestell|vertrags)/iu),
+  // "Schick uns eine DM mit deiner Rufnummer" asks for something (QA firestorm round 2: read as a bare DM invitation).
+  p('request_info', 'de', 'DM mit deiner …', 2.5, /\b(?:dm|pn|privatnachricht|direktnachricht|nachricht|mail|e-?mail)\s+mit\s+(?:deiner|deinem|deinen|ihrer|ihrem|ihren|der|dem|den|eurer|eurem)\s+/iu),
   p('request_info', 'de', 'Bestell-/Kundennummer', 3, rx(
     String.raw`\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug)(?:-?nummer|nr\.?)`,
     String.raw`\b(?:ihre|deine)\s+(?:adresse|postleitzahl|plz|e-?mail-?adresse|anschrift|geburtsdatum)`,

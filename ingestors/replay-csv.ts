@@ -136,7 +136,8 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   // (no answer expected), as a retweet read from the API's own JSON is.
   const retweetedUser = get(col.retweetedUser)?.replace(/^@/, '');
   if (retweetOf !== undefined && !RETWEET.test(text) && retweetedUser) text = `RT @${retweetedUser}: ${text}`;
-  const parent = get(col.parentId);
+  // A short `reply_to` column may name the account replied to instead of the post: only an id is a parent.
+  const parent = get(col.parentId)?.replace(/^@.*$/u, '') || undefined;
   const source = context.source ?? 'csv';
   const id = `${source}:${nativeId}`;
   const link = get(col.url);

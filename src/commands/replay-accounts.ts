@@ -26,12 +26,15 @@ function handleWords(handle: string): string[] {
 /**
  * Whether a handle looks like the brand's: it holds the name, case and separators ignored ("@aerolux_hilft",
  * "@AeroluxHelp" for "Aerolux"; "@DB_Bahn" for "Bahn"). A name under three letters ("DB") would be inside too
- * many handles ("@dbrown"), so it must be one of the handle's words.
+ * many handles ("@dbrown"), so it must be one of the handle's words; one of three or four letters must start the
+ * handle or be one of its words ("@ING_Deutschland", "@ingdiba", not "@Josh_King": QA firestorm round 2).
  */
 export function looksLikeBrand(handle: string, name: string): boolean {
   const key = nameKey(name);
-  if (key.length >= 3) return nameKey(handle).includes(key);
-  return key.length > 0 && handleWords(handle).includes(key);
+  if (key.length === 0) return false;
+  if (key.length >= 5) return nameKey(handle).includes(key);
+  if (handleWords(handle).includes(key)) return true;
+  return key.length >= 3 && nameKey(handle).startsWith(key);
 }
 
 export interface AssumedAccount {

@@ -55,6 +55,15 @@ describe('which handles look like the brand', () => {
     expect(looksLikeBrand('dbrown', 'DB')).toBe(false);
     expect(looksLikeBrand('feedback', 'DB')).toBe(false);
   });
+
+  it('a name of three or four letters must start the handle or be one of its words: @ING_Deutschland, not @Josh_King', () => {
+    expect(looksLikeBrand('ING_Deutschland', 'ING')).toBe(true);
+    expect(looksLikeBrand('ingdiba', 'ING')).toBe(true);
+    expect(looksLikeBrand('Josh_King', 'ING')).toBe(false);
+    expect(looksLikeBrand('darling_de', 'ING')).toBe(false);
+    expect(looksLikeBrand('DB_Bahn', 'Bahn')).toBe(true);
+    expect(looksLikeBrand('autobahnfan', 'Bahn')).toBe(false);
+  });
 });
 
 describe('a replayed brand\'s accounts', () => {

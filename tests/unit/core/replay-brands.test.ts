@@ -92,6 +92,19 @@ describe('brand discovery for replay', () => {
     expect(assignBrands(reply, [brand!]).authorBrand).toBe('aerolux');
   });
 
+  it('names the brand by its word when the support handle holding it is @mentioned more often (QA firestorm round 2)', async () => {
+    const list = posts(
+      ['@MediaMarkt_DE wo bleibt meine Lieferung?', 30],
+      ['@MediaMarkt_DE Frechheit, schon wieder falsch geliefert', 20],
+      ['MediaMarkt hat mich versetzt, nie wieder', 15],
+      ['Das Wetter ist heute schön', 10],
+    );
+    const [brand, ...more] = found(await discoverBrands(each(list), []));
+    expect(more).toEqual([]);
+    expect(brand).toMatchObject({ id: 'mediamarkt', name: 'MediaMarkt', accounts: ['@mediamarkt_de'] });
+    expect(brand!.query).toBe('MediaMarkt OR #mediamarkt OR @mediamarkt OR @mediamarkt_de');
+  });
+
   it("takes a page that replies under the subject's own name as its account (Facebook records have names, not handles)", async () => {
     const list = posts(['Telekom, seit drei Tagen kein Internet!', 15], ['Nie wieder Telekom', 10], ['Danke für die Geduld', 5]);
     const reply = Mention.parse({

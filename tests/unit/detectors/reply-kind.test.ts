@@ -46,6 +46,7 @@ const cases: Array<[ReplyKind, 'de' | 'en', string]> = [
   ['answer', 'en', 'Your order number is 12345 and it shipped today.'],
   ['request_info', 'en', 'Which model do you have?'],
   ['request_info', 'de', 'Nenn uns deine Sendungsnummer, dann schauen wir nach.'],
+  ['request_info', 'de', 'Schick uns eine DM mit deiner Rufnummer, dann schauen wir.'],
 ];
 
 describe('classifyReply', () => {

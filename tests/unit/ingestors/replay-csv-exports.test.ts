@@ -308,3 +308,13 @@ describe('replay reads a German spreadsheet', () => {
     });
   });
 });
+
+describe('replay reads a plain reply_to column', () => {
+  it('as the reply parent when it holds a post id, not when it names an account (QA firestorm round 2)', () => {
+    const input = readCsv(
+      ['id,created_at,username,text,reply_to', '1,2026-11-03T10:00:00Z,anna,@ING_Deutschland Konto gesperrt!,', '2,2026-11-03T10:20:00Z,ING_Deutschland,@anna Das Konto ist wieder frei.,1', '3,2026-11-03T10:25:00Z,bob,@anna same,@anna'].join('\n'),
+    );
+    expect(input.errors).toEqual([]);
+    expect(input.mentions.map((m) => m.thread.parentId)).toEqual([undefined, 'csv:1', undefined]);
+  });
+});
