@@ -36,7 +36,7 @@ export const CSV_FIELDS = {
   rootId: ['conversation_id', 'thread_id', 'conversationid'],
   parentId: ['referenced_tweets.replied_to.id', 'in_reply_to_status_id', 'in_reply_to_status_id_str', 'in_reply_to_tweet_id', 'in_response_to_tweet_id', 'parent_id', 'parent.id', 'inreplytotweetid',
     // Plain exports name it shortly (QA firestorm round 2: a `reply_to` column was ignored, 194 answered posts alerted).
-    'reply_to', 'reply_to_id', 'in_reply_to', 'in_reply_to_id', 'replied_to', 'replied_to_id', 'antwort_auf'],
+    'reply_to', 'reply_to_id', 'in_reply_to', 'in_reply_to_id', 'replied_to', 'replied_to_id', 'antwort_auf', 'comment_parent'],
   retweetOf: ['referenced_tweets.retweeted.id', 'retweeted_status_id', 'retweeted_status.id_str', 'retweetedtweet.id'],
   retweetedUser: ['retweeted_username', 'retweetedtweet.user.username'],
   likes: ['public_metrics.like_count', 'like_count', 'favorite_count', 'likes', 'likecount', 'likes_count'],

@@ -138,7 +138,12 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   if (retweetOf !== undefined && !RETWEET.test(text) && retweetedUser) text = `RT @${retweetedUser}: ${text}`;
   // A short `reply_to` column may name the account replied to instead of the post: only an id is a parent.
   const parent = get(col.parentId)?.replace(/^@.*$/u, '') || undefined;
-  const source = context.source ?? 'csv';
+  // A Facebook page export (Netvizz: `post_id` "<page>_<post>" beside each comment) holds comments on the page's own
+  // posts: read as the Graph export's are, so the page's post is the brand's thread and the page answering there is
+  // the brand (QA firestorm round 2: such a file raised no alert at all, its one thread set aside as a viral post).
+  const pagePost = col.rootId === 'post_id' ? get('post_id') : undefined;
+  const onPage = pagePost !== undefined && /^\d+_\d+$/u.test(pagePost);
+  const source = onPage ? 'facebook' : (context.source ?? 'csv');
   const id = `${source}:${nativeId}`;
   const link = get(col.url);
   const name = get(col.authorName);
@@ -160,7 +165,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
       metrics: retweet
         ? { likes: 0, shares: 0, replies: 0 }
         : { likes: count(get(col.likes)), shares: count(get(col.shares)) + count(get(col.quotes)), replies: count(get(col.replies)) },
-      channel: pageChannel(get(col.pageType)) ?? (parent ? 'reply' : 'post'),
+      channel: onPage ? 'page_comment' : (pageChannel(get(col.pageType)) ?? (parent ? 'reply' : 'post')),
       ...(langHint ? { langHint } : {}),
     },
     line,

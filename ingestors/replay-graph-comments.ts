@@ -48,7 +48,8 @@ export async function pageBrands(mentions: AsyncIterable<Mention>, brands: reado
   const out = new Map<string, string>();
   for await (const m of mentions) {
     const page = pageOf(m);
-    if (page === undefined || m.author.isBrand !== true || out.has(page)) continue;
+    // A page export without the Graph's `from` ids (Netvizz) marks no author as the page: its name does.
+    if (page === undefined || out.has(page) || (m.author.isBrand !== true && m.channel !== 'page_comment')) continue;
     const owner = [m.author.name, m.author.handle, m.author.id].map((who) => (who === undefined ? undefined : brandNamed(who, brands))).find((id) => id !== undefined);
     if (owner !== undefined) out.set(page, owner);
   }
@@ -74,12 +75,33 @@ export function brandNamed(who: string, brands: readonly BrandNames[]): string |
 /** The pages of the file that answer as themselves, by the page's name (the first name seen per page). */
 export async function pageOwners(mentions: AsyncIterable<Mention>): Promise<Array<{ pageId: string; name: string }>> {
   const out = new Map<string, string>();
+  // Without the Graph's ids (a Netvizz export) no author is marked as the page: the page is who writes under most of
+  // its posts, at least three and twice as many as anyone else (customers comment on one post, the page on all).
+  const threadsBy = new Map<string, Map<string, Set<string>>>();
   for await (const m of mentions) {
     const page = pageOf(m);
-    if (page !== undefined && m.author.isBrand === true && m.author.name?.trim() && !out.has(page)) out.set(page, m.author.name.trim());
+    const name = m.author.name?.trim() || undefined;
+    if (page === undefined || name === undefined || out.has(page)) continue;
+    if (m.author.isBrand === true) out.set(page, name);
+    else if (m.channel === 'page_comment') {
+      const byName = threadsBy.get(page) ?? new Map<string, Set<string>>();
+      threadsBy.set(page, byName);
+      const threads = byName.get(name) ?? new Set<string>();
+      byName.set(name, threads);
+      if (threads.size < 1000) threads.add(m.thread.rootId);
+    }
+  }
+  for (const [page, byName] of threadsBy) {
+    if (out.has(page)) continue;
+    const ranked = [...byName].map(([name, threads]) => [name, threads.size] as const).sort((a, b) => b[1] - a[1]);
+    const [first, second] = ranked;
+    if (first !== undefined && first[1] >= MIN_PAGE_THREADS && first[1] >= 2 * (second?.[1] ?? 0)) out.set(page, first[0]);
   }
   return [...out].map(([pageId, name]) => ({ pageId, name }));
 }
+
+/** Posts of its page a name must write under to be taken as the page itself (pageOwners). */
+const MIN_PAGE_THREADS = 3;
 
 /**
  * A Graph post exported with its comments nested (`/posts?fields=message,from,comments{…}`): the post and the page it

@@ -52,7 +52,7 @@ export interface AssumedAccount {
  * `@Name` is a guess), then the file's authors and @mentioned handles that look like its name, most posts first
  * (at most MAX_ASSUMED_ACCOUNTS of those). One read of the file.
  */
-export async function accountsNamedLike(mentions: AsyncIterable<{ author: Pick<Mention['author'], 'handle'>; text: string }>, name: string, query?: string): Promise<AssumedAccount[]> {
+export async function accountsNamedLike(mentions: AsyncIterable<{ author: Pick<Mention['author'], 'handle' | 'name'>; text: string }>, name: string, query?: string): Promise<AssumedAccount[]> {
   const found = new Map<string, AssumedAccount>();
   const entry = (handle: string, fromQuery = false): AssumedAccount => {
     const key = handle.toLowerCase();
@@ -61,7 +61,17 @@ export async function accountsNamedLike(mentions: AsyncIterable<{ author: Pick<M
     return a;
   };
   for (const h of query === undefined ? [] : queryHandles(query)) entry(h.slice(1), true);
+  const brandKey = nameKey(name);
   for await (const m of mentions) {
+    // A Facebook page answers under its name and has no handle ("EDEKA" replying under its own post, QA firestorm
+    // round 2: its 198 replies counted as customers' comments).
+    const shown = m.author.name?.trim();
+    if (!m.author.handle && shown && brandKey.length > 0 && nameKey(shown) === brandKey) {
+      const key = `name:${brandKey}`;
+      const a = found.get(key) ?? { account: shown, wrote: 0, mentioned: 0, fromQuery: false };
+      found.set(key, a);
+      a.wrote++;
+    }
     const author = m.author.handle?.replace(/^@/u, '');
     if (author && (found.has(author.toLowerCase()) || looksLikeBrand(author, name))) {
       const a = entry(author);
@@ -89,7 +99,7 @@ function plural(n: number, word: string): string {
 /** The progress line saying which accounts replay assumed for a brand, and on what evidence. */
 export function describeAccounts(brandId: string, accounts: readonly AssumedAccount[]): string {
   if (accounts.length === 0) {
-    return `replay: brand ${brandId}: no accounts assumed (no author or @mentioned handle of the file holds its name): its replies are not recognised and posts are addressed to it only by their source; name its handle in the query (--brand 'NAME=NAME OR @handle') or use a config file`;
+    return `replay: brand ${brandId}: no accounts assumed (no author, page name or @mentioned handle of the file holds its name): its replies are not recognised and posts are addressed to it only by their source; name its handle in the query (--brand 'NAME=NAME OR @handle') or use a config file`;
   }
   const evidence = accounts.map((a) => {
     const why = [a.fromQuery ? 'in the query' : '', a.wrote > 0 ? `wrote ${plural(a.wrote, 'post')}` : '', a.mentioned > 0 ? `@mentioned in ${plural(a.mentioned, 'post')}` : ''];

@@ -66,6 +66,17 @@ describe('which handles look like the brand', () => {
   });
 });
 
+describe('a Facebook page as a replayed brand\'s account', () => {
+  it('is taken by its name when it writes under it with no handle (QA firestorm round 2: a Netvizz export)', async () => {
+    async function* posts() {
+      yield { author: { name: 'Jens N.' }, text: 'Immer nur eine Kasse offen bei EDEKA' };
+      yield { author: { name: 'EDEKA' }, text: 'Das tut uns leid, Jens!' };
+      yield { author: { name: 'Edeka' }, text: 'Wir kümmern uns.' };
+    }
+    expect(await accountsNamedLike(posts(), 'EDEKA')).toEqual([{ account: 'EDEKA', wrote: 2, mentioned: 0, fromQuery: false }]);
+  });
+});
+
 describe('a replayed brand\'s accounts', () => {
   it('takes handles customers @mention, not only those that wrote posts; an e-mail address is no handle', async () => {
     const file = [post('kunde_x', IGNORED[0]!), post('kunde_y', '@Aerolux_Hilft @kunde_x same here, mail to service@aerolux.de bounced'), post('kunde_z', '@AeroluxHelp lost my bag')];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageOf, pageOwners } from '../../../ingestors/replay-graph-comments.ts';
 import { readReplayFile } from '../../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../../ingestors/replay-stream.ts';
 import { guessReplayFormat } from '../../../ingestors/replay-sniff.ts';
@@ -88,6 +89,31 @@ describe('replaying JSON records that are neither mentions nor tweets', () => {
       ['csv:1011_2', 'Erika', 'Frechheit!', '2013-04-22T10:02:00.000Z', 'csv:1011'],
     ]);
     expect(source.errors).toEqual([{ line: 4, reason: 'empty text' }]);
+  });
+
+  it('a Netvizz page export ("<page>_<post>" post ids) is read as comments on the page, as the Graph export is (QA firestorm round 2)', async () => {
+    const csv = [
+      'post_id,comment_id,comment_parent,comment_by,comment_message,comment_published',
+      '1612_8812,8812_1,,Jens N.,IMMER NUR EINE KASSE OFFEN BEI EUCH.,2024-05-01T08:04:04+0000',
+      '1612_8812,8812_2,8812_1,EDEKA,"Das tut uns leid, Jens! Wir geben es an den Markt weiter.",2024-05-01T08:30:00+0000',
+    ].join('\n');
+    const mentions = await allMentions(await openReplayFile(write('netvizz-page.csv', csv), 'csv'));
+    expect(mentions.map((m) => [m.id, m.source, m.channel, m.thread.rootId, m.thread.parentId])).toEqual([
+      ['facebook:8812_1', 'facebook', 'page_comment', 'facebook:1612_8812', undefined],
+      ['facebook:8812_2', 'facebook', 'page_comment', 'facebook:1612_8812', 'facebook:8812_1'],
+    ]);
+    expect(mentions.map(pageOf)).toEqual(['1612', '1612']);
+  });
+
+  it('takes the name that writes under most of a Netvizz page\'s posts (three or more, twice anyone else) as the page', async () => {
+    const rows = ['post_id,comment_id,comment_by,comment_message,comment_published'];
+    for (const post of [1, 2, 3]) {
+      rows.push(`1612_${post},${post}_1,Kundin ${post},Warum ist das so teuer?,2024-05-0${post}T08:00:00+0000`);
+      rows.push(`1612_${post},${post}_2,EDEKA,Danke für die Frage!,2024-05-0${post}T08:30:00+0000`);
+    }
+    rows.push('1612_3,3_3,Kundin 3,Immer noch teuer,2024-05-03T09:00:00+0000');
+    const source = await openReplayFile(write('netvizz-owner.csv', rows.join('\n')), 'csv');
+    expect(await pageOwners(source.mentions())).toEqual([{ pageId: '1612', name: 'EDEKA' }]);
   });
 });
 
