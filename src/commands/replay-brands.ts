@@ -155,6 +155,10 @@ export function chooseSubjects(tally: SubjectTally, takenIds: ReadonlySet<string
     // "@aerolux_hilft" or "#aeroluxfail" next to a chosen "aerolux" is that brand, not another one.
     if (chosenKeys.some((k) => key.includes(k) || k.includes(key))) continue;
     if (chosen.length > 0) {
+      // A further subject must look like a name: a handle, a hashtag, or a word mostly written capitalised. "overbooked"
+      // in 29 % of an airline storm's posts is what the storm is about, not a second company (QA firestorm round 2).
+      const mostlyTag = ((tally.asHandle.get(key) ?? 0) + (tally.asHashtag.get(key) ?? 0)) * 2 >= n;
+      if (!mostlyTag && !/\p{Lu}/u.test(commonSpelling(key, sample.filter((p) => p.terms.has(key))))) continue;
       const withKey = sample.filter((p) => p.terms.has(key));
       const shared = withKey.filter((p) => chosenKeys.some((k) => p.terms.has(k))).length;
       // Not in the sample at all (a tiny sample): nothing shows it stands apart, so it is not taken.

@@ -154,6 +154,22 @@ describe('brand discovery for replay', () => {
     expect(found(d).map((b) => b.id)).toEqual(['aerolux']);
   });
 
+  it('takes neither a reshared private user nor a lower-case word of the storm for a second brand (QA firestorm round 2)', async () => {
+    const d = await discoverBrands(
+      each(
+        posts(
+          ['United dragged a passenger off a flight', 20],
+          ['Shame on United', 20],
+          ['RT @foodie_jaso8626: Just cut up my card ✂️', 25],
+          ['overbooked again, never flying with them', 20],
+          ['Nice weather today', 5],
+        ),
+      ),
+      [],
+    );
+    expect(found(d).map((b) => b.id)).toEqual(['united']);
+  });
+
   it('finds two competitors a file is about, each with the language of its posts', async () => {
     const d = await discoverBrands(
       each(
