@@ -159,3 +159,15 @@ describe('shipped classifier on the third QA round\'s cases', () => {
     expect(c.complaint.cues.some((x) => x.cue.startsWith('Kündigung'))).toBe(false);
   });
 });
+
+// QA firestorm round 2: German storm posts the detector did not count.
+describe('shipped classifier on German storm posts', () => {
+  it.each(['Danke, ING. Nicht.', 'Läuft bei euch, ING. Nicht.', 'Super Service. Nicht.', 'Was soll das?'])('counts as negative: %s', (text) => {
+    const c = classify(text);
+    expect(c.complaint.isComplaint || c.sentiment.label === 'negative').toBe(true);
+  });
+
+  it('a plain "nicht." that ends a sentence is no irony marker', () => {
+    expect(classify('Ich weiß es nicht. Nicht mal die Hotline.').complaint.cues.some((c) => c.cue.includes('„. Nicht'))).toBe(false);
+  });
+});
