@@ -149,6 +149,15 @@ describe('shipped classifier on the third QA round\'s cases', () => {
     expect(classify(text).complaint.isComplaint).toBe(false);
   });
 
+  it.each([
+    'Ganz ehrlich, VitaKasse: 11 Wochen Bearbeitungszeit für einen Hilfsmittelantrag. Mein Vater braucht den Rollator JETZT, nicht im Frühjahr.',
+    'Bei Technikhafen sagt man mir, der Fernseher ist erst in 3 Wochen wieder da. Der Laden gegenüber hatte ihn sofort. Hätte ich gleich dort kaufen sollen.',
+    'Was ist eigentlich aus "Lieferung in 30 Minuten oder gratis" geworden, @Lieferloewe? 70 Minuten und voller Preis.',
+    'Hearthwood sofa: "ships in 2 weeks". It\'s week 9. Every call: "it\'s on a container".',
+  ])('an implicit complaint (a figure, a competitor, a promise) is one: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+
   it('praise first and then the problem stays a complaint', () => {
     expect(classify('Nice staff but my parcel never arrived').complaint.isComplaint).toBe(true);
   });
