@@ -111,7 +111,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bwir\s+(?:${W}\s+){0,5}?(?:melden|kümmern)\s+uns\b`,
     String.raw`\b(?:melden|kümmern)\s+uns\s+(?:${W}\s+){0,3}?(?:darum|drum|schnellstmöglich|baldmöglichst|so\s+schnell|zeitnah|umgehend|kürze|bald|gleich|sofort|zurück|wieder|bei\s+(?:dir|ihnen|euch))`,
     String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*)\s+(?:${W}\s+){0,3}?(?:melde[nt]|kümmer[nt])\s+sich\b`,
-    String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*|berater\S*)\s+(?:${W}\s+){0,4}?(?:wird|werden)\s+sich\s+(?:${W}\s+){0,4}?(?:melden|kümmern)\b`,
+    String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*|berater\S*)\s+(?:${W}\s+){0,4}?(?:wird|werden)\s+sich\s+(?:${W}\s+){0,8}?(?:melden|kümmern)\b`,
+    String.raw`(?:kolleg\S*|fachabteilung|abteilung|team|technik\S*|jemand|mitarbeiter\S*|berater\S*)\s+(?:${W}\s+){0,4}?(?:wird|werden)\s+(?:sie|dich|euch)\s+(?:${W}\s+){0,4}?(?:anrufen|kontaktieren|zurückrufen|informieren)\b`,
     String.raw`\b(?:melde[nt]|kümmer[nt])\s+sich\s+(?:${W}\s+){0,3}?(?:darum|schnellstmöglich|so\s+schnell|zeitnah|umgehend|kürze|bald|bei\s+(?:dir|ihnen|euch))`,
   )),
   p('auto_reply', 'de', 'wir prüfen das', 3, rx(
@@ -162,6 +163,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('auto_reply', 'de', 'antworten innerhalb von … Stunden', 2, rx(
     String.raw`(?:antworten|melden|beantworten|rückmeldung|antwort)\b[^.!?]{0,40}?\b(?:innerhalb|binnen)\s+(?:von\s+)?${SPAN_DE}`,
     String.raw`\b(?:innerhalb|binnen)\s+(?:von\s+)?${SPAN_DE}[^.!?]{0,40}?(?:antworten|melden|beantworten|rückmeldung|antwort)\b`,
+    String.raw`\bin\s+den\s+(?:nächsten|kommenden)\s+(?:${W}\s+)?(?:minuten|stunden|tagen|werktagen|wochen)\b[^.!?]{0,40}?(?:melden|anrufen|kontaktieren|zurückrufen|antworten)\b`,
   )),
   p('auto_reply', 'de', 'schnellstmöglich', 1.5, rx(
     String.raw`\bschnellstmöglich`,
@@ -189,7 +191,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:we${APOS}re|we\s+are|(?:team|engineers?|technicians?)\s+(?:is|are))\s+(?:currently\s+|already\s+|now\s+|still\s+)?(?:investigating|aware)\b`,
   )),
   p('auto_reply', 'en', "we'll get back to you", 3, rx(
-    String.raw`\b(?:we${APOS}ll|we\s+will|we\s+shall|i${APOS}ll|i\s+will|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|agents?|colleagues|experts|specialists|department|engineers?)\s+(?:will|should|${APOS}ll|are\s+going\s+to)|(?:someone|somebody|a\s+member\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?team|one\s+of\s+our\s+(?:[a-z-]+\s+)?(?:agents|team(?:\s+members)?|advisors|advisers|experts|colleagues)|an?\s+(?:colleague|team\s+member|member\s+of\s+(?:staff|the\s+team)|advisor|adviser|agent|specialist|expert))\s+(?:will|should))\s+(?:[a-z]+\s+){0,2}?(?:get\s+back\s+to\s+you|reply|respond|be\s+in\s+touch|contact\s+you|reach\s+out|follow\s+up|come\s+back\s+to\s+you|update\s+you|keep\s+you\s+(?:posted|updated|informed)|let\s+you\s+know|be\s+with\s+you\s+(?:shortly|soon|as\s+soon))\b`,
+    String.raw`\b(?:we${APOS}ll|we\s+will|we\s+shall|i${APOS}ll|i\s+will|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|agents?|colleagues|experts|specialists|department|engineers?)\s+(?:will|should|${APOS}ll|are\s+going\s+to)|(?:someone|somebody|a\s+member\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?team|one\s+of\s+our\s+(?:[a-z-]+\s+)?(?:agents|team(?:\s+members)?|advisors|advisers|experts|colleagues)|an?\s+(?:colleague|team\s+member|member\s+of\s+(?:staff|the\s+team)|advisor|adviser|agent|specialist|expert))\s+(?:will|should))\s+(?:[a-z]+\s+){0,2}?(?:get\s+back\s+to\s+you|reply|respond|be\s+in\s+touch|contact\s+you|call\s+you|ring\s+you|phone\s+you|reach\s+out|follow\s+up|come\s+back\s+to\s+you|update\s+you|keep\s+you\s+(?:posted|updated|informed)|let\s+you\s+know|be\s+with\s+you\s+(?:shortly|soon|as\s+soon))\b`,
     String.raw`\byou(?:${APOS}ll|\s+will)\s+hear\s+(?:back\s+)?from\s+us`,
     String.raw`\b(?:will|${APOS}ll|shall)\s+(?:[a-z]+\s+){0,2}?(?:get\s+back\s+to\s+you|be\s+in\s+touch|come\s+back\s+to\s+you)\b`,
     String.raw`\b(?:will|${APOS}ll)\s+(?:reply|respond)\s+(?:to\s+you\s+)?(?:as\s+soon\s+as|shortly|soon|within)\b`,
@@ -198,6 +200,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('auto_reply', 'en', 'reply within … hours', 2, rx(
     String.raw`\b(?:reply|respond|response|get\s+back|be\s+in\s+touch|hear\s+(?:back\s+)?from\s+us|answer|contact\s+you|replies)\b[^.!?]{0,40}?\bwithin\s+${SPAN_EN}`,
     String.raw`\bwithin\s+${SPAN_EN}[^.!?]{0,30}?\b(?:reply|respond|get\s+back|be\s+in\s+touch)\b`,
+    // When, as a promise puts it: "will call you in the next few days".
+    String.raw`\b(?:will|${APOS}ll)\s+(?:[a-z]+\s+){0,4}?in\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours|days|weeks|working\s+days|business\s+days)\b`,
   )),
   p('auto_reply', 'en', 'passed on to the team', 3, rx(
     String.raw`\b(?:passed|forwarded|escalated|referred|raised|logged|flagged|sent|handed)\s+(?:this|it|that|your\s+(?:[a-z]+\s+)?(?:message|case|complaint|feedback|details|issue|query|request|comments?|concerns?))\s+(?:on\s+|over\s+|up\s+)?(?:to|with)\s+(?:the|our|a)\s+(?:[a-z-]+\s+){0,2}?(?:team|department|colleagues|experts|specialists|engineers?|manager|management|supervisor)\b`,
@@ -277,7 +281,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   )),
   p('deflection', 'de', 'ruf uns an', 2.5, rx(
     String.raw`\b(?:bitte\s+)?(?:ruf|rufe|rufen\s+sie)\s+(?:uns|bei\s+uns|unsere\s+\w+)\s+(?:(?:dazu|bitte|gerne|doch|einfach|kurz)\s+)*(?:unter|an)\b`,
-    String.raw`\b(?:ruf|rufe|rufen\s+sie)\s+(?:[a-zäöüß-]+\s+){0,4}?an\b`,
+    String.raw`\b(?:ruf|rufe|rufen\s+sie)\s+(?:[a-zäöüß0-9-]+\s+){0,9}?an\b`,
     String.raw`\b(?:ruf|rufe|rufen\s+sie)\s+(?:uns\s+)?(?:unter\s+)?[+0][\d\s/-]{6,}\s+an\b`,
   )),
   p('deflection', 'de', 'rufen Sie an', 2.5, /\b(?:rufen\s+sie\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:unter|an)|ruf\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:unter|an)|telefonisch\s+(?:unter|erreichbar))/iu),
@@ -304,17 +308,24 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:help|support|advice|assistance)\s+(?:with\s+(?:this|that|it)\s+)?from\s+(?:our|the|your)\s+(?:[a-z-]+\s+){0,2}?(?:team|store|branch|department|colleagues|experts|specialists)\b`,
     String.raw`\breach\s+(?:us|them|our\s+(?:[a-z-]+\s+){0,2}?team)\s+(?:on|at|via|through)\b`,
   )),
+  // Someone else to talk to (QA round 3): "We'd recommend contacting the restaurant directly", "booked via a third party,
+  // you will need to contact them directly", "please pop down to reception".
+  p('deflection', 'en', 'contact the merchant', 2.5, rx(
+    String.raw`\b(?:contact(?:ing)?|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|speak(?:ing)?\s+(?:to|with)|talk(?:ing)?\s+(?:to|with)|call(?:ing)?|go(?:ing)?\s+back\s+to)\s+(?:the|your)\s+(?:[a-z-]+\s+)?(?:restaurant|store|shop|hotel|seller|merchant|retailer|venue|partner|provider|carrier|courier|bank|landlord|operator|manufacturer|third\s+party|booking\s+(?:site|platform|agent)|reception|front\s+desk|concierge)\b`,
+    String.raw`\b(?:contact|call|reach|email)\s+them\s+directly\b`,
+    String.raw`\b(?:pop|head|go|come)\s+(?:down|over|along|up)?\s*to\s+(?:the\s+)?(?:reception|front\s+desk|concierge|service\s+desk|customer\s+service\s+desk)\b`,
+  )),
   p('deflection', 'en', 'visit our help centre / store', 2.5, /\b(?:visit|check\s+out|check|see|read|consult|refer\s+to|look\s+at|head\s+(?:over\s+)?to|go\s+to|pop\s+(?:in)?to|pop\s+into|drop\s+into|call\s+into|nip\s+into|use|try)\s+(?:our|the|your\s+(?:local|nearest)|a|any\s+of\s+our|one\s+of\s+our)\s+(?:[a-z-]+\s+){0,2}?(?:help\s*cent(?:re|er)|help\s+(?:page|site|section|hub)|support\s+(?:page|site|cent(?:re|er)|portal|hub)|community(?:\s+forum)?|forum|faqs?|contact\s+(?:page|form|us\s+page)|website|stores?|branch(?:es)?|shops?|service\s+cent(?:re|er)|live\s*chat|web\s*chat|chat)\b/iu),
   p('deflection', 'en', 'via live chat', 2, rx(
     String.raw`\b(?:via|through|using|on|over)\s+(?:our\s+|the\s+)?(?:live\s*chat|web\s*chat|contact\s+form)\b`,
     String.raw`\b(?:via|through|using|on|over|in)\s+(?:our|the)\s+(?:chat|help\s*line|hotline|messenger)\b`,
   )),
   // Who will help over there: "the team there will sort it out", "a colleague will be happy to help".
-  p('deflection', 'en', 'the team there will help', 1.5, rx(String.raw`\b(?:they|the\s+(?:[a-z-]+\s+)?(?:team|store|branch|colleagues?)(?:\s+there)?|our\s+(?:[a-z-]+\s+){0,2}?(?:team|colleagues|experts|specialists|agents)|(?:a|one\s+of\s+our)\s+(?:colleague|team\s+member|advisor|adviser)s?)\s+(?:will|${APOS}ll|can|should|are\s+(?:best\s+)?placed\s+to)\s+(?:be\s+(?:able|happy|glad|best\s+placed)\s+to\s+)?(?:help|assist|advise|sort|take\s+a\s+look|look\s+into\s+(?:it|this))\b`)),
+  p('deflection', 'en', 'the team there will help', 1.5, rx(String.raw`\b(?:they|the\s+(?:[a-z-]+\s+)?(?:team|store|branch|colleagues?)(?:\s+there)?|our\s+(?:[a-z-]+\s+){0,2}?(?:team|colleagues|experts|specialists|agents)|(?:a|one\s+of\s+our)\s+(?:colleague|team\s+member|advisor|adviser)s?)\s+(?:will|${APOS}ll|can|should|(?:are|is)\s+(?:best\s+)?placed\s+to)\s+(?:be\s+(?:able|happy|glad|best\s+placed)\s+to\s+)?(?:help|assist|advise|sort|take\s+a\s+look|look\s+into\s+(?:it|this))\b`)),
   // Information elsewhere, a redirect only when nothing else is said: "the new prices are on our website".
   p('deflection', 'en', 'on our website', 1, /\b(?:on|via|through|at)\s+our\s+(?:website|web\s*site|site|app)\b/iu),
   p('deflection', 'en', 'handled by the branch', 2, rx(
-    String.raw`\b(?:handled|dealt\s+with|sorted|resolved|done|processed)\s+(?:by|at|in)\s+(?:your\s+(?:local\s+|nearest\s+)?|the\s+|our\s+|a\s+)(?:[a-z-]+\s+){0,2}?(?:branch|store|shop|team|department|station)\b`,
+    String.raw`\b(?:handled|dealt\s+with|sorted|resolved|done|processed)\s+(?:by|at|in)\s+(?:your\s+(?:local\s+|nearest\s+)?|the\s+|our\s+|a\s+)(?:[a-z-]+\s+){0,2}?(?:branch|store|shop|team|department|station|operator|provider|supplier|retailer|partner|airline|restaurant|carrier|merchant|seller)\b`,
     String.raw`\b(?:pop|drop|call)\s+in(?:to)?\b`,
   )),
   p('deflection', 'en', "can't discuss this here", 2, rx(
@@ -326,6 +337,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('deflection', 'en', 'call us', 2.5, rx(
     String.raw`\b(?:please\s+)?(?:call|phone|ring|dial|contact|give\s+(?:us|our\s+team)\s+a\s+call(?:\s+on)?)\s+(?:us\s+|our\s+(?:[a-z-]+\s+){0,3}(?:team|line|hotline|helpline|department|experts)\s+)?(?:on|at)?\s*(?:\+|0|1-8)`,
     String.raw`\b(?:team|line|department|helpline|hotline|desk)\s+(?:on|at)\s*(?:\+|0|1-8)`,
+    // Short national service numbers: "please call 105 for updates on outages".
+    String.raw`\b(?:please\s+)?(?:call|ring|dial)\s+\d{3,4}\b(?!\s*(?:times|minutes|hours|days|people))`,
   )),
   p('deflection', 'en', 'contact us at', 2.5, rx(
     String.raw`\b(?:contact|email|e-mail|reach)\s+(?:us|our\s+team|the\s+team)\s+(?:at|on|via)\b`,
@@ -348,9 +361,13 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   // --- request_info: the brand engaged and asks for something.
   p('request_info', 'de', 'nenn uns …', 2.5, /\b(?:nenne?|nennen\s+sie|schick|schicke|schicken\s+sie|sende|senden\s+sie|gib|gebt|geben\s+sie)\s+uns\s+(?:bitte\s+|kurz\s+|noch\s+|gerne\s+)*(?:\w+\s*,\s*)*(?:dein|ihr|die|das|den|datum|zug|kunden|bestell|vertrags)/iu),
   // "Schick uns eine DM mit deiner Rufnummer" asks for something (QA firestorm round 2: read as a bare DM invitation).
-  p('request_info', 'de', 'DM mit deiner …', 2.5, /\b(?:dm|pn|privatnachricht|direktnachricht|nachricht|mail|e-?mail)\s+mit\s+(?:deiner|deinem|deinen|ihrer|ihrem|ihren|der|dem|den|eurer|eurem)\s+/iu),
+  p('request_info', 'de', 'DM mit deiner …', 2.5, rx(
+    String.raw`\b(?:dm|pn|privatnachricht|direktnachricht|nachricht|mail|e-?mail)\s+mit\s+(?:deiner|deinem|deinen|ihrer|ihrem|ihren|der|dem|den|eurer|eurem)\s+`,
+    // "Schick uns bitte per DM deine Mitgliedsnummer" (QA round 3: read as a bare DM invitation).
+    String.raw`\b(?:schick|schicke|schicken\s+sie|sende|senden\s+sie|gib|nenn|nenne|nennen\s+sie)\s+(?:uns\s+)?(?:(?:bitte|kurz|noch|gerne|einfach)\s+)*(?:per|als|via|in\s+einer)\s+(?:dm|pn|privatnachricht|direktnachricht|nachricht|mail|e-?mail)\s+(?:(?:bitte|kurz|noch|gerne)\s+)*(?:deine|deinen|dein|ihre|ihren|ihr|eure|euren|das|die|den)\b`,
+  )),
   p('request_info', 'de', 'Bestell-/Kundennummer', 3, rx(
-    String.raw`\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug)(?:-?nummer|nr\.?)`,
+    String.raw`\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug|mitglieds|versicherten|versicherungs|policen|zähler|schadens?|reservierungs|mieter|fahrgestell|kennzeichen)(?:-?nummer|nr\.?)`,
     String.raw`\b(?:ihre|deine)\s+(?:adresse|postleitzahl|plz|e-?mail-?adresse|anschrift|geburtsdatum)`,
   ), false, undefined, true),
   p('request_info', 'de', 'Rückfrage', 2.5, rx(

@@ -22,6 +22,9 @@ const COURTESY = [
   String.raw`\bdank(?:e|eschön)?\b(?:\s+(?:für|dir|ihnen|euch)${CLAUSE}{0,50})?`,
   String.raw`\bthank(?:s|\s+you)\b(?:\s+(?:so\s+much\s+)?for${CLAUSE}{0,50})?`,
   String.raw`\b(?:guten\s+(?:morgen|tag|abend)|sehr\s+geehrte[rs]?|hi\s+there)\b`,
+  // A greeting and a first name ("Hey Jamie,"), and sympathy as X care teams word it ("we hate to hear this").
+  String.raw`\b(?:hi|hey|hello|hallo|moin|servus|liebe[rs]?)\s+[a-zäöüß]+(?=\s*[,!.])`,
+  String.raw`\b(?:we|i)\s+(?:hate|don't\s+like|do\s+not\s+like)\s+to\s+(?:hear|see|read)${CLAUSE}{0,40}`,
   // Salutations with a name: "Hallo Frau Peters", "Dear Mr Hughes".
   String.raw`\b(?:hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|moin|servus|dear|hi|hello)\s+(?:frau|herr|mr|mrs|ms|miss)\.?\s+[a-zäöüß-]+`,
   String.raw`\b(?:das\s+|that\s+)?(?:klingt|hört\s+sich|sounds)\s+(?:[a-z]+\s+)?(?:nicht\s+gut|ärgerlich|frustrierend|unschön|nicht\s+schön|frustrating|annoying|awful|terrible|not\s+good|bad)${CLAUSE}{0,30}`,

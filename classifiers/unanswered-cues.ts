@@ -108,6 +108,9 @@ const NUDGE = wordsRe(
     `(?:${CONTACT_EN})\\s+(?:you\\s+|u\\s+|this\\s+)?(?:again|once\\s+more|twice|(?:for\\s+the\\s+)?${ORDINAL_EN}\\s+time|(?:three|four|five|several|multiple|many|\\d+)\\s+times)`,
     `(?:i(?:'|’)?ve|i\\s+have|i\\s+had|we(?:'|’)?ve|we\\s+have|we\\s+had|already)\\s+(?:already\\s+)?(?:${CONTACTED_EN})`,
     'following\\s+up|follow(?:ing)?[-\\s]up\\s+on|chasing\\s+(?:this|up|my)',
+    // "DMed you 40 min ago, nothing back" (QA round 3): when they wrote says they wrote before.
+    "(?:dm(?:'|’)?e?d|messaged|emailed|e-mailed|wrote\\s+to|called|rang|tweeted)\\s+(?:you|u|y(?:'|’)?all)\\b(?:\\s+\\S+){0,4}?\\s+(?:ago|yesterday|earlier|this\\s+morning|last\\s+(?:week|night))",
+    '(?:habe|hab|hatte)\\s+(?:euch|ihnen|dir)\\s+(?:\\S+\\s+){0,4}?(?:geschrieben|gemailt|angerufen|eine\\s+dm\\s+geschickt)',
     '(?:my|our)\\s+(?:previous|earlier|last|first)\\s+(?:tweet|message|dm|email|post|request|complaint)',
     // Both
     '(?:hallo|hello|hi)\\s*\\?{2,}',

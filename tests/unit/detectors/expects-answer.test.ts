@@ -138,6 +138,8 @@ describe('follow-up cues: chasing the brand versus a failure that happened again
     ['Wie schon geschrieben: Router kaputt'],
     ['Formular vor zwei Wochen ausgefüllt. Bis heute hat sich niemand gemeldet.'],
     ['Niemand hat sich bei mir gemeldet!'],
+    ['DMed you 40 min ago, nothing back'],
+    ['Hab euch gestern schon geschrieben'],
   ])('re-contact, a follow-up even as a thread’s first message: %s', (text) => {
     expect(isNudge(text)).toBe(true);
   });

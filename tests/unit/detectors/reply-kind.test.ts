@@ -47,6 +47,20 @@ const cases: Array<[ReplyKind, 'de' | 'en', string]> = [
   ['request_info', 'en', 'Which model do you have?'],
   ['request_info', 'de', 'Nenn uns deine Sendungsnummer, dann schauen wir nach.'],
   ['request_info', 'de', 'Schick uns eine DM mit deiner Rufnummer, dann schauen wir.'],
+  // QA round 3 (held out): redirects to a merchant, reception, a third party or a short service number; colleagues
+  // who will call; a detail asked for by DM.
+  ['deflection', 'de', 'Bitte ruf sofort unsere 24h-Pannenhilfe unter 0800 765 4321 an, die Kollegen organisieren alles Weitere. ^TB'],
+  ['request_info', 'de', 'Hallo Anna, das klären wir gern. Schick uns bitte per DM deine Mitgliedsnummer und das Datum deiner Kündigung, dann prüfen wir das sofort. Sportliche Grüße, Tim'],
+  ['auto_reply', 'de', 'Hallo Herr Neumann, ein Kollege aus der Beitragsabteilung wird sich in den nächsten Tagen telefonisch bei Ihnen melden. Viele Grüße, Markus'],
+  ['auto_reply', 'de', 'Eine Kollegin wird Sie in den nächsten Tagen anrufen.'],
+  ['auto_reply', 'en', 'A colleague from our billing team will call you in the next few days.'],
+  ['deflection', 'en', "Oh no! We'd recommend contacting the restaurant directly, as they're responsible for preparing your order."],
+  ['deflection', 'en', 'Hey Jamie, we hate to hear this. Please DM us.'],
+  ['deflection', 'en', 'Hi Emma, power cuts are handled by your local network operator, please call 105 for updates on outages in your area. ^RH'],
+  ['deflection', 'en', "Hi Rachel, sorry your room isn't what you booked. Our front desk team is best placed to help, please pop down to reception and they'll see what they can do. ^CM"],
+  ['deflection', 'en', 'Hi Chris, as your booking was made via a third party, you will need to contact them directly as they hold the reservation.'],
+  ['answer', 'en', 'Hey Jamie, the driver is 5 minutes away now.'],
+  ['answer', 'en', 'We called the restaurant and they are remaking your order now, 20 minutes.'],
 ];
 
 describe('classifyReply', () => {
