@@ -19,6 +19,9 @@ export { matchBrands, assignBrands } from './brand-assignment.ts';
 export { createCueModel, CUE_MODEL_NAME } from './cues.ts';
 
 const log = childLogger('classifiers');
+/** A post that starts by addressing someone ("@kunde …", after a leading dot or space): a reply even without a parent. */
+const ADDRESSES_SOMEONE = /^\s*\.?@[\p{L}\p{N}_]/u;
+
 
 /** Default complaint threshold: the cue model's scores are scaled so that 0.5 means "one clear cue". */
 export const DEFAULT_COMPLAINT_THRESHOLD = 0.5;
@@ -135,7 +138,8 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     // by new keys) takes a slow path in V8 that cost ~10 µs per post; Object.assign does not. Only an own
     // "__proto__" key would be treated differently (assign sets the prototype), so that case keeps the spread.
     const classified: Classified = Object.hasOwn(mention, '__proto__') ? { ...mention, ...fields } : Object.assign({}, mention, fields);
-    if (byBrand) classified.replyKind = replyClassifier(mention.text, lang).kind;
+    // A brand's own announcement or page post (no parent, addressing nobody) is no reply: it got `answer` (QA round 3).
+    if (byBrand && (mention.thread.parentId !== undefined || ADDRESSES_SOMEONE.test(mention.text))) classified.replyKind = replyClassifier(mention.text, lang).kind;
     return classified;
   };
 }
@@ -168,6 +172,7 @@ function isTextModel(x: unknown): x is TextModel {
 
 // The learned models are written separately and may be absent from a checkout (or fail to load their model
 // file); the import is dynamic so that a missing module is a logged fallback, not a crash. It happens at
+
 // module load (top-level await) so that `createTextModel` stays synchronous for the stages.
 const learnedModule: LearnedModule | Error = await import(new URL('./learned/index.ts', import.meta.url).href).then(
   (mod: Record<string, unknown>) =>

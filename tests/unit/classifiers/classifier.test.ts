@@ -65,8 +65,13 @@ describe('createClassifier', () => {
   });
 
   it('trusts isBrand from the source as well', () => {
-    const c = classify(mention({ author: { id: 'page', isBrand: true }, text: 'Wir melden uns schnellstmöglich bei Ihnen.' }));
+    const c = classify(mention({ author: { id: 'page', isBrand: true }, text: '@kundin Wir melden uns schnellstmöglich bei Ihnen.' }));
     expect(c.replyKind).toBe('auto_reply');
+  });
+
+  it('gives a brand\'s own announcement no reply kind: it answers nobody (QA round 3: page posts were "answer")', () => {
+    expect(classify(mention({ author: { id: 'page', isBrand: true }, text: 'Neu: unser Winterfahrplan ab Sonntag!' })).replyKind).toBeUndefined();
+    expect(classify(mention({ author: { id: 'page', isBrand: true }, text: 'Das tut uns leid.', thread: { rootId: 'demo:root', parentId: 'demo:parent' } })).replyKind).toBe('auto_reply');
   });
 
   it('applies the complaint threshold to whatever text model it is given', () => {
@@ -84,7 +89,7 @@ describe('createClassifier', () => {
 
   it('uses the injected reply classifier for brand posts', () => {
     const c = createClassifier({ brands, textModel: createTextModel('cues'), replyClassifier: () => ({ kind: 'answer', cues: [] }) });
-    expect(c(mention({ author: { id: 'brightwatt_care' }, text: 'Please DM us.' })).replyKind).toBe('answer');
+    expect(c(mention({ author: { id: 'brightwatt_care' }, text: '@kunde Please DM us.' })).replyKind).toBe('answer');
   });
 
   it('leaves posts about no configured brand unbranded, in any language', () => {

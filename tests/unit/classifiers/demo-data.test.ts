@@ -86,7 +86,9 @@ describe('demo/demo.jsonl', () => {
   });
 
   it('has brand replies of every kind: answer, request_info, auto_reply, deflection', () => {
-    const kinds = new Set(classified.filter((c) => c.author.isBrand).map((c) => c.replyKind));
+    const kinds = new Set(classified.filter((c) => c.author.isBrand && c.replyKind !== undefined).map((c) => c.replyKind));
+    // The brand's own page posts answer nobody: no reply kind.
+    expect(classified.filter((c) => c.author.isBrand && c.replyKind === undefined).every((c) => c.thread.parentId === undefined)).toBe(true);
     expect([...kinds].sort()).toEqual(['answer', 'auto_reply', 'deflection', 'request_info']);
   });
 
