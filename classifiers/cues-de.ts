@@ -103,6 +103,10 @@ export const DE_CUES: CueDef[] = [
   cue('negative', 'Betrug', 'betrug|betrüger*|abzocke*|abzock*|verarsch*|verbraucherzentrale|anwalt|rechtsanwalt|schlichtungsstelle', 1.1, 4),
   // Eine Beleidigung ins Gesicht der Firma ("Ihr seid unfähig, @Stromfux", QA round 2).
   decisive(cue('negative', 'Beleidigung der Firma', '(?:ihr seid|du bist|ihr wart|sie sind|seid ihr|bist du) (?:so |echt |wirklich |einfach |total |komplett |absolut |doch |ja |nur noch |sowas von )?(?:unfähig*|inkompetent*|lächerlich|ein witz|eine frechheit|eine katastrophe|das letzte|die letzten|das allerletzte|betrüger*|abzocker*|verbrecher*|clowns|unmöglich|peinlich|eine schande|ein saftladen|ein drecksladen)', 1.1, 4)),
+  // A review's verdict (QA round 4: "Ein Stern" counted as a mild word): one or two stars are a complaint on their own.
+  decisive(cue('negative', 'ein Stern', '(?:nur |leider |gerade mal )?(?:ein|einen|1|zwei|2|null|0) (?:von (?:5|fünf) )?sterne?(?![\\p{L}])|(?:1|2|0)/5(?![\\p{N}])|(?:1|2) von 5', 1, 3)),
+  // Plain German disappointment without a complaint word (QA round 4).
+  cue('negative', 'enttäuscht', 'bin bedient|ich bin raus|für den preis erwarte ich|für das geld erwarte ich|das geht besser|geht gar nicht|(?:wo|wann) (?:ist|bleibt|kommt) (?:mein|meine) (?:geld|erstattung|rückerstattung|gutschrift|paket|bestellung|lieferung|rechnung)|warum muss ich (?:[\\p{L}\\p{N}]+ ){0,5}(?:zahlen|bezahlen|warten|hinterherlaufen|nachfragen|anrufen)', 1, 2),
   cue('negative', 'Katastrophe', 'katastroph*|desaster|chaos|unterirdisch|armutszeugnis|lachnummer|saftladen|drecksladen|witz von|(?:ein|der|ein schlechter) witz|langsam reicht*|mir reicht*', 1, 3),
   cue('negative', 'Schimpfwort', 'scheiß*|scheiss*|scheiße|kacke|mist|mistladen|verdammt*|zum kotzen|bescheuert', 0.9, 3),
   cue('negative', 'ärgerlich', 'ärger*|sauer|wütend|wut|genervt|nervig|nervt|frustriert|frust|enttäuscht|verzweifelt*|stinksauer|fassungslos|unzufrieden', 0.8, 2),
@@ -112,7 +116,7 @@ export const DE_CUES: CueDef[] = [
   cue('negative', 'hasse', 'hass*|stink*|eklig|ekelhaft|widerlich|beschämend|peinlich|nervthema|nervtötend|rücksichtslos|gefährlich|lebensgefährlich|unsicher|kriminell', 0.7, 3),
   // Help praised; listed before the problem words, because the first cue to match at a word wins.
   cue('positive', 'schnelle Hilfe', '(?:schnelle|tolle|super|kompetente) hilfe|sofort geholfen', 0.7),
-  cue('negative', 'leider', 'leider|(?:ein|einen|1|zwei|2) sterne?|schade|traurig|sorgen|problem|probleme|problemen|problemchen|problematisch*|problematik|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
+  cue('negative', 'leider', 'leider|schade|traurig|sorgen|problem|probleme|problemen|problemchen|problematisch*|problematik|beschwerde*|reklamation*|#fail|fail', 0.3, 1),
   // --- praise
   cue('positive', 'Dank', 'danke*|dankeschön|vielen dank|herzlichen dank|bedanke*', 0.6),
   // Weighed as two praise words: it praises exactly what customers most often complain about, so it is no filler
