@@ -117,8 +117,35 @@ export function nestedGraphComments(value: Record<string, unknown>): { post: Rec
   const pageId = ids?.[1] ?? fromId;
   if (pageId === undefined) return undefined;
   const { comments: _dropped, ...post } = value;
-  const comments = data.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c));
+  const comments = flattenReplies(data.filter(isRecord), 0);
   return { post, place: { pageId, postId: ids ? value.id : `${pageId}_${value.id}` }, comments };
+}
+
+const isRecord = (c: unknown): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c);
+
+/** How deep replies nested in comments are followed (Graph nests replies one level; exports sometimes more). */
+const MAX_REPLY_DEPTH = 5;
+
+/**
+ * Comments, each followed by the replies nested inside it (`comments{…,comments{…}}`), each reply with its parent
+ * comment as `parent` unless it names one. They were dropped without a word: 992 of 5,305 comments of a page
+ * export, the page's own answers among them, with "0 rows skipped" (QA firestorm round 3).
+ */
+function flattenReplies(comments: readonly Record<string, unknown>[], depth: number): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const c of comments) {
+    const nested = c.comments;
+    const replies = isRecord(nested) && Array.isArray(nested.data) ? nested.data.filter(isRecord) : [];
+    if (replies.length === 0 || depth >= MAX_REPLY_DEPTH) {
+      out.push(c);
+      continue;
+    }
+    const { comments: _replies, ...comment } = c;
+    out.push(comment);
+    const parent = typeof c.id === 'string' ? { id: c.id } : undefined;
+    out.push(...flattenReplies(replies.map((r) => (r.parent === undefined && parent ? { ...r, parent } : r)), depth + 1));
+  }
+  return out;
 }
 
 /** The page post itself, read as a generic record with source facebook: the thread its comments sit under. */

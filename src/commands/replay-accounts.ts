@@ -30,7 +30,18 @@ function handleWords(handle: string): string[] {
  * handle or be one of its words ("@ING_Deutschland", "@ingdiba", not "@Josh_King": QA firestorm round 2).
  */
 export function looksLikeBrand(handle: string, name: string): boolean {
-  const key = nameKey(name);
+  return spellings(nameKey(name)).some((key) => handleHolds(handle, key));
+}
+
+/** A name as handles spell it: umlauts as written, as ae/oe/ue/ss, or plain ("Röstgut" → @roestgut_hh, QA firestorm round 3). */
+function spellings(key: string): string[] {
+  if (!/[äöüß]/u.test(key)) return [key];
+  const expanded = key.replace(/ä/gu, 'ae').replace(/ö/gu, 'oe').replace(/ü/gu, 'ue').replace(/ß/gu, 'ss');
+  const plain = key.replace(/ä/gu, 'a').replace(/ö/gu, 'o').replace(/ü/gu, 'u').replace(/ß/gu, 'ss');
+  return [key, expanded, plain];
+}
+
+function handleHolds(handle: string, key: string): boolean {
   if (key.length === 0) return false;
   if (key.length >= 5) return nameKey(handle).includes(key);
   if (handleWords(handle).includes(key)) return true;

@@ -63,6 +63,8 @@ describe('which handles look like the brand', () => {
     expect(looksLikeBrand('darling_de', 'ING')).toBe(false);
     expect(looksLikeBrand('DB_Bahn', 'Bahn')).toBe(true);
     expect(looksLikeBrand('autobahnfan', 'Bahn')).toBe(false);
+    expect(looksLikeBrand('roestgut_hh', 'Röstgut')).toBe(true);
+    expect(looksLikeBrand('rostgut', 'Röstgut')).toBe(true);
   });
 });
 

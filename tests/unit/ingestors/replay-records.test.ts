@@ -105,6 +105,34 @@ describe('replaying JSON records that are neither mentions nor tweets', () => {
     expect(mentions.map(pageOf)).toEqual(['1612', '1612']);
   });
 
+  it('reads replies nested inside Graph comments, each under its comment (QA firestorm round 3: 19 % of a page export was dropped)', async () => {
+    const post = {
+      id: '111_222',
+      message: 'Neue Werbung!',
+      created_time: '2026-11-03T10:00:00+0000',
+      from: { id: '111', name: 'Knusperkind' },
+      comments: {
+        data: [
+          {
+            id: '222_1',
+            message: 'Pfui, schämt euch',
+            created_time: '2026-11-03T10:05:00+0000',
+            from: { id: '9', name: 'Anna' },
+            comments: { data: [{ id: '222_2', message: 'Das tut uns leid, Anna.', created_time: '2026-11-03T10:10:00+0000', from: { id: '111', name: 'Knusperkind' } }] },
+          },
+        ],
+      },
+    };
+    const source = await openReplayFile(write('graph-nested.json', JSON.stringify([post])), 'jsonl');
+    expect(source.errors).toEqual([]);
+    const mentions = await allMentions(source);
+    expect(mentions.map((m) => [m.id, m.thread.rootId, m.thread.parentId, m.author.isBrand === true])).toEqual([
+      ['facebook:111_222', 'facebook:111_222', undefined, true],
+      ['facebook:222_1', 'facebook:111_222', undefined, false],
+      ['facebook:222_2', 'facebook:111_222', 'facebook:222_1', true],
+    ]);
+  });
+
   it('takes the name that writes under most of a Netvizz page\'s posts (three or more, twice anyone else) as the page', async () => {
     const rows = ['post_id,comment_id,comment_by,comment_message,comment_published'];
     for (const post of [1, 2, 3]) {
