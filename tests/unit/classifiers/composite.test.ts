@@ -309,6 +309,10 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     // QA live run: a storm's German posts read neutral.
     'Kein Wort zum Datenleck in eurem Post. Feige.',
     'Nu gugge ma, die Elbtalwerke langen richtsch zu. Ich wechsel, das is ja nich auszuhalten!',
+    // Moral outrage without a service failure: read as neutral before the petition and "wie kann man" cues.
+    'Wie kann man nur so mit Frauen umgehen, @Edeka? Shame on you #aufschrei',
+    'Unterschreibt die Petition gegen @Edeka! #stopedeka',
+    'Who approved this ad @Velora? Tone deaf does not begin to cover it',
   ])('negative: %s', async (text) => {
     const classify = await shippedClassifier();
     const c = classify(text);
