@@ -153,7 +153,9 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
     if (inc?.status === 'open') {
       if (rt.hour && freezesBaseline(rt, at)) rt.hour.incident = true;
       rt.dirty.add('incident');
-      if (hour && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour))) {
+      // A window that still passes the bars (a 20-minute surge in a calmer hour) is no quiet: resolving there
+      // reopened the storm minutes later, and the team read "abgeklungen" and "Verdacht" within a quarter hour.
+      if (hour && !best && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour))) {
         inc.quiet += 1;
         if (inc.quiet >= quietChecks) {
           Object.assign(inc, { status: 'resolved', resolvedAt: iso, updatedAt: iso, revision: inc.revision + 1 });
@@ -185,7 +187,11 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
     }
     if (!best) return [];
     if (inc && inc.resolvedAt && at - Date.parse(inc.resolvedAt) <= reopenMs) {
-      // The same storm flaring up again: reopen the incident rather than alerting twice.
+      // The same storm flaring up again: reopen the incident rather than alerting twice. Not for a flicker at watch
+      // level in the tail: the team has just been told the storm is over, and "abgeklungen" followed by "Verdacht"
+      // within minutes, again and again as the tail wavers, is noise (firestorm replays: 14:20 resolved, 14:22 open,
+      // 15:40 resolved, 21:40 open). A second wave reopens it once it is a warning.
+      if (rank(severityOf(best)) < rank('warning')) return [];
       Object.assign(inc, {
         status: 'open',
         updatedAt: iso,
