@@ -903,13 +903,18 @@ describe('shitstorm: a storm that rises again after a lull', () => {
     expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
   });
 
-  it('reopens at the flare-up\'s own severity: a second wave of a critical storm reopens below critical', async () => {
+  /** A critical storm (600 an hour for 90 minutes), then 150 minutes after it a flare-up of `flareRate` an hour. */
+  async function stormThenFlare(flareRate: number): Promise<{ alerts: Alert[]; resolvedAt: number }> {
     const { d, t } = await learned(bahn);
     const onset = t + 10 * 60 * MIN;
     const flareFrom = onset + (90 + 75 + 150) * MIN;
-    const rate = (x: number) => (x >= onset && x < onset + 90 * MIN ? 600 : x >= flareFrom && x < flareFrom + 60 * MIN ? 120 : 0);
+    const rate = (x: number) => (x >= onset && x < onset + 90 * MIN ? 600 : x >= flareFrom && x < flareFrom + 60 * MIN ? flareRate : 0);
     const alerts = await feed(d, bahn, t, flareFrom + 4 * 60 * MIN, { rate, make: stormDe(onset, 600, 10).make });
-    const resolvedAt = alerts.findIndex((a) => a.status === 'resolved');
+    return { alerts, resolvedAt: alerts.findIndex((a) => a.status === 'resolved') };
+  }
+
+  it('reopens at the flare-up\'s own severity: a second wave of a critical storm reopens below critical', async () => {
+    const { alerts, resolvedAt } = await stormThenFlare(120);
     expect(alerts.slice(0, resolvedAt).some((a) => a.severity === 'critical')).toBe(true);
     const reopened = alerts.slice(resolvedAt + 1).find((a) => a.status === 'open');
     expect(reopened?.severity).toBe('warning');
@@ -919,12 +924,7 @@ describe('shitstorm: a storm that rises again after a lull', () => {
   // Firestorm replays: a storm's tail wavering around the bars after its resolution read "abgeklungen", "Verdacht",
   // "abgeklungen" within an hour. Within the reopen period a flicker at watch level leaves the storm resolved.
   it('a small tail after the resolution does not reopen the storm at watch level', async () => {
-    const { d, t } = await learned(bahn);
-    const onset = t + 10 * 60 * MIN;
-    const tailFrom = onset + (90 + 75 + 150) * MIN;
-    const rate = (x: number) => (x >= onset && x < onset + 90 * MIN ? 600 : x >= tailFrom && x < tailFrom + 60 * MIN ? 30 : 0);
-    const alerts = await feed(d, bahn, t, tailFrom + 4 * 60 * MIN, { rate, make: stormDe(onset, 600, 10).make });
-    const resolvedAt = alerts.findIndex((a) => a.status === 'resolved');
+    const { alerts, resolvedAt } = await stormThenFlare(30);
     expect(resolvedAt).toBeGreaterThan(0);
     expect(alerts.slice(resolvedAt + 1)).toEqual([]);
   });
