@@ -52,6 +52,8 @@ export interface CsvContext {
   dated: boolean;
   /** How this file reads slash dates that could go both ways, as its other dates settle it (DayMonthVote). */
   order?: DayMonthOrder;
+  /** IANA zone of times written without one (ReadOptions.timeZone); UTC when not given. */
+  timeZone?: string;
   /** The mentions' source and id prefix; `csv` unless the row is a flattened JSON record (replay-records.ts). */
   source?: string;
   /** Cells of the header row, which every row's cells are checked against (replay-csv-cells.ts); not for JSON records. */
@@ -115,7 +117,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   const nativeId = first(col.ids) ?? String(index + 1);
   const rawDate = csvDate(record, col);
   if (!rawDate && context.dated) return { error: { line, reason: `no date: its "${col.createdAt}" cell is empty, where other rows of the file have one` } };
-  const date = rawDate ? parseExportDate(rawDate, context.order) : undefined;
+  const date = rawDate ? parseExportDate(rawDate, context.order, context.timeZone) : undefined;
   if (date && 'reason' in date) return { error: { line, reason: date.reason } };
   const ownText = first(col.texts);
   const title = get(col.title);
@@ -148,7 +150,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   const link = get(col.url);
   const name = get(col.authorName);
   const langHint = languageHint(get(col.lang));
-  return validateRow(
+  const row = validateRow(
     {
       id,
       source,
@@ -170,6 +172,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
     },
     line,
   );
+  return date?.zoneless && 'mention' in row ? { ...row, zonelessTime: true } : row;
 }
 
 /**
@@ -232,7 +235,7 @@ export function readCsv(text: string, options: ReadOptions & { invalidUtf8?: Inv
     vote.see(date);
     dated ||= date !== undefined;
   }
-  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order, dated, headerCells: header.names.length };
+  const context: CsvContext = { columns, baseMs: (options.fallbackTime ?? new Date()).getTime(), order: vote.order, timeZone: options.timeZone, dated, headerCells: header.names.length };
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
   const firstCopies = new FirstCopies();

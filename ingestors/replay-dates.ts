@@ -6,16 +6,24 @@
  *
  * A timestamp without a zone is taken as UTC, never as the zone of the machine that happens to run the replay
  * (what `Date.parse` would do): the same file must give the same times everywhere. An export written in local
- * time is then off by its UTC offset, which the README says.
+ * time is then off by its UTC offset, unless the caller names the zone it was written in (`replay --time-zone`):
+ * its wall-clock times are then read in that IANA zone, daylight saving included. An hour the autumn switch
+ * repeats is read as its first occurrence, still on summer time (zonedTimeToFirstInstant); a time in the
+ * spring-forward gap, which no clock showed, as the time one offset later. A date without a time of day is a day,
+ * not a time, and stays at midnight UTC in any zone (replay tells such files by it: ReplaySource.dateOnly).
+ * A time read without a zone, either way, is marked `zoneless`, so replay can say how many there were.
  *
  * Slash dates are the one ambiguous form: `10/04/2026` is 10 April to a German or British tool and 4 October to
  * an American one, and no header says which. A slash date with a number above 12 can only be read one way; the
  * reader lets those decide for the whole file (`DayMonthVote`). A slash date that reads both ways in a file that
  * does not settle it (or settles it both ways) is refused with a reason, never guessed.
  */
+import { zonedTimeToFirstInstant } from '../src/time-zone.ts';
+
 export type DayMonthOrder = 'day-first' | 'month-first';
 
-export type ParsedDate = { iso: string } | { reason: string };
+/** `zoneless`: the value had a time of day but no zone, and was read as UTC or in the zone the caller named. */
+export type ParsedDate = { iso: string; zoneless?: true } | { reason: string };
 
 // 3-letter prefixes of English and German month names ("Oct", "October", "Okt.", "März", "Mai", "Dezember").
 const MONTHS: Record<string, number> = {
@@ -42,8 +50,8 @@ interface Parts {
   rest: ReadonlyArray<string | undefined>;
 }
 
-/** The UTC instant of a date and its time and zone groups, or undefined when a field is out of range. */
-function instant({ year, month, day, rest }: Parts): string | undefined {
+/** The instant of a date and its time and zone groups, or undefined when a field is out of range. */
+function instant({ year, month, day, rest }: Parts, timeZone: string | undefined): { iso: string; zoneless?: true } | undefined {
   const [h = '0', mi = '0', s = '0', fraction = '', meridiem, zone] = rest;
   let hour = Number(h);
   if (meridiem) {
@@ -53,10 +61,13 @@ function instant({ year, month, day, rest }: Parts): string | undefined {
   const [y, d, min, sec] = [Number(year), Number(day), Number(mi), Number(s)];
   if (month < 1 || month > 12 || d < 1 || hour > 23 || min > 59 || sec > 59) return undefined;
   const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
-  const local = Date.UTC(y, month - 1, d, hour, min, sec, ms);
+  const wall = Date.UTC(y, month - 1, d, hour, min, sec, ms);
   // Date.UTC rolls 31 April over into May: a day that does not exist in its month is refused instead.
-  if (new Date(local).getUTCDate() !== d) return undefined;
-  return new Date(local - offsetMinutes(zone) * 60_000).toISOString();
+  if (new Date(wall).getUTCDate() !== d) return undefined;
+  const hasTime = rest[0] !== undefined;
+  if (zone || !hasTime) return { iso: new Date(wall - offsetMinutes(zone) * 60_000).toISOString() };
+  const local = timeZone ? zonedTimeToFirstInstant(y, month, d, hour * 60 + min, timeZone) + sec * 1000 + ms : wall;
+  return { iso: new Date(local).toISOString(), zoneless: true };
 }
 
 function offsetMinutes(zone: string | undefined): number {
@@ -108,8 +119,11 @@ export class DayMonthVote {
   }
 }
 
-/** Reads one timestamp; `order` is how the file reads slash dates that could go both ways (see DayMonthVote). */
-export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate {
+/**
+ * Reads one timestamp; `order` is how the file reads slash dates that could go both ways (see DayMonthVote),
+ * `timeZone` the IANA zone a time written without a zone is local time of (UTC when not given).
+ */
+export function parseExportDate(raw: string, order?: DayMonthOrder, timeZone?: string): ParsedDate {
   const value = raw.trim();
   const unreadable = { reason: `unreadable date "${raw}"` };
   if (EPOCH.test(value)) {
@@ -120,9 +134,9 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
   }
   const body = value.replace(WEEKDAY, '');
   let m = YEAR_FIRST.exec(body);
-  if (m) return done({ year: m[1]!, month: Number(m[2]), day: m[3]!, rest: m.slice(4) }, raw);
+  if (m) return done({ year: m[1]!, month: Number(m[2]), day: m[3]!, rest: m.slice(4) }, raw, timeZone);
   m = DOTTED.exec(body);
-  if (m) return done({ year: m[3]!, month: Number(m[2]), day: m[1]!, rest: m.slice(4) }, raw);
+  if (m) return done({ year: m[3]!, month: Number(m[2]), day: m[1]!, rest: m.slice(4) }, raw, timeZone);
   m = SLASHED.exec(body);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
@@ -135,12 +149,12 @@ export function parseExportDate(raw: string, order?: DayMonthOrder): ParsedDate 
       };
     }
     const [day, month] = resolved === 'day-first' ? [m[1]!, b] : [m[2]!, a];
-    return done({ year: m[3]!, month, day, rest: m.slice(4) }, raw);
+    return done({ year: m[3]!, month, day, rest: m.slice(4) }, raw, timeZone);
   }
   m = DAY_MONTH_NAME.exec(body);
-  if (m) return monthNamed(m[2]!, (month) => done({ year: m![3]!, month, day: m![1]!, rest: m!.slice(4) }, raw), unreadable);
+  if (m) return monthNamed(m[2]!, (month) => done({ year: m![3]!, month, day: m![1]!, rest: m!.slice(4) }, raw, timeZone), unreadable);
   m = MONTH_NAME_DAY.exec(body);
-  if (m) return monthNamed(m[1]!, (month) => done({ year: m![3]!, month, day: m![2]!, rest: m!.slice(4) }, raw), unreadable);
+  if (m) return monthNamed(m[1]!, (month) => done({ year: m![3]!, month, day: m![2]!, rest: m!.slice(4) }, raw, timeZone), unreadable);
   // RFC 2822 and the v1.1 API's own layout. Only with a zone: without one, Date.parse would use the machine's.
   if (/\d{4}/.test(value) && /(?:\b(?:gmt|utc)\b|[+-]\d{4}\b|\bz$)/i.test(value)) {
     const t = Date.parse(value);
@@ -164,10 +178,9 @@ function outOfRange(raw: string): ParsedDate {
   return { reason: `date out of range "${raw}": years ${FIRST_YEAR} to ${LAST_YEAR} are read` };
 }
 
-function done(parts: Parts, raw: string): ParsedDate {
+function done(parts: Parts, raw: string, timeZone: string | undefined): ParsedDate {
   if (!inRange(Number(parts.year))) return outOfRange(raw);
-  const iso = instant(parts);
-  return iso ? { iso } : { reason: `unreadable date "${raw}"` };
+  return instant(parts, timeZone) ?? { reason: `unreadable date "${raw}"` };
 }
 
 function monthNamed(name: string, read: (month: number) => ParsedDate, unreadable: ParsedDate): ParsedDate {

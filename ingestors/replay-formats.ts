@@ -68,9 +68,9 @@ function validate(input: MentionInput, line: number, mentions: Mention[], errors
 
 /**
  * The rows of one jsonl line (1-based `line`): none for a blank line, one for a Mention or a single API tweet,
- * one per tweet for a v2 response page (replay-v2-pages.ts).
+ * one per tweet for a v2 response page (replay-v2-pages.ts). `timeZone`: see jsonValueRows.
  */
-export function jsonlRows(raw: string, line: number): RowResult[] {
+export function jsonlRows(raw: string, line: number, timeZone?: string): RowResult[] {
   const trimmed = raw.trim();
   if (!trimmed) return [];
   let value: unknown;
@@ -79,14 +79,15 @@ export function jsonlRows(raw: string, line: number): RowResult[] {
   } catch (err) {
     return [{ error: { line, reason: `malformed JSON: ${(err as Error).message}` } }];
   }
-  return jsonValueRows(value, line);
+  return jsonValueRows(value, line, timeZone);
 }
 
 /**
  * The rows of one parsed JSON value: a Mention, an API tweet, an X API v2 page, a page of records
- * (`{"data": [...]}`), an array of any of these, or a generic record (replay-records.ts).
+ * (`{"data": [...]}`), an array of any of these, or a generic record (replay-records.ts). `timeZone`: the IANA
+ * zone of a generic record's time written without one (API tweets and Mentions always carry theirs).
  */
-export function jsonValueRows(value: unknown, line: number, depth = 0): RowResult[] {
+export function jsonValueRows(value: unknown, line: number, timeZone?: string, depth = 0): RowResult[] {
   const archived = archivedTweet(value);
   if (archived !== undefined) return [tweetRow(archived, line)];
   const statuses = searchStatuses(value);
@@ -97,7 +98,7 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
     if (depth >= 2) return [{ error: { line, reason: 'arrays nested more than two deep: expected records, or arrays or pages of them' } }];
     // Numbers, strings and the like in an array are one mistake of the line, not one skipped row each.
     const values = items.filter((v) => v === null || typeof v !== 'object');
-    const rows = items.filter((v) => v !== null && typeof v === 'object').flatMap((v) => jsonValueRows(v, line, depth + 1));
+    const rows = items.filter((v) => v !== null && typeof v === 'object').flatMap((v) => jsonValueRows(v, line, timeZone, depth + 1));
     if (values.length === 0) return rows;
     return [...rows, { error: { line, reason: `${values.length} of ${items.length} array items are no records (${[...new Set(values.map(jsonKind))].join(', ')})` } }];
   }
@@ -107,13 +108,13 @@ export function jsonValueRows(value: unknown, line: number, depth = 0): RowResul
     if ('input' in tweet) return [validateRow(tweet.input, line)];
     // `created_at` and `text` are common names: a record that is no API tweet may still read as a plain record
     // (one whose id lost its digits fails as a record too, and the tweet's reason is reported).
-    const record = isJsonObject(value) ? recordRow(value, line) : undefined;
+    const record = isJsonObject(value) ? recordRow(value, line, undefined, timeZone) : undefined;
     return [record && 'mention' in record ? record : { error: { line, reason: `tweet: ${tweet.reason}` } }];
   }
   if (isJsonObject(value) && !looksLikeMention(value)) {
-    const nested = graphPostRows(value, line);
+    const nested = graphPostRows(value, line, timeZone);
     if (nested) return nested;
-    const record = recordRow(value, line);
+    const record = recordRow(value, line, undefined, timeZone);
     // An object with an id of our own form ("demo:3") that reads as no record was meant as a Mention: say why not.
     return ['error' in record && typeof value.id === 'string' && OWN_ID.test(value.id) ? validateRow(value as MentionInput, line) : record];
   }
@@ -135,12 +136,12 @@ function jsonKind(value: unknown): string {
   return value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value;
 }
 
-export function readJsonl(text: string): ReplayInput {
+export function readJsonl(text: string, timeZone?: string): ReplayInput {
   const mentions: Mention[] = [];
   const errors: RowError[] = [];
   const firstCopies = new FirstCopies();
   text.split('\n').forEach((raw, index) => {
-    for (const row of jsonlRows(raw, index + 1)) collect(firstCopies.keep(row, index + 1), mentions, errors);
+    for (const row of jsonlRows(raw, index + 1, timeZone)) collect(firstCopies.keep(row, index + 1), mentions, errors);
   });
   return { mentions: byEventTime(mentions), errors, brands: [] };
 }
@@ -168,13 +169,13 @@ function firstNonBlankLine(text: string): string {
 }
 
 /** One JSON document: its records (array elements, an API page's `data`) are the rows, numbered from 1. */
-export function readJsonDocument(text: string): ReplayInput {
+export function readJsonDocument(text: string, timeZone?: string): ReplayInput {
   let value: unknown;
   try {
     value = parseJsonExact(withoutArchiveAssignment(text.replace(/^\ufeff/, '')));
   } catch (err) {
     // Not one document after all: JSON lines whose first line is broken. That line is reported, the rest read.
-    const asLines = readJsonl(text);
+    const asLines = readJsonl(text, timeZone);
     if (asLines.mentions.length >= asLines.errors.length) return asLines;
     // Mostly fragments as lines: a pretty-printed document that is broken or cut short. One error says so, instead
     // of one "malformed JSON" per fragment line.
@@ -185,7 +186,7 @@ export function readJsonDocument(text: string): ReplayInput {
   const errors: RowError[] = [];
   const firstCopies = new FirstCopies();
   records.forEach((record, index) => {
-    for (const row of jsonValueRows(record, index + 1)) {
+    for (const row of jsonValueRows(record, index + 1, timeZone)) {
       const kept = firstCopies.keep(row, index + 1);
       collect('error' in kept ? { error: { ...kept.error, record: index + 1 } } : kept, mentions, errors);
     }
@@ -201,10 +202,10 @@ function jsonErrorPlace(err: Error, text: string): string {
   return err.message;
 }
 
-/** A date as readers of files take it (ISO, RFC, epochs, export layouts; no zone means UTC). */
-function parseDate(value: string | undefined): string | undefined {
+/** A date as readers of files take it (ISO, RFC, epochs, export layouts; no zone means UTC, or `timeZone`). */
+function parseDate(value: string | undefined, timeZone: string | undefined): string | undefined {
   if (!value) return undefined;
-  const parsed = parseExportDate(value);
+  const parsed = parseExportDate(value, undefined, timeZone);
   return 'iso' in parsed ? parsed.iso : undefined;
 }
 
@@ -225,7 +226,7 @@ export function slugify(name: string): string {
  * "Customer Support on Twitter": outbound authors are brand accounts; an inbound tweet is a mention of the
  * brand it addresses (by @handle, or the brand that replied to it or that it answers).
  */
-export function readTwcs(text: string): ReplayInput {
+export function readTwcs(text: string, timeZone?: string): ReplayInput {
   const rows = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, info: true, relax_column_count: true }) as Array<{
     record: Record<string, string>;
     info: { lines: number };
@@ -262,7 +263,7 @@ export function readTwcs(text: string): ReplayInput {
       errors.push({ line: info.lines, reason: 'missing tweet_id, author_id or inbound' });
       continue;
     }
-    const createdAt = parseDate(record.created_at);
+    const createdAt = parseDate(record.created_at, timeZone);
     if (!createdAt) {
       errors.push({ line: info.lines, reason: `unreadable created_at "${record.created_at ?? ''}"` });
       continue;
@@ -314,11 +315,11 @@ export function readReplayFile(file: string, format: ReplayFormat, options: Read
   const text = readUtf8(file);
   switch (format) {
     case 'jsonl':
-      return isJsonDocument(firstNonBlankLine(text)) ? readJsonDocument(text) : readJsonl(text);
+      return isJsonDocument(firstNonBlankLine(text)) ? readJsonDocument(text, options.timeZone) : readJsonl(text, options.timeZone);
     case 'csv':
       return readCsv(text, options);
     case 'twcs':
-      return readTwcs(text);
+      return readTwcs(text, options.timeZone);
     case 'germeval':
       return readGermEvalXml(text, options, file);
   }

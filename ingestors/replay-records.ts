@@ -67,8 +67,11 @@ function jsonColumns(keys: readonly string[]): CsvColumns {
   return resolveColumns(keys.filter((k) => k !== 'name'));
 }
 
-/** One generic record as a replay row: id `json:<its id>` (a hash of the record when it has none). */
-export function recordRow(value: JsonObject, line: number, place = graphCommentPlace(value)): RowResult {
+/**
+ * One generic record as a replay row: id `json:<its id>` (a hash of the record when it has none). `timeZone`: the IANA
+ * zone of its time when written without one (ReadOptions.timeZone).
+ */
+export function recordRow(value: JsonObject, line: number, place = graphCommentPlace(value), timeZone?: string): RowResult {
   const flat = flattenRecord(value);
   let columns = jsonColumns(Object.keys(flat));
   if (columns.texts.length === 0 && !columns.title) {
@@ -88,18 +91,18 @@ export function recordRow(value: JsonObject, line: number, place = graphCommentP
     flat.id = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
     columns = jsonColumns(Object.keys(flat));
   }
-  const row = csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, source: place ? 'facebook' : 'json' });
-  return place && 'mention' in row ? { mention: placeGraphComment(row.mention, place) } : row;
+  const row = csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, timeZone, source: place ? 'facebook' : 'json' });
+  return place && 'mention' in row ? { ...row, mention: placeGraphComment(row.mention, place) } : row;
 }
 
 /**
  * A Graph post with its comments nested: the post, then every comment placed under it (replay-graph-comments.ts).
  * Read as one generic record, the comments were dropped without a word.
  */
-export function graphPostRows(value: JsonObject, line: number): RowResult[] | undefined {
+export function graphPostRows(value: JsonObject, line: number, timeZone?: string): RowResult[] | undefined {
   const nested = nestedGraphComments(value);
   if (!nested) return undefined;
-  const post = recordRow(nested.post, line, undefined);
-  const placedPost: RowResult = 'mention' in post ? { mention: placeGraphPost({ ...post.mention, id: `facebook:${nested.place.postId}`, source: 'facebook' }, nested.place) } : post;
-  return [placedPost, ...nested.comments.map((c) => recordRow(c, line, nested.place))];
+  const post = recordRow(nested.post, line, undefined, timeZone);
+  const placedPost: RowResult = 'mention' in post ? { ...post, mention: placeGraphPost({ ...post.mention, id: `facebook:${nested.place.postId}`, source: 'facebook' }, nested.place) } : post;
+  return [placedPost, ...nested.comments.map((c) => recordRow(c, line, nested.place, timeZone))];
 }

@@ -30,8 +30,11 @@ export function describeRowError(file: string, error: RowError): string {
   return `${rowPlace(file, error)}: ${printableReason(error.reason)}`;
 }
 
-/** One row of a file: the mention it makes, or why it makes none. */
-export type RowResult = { mention: Mention } | { error: RowError };
+/**
+ * One row of a file: the mention it makes, or why it makes none. `zonelessTime`: the post's time was written without
+ * a zone (read as UTC, or in ReadOptions.timeZone), counted so replay can say so.
+ */
+export type RowResult = { mention: Mention; zonelessTime?: true } | { error: RowError };
 
 /** Lines of report metadata above a CSV's header row (social-listening exports write them); not row errors. */
 export interface Preamble {
@@ -59,6 +62,8 @@ export const ANONYMOUS_AUTHOR = 'anonymous:';
 export interface ReadOptions {
   /** Timestamp for rows without a date (a file's rows then keep their order, one second apart). */
   fallbackTime?: Date;
+  /** IANA zone of timestamps written without one (an export in local time); UTC when not given. */
+  timeZone?: string;
 }
 
 export function validateRow(input: MentionInput, line: number): RowResult {

@@ -40,7 +40,7 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
   };
   const baseMs = options.fallbackTime!.getTime();
   const rows = async function* (order: DayMonthOrder | undefined, dated: boolean, each: (row: RowResult, date: string | undefined) => void, utf8?: Utf8Lines): AsyncGenerator<Mention> {
-    const context: CsvContext = { columns, baseMs, order, dated, headerCells: header.names.length };
+    const context: CsvContext = { columns, baseMs, order, timeZone: options.timeZone, dated, headerCells: header.names.length };
     const copies = new FirstCopies();
     let index = 0;
     for await (const { record, info, invalidAt } of csvRecords(file, body, utf8)) {
@@ -82,6 +82,8 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
   const dayMonth = vote.order;
   if (vote.ambiguous > 0 && dayMonth) index = (await firstPass(dayMonth, dated)).index;
   const { count, errors, sorted } = index;
+  // What the first pass learnt of the file, said alike whichever way its mentions are read.
+  const fileNotes = { ...(preamble ? { preamble } : {}), ...(dated ? index.dateOnly : undated), ...index.zoneless, ...columnNotes };
   if (!sorted) {
     const invalidUtf8 = new InvalidUtf8Lines();
     let text = '';
@@ -92,9 +94,7 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
       errors: input.errors,
       brands: [],
       lastCreatedAt: input.mentions.at(-1)?.createdAt,
-      ...(preamble ? { preamble } : {}),
-      ...(dated ? index.dateOnly : undated),
-      ...columnNotes,
+      ...fileNotes,
       mode: 'in-memory',
       async *mentions() {
         yield* input.mentions;
@@ -106,9 +106,7 @@ async function openCsvBody(file: string, body: CsvBody, options: ReadOptions): P
     errors,
     brands: [],
     lastCreatedAt: index.lastCreatedAt,
-    ...(preamble ? { preamble } : {}),
-    ...(dated ? index.dateOnly : undated),
-    ...columnNotes,
+    ...fileNotes,
     mode: 'streamed',
     async *mentions() {
       let fed = 0;

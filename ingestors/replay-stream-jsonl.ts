@@ -30,13 +30,14 @@ function decodeJsonlLine(file: string, raw: RawLine): string | undefined {
  * The rows of one jsonl line; a line that is not UTF-8 is one skipped row (decoded anyway, its text would be
  * replayed as mojibake). The first line of a UTF-16 file is an error for the whole file.
  */
-function jsonlLineRows(file: string, raw: RawLine): RowResult[] {
+function jsonlLineRows(file: string, raw: RawLine, timeZone: string | undefined): RowResult[] {
   const text = decodeJsonlLine(file, raw);
   if (text === undefined) return [invalidUtf8Row(raw.line, raw.offset + findInvalidUtf8(raw.bytes))];
-  return jsonlRows(text, raw.line);
+  return jsonlRows(text, raw.line, timeZone);
 }
 
-export async function openJsonl(file: string): Promise<ReplaySource> {
+/** `timeZone`: the IANA zone of record times written without one (ReadOptions.timeZone). */
+export async function openJsonl(file: string, timeZone?: string): Promise<ReplaySource> {
   const order = new OrderIndex();
   // Per valid mention: event time, its line's byte offset and length, and its place among that line's
   // mentions. Four numbers a mention; used when the file is out of order.
@@ -49,7 +50,7 @@ export async function openJsonl(file: string): Promise<ReplaySource> {
   for await (const raw of rawLines(file)) {
     // The place among the line's valid mentions, duplicates included: the indexed read parses the line anew.
     let slot = 0;
-    const rows = jsonlLineRows(file, raw);
+    const rows = jsonlLineRows(file, raw, timeZone);
     utf8.see(raw, rows.length === 1 && isInvalidUtf8Row(rows[0]!));
     for (const parsed of rows) {
       const at = 'mention' in parsed ? slot++ : -1;
@@ -68,7 +69,7 @@ export async function openJsonl(file: string): Promise<ReplaySource> {
     let fed = 0;
     const copies = new FirstCopies();
     for await (const raw of rawLines(file)) {
-      for (const parsed of jsonlLineRows(file, raw)) {
+      for (const parsed of jsonlLineRows(file, raw, timeZone)) {
         const row = copies.keep(parsed, raw.line);
         if ('mention' in row) {
           fed++;
@@ -93,7 +94,7 @@ export async function openJsonl(file: string): Promise<ReplaySource> {
           const length = lengths[i]!;
           if (length > buffer.length) buffer = Buffer.alloc(length);
           const { bytesRead } = await handle.read(buffer, 0, length, offsets[i]!);
-          cached = jsonlRows(strictUtf8.decode(buffer.subarray(0, bytesRead)), 0).flatMap((row) => ('mention' in row ? [row.mention] : []));
+          cached = jsonlRows(strictUtf8.decode(buffer.subarray(0, bytesRead)), 0, timeZone).flatMap((row) => ('mention' in row ? [row.mention] : []));
           cachedOffset = offsets[i]!;
         }
         const mention = cached[slots[i]!];
@@ -112,6 +113,7 @@ export async function openJsonl(file: string): Promise<ReplaySource> {
     brands: [],
     lastCreatedAt: order.lastCreatedAt,
     ...order.dateOnly,
+    ...order.zoneless,
     mode: sorted ? 'streamed' : 'indexed',
     mentions: sorted ? streamed : indexed,
   };

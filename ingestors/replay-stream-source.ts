@@ -30,6 +30,11 @@ export interface ReplaySource {
   authorless?: true;
   /** The timestamp column was guessed by its name and cells (withGuessedDate), not found by a known name. */
   guessedDateColumn?: string;
+  /**
+   * Post times written without a zone (read as UTC, or in ReadOptions.timeZone): an export in local time is off by
+   * its offset unless the zone is named. Counted where the file is streamed (csv, JSON lines); absent when none.
+   */
+  zonelessTimes?: number;
   /** How `mentions()` reads: streamed again, by offset index (jsonl out of order), or from memory. */
   readonly mode: 'streamed' | 'indexed' | 'in-memory';
   /** The mentions in event-time order (stable for equal times); each call reads anew. */
@@ -46,10 +51,16 @@ export class OrderIndex {
   readonly errors: RowError[] = [];
   /** No valid row so far had a time of day other than midnight. */
   private midnightsOnly = true;
+  private zonelessTimes = 0;
 
   /** Two or more posts, all at midnight: dates without a time of day (see ReplaySource.dateOnly). */
   get dateOnly(): { dateOnly: true } | Record<string, never> {
     return this.count >= 2 && this.midnightsOnly ? { dateOnly: true } : {};
+  }
+
+  /** How many valid rows had a time without a zone (see ReplaySource.zonelessTimes). */
+  get zoneless(): { zonelessTimes: number } | Record<string, never> {
+    return this.zonelessTimes > 0 ? { zonelessTimes: this.zonelessTimes } : {};
   }
 
   add(row: RowResult): Mention | undefined {
@@ -59,6 +70,7 @@ export class OrderIndex {
     }
     const t = Date.parse(row.mention.createdAt);
     if (t % 86_400_000 !== 0) this.midnightsOnly = false;
+    if (row.zonelessTime) this.zonelessTimes++;
     if (t < this.lastMs) this.sorted = false;
     else {
       this.lastMs = t;

@@ -20,9 +20,9 @@ import type { ReplaySource } from './replay-stream-source.ts';
 /** Reads `file` once to validate and index it; the mentions follow from `mentions()`. */
 export async function openReplayFile(file: string, format: ReplayFormat, options: ReadOptions = {}): Promise<ReplaySource> {
   // Rows without a date are spaced from this instant: both passes must use the same one.
-  const read: ReadOptions = { fallbackTime: options.fallbackTime ?? new Date() };
+  const read: ReadOptions = { fallbackTime: options.fallbackTime ?? new Date(), timeZone: options.timeZone };
   // A pretty-printed JSON document (an array of records, an API response) has no lines to stream: read it whole.
-  if (format === 'jsonl' && !(await startsJsonDocument(file))) return openJsonl(file);
+  if (format === 'jsonl' && !(await startsJsonDocument(file))) return openJsonl(file, read.timeZone);
   if (format === 'csv') return openCsv(file, read);
   const input = readReplayFile(file, format, read);
   return {

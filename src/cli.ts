@@ -136,9 +136,10 @@ export function buildProgram(): Command {
     .option('--alert-revisions-out <file>', 'every alert revision as raised, in order, as JSON lines (- = stdout): a backtest\'s timeline')
     .option('-c, --config <file>', 'config with brands (default: ./kundenradar.yaml if present)')
     .option('--no-discover-brands', 'without --brand and with no config or file brand matching a post: do not track what the posts are mostly about as a brand')
-    .action(async (file: string, o: { format?: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; alertRevisionsOut?: string; config?: string; discoverBrands: boolean }) => {
+    .option('--time-zone <zone>', 'IANA time zone of timestamps written without one (default: UTC)')
+    .action(async (file: string, o: { format?: 'jsonl' | 'csv' | 'twcs' | 'germeval'; brand: string[]; clock: 'event' | 'wall'; speed: number; mentionsOut?: string; alertsOut?: string; alertRevisionsOut?: string; config?: string; discoverBrands: boolean; timeZone?: string }) => {
       const { runReplay } = await import('./commands/replay.ts');
-      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, alertRevisionsOut: o.alertRevisionsOut, configFile: o.config, discoverBrands: o.discoverBrands });
+      await runReplay({ file, format: o.format, brands: o.brand, clock: o.clock, speed: o.speed, mentionsOut: o.mentionsOut, alertsOut: o.alertsOut, alertRevisionsOut: o.alertRevisionsOut, configFile: o.config, discoverBrands: o.discoverBrands, timeZone: o.timeZone });
     });
 
   program

@@ -74,3 +74,19 @@ export function zonedTimeToInstant(year: number, month: number, day: number, min
   t = wall - offsetAt(t, timeZone);
   return t;
 }
+
+const HALF_DAY = 12 * 3_600_000;
+
+/**
+ * zonedTimeToInstant, but a local time the autumn switch repeats is always its first occurrence (still on summer
+ * time), in every zone: the two passes of zonedTimeToInstant land on the second one east of UTC (Berlin) and on the
+ * first west of it (New York). Read from a file, the same wall-clock time must give the same instant wherever the
+ * zone lies. A time in the spring-forward gap maps as zonedTimeToInstant maps it (Temporal's 'compatible' does both).
+ */
+export function zonedTimeToFirstInstant(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
+  const t = zonedTimeToInstant(year, month, day, minuteOfDay, timeZone);
+  // Within half a day of an autumn switch the offset before it exceeds the one after it by the hour repeated.
+  const repeated = offsetAt(t - HALF_DAY, timeZone) - offsetAt(t + HALF_DAY, timeZone);
+  const earlier = t - repeated;
+  return repeated > 0 && offsetAt(earlier, timeZone) === offsetAt(t, timeZone) + repeated ? earlier : t;
+}

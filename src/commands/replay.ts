@@ -22,6 +22,7 @@ import type { ClockMode } from '../stages/detect.ts';
 import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
 import { accountsNamedLike, describeAccounts } from './replay-accounts.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
+import { assertTimeZone } from '../time-zone.ts';
 
 export interface ReplayOptions {
   file: string;
@@ -43,6 +44,11 @@ export interface ReplayOptions {
    * and track them as brands (replay-brands.ts). Default true; `--no-discover-brands` turns it off.
    */
   discoverBrands?: boolean;
+  /**
+   * IANA zone the file's timestamps without a zone were written in (a German export in Europe/Berlin local time);
+   * they are read as UTC without it.
+   */
+  timeZone?: string;
   /** Where progress goes (stderr by default). */
   progress?: (line: string) => void;
 }
@@ -100,6 +106,8 @@ function openOut(target: string | undefined): { write(line: string): Promise<voi
 export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> {
   const started = Date.now();
   const progress = options.progress ?? ((line: string) => process.stderr.write(line + '\n'));
+  // Refused before anything is read: an unknown zone would otherwise fail on the first zone-less row, deep in the file.
+  if (options.timeZone !== undefined) assertTimeZone(options.timeZone);
   const base: LoadedConfig =
     options.configFile || existsSync('kundenradar.yaml')
       ? loadConfig(options.configFile)
@@ -113,7 +121,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     format = guessed.format;
     progress(`replay: reading ${options.file} as ${format} (by its ${guessed.by}; --format chooses)`);
   }
-  const input = await openReplayFile(options.file, format).catch((err: Error) => {
+  const input = await openReplayFile(options.file, format, { timeZone: options.timeZone }).catch((err: Error) => {
     // Whole-file errors (broken XML, a JSON document cut short) name the place in the file, not the file.
     throw err.message.includes(options.file) ? err : new Error(`${options.file}: ${printableReason(err.message)}`, { cause: err });
   });
@@ -169,6 +177,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     const why = input.undated ? 'has no timestamps (posts are placed one second apart)' : 'has dates without a time of day (every post at midnight)';
     progress(`${options.file}: the file ${why}: shitstorm detection is off for this replay`);
   }
+  if (input.zonelessTimes) progress(describeZonelessTimes(options.file, input.zonelessTimes, options.timeZone));
   if (input.guessedDateColumn) progress(`${options.file}: post times read from column "${input.guessedDateColumn}" (no known date column; its name and cells read as dates)`);
   if (input.authorless) progress(`${options.file}: the file names no authors: each post counts as its own author, so one loud author cannot be told from many`);
   const loaded: LoadedConfig = {
@@ -275,6 +284,16 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     await revisionsOut?.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** How the file's post times without a zone were read: as UTC (and how to read them as local time), or in the given zone. */
+function describeZonelessTimes(file: string, count: number, timeZone: string | undefined): string {
+  const one = count === 1;
+  if (timeZone !== undefined) return `${file}: read ${count} zone-less post time${one ? '' : 's'} as ${timeZone} local time`;
+  return (
+    `${file}: ${count} post time${one ? ' carries' : 's carry'} no time zone and ${one ? 'was' : 'were'} read as UTC; ` +
+    `--time-zone Europe/Berlin (or the zone the export was written in) reads ${one ? 'it' : 'them'} as local time`
+  );
 }
 
 async function waitUntil(check: () => Promise<boolean>): Promise<void> {

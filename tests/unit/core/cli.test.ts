@@ -34,6 +34,16 @@ describe('kundenradar CLI', () => {
     expect(stderr).toMatch(/replay: \d+ mentions/);
   }, 150_000);
 
+  it('refuses replay --time-zone with a zone Intl does not know, naming it, before reading the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    const failure = await run(process.execPath, [cli, 'replay', path.join(dir, 'gone.csv'), '--time-zone', 'Mars/Base'], { cwd: dir, env: { ...process.env, LOG_LEVEL: 'error' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((failure as { code: number }).code).not.toBe(0);
+    expect((failure as { stderr: string }).stderr).toContain('unknown time zone "Mars/Base": use an IANA name such as "Europe/Berlin"');
+    expect((failure as { stderr: string }).stderr).not.toContain('gone.csv');
+  }, 60_000);
+
   it('reports a broken config with the file, the path inside it and what is expected, exit code 2', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
     const config = path.join(dir, 'kundenradar.yaml');
