@@ -8,7 +8,8 @@
  * - AND, OR, NOT (upper case, so "not" stays a searchable word), a leading `-` as NOT, implicit AND between
  *   neighbours, parentheses; precedence NOT > AND > OR;
  * - @handle matches a mention of that handle, #tag a hashtag; a plain term also matches a hashtag's body
- *   ("Bahn" finds "#bahn"), as social-listening users expect;
+ *   ("Bahn" finds "#bahn"), as social-listening users expect; a one-word term or #tag also finds the storm hashtags
+ *   built on it ("#FrischkaufBoykott", "#bahnchaos", "#DeleteUber", "#BoycottNike": STORM_SUFFIXES, STORM_PREFIXES);
  * - an English possessive matches its word: "Brightwatt" finds "Brightwatt's" and "Brightwatt’s" (not after
  *   "it", "here", "what" and the like, whose 's is "is"); a German genitive without apostrophe ("Telekoms") needs `Telekom*`;
  * - `verspät*` is a prefix wildcard on the last word of a term or phrase (`"Kranich Versa*"`);
@@ -16,7 +17,7 @@
  * Parse errors are `BrandQueryError`s carrying the character position, for config validation messages.
  * Which brands a mention concerns (queries, brand context, own accounts) is brand-assignment.ts.
  */
-import { tokenize, type Token } from './text.ts';
+import { fold, tokenize, type Token } from './text.ts';
 
 export class BrandQueryError extends Error {
   override readonly name = 'BrandQueryError';
@@ -40,7 +41,7 @@ export type BrandQueryMatcher = (normalisedText: string, tokens: readonly Token[
 
 type Piece = { kind: 'word' | 'mention' | 'hashtag'; value: string };
 type Node =
-  | { type: 'term'; label: string; pieces: Piece[]; prefix: boolean; hyphenated?: Piece[] }
+  | { type: 'term'; label: string; pieces: Piece[]; prefix: boolean; hyphenated?: Piece[]; hashtagged?: Piece[] }
   | { type: 'and' | 'or'; children: Node[] }
   | { type: 'not'; child: Node };
 
@@ -110,7 +111,9 @@ function termNode(query: string, lx: Extract<Lexeme, { type: 'term' }>): Node {
   // "Deutsche Bahn" should also find the hyphenated spelling "Deutsche-Bahn", which tokenises as one word.
   const hyphenated: Piece[] | undefined =
     pieces.length > 1 && pieces.every((p) => p.kind === 'word') ? [{ kind: 'word', value: pieces.map((p) => p.value).join('-') }] : undefined;
-  return { type: 'term', label: lx.quoted ? `"${text}"` : lx.text, pieces, prefix, hyphenated };
+  // …and its hashtag, written in one word: "#DeutscheBahn", and the storm tags on it ("#DeutscheBahnChaos").
+  const hashtagged: Piece[] | undefined = hyphenated && !prefix ? [{ kind: 'hashtag', value: `#${pieces.map((p) => p.value).join('')}` }] : undefined;
+  return { type: 'term', label: lx.quoted ? `"${text}"` : lx.text, pieces, prefix, hyphenated, hashtagged };
 }
 
 function parse(query: string): Node {
@@ -221,15 +224,43 @@ function compoundPartMatches(folded: string, value: string, part: CompoundPart, 
   return first || last || folded.includes(prefix ? `-${value}` : `-${value}-`);
 }
 
+/**
+ * What a storm hashtag adds to a brand's name: "#FrischkaufBoykott", "#telekomstörung", "#DBfail" / "#DeleteUber",
+ * "#BoykottFrischkauf". A firestorm gathers under such a tag, and many of its posts name the brand nowhere else: a
+ * query for the name alone missed them. Only these words, not any compound: "#Telekommunikation" is no Telekom post.
+ */
+const STORM_SUFFIXES: ReadonlySet<string> = new Set(
+  [
+    'fail', 'fails', 'epicfail', 'boykott', 'boycott', 'gate', 'skandal', 'scandal', 'chaos', 'shitstorm', 'desaster', 'disaster', 'sucks', 'störung',
+    'stoerung', 'ausfall', 'outage', 'down', 'streik', 'strike', 'leak', 'hack', 'pleite', 'lüge', 'lügen', 'lies', 'protest', 'kritik', 'ärger', 'frust',
+    'drama', 'debakel', 'fiasko', 'fiasco', 'betrug', 'scam', 'abzocke', 'wut', 'schande', 'shame', 'niewieder', 'nevermore', 'nomore', 'mustgo',
+  ].map(fold),
+);
+const STORM_PREFIXES: ReadonlySet<string> = new Set(
+  ['boykott', 'boycott', 'boykottiert', 'delete', 'stop', 'stopp', 'nie', 'niewieder', 'nomore', 'never', 'bye', 'byebye', 'ciao', 'tschüss', 'shameon', 'fuck', 'screw', 'ban', 'quit', 'leave', 'anti', 'kein', 'keine', 'no'].map(fold),
+);
+
+/** `folded` (a hashtag, with its #) is the brand word `value` joined to a storm word: see STORM_SUFFIXES. */
+function isStormTag(folded: string, value: string): boolean {
+  const body = folded.length - 1;
+  if (body <= value.length) return false;
+  if (folded.startsWith(value, 1) && STORM_SUFFIXES.has(folded.slice(1 + value.length))) return true;
+  return folded.endsWith(value) && STORM_PREFIXES.has(folded.slice(1, folded.length - value.length));
+}
+
 function pieceMatches(p: Piece, t: Token, prefix: boolean, part: CompoundPart = CompoundPart.None): boolean {
   if (p.kind === 'word') {
     if (t.kind === 'word' || t.kind === 'number') {
       return (prefix ? t.folded.startsWith(p.value) : t.folded === p.value || isPossessiveOf(t.folded, p.value)) || compoundPartMatches(t.folded, p.value, part, prefix);
     }
-    // A plain word also finds the hashtag of that word: "Bahn" matches "#bahn".
-    if (t.kind === 'hashtag') return prefix ? t.folded.startsWith(p.value, 1) : t.folded.length === p.value.length + 1 && t.folded.endsWith(p.value);
+    // A plain word also finds the hashtag of that word: "Bahn" matches "#bahn"; a one-word term its storm tags.
+    if (t.kind === 'hashtag') {
+      if (prefix) return t.folded.startsWith(p.value, 1);
+      return (t.folded.length === p.value.length + 1 && t.folded.endsWith(p.value)) || (part === CompoundPart.Any && isStormTag(t.folded, p.value));
+    }
     return false;
   }
+  if (p.kind === 'hashtag' && t.kind === 'hashtag' && t.folded !== p.value) return part === CompoundPart.Any && isStormTag(t.folded, p.value.slice(1));
   return t.kind === p.kind && t.folded === p.value;
 }
 
@@ -249,7 +280,11 @@ function sequenceMatches(pieces: readonly Piece[], prefix: boolean, tokens: read
 // No per-post Set of folded tokens as a pre-check: building it (a string hash per token) cost more than the
 // scans it saved, and the scan alone finds exactly the same terms.
 function termMatches(node: Extract<Node, { type: 'term' }>, tokens: readonly Token[]): boolean {
-  return sequenceMatches(node.pieces, node.prefix, tokens) || (node.hyphenated !== undefined && sequenceMatches(node.hyphenated, node.prefix, tokens));
+  return (
+    sequenceMatches(node.pieces, node.prefix, tokens) ||
+    (node.hyphenated !== undefined && sequenceMatches(node.hyphenated, node.prefix, tokens)) ||
+    (node.hashtagged !== undefined && sequenceMatches(node.hashtagged, false, tokens))
+  );
 }
 
 function evaluate(node: Node, tokens: readonly Token[], found: string[]): boolean {

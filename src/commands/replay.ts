@@ -83,7 +83,9 @@ export function brandFromArgument(argument: string): Brand {
   // A name alone also finds its handle and hashtag ("Aerolux": "@aerolux …", "#aerolux"): in a tweet dump the brand
   // is mostly addressed, and the handle is one token the phrase does not match.
   const compact = trimmed.replace(/[\s-]+/g, '');
-  const tags = /^[\p{L}\p{N}_]{2,}$/u.test(compact) ? ` OR @${compact} OR #${compact}` : '';
+  // A name of two words is also written as one ("Frisch Kauf": "Frischkauf ist furchtbar").
+  const oneWord = compact !== trimmed ? ` OR ${compact}` : '';
+  const tags = /^[\p{L}\p{N}_]{2,}$/u.test(compact) ? `${oneWord} OR @${compact} OR #${compact}` : '';
   return { id: slugify(trimmed), name: trimmed, query: query?.trim() || `"${trimmed.replace(/"/g, '')}"${tags}`, accounts: [], language: 'de' };
 }
 

@@ -107,6 +107,31 @@ describe('brand queries: handles, hashtags, wildcards', () => {
   });
 });
 
+// A firestorm gathers under a tag built on the brand's name, and many of its posts name the brand nowhere else.
+describe('brand queries: storm hashtags built on the name', () => {
+  it.each([
+    ['Frischkauf', '#FrischkaufBoykott jetzt erst recht', true],
+    ['Frischkauf', 'schon wieder #frischkauffail', true],
+    ['Telekom', 'Seit Stunden #TelekomStörung', true],
+    ['Uber', '#DeleteUber', true],
+    ['Nike', '#BoycottNike', true],
+    ['#Frischkauf', '#frischkaufskandal', true],
+    ['"Deutsche Bahn"', 'Wieder mal #DeutscheBahnChaos', true],
+    ['"Deutsche Bahn"', '#deutschebahn', true],
+    ['"Deutsche Bahn"', '#BoykottDeutscheBahn', true],
+    // Any other compound is another word: no storm tag.
+    ['Telekom', 'Studium der #Telekommunikation', false],
+    ['Uber', 'Wir sind #Uberall', false],
+    ['Bahn', 'Treffen am #Bahnhof', false],
+    ['"Deutsche Bahn"', '#DeutscheBahnhof', false],
+    // A wildcard term or a phrase part is no storm-tag stem.
+    ['Frisch*', '#FrischkaufBoykott', true],
+    ['"Frisch Kauf"', '#Frischboykott', false],
+  ])('%s in %j: %s', (query, text, expected) => {
+    expect(matches(query, text).matched).toBe(expected);
+  });
+});
+
 describe('brand queries: parse errors name the position', () => {
   it.each([
     ['', 0, 'empty query'],

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountsNamedLike, looksLikeBrand } from '../../../src/commands/replay-accounts.ts';
-import { runReplay } from '../../../src/commands/replay.ts';
+import { brandFromArgument, runReplay } from '../../../src/commands/replay.ts';
+import { compileBrandQuery } from '../../../classifiers/brand-query.ts';
+import { prepare } from '../../../classifiers/text.ts';
 import { Alert } from '../../../src/model.ts';
 
 async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
@@ -127,4 +129,18 @@ describe('replay of complaints the brand never answers', () => {
     );
     expect(lines.find((l) => l.startsWith('replay: brand zeppelin:'))).toMatch(/^replay: brand zeppelin: no accounts assumed/);
   }, 30_000);
+});
+
+describe('--brand NAME of two words', () => {
+  it('also finds the name written as one word, its handle, and the storm tags built on it', () => {
+    const brand = brandFromArgument('Frisch Kauf');
+    expect(brand.query).toBe('"Frisch Kauf" OR FrischKauf OR @FrischKauf OR #FrischKauf');
+    const query = compileBrandQuery(brand.query);
+    const found = (text: string) => {
+      const p = prepare(text);
+      return query(p.lower, p.tokens).matched;
+    };
+    expect(['Frisch Kauf ist furchtbar', 'Frischkauf ist furchtbar', 'bei Frisch-Kauf', '@frischkauf hallo', '#FrischKaufBoykott'].map(found)).toEqual([true, true, true, true, true]);
+    expect(found('frisch gekauft')).toBe(false);
+  });
 });
