@@ -107,15 +107,16 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
     };
   }
   const { first, edges, candidates } = freeze(indexed.root);
-  const required = indexed.required;
-  // Per text: whether it contains each required literal (1 yes, 0 no). Recomputed when another text comes in.
-  const present = new Uint8Array(required.length);
-  let presentFor: string | undefined;
+  const { headless } = indexed;
+  // Per text: the head-less alternatives whose required literal the text contains (most texts: none). Recomputed
+  // when another text comes in, so a token walks only its own node's list, not nine head-less ones every time.
+  let active: Candidate[] = [];
+  let activeFor: string | undefined;
   return {
     matchAt(text, at) {
-      if (required.length > 0 && text !== presentFor) {
-        for (let r = 0; r < required.length; r++) present[r] = text.includes(required[r] as string) ? 1 : 0;
-        presentFor = text;
+      if (headless.length > 0 && text !== activeFor) {
+        active = headless.filter((c) => c.required === undefined || text.includes(c.required));
+        activeFor = text;
       }
       // Deepest index node along the text's next characters: its list holds, in listed order, every
       // alternative whose head can start here. A run of separators is one step, keyed by a space (as in heads).
@@ -134,9 +135,10 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
         }
       }
       const list = candidates[node] as Candidate[];
+      // The node's list and the active head-less alternatives, merged in listed order.
       let tried = -1;
-      for (let i = 0; i < list.length; i++) {
-        const c = list[i] as Candidate;
+      for (let i = 0, j = 0; i < list.length || j < active.length; ) {
+        const c = (j >= active.length || (i < list.length && (list[i] as Candidate).order < (active[j] as Candidate).order) ? list[i++] : active[j++]) as Candidate;
         // An alternative with several heads ("ä…"/"ae…") is listed once per head: try it once.
         if (c.order === tried) continue;
         const end = headEnd(text, at, c.codes);
@@ -147,8 +149,6 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
           if (matched >= 0) return { pattern: c.pattern, end: matched };
           continue;
         }
-        // A literal every match contains is missing from the text: the regex cannot match here either.
-        if (c.required >= 0 && present[c.required] === 0) continue;
         // Compiled on first use: most alternatives are matched without it and never need it.
         const re = (c.alt.re ??= new RegExp(c.alt.source, 'yu'));
         re.lastIndex = at;
@@ -171,11 +171,10 @@ interface Candidate {
   /** The alternative alone, with the closing word boundary (compiled sticky as `re` when first needed). */
   alt: { source: string; re: RegExp | undefined };
   /**
-   * For an alternative without heads (tried at every token): index into the matcher's required literals of a
-   * letter run every match contains (`requiredLiteral`), or -1. Checked once per text instead of running the
-   * regex at each of its tokens.
+   * For an alternative without heads (tried at every token): a letter run every match contains (`requiredLiteral`).
+   * Checked once per text instead of running the regex at each of its tokens.
    */
-  required: number;
+  required: string | undefined;
 }
 
 interface IndexNode {
@@ -246,11 +245,12 @@ const INDEX_DEPTH = 8;
 
 /**
  * Splits every pattern into its top-level alternatives and indexes them in a small trie over the first
- * characters of their heads; null when a pattern does not split cleanly (then the single alternation is used).
+ * characters of their heads (the alternatives without heads apart, in `headless`); null when a pattern does not
+ * split cleanly (then the single alternation is used).
  */
-function indexAlternatives(patterns: readonly string[]): { root: IndexNode; required: string[] } | null {
+function indexAlternatives(patterns: readonly string[]): { root: IndexNode; headless: Candidate[] } | null {
   const root: IndexNode = { next: undefined, candidates: [] };
-  const required: string[] = [];
+  const headless: Candidate[] = [];
   let order = 0;
   for (let pattern = 0; pattern < patterns.length; pattern++) {
     const raw = splitTopLevel(patterns[pattern] as string);
@@ -262,11 +262,14 @@ function indexAlternatives(patterns: readonly string[]): { root: IndexNode; requ
       if (toRegexSource(raw[k] as string) !== source) return null;
       const alone = { source: `(?:${source})${WB_END}`, re: undefined };
       const found = alternativeHeads(raw[k] as string);
-      const heads = found ?? [{ s: '', kind: HeadKind.Prefix }];
-      const literal = found === null ? requiredLiteral(raw[k] as string) : '';
-      const requiredAt = literal.length > 0 ? required.push(literal) - 1 : -1;
-      for (const { s: head, kind } of heads) {
-        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone, required: requiredAt };
+      if (found === null) {
+        // Tried at every token: kept out of the index, and only for texts that hold its required literal.
+        const literal = requiredLiteral(raw[k] as string);
+        headless.push({ order: order++, pattern, codes: headCodes(''), kind: HeadKind.Prefix, alt: alone, required: literal.length > 0 ? literal : undefined });
+        continue;
+      }
+      for (const { s: head, kind } of found) {
+        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone, required: undefined };
         // A head starting with a digit run is filed under every digit.
         for (const key of head.startsWith(DIGIT_RUN) ? [...'0123456789'] : [head]) {
           let node = root;
@@ -291,7 +294,7 @@ function indexAlternatives(patterns: readonly string[]): { root: IndexNode; requ
     for (const child of node.next?.values() ?? []) inherit(child, node.candidates);
   };
   inherit(root, []);
-  return { root, required };
+  return { root, headless };
 }
 
 // Letters that umlautFlexible gives a second spelling ("ae" also matches "ä"): a literal run stops before them.
