@@ -75,7 +75,7 @@ export function isSeparator(code: number): boolean {
   return known === 1;
 }
 
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 

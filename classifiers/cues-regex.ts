@@ -4,7 +4,7 @@
  *
  * Order matters: inside the alternation the first listed pattern that matches wins (longer phrases first).
  */
-import { alternativeHeads, closingParen, DIGIT_RUN, headCodes, headEnd, HeadKind, isSeparator, literalMatchEnd, SPECIAL, splitTopLevel } from './cues-heads.ts';
+import { alternativeHeads, closingParen, headCodes, headEnd, HeadKind, isDigit, isSeparator, literalMatchEnd, SPECIAL, splitTopLevel } from './cues-heads.ts';
 import { umlautFlexible, WB_END, type PreparedText } from './text.ts';
 
 export function toRegexSource(pattern: string): string {
@@ -108,6 +108,26 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
   }
   const { first, edges, candidates } = freeze(indexed.root);
   const { headless } = indexed;
+  const digitRun = first[1] as number;
+  /**
+   * Deepest index node from `node` along the text's characters from `i`: its list holds, in listed order, every
+   * alternative whose head can start here. A run of separators is one step, keyed by a space (as in heads).
+   */
+  const walk = (node: number, text: string, i: number): number => {
+    if (node === 0) return 0;
+    const n = text.length;
+    for (let k = 1; k < INDEX_DEPTH && i < n; k++) {
+      let key = text.charCodeAt(i++);
+      if (isSeparator(key)) {
+        key = 32;
+        while (i < n && isSeparator(text.charCodeAt(i))) i++;
+      }
+      const child = edges.child(node, key);
+      if (child === 0) break;
+      node = child;
+    }
+    return node;
+  };
   // Per text: the head-less alternatives whose required literal the text contains (most texts: none). Recomputed
   // when another text comes in, so a token walks only its own node's list, not nine head-less ones every time.
   let active: Candidate[] = [];
@@ -118,27 +138,21 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
         active = headless.filter((c) => c.required === undefined || text.includes(c.required));
         activeFor = text;
       }
-      // Deepest index node along the text's next characters: its list holds, in listed order, every
-      // alternative whose head can start here. A run of separators is one step, keyed by a space (as in heads).
-      let node = first[text.charCodeAt(at)] as number;
-      if (node !== 0) {
-        const n = text.length;
-        for (let k = 1, i = at + 1; k < INDEX_DEPTH && i < n; k++) {
-          let key = text.charCodeAt(i++);
-          if (isSeparator(key)) {
-            key = 32;
-            while (i < n && isSeparator(text.charCodeAt(i))) i++;
-          }
-          const child = edges.child(node, key);
-          if (child === 0) break;
-          node = child;
-        }
+      const list = candidates[walk(first[text.charCodeAt(at)] as number, text, at + 1)] as Candidate[];
+      // A token of digits may also start a head with a digit run: the walk from that step, after the run.
+      let digits: readonly Candidate[] = NO_CANDIDATES;
+      if (digitRun !== 0 && isDigit(text.charCodeAt(at))) {
+        let i = at + 1;
+        while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+        digits = candidates[walk(digitRun, text, i)] as Candidate[];
       }
-      const list = candidates[node] as Candidate[];
-      // The node's list and the active head-less alternatives, merged in listed order.
+      // The three lists merged in listed order (the digit path repeats the root's few candidates: tried twice at most).
       let tried = -1;
-      for (let i = 0, j = 0; i < list.length || j < active.length; ) {
-        const c = (j >= active.length || (i < list.length && (list[i] as Candidate).order < (active[j] as Candidate).order) ? list[i++] : active[j++]) as Candidate;
+      for (let i = 0, j = 0, k = 0; i < list.length || j < active.length || k < digits.length; ) {
+        const oi = i < list.length ? (list[i] as Candidate).order : Infinity;
+        const oj = j < active.length ? (active[j] as Candidate).order : Infinity;
+        const ok = k < digits.length ? (digits[k] as Candidate).order : Infinity;
+        const c = (oi <= oj && oi <= ok ? list[i++] : oj <= ok ? active[j++] : digits[k++]) as Candidate;
         // An alternative with several heads ("ä…"/"ae…") is listed once per head: try it once.
         if (c.order === tried) continue;
         const end = headEnd(text, at, c.codes);
@@ -158,6 +172,8 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
     },
   };
 }
+
+const NO_CANDIDATES: readonly Candidate[] = [];
 
 /** One top-level alternative of a pattern under one of its heads. */
 interface Candidate {
@@ -270,21 +286,21 @@ function indexAlternatives(patterns: readonly string[]): { root: IndexNode; head
       }
       for (const { s: head, kind } of found) {
         const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone, required: undefined };
-        // A head starting with a digit run is filed under every digit.
-        for (const key of head.startsWith(DIGIT_RUN) ? [...'0123456789'] : [head]) {
-          let node = root;
-          for (let d = 0; d < Math.min(INDEX_DEPTH, key.length); d++) {
-            const code = key.charCodeAt(d);
-            // Keys stop at runs other than a space's and at literal separators (the text walk reads
-            // every separator as the start of a space's run).
-            if (code === 1 || code === 2 || (code !== 32 && isSeparator(code)) || (d === 0 && code === 32)) break;
-            node.next ??= new Map();
-            let child = node.next.get(code);
-            if (!child) node.next.set(code, (child = { next: undefined, candidates: [] }));
-            node = child;
-          }
-          node.candidates.push(candidate);
+        // A head starting with a digit run is filed under its own first step (DIGIT_RUN, code 1), which the text walk
+        // takes for a token of digits besides the digits themselves: filed under every digit, a year or a price in a
+        // post tried some sixty "\d+ Wochen"-like alternatives one by one.
+        let node = root;
+        for (let d = 0; d < Math.min(INDEX_DEPTH, head.length); d++) {
+          const code = head.charCodeAt(d);
+          // Keys stop at runs other than a space's and at literal separators (the text walk reads
+          // every separator as the start of a space's run).
+          if ((code === 1 && d > 0) || code === 2 || (code !== 32 && isSeparator(code)) || (d === 0 && code === 32)) break;
+          node.next ??= new Map();
+          let child = node.next.get(code);
+          if (!child) node.next.set(code, (child = { next: undefined, candidates: [] }));
+          node = child;
         }
+        node.candidates.push(candidate);
       }
       order++;
     }
