@@ -17,6 +17,7 @@ import type { Mention } from '../src/model.ts';
 import { ReplayFormat } from './replay-formats.ts';
 import { openReplayFile } from './replay-stream.ts';
 import { guessReplayFormat } from './replay-sniff.ts';
+import { assertTimeZone } from '../src/time-zone.ts';
 import { describeRowError } from './replay-rows.ts';
 import type { Emit, Ingestor, IngestorContext, IngestorFactory } from './types.ts';
 
@@ -30,7 +31,18 @@ const ReplayOptions = BaseSourceOptions.extend({
     batchSize: z.number().int().min(1).max(5000).default(200),
     /** Feed a file only once per store (remembered by content); false feeds it on every start. */
     once: z.boolean().default(true),
+    /** IANA zone of timestamps the file writes without one (an export in local time); default UTC, as `replay --time-zone`. */
+    timeZone: z.string().refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as "Europe/Berlin"' }).optional(),
   }).strict();
+
+function isTimeZone(zone: string): boolean {
+  try {
+    assertTimeZone(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** State namespace of the files replay sources have fed completely, keyed by source name. */
 const REPLAYED_NAMESPACE = 'replayed';
@@ -65,7 +77,7 @@ export const replayIngestorFactory: IngestorFactory = {
           }
         }
         const format = options.format ?? (await guessReplayFormat(file)).format;
-        const input = await openReplayFile(file, format);
+        const input = await openReplayFile(file, format, options.timeZone !== undefined ? { timeZone: options.timeZone } : {});
         if (input.preamble) context.log.info({ source: options.name, file, ...input.preamble }, 'replay header row found below report metadata');
         for (const error of input.errors) {
           context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');

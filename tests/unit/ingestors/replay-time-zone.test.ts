@@ -5,6 +5,9 @@ import { readCsv } from '../../../ingestors/replay-formats.ts';
 import { openReplayFile } from '../../../ingestors/replay-stream.ts';
 import { zonedTimeToFirstInstant } from '../../../src/time-zone.ts';
 import { allMentions, replayFileWriter } from '../../helpers/replay-files.ts';
+import { replayIngestorFactory } from '../../../ingestors/replay.ts';
+import { SourceConfig } from '../../../src/config.ts';
+import { collector, makeContext } from './helpers.ts';
 
 const write = replayFileWriter('kr-time-zone-');
 const BERLIN = 'Europe/Berlin';
@@ -114,5 +117,23 @@ describe('replay readers with a time zone', () => {
     const source = await openReplayFile(write('records.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n'), 'jsonl', { timeZone: BERLIN });
     expect(source.zonelessTimes).toBe(1);
     expect((await allMentions(source)).map((m) => m.createdAt)).toEqual(['2026-10-04T09:05:00.000Z', '2026-10-04T11:06:00.000Z']);
+  });
+});
+
+describe('the replay source of a config: timeZone', () => {
+  const csv = 'Datum;Uhrzeit;Autor;Beitrag\n15.01.2026;08:30;kunde1;Paket seit einer Woche nicht da\n';
+
+  it('reads the file\'s zone-less times as local time of the zone named in the source', async () => {
+    const file = write('source.csv', csv);
+    const t = makeContext();
+    const out = collector();
+    const source = SourceConfig.parse({ type: 'replay', name: 'export', path: file, timeZone: BERLIN, once: false });
+    await replayIngestorFactory.create(source, { ...t.context, willRun: true }).run(out.emit, new AbortController().signal);
+    expect(out.mentions.map((m) => m.createdAt)).toEqual(['2026-01-15T07:30:00.000Z']);
+  });
+
+  it('refuses an unknown zone when the config is read', () => {
+    const source = SourceConfig.parse({ type: 'replay', name: 'export', path: write('other.csv', csv), timeZone: 'Mars/Base' });
+    expect(() => replayIngestorFactory.create(source, makeContext().context)).toThrow(/timeZone: unknown time zone/);
   });
 });
