@@ -208,6 +208,9 @@ export function compositeComplaintScore(
   // however sure the learned model is (0.86, QA round 2); it is surest exactly where the problem words stand.
   if (isUnderstatedResolution(cue.evidence)) return Math.min(RESOLVED_CAP, learned);
   if (cue.evidence.settled === true) return Math.min(RESOLVED_CAP, learned);
+  // The company held up as a model with nothing wrong besides: the learned models read "customer service" as a complaint
+  // however it is praised ("This is how you do customer service. Take notes everyone." 0.91, QA firestorm round 4).
+  if (cue.evidence.exemplary === true && isPlainPraise(cue.evidence, lang)) return Math.min(RESOLVED_CAP, learned);
   if (isPlainPraise(cue.evidence, lang)) return Math.max(0, learned - (lang === 'de' ? GERMAN_PRAISE_DRAG : cue.evidence.resolved === true || (cue.evidence.litotes ?? 0) > 0 ? SOLVED_PRAISE_DRAG : PRAISE_DRAG));
   if (cue.evidence.decisive === true && !cue.evidence.question) return Math.max(learned, cue.score, DECISIVE_FLOOR);
   if (cue.score >= (lang === 'de' ? GERMAN_STRONG_CUE : OTHER_STRONG_CUE)) return Math.max(learned, cue.score);
@@ -330,7 +333,7 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
       !negative &&
       learnedSentiment.label === 'negative' &&
       (cue.evidence.defendsCompany === true ||
-        (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion));
+        (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion || isPraise(cue.evidence, lang)));
     const praisedGerman = lang === 'de' && germanLabel === 'positive' && learnedSentiment.label === 'neutral';
     const sentiment = praisedGerman
       ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }

@@ -141,6 +141,8 @@ export interface CueAnalysis {
     resolved?: boolean;
     /** A bystander takes the company's or its staff's side against the pile-on (DEFENCE_LABELS), as an observer. */
     defendsCompany?: boolean;
+    /** The company held up as a model ("So geht Kundenservice!", "This is how you do customer service"): EXEMPLARY_LABELS. */
+    exemplary?: boolean;
   };
 }
 
@@ -231,6 +233,9 @@ function withoutContradictedDefence(hits: Hit[], lower: string): Hit[] {
   return hits.filter((h) => !isDefence(h) || !contradicted(h));
 }
 
+// Cue labels (cues-de.ts, cues-en.ts) of the company held up as a model for others.
+const EXEMPLARY_LABELS: ReadonlySet<string> = new Set(['Vorbild', 'role model']);
+
 // Cue labels (cues-de.ts, cues-en.ts) of leaving the company: a cancellation, a switch, "nie wieder".
 const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch']);
 
@@ -281,6 +286,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
 
   const decisive = !resolved && !observer && hits.some((h) => h.def.decisive === true && !h.negated);
   const settled = !resolved && !irony && turnsPositive(hits, p.lower);
+  const exemplary = hits.some((h) => !h.negated && EXEMPLARY_LABELS.has(h.def.label));
 
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
   let evidence = (observer ? 0.5 : 1) * failure + evaluationFactor * negative;
@@ -306,7 +312,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}) },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}) },
   };
 }
 

@@ -35,6 +35,18 @@ const REACHED =
 const INTENT_RE = compileAlternation(INTENT_PATTERNS.map(([, p]) => p));
 const QUESTION_RE = compileAlternation([QUESTION_OPENERS]);
 
+/** The words before `end` lead to ("to", "zu") and the one name of `names` follows right after (a handle's @ aside). */
+function switchesToNamed(lower: string, end: number, names: ReadonlyArray<readonly [number, number]>): boolean {
+  if (!/(?:^|\s)(?:to|zu)$/u.test(lower.slice(Math.max(0, end - 3), end))) return false;
+  let at = end;
+  while (at < lower.length && (lower[at] === ' ' || lower[at] === '@')) at++;
+  const target = names.find(([a]) => a === at);
+  if (target === undefined) return false;
+  // Only when no other name stands in the post: "Switching to Vodafone, done with Lumio" threatens Lumio.
+  const name = lower.slice(target[0], target[1]);
+  return names.every(([a, b]) => lower.slice(a, b) === name);
+}
+
 export interface IntentMatch {
   intent: Intent;
   /** Offsets in `PreparedText.lower` of the first cue per intent. */
@@ -51,6 +63,8 @@ export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [num
   scanTokens(INTENT_RE, p, (i, start, end) => {
     if (skip.some(([a, b]) => start >= a && end <= b)) return;
     const intent = INTENT_PATTERNS[i]?.[0];
+    // "switching to Lumio", "ich wechsle zu Lumio": a customer won, for the brand named; no threat to leave it.
+    if (intent === 'cancellation_threat' && switchesToNamed(p.lower, end, skip)) return;
     if (intent && !found.has(intent)) found.set(intent, [start, end]);
   });
   // Naming a channel is no complaint that it is unreachable when the post says it was reached quickly.

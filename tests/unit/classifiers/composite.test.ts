@@ -328,6 +328,32 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
   );
 });
 
+// QA firestorm round 4: a launch and a viral story of good service raised critical storm alerts, their praise read as
+// complaints or negative; and a recall's posts read neutral, so its first wave raised none.
+describe('shipped classifier on praise waves and product-safety storms', () => {
+  it.each([
+    'This is how you do customer service. Take notes everyone. @Lumio',
+    'Wow, Lumio. Respekt. So geht Kundenservice!',
+    'My son dropped his Lumio in the bath the day before his exam. Messaged @Lumio_Support at 11pm, they couriered a replacement by 9am. No charge. Never seen anything like it. Thank you.',
+    'Lumio X3 hands-on: the camera is INSANE 🔥 #LumioX3',
+    'Lumio X3 keynote was so wholesome, the engineer crying at the end 🥹 #LumioX3',
+    'Hab das X3 im Store in der Hand gehabt. Wahnsinn wie leicht es ist. @Lumio ihr habt\'s geschafft',
+  ])('praise, neither a complaint nor negative: %s', async (text) => {
+    const classify = await shippedClassifier();
+    const c = classify(text);
+    expect(c.complaint.isComplaint || c.sentiment.label === 'negative', `${c.complaint.score} ${c.sentiment.label}`).toBe(false);
+  });
+
+  it.each(['Salmonellen bei Frischkauf. Na lecker.', 'Listerien im Käse von Frischkauf, unfassbar', 'My kids got sick after eating the Snacko crisps. Contaminated batch?'])(
+    'a product that endangers its buyers is negative: %s',
+    async (text) => {
+      const classify = await shippedClassifier();
+      const c = classify(text);
+      expect(c.complaint.isComplaint || c.sentiment.label === 'negative', `${c.complaint.score} ${c.sentiment.label}`).toBe(true);
+    },
+  );
+});
+
 // Asking how to cancel is a request for the procedure; the cancellation intent still marks the churn risk.
 describe('shipped classifier on how-to questions about cancelling', () => {
   it.each(['Wie kündige ich meinen Vertrag?', 'Wie kann ich meinen Handyvertrag kündigen?', 'Was ist die Kündigungsfrist bei euch?', 'How do I cancel my subscription?', 'Can I cancel my order before it ships?'])(

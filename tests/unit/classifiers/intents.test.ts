@@ -23,6 +23,20 @@ describe('intents, German and English side by side', () => {
     expect(intents('Wie kann ich bei der Telekom meinen Tarif wechseln?')).not.toContain('cancellation_threat');
   });
 
+  // QA firestorm round 4: "Okay I'm switching to Lumio after reading this" was a cancellation threat against Lumio.
+  it('reads switching to the brand the post names, and no other, as no threat to leave it', () => {
+    const named = (text: string, name: string) => {
+      const p = prepare(text);
+      const spans: Array<[number, number]> = [];
+      for (let at = p.lower.indexOf(name); at !== -1; at = p.lower.indexOf(name, at + 1)) spans.push([at, at + name.length]);
+      return detectIntents(p, spans).map((i) => i.intent);
+    };
+    expect(named("Okay I'm switching to Lumio after reading this", 'lumio')).not.toContain('cancellation_threat');
+    expect(named('Ich wechsle zu @lumio, die können Service', 'lumio')).not.toContain('cancellation_threat');
+    expect(named('Switching to Vodafone, done with Lumio', 'lumio')).toContain('cancellation_threat');
+    expect(named("I'm switching to another provider, Lumio", 'lumio')).toContain('cancellation_threat');
+  });
+
   it('reads "cancel" as a threat only when the customer cancels, not when the company cancelled something', () => {
     for (const text of ["I'm cancelling my subscription if this isn't fixed", 'Going to cancel my contract tomorrow', 'I will cancel, done waiting', 'Cancelled my account today after 10 years']) {
       expect(intents(text), text).toContain('cancellation_threat');
