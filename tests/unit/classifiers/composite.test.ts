@@ -288,6 +288,12 @@ describe('shipped classifier on complaints and questions about companies other t
 // A shitstorm's posts are outrage more often than a service failure of the writer's own: boycotts (also as the
 // storm's hashtag), shaming, no more custom. The shitstorm detector counts a post as negative when it is a
 // complaint or its sentiment is negative; these read as neither before the boycott cues.
+/** Whether the shipped classifier reads `text` as a complaint or as negative, with the figures for a failure message. */
+async function readsNegative(text: string): Promise<{ negative: boolean; figures: string }> {
+  const c = (await shippedClassifier())(text);
+  return { negative: c.complaint.isComplaint || c.sentiment.label === 'negative', figures: `${c.complaint.score} ${c.sentiment.label}` };
+}
+
 describe('shipped classifier on public outrage (shitstorm posts)', () => {
   it.each([
     'Was erlaubt sich @Edeka da eigentlich? Ich kaufe da nicht mehr ein.',
@@ -314,9 +320,8 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     'Unterschreibt die Petition gegen @Edeka! #stopedeka',
     'Who approved this ad @Velora? Tone deaf does not begin to cover it',
   ])('negative: %s', async (text) => {
-    const classify = await shippedClassifier();
-    const c = classify(text);
-    expect(c.complaint.isComplaint || c.sentiment.label === 'negative', `${c.complaint.score} ${c.sentiment.label}`).toBe(true);
+    const { negative, figures } = await readsNegative(text);
+    expect(negative, figures).toBe(true);
   });
 
   it.each(['Boykott-Aufrufe gegen Edeka: was Marketingexperten dazu sagen', 'Boycott calls grow as the airline apologises', 'Ich finde die Aufregung um den Spot übertrieben.'])(
@@ -339,17 +344,15 @@ describe('shipped classifier on praise waves and product-safety storms', () => {
     'Lumio X3 keynote was so wholesome, the engineer crying at the end 🥹 #LumioX3',
     'Hab das X3 im Store in der Hand gehabt. Wahnsinn wie leicht es ist. @Lumio ihr habt\'s geschafft',
   ])('praise, neither a complaint nor negative: %s', async (text) => {
-    const classify = await shippedClassifier();
-    const c = classify(text);
-    expect(c.complaint.isComplaint || c.sentiment.label === 'negative', `${c.complaint.score} ${c.sentiment.label}`).toBe(false);
+    const { negative, figures } = await readsNegative(text);
+    expect(negative, figures).toBe(false);
   });
 
   it.each(['Salmonellen bei Frischkauf. Na lecker.', 'Listerien im Käse von Frischkauf, unfassbar', 'My kids got sick after eating the Snacko crisps. Contaminated batch?'])(
     'a product that endangers its buyers is negative: %s',
     async (text) => {
-      const classify = await shippedClassifier();
-      const c = classify(text);
-      expect(c.complaint.isComplaint || c.sentiment.label === 'negative', `${c.complaint.score} ${c.sentiment.label}`).toBe(true);
+      const { negative, figures } = await readsNegative(text);
+      expect(negative, figures).toBe(true);
     },
   );
 });
