@@ -19,6 +19,8 @@ const TitleFigures = z.object({
   /** Negative share of the window (0..1) and how many people posted negatively. */
   share: z.number(),
   people: z.number(),
+  /** All negatives of the window, the busiest thread's included (absent in state written before it was kept). */
+  negatives: z.number().optional(),
 });
 type TitleFigures = z.infer<typeof TitleFigures>;
 
@@ -83,16 +85,20 @@ export interface RenderOptions {
 }
 
 function figuresOf(s: WindowScore): TitleFigures {
-  return { ratio: s.ratio, observed: s.spreadNegatives, expected: s.expectedNegatives, minutes: s.stats.minutes, share: s.share, people: s.stats.negAuthors };
+  return { ratio: s.ratio, observed: s.spreadNegatives, expected: s.expectedNegatives, minutes: s.stats.minutes, share: s.share, people: s.stats.negAuthors, negatives: s.stats.negativesCapped };
 }
 
 /** "22,7× so viele … (15 statt 0,7 in 20 min)": every number in the alert's language. */
 function windowPhrase(f: TitleFigures, noBaseline: boolean, lang: AlertLang): string {
   const n = (x: number, digits = 0) => formatNumber(x, lang, digits);
   if (noBaseline) {
+    // The people count covers the busiest thread too: "30 negative mentions from 79 people" read as nonsense when a
+    // thread held most of them (QA firestorm round 4), so the count shown is all of them, the tested part beside it.
+    const all = Math.max(f.observed, f.negatives ?? f.observed);
+    const beside = all > f.observed ? (lang === 'de' ? ` (${n(f.observed)} außerhalb des größten Threads)` : ` (${n(f.observed)} outside the busiest thread)`) : '';
     return lang === 'de'
-      ? `${n(f.observed)} negative Erwähnungen von ${n(f.people)} Personen in ${n(f.minutes)} min, ${n(f.share * 100)} % negativ`
-      : `${n(f.observed)} negative mentions from ${n(f.people)} people in ${n(f.minutes)} min, ${n(f.share * 100)} % negative`;
+      ? `${n(all)} negative Erwähnungen von ${n(f.people)} Personen in ${n(f.minutes)} min${beside}, ${n(f.share * 100)} % negativ`
+      : `${n(all)} negative mentions from ${n(f.people)} people in ${n(f.minutes)} min${beside}, ${n(f.share * 100)} % negative`;
   }
   return lang === 'de'
     ? `${n(f.ratio, 1)}× so viele negative Erwähnungen wie erwartet (${n(f.observed)} statt ${n(f.expected, 1)} in ${n(f.minutes)} min)`

@@ -20,7 +20,7 @@ import { brandNamed, pageBrands, pageOf, pageOwners } from '../../ingestors/repl
 import { Alert, Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
-import { accountsNamedLike, describeAccounts } from './replay-accounts.ts';
+import { accountsNamedLike, describeAccounts, looksLikeBrand, MAX_ASSUMED_ACCOUNTS } from './replay-accounts.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 import { assertTimeZone } from '../time-zone.ts';
 
@@ -89,6 +89,33 @@ export function brandFromArgument(argument: string): Brand {
   return { id: slugify(trimmed), name: trimmed, query: query?.trim() || `"${trimmed.replace(/"/g, '')}"${tags}`, accounts: [], language: 'de' };
 }
 
+/**
+ * A discovered brand's accounts and the file's authors that look like it and write like a care team, most of their posts
+ * addressed to someone: discovery samples the posts it counts subjects in, and took only handles customers @mention, so a
+ * care account answering under its own handle (@SnackoUK_Help, 33 replies: QA firestorm round 4) counted as a customer and
+ * answered nobody. An author holding the name who mostly posts on their own ("@SnackoSucks") is no account.
+ */
+async function withAuthoringAccounts(mentions: AsyncIterable<Mention>, brand: Brand): Promise<string[]> {
+  const addressing = new Map<string, { posts: number; addressed: number }>();
+  for await (const m of mentions) {
+    const handle = m.author.handle?.replace(/^@/u, '');
+    if (!handle || !looksLikeBrand(handle, brand.name)) continue;
+    const tally = addressing.get(handle) ?? { posts: 0, addressed: 0 };
+    tally.posts++;
+    if (m.thread.parentId !== undefined || /^\s*@/u.test(m.text)) tally.addressed++;
+    addressing.set(handle, tally);
+  }
+  const known = new Set(brand.accounts.map((a) => a.toLowerCase()));
+  const writing = [...addressing]
+    .filter(([handle, t]) => !known.has(`@${handle.toLowerCase()}`) && t.addressed >= 2 && t.addressed >= CARE_SHARE * t.posts)
+    .sort((a, b) => b[1].posts - a[1].posts)
+    .map(([handle]) => `@${handle}`);
+  return [...brand.accounts, ...writing].slice(0, MAX_ASSUMED_ACCOUNTS);
+}
+
+/** Share of an author's posts that must address someone for the author to be taken as the brand's care account. */
+const CARE_SHARE = 0.6;
+
 function openOut(target: string | undefined): { write(line: string): Promise<void>; close(): Promise<void> } | undefined {
   if (!target) return undefined;
   const stream: NodeJS.WritableStream = target === '-' ? process.stdout : createWriteStream(target, { encoding: 'utf8' });
@@ -151,7 +178,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const discovered: Brand[] = [];
   if (given.length === 0 && options.discoverBrands !== false) {
     const discovery = await discoverBrands(input.mentions(), known);
-    if (discovery.kind === 'found') discovered.push(...discovery.brands.map((d) => d.brand));
+    if (discovery.kind === 'found') {
+      for (const d of discovery.brands) d.brand.accounts = await withAuthoringAccounts(input.mentions(), d.brand);
+      discovered.push(...discovery.brands.map((d) => d.brand));
+    }
     // A page comment storm seldom names the page: its comments are under the brand's own post. The page, answering
     // there as itself, is the brand (replay-graph-comments.ts).
     const tracked = [...known, ...discovered];

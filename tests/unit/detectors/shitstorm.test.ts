@@ -793,6 +793,16 @@ describe('shitstorm alert: numbers in the brand’s language', () => {
     expect(renderShitstormAlert(acme, incident(), big, []).title).toContain('(1,234 vs 10 in 60 min)');
     expect(renderShitstormAlert(bahn, incident(), big, []).title).toContain('(1.234 statt 10 in 60 min)');
   });
+
+  // QA firestorm round 4: "30 negative mentions from 79 people" when one thread held most of the window's negatives.
+  it('without a baseline: all negatives beside the people who wrote them, the part outside the busiest thread in brackets', () => {
+    const viral = scoreWindow({ ...calmStats, minutes: 45, count: 150, countCapped: 150, negatives: 105, negativesCapped: 105, negAuthors: 79, expected: 0, topThreadNegatives: 75 }, 0.3, DEFAULT_THRESHOLDS);
+    const open = { ...incident(), noBaseline: true };
+    expect(renderShitstormAlert(acme, open, viral, [], { noBaseline: true }).title).toBe(
+      'Possible shitstorm: Acme: 105 negative mentions from 79 people in 45 min (30 outside the busiest thread), 70 % negative (no baseline yet)',
+    );
+    expect(renderShitstormAlert(bahn, open, viral, [], { noBaseline: true }).title).toContain('105 negative Erwähnungen von 79 Personen in 45 min (30 außerhalb des größten Threads), 70 % negativ');
+  });
 });
 
 describe('shitstorm severity: the critical bar scales with the brand', () => {
