@@ -7,7 +7,7 @@
 import { childLogger } from '../src/log.ts';
 import type { Classified } from '../src/model.ts';
 import type { BrandFilter, StateStore } from './types.ts';
-import { WaitingCustomers } from './unanswered-customers.ts';
+import { openHandles, waitingCustomers, type CustomerIndex } from './unanswered-customers.ts';
 import { TimerSchedule } from './unanswered-schedule.ts';
 import { readThreadState, type ThreadState } from './unanswered-thread.ts';
 
@@ -25,7 +25,9 @@ export class ThreadBook {
   /** Per brand, when each thread next needs a look (deadline, escalation, expiry): the due checks take only those. */
   private readonly schedules: Map<string, TimerSchedule>;
   /** Per brand, where each customer awaits an answer: derived from thread state (rebuilt by `restore`), never stored. */
-  private readonly waiting: Map<string, WaitingCustomers>;
+  private readonly waiting: Map<string, CustomerIndex>;
+  /** Per brand, where each customer handle is not yet answered: derived like `waiting`, never stored. */
+  private readonly openByHandle: Map<string, CustomerIndex>;
 
   constructor(
     brands: readonly string[],
@@ -35,7 +37,8 @@ export class ThreadBook {
     this.byMention = new Map(brands.map((b) => [b, new Map()]));
     this.dirty = new Map(brands.map((b) => [b, new Set()]));
     this.removed = new Map(brands.map((b) => [b, new Set()]));
-    this.waiting = new Map(brands.map((b) => [b, new WaitingCustomers()]));
+    this.waiting = new Map(brands.map((b) => [b, waitingCustomers()]));
+    this.openByHandle = new Map(brands.map((b) => [b, openHandles()]));
     this.schedules = new Map(brands.map((b) => [b, new TimerSchedule()]));
   }
 
@@ -95,6 +98,7 @@ export class ThreadBook {
     for (const id of t.ids) index?.set(id, t.rootId);
     this.schedules.get(t.brand)?.schedule(t.rootId, Math.min(...this.timersOf(t)));
     this.waiting.get(t.brand)?.update(t);
+    this.openByHandle.get(t.brand)?.update(t);
   }
 
   /** A change that moves no post, timer or customer (an alert raised or escalated): only to be written. */
@@ -116,10 +120,25 @@ export class ThreadBook {
     return viaParent ? own.get(viaParent) : undefined;
   }
 
+  /** The thread that holds a post (one the tracker recorded, the brand's replies included), if any. */
+  threadOfPost(brand: string, id: string): ThreadState | undefined {
+    const root = this.byMention.get(brand)?.get(id);
+    return root === undefined ? undefined : this.threadsOf(brand).get(root);
+  }
+
   /** The threads of this source where the customer awaits the brand's answer, oldest first. */
   waitingThreads(brand: string, authorId: string, source: string): ThreadState[] {
+    return this.threadsIn(brand, this.waiting.get(brand)?.rootsOf(authorId), source);
+  }
+
+  /** The threads of this source where a customer with this handle (lower case, no "@") is not yet answered. */
+  openThreadsOfHandle(brand: string, handle: string, source: string): ThreadState[] {
+    return this.threadsIn(brand, this.openByHandle.get(brand)?.rootsOf(handle), source);
+  }
+
+  private threadsIn(brand: string, roots: Iterable<string> | undefined, source: string): ThreadState[] {
     const out: ThreadState[] = [];
-    for (const root of this.waiting.get(brand)?.rootsOf(authorId) ?? []) {
+    for (const root of roots ?? []) {
       const t = this.threadsOf(brand).get(root);
       if (t?.source === source) out.push(t);
     }
@@ -135,6 +154,7 @@ export class ThreadBook {
   remove(brand: string, t: ThreadState): void {
     this.threadsOf(brand).delete(t.rootId);
     this.waiting.get(brand)?.forget(t.rootId);
+    this.openByHandle.get(brand)?.forget(t.rootId);
     this.schedules.get(brand)?.unschedule(t.rootId);
     const index = this.byMention.get(brand);
     for (const id of t.ids) if (index?.get(id) === t.rootId) index.delete(id);
@@ -147,6 +167,7 @@ export class ThreadBook {
       const own = this.threadsOf(brand);
       own.clear();
       this.waiting.get(brand)?.clear();
+      this.openByHandle.get(brand)?.clear();
       // Replaces, not merges (restore runs again after a rebalance): nothing of the old copy may survive.
       this.byMention.get(brand)?.clear();
       this.removed.get(brand)?.clear();

@@ -244,3 +244,15 @@ export function mentionsHandle(handles: ReadonlySet<string>, brandAccounts: Set<
   for (const h of handles) if (brandAccounts.has(h)) return true;
   return false;
 }
+
+/** The @handles a post starts with, as an X reply's prefix carries them ("@kunde Hallo!", "@a @b Danke für …"). */
+const REPLY_PREFIX = /^\s*(?:@[\p{L}\p{N}_.-]+[\s,]*)+/u;
+
+/**
+ * The handles of a post's reply prefix, lower-cased and without "@": only those it starts with, not the ones named
+ * later in the text ("Danke! @kollege schaut sich das an" addresses no @kollege).
+ */
+export function replyPrefixHandles(text: string): string[] {
+  const prefix = REPLY_PREFIX.exec(text)?.[0];
+  return prefix === undefined ? [] : [...handlesIn(prefix)];
+}

@@ -13,7 +13,9 @@
  *   the handles of the people they answer, page replies the names of the commenters ("Bob B, Carol C: das Update
  *   kommt heute", "@Carol …"). A reply naming someone by @handle who is none of the customers is for that person,
  *   not for everybody (QA: one comment to two commenters closed a third one's billing complaint);
- * - a reply to a post of the thread nobody was waiting on (a customer's thank-you) addresses nobody waiting.
+ * - a reply to a post of the thread nobody was waiting on (a customer's thank-you) addresses nobody waiting;
+ * - a brand post with no parent that starts with "@kunde" (exports without reply ids) is placed by the tracker in
+ *   that customer's latest open thread and addresses them (`inferredReplyTo` in unanswered.ts, `openHandles`).
  */
 import type { ReplyKind } from '../src/model.ts';
 import { handlesIn } from './unanswered-cues.ts';
@@ -190,46 +192,64 @@ function evictsBefore(a: CustomerState, b: CustomerState): boolean {
 }
 
 /**
- * One brand's customers by the threads in which they await an answer (author → thread roots), with the reverse
- * (thread → authors indexed for it) so an update removes exactly what it added. Bounded by the waiting customers
- * of the threads kept. Tells a customer's separate tweet, while another of theirs waits, as chasing.
+ * One brand's threads by a key of the customers in them (author → thread roots where they await an answer, or
+ * handle → thread roots where they are not yet answered), with the reverse (thread → keys indexed for it) so an
+ * update removes exactly what it added. Derived from thread state (rebuilt when the state is restored), never
+ * stored; bounded by the customers of the threads kept.
  */
-export class WaitingCustomers {
+export class CustomerIndex {
   private readonly roots = new Map<string, Set<string>>();
-  private readonly authorsIn = new Map<string, string[]>();
+  private readonly keysIn = new Map<string, string[]>();
+
+  /** `keysOf`: the keys a thread is indexed under, as its customers now stand. */
+  constructor(private readonly keysOf: (t: ThreadState) => string[]) {}
 
   update(t: ThreadState): void {
-    const authors = t.customers.filter((c) => c.state === 'awaiting_brand' && c.authorId !== LEGACY_CUSTOMER).map((c) => c.authorId);
-    for (const a of this.authorsIn.get(t.rootId) ?? []) if (!authors.includes(a)) this.unlink(a, t.rootId);
-    for (const a of authors) this.roots.set(a, (this.roots.get(a) ?? new Set()).add(t.rootId));
-    if (authors.length > 0) this.authorsIn.set(t.rootId, authors);
-    else this.authorsIn.delete(t.rootId);
+    const keys = this.keysOf(t);
+    for (const k of this.keysIn.get(t.rootId) ?? []) if (!keys.includes(k)) this.unlink(k, t.rootId);
+    for (const k of keys) this.roots.set(k, (this.roots.get(k) ?? new Set()).add(t.rootId));
+    if (keys.length > 0) this.keysIn.set(t.rootId, keys);
+    else this.keysIn.delete(t.rootId);
   }
 
   forget(rootId: string): void {
-    for (const a of this.authorsIn.get(rootId) ?? []) this.unlink(a, rootId);
-    this.authorsIn.delete(rootId);
+    for (const k of this.keysIn.get(rootId) ?? []) this.unlink(k, rootId);
+    this.keysIn.delete(rootId);
   }
 
-  /** Roots of the threads where the customer awaits an answer, oldest first. */
-  rootsOf(authorId: string): Iterable<string> {
-    return this.roots.get(authorId) ?? [];
+  /** Roots of the threads indexed under the key, in the order they were first indexed. */
+  rootsOf(key: string): Iterable<string> {
+    return this.roots.get(key) ?? [];
   }
 
-  /** Whether the customer awaits an answer in a thread other than `rootId`. */
-  elsewhere(authorId: string, rootId: string): boolean {
-    for (const root of this.rootsOf(authorId)) if (root !== rootId) return true;
+  /** Whether a thread other than `rootId` is indexed under the key. */
+  elsewhere(key: string, rootId: string): boolean {
+    for (const root of this.rootsOf(key)) if (root !== rootId) return true;
     return false;
   }
 
   clear(): void {
     this.roots.clear();
-    this.authorsIn.clear();
+    this.keysIn.clear();
   }
 
-  private unlink(authorId: string, rootId: string): void {
-    const roots = this.roots.get(authorId);
+  private unlink(key: string, rootId: string): void {
+    const roots = this.roots.get(key);
     roots?.delete(rootId);
-    if (roots?.size === 0) this.roots.delete(authorId);
+    if (roots?.size === 0) this.roots.delete(key);
   }
 }
+
+/**
+ * Where each customer awaits the brand's answer (author → thread roots, oldest first). Tells a customer's separate
+ * tweet, while another of theirs waits, as chasing.
+ */
+export const waitingCustomers = (): CustomerIndex =>
+  new CustomerIndex((t) => t.customers.filter((c) => c.state === 'awaiting_brand' && c.authorId !== LEGACY_CUSTOMER).map((c) => c.authorId));
+
+/**
+ * Where each customer handle is not yet answered (awaiting the brand or asked for details): where a brand post that
+ * names no parent but starts with "@handle" may be the reply (see `inferredReplyTo` in unanswered.ts).
+ */
+export const openHandles = (): CustomerIndex =>
+  new CustomerIndex((t) => [...new Set(t.customers.flatMap((c) => (c.state !== 'answered' && c.handle !== undefined ? [c.handle] : [])))]);

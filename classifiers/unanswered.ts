@@ -23,11 +23,11 @@ import { classifyReply } from './reply-kind.ts';
 import type { BrandFilter, OpenStorm, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
 import { ThreadBook } from './unanswered-book.ts';
-import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, reportsRepeatFailure } from './unanswered-cues.ts';
+import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, replyPrefixHandles, reportsRepeatFailure } from './unanswered-cues.ts';
 import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise } from './unanswered-customers.ts';
 import { createThreadRetention } from './unanswered-retention.ts';
 import { currentSeverity, createThreadTimers, isOverdue } from './unanswered-timers.ts';
-import { addPending, newThread, recordId, recordReply, startCycle, toPending, type ThreadState } from './unanswered-thread.ts';
+import { addPending, newThread, recordId, recordReply, startCycle, toPending, type CustomerState, type ThreadState } from './unanswered-thread.ts';
 
 export { unansweredNamespace } from './unanswered-book.ts';
 
@@ -63,6 +63,11 @@ export interface UnansweredTrackerDeps {
 const HOUR = 3_600_000;
 /** Separate unanswered threads one customer opens per brand and source before further messages join the newest. */
 export const MAX_CASES_PER_CUSTOMER = 3;
+/**
+ * How long after a customer's latest post in a thread a brand post that names no parent but starts with their
+ * @handle still counts as the reply to it: a long weekend's queue, answered on Tuesday morning.
+ */
+const INFERRED_REPLY_HOURS = 96;
 /** A chaser on an alert already at its severity updates it when the alert has been quiet this long. */
 const CHASE_UPDATE_MINUTES = 30;
 
@@ -195,12 +200,54 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
 
   function onBrand(brand: string, m: Classified, now: Date): Alert[] {
     const t = book.findThread(brand, m);
-    if (!t) return []; // the brand's own post, or a reply in a conversation nobody asked us about
+    if (t) return applyReply(brand, t, m, now);
+    // Redelivered after a reply placed by its @handles: the post is already in the thread it went to.
+    if (book.threadOfPost(brand, m.id)) return [];
+    // The brand's own post, or a reply in a conversation nobody asked us about, unless it names no parent and
+    // starts by addressing customers who wait on the brand: then it is their reply (exports without reply ids).
+    const out: Alert[] = [];
+    for (const [thread, to] of inferredReplyTo(brand, m)) out.push(...applyReply(brand, thread, m, now, to));
+    return out;
+  }
+
+  /**
+   * Where a brand post with no parent goes when it starts with "@kunde …" (many listening-tool CSV exports carry
+   * no reply ids, and every such answer left its customer alerted: 320 of 320 in the QA's telco replay): for each
+   * handle of its reply prefix, the latest thread of the same source in which a customer of that handle is not
+   * yet answered and wrote within INFERRED_REPLY_HOURS before the post. As if the post replied to that customer's
+   * post: the customer is the addressee and the reply kind decides as usual. A handle with no such thread (a
+   * broadcast, a conversation we never saw, an answered customer) places nothing; handles later in the text count
+   * not. A post with a parent never comes here: it went to that parent's thread, or to none. `m` is a post of the
+   * brand's own account.
+   */
+  function inferredReplyTo(brand: string, m: Classified): Map<ThreadState, Set<string>> {
+    const out = new Map<ThreadState, Set<string>>();
+    if (m.thread.parentId !== undefined) return out;
+    const at = Date.parse(m.createdAt);
+    for (const handle of replyPrefixHandles(m.text)) {
+      let best: { t: ThreadState; c: CustomerState } | undefined;
+      for (const t of book.openThreadsOfHandle(brand, handle, m.source)) {
+        for (const c of t.customers) {
+          if (c.handle !== handle || c.state === 'answered') continue;
+          if (Date.parse(c.waitingSince ?? c.lastAt) > at || at - Date.parse(c.lastAt) > INFERRED_REPLY_HOURS * HOUR) continue;
+          if (best === undefined || c.lastAt > best.c.lastAt) best = { t, c };
+        }
+      }
+      if (best) out.set(best.t, (out.get(best.t) ?? new Set()).add(best.c.authorId));
+    }
+    return out;
+  }
+
+  /**
+   * A brand reply to the thread, addressed to `inferred` (author ids) when placed by its @handles, else to whom its
+   * parent and text address: recorded, applied to them, and the alert updated.
+   */
+  function applyReply(brand: string, t: ThreadState, m: Classified, now: Date, inferred?: ReadonlySet<string>): Alert[] {
     // Redelivered: `replies` starts afresh each cycle, `ids` also remembers the earlier cycles' posts.
     if (t.replies.some((r) => r.id === m.id) || t.ids.includes(m.id)) return [];
     const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
     book.forget(t, recordId(t, m.id, m.createdAt));
-    const to = addressees(t, { parentId: m.thread.parentId, text: m.text });
+    const to = inferred ?? addressees(t, { parentId: m.thread.parentId, text: m.text });
     recordReply(t, m.id, kind, m.createdAt, kind === 'auto_reply' ? undefined : [...to]);
     const clockBefore = t.clockStartedAt;
     // What the reply takes off the waiting list: the resolved alert still names that customer and shows the post.
@@ -302,7 +349,8 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     },
 
     threadBrands(m) {
-      return [...brands.keys()].filter((brand) => book.findThread(brand, m) !== undefined);
+      const own = owningBrand(m, accounts);
+      return [...brands.keys()].filter((brand) => book.findThread(brand, m) !== undefined || (brand === own && inferredReplyTo(brand, m).size > 0));
     },
 
     async flush(filter) {

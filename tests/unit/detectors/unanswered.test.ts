@@ -667,3 +667,162 @@ describe('an alert an analyst resolved on the dashboard', () => {
     expect(later.at(-1)?.mentions).toContain('twitter:c2');
   });
 });
+
+describe('brand replies without a parent id, addressed by @handle (exports without reply ids)', () => {
+  /** A customer's own post to the brand: a thread of its own, no parent. */
+  const asks = (id: string, minute: number, text: string, author = 'kundin42', lang: 'de' | 'en' = 'de'): Step => ({
+    id,
+    minute,
+    text,
+    author,
+    rootId: id,
+    brandContext: [lang === 'en' ? 'acme' : 'bahn'],
+    complaint: true,
+    lang,
+  });
+  /** A brand post as such exports hold it: no parent, its own root. */
+  const unthreaded = (id: string, minute: number, text: string, lang: 'de' | 'en' = 'de'): Step => ({
+    id,
+    minute,
+    text,
+    author: lang === 'de' ? 'DB_Bahn' : 'AcmeHelp',
+    isBrand: true,
+    lang,
+  });
+  const byRoot = (last: Map<string, Alert>) => new Map([...last.values()].map((a) => [a.evidence.threadRootId, a]));
+
+  it('"@kunde Hallo! …" closes the customer\'s open thread as an answer, and resolves its overdue alert', async () => {
+    const { emitted } = await run(
+      [asks('c1', 0, '@DB_Bahn Techniker kam nicht, ich habe extra Urlaub genommen!'), unthreaded('b1', 90, '@kundin42 Hallo! Der Techniker kommt morgen zwischen 8 und 12 Uhr, der Termin ist bestätigt.')],
+      300,
+    );
+    expect(emitted.map((a) => [a.revision, a.status])).toEqual([
+      [0, 'open'],
+      [1, 'resolved'],
+    ]);
+    expect(emitted[1]?.resolvedAt).toBe(at(90).toISOString());
+    expect(emitted[1]?.evidence).toMatchObject({ brandReplies: ['answer'], waitedMinutes: 90 });
+  });
+
+  it('within the SLA it prevents the alert altogether', async () => {
+    const { emitted } = await run(
+      [asks('c1', 0, '@DB_Bahn Techniker kam nicht!'), unthreaded('b1', 20, '@kundin42 Hallo! Der Techniker kommt morgen zwischen 8 und 12 Uhr.')],
+      300,
+    );
+    expect(emitted).toEqual([]);
+  });
+
+  it('an auto-reply or a deflection addressed this way is recorded and does not close the thread', async () => {
+    const auto = await run(
+      [asks('c1', 0, '@DB_Bahn Wo bleibt meine Erstattung?'), unthreaded('b1', 5, '@kundin42 Vielen Dank für Ihre Nachricht. Wir melden uns schnellstmöglich bei Ihnen.')],
+      120,
+    );
+    expect([...auto.last.values()][0]).toMatchObject({ status: 'open', evidence: { brandReplies: ['auto_reply'], autoReplies: 1 } });
+    const deflected = await run(
+      [asks('c1', 0, '@DB_Bahn Seit drei Tagen kein Internet!'), unthreaded('b1', 10, '@kundin42 Bitte nutzen Sie unsere Hotline 0800 123 456.')],
+      120,
+    );
+    expect([...deflected.last.values()][0]).toMatchObject({ status: 'open', evidence: { brandReplies: ['deflection'], deflections: 1, state: 'awaiting_brand' } });
+  });
+
+  it('a request for details hands the ball to the customer, as a reply to their post would', async () => {
+    const { last } = await run(
+      [asks('c1', 0, '@DB_Bahn Meine Rechnung ist doppelt abgebucht!'), unthreaded('b1', 90, '@kundin42 Das klären wir. Schreib uns bitte per DM deine Kundennummer.')],
+      300,
+    );
+    expect([...last.values()][0]).toMatchObject({ status: 'open', severity: 'info', evidence: { brandReplies: ['request_info'], state: 'awaiting_customer' } });
+  });
+
+  it('places the post for the detect stage too: the brand of the waiting customer\'s thread', async () => {
+    const { tracker } = await run([asks('c1', 0, '@DB_Bahn Techniker kam nicht!')], 10);
+    expect(tracker.threadBrands(post({ ...unthreaded('b1', 20, '@kundin42 Der Techniker kommt morgen.'), at: at(20) }))).toEqual(['bahn']);
+    expect(tracker.threadBrands(post({ ...unthreaded('b2', 20, '@jemand Der Techniker kommt morgen.'), at: at(20) }))).toEqual([]);
+  });
+
+  it('a brand post naming the handle in mid-text, not as its reply prefix, closes nothing', async () => {
+    const { last } = await run(
+      [asks('c1', 0, '@DB_Bahn Techniker kam nicht!'), unthreaded('b1', 30, 'Die Störung in Leipzig ist behoben, danke @kundin42 und allen anderen für die Geduld.')],
+      120,
+    );
+    expect([...last.values()][0]).toMatchObject({ status: 'open', evidence: { brandReplies: [] } });
+  });
+
+  it('a post with a real parent id is placed by it, as before: a reply in a conversation we do not track closes nothing', async () => {
+    const { last } = await run(
+      [asks('c1', 0, '@DB_Bahn Techniker kam nicht!'), { ...unthreaded('b1', 30, '@kundin42 Der Techniker kommt morgen um 8 Uhr.'), rootId: 'x1', parentId: 'x1' }],
+      120,
+    );
+    expect([...last.values()][0]).toMatchObject({ status: 'open', evidence: { brandReplies: [] } });
+  });
+
+  it('"@a @b …" answers both customers, each in their own thread', async () => {
+    const { last } = await run(
+      [
+        asks('c1', 0, '@DB_Bahn Kein Netz in Leipzig!'),
+        asks('d1', 10, '@DB_Bahn Bei mir auch kein Netz!', 'kunde7'),
+        asks('e1', 20, '@DB_Bahn Und hier auch nicht!', 'dritte_kundin'),
+        unthreaded('b1', 100, '@kundin42 @Kunde7 Die Störung ist seit 10:30 behoben, das Netz läuft wieder.'),
+      ],
+      200,
+    );
+    const alerts = byRoot(last);
+    expect(alerts.get('twitter:c1')).toMatchObject({ status: 'resolved', evidence: { brandReplies: ['answer'] } });
+    expect(alerts.get('twitter:d1')).toMatchObject({ status: 'resolved', evidence: { brandReplies: ['answer'] } });
+    expect(alerts.get('twitter:e1')).toMatchObject({ status: 'open', evidence: { brandReplies: [] } });
+  });
+
+  it('goes to the customer\'s latest open thread, and not to a thread already answered', async () => {
+    const steps = [
+      asks('c1', 0, '@DB_Bahn Techniker kam nicht!'),
+      asks('c2', 30, '@DB_Bahn Und die Rechnung stimmt auch nicht!'),
+      unthreaded('b1', 100, '@kundin42 Die Gutschrift über 20 € ist gebucht, sie steht auf der nächsten Rechnung.'),
+    ];
+    const latest = byRoot((await run(steps, 105)).last);
+    expect(latest.get('twitter:c2')).toMatchObject({ status: 'resolved', evidence: { brandReplies: ['answer'] } });
+    expect(latest.get('twitter:c1')).toMatchObject({ status: 'open', evidence: { brandReplies: [] } });
+
+    const { last, state } = await run(
+      [...steps, unthreaded('b2', 110, '@kundin42 Der Techniker kommt morgen um 8 Uhr.'), unthreaded('b3', 120, '@kundin42 Danke für deine Geduld, der Termin steht.')],
+      200,
+    );
+    expect(byRoot(last).get('twitter:c1')).toMatchObject({ status: 'resolved', evidence: { brandReplies: ['answer'] } });
+    // Both threads answered: the third post has no open thread to go to and is recorded in neither.
+    const stored = [...(state.data.get(unansweredNamespace('bahn'))?.values() ?? [])].map((v) => JSON.parse(v) as { rootId: string; replies: Array<{ id: string }> });
+    expect(stored.map((t) => [t.rootId, t.replies.map((r) => r.id)]).sort()).toEqual([
+      ['twitter:c1', ['twitter:b2']],
+      ['twitter:c2', ['twitter:b1']],
+    ]);
+  });
+
+  it('not days later: a customer silent for longer than four days is not answered by a bare "@kunde"', async () => {
+    const { last } = await run(
+      [asks('c1', 0, '@DB_Bahn Techniker kam nicht!'), unthreaded('b1', 5 * 24 * 60, '@kundin42 Der Techniker kommt morgen um 8 Uhr.')],
+      5 * 24 * 60 + 10,
+    );
+    expect([...last.values()][0]).toMatchObject({ status: 'open', evidence: { brandReplies: [] } });
+  });
+
+  it('another brand\'s thread of the same customer stays open', async () => {
+    const { last } = await run(
+      [
+        asks('c1', 0, '@AcmeHelp my order never arrived, this is ridiculous', 'kundin42', 'en'),
+        asks('d1', 5, '@DB_Bahn Techniker kam nicht!'),
+        unthreaded('b1', 90, '@kundin42 Hallo! Der Techniker kommt morgen um 8 Uhr.'),
+      ],
+      200,
+    );
+    const alerts = byRoot(last);
+    expect(alerts.get('twitter:d1')).toMatchObject({ brand: 'bahn', status: 'resolved' });
+    expect(alerts.get('twitter:c1')).toMatchObject({ brand: 'acme', status: 'open', evidence: { brandReplies: [] } });
+  });
+
+  it('after a restart the reply is neither forgotten nor applied twice when its post is delivered again', async () => {
+    const steps = [asks('c1', 0, '@DB_Bahn Wo bleibt meine Erstattung?'), unthreaded('b1', 5, '@kundin42 Vielen Dank für Ihre Nachricht. Wir melden uns schnellstmöglich bei Ihnen.')];
+    const first = await run(steps, 30);
+    const again = await run([steps[1]!], 120, [bahn, acme], first.state);
+    expect([...again.last.values()][0]).toMatchObject({ status: 'open', evidence: { brandReplies: ['auto_reply'], autoReplies: 1 } });
+    // The restored index still finds the waiting customer: a real answer now closes the thread.
+    const answered = await run([unthreaded('b2', 125, '@kundin42 Die Erstattung ist heute überwiesen worden.')], 130, [bahn, acme], first.state);
+    expect([...answered.last.values()][0]).toMatchObject({ status: 'resolved', evidence: { brandReplies: ['auto_reply', 'answer'] } });
+  });
+});
