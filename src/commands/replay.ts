@@ -98,7 +98,7 @@ export function brandFromArgument(argument: string): Brand {
 async function withAuthoringAccounts(mentions: AsyncIterable<Mention>, brand: Brand): Promise<string[]> {
   const addressing = new Map<string, { posts: number; addressed: number }>();
   for await (const m of mentions) {
-    const handle = m.author.handle?.replace(/^@/u, '');
+    const handle = (m.author.handle ?? m.author.id).replace(/^@/u, '');
     if (!handle || !looksLikeBrand(handle, brand.name)) continue;
     const tally = addressing.get(handle) ?? { posts: 0, addressed: 0 };
     tally.posts++;

@@ -144,3 +144,25 @@ describe('--brand NAME of two words', () => {
     expect(found('frisch gekauft')).toBe(false);
   });
 });
+
+// QA firestorm round 4: a care account answering under its own handle, which customers never @mention, was no account
+// when no --brand was given, and its replies counted as customer posts.
+describe('discovered brand: care accounts that answer in the file', () => {
+  it('an author holding the name who mostly addresses customers is an account; one who posts on their own is not', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-replay-care-'));
+    const file = path.join(dir, 'care.csv');
+    const rows: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const at = `2026-12-01 ${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`;
+      const complaint = ['Aerolux hat meinen Flug gestrichen', 'Bei Aerolux geht niemand ans Telefon', 'Aerolux: Gepäck seit Tagen verschwunden'][i % 3];
+      rows.push(`c${i},${at},kunde_${i},"${complaint}"`);
+      if (i % 3 === 0) rows.push(`r${i},${at.slice(0, -2)}09,AeroluxCare,"@kunde_${i} Das tut uns leid, schreib uns bitte deine Buchungsnummer."`);
+      if (i % 6 === 0) rows.push(`h${i},${at.slice(0, -2)}11,AeroluxSucks,"Aerolux ist der schlechteste Laden überhaupt"`);
+    }
+    writeFileSync(file, ['id,date,author,text', ...rows].join('\n') + '\n');
+    const { lines } = await replayAlerts(file);
+    const discovery = lines.find((l) => l.includes('tracking it as brand')) ?? '';
+    expect(discovery).toContain('@AeroluxCare');
+    expect(discovery).not.toContain('@AeroluxSucks');
+  }, 30_000);
+});
