@@ -167,6 +167,7 @@ export function expectsAnswer(m: Classified): boolean {
   // Before the complaint flag: "problem solved" carries complaint words, yet closes the matter.
   if (isClosing(m, bare, words, cues)) return false;
   if (m.complaint.isComplaint) return true;
+  if (GIVEAWAY_ENTRY.test(m.text) && !bare.includes('?')) return false;
   // On the text without handles and links: "@AcmeHelp" asks for no help, a link's "?a=1" is no question.
   if (REQUEST.test(bare) || bare.includes('?') || m.intents.includes('question')) return true;
   // After the request check, before the topic intents: "Lieferung kam einen Tag früher, super!" names a delivery
@@ -174,6 +175,15 @@ export function expectsAnswer(m: Classified): boolean {
   if (isPraise(m, words, cues())) return false;
   return true;
 }
+
+/**
+ * An entry to the brand's giveaway ("@Lumio Mitgemacht! Daumen drücken 🤞", "Ich!! #LumioGewinnspiel", "I'd
+ * love to win"): hundreds under one post, none waiting for an answer (QA firestorm round 4: 213 unanswered alerts
+ * for one giveaway), its "bitte bitte" no request. A complaint or a question ("Wann wird der Gewinner gezogen?") still asks;
+ * "fingers crossed" or "Daumen drücken" alone is no entry (a customer hoping a fix holds, twcs 119258).
+ */
+const GIVEAWAY_ENTRY =
+  /#\w*(?:gewinnspiel|giveaway|verlosung|sweepstakes?|contest)\b|\b(?:gewinnspiel|verlosung|giveaway|mitgemacht|will gewinnen|w(?:ü|ue)rde gerne gewinnen|(?:i'?m )?in it to win it|pick me|hope i win|would love to win)\b/iu;
 
 /**
  * Whether a customer message chases the brand: it says the customer already wrote, called or asked, or got no

@@ -169,3 +169,19 @@ describe('follow-up cues: chasing the brand versus a failure that happened again
     expect(reportsRepeatFailure(text)).toBe(false);
   });
 });
+
+// QA firestorm round 4: 213 unanswered alerts for the entries under one giveaway post.
+describe('expectsAnswer: a giveaway entry expects no answer, a question about the giveaway does', () => {
+  it.each([
+    ['@Lumio Mitgemacht! Daumen drücken 🤞', 'de', false],
+    ['@Lumio Ich!! 🙏🍀 #LumioGewinnspiel', 'de', false],
+    ['@Lumio Bitte bitte bitte 😍 #LumioGewinnspiel', 'de', false],
+    ['@Lumio entered the giveaway, fingers crossed @jess_k @amy_l', 'en', false],
+    ['@SpotifyCares moved the speaker closer and it is not skipping at the mo. Fingers crossed!', 'en', true],
+    ['@Lumio Wann wird der Gewinner des Gewinnspiels gezogen?', 'de', true],
+    ['@Lumio Gewinnspiel war Betrug, nie was gewonnen und keiner antwortet', 'de', true],
+  ] as const)('%s → %s', (text, lang, expected) => {
+    const complaint = text.includes('Betrug');
+    expect(expectsAnswer(addressed(text, lang, complaint))).toBe(expected);
+  });
+});
