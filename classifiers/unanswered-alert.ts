@@ -29,8 +29,9 @@ function deflectionLevel(deflections: number): number {
 export function severityOf(t: ThreadState, longOverdue: boolean): AlertSeverity {
   if (t.state === 'awaiting_customer') return 'info';
   // A storm post: the shitstorm alert carries the storm; each of its posts waits in the queue at watch, unless its
-  // writer chases or is sent around (then it is a customer case again).
-  if (t.storm !== undefined && t.followUps === 0 && t.deflections === 0) return 'watch';
+  // writer chases or is sent around twice (then it is a customer case again). One redirect is the storm's routine:
+  // the brand's canned "bitte per DM" under every storm post made each a critical case (QA firestorm round 4).
+  if (t.storm !== undefined && t.followUps === 0 && t.deflections <= 1) return 'watch';
   const level = (t.complaint ? 1 : 0) + (t.followUps > 0 ? 1 : 0) + deflectionLevel(t.deflections) + (longOverdue ? 1 : 0);
   return level <= 0 ? 'watch' : level === 1 ? 'warning' : 'critical';
 }

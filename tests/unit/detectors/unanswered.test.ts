@@ -591,7 +591,7 @@ describe('quote tweets: only the writer\'s own words address a brand', () => {
 describe('unanswered threads opened during a shitstorm', () => {
   async function during(
     storm: string | undefined,
-    steps: Array<{ id: string; minute: number; text: string; author: string; parentId?: string; rootId?: string; complaint?: boolean }>,
+    steps: Array<{ id: string; minute: number; text: string; author: string; parentId?: string; rootId?: string; complaint?: boolean; isBrand?: boolean }>,
     severity: OpenStorm['severity'] = 'watch',
   ) {
     const tracker = createUnansweredTracker({ brands: [acme], config, state: new MemoryState(), stormOf: () => (storm === undefined ? undefined : { id: storm, severity }) });
@@ -600,7 +600,8 @@ describe('unanswered threads opened during a shitstorm', () => {
     for (const s of steps) {
       const now = at(s.minute);
       out.push(...(await tracker.advance(now)));
-      out.push(...(await tracker.observe(post({ id: s.id, at: now, text: s.text, author: s.author, rootId: s.rootId ?? 'o1', ...(s.parentId ? { parentId: s.parentId } : {}), brandContext: ['acme'], lang: 'en', complaint: s.complaint ?? true }), now)));
+      const brandPart = s.isBrand ? { isBrand: true, complaint: false } : { complaint: s.complaint ?? true };
+      out.push(...(await tracker.observe(post({ id: s.id, at: now, text: s.text, author: s.author, rootId: s.rootId ?? 'o1', ...(s.parentId ? { parentId: s.parentId } : {}), brandContext: ['acme'], lang: 'en', ...brandPart }), now)));
     }
     out.push(...(await tracker.advance(at(600))));
     return new Map(out.map((a) => [a.id, a]));
@@ -630,6 +631,17 @@ describe('unanswered threads opened during a shitstorm', () => {
       { id: 'o2', minute: 3, text: '@AcmeHelp how is this allowed? Boycott!', author: 'outraged', rootId: 'o2' },
     ], 'critical');
     expect([...alerts.values()].map((a) => a.severity)).toEqual(['watch', 'watch']);
+  });
+
+  // QA firestorm round 4: the brand's canned "please DM us" under every storm post made each a customer case again,
+  // 7 critical and 22 warning alerts during the storm and more after it.
+  it('one canned redirect to DMs leaves a storm post in the storm; being sent around twice does not', async () => {
+    const angry = { id: 'o1', minute: 0, text: '@AcmeHelp disgraceful, shame on you. #BoycottAcme', author: 'outraged' };
+    const dm = (id: string, minute: number) => ({ id, minute, text: '@outraged Please DM us.', author: 'AcmeHelp', parentId: 'o1', isBrand: true });
+    const once = await during('shitstorm:acme:c', [angry, dm('r1', 2)], 'critical');
+    expect([...once.values()][0]).toMatchObject({ severity: 'watch', evidence: { deflections: 1, duringShitstorm: 'shitstorm:acme:c' } });
+    const twice = await during('shitstorm:acme:c', [angry, dm('r1', 2), { ...angry, id: 'o2', minute: 20, parentId: 'r1', text: '@AcmeHelp No. Answer in public.' }, dm('r2', 25)], 'critical');
+    expect([...twice.values()][0]?.severity).not.toBe('watch');
   });
 
   it('a customer who chases is a customer case again', async () => {
