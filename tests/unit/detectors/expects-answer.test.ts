@@ -169,3 +169,14 @@ describe('follow-up cues: chasing the brand versus a failure that happened again
     expect(reportsRepeatFailure(text)).toBe(false);
   });
 });
+
+describe('expectsAnswer: a reshare expects no answer, with or without the original author (QA round 4)', () => {
+  it.each([
+    ['RT @chloe: @SkyvaleHelp refund still not received after 6 weeks, is anyone there?', true],
+    // A file that marks retweets by a flag and names no original author (ingestors/reshares.ts).
+    ['RT: @SkyvaleHelp refund still not received after 6 weeks, is anyone there?', true],
+    ['@SkyvaleHelp refund still not received after 6 weeks, is anyone there?', false],
+  ] as const)('%s (reshare: %s)', (text, reshare) => {
+    expect(expectsAnswer(addressed(text, 'en', true))).toBe(!reshare);
+  });
+});
