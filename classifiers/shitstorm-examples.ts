@@ -38,10 +38,11 @@ export function addExample(examples: Example[], m: Classified, reshare: RegExpEx
   const shares = reshare === null ? m.metrics.shares : 1;
   if (examples.length >= MAX_EXAMPLES && shares <= (examples.at(-1)?.shares ?? 0)) return;
   // Named as alerts name people (alert-format.ts): "@handle" where the source has handles, else the display
-  // name; a Facebook commenter's numeric id only when nothing else is known.
+  // name; a Facebook commenter's numeric id only when nothing else is known. A reshare whose original's author the
+  // file did not name ("RT: …") is shown under whoever posted the copy.
   const author =
-    reshare !== null
-      ? `@${reshare[1] as string}`
+    reshare?.[1] !== undefined
+      ? `@${reshare[1]}`
       : (authorLabel({ ...(m.author.handle ? { handle: m.author.handle } : {}), ...(m.author.name ? { name: m.author.name } : {}) }, m) ?? m.author.id);
   if (examples.some((e) => e.author === author)) return;
   examples.push({ id: m.id, text, author, createdAt: m.createdAt, ...(m.url ? { url: m.url } : {}), shares });

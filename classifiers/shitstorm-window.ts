@@ -22,7 +22,7 @@ export const Bucket = z.object({
   count: z.number(),
   negatives: z.number(),
   shares: z.number(),
-  /** Posts that reshare another ("RT @author: …"); absent in state written before it was counted. */
+  /** Posts that reshare another ("RT @author: …", "RT: …"); absent in state written before it was counted. */
   reshares: z.number().default(0),
   authors: z.record(z.string(), z.number()),
   negAuthors: z.record(z.string(), z.number()),
@@ -114,8 +114,9 @@ function bump(b: Bucket, which: 'authors' | 'negAuthors' | 'terms' | 'negThreads
   return true;
 }
 
-// A reshare as every ingestor writes it (replay-tweets.ts, replay-csv.ts, the live X source): "RT @author: text".
-const RESHARE = /^RT @(\w{1,15}):\s*/;
+// A reshare as every ingestor writes it (replay-tweets.ts, replay-csv.ts, the live X source): "RT @author: text", or
+// "RT: text" from a file that marks reshares by a flag without naming the original's author (ingestors/reshares.ts).
+const RESHARE = /^RT(?: @(\w{1,15}))?:\s*/;
 /** Enough of the copied text to tell two of the author's posts apart, short enough to keep a flood's keys small. */
 const RESHARE_KEY_CHARS = 80;
 
@@ -130,7 +131,7 @@ export function cascadeOf(m: Pick<Classified, 'text' | 'thread'>): string {
   const reshare = RESHARE.exec(m.text);
   if (reshare === null) return m.thread.rootId;
   const copied = m.text.slice(reshare[0].length, reshare[0].length + RESHARE_KEY_CHARS);
-  return `reshare:${(reshare[1] as string).toLowerCase()}:${copied}`;
+  return `reshare:${(reshare[1] ?? '').toLowerCase()}:${copied}`;
 }
 
 export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<string>): void {
@@ -174,7 +175,7 @@ export interface WindowStats {
   topThreadNegatives: number;
   topThreadId?: string;
   shares: number;
-  /** Reshares ("RT @author: …") among the window's posts. */
+  /** Reshares ("RT @author: …", "RT: …") among the window's posts. */
   reshares: number;
 }
 

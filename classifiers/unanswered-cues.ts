@@ -157,7 +157,8 @@ function isPraise(m: Classified, words: number, e: CueAnalysis['evidence']): boo
  * Sarcasm ("Na toll, schon wieder Netzausfall. Danke für nix", "Great job, 3 hours on hold") is a complaint.
  */
 export function expectsAnswer(m: Classified): boolean {
-  if (/^\s*RT\s+@/u.test(m.text)) return false;
+  // A reshare, "RT @author: …" or, when the file did not name the original's author, "RT: …" (ingestors/reshares.ts).
+  if (/^\s*RT(?:\s+@|:)/u.test(m.text)) return false;
   const bare = m.text.replace(HANDLES_URLS_EMOJI, ' ');
   const words = bare.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words === 0) return false;

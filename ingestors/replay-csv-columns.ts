@@ -27,8 +27,8 @@ export const CSV_FIELDS = {
   /** Meltwater writes the clock time in its own column next to `Date`. */
   time: ['time', 'uhrzeit'],
   // `name` last: in tweet datasets it is the poster's screen name ("Twitter US Airline Sentiment"), and any better column wins.
-  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'user.name', 'author.name', 'user_screen_name', 'user.username', 'user_name', 'nutzer', 'benutzer', 'nutzername', 'benutzername', 'verfasser', 'name'],
-  handle: ['author.username', 'username', 'screen_name', 'user_screen_name', 'twitter_screen_name', 'handle', 'user.screen_name', 'user.username'],
+  author: ['author', 'author_id', 'username', 'screen_name', 'user', 'user_id', 'handle', 'author_name', 'autor', 'from.id', 'user.id_str', 'user.id', 'author.id', 'comment_by', 'post_by', 'from.name', 'user.screen_name', 'author.username', 'author.screen_name', 'user.name', 'author.name', 'user_screen_name', 'user.username', 'user_name', 'nutzer', 'benutzer', 'nutzername', 'benutzername', 'verfasser', 'name'],
+  handle: ['author.username', 'username', 'screen_name', 'user_screen_name', 'twitter_screen_name', 'handle', 'user.screen_name', 'user.username', 'author.screen_name'],
   authorName: ['author.name', 'full_name', 'from.name', 'user.name', 'comment_by', 'post_by'],
   url: ['url', 'link', 'permalink'],
   lang: ['lang', 'language', 'sprache'],
@@ -37,8 +37,21 @@ export const CSV_FIELDS = {
   parentId: ['referenced_tweets.replied_to.id', 'in_reply_to_status_id', 'in_reply_to_status_id_str', 'in_reply_to_tweet_id', 'in_response_to_tweet_id', 'parent_id', 'parent.id', 'inreplytotweetid',
     // Plain exports name it shortly (QA firestorm round 2: a `reply_to` column was ignored, 194 answered posts alerted).
     'reply_to', 'reply_to_id', 'in_reply_to', 'in_reply_to_id', 'replied_to', 'replied_to_id', 'antwort_auf', 'comment_parent'],
-  retweetOf: ['referenced_tweets.retweeted.id', 'retweeted_status_id', 'retweeted_status.id_str', 'retweetedtweet.id'],
-  retweetedUser: ['retweeted_username', 'retweetedtweet.user.username'],
+  retweetOf: ['referenced_tweets.retweeted.id', 'retweeted_status_id', 'retweeted_status.id_str', 'retweeted_status.id', 'retweetedtweet.id'],
+  /**
+   * Whose post a reshare copies. Read only for a reshare: Brandwatch's `Thread Author` is a share's original author,
+   * and any post's own author otherwise. A cell that is no handle (an id, a display name) names no one here.
+   */
+  retweetedUser: [
+    'retweeted_username', 'retweetedtweet.user.username', 'retweeted_status.user.screen_name', 'retweeted_status.user.username', 'retweeted_user', 'retweeted_screen_name', 'retweeted_user_screen_name',
+    'retweet_of', 'original_author', 'original_user', 'thread_author',
+  ],
+  /**
+   * A reshare told by a flag, as research datasets mark retweets whose text lacks "RT @…:" (`is_retweet` True/1/yes,
+   * a JSON record's `retweeted: true`), or by the entry's type (Brandwatch `Thread Entry Type`: share, retweet).
+   * Not in v1.1 tweets, whose `retweeted` says whether the collecting account retweeted it: those are replay-tweets.ts'.
+   */
+  reshare: ['is_retweet', 'isretweet', 'retweeted', 'is_reshare', 'is_share', 'thread_entry_type', 'entry_type'],
   likes: ['public_metrics.like_count', 'like_count', 'favorite_count', 'likes', 'likecount', 'likes_count'],
   shares: ['public_metrics.retweet_count', 'retweet_count', 'retweets', 'shares', 'retweetcount', 'retweets_count'],
   quotes: ['public_metrics.quote_count', 'quote_count', 'quotecount'],

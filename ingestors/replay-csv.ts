@@ -11,6 +11,7 @@ import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withG
 import { cellCountProblem } from './replay-csv-cells.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
 import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, invalidUtf8Row, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
+import { asReshare, RESHARE_TEXT, saysReshare } from './reshares.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
 
 export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number; index?: number } };
@@ -72,7 +73,6 @@ export function csvDate(record: Record<string, string>, columns: CsvColumns): st
 
 // Only markup that a text column of an export would carry; "<3" or "a < b" in a post is no reason to convert.
 const HTML = /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|img|h[1-6]|blockquote)\b[^>]*>/i;
-const RETWEET = /^RT @\w{1,15}:/;
 
 // Listening tools write language names where the APIs write codes; the classifier reads the first two letters.
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -132,12 +132,12 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
     get(col.handle)?.replace(/^@/, '') ??
     /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status\//u.exec(get(col.url) ?? '')?.[1] ??
     /^@([\p{L}\p{N}_.]{1,50})$/u.exec(get(col.author) ?? '')?.[1];
-  const retweetOf = get(col.retweetOf);
-  const retweet = retweetOf !== undefined || RETWEET.test(text);
-  // twarc-csv puts the original's full text into a retweet's row; the prefix keeps it a retweet downstream
-  // (no answer expected), as a retweet read from the API's own JSON is.
-  const retweetedUser = get(col.retweetedUser)?.replace(/^@/, '');
-  if (retweetOf !== undefined && !RETWEET.test(text) && retweetedUser) text = `RT @${retweetedUser}: ${text}`;
+  // A reshare by the original's id (twarc-csv), by a flag (`is_retweet`) or entry type (Brandwatch "share").
+  const marked = get(col.retweetOf) !== undefined || saysReshare(get(col.reshare));
+  const retweet = marked || RESHARE_TEXT.test(text);
+  // twarc-csv and research datasets put the original's text into a retweet's row: the prefix keeps it a reshare
+  // downstream (no answer expected, counted as a reshare in a storm), as a retweet read from the API's own JSON is.
+  if (marked) text = asReshare(text, get(col.retweetedUser));
   // A short `reply_to` column may name the account replied to instead of the post: only an id is a parent.
   const parent = get(col.parentId)?.replace(/^@.*$/u, '') || undefined;
   // A Facebook page export (Netvizz: `post_id` "<page>_<post>" beside each comment) holds comments on the page's own

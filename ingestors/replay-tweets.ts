@@ -10,9 +10,12 @@
 import { z } from 'zod';
 import type { MentionInput } from '../src/model.ts';
 import { parseExportDate } from './replay-dates.ts';
+import { isJsonObject } from './replay-records.ts';
+import { ANONYMOUS_AUTHOR } from './replay-rows.ts';
 import { decodeEntities } from './text.ts';
 import { firstEditId, X_SOURCE, xMentionId } from './tweet-ids.ts';
 import { RETWEET_PREFIX } from './twitter-map.ts';
+import { asReshare, saysReshare } from './reshares.ts';
 
 /**
  * A tweet or user id: X's own are digits, but research dumps pseudonymise them before sharing (a keyed sha-256
@@ -41,6 +44,9 @@ const EmbeddedStatus = z
   .nullish()
   .catch(undefined);
 
+const TweetAuthor = z.looseObject({ id: IdLike.optional(), username: z.string().optional(), screen_name: z.string().optional(), name: z.string().optional() });
+type TweetAuthor = z.infer<typeof TweetAuthor>;
+
 const TweetLike = z.looseObject({
   id_str: IdLike.optional(),
   // v1.1 also writes the id as a JSON number, which loses digits past 2^53: used only without id_str, and only if exact.
@@ -59,8 +65,9 @@ const TweetLike = z.looseObject({
   // v2
   author_id: IdLike.optional(),
   username: z.string().optional(),
-  // Flattened (twarc2 flatten, or replay-v2-pages.ts from a page's includes): the author's user object.
-  author: z.looseObject({ id: IdLike.optional(), username: z.string().optional(), name: z.string().optional() }).optional().catch(undefined),
+  // Flattened (twarc2 flatten, or replay-v2-pages.ts from a page's includes): the author's user object; a research
+  // dump's own `author` (a name or id, or an object with v1.1's `screen_name`).
+  author: z.union([z.string().min(1).max(256).transform((id): TweetAuthor => ({ id })), TweetAuthor]).optional().catch(undefined),
   // Posts over 280 characters: `text` is cut, the whole text is here.
   note_tweet: z.looseObject({ text: z.string() }).optional().catch(undefined),
   conversation_id: IdLike.optional(),
@@ -79,26 +86,32 @@ const TweetLike = z.looseObject({
   public_metrics: z
     .looseObject({ retweet_count: Count, reply_count: Count, like_count: Count, quote_count: Count })
     .optional(),
+  is_retweet: z.union([z.boolean(), z.number(), z.string()]).optional().catch(undefined),
   retweeted_status: EmbeddedStatus,
   quoted_status: EmbeddedStatus,
 });
 
 
 /**
- * True for an object shaped like an API tweet rather than a Mention (which has `createdAt`): a text and a time, or a
- * text, an id and a field only tweets carry (v2 `author_id`, `conversation_id`, `edit_history_tweet_ids`; v1.1
- * `id_str`, `user`). Told by shape, not by the ids' form: pseudonymised dumps have no numeric ids.
+ * True for an object shaped like an API tweet rather than a Mention (which has `createdAt`) or a plain record: a text,
+ * a time or an id, and a field only tweets carry (v2 `author_id`, `conversation_id`, `edit_history_tweet_ids`,
+ * `referenced_tweets`, `public_metrics`, `note_tweet`; v1.1 `id_str`, a `user` object, `extended_tweet`). Told by
+ * shape, not by the ids' form: pseudonymised dumps have no numeric ids. `text` and `created_at` alone make no tweet:
+ * plain exports use those names too (`{id, author, text, created_at, in_reply_to}`), and read as tweets such records
+ * lost their author and parent, which the record reader (replay-records.ts) knows (QA round 4: 1,444 posts of a
+ * storm all by one author "unknown", and no alert).
  */
 export function looksLikeTweet(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || 'createdAt' in value) return false;
   const v = value as Record<string, unknown>;
   if (typeof v.text !== 'string' && typeof v.full_text !== 'string') return false;
-  if (typeof v.created_at === 'string') return true;
-  const hasId = v.id !== undefined || v.id_str !== undefined;
-  return hasId && TWEET_ONLY_KEYS.some((k) => k in v);
+  if (typeof v.created_at !== 'string' && v.id === undefined && v.id_str === undefined) return false;
+  return isJsonObject(v.user) || TWEET_ONLY_KEYS.some((k) => k in v);
 }
 
-const TWEET_ONLY_KEYS = ['author_id', 'conversation_id', 'edit_history_tweet_ids', 'id_str', 'user'];
+// Not `in_reply_to_status_id(_str)` or `retweeted_status`: plain exports borrow those names, and the record reader
+// reads them too (CSV_FIELDS parentId, retweetOf).
+const TWEET_ONLY_KEYS = ['author_id', 'conversation_id', 'edit_history_tweet_ids', 'referenced_tweets', 'public_metrics', 'id_str', 'extended_tweet', 'note_tweet', 'edit_info'];
 
 /** The edit chain of a tweet, oldest first, as v2 or the archive writes it (undefined when not given). */
 function editHistory(t: z.infer<typeof TweetLike>): string[] | undefined {
@@ -124,7 +137,10 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
   // in full where the dump has it (v1.1 embeds it; v2 has it in the page's includes).
   const original = t.retweeted_status ?? undefined;
   const retweeted = t.referenced_tweets?.find((r) => r.type === 'retweeted');
-  const retweet = original !== undefined || retweeted !== undefined || RETWEET_PREFIX.test(ownText);
+  // Research dumps mark retweets whose text they stripped with a flag (`is_retweet`); v1.1's own `retweeted` is
+  // whether the collecting account retweeted the tweet, and says nothing about the tweet itself.
+  const flagged = t.is_retweet !== undefined && saysReshare(String(t.is_retweet));
+  const retweet = original !== undefined || retweeted !== undefined || flagged || RETWEET_PREFIX.test(ownText);
   const originalText = original?.extended_tweet?.full_text ?? original?.full_text ?? original?.text ?? retweeted?.note_tweet?.text ?? retweeted?.text;
   const originalAuthor = original?.user?.screen_name ?? retweeted?.author?.username ?? RETWEET_PREFIX.exec(ownText)?.[1];
   // A quote is the quoter's own post with its own counts, but "Same here." says nothing without what it quotes:
@@ -133,15 +149,18 @@ export function tweetToMention(value: unknown): { input: MentionInput } | { reas
   const quoted = t.referenced_tweets?.find((r) => r.type === 'quoted');
   const quotedText = quotedStatus?.extended_tweet?.full_text ?? quotedStatus?.full_text ?? quotedStatus?.text ?? quoted?.note_tweet?.text ?? quoted?.text;
   const quotedAuthor = quotedStatus?.user?.screen_name ?? quoted?.author?.username;
-  const text =
-    retweet && originalText !== undefined && originalAuthor !== undefined
+  const text = retweet
+    ? originalText !== undefined && originalAuthor !== undefined
       ? `RT @${originalAuthor}: ${originalText}`
-      : !retweet && quotedText !== undefined
-        ? `${ownText}\n\n${quotedAuthor ? `QT @${quotedAuthor}:` : 'QT:'} ${quotedText}`
-        : ownText;
-  const handle = t.user?.screen_name ?? t.username ?? t.author?.username;
+      : asReshare(originalText ?? ownText, originalAuthor)
+    : quotedText !== undefined
+      ? `${ownText}\n\n${quotedAuthor ? `QT @${quotedAuthor}:` : 'QT:'} ${quotedText}`
+      : ownText;
+  const handle = t.user?.screen_name ?? t.username ?? t.author?.username ?? t.author?.screen_name;
   const name = t.user?.name ?? t.author?.name;
-  const authorId = t.user?.id_str ?? t.author_id ?? t.author?.id ?? handle ?? 'unknown';
+  // A tweet that names no author counts as its own, as a record does (replay-csv.ts): one shared id would be one loud
+  // author to the storm detector's distinct-author gates. The replay says how many posts named none.
+  const authorId = t.user?.id_str ?? t.author_id ?? t.author?.id ?? handle ?? `${ANONYMOUS_AUTHOR}${nativeId}`;
   const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? t.in_reply_to_status_id_str ?? undefined;
   // v1.1 has no conversation id: a reply's thread is then the tweet it answers, as close as one line can tell.
   const postId = firstEditId(nativeId, editHistory(t));

@@ -185,3 +185,14 @@ describe('expectsAnswer: a giveaway entry expects no answer, a question about th
     expect(expectsAnswer(addressed(text, lang, complaint))).toBe(expected);
   });
 });
+
+describe('expectsAnswer: a reshare expects no answer, with or without the original author (QA round 4)', () => {
+  it.each([
+    ['RT @chloe: @SkyvaleHelp refund still not received after 6 weeks, is anyone there?', true],
+    // A file that marks retweets by a flag and names no original author (ingestors/reshares.ts).
+    ['RT: @SkyvaleHelp refund still not received after 6 weeks, is anyone there?', true],
+    ['@SkyvaleHelp refund still not received after 6 weeks, is anyone there?', false],
+  ] as const)('%s (reshare: %s)', (text, reshare) => {
+    expect(expectsAnswer(addressed(text, 'en', true))).toBe(!reshare);
+  });
+});

@@ -876,6 +876,20 @@ describe('shitstorm examples and reshares', () => {
     const [stats] = windowStatsMulti([b], [1], 3);
     expect(stats?.reshares).toBe(30);
   });
+
+  it('a reshare whose original author the file did not name ("RT: …") counts as a reshare, its copies one cascade and one example', async () => {
+    const { addToBucket, cascadeOf, newBucket, windowStatsMulti } = await import('../../../classifiers/shitstorm-window.ts');
+    const { topExamples } = await import('../../../classifiers/shitstorm-examples.ts');
+    const b = newBucket(0, 0);
+    const at = '2026-03-02T18:00:00Z';
+    const copies = Array.from({ length: 12 }, (_, i) => post({ id: `rt${i}`, author: `fan${i}`, text: 'RT: Dieser Werbespot ist widerlich #FrischkaufBoykott', at, complaint: true }));
+    for (const m of copies) addToBucket(b, m, new Set());
+    expect(new Set(copies.map(cascadeOf)).size).toBe(1);
+    const [stats] = windowStatsMulti([b], [1], 3);
+    expect(stats).toMatchObject({ reshares: 12, negThreads: 1 });
+    // Shown once, under whoever posted the first copy: the file names no one else.
+    expect(topExamples([b], 5)).toEqual([expect.objectContaining({ author: '@fan0', text: 'Dieser Werbespot ist widerlich #FrischkaufBoykott', shares: 12 })]);
+  });
 });
 
 describe('shitstorm top terms', () => {
