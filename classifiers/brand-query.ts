@@ -17,7 +17,7 @@
  * Parse errors are `BrandQueryError`s carrying the character position, for config validation messages.
  * Which brands a mention concerns (queries, brand context, own accounts) is brand-assignment.ts.
  */
-import { fold, tokenize, type Token } from './text.ts';
+import { tokenize, type Token } from './text.ts';
 
 export class BrandQueryError extends Error {
   override readonly name = 'BrandQueryError';
@@ -228,16 +228,17 @@ function compoundPartMatches(folded: string, value: string, part: CompoundPart, 
  * What a storm hashtag adds to a brand's name: "#FrischkaufBoykott", "#telekomstörung", "#DBfail" / "#DeleteUber",
  * "#BoykottFrischkauf". A firestorm gathers under such a tag, and many of its posts name the brand nowhere else: a
  * query for the name alone missed them. Only these words, not any compound: "#Telekommunikation" is no Telekom post.
+ * Written folded (text.ts `fold`: "störung" as "stoerung"), as hashtags are compared.
  */
 const STORM_SUFFIXES: ReadonlySet<string> = new Set(
   [
-    'fail', 'fails', 'epicfail', 'boykott', 'boycott', 'gate', 'skandal', 'scandal', 'chaos', 'shitstorm', 'desaster', 'disaster', 'sucks', 'störung',
-    'stoerung', 'ausfall', 'outage', 'down', 'streik', 'strike', 'leak', 'hack', 'pleite', 'lüge', 'lügen', 'lies', 'protest', 'kritik', 'ärger', 'frust',
+    'fail', 'fails', 'epicfail', 'boykott', 'boycott', 'gate', 'skandal', 'scandal', 'chaos', 'shitstorm', 'desaster', 'disaster', 'sucks',
+    'stoerung', 'ausfall', 'outage', 'down', 'streik', 'strike', 'leak', 'hack', 'pleite', 'luege', 'luegen', 'lies', 'protest', 'kritik', 'aerger', 'frust',
     'drama', 'debakel', 'fiasko', 'fiasco', 'betrug', 'scam', 'abzocke', 'wut', 'schande', 'shame', 'niewieder', 'nevermore', 'nomore', 'mustgo',
-  ].map(fold),
+  ],
 );
 const STORM_PREFIXES: ReadonlySet<string> = new Set(
-  ['boykott', 'boycott', 'boykottiert', 'delete', 'stop', 'stopp', 'nie', 'niewieder', 'nomore', 'never', 'bye', 'byebye', 'ciao', 'tschüss', 'shameon', 'fuck', 'screw', 'ban', 'quit', 'leave', 'anti', 'kein', 'keine', 'no'].map(fold),
+  ['boykott', 'boycott', 'boykottiert', 'delete', 'stop', 'stopp', 'nie', 'niewieder', 'nomore', 'never', 'bye', 'byebye', 'ciao', 'tschuess', 'shameon', 'fuck', 'screw', 'ban', 'quit', 'leave', 'anti', 'kein', 'keine', 'no'],
 );
 
 /** `folded` (a hashtag, with its #) is the brand word `value` joined to a storm word: see STORM_SUFFIXES. */
