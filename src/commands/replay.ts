@@ -301,6 +301,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     for (const b of given) {
       if (givenPosts.get(b.id) === 0) progress(`replay: warning: --brand ${b.name} matched no post of the file (query ${b.query}): no complaint, storm or unanswered post can be counted for it; check the name or pass --brand NAME=QUERY`);
     }
+    // A replay that fed posts and got none back must not look like an empty file (QA firestorm round 4: two of ~85
+    // identical runs reported "0 mentions, 0 alerts" with no error, never reproduced since). Said, and refused.
+    if (emitted > 0 && written.size === 0) {
+      throw new Error(`${emitted} posts were fed but none came out of classification: the replay did not complete; run it again (and report it if it repeats)`);
+    }
+    if (written.size < emitted) progress(`replay: warning: ${emitted - written.size} of ${emitted} fed posts did not come out of classification (see the quarantine lines above)`);
     const summary: ReplaySummary = { mentions: written.size, skipped: input.errors.length, complaints, alerts: alerts.length, seconds: (Date.now() - started) / 1000 };
     progress(`replay: ${summary.mentions} mentions (${summary.complaints} complaints), ${summary.alerts} alerts, ${summary.skipped} rows skipped, ${summary.seconds.toFixed(1)} s`);
     return summary;
