@@ -166,3 +166,17 @@ describe('discovered brand: care accounts that answer in the file', () => {
     expect(discovery).not.toContain('@AeroluxSucks');
   }, 30_000);
 });
+
+// QA firestorm round 4: `-b "Bäckerei Kornblum"` counted only the posts naming it in full (a storm's peak 41 instead of 130).
+describe('--brand NAME of several words: posts naming only one of them', () => {
+  it('are said, with the query that counts them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-replay-partial-'));
+    const file = path.join(dir, 'partial.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `p${i},2026-12-01 ${String(8 + i).padStart(2, '0')}:00,kunde_${i},"${i < 2 ? 'Bäckerei Kornblum hat zu' : 'Maus bei Kornblum gesehen, ekelhaft'}"`);
+    writeFileSync(file, ['id,date,author,text', ...rows].join('\n') + '\n');
+    const { lines } = await replayAlerts(file, ['Bäckerei Kornblum']);
+    expect(lines).toContain(
+      'replay: hint: 10 more posts name "Kornblum" without "Bäckerei Kornblum" (2 name it in full) and are not counted for it; --brand \'Bäckerei Kornblum=Kornblum\' counts them too',
+    );
+  }, 30_000);
+});
