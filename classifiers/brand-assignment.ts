@@ -18,6 +18,8 @@ export interface BrandAssignment {
   brands: string[];
   /** Brand id whose own account wrote the mention, if any. */
   authorBrand?: string;
+  /** Brand id whose own account's post this one reshares ("RT @Mobilix: …"), if any: the brand's words, not a customer's. */
+  resharedBrand?: string;
   /** Query terms that matched, per brand id. */
   terms: Record<string, string[]>;
 }
@@ -72,17 +74,25 @@ export function assignBrands(mention: Mention, brands: readonly Brand[], prepare
   const mentioned = mentionedAccounts(prepared);
   // The title is searched too (blog posts, news): it often names the brand when the body does not.
   const tokens = mention.title ? [...prepare(mention.title).tokens, ...prepared.tokens] : prepared.tokens;
+  const reshared = RESHARE_OF.exec(mention.text)?.[1];
+  const resharedKey = reshared === undefined ? undefined : foldAccount(reshared);
+  let resharedBrand: string | undefined;
   for (const brand of brands) {
     const c = compileBrand(brand);
     const byAuthor = c.accounts.size > 0 && keys.some((k) => c.accounts.has(k));
     if (byAuthor && authorBrand === undefined) authorBrand = c.id;
+    if (resharedKey !== undefined && resharedBrand === undefined && c.accounts.has(resharedKey)) resharedBrand = c.id;
     const q = c.matcher(prepared.lower, tokens);
     if (q.matched) terms[c.id] = q.terms;
     const addressed = mentioned.size > 0 && [...mentioned].some((a) => c.accounts.has(a));
     if (q.matched || byAuthor || addressed || mention.brandContext.includes(c.id)) ids.push(c.id);
   }
-  return authorBrand === undefined ? { brands: ids, terms } : { brands: ids, authorBrand, terms };
+  return { brands: ids, terms, ...(authorBrand !== undefined ? { authorBrand } : {}), ...(resharedBrand !== undefined ? { resharedBrand } : {}) };
 }
+
+// A reshare as the ingestors write it (classifiers/shitstorm-window.ts RESHARE): "RT @author: text". Longer than an X
+// handle may be (Mastodon, test accounts): only handles of the brands' own accounts are looked up.
+const RESHARE_OF = /^RT @(\w{1,30}):/u;
 
 /** Brand ids a mention concerns (by query, by `brandContext`, because one of the brand's accounts wrote it or is @mentioned). */
 export function matchBrands(mention: Mention, brands: readonly Brand[]): string[] {

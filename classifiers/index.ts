@@ -96,6 +96,9 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     const { lang } = detectLanguage(p.tokens, p.lower, mention.langHint);
     const assignment = assignBrands(mention, brands, p);
     const byBrand = mention.author.isBrand || assignment.authorBrand !== undefined;
+    // The brand's own words, written or reshared ("RT @Mobilix: Falls ihr heute Netz sucht …" 1,677 times in QA
+    // firestorm round 5, each a "complaint" counted into a storm against the brand that posted it).
+    const brandsWords = byBrand || assignment.resharedBrand !== undefined;
 
     let score: number;
     let cues: Cue[];
@@ -103,7 +106,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     let severity: 1 | 2 | 3 | 4;
     if (isCompositeModel(textModel)) {
       // Severity only counts for a complaint (see below): the composite model may skip it otherwise.
-      ({ score, cues, sentiment, severity } = textModel.analysePrepared(mention.text, p, lang, (s) => !byBrand && s >= threshold));
+      ({ score, cues, sentiment, severity } = textModel.analysePrepared(mention.text, p, lang, (s) => !brandsWords && s >= threshold));
     } else if (isCueModel(textModel)) {
       const a = textModel.analyse(p, lang);
       ({ score, cues, sentiment, severity } = a);
@@ -113,7 +116,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       severity = textModel.severity(mention.text, lang);
     }
     // A brand's own post is never a customer complaint about that brand, whatever its words.
-    const isComplaint = !byBrand && score >= threshold;
+    const isComplaint = !brandsWords && score >= threshold;
     const complaint: Complaint = {
       score: clamp01(score),
       isComplaint,
@@ -122,14 +125,14 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     };
     // Intents are what a customer wants or threatens; a brand's own post ("switching to our new billing system")
     // has none, or filtering by "support unreachable" lists the brand's replies (QA).
-    const intents: Intent[] = byBrand ? [] : withoutPraisedProblems(detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent), isComplaint, sentiment.label);
+    const intents: Intent[] = brandsWords ? [] : withoutPraisedProblems(detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent), isComplaint, sentiment.label);
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,
       lang,
       brands: assignment.brands,
       complaint,
-      sentiment: { label: sentiment.label, score: Math.max(-1, Math.min(1, sentiment.score)) },
+      sentiment: reportedSentiment(assignment.resharedBrand, byBrand, sentiment),
       intents,
       classifiedAt: classifiedAt(),
       model: textModel.name,
@@ -142,6 +145,16 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     if (byBrand && (mention.thread.parentId !== undefined || ADDRESSES_SOMEONE.test(mention.text))) classified.replyKind = replyClassifier(mention.text, lang).kind;
     return classified;
   };
+}
+
+/**
+ * The sentiment reported, within -1..1. A reshare of the brand's own post carries the brand's words: its apology ("RT
+ * @CorvanaAir: We apologise …", negative by its words) is no customer's anger, and counted as such it fed the storm
+ * against the brand that apologised (QA firestorm round 5). It is neutral.
+ */
+function reportedSentiment(resharedBrand: string | undefined, byBrand: boolean, s: { label: SentimentLabel; score: number }): Classified['sentiment'] {
+  if (resharedBrand !== undefined && !byBrand && s.label === 'negative') return { label: 'neutral', score: Math.max(-0.1, s.score) };
+  return { label: s.label, score: Math.max(-1, Math.min(1, s.score)) };
 }
 
 // Posts arrive thousands per second: format the timestamp once per millisecond, not once per post.

@@ -125,3 +125,17 @@ describe('createTextModel', () => {
     expect(m.sentiment('Danke, super gelaufen!', 'de').label).not.toBe('negative');
   });
 });
+
+// QA firestorm round 5: 1,677 reshares of a brand's own ad were each a "complaint", and the reshares of an airline's
+// apology negative: both fed a storm against the brand that posted them.
+describe('a reshare of the brand\'s own post carries the brand\'s words', () => {
+  it('is no complaint and not negative; a reshared customer complaint still is one', () => {
+    const own = classify(mention({ text: 'RT @nordbahn_service: Wir entschuldigen uns für die Verspätungen heute. Unverschämt viele Baustellen, das ärgert uns auch.' }));
+    expect(own.complaint.isComplaint).toBe(false);
+    expect(own.sentiment.label).not.toBe('negative');
+    expect(own.intents).toEqual([]);
+    expect(own.author.isBrand).toBe(false);
+    const customer = classify(mention({ text: 'RT @kunde7: @nordbahn_service Seit drei Tagen keine Antwort auf meine Erstattung. Frechheit!' }));
+    expect(customer.complaint.isComplaint).toBe(true);
+  });
+});

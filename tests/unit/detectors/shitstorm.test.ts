@@ -981,3 +981,21 @@ describe('shitstorm examples: one text once', () => {
     expect(topExamples([b], 5).map((e) => e.text)).toEqual(['Lieferservice ist eine Katastrophe 😡', 'Pfand wird nicht angenommen']);
   });
 });
+
+// QA firestorm round 5: an emissions report shared as news links by hundreds (neutral), with 106 negatives in its first
+// hour against 1.5 expected: 41 % negative against a usual 35 %, short of the 10 points an attention wave must clear.
+describe('shitstorm score: a storm carried by the news', () => {
+  const hour = (count: number, negatives: number) =>
+    scoreWindow({ ...calmStats, count, countCapped: count, negatives, negativesCapped: negatives, newNegativesCapped: negatives, negAuthors: negatives, negThreads: negatives, expected: 4.3 }, 0.35, DEFAULT_THRESHOLDS);
+
+  it('passes when the negatives run at many times their level and the share is clearly up', () => {
+    const news = hour(480, 197);
+    expect(news.share).toBeLessThan(0.45);
+    expect(news.failed).toEqual([]);
+  });
+
+  it('a launch, its negatives up with its praise and the share where it was, still fails the share gate', () => {
+    expect(hour(480, 168).failed).toContain('share');
+    expect(hour(480, 180).failed).toContain('share');
+  });
+});
