@@ -348,6 +348,26 @@ describe('shipped classifier on praise waves and product-safety storms', () => {
     expect(negative, figures).toBe(false);
   });
 
+  // QA firestorm round 5: a data leak's posts in Austrian, Swiss and English read neutral; defenders read negative.
+  it.each([
+    'Oida, Velora hat meine Wohnadresse geleakt. Des is a Wahnsinn. #VeloraLeak',
+    'Velora Datenleck: Meine Fahrten sind öffentlich einsehbar. Ich bin fassungslos.',
+    "Huere Seich, Velora. 400'000 Lüt und ihr säged nüt?!",
+    "Velora leaked ride histories AND home addresses, a stalker's dream",
+    'Ich wechsle zur Volksbank. Reicht jetzt',
+  ])('a leak or a goodbye is negative: %s', async (text) => {
+    const { negative, figures } = await readsNegative(text);
+    expect(negative, figures).toBe(true);
+  });
+
+  it.each(["I've flown Corvana 50 times, staff are always lovely. Don't judge them by one video", 'Corvana crew are humans too, stop the hate'])(
+    'a defender of the staff is not negative: %s',
+    async (text) => {
+      const { negative, figures } = await readsNegative(text);
+      expect(negative, figures).toBe(false);
+    },
+  );
+
   it.each(['Salmonellen bei Frischkauf. Na lecker.', 'Listerien im Käse von Frischkauf, unfassbar', 'My kids got sick after eating the Snacko crisps. Contaminated batch?'])(
     'a product that endangers its buyers is negative: %s',
     async (text) => {
