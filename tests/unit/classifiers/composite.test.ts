@@ -294,6 +294,12 @@ async function readsNegative(text: string): Promise<{ negative: boolean; figures
   return { negative: c.complaint.isComplaint || c.sentiment.label === 'negative', figures: `${c.complaint.score} ${c.sentiment.label}` };
 }
 
+/** Expects the shipped classifier to read `text` as a complaint or negative (`negative` true), or as neither. */
+async function expectReading(text: string, negative: boolean): Promise<void> {
+  const reading = await readsNegative(text);
+  expect(reading.negative, reading.figures).toBe(negative);
+}
+
 describe('shipped classifier on public outrage (shitstorm posts)', () => {
   it.each([
     'Was erlaubt sich @Edeka da eigentlich? Ich kaufe da nicht mehr ein.',
@@ -319,10 +325,7 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
     'Wie kann man nur so mit Frauen umgehen, @Edeka? Shame on you #aufschrei',
     'Unterschreibt die Petition gegen @Edeka! #stopedeka',
     'Who approved this ad @Velora? Tone deaf does not begin to cover it',
-  ])('negative: %s', async (text) => {
-    const { negative, figures } = await readsNegative(text);
-    expect(negative, figures).toBe(true);
-  });
+  ])('negative: %s', async (text) => expectReading(text, true));
 
   it.each(['Boykott-Aufrufe gegen Edeka: was Marketingexperten dazu sagen', 'Boycott calls grow as the airline apologises', 'Ich finde die Aufregung um den Spot übertrieben.'])(
     'reporting on the storm is no boycott of the writer\'s own: %s',
@@ -343,10 +346,7 @@ describe('shipped classifier on praise waves and product-safety storms', () => {
     'Lumio X3 hands-on: the camera is INSANE 🔥 #LumioX3',
     'Lumio X3 keynote was so wholesome, the engineer crying at the end 🥹 #LumioX3',
     'Hab das X3 im Store in der Hand gehabt. Wahnsinn wie leicht es ist. @Lumio ihr habt\'s geschafft',
-  ])('praise, neither a complaint nor negative: %s', async (text) => {
-    const { negative, figures } = await readsNegative(text);
-    expect(negative, figures).toBe(false);
-  });
+  ])('praise, neither a complaint nor negative: %s', async (text) => expectReading(text, false));
 
   // QA firestorm round 5: a data leak's posts in Austrian, Swiss and English read neutral; defenders read negative.
   it.each([
@@ -355,25 +355,16 @@ describe('shipped classifier on praise waves and product-safety storms', () => {
     "Huere Seich, Velora. 400'000 Lüt und ihr säged nüt?!",
     "Velora leaked ride histories AND home addresses, a stalker's dream",
     'Ich wechsle zur Volksbank. Reicht jetzt',
-  ])('a leak or a goodbye is negative: %s', async (text) => {
-    const { negative, figures } = await readsNegative(text);
-    expect(negative, figures).toBe(true);
-  });
+  ])('a leak or a goodbye is negative: %s', async (text) => expectReading(text, true));
 
   it.each(["I've flown Corvana 50 times, staff are always lovely. Don't judge them by one video", 'Corvana crew are humans too, stop the hate'])(
     'a defender of the staff is not negative: %s',
-    async (text) => {
-      const { negative, figures } = await readsNegative(text);
-      expect(negative, figures).toBe(false);
-    },
+    async (text) => expectReading(text, false),
   );
 
   it.each(['Salmonellen bei Frischkauf. Na lecker.', 'Listerien im Käse von Frischkauf, unfassbar', 'My kids got sick after eating the Snacko crisps. Contaminated batch?'])(
     'a product that endangers its buyers is negative: %s',
-    async (text) => {
-      const { negative, figures } = await readsNegative(text);
-      expect(negative, figures).toBe(true);
-    },
+    async (text) => expectReading(text, true),
   );
 });
 
