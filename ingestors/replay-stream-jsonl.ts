@@ -11,6 +11,9 @@ import { FirstCopies, invalidUtf8Row, isInvalidUtf8Row, type RowResult } from '.
 import { changedWhileReading, OrderIndex, type ReplaySource } from './replay-stream-source.ts';
 import { decodeLine, rawLines, strictUtf8, tryDecodeLine, Utf8Lines, type RawLine } from './replay-stream-lines.ts';
 
+/** Mentions of parsed lines the out-of-order reader keeps (a few hundred MB at most for the largest posts). */
+const PARSED_LINES_BUDGET = 200_000;
+
 export async function startsJsonDocument(file: string): Promise<boolean> {
   for await (const raw of rawLines(file)) {
     const line = decodeJsonlLine(file, raw);
@@ -83,21 +86,33 @@ export async function openJsonl(file: string, timeZone?: string): Promise<Replay
   async function* indexed(): AsyncGenerator<Mention> {
     const rows = Array.from({ length: count }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
     const handle = await open(file, 'r');
-    // twarc2 writes search pages newest first, and each page's tweets newest first: in time order the tweets
-    // of one page come one after another, so the page last parsed serves them all.
-    let cachedOffset = -1;
-    let cached: Mention[] = [];
+    // Parsed lines are kept, least recently used dropped first, up to PARSED_LINES_BUDGET mentions: twarc2 writes
+    // search pages newest first, so in time order one page serves a run of tweets; but a Graph export holds a post
+    // and all its comments on one line, and in time order the comments of a dozen posts interleave. Keeping only
+    // the last line parsed re-parsed a line of thousands of comments for almost every comment (QA firestorm round 5:
+    // 5,108 comments in 57 s, 12,279 in 275 s).
+    const parsed = new Map<number, Mention[]>();
+    let parsedMentions = 0;
     try {
       let buffer = Buffer.alloc(64 * 1024);
       for (const [fed, i] of rows.entries()) {
-        if (offsets[i] !== cachedOffset) {
+        const offset = offsets[i]!;
+        let lineMentions = parsed.get(offset);
+        if (lineMentions === undefined) {
           const length = lengths[i]!;
           if (length > buffer.length) buffer = Buffer.alloc(length);
-          const { bytesRead } = await handle.read(buffer, 0, length, offsets[i]!);
-          cached = jsonlRows(strictUtf8.decode(buffer.subarray(0, bytesRead)), 0, timeZone).flatMap((row) => ('mention' in row ? [row.mention] : []));
-          cachedOffset = offsets[i]!;
-        }
-        const mention = cached[slots[i]!];
+          const { bytesRead } = await handle.read(buffer, 0, length, offset);
+          lineMentions = jsonlRows(strictUtf8.decode(buffer.subarray(0, bytesRead)), 0, timeZone).flatMap((row) => ('mention' in row ? [row.mention] : []));
+          parsedMentions += lineMentions.length;
+          for (const [old, mentions] of parsed) {
+            if (parsedMentions <= PARSED_LINES_BUDGET) break;
+            parsed.delete(old);
+            parsedMentions -= mentions.length;
+          }
+        } else parsed.delete(offset);
+        // Most recently used last (a Map iterates in insertion order).
+        parsed.set(offset, lineMentions);
+        const mention = lineMentions[slots[i]!];
         if (!mention) throw changedWhileReading(file, count, fed);
         yield mention;
       }
