@@ -155,7 +155,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       rt.dirty.add('incident');
       // A window that still passes the bars (a 20-minute surge in a calmer hour) is no quiet: resolving there
       // reopened the storm minutes later, and the team read "abgeklungen" and "Verdacht" within a quarter hour.
-      if (hour && !best && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour))) {
+      if (hour && !best && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour, bars))) {
         inc.quiet += 1;
         if (inc.quiet >= quietChecks) {
           Object.assign(inc, { status: 'resolved', resolvedAt: iso, updatedAt: iso, revision: inc.revision + 1 });

@@ -228,7 +228,13 @@ export function isQuietAbsolute(hour: WindowScore, t: BurstThresholds): boolean 
   return hour.spreadNegatives < t.minSpreadNegatives / 2 || hour.share < t.minShare - 0.15;
 }
 
-/** Back to baseline: the last hour's negatives no longer surprising (p > 1 %) or under twice the expected. */
-export function isQuiet(hour: WindowScore): boolean {
-  return hour.surprise < 2 || hour.ratio < 2;
+/**
+ * Back to baseline: the last hour's negatives no longer surprising (p > 1 %) or under twice the expected. All of them,
+ * the busiest thread's included: that thread is set aside to keep one viral post from opening a storm, but in an open
+ * storm the viral post is the storm, and without it an airline's tail of 15–30 negatives an hour (expected 1.4), mostly
+ * reshares of the video, read as quiet: "subsided", then critical again three hours later (QA firestorm round 5).
+ */
+export function isQuiet(hour: WindowScore, t: BurstThresholds): boolean {
+  const all = hour.stats.negativesCapped;
+  return nbSurprise(all, hour.expectedNegatives, t.phi) < 2 || all / hour.expectedNegatives < 2;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplay } from '../../../src/commands/replay.ts';
 import { applyJournal, authorsFromState, authorsToState, isNewAuthor, journalToState, newAuthors, newShare, retireBucket, SEEN_DAYS, type AuthorsJournal, type AuthorsState } from '../../../classifiers/shitstorm-authors.ts';
 import { binomialSurprise, expectedHourly, learnHour, nbSurprise, newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
-import { DEFAULT_THRESHOLDS, scoreWindow, severityFor } from '../../../classifiers/shitstorm-score.ts';
+import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor } from '../../../classifiers/shitstorm-score.ts';
 import type { WindowStats } from '../../../classifiers/shitstorm-window.ts';
 import { renderShitstormAlert, type IncidentState } from '../../../classifiers/shitstorm-alert.ts';
 import { newRuntime, restoreEntry } from '../../../classifiers/shitstorm-state.ts';
@@ -997,5 +997,18 @@ describe('shitstorm score: a storm carried by the news', () => {
   it('a launch, its negatives up with its praise and the share where it was, still fails the share gate', () => {
     expect(hour(480, 168).failed).toContain('share');
     expect(hour(480, 180).failed).toContain('share');
+  });
+});
+
+// QA firestorm round 5: an airline storm's tail, mostly reshares of the video, read as quiet without its busiest thread:
+// "subsided", critical again three hours later, "subsided" again.
+describe('shitstorm: an open storm is quiet only when all its negatives are', () => {
+  it('a tail of reshares of the viral post keeps it open; the tail gone, it is quiet', () => {
+    const tail = (negatives: number, viral: number) =>
+      scoreWindow({ ...calmStats, count: negatives + 4, countCapped: negatives + 4, negatives, negativesCapped: negatives, negAuthors: negatives, topThreadNegatives: viral, expected: 4 }, 0.35, DEFAULT_THRESHOLDS);
+    const reshared = tail(20, 17);
+    expect(reshared.spreadNegatives).toBe(3);
+    expect(isQuiet(reshared, DEFAULT_THRESHOLDS)).toBe(false);
+    expect(isQuiet(tail(2, 1), DEFAULT_THRESHOLDS)).toBe(true);
   });
 });
