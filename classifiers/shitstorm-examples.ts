@@ -32,6 +32,9 @@ export function addExample(examples: Example[], m: Classified, reshare: RegExpEx
     if (reshare !== null) {
       kept.shares += 1;
       examples.sort((x, y) => y.shares - x.shares);
+    } else if (kept.url === undefined && m.url !== undefined) {
+      // The original, after a reshare stood for it: its own link and time.
+      Object.assign(kept, { id: m.id, createdAt: m.createdAt, url: m.url });
     }
     return;
   }
@@ -45,7 +48,10 @@ export function addExample(examples: Example[], m: Classified, reshare: RegExpEx
       ? `@${reshare[1]}`
       : (authorLabel({ ...(m.author.handle ? { handle: m.author.handle } : {}), ...(m.author.name ? { name: m.author.name } : {}) }, m) ?? m.author.id);
   if (examples.some((e) => e.author === author)) return;
-  examples.push({ id: m.id, text, author, createdAt: m.createdAt, ...(m.url ? { url: m.url } : {}), shares });
+  // A reshare shown under the original's author gets no link: the copy's link (and another person's status) beside the
+  // original's author misled (QA firestorm round 5: @jess_travels_ with @liam_nrw7820's status link).
+  const link = reshare?.[1] === undefined && m.url ? { url: m.url } : {};
+  examples.push({ id: m.id, text, author, createdAt: m.createdAt, ...link, shares });
   examples.sort((x, y) => y.shares - x.shares);
   examples.length = Math.min(examples.length, MAX_EXAMPLES);
 }

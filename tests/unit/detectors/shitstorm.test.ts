@@ -877,6 +877,19 @@ describe('shitstorm examples and reshares', () => {
     expect(stats?.reshares).toBe(30);
   });
 
+  // QA firestorm round 5: the original's author beside a retweeter's status link and time.
+  it('an example a reshare stands for carries no copy\'s link; the original, once seen, brings its own', async () => {
+    const { addToBucket, newBucket } = await import('../../../classifiers/shitstorm-window.ts');
+    const { topExamples } = await import('../../../classifiers/shitstorm-examples.ts');
+    const b = newBucket(0, 0);
+    const withUrl = (m: Classified, url: string): Classified => ({ ...m, url });
+    addToBucket(b, withUrl(post({ id: 'rt1', author: 'liam', text: 'RT @jess: They dragged him off the plane', at: '2026-03-02T18:00:44Z', complaint: true }), 'https://x.com/liam/status/2'), new Set());
+    expect(topExamples([b], 3)[0]).toMatchObject({ author: '@jess' });
+    expect(topExamples([b], 3)[0]?.url).toBeUndefined();
+    addToBucket(b, withUrl(post({ id: 'o1', author: 'jess', text: 'They dragged him off the plane', at: '2026-03-02T17:20:00Z', complaint: true }), 'https://x.com/jess/status/1'), new Set());
+    expect(topExamples([b], 3)[0]).toMatchObject({ author: '@jess', url: 'https://x.com/jess/status/1', createdAt: '2026-03-02T17:20:00.000Z' });
+  });
+
   it('a reshare whose original author the file did not name ("RT: …") counts as a reshare, its copies one cascade and one example', async () => {
     const { addToBucket, cascadeOf, newBucket, windowStatsMulti } = await import('../../../classifiers/shitstorm-window.ts');
     const { topExamples } = await import('../../../classifiers/shitstorm-examples.ts');
