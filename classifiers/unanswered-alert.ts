@@ -52,6 +52,10 @@ function closedWithout(resolution: string, lang: 'de' | 'en'): string {
  * A customer message as the alert shows it. The thread's pending messages are of this shape; `authorName` is
  * read when the tracker keeps it (Facebook commenters and blog authors have a name and no handle).
  */
+function complaintsFirst<M extends { complaint?: boolean }>(messages: readonly M[]): readonly M[] {
+  return messages.some((m) => m.complaint === true) ? [...messages.filter((m) => m.complaint === true), ...messages.filter((m) => m.complaint !== true)] : messages;
+}
+
 export interface CustomerMessage {
   id: string;
   authorId: string;
@@ -150,7 +154,9 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
   const a = t.alert;
   if (!a) throw new Error(`thread ${t.rootId} of ${t.brand} has no alert to render`);
   const lang = brand?.language ?? 'de';
-  const pending: readonly CustomerMessage[] = t.pending;
+  // Complaints first (stable otherwise): under a page post the first commenter waiting may have written praise, and a
+  // "Beschwerde von Lea Schmidt und 5 weiteren" showed "Das grüne Kleid ist ein Traum!" (QA firestorm round 5).
+  const pending: readonly CustomerMessage[] = complaintsFirst(t.pending);
   const answered = context.answered ?? [];
   const subject = pending.length > 0 ? pending : answered;
   const label = (p: CustomerMessage) => authorLabel({ handle: p.author, name: p.authorName }, t);

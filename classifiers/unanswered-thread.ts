@@ -28,6 +28,8 @@ const PendingMessage = z.object({
   text: z.string(),
   url: z.string().optional(),
   createdAt: z.string(),
+  /** The message was read as a complaint: shown first among the examples. Optional, so older state reads. */
+  complaint: z.boolean().optional(),
 });
 export type PendingMessage = z.infer<typeof PendingMessage>;
 
@@ -188,7 +190,14 @@ export function startCycle(t: ThreadState): void {
   delete t.escalateAt;
 }
 
-export function toPending(m: { id: string; author: { id: string; handle?: string; name?: string }; text: string; url?: string; createdAt: string }): PendingMessage {
+export function toPending(m: {
+  id: string;
+  author: { id: string; handle?: string; name?: string };
+  text: string;
+  url?: string;
+  createdAt: string;
+  complaint?: { isComplaint: boolean };
+}): PendingMessage {
   return {
     id: m.id,
     authorId: m.author.id,
@@ -197,6 +206,7 @@ export function toPending(m: { id: string; author: { id: string; handle?: string
     text: m.text.length > EXAMPLE_CHARS ? `${m.text.slice(0, EXAMPLE_CHARS - 1)}…` : m.text,
     url: m.url,
     createdAt: m.createdAt,
+    ...(m.complaint?.isComplaint ? { complaint: true } : {}),
   };
 }
 

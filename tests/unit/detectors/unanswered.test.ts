@@ -294,6 +294,21 @@ describe('unanswered tracker: reply kinds', () => {
     expect(emitted).toEqual([]);
   });
 
+  // QA firestorm round 5: "Beschwerde von Lea Schmidt und 5 weiteren" showed a question about a dress as its example.
+  it('on a page post, the complaint leads the alert: first example and the customer named', async () => {
+    const page = { rootId: 'page1', parentId: 'page1', brandContext: ['bahn'], source: 'facebook', channel: 'page_comment' as const };
+    const { last } = await run(
+      [
+        { id: 'k1', minute: 0, text: 'Gibt es die Bahncard auch als App?', author: 'lea', ...page },
+        { id: 'k2', minute: 5, text: 'Meine Erstattung ist seit drei Wochen nicht da. Frechheit!', author: 'ben', complaint: true, ...page },
+      ],
+      600,
+    );
+    const alert = [...last.values()].at(-1);
+    expect(alert?.examples?.map((e) => e.id)).toEqual(['facebook:k2', 'facebook:k1']);
+    expect(alert?.title).toMatch(/^Beschwerde von ben und 1 weiteren/u);
+  });
+
   it('on a page post, answering one commenter leaves the other waiting', async () => {
     const page = { rootId: 'page1', parentId: 'page1', brandContext: ['bahn'], source: 'facebook', channel: 'page_comment' as const };
     const { last } = await run(
