@@ -346,6 +346,8 @@ describe('shipped classifier on praise waves and product-safety storms', () => {
     'Lumio X3 hands-on: the camera is INSANE 🔥 #LumioX3',
     'Lumio X3 keynote was so wholesome, the engineer crying at the end 🥹 #LumioX3',
     'Hab das X3 im Store in der Hand gehabt. Wahnsinn wie leicht es ist. @Lumio ihr habt\'s geschafft',
+    // QA firestorm round 5: a storm alert's example, read as a complaint (0.55).
+    'Velmar Werkstatt in Ulm hat mich super beraten',
   ])('praise, neither a complaint nor negative: %s', async (text) => expectReading(text, false));
 
   // QA firestorm round 5: a data leak's posts in Austrian, Swiss and English read neutral; defenders read negative.
