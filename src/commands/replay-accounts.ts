@@ -11,6 +11,9 @@ import { ownText } from '../../classifiers/unanswered-cues.ts';
 import { nameKey } from '../../ingestors/replay-graph-comments.ts';
 import type { Mention } from '../model.ts';
 
+/** Posts a page must write under a longer name starting with the brand's before it is taken as the brand's page. */
+const PAGE_NAME_POSTS = 3;
+
 /** Accounts taken per brand: a dump has a handful of care and regional handles, not dozens. */
 export const MAX_ASSUMED_ACCOUNTS = 10;
 
@@ -77,8 +80,11 @@ export async function accountsNamedLike(mentions: AsyncIterable<{ author: Pick<M
     // A Facebook page answers under its name and has no handle ("EDEKA" replying under its own post, QA firestorm
     // round 2: its 198 replies counted as customers' comments).
     const shown = m.author.name?.trim();
-    if (!m.author.handle && shown && brandKey.length > 0 && nameKey(shown) === brandKey) {
-      const key = `name:${brandKey}`;
+    // Or under its full name ("Lindhoff Modehaus" for --brand Lindhoff, QA firestorm round 5: "no accounts assumed",
+    // then "the page answers there"): a name that starts with the brand's, once it wrote a few posts (PAGE_NAME_POSTS).
+    const shownKey = shown ? nameKey(shown) : '';
+    if (!m.author.handle && shown && brandKey.length > 0 && (shownKey === brandKey || (brandKey.length >= 4 && shownKey.startsWith(brandKey)))) {
+      const key = `name:${shownKey}`;
       const a = found.get(key) ?? { account: shown, wrote: 0, mentioned: 0, fromQuery: false };
       found.set(key, a);
       a.wrote++;
@@ -98,7 +104,7 @@ export async function accountsNamedLike(mentions: AsyncIterable<{ author: Pick<M
       entry(handle!).mentioned++;
     }
   }
-  const all = [...found.values()];
+  const all = [...found.entries()].filter(([key, a]) => !key.startsWith('name:') || key === `name:${brandKey}` || a.wrote >= PAGE_NAME_POSTS).map(([, a]) => a);
   const named = all.filter((a) => !a.fromQuery).sort((a, b) => b.wrote + b.mentioned - (a.wrote + a.mentioned));
   return [...all.filter((a) => a.fromQuery), ...named.slice(0, MAX_ASSUMED_ACCOUNTS)];
 }

@@ -180,3 +180,12 @@ describe('--brand NAME of several words: posts naming only one of them', () => {
     );
   }, 30_000);
 });
+
+// QA firestorm round 5: `--brand Lindhoff` on a page export said "no accounts assumed", then that the page answers there.
+describe('a page answering under a longer name that starts with the brand\'s', () => {
+  it('is its account once it wrote a few posts; a commenter of that name with one post is not', async () => {
+    const page = { author: { name: 'Lindhoff Modehaus' }, text: 'Das tut uns leid, bitte schreib uns eine PN.' };
+    const found = await accountsNamedLike(each([page, page, page, { author: { name: 'Lindhoff Fan' }, text: 'Ich liebe euren Laden' }]), 'Lindhoff');
+    expect(found.map((a) => a.account)).toEqual(['Lindhoff Modehaus']);
+  });
+});
