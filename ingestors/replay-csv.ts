@@ -8,6 +8,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Channel, Mention } from '../src/model.ts';
 import { GUESS_SAMPLE, HEADER_SEARCH_LINES, findCsvHeader, resolveColumns, withGuessedDate, type CsvColumns, type CsvHeader } from './replay-csv-columns.ts';
+import { isIdColumn, readAuthorCell } from './author-cell.ts';
 import { cellCountProblem } from './replay-csv-cells.ts';
 import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from './replay-dates.ts';
 import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, invalidUtf8Row, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
@@ -126,12 +127,16 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   // twarc-csv keeps the API's escaping (`&amp;`) and writes line breaks as the two characters `\n`.
   if (col.xExport) text = decodeEntities(text.replace(/\\n/g, '\n'));
   if (HTML.test(text)) text = htmlToPlainText(text);
+  // A lone author cell of a handle ("kathi_l") or a display name ("Kathi Lehmann"): not when its column holds ids.
+  const authorValue = get(col.author);
+  const authorCell = authorValue !== undefined && col.author !== undefined && !isIdColumn(col.author) ? readAuthorCell(authorValue) : {};
   // Brandwatch and similar exports have no handle column: an X post's handle is in its link
   // (twitter.com/<handle>/status/…), or the Author cell is one ("@mia5721").
   const handle =
     get(col.handle)?.replace(/^@/, '') ??
     /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status\//u.exec(get(col.url) ?? '')?.[1] ??
-    /^@([\p{L}\p{N}_.]{1,50})$/u.exec(get(col.author) ?? '')?.[1];
+    /^@([\p{L}\p{N}_.]{1,50})$/u.exec(get(col.author) ?? '')?.[1] ??
+    authorCell.handle;
   // A reshare by the original's id (twarc-csv), by a flag (`is_retweet`) or entry type (Brandwatch "share").
   const marked = get(col.retweetOf) !== undefined || saysReshare(get(col.reshare));
   const retweet = marked || RESHARE_TEXT.test(text);
@@ -148,7 +153,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   const source = onPage ? 'facebook' : (context.source ?? 'csv');
   const id = `${source}:${nativeId}`;
   const link = get(col.url);
-  const name = get(col.authorName);
+  const name = get(col.authorName) ?? authorCell.name;
   const langHint = languageHint(get(col.lang));
   const row = validateRow(
     {

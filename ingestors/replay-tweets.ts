@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { MentionInput } from '../src/model.ts';
+import { readAuthorCell } from './author-cell.ts';
 import { parseExportDate } from './replay-dates.ts';
 import { isJsonObject } from './replay-records.ts';
 import { ANONYMOUS_AUTHOR } from './replay-rows.ts';
@@ -47,6 +48,12 @@ const EmbeddedStatus = z
 const TweetAuthor = z.looseObject({ id: IdLike.optional(), username: z.string().optional(), screen_name: z.string().optional(), name: z.string().optional() });
 type TweetAuthor = z.infer<typeof TweetAuthor>;
 
+/** A dump's lone author string: its id, and the handle or name it reads as (author-cell.ts). */
+function authorFromCell(id: string): TweetAuthor {
+  const { handle, name } = readAuthorCell(id);
+  return { id, ...(handle !== undefined ? { username: handle } : {}), ...(name !== undefined ? { name } : {}) };
+}
+
 const TweetLike = z.looseObject({
   id_str: IdLike.optional(),
   // v1.1 also writes the id as a JSON number, which loses digits past 2^53: used only without id_str, and only if exact.
@@ -67,7 +74,7 @@ const TweetLike = z.looseObject({
   username: z.string().optional(),
   // Flattened (twarc2 flatten, or replay-v2-pages.ts from a page's includes): the author's user object; a research
   // dump's own `author` (a name or id, or an object with v1.1's `screen_name`).
-  author: z.union([z.string().min(1).max(256).transform((id): TweetAuthor => ({ id })), TweetAuthor]).optional().catch(undefined),
+  author: z.union([z.string().min(1).max(256).transform((id): TweetAuthor => authorFromCell(id)), TweetAuthor]).optional().catch(undefined),
   // Posts over 280 characters: `text` is cut, the whole text is here.
   note_tweet: z.looseObject({ text: z.string() }).optional().catch(undefined),
   conversation_id: IdLike.optional(),

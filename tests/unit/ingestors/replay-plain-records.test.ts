@@ -46,9 +46,42 @@ describe('plain JSON records with `text` and `created_at`', () => {
       ['ben_k', 'ben_k', undefined, 'json:p1'],
       ['Cem Yilmaz', undefined, 'Cem Yilmaz', 'json:p1'],
       ['u-44', undefined, undefined, 'json:p2'],
-      ['dora', undefined, undefined, 'json:p3'],
-      ['emil', undefined, undefined, 'json:p4'],
+      ['dora', 'dora', undefined, 'json:p3'],
+      ['emil', 'emil', undefined, 'json:p4'],
     ]);
+  });
+
+  it('read a lone author string as a handle or a display name, never an id as either', () => {
+    const at = (minute: number) => `2025-09-13T09:${String(minute).padStart(2, '0')}:00.000Z`;
+    const input = readJsonl(lines([
+      { id: 'a1', text: 'Paket seit 10 Tagen nicht da', created_at: at(0), author: 'kathi_l' },
+      { id: 'a2', text: 'Paket seit 10 Tagen nicht da', created_at: at(1), author: '@ron.k' },
+      { id: 'a3', text: 'Paket seit 10 Tagen nicht da', created_at: at(2), author: 'Kathi Lehmann' },
+      { id: 'a4', text: 'Paket seit 10 Tagen nicht da', created_at: at(3), author: '1234567' },
+      { id: 'a5', text: 'Paket seit 10 Tagen nicht da', created_at: at(4), author: '9f86d081884c7d659a2feaa0c55ad015' },
+      { id: 'a6', text: 'Paket seit 10 Tagen nicht da', created_at: at(5), author_id: 'user_77' },
+    ]));
+    expect(input.errors).toEqual([]);
+    expect(input.mentions.map((m) => [m.author.id, m.author.handle, m.author.name])).toEqual([
+      ['kathi_l', 'kathi_l', undefined],
+      ['@ron.k', 'ron.k', undefined],
+      ['Kathi Lehmann', undefined, 'Kathi Lehmann'],
+      ['1234567', undefined, undefined],
+      ['9f86d081884c7d659a2feaa0c55ad015', undefined, undefined],
+      ['user_77', undefined, undefined],
+    ]);
+  });
+
+  it("place a brand's @handle reply under the post of a customer named by a lone author string (QA round 6)", async () => {
+    const file = write('string-authors.jsonl', lines([
+      { id: 'px1', author: 'kathi_l', text: '@pixelkiste_de Bestellung 4711 ist seit 10 Tagen nicht da. Echt ärgerlich!', created_at: '2026-03-09T08:10:00Z' },
+      { id: 'px2', author: 'pixelkiste_de', text: '@kathi_l Hallo Kathi, dein Paket liegt seit gestern bei deinem Nachbarn in Nr. 12.', created_at: '2026-03-09T08:40:00Z' },
+      { id: 'px3', author: 'gerd_l', text: '@pixelkiste_de Meine Bestellung 4800 ist seit 10 Tagen nicht da. Echt ärgerlich!', created_at: '2026-03-09T09:10:00Z' },
+    ]));
+    const out = `${file}.alerts.jsonl`;
+    await runReplay({ file, brands: ['Pixelkiste'], clock: 'event', alertsOut: out, progress: () => undefined });
+    const alerts = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; title: string });
+    expect(alerts.filter((a) => a.kind === 'unanswered').map((a) => a.title)).toEqual([expect.stringContaining('@gerd_l')]);
   });
 
   it('say so when they name no author, each post counting as its own instead of one "unknown"', async () => {
