@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig, Secrets } from '../src/config.ts';
+import { isJsonContentType } from '../src/http-content-type.ts';
 import { childLogger } from '../src/log.ts';
 import type { Store } from '../src/store/port.ts';
 import { StoreQueryError } from '../src/store/errors.ts';
@@ -129,7 +130,7 @@ export function createApp(deps: DashboardDeps): express.Express {
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
     const type = req.get('content-type');
     const typedWrite = type !== undefined && req.method !== 'GET' && req.method !== 'HEAD';
-    if ((hasBody || typedWrite) && !isJsonType(type)) return void res.status(415).json({ error: 'send Content-Type: application/json' });
+    if ((hasBody || typedWrite) && !isJsonContentType(type)) return void res.status(415).json({ error: 'send Content-Type: application/json' });
     next();
   });
   app.use('/api', express.json({ limit: '32kb', verify: refuseInvalidUtf8 }));
@@ -163,11 +164,6 @@ export function createApp(deps: DashboardDeps): express.Express {
     res.status(500).json({ error: 'internal error; see the server log' });
   });
   return app;
-}
-
-/** `application/json` with any parameters (charset); req.is() cannot tell when the body is empty. */
-function isJsonType(type: string | undefined): boolean {
-  return type?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function httpStatusOf(err: unknown): number | undefined {

@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
+import { WebUrl } from '../src/model.ts';
 import { rateLimitWaitMs } from './backoff.ts';
 
 export const GraphFrom = z.object({ id: z.string(), name: z.string().optional() });
@@ -30,11 +31,17 @@ export const GraphTime = z.union([z.number(), z.string()]).transform((value, ctx
   return iso ?? z.NEVER;
 });
 
+/**
+ * A post's or comment's link: only http(s) is kept. Anything else (a `javascript:` URL) is dropped and the post kept,
+ * as a feed's bad link is: the Mention schema refused the whole post over it, and a real complaint was lost (QA round 6).
+ */
+const Permalink = WebUrl.optional().catch(undefined);
+
 export const GraphPost = z.object({
   id: z.string(),
   message: z.string().optional(),
   created_time: GraphTime,
-  permalink_url: z.string().optional(),
+  permalink_url: Permalink,
   from: GraphFrom.optional(),
   shares: z.object({ count: z.number() }).optional(),
   comments: z.object({ summary: z.object({ total_count: z.number() }).optional() }).optional(),
@@ -46,7 +53,7 @@ export const GraphComment = z.object({
   id: z.string(),
   message: z.string().optional(),
   created_time: GraphTime,
-  permalink_url: z.string().optional(),
+  permalink_url: Permalink,
   from: GraphFrom.optional(),
   parent: z.object({ id: z.string() }).optional(),
   like_count: z.number().optional(),

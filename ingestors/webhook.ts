@@ -10,6 +10,7 @@
 import { deletedByRetention } from '../src/store/retention.ts';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { formatZodIssues } from '../src/config.ts';
+import { isJsonContentType } from '../src/http-content-type.ts';
 import { childLogger, type Logger } from '../src/log.ts';
 import { Mention } from '../src/model.ts';
 import { implausibleTime } from './accept.ts';
@@ -81,7 +82,7 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   const rawJson = express.raw({ type: () => true, limit: maxBodyBytes });
 
   router.post('/api/ingest', countResponse, authenticate, (req, res, next) => {
-    if (!req.is('application/json')) {
+    if (!isJsonContentType(req.get('content-type'))) {
       res.status(415).json({ error: 'send Content-Type: application/json' });
       return;
     }
@@ -206,6 +207,7 @@ function readJson(raw: unknown): JsonRead {
   } catch {
     return { ok: false, error: 'body is not valid UTF-8' };
   }
+  if (text.trim() === '') return { ok: false, error: 'empty body: send a Mention or an array of Mentions as JSON' };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {

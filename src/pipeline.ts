@@ -27,7 +27,7 @@ import { createProbeApp } from '../dashboards/probe-app.ts';
 import { readinessCheck } from './readiness.ts';
 import { watchConsumers } from './consumer-watch.ts';
 import { exportOpenStorms } from './stages/detect-metrics.ts';
-import { sourcesRefusedByWebhook } from '../ingestors/source-names.ts';
+import { refuseWrittenSources, sourcesRefusedByWebhook } from '../ingestors/source-names.ts';
 import { createIngestRouter } from '../ingestors/webhook.ts';
 import { createApp } from '../dashboards/app.ts';
 import { childLogger } from './log.ts';
@@ -155,6 +155,13 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
     if (nobodyReadsPushes) throw new Error('no stage in this process takes pushed posts: serve alone on the embedded bus (use `kundenradar start`, or set KAFKA_BROKERS)');
     await bus.publish('mentions', mentions.map((m) => ({ key: m.thread.rootId, value: m })));
   };
+  // What POST /api/ingest refuses grows with the sources this process's ingestors write.
+  const refusedByWebhook = sourcesRefusedByWebhook(config);
+  const noteWritten = refuseWrittenSources(refusedByWebhook, config);
+  const ingestFromSource = async (mentions: Mention[]) => {
+    noteWritten(mentions);
+    await ingest(mentions);
+  };
 
   // Sources are built (and their options checked) before any stage starts: a bad source is a config error up front.
   const status = new SourceStatusBoard();
@@ -202,7 +209,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
 
   if (runIngestors) {
     for (const ingestor of ingestors) {
-      launch(`ingest:${ingestor.name}`, () => ingestor.run(ingest, signal));
+      launch(`ingest:${ingestor.name}`, () => ingestor.run(ingestFromSource, signal));
     }
     // Scaled mode: the dashboard runs in another process and reads the sources' health from the store.
     if (!stages.has('serve')) {
@@ -231,11 +238,11 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
         emit: ingestPushed,
         token: secrets.ingestToken,
         quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw),
-        refusedSources: sourcesRefusedByWebhook(config),
+        refusedSources: refusedByWebhook,
         // Only Elasticsearch drops old months; the embedded store keeps what it is given.
         ...(store.kind === 'elasticsearch' ? { retentionDays: config.store.retentionDays } : {}),
       }),
-      ...ingestorWebhookRouters(ingestors, ingest),
+      ...ingestorWebhookRouters(ingestors, ingestFromSource),
     ];
     const app = createApp({
       store,

@@ -62,6 +62,17 @@ describe('facebook ingestor against a local Graph API', () => {
     expect(hasLog(t.logs, 'posts/comments without text (photos, stickers) skipped')).toBe(true);
   });
 
+  it('keeps a post and a comment whose permalink is no http(s) link, without the link (QA round 6: the post was quarantined whole)', async () => {
+    graph.posts[2] = { ...graph.posts[2]!, permalink_url: 'javascript:alert(1)' };
+    graph.comments[0] = { ...graph.comments[0]!, permalink_url: 'data:text/html,<script>alert(1)</script>' };
+    const out = collector();
+    expect(await make().pollOnce(page, out.emit, controller.signal)).toBe(5);
+    const visitor = out.mentions.find((m) => m.id === 'facebook:1000_3');
+    expect(visitor?.text).toBe('Ich warte seit Wochen auf meine Gutschrift!');
+    expect(visitor?.url).toBeUndefined();
+    expect(out.mentions.find((m) => m.id === 'facebook:1_c1')?.url).toBeUndefined();
+  });
+
   it('asks for comments only when a post’s count changed, since the newest one seen; a restart re-emits nothing', async () => {
     const out = collector();
     await make().pollOnce(page, out.emit, controller.signal);

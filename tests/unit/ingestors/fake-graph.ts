@@ -21,6 +21,7 @@ export interface FakeComment {
   created_time: string;
   from?: { id: string; name: string };
   parent?: { id: string };
+  permalink_url?: string;
 }
 
 export function graphTime(date: Date): string {

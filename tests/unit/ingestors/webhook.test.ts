@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sourcesRefusedByWebhook } from '../../../ingestors/source-names.ts';
+import { refuseWrittenSources, sourcesRefusedByWebhook } from '../../../ingestors/source-names.ts';
 import { createIngestRouter } from '../../../ingestors/webhook.ts';
 import { AppConfig } from '../../../src/config.ts';
 import { collector, hasLog, makeContext, type TestContext } from './helpers.ts';
@@ -136,7 +136,7 @@ describe('POST /api/ingest', () => {
   it('refuses the sources a configuration names and takes those it allows in ingest.webhookSources', async () => {
     const config = AppConfig.parse({ sources: [{ type: 'replay', name: 'history' }], ingest: { webhookSources: ['twitter'] } });
     const refused = sourcesRefusedByWebhook(config);
-    expect([...refused].sort()).toEqual(['csv', 'demo', 'facebook', 'germeval', 'history', 'replay', 'rss']);
+    expect([...refused].sort()).toEqual(['csv', 'demo', 'facebook', 'germeval', 'history', 'json', 'replay', 'rss']);
     const app = express();
     app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log, refusedSources: refused }));
     const post = (source: string) => mention('5', { id: `${source}:5`, source, thread: { rootId: `${source}:5` } });
@@ -144,6 +144,29 @@ describe('POST /api/ingest', () => {
     expect(res.status).toBe(207);
     expect(((await res.json()) as { rejected: Array<{ index: number }> }).rejected.map((r) => r.index)).toEqual([1]);
     expect(out.ids()).toEqual(['twitter:5', 'review:5']);
+  });
+
+  it('refuses the sources the ingestors have written since, such as the own `source` of replayed mention lines (QA round 6)', async () => {
+    const config = AppConfig.parse({ sources: [{ type: 'replay', name: 'history' }], ingest: { webhookSources: ['shop'] } });
+    const refused = sourcesRefusedByWebhook(config);
+    const noteWritten = refuseWrittenSources(refused, config);
+    const app = express();
+    app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log, refusedSources: refused }));
+    const post = (source: string) => mention('7', { id: `${source}:7`, source, thread: { rootId: `${source}:7` } });
+    expect((await postTo(app, [post('replayqa')])).status).toBe(200);
+    noteWritten([{ source: 'replayqa' }, { source: 'shop' }]);
+    const res = await postTo(app, [post('replayqa'), post('shop'), post('review')]);
+    expect(res.status).toBe(207);
+    expect(((await res.json()) as { rejected: Array<{ index: number; errors: string[] }> }).rejected).toEqual([
+      { index: 0, errors: [expect.stringMatching(/^source: "replayqa" is written by an ingestor of this server/)] },
+    ]);
+  });
+
+  it('answers 400 "empty body" for a JSON request without a body, not 415 (QA round 6)', async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'empty body: send a Mention or an array of Mentions as JSON' });
+    expect((await send('  ', TOKEN, 'application/json; charset=utf-8')).status).toBe(400);
   });
 
   it('answers 400 for JSON nested far deeper than a post, before anything tries to read it recursively', async () => {
