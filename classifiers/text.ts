@@ -74,6 +74,10 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', '\n', ':']);
 
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 const COMBINING_MARK_RE = /[\u0300-\u036f]/;
+// Full-width Latin letters, digits and punctuation ("Ｆｕｎｋｗｅｌｌｅ", styled posts): one UTF-16 unit each, as their ASCII
+// forms are, so they are read as those with every offset unchanged (QA round 6: such a post matched no brand).
+const FULL_WIDTH_RE = /[\uff01-\uff5e]/;
+const foldFullWidth = (text: string): string => text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const COMBINING_RE = /\p{M}+/gu;
 
 /** Char-code loop: faster than a regex test on the short strings tokens are. */
@@ -155,7 +159,8 @@ export function prepare(original: string): PreparedText {
   // NFC only shortens decomposed input; offsets then refer to the NFC form, which is what the UI shows anyway.
   // Pure ASCII (most English posts) is already in NFC: skip the call on the hot path.
   // Combining marks (U+0300–U+036F: "u" + "̈") are what NFC composes in Latin text; only then is the call needed.
-  const cased = COMBINING_MARK_RE.test(original) ? original.normalize('NFC') : original;
+  const composed = COMBINING_MARK_RE.test(original) ? original.normalize('NFC') : original;
+  const cased = FULL_WIDTH_RE.test(composed) ? foldFullWidth(composed) : composed;
   const lowered0 = lowerSameLength(cased);
   const { text: collapsed, map } = collapseElongations(lowered0);
   const casedCollapsed = map ? Array.from(map.subarray(0, collapsed.length), (i) => cased[i] ?? '').join('') : cased;

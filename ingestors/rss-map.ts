@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { z } from 'zod';
-import { Author, WebUrl, type Channel } from '../src/model.ts';
+import { AUTHOR_ID_MAX, WebUrl, type Channel } from '../src/model.ts';
 import type { Candidate } from './accept.ts';
 import { readFeedAuthor } from './rss-author.ts';
 import { absoluteWebUrl, XmlAttributes } from './rss-links.ts';
@@ -115,8 +115,6 @@ export interface Mapped {
   notes: string[];
 }
 
-/** Author ids are `host:name`; the Mention schema bounds them. */
-const AUTHOR_ID_MAX = Author.shape.id.maxLength ?? 256;
 
 export function mapFeedItem(item: FeedItem, feed: FeedContext, parent?: ParentPost): Mapped | { problem: string } {
   const key = itemKey(item);

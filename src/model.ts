@@ -9,12 +9,18 @@ export const MAX_TEXT_CHARS = 50_000;
 
 // Control characters (NUL and the rest of C0 but tab and line breaks, C1) and the bidi embeddings, overrides and
 // isolates: a pushed post carrying U+202E reversed the text after it in a chat alert, and a NUL was stored as given.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+// Also the invisible in-word characters (soft hyphen, zero-width space, word joiner, BOM): German web text carries
+// "&shy;", and "Funk\u00ADwelle" matched no brand and no search for "Funkwelle" (QA round 6). The zero-width
+// (non-)joiners stay: emoji sequences and some scripts need them.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
+
+/** For names people type (an analyst's name, a saved search's): no control or bidi characters. */
+export const NO_CONTROL_OR_BIDI = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/u;
 
 // Without the u flag, so the halves of a pair are seen one by one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Post text as stored and shown: control and bidi-override characters removed, a lone surrogate made U+FFFD. */
+/** Post text as stored and shown: control, bidi-override and invisible in-word characters removed, a lone surrogate made U+FFFD. */
 export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATE, '\ufffd');
 }
@@ -40,11 +46,16 @@ export const Timestamp = z
   .datetime({ offset: true })
   .transform((s) => (CANONICAL_UTC.test(s) ? s : new Date(s).toISOString()));
 
+// Author fields are shown in the dashboard and in chat alerts like the text: cleaned the same way (QA round 6: a name
+// with U+202E was stored and shown as given).
+/** Longest author id the schema takes. */
+export const AUTHOR_ID_MAX = 256;
+
 export const Author = z
   .object({
-    id: z.string().min(1).max(256),
-    handle: z.string().max(256).optional(),
-    name: z.string().max(512).optional(),
+    id: z.string().min(1).max(AUTHOR_ID_MAX).transform(withoutControlCharacters).refine((id) => id.length > 0, 'an id with visible characters'),
+    handle: z.string().max(256).transform(withoutControlCharacters).optional(),
+    name: z.string().max(512).transform(withoutControlCharacters).optional(),
     /** True when the author is one of a configured brand's own accounts. */
     isBrand: z.boolean().default(false),
   })

@@ -6,7 +6,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { acknowledgeAlert, resolveAlert } from '../../src/alerts/lifecycle.ts';
-import type { Alert } from '../../src/model.ts';
+import { NO_CONTROL_OR_BIDI, type Alert } from '../../src/model.ts';
 import type { Store } from '../../src/store/port.ts';
 import { AlertParams, parseInput, parseQuery, pathParam } from '../params.ts';
 
@@ -27,7 +27,7 @@ export const AlertActionBody = z
       .trim()
       .min(1, 'a name')
       .max(100, 'at most 100 characters')
-      .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+      .regex(NO_CONTROL_OR_BIDI, 'no control or bidi characters')
       .optional(),
   })
   .strict();

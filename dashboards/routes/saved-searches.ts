@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { NO_CONTROL_OR_BIDI } from '../../src/model.ts';
 import type { Store } from '../../src/store/port.ts';
 import { unknownBrandIssues } from '../brand-ids.ts';
 import { BadRequestError, MentionSearchParams, parseInput, pathParam } from '../params.ts';
@@ -24,7 +25,7 @@ const ParamValue = z.union([Scalar, z.array(Scalar).max(50)]);
 
 export const SavedSearchBody = z
   .object({
-    name: z.string().trim().min(1, 'a name').max(100, 'at most 100 characters'),
+    name: z.string().trim().min(1, 'a name').max(100, 'at most 100 characters').regex(NO_CONTROL_OR_BIDI, 'no control or bidi characters'),
     params: z.record(z.string().max(32), ParamValue),
   })
   .strict();

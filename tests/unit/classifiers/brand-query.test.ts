@@ -30,6 +30,9 @@ describe('brand queries: terms, phrases, case and umlauts', () => {
     ['Strasse', 'Die Straße ist gesperrt', true],
     ['Bahn', 'Bahnhof geschlossen', false],
     ['Bahn', 'mal wieder #Bahn', true],
+    // Styled full-width letters read as their ASCII forms (QA round 6).
+    ['Funkwelle', 'ＦＵＮＫＷＥＬＬＥ ihr seid raus', true],
+    ['"Deutsche Bahn"', 'Ｄｅｕｔｓｃｈｅ Ｂａｈｎ', true],
   ])('%s on %j → %s', (query, text, expected) => expect(matches(query, text).matched).toBe(expected));
 });
 

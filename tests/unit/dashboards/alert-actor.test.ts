@@ -40,7 +40,7 @@ describe('ack and resolve name who acted', () => {
 
   it('refuses an actor that is not a short name, and unknown fields, with 400 before changing anything', async () => {
     const served = await harness.start();
-    for (const body of [{ by: '' }, { by: 'x'.repeat(101) }, { by: 'a\nb' }, { by: 42 }, { who: 'lena' }]) {
+    for (const body of [{ by: '' }, { by: 'x'.repeat(101) }, { by: 'a\nb' }, { by: 'Mallory\u202eevil' }, { by: 42 }, { who: 'lena' }]) {
       const reply = await post(served, `/api/alerts/${OPEN}/ack`, body);
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error).toMatch(/^invalid body: /);

@@ -89,6 +89,19 @@ describe('POST /api/ingest', () => {
     expect(body.rejected).toEqual([{ index: 1, errors: ['text: text is blank (only spaces or invisible characters)'] }]);
   });
 
+  it('cleans author fields as text, and drops soft hyphens and zero-width spaces, which hid "Funkwelle" from brand and search (QA round 6)', async () => {
+    const res = await send([
+      mention('1', { author: { id: 'u\u0000-1', handle: 'evil\u202eliam', name: 'Eve\u001b[31m' }, text: 'Funk\u00adwelle und Funk\u200bwelle: kein Netz \ufeff👨\u200d👩\u200d👧' }),
+      mention('2', { author: { id: '\u0000\u202e' } }),
+    ]);
+    expect(res.status).toBe(207);
+    expect(out.mentions.map((m) => [m.author, m.text])).toEqual([
+      [{ id: 'u-1', handle: 'evilliam', name: 'Eve[31m', isBrand: false }, 'Funkwelle und Funkwelle: kein Netz 👨\u200d👩\u200d👧'],
+    ]);
+    const body = (await res.json()) as { rejected: Array<{ index: number; errors: string[] }> };
+    expect(body.rejected).toEqual([{ index: 1, errors: ['author.id: an id with visible characters'] }]);
+  });
+
   it('refuses times no post can have: far in the future (it would move the event clock) or before 1990', async () => {
     const res = await send([mention('1', { createdAt: '9999-11-29T11:30:00Z' }), mention('2', { createdAt: '1970-01-01T00:00:00Z' }), mention('3')]);
     expect(res.status).toBe(207);
