@@ -132,6 +132,20 @@ describe('the replay source of a config: timeZone', () => {
     expect(out.mentions.map((m) => m.createdAt)).toEqual(['2026-01-15T07:30:00.000Z']);
   });
 
+  it('quarantines posts a running service cannot be given: dated in years to come or before 1990 (QA round 6)', async () => {
+    const file = write('far.csv', 'id,date,author,text\n1,2026-01-15 08:30,kunde1,Paket seit einer Woche nicht da\n2,2099-01-15 08:30,kunde2,Paket aus der Zukunft\n3,1971-01-15 08:30,kunde3,Paket von früher\n');
+    const t = makeContext();
+    const out = collector();
+    const source = SourceConfig.parse({ type: 'replay', name: 'export', path: file, once: false });
+    await replayIngestorFactory.create(source, { ...t.context, willRun: true }).run(out.emit, new AbortController().signal);
+    expect(out.ids()).toEqual(['csv:1']);
+    // In event-time order, as the file is fed.
+    expect(t.quarantined.map((q) => q.reason)).toEqual([
+      'far.csv: csv:3: createdAt: 1971-01-15T08:30:00.000Z is before 1990, most likely a misread date',
+      'far.csv: csv:2: createdAt: 2099-01-15T08:30:00.000Z lies more than a day in the future',
+    ]);
+  });
+
   it('refuses an unknown zone when the config is read', () => {
     const source = SourceConfig.parse({ type: 'replay', name: 'export', path: write('other.csv', csv), timeZone: 'Mars/Base' });
     expect(() => replayIngestorFactory.create(source, makeContext().context)).toThrow(/timeZone: unknown time zone/);
