@@ -40,6 +40,8 @@ export interface IngestRouterOptions {
   retentionDays?: number;
   /** Sources other ingestors write (`sourcesRefusedByWebhook`); default: the built-in ones. */
   refusedSources?: ReadonlySet<string>;
+  /** The configured brands' ids: a pushed `brandContext` may name only these. Default: not checked. */
+  brandIds?: ReadonlySet<string>;
 }
 
 
@@ -142,6 +144,11 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
         rejected.push({ index, errors: [`id: must start with "${parsed.data.source}:" (its source), got "${parsed.data.id.slice(0, 80)}"`] });
         continue;
       }
+      const trespass = foreignFields(parsed.data, options.brandIds);
+      if (trespass.length > 0) {
+        rejected.push({ index, errors: trespass });
+        continue;
+      }
       // The store keeps one post per id: a second copy in the same request would be counted as accepted and vanish.
       const first = firstIndexOf.get(parsed.data.id);
       if (first !== undefined) {
@@ -149,7 +156,8 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
         continue;
       }
       firstIndexOf.set(parsed.data.id, index);
-      accepted.push(parsed.data);
+      // When it reached us is ours to say, not the sender's.
+      accepted.push({ ...parsed.data, ingestedAt: new Date(now).toISOString() });
     }
     const handoff = (async () => {
       // Rejected items are parked first: if the bus then fails, a resend repeats nothing but the parking.
@@ -178,6 +186,22 @@ export function createIngestRouter(options: IngestRouterOptions): Router {
   });
 
   return router;
+}
+
+/**
+ * What a pushed post may not claim: a thread of another source (a post marked as the brand's would answer, and close,
+ * the unanswered complaints of that source's thread), or the space of a brand this server does not track (QA round 6).
+ */
+function foreignFields(m: Mention, brandIds: ReadonlySet<string> | undefined): string[] {
+  const errors: string[] = [];
+  const own = `${m.source}:`;
+  if (!m.thread.rootId.startsWith(own)) errors.push(`thread.rootId: must be a post of the same source ("${own}…"), got "${m.thread.rootId.slice(0, 80)}"`);
+  if (m.thread.parentId !== undefined && !m.thread.parentId.startsWith(own)) {
+    errors.push(`thread.parentId: must be a post of the same source ("${own}…"), got "${m.thread.parentId.slice(0, 80)}"`);
+  }
+  const unknown = brandIds === undefined ? [] : m.brandContext.filter((b) => !brandIds.has(b));
+  if (unknown.length > 0) errors.push(`brandContext: ${unknown.map((b) => JSON.stringify(b.slice(0, 64))).join(', ')} is no configured brand id`);
+  return errors;
 }
 
 /** Far above any Mention's nesting, far below what recursive readers (JSON.stringify, the schema) survive. */

@@ -239,6 +239,7 @@ export async function startService(loaded: LoadedConfig, options: StartOptions =
         token: secrets.ingestToken,
         quarantine: (reason, raw) => quarantine(WEBHOOK_SOURCE, reason, raw),
         refusedSources: refusedByWebhook,
+        brandIds: new Set(config.brands.map((b) => b.id)),
         // Only Elasticsearch drops old months; the embedded store keeps what it is given.
         ...(store.kind === 'elasticsearch' ? { retentionDays: config.store.retentionDays } : {}),
       }),

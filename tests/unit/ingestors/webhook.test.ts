@@ -175,6 +175,25 @@ describe('POST /api/ingest', () => {
     ]);
   });
 
+  it("refuses a pushed post in another source's thread or in the space of an unknown brand, and stamps its own ingestedAt (QA round 6)", async () => {
+    const app = express();
+    app.use(createIngestRouter({ emit: out.emit, token: TOKEN, quarantine: async () => undefined, log: t.context.log, brandIds: new Set(['funkwelle']) }));
+    const res = await postTo(app, [
+      mention('1', { author: { id: 'care', isBrand: true }, thread: { rootId: 'twitter:99', parentId: 'twitter:99' } }),
+      mention('2', { thread: { rootId: 'review:1', parentId: 'rss:5' } }),
+      mention('3', { brandContext: ['<script>', 'funkwelle'] }),
+      mention('4', { brandContext: ['funkwelle'], ingestedAt: '1970-01-02T00:00:00Z' }),
+    ]);
+    expect(res.status).toBe(207);
+    expect(((await res.json()) as { rejected: Array<{ index: number; errors: string[] }> }).rejected).toEqual([
+      { index: 0, errors: ['thread.rootId: must be a post of the same source ("review:…"), got "twitter:99"', 'thread.parentId: must be a post of the same source ("review:…"), got "twitter:99"'] },
+      { index: 1, errors: ['thread.parentId: must be a post of the same source ("review:…"), got "rss:5"'] },
+      { index: 2, errors: ['brandContext: "<script>" is no configured brand id'] },
+    ]);
+    expect(out.ids()).toEqual(['review:4']);
+    expect(Date.parse(out.mentions[0]?.ingestedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('answers 400 "empty body" for a JSON request without a body, not 415 (QA round 6)', async () => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(400);
