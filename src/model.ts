@@ -43,7 +43,7 @@ const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** ISO-8601 timestamp with offset; normalised to UTC `Z` form so string order is time order. */
 export const Timestamp = z
   .string()
-  .datetime({ offset: true })
+  .datetime({ offset: true, message: 'an ISO-8601 time with its zone, e.g. 2026-11-30T08:00:00Z or 2026-11-30T09:00:00+01:00' })
   .transform((s) => (CANONICAL_UTC.test(s) ? s : new Date(s).toISOString()));
 
 // Author fields are shown in the dashboard and in chat alerts like the text: cleaned the same way (QA round 6: a name
