@@ -8,7 +8,7 @@
 import type { Alert, AlertSeverity, Brand, ReplyKind } from '../src/model.ts';
 import { authorLabel, formatBusinessTime, formatDuration } from './alert-format.ts';
 import { businessMinutesBetween } from './business-hours.ts';
-import type { ThreadState } from './unanswered-thread.ts';
+import { CUSTOMER_SOLVED, type ThreadState } from './unanswered-thread.ts';
 
 export type Priority = 'normal' | 'high' | 'urgent';
 
@@ -38,6 +38,7 @@ export function severityOf(t: ThreadState, longOverdue: boolean): AlertSeverity 
 
 /** The closing reason in the brand's language, for the title; the evidence keeps the stable English form. */
 function closedWithout(resolution: string, lang: 'de' | 'en'): string {
+  if (resolution === CUSTOMER_SOLVED) return lang === 'de' ? 'geschlossen: laut Kunde erledigt' : 'closed: customer reports it solved';
   const days = /within (\d+) days/u.exec(resolution)?.[1];
   if (resolution.startsWith('expired: no customer reply')) {
     return lang === 'de' ? `geschlossen: keine Rückmeldung des Kunden binnen ${days} Tagen` : `closed: no customer reply within ${days} days`;

@@ -50,10 +50,11 @@ export class ThreadBook {
     return Date.parse(t.lastActivityAt) + this.retentionMs;
   }
 
-  /** The thread's timers: SLA deadline and escalation while it awaits the brand, and its expiry. */
+  /** The thread's timers: SLA deadline and escalation while it awaits the brand, a deferred alert revision, and its expiry. */
   timersOf(t: ThreadState): number[] {
     const out = [this.expiryOf(t)];
     if (t.state === 'awaiting_brand' && t.dueAt) out.push(Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
+    if (t.alert?.status === 'open' && t.alert.deferredUpdateAt) out.push(Date.parse(t.alert.deferredUpdateAt));
     return out;
   }
 

@@ -6,6 +6,7 @@
 import type { Brand, Classified } from '../src/model.ts';
 import { analyseCues, type CueAnalysis } from './cues.ts';
 import { prepare } from './text.ts';
+import { addressesSomeoneElse, asksTheCrowd, type ThreadContext } from './unanswered-context.ts';
 
 /** Whole words only; `\b` knows no umlauts ("überfällig", "rückmeldung" at a word's end would slip). */
 const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
@@ -22,7 +23,7 @@ const CLOSING = wordsRe(
 // The matter is over: the problem words in such a note describe what was fixed ("Super help - problem solved",
 // "Thanks, working again!"), which the classifier may read as a complaint and the cue model as a failure.
 const RESOLVED = wordsRe(
-  'hat\\s+(?:sich\\s+)?(?:erledigt|geklappt|funktioniert)|problem\\s+(?:ist\\s+)?(?:gelöst|behoben)|passt(?:\\s+jetzt)?|(?:geht|läuft|funktioniert)\\s+(?:jetzt\\s+)?wieder|problem\\s+solved|(?:all\\s+)?sorted|works\\s+now|working\\s+(?:now|again)|solved|fixed\\s+now',
+  'hat\\s+(?:sich\\s+)?(?:erledigt|geklappt|funktioniert|geklärt)|(?:selbst|selber|doch\\s+noch)\\s+(?:gefunden|gelöst|hinbekommen)|nvm|never\\s*mind|found\\s+it|figured\\s+it\\s+out|sorted\\s+it|problem\\s+(?:ist\\s+)?(?:gelöst|behoben)|passt(?:\\s+jetzt)?|(?:geht|läuft|funktioniert)\\s+(?:jetzt\\s+)?wieder|problem\\s+solved|(?:all\\s+)?sorted|works\\s+now|working\\s+(?:now|again)|solved|fixed\\s+now',
 );
 const STILL_OPEN = /\?|\b(?:aber|but|still|immer\s+noch|noch\s+immer|nicht|nichts|kein(?:e|en)?|not|no|never)\b/iu;
 const HANDLES_URLS_EMOJI = /@\w+|https?:\/\/\S+|[\p{Extended_Pictographic}\u{FE0F}]/gu;
@@ -125,6 +126,33 @@ function cueEvidence(m: Classified): CueAnalysis['evidence'] {
   return analyseCues(prepare(m.text), m.lang).evidence;
 }
 
+/** Short, with nothing left open and nothing wanted: only such a note can close a matter. */
+function mayClose(bare: string, words: number): boolean {
+  return words <= CLOSING_MAX_WORDS && !STILL_OPEN.test(bare) && !WANTS.test(bare);
+}
+
+const bareText = (text: string): string => text.replace(HANDLES_URLS_EMOJI, ' ');
+const wordCount = (bare: string): number => bare.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * Whether the customer says their matter is over ("Hat sich erledigt, ging nach dem Passwort-Reset wieder. Danke!",
+ * "nvm, found it in the app, thanks!"): a short closing note that reports it solved, not ironically. Plain thanks do
+ * not (a customer thanking for a holding reply still waits); "Danke, aber …" / "thanks but still broken" do not.
+ */
+export function reportsSolved(m: Classified): boolean {
+  const bare = bareText(m.text);
+  return mayClose(bare, wordCount(bare)) && RESOLVED.test(bare) && !cueEvidence(m).irony;
+}
+
+/**
+ * Whether the cue model reads the post as praise with no criticism beside it ("Glückwunsch! Bin seit 20 Jahren Kundin
+ * und immer zufrieden"), whatever the complaint flag says.
+ */
+export function readsAsPraise(m: Classified): boolean {
+  const e = cueEvidence(m);
+  return !criticised(e) && e.positive >= PRAISE_MIN;
+}
+
 /**
  * A thank-you or closing note: short, with closing words, nothing left open, and none of the cue model's
  * criticism beside them. A note that says the matter is resolved closes despite problem words (what was fixed),
@@ -132,7 +160,7 @@ function cueEvidence(m: Classified): CueAnalysis['evidence'] {
  * alone: sarcasm the cue lists do not know still reads as a complaint to the learned model.
  */
 function isClosing(m: Classified, bare: string, words: number, evidence: () => CueAnalysis['evidence']): boolean {
-  if (words > CLOSING_MAX_WORDS || STILL_OPEN.test(bare) || WANTS.test(bare)) return false;
+  if (!mayClose(bare, words)) return false;
   const resolved = RESOLVED.test(bare);
   if (!resolved && !CLOSING.test(bare)) return false;
   const e = evidence();
@@ -153,21 +181,30 @@ function isPraise(m: Classified, words: number, e: CueAnalysis['evidence']): boo
 
 /**
  * Whether a customer message expects an answer. Addressed messages do by default (social-care teams answer
- * what is addressed to them), except retweets, thank-you/closing notes and praise that asks for nothing.
+ * what is addressed to them), except retweets, thank-you/closing notes, praise that asks for nothing, comments to
+ * another person or questions to the crowd, and, under the brand's giveaway post, entries (`context`, see
+ * unanswered-context.ts).
  * Sarcasm ("Na toll, schon wieder Netzausfall. Danke für nix", "Great job, 3 hours on hold") is a complaint.
  */
-export function expectsAnswer(m: Classified): boolean {
+export function expectsAnswer(m: Classified, context: ThreadContext = {}): boolean {
   // A reshare, "RT @author: …" or, when the file did not name the original's author, "RT: …" (ingestors/reshares.ts).
   if (/^\s*RT(?:\s+@|:)/u.test(m.text)) return false;
-  const bare = m.text.replace(HANDLES_URLS_EMOJI, ' ');
-  const words = bare.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const bare = bareText(m.text);
+  const words = wordCount(bare);
   if (words === 0) return false;
   // Computed once, and only for posts that may close or praise: most addressed posts are settled before.
   let evidence: CueAnalysis['evidence'] | undefined;
   const cues = (): CueAnalysis['evidence'] => (evidence ??= cueEvidence(m));
   // Before the complaint flag: "problem solved" carries complaint words, yet closes the matter.
   if (isClosing(m, bare, words, cues)) return false;
+  // Before the complaint flag too: the learned model reads a friend tag ("Tom Weber wär das nicht was für deine neue
+  // Bude?", 0.53) or a giveaway entry ("Nach Sylt, wie jedes Jahr", 0.51) as a complaint about as often as not.
+  if (addressesSomeoneElse(ownText(m.text), context, () => criticised(cues()))) return false;
+  // Under the brand's giveaway post a comment is an entry unless it complains (the cue model finds the failure, as in
+  // "Statt Gewinnspiele zu machen solltet ihr lieber mal meinen Schaden bearbeiten") or asks the brand something.
+  if (context.underGiveaway) return (m.complaint.isComplaint && criticised(cues())) || (bare.includes('?') && !asksTheCrowd(bare, context));
   if (m.complaint.isComplaint) return true;
+  if (asksTheCrowd(bare, context)) return false;
   if (GIVEAWAY_ENTRY.test(m.text) && !bare.includes('?')) return false;
   // On the text without handles and links: "@AcmeHelp" asks for no help, a link's "?a=1" is no question.
   if (REQUEST.test(bare) || bare.includes('?') || m.intents.includes('question')) return true;

@@ -8,8 +8,9 @@
  * Whom a brand reply addresses:
  * - a reply to a customer's post (parentId) addresses that customer, also when the post was answered before;
  * - a reply to an earlier brand reply addresses whom that one addressed (an answer in two parts);
- * - a reply at the thread's root level (to the page post, or with no parent) is a message to everybody there
- *   ("Die Störung in Leipzig ist behoben"), unless it names customers, then it is for them: Twitter replies carry
+ * - a reply at the thread's root level (with no parent, or to the root) is a message to everybody there
+ *   ("Die Störung in Leipzig ist behoben"), unless it names customers, then it is for them; under a post no customer
+ *   wrote (the brand's page post) one that names nobody is at most a holding note (`pageWideAddressees`): Twitter replies carry
  *   the handles of the people they answer, page replies the names of the commenters ("Bob B, Carol C: das Update
  *   kommt heute", "@Carol …"). A reply naming someone by @handle who is none of the customers is for that person,
  *   not for everybody (QA: one comment to two commenters closed a third one's billing complaint);
@@ -19,7 +20,7 @@
  */
 import type { ReplyKind } from '../src/model.ts';
 import { handlesIn } from './unanswered-cues.ts';
-import { LEGACY_CUSTOMER, MAX_CUSTOMER_IDS, MAX_CUSTOMERS, type CustomerState, type ThreadState } from './unanswered-thread.ts';
+import { LEGACY_CUSTOMER, MAX_CUSTOMER_IDS, MAX_CUSTOMERS, type CustomerState, type PendingMessage, type ThreadState } from './unanswered-thread.ts';
 
 export interface CustomerPost {
   id: string;
@@ -105,6 +106,47 @@ export function customerAsks(c: CustomerState, m: CustomerPost, flags: { complai
   rememberPost(c, m.id, m.createdAt);
 }
 
+/** The open customers a brand reply names, by @handle or by name. */
+function namedOpen(t: ThreadState, text: string, handles: ReadonlySet<string>): CustomerState[] {
+  const lower = text.toLowerCase();
+  return t.customers.filter((c) => c.state !== 'answered' && ((c.handle !== undefined && handles.has(c.handle)) || namesCustomer(lower, c)));
+}
+
+/** A greeting to everybody reading: "Liebe Kundinnen und Kunden", "Hallo zusammen", "an alle", "Dear customers", "Hi all". */
+const GREETS_ALL =
+  /(?<![\p{L}])(?:liebe\s+(?:kundinnen|kunden|alle|community|fans|leute|follower\w*)|hallo\s+(?:zusammen|alle|ihr\s+lieben)|(?:an|für)\s+alle|ihr\s+lieben|dear\s+(?:all|customers|everyone|community)|(?:hi|hello|hey)\s+(?:all|everyone|everybody|folks)|to\s+(?:all|everyone)\s+(?:who|affected|waiting))(?![\p{L}])/iu;
+
+/**
+ * Whom a brand comment at the top level of a post no customer wrote (its own page post, or a tweet of its own that
+ * customers reply to) addresses, when it names nobody. It cannot be the answer to each commenter's own matter:
+ * "Liebe Kundinnen und Kunden, wir bearbeiten alle der Reihe nach" under a storm post settled every waiting
+ * commenter (QA6, hanseatica post 100). Greeting everyone, it is a note to each customer waiting, which the tracker
+ * counts at most as a holding reply; otherwise ("Danke für die vielen Glückwünsche!") it is for nobody waiting.
+ * Undefined when the reply is no such comment (it replies to a post, or the root is a customer's, or it names people):
+ * `addressees` decides then.
+ */
+export function pageWideAddressees(t: ThreadState, reply: { parentId?: string; text: string }): Set<string> | undefined {
+  if (reply.parentId !== undefined && reply.parentId !== t.rootId) return undefined;
+  if (t.customers.some((c) => c.ids.includes(t.rootId))) return undefined;
+  const handles = reply.text.includes('@') ? handlesIn(reply.text) : new Set<string>();
+  if (handles.size > 0 || namedOpen(t, reply.text, handles).length > 0) return undefined;
+  return GREETS_ALL.test(reply.text) ? new Set(t.customers.filter((c) => c.state !== 'answered').map((c) => c.authorId)) : new Set();
+}
+
+/**
+ * The customer says their matter is over ("Hat sich erledigt, danke!"): nothing is owed to them any more, whatever
+ * the brand did. Returns their messages taken off the waiting list, for the alert that still names them.
+ */
+export function customerSettles(t: ThreadState, authorId: string): PendingMessage[] {
+  const c = customerOf(t, authorId);
+  if (c === undefined || c.state === 'answered') return [];
+  c.state = 'answered';
+  delete c.waitingSince;
+  const theirs = t.pending.filter((p) => p.authorId === authorId);
+  t.pending = t.pending.filter((p) => p.authorId !== authorId);
+  return theirs;
+}
+
 /** Author ids of the customers a brand reply addresses (see the module comment). */
 export function addressees(t: ThreadState, reply: { parentId?: string; text: string }): Set<string> {
   const { parentId } = reply;
@@ -118,7 +160,7 @@ export function addressees(t: ThreadState, reply: { parentId?: string; text: str
   const open = t.customers.filter((c) => c.state !== 'answered');
   const handles = reply.text.includes('@') ? handlesIn(reply.text) : new Set<string>();
   const lower = reply.text.toLowerCase();
-  const named = open.filter((c) => (c.handle !== undefined && handles.has(c.handle)) || namesCustomer(lower, c));
+  const named = namedOpen(t, reply.text, handles);
   if (named.length > 0) return new Set(named.map((c) => c.authorId));
   // "@Dave …": for Dave, whoever he is, not for everyone waiting. Handles of customers already answered count too.
   const knownHandles = new Set(t.customers.flatMap((c) => (c.handle === undefined ? [] : [c.handle])));

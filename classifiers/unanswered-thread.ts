@@ -87,6 +87,11 @@ const AlertState = z.object({
    * written before it existed still reads.
    */
   resolution: z.string().max(200).optional(),
+  /**
+   * A chaser arrived while the alert had been updated less than a throttle period ago: the revision that shows it is
+   * due then (the tracker's timers), unless another revision shows it first. Optional, so older state reads.
+   */
+  deferredUpdateAt: z.string().optional(),
 });
 export type AlertState = z.infer<typeof AlertState>;
 
@@ -134,6 +139,11 @@ const StoredThreadState = z.object({
    * alerted at `watch` under that incident instead of each at its own severity (a chasing customer still escalates).
    */
   storm: z.string().optional(),
+  /**
+   * The root is the brand's own giveaway or contest post: its comments are entries and wait for no answer unless
+   * they complain or ask the brand something (unanswered-context.ts). Optional, so older state reads.
+   */
+  giveaway: z.boolean().optional(),
 });
 
 export const ThreadState = StoredThreadState.extend({ customers: z.array(CustomerState) });
@@ -230,6 +240,9 @@ export function recordReply(t: ThreadState, id: string, kind: ReplyKind, at: str
   pushBounded(t.replies, { id, kind, at, ...addressees }, MAX_REPLIES);
   if (kind === 'auto_reply') t.autoReplies += 1;
 }
+
+/** AlertState.resolution of an alert closed because its customers said their matter was over. */
+export const CUSTOMER_SOLVED = 'customer reports it solved';
 
 /** Stands for the customer of a migrated thread whose state never said who was asked for details. */
 export const LEGACY_CUSTOMER = '';

@@ -56,13 +56,24 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
     return update(t, new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt))), { severity });
   }
 
+  /**
+   * The revision a chaser was deferred to (unanswered.ts, showChaser), once its time has come, unless another revision
+   * showed the chaser first (every revision clears the deferral).
+   */
+  function fireDeferred(brand: string, t: ThreadState, at: Date): Alert | undefined {
+    const deferred = t.alert?.deferredUpdateAt;
+    if (t.alert?.status !== 'open' || deferred === undefined || Date.parse(deferred) > at.getTime()) return undefined;
+    book.markDirty(brand, t.rootId);
+    return update(t, new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt))), {});
+  }
+
   function dueCheck(now: Date, owns: BrandFilter): Alert[] {
     const out: Alert[] = [];
     const nowMs = now.getTime();
     for (const brand of threads.keys()) {
       if (!owns(brand)) continue;
       for (const t of book.takeDue(brand, nowMs)) {
-        const a = fireTimer(brand, t, now);
+        const a = fireTimer(brand, t, now) ?? fireDeferred(brand, t, now);
         if (a) out.push(a);
         book.reschedule(t, nowMs);
       }
@@ -77,13 +88,13 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
       if (!owns(brand)) continue;
       for (const t of book.takeDue(brand, nowMs)) {
         const expiry = book.expiryOf(t);
-        if (t.state === 'awaiting_brand' && t.dueAt) {
-          for (const at of [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity]) {
-            // A deadline after the thread expired never comes: nobody was tracking it any more by then.
-            if (at > nowMs || at >= expiry) continue;
-            const a = fireTimer(brand, t, new Date(at));
-            if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
-          }
+        const deferred = t.alert?.deferredUpdateAt ? Date.parse(t.alert.deferredUpdateAt) : Infinity;
+        const deadlines = t.state === 'awaiting_brand' && t.dueAt ? [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity] : [];
+        for (const at of [...deadlines, deferred].sort((a, b) => a - b)) {
+          // A deadline after the thread expired never comes: nobody was tracking it any more by then.
+          if (at > nowMs || at >= expiry) continue;
+          const a = fireTimer(brand, t, new Date(at)) ?? fireDeferred(brand, t, new Date(at));
+          if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
         }
         if (expiry <= nowMs) {
           const a = retention.drop(brand, t, new Date(expiry), 'expired');

@@ -23,11 +23,23 @@ import { classifyReply } from './reply-kind.ts';
 import type { BrandFilter, OpenStorm, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
 import { ThreadBook } from './unanswered-book.ts';
-import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, replyPrefixHandles, reportsRepeatFailure } from './unanswered-cues.ts';
-import { addressees, boundCustomers, brandReplies, claimCustomer, customerAsks, customerOf, rememberPost, summarise } from './unanswered-customers.ts';
+import { brandNamesOf, isGiveawayPost, type ThreadContext } from './unanswered-context.ts';
+import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, readsAsPraise, replyPrefixHandles, reportsRepeatFailure, reportsSolved } from './unanswered-cues.ts';
+import {
+  addressees,
+  boundCustomers,
+  brandReplies,
+  claimCustomer,
+  customerAsks,
+  customerOf,
+  customerSettles,
+  pageWideAddressees,
+  rememberPost,
+  summarise,
+} from './unanswered-customers.ts';
 import { createThreadRetention } from './unanswered-retention.ts';
 import { currentSeverity, createThreadTimers, isOverdue } from './unanswered-timers.ts';
-import { addPending, newThread, recordId, recordReply, startCycle, toPending, type CustomerState, type ThreadState } from './unanswered-thread.ts';
+import { addPending, CUSTOMER_SOLVED, newThread, recordId, recordReply, startCycle, toPending, type CustomerState, type PendingMessage, type ThreadState } from './unanswered-thread.ts';
 
 export { unansweredNamespace } from './unanswered-book.ts';
 
@@ -68,7 +80,10 @@ export const MAX_CASES_PER_CUSTOMER = 3;
  * @handle still counts as the reply to it: a long weekend's queue, answered on Tuesday morning.
  */
 const INFERRED_REPLY_HOURS = 96;
-/** A chaser on an alert already at its severity updates it when the alert has been quiet this long. */
+/**
+ * A chaser on an alert already at its severity updates it when the alert has been quiet this long, else when this
+ * long has passed since its last update (a deferred revision): a customer writing every minute does not flood the chat.
+ */
 const CHASE_UPDATE_MINUTES = 30;
 
 /** The tracker as the detect stage uses it: a stream detector that also places posts and catches up in event time. */
@@ -97,6 +112,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   const overdueFactor = deps.options?.longOverdueFactor ?? 4;
   const brands = new Map(deps.brands.map((b) => [b.id, b]));
   const accounts = accountIndex(deps.brands);
+  const brandNames = new Map(deps.brands.map((b) => [b.id, brandNamesOf(b)]));
   const book = new ThreadBook(deps.brands.map((b) => b.id), retentionMs);
   const retention = createThreadRetention({ book, brands, maxThreads, retentionMs, update });
   const timers = createThreadTimers({ book, brands, retention, update });
@@ -124,6 +140,8 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   /** Bumps the alert's revision with the given changes and renders it; undefined when there is no alert. */
   function update(t: ThreadState, now: Date, change: Partial<NonNullable<ThreadState['alert']>>, context: AlertRenderContext = {}): Alert | undefined {
     if (!t.alert) return undefined;
+    // Every revision shows the thread as it is now, the chasers a deferred revision waited for included.
+    delete t.alert.deferredUpdateAt;
     Object.assign(t.alert, change, { revision: t.alert.revision + 1, updatedAt: now.toISOString() });
     return renderAlert(t, brands.get(t.brand), now, context);
   }
@@ -140,10 +158,33 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     return m.complaint.isComplaint || m.sentiment.label === 'negative' || storm.severity !== 'watch' ? storm.id : undefined;
   }
 
+  /** What the tracker knows of a customer post's thread that its words alone do not say (unanswered-context.ts). */
+  function contextOf(brand: string, t: ThreadState | undefined, m: Classified): ThreadContext {
+    const others = t?.customers.filter((c) => c.authorId !== m.author.id) ?? [];
+    return {
+      underGiveaway: t?.giveaway === true,
+      brandNames: brandNames.get(brand) ?? [],
+      fellows: others.flatMap((c) => [c.handle, c.name].filter((x): x is string => x !== undefined)),
+      tagsAreNames: m.channel === 'page_comment' || m.source === 'facebook',
+    };
+  }
+
+  /**
+   * The thread a standalone "Hat sich erledigt" (a tweet of its own, no parent) is about: the customer's latest one
+   * of this source still waiting on the brand, if they wrote there within INFERRED_REPLY_HOURS.
+   */
+  function solvedMatterOf(brand: string, m: Classified): ThreadState | undefined {
+    const latest = book.waitingThreads(brand, m.author.id, m.source).at(-1);
+    const c = latest === undefined ? undefined : customerOf(latest, m.author.id);
+    return c !== undefined && Date.parse(m.createdAt) - Date.parse(c.lastAt) <= INFERRED_REPLY_HOURS * HOUR ? latest : undefined;
+  }
+
   function onCustomer(brand: string, m: Classified, now: Date): Alert[] {
     let t = book.findThread(brand, m);
     // At-least-once delivery: a mention seen again (redelivered after a crash) must not count twice.
     if (t && (t.ids.includes(m.id) || t.pending.some((p) => p.id === m.id))) return [];
+    const expects = expectsAnswer(m, contextOf(brand, t, m));
+    if (!t && !expects && reportsSolved(m)) t = solvedMatterOf(brand, m);
     // A customer already waiting for the brand in MAX_CASES_PER_CUSTOMER threads of this source (one loud customer's
     // 200 separate tweets) writes in the newest of them: a thread each raised 146 critical alerts for one person in a
     // day (QA firestorm replays). Up to the cap each message is its own case, answered (or not) where it was asked,
@@ -156,13 +197,16 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       if (storm !== undefined) t.storm = storm;
       book.threadsOf(brand).set(t.rootId, t);
     }
-    if (!expectsAnswer(m)) {
+    if (!expects) {
       book.forget(t, recordId(t, m.id, m.createdAt));
       // Still theirs: a brand reply to this post (a thank-you) is a reply to them, not to everybody waiting.
       const known = customerOf(t, m.author.id);
       if (known) rememberPost(known, m.id, m.createdAt);
+      // "Hat sich erledigt" settles the writer's own open matter here, nobody else's (QA6: it took this branch and
+      // left the customer alerted at critical).
+      const out = known !== undefined && known.state !== 'answered' && reportsSolved(m) ? customerSolved(brand, t, known, m, now) : [];
       book.touch(t);
-      return [];
+      return out;
     }
     // "Schon wieder"/"again" chases only from a customer who already wrote in this thread (asked before the last
     // answer too, hence before a new cycle forgets them): in their first message it is a failure that happened
@@ -175,8 +219,11 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // here or in a thread of their own — except a storm post's new thread: three outraged tweets are the storm, not
     // a customer chasing (87 storm posts escalated to warning that way in the QA's airline firestorm).
     const nudge = isNudge(m.text) || repeated || (t.storm === undefined && book.waitingElsewhere(brand, m.author.id, t.rootId));
-    customerAsks(claimCustomer(t, m), m, { complaint: m.complaint.isComplaint, nudge });
-    addPending(t, toPending(m));
+    const c = claimCustomer(t, m);
+    // What customerAsks counts as a follow-up: a nudge, or writing again while waiting ("…seitdem kommt nichts").
+    const followUp = nudge || c.state === 'awaiting_brand';
+    customerAsks(c, m, { complaint: m.complaint.isComplaint, nudge });
+    addPending(t, asExample(m));
     boundCustomers(t);
     settle(t);
     book.touch(t);
@@ -187,18 +234,68 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       return [update(t, now, { severity: isOverdue(t, now) ? currentSeverity(t, now) : 'info' })].filter((a): a is Alert => a !== undefined);
     }
     // An overdue thread whose customer chases again escalates now, not at the next timer. Already at its top
-    // severity, the chase is still news: the alert shows it (follow-ups, the chaser among the posts), at most
-    // every CHASE_UPDATE_MINUTES so a customer writing every minute does not flood the chat (QA: a chaser on a
-    // critical alert changed nothing the analyst could see until the thread closed 14 days later).
+    // severity, the chase is still news: the alert shows it (follow-ups, the chaser among the posts) now, or when
+    // CHASE_UPDATE_MINUTES have passed since its last revision (QA: a chaser on a critical alert changed nothing the
+    // analyst could see until the thread closed 14 days later; QA6: one ten minutes after the escalation was dropped).
     if (isOverdue(t, now)) {
       const severity = currentSeverity(t, now);
-      const quiet = now.getTime() - Date.parse(t.alert.updatedAt) >= CHASE_UPDATE_MINUTES * 60_000;
-      if (severity !== t.alert.severity || (nudge && quiet)) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
+      if (severity !== t.alert.severity) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
+      if (followUp) return showChaser(t, now);
     }
     return [];
   }
 
+  /**
+   * The post as the alert shows it. Complaints lead the examples and the title, but only one the cue model does not
+   * read as praise: "Glückwunsch! Bin seit 20 Jahren Kundin und immer zufrieden" (flagged at 0.60) led "Beschwerde von
+   * Silke Harms und 1 weiteren" over an eight-week-old claim (QA6, hanseatica post 400).
+   */
+  function asExample(m: Classified): PendingMessage {
+    const p = toPending(m);
+    if (p.complaint && readsAsPraise(m)) delete p.complaint;
+    return p;
+  }
+
+  /** The alert's revision showing a chaser: now if the alert has been quiet long enough, else deferred until it has. */
+  function showChaser(t: ThreadState, now: Date): Alert[] {
+    if (!t.alert) return [];
+    const due = Date.parse(t.alert.updatedAt) + CHASE_UPDATE_MINUTES * 60_000;
+    if (now.getTime() >= due) return [update(t, now, {})].filter((a): a is Alert => a !== undefined);
+    t.alert.deferredUpdateAt ??= new Date(due).toISOString();
+    book.touch(t);
+    return [];
+  }
+
+  /** The customer reported their matter solved: they are settled, and the alert resolves once nobody else waits. */
+  function customerSolved(brand: string, t: ThreadState, c: CustomerState, m: Classified, now: Date): Alert[] {
+    const clockBefore = t.clockStartedAt;
+    const settled = customerSettles(t, c.authorId);
+    settle(t);
+    return [afterSettling(brand, t, m, now, clockBefore, settled, CUSTOMER_SOLVED)].filter((a): a is Alert => a !== undefined);
+  }
+
+  /**
+   * The alert's revision once customers were settled by `m` (a brand reply, or a customer saying it is solved):
+   * resolved when nobody waits any more, else showing those still waiting. `answered`: the messages taken off the
+   * waiting list, so a resolved alert still names who waited and what they wrote. `resolution`: why it closed
+   * without a brand answer.
+   */
+  function afterSettling(brand: string, t: ThreadState, m: Classified, now: Date, clockBefore: string | undefined, answered: readonly PendingMessage[], resolution?: string): Alert | undefined {
+    if (!t.alert || t.alert.status !== 'open') return undefined;
+    if (t.state === 'answered') {
+      const waitedMinutes = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
+      return update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes, ...(resolution ? { resolution } : {}) }, { answered });
+    }
+    // The clock may have restarted for the remaining customers: until they are due again, the alert waits.
+    const severity = isOverdue(t, now) ? currentSeverity(t, now) : 'info';
+    return update(t, now, { severity }, { answered });
+  }
+
   function onBrand(brand: string, m: Classified, now: Date): Alert[] {
+    if (m.thread.rootId === m.id && isGiveawayPost(m.text)) {
+      markGiveaway(brand, m);
+      return [];
+    }
     const t = book.findThread(brand, m);
     if (t) return applyReply(brand, t, m, now);
     // Redelivered after a reply placed by its @handles: the post is already in the thread it went to.
@@ -208,6 +305,21 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const out: Alert[] = [];
     for (const [thread, to] of inferredReplyTo(brand, m)) out.push(...applyReply(brand, thread, m, now, to));
     return out;
+  }
+
+  /**
+   * The brand's own giveaway post: the thread its comments will open is marked before they come, so entries ("An die
+   * Ostsee 🌊", "Harz! Wandern mit dem Hund") wait for no answer (QA6: 17 entrants in one critical alert).
+   */
+  function markGiveaway(brand: string, m: Classified): void {
+    let t = book.threadsOf(brand).get(m.id);
+    if (!t) {
+      t = newThread(brand, m.id, m.source, m.channel, slaMinutesFor(deps.config, brands.get(brand), m.source, m.channel), m.createdAt);
+      book.threadsOf(brand).set(t.rootId, t);
+    }
+    t.giveaway = true;
+    book.forget(t, recordId(t, m.id, m.createdAt));
+    book.touch(t);
   }
 
   /**
@@ -245,10 +357,15 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   function applyReply(brand: string, t: ThreadState, m: Classified, now: Date, inferred?: ReadonlySet<string>): Alert[] {
     // Redelivered: `replies` starts afresh each cycle, `ids` also remembers the earlier cycles' posts.
     if (t.replies.some((r) => r.id === m.id) || t.ids.includes(m.id)) return [];
-    const kind: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
+    const reply = { parentId: m.thread.parentId, text: m.text };
+    // A page-wide comment names nobody: at most a holding note, for those it greets (see pageWideAddressees).
+    const pageWide = inferred === undefined ? pageWideAddressees(t, reply) : undefined;
+    const classified: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
+    const kind: ReplyKind = pageWide === undefined ? classified : 'auto_reply';
     book.forget(t, recordId(t, m.id, m.createdAt));
-    const to = inferred ?? addressees(t, { parentId: m.thread.parentId, text: m.text });
-    recordReply(t, m.id, kind, m.createdAt, kind === 'auto_reply' ? undefined : [...to]);
+    const to = inferred ?? pageWide ?? addressees(t, reply);
+    // Addressees kept for every kind: an auto-reply to one commenter is no part of another's history (QA6, post 300).
+    recordReply(t, m.id, kind, m.createdAt, [...to]);
     const clockBefore = t.clockStartedAt;
     // What the reply takes off the waiting list: the resolved alert still names that customer and shows the post.
     const pendingBefore = t.pending;
@@ -256,18 +373,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     const answered = pendingBefore.filter((p) => !t.pending.some((q) => q.id === p.id));
     settle(t);
     book.touch(t);
-    const out: Array<Alert | undefined> = [];
-    if (t.alert && t.alert.status === 'open') {
-      if (t.state === 'answered') {
-        const waitedMinutes = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
-        out.push(update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes }, { answered }));
-      } else {
-        // The clock may have restarted for the remaining customers: until they are due again, the alert waits.
-        const severity = isOverdue(t, now) ? currentSeverity(t, now) : 'info';
-        out.push(update(t, now, { severity }, { answered }));
-      }
-    }
-    return out.filter((a): a is Alert => a !== undefined);
+    return [afterSettling(brand, t, m, now, clockBefore, answered)].filter((a): a is Alert => a !== undefined);
   }
 
   function brandsAddressed(m: Classified): string[] {

@@ -17,6 +17,23 @@ export function graphCommentPlace(value: Record<string, unknown>): { pageId: str
   return undefined;
 }
 
+/**
+ * The page and post of a flat Graph page-post record: a permalink ".../PAGE/posts/POST" without a comment_id, or a
+ * "PAGE_POST" id written by the page itself. Read as a generic record it became source json, a thread apart from its
+ * own comments (QA6: every hanseatica page post). Undefined for any other value.
+ */
+export function graphPostPlace(value: Record<string, unknown>): { pageId: string; postId: string } | undefined {
+  if (typeof value.message !== 'string' || value.created_time === undefined) return undefined;
+  const permalink = typeof value.permalink_url === 'string' ? value.permalink_url : '';
+  const link = /facebook\.com\/(\d+)\/posts\/(\d+)(?:[/?#]|$)/u.exec(permalink);
+  if (link && !/[?&]comment_id=/u.test(permalink)) return { pageId: link[1] as string, postId: `${link[1] as string}_${link[2] as string}` };
+  const id = typeof value.id === 'string' ? /^(\d+)_(\d+)$/u.exec(value.id) : null;
+  const from = value.from;
+  const fromId = typeof from === 'object' && from !== null && typeof (from as { id?: unknown }).id === 'string' ? (from as { id: string }).id : undefined;
+  if (id && fromId === id[1]) return { pageId: id[1] as string, postId: value.id as string };
+  return undefined;
+}
+
 /** The page writing on itself is the brand's own voice. */
 function pageAsBrand(author: Mention['author'], pageId: string): Mention['author'] {
   return author.id === pageId ? { ...author, isBrand: true } : author;

@@ -9,7 +9,7 @@ import { normaliseHeader } from '../src/datasets/csv-columns.ts';
 import { CSV_FIELDS, resolveColumns, type CsvColumns } from './replay-csv-columns.ts';
 import { csvRow } from './replay-csv.ts';
 import type { RowResult } from './replay-rows.ts';
-import { graphCommentPlace, nestedGraphComments, placeGraphComment, placeGraphPost } from './replay-graph-comments.ts';
+import { graphCommentPlace, graphPostPlace, nestedGraphComments, placeGraphComment, placeGraphPost } from './replay-graph-comments.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -91,8 +91,12 @@ export function recordRow(value: JsonObject, line: number, place = graphCommentP
     flat.id = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
     columns = jsonColumns(Object.keys(flat));
   }
-  const row = csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, timeZone, source: place ? 'facebook' : 'json' });
-  return place && 'mention' in row ? { ...row, mention: placeGraphComment(row.mention, place) } : row;
+  // A flat page post: its comments name it (graphCommentPlace), so it must be their thread's root, not a json post.
+  const post = place === undefined ? graphPostPlace(value) : undefined;
+  const row = csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, timeZone, source: place || post ? 'facebook' : 'json' });
+  if (!('mention' in row)) return row;
+  if (place) return { ...row, mention: placeGraphComment(row.mention, place) };
+  return post ? { ...row, mention: placeGraphPost({ ...row.mention, id: `facebook:${post.postId}` }, post) } : row;
 }
 
 /**

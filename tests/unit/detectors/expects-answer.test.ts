@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectsAnswer, isNudge, reportsRepeatFailure } from '../../../classifiers/unanswered-cues.ts';
+import { isGiveawayPost } from '../../../classifiers/unanswered-context.ts';
+import { expectsAnswer, isNudge, reportsRepeatFailure, reportsSolved } from '../../../classifiers/unanswered-cues.ts';
 import type { Classified } from '../../../src/model.ts';
 import { post } from './helpers.ts';
 
@@ -194,5 +195,74 @@ describe('expectsAnswer: a reshare expects no answer, with or without the origin
     ['@SkyvaleHelp refund still not received after 6 weeks, is anyone there?', false],
   ] as const)('%s (reshare: %s)', (text, reshare) => {
     expect(expectsAnswer(addressed(text, 'en', true))).toBe(!reshare);
+  });
+});
+
+describe('expectsAnswer with its thread (QA6)', () => {
+  const brandNames = ['hanseatica', 'hanseatica versicherung'];
+  const comment = (text: string, complaint = false) =>
+    post({ id: 'x1', text, at: '2026-03-12T09:40:00Z', author: 'fb-1', handle: null, name: 'Marie Lenz', source: 'facebook', channel: 'page_comment', brandContext: ['hanseatica'], complaint });
+
+  it.each([
+    ['Tom Weber wär das nicht was für deine neue Bude?', true],
+    ['Emma Schmidt schau mal, das mit den Fotos hattest du doch gefragt', false],
+    ['@Gerd Albers das kenne ich, bei mir auch ewig gedauert.', false],
+    ['Hat jemand den Sturm am Montag auch so heftig mitbekommen? Bei uns lagen überall Äste.', false],
+  ] as const)('a comment to another person or the crowd expects none: %s', (text, flagged) => {
+    expect(expectsAnswer(comment(text, flagged), { brandNames, tagsAreNames: true })).toBe(false);
+  });
+
+  it.each([
+    ['@Hanseatica Versicherung wann kommt mein Geld?', false],
+    ['Lüneburger Heide ist schön, aber wann zahlt ihr endlich meinen Schaden?', false],
+    ['Tom Weber, die haben meinen Schaden seit 8 Wochen nicht bearbeitet, lass das lieber', true],
+    ['Hat jemand auch seit Wochen keine Antwort auf seine Schadenmeldung bekommen?', true],
+  ] as const)('still for the brand: %s', (text, flagged) => {
+    expect(expectsAnswer(comment(text, flagged), { brandNames, tagsAreNames: true })).toBe(true);
+  });
+
+  it('on X an "@handle" is another person only when it is a fellow customer of the thread (a brand may answer under an unlisted handle)', () => {
+    const tweet = post({ id: 'x1', text: '@anna_k same here, any update?', at: '2026-03-12T09:40:00Z', author: 'ben', brandContext: ['skylane'], lang: 'en' });
+    expect(expectsAnswer(tweet, { brandNames: ['skylanehelp'], fellows: ['anna_k'] })).toBe(false);
+    expect(expectsAnswer(tweet, { brandNames: ['skylanehelp'], fellows: [] })).toBe(true);
+    expect(expectsAnswer(tweet)).toBe(true);
+  });
+
+  it('under a giveaway post: entries expect none, even flagged; a complaint the cues confirm or a question does', () => {
+    const entry = (text: string, complaint = false) => expectsAnswer(comment(text, complaint), { underGiveaway: true, brandNames, tagsAreNames: true });
+    expect(entry('An die Ostsee 🌊')).toBe(false);
+    expect(entry('Nach Sylt, wie jedes Jahr', true)).toBe(false);
+    expect(entry('Ich nehm die Picknickkörbe 😁 Bremen Bürgerpark')).toBe(false);
+    expect(entry('Statt Gewinnspiele zu machen solltet ihr lieber mal meinen Schaden bearbeiten. Seit Januar warte ich auf mein Geld!', true)).toBe(true);
+    expect(entry('Wann wird denn ausgelost?')).toBe(true);
+  });
+});
+
+describe('reportsSolved: the customer says their matter is over (QA6)', () => {
+  it.each([
+    ['@SWLindenau_hilft Hat sich erledigt, ging nach dem Passwort-Reset wieder. Danke!', 'de', true],
+    ["@pixelkiste_de Hat sich erledigt, hab's im Kundenkonto gefunden 👍", 'de', true],
+    ['@SkylaneHelp nvm, found it in the app, thanks!', 'en', true],
+    ['Danke, hat sich erledigt', 'de', true],
+    ['Danke für die schnelle Antwort!', 'de', false],
+    ['Danke, aber es geht immer noch nicht.', 'de', false],
+    ['thanks but still broken', 'en', false],
+  ] as const)('%s → %s', (text, lang, expected) => {
+    expect(reportsSolved(addressed(text, lang))).toBe(expected);
+  });
+});
+
+describe('isGiveawayPost: the brand runs a giveaway or contest', () => {
+  it.each([
+    ['Gewinnspiel 🎉 Wohin geht euer nächster Ausflug? Unter allen Kommentaren verlosen wir 3 Picknickkörbe!', true],
+    ['Verratet uns euren Lieblingsort und gewinnt 1 von 3 Jahreskarten fürs Freibad', true],
+    ['Markiere einen Freund, mit dem du fliegen willst!', true],
+    ['GIVEAWAY time! Comment to win two tickets to Lisbon ✈️', true],
+    ['Tag a friend you would take to Rome. Winners will be drawn on Friday.', true],
+    ['Wir sind „Arbeitgeber des Jahres 2026“ in Norddeutschland! 🏆', false],
+    ['Sturmtief „Yara“: So melden Sie Ihren Schaden am schnellsten', false],
+    ['We win when you arrive on time: 94 % punctuality in May', false],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(isGiveawayPost(text)).toBe(expected);
   });
 });

@@ -85,9 +85,10 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
     const dave = await run([...steps.slice(0, 3), brand('r1', 30, 'p1', '@Dave das Update kommt heute Abend.')], 6 * 60);
     expect(dave.emitted.at(-1)?.evidence).toMatchObject({ unansweredIds: ['facebook:c1', 'facebook:c2', 'facebook:c3'] });
     expect(dave.emitted.at(-1)?.title).toMatch(/^Beschwerde von Alice Arndt und 2 weiteren seit/);
-    // A comment to everybody still answers everybody.
+    // A comment to everybody under the page post is at most a holding note for each: three matters, three answers owed
+    // (QA6: "Liebe Kundinnen und Kunden, … wir bearbeiten alle der Reihe nach" settled every commenter).
     const all = await run([...steps.slice(0, 3), brand('r1', 30, 'p1', 'Update für alle: die Abbuchungen werden korrigiert und das App-Update ist seit heute da.')], 6 * 60);
-    expect(all.emitted).toEqual([]);
+    expect(all.emitted.at(-1)?.evidence).toMatchObject({ unansweredIds: ['facebook:c1', 'facebook:c2', 'facebook:c3'], brandReplies: ['auto_reply'] });
   });
 
   it('an alert raised for both goes down to the one still waiting once the other is answered', async () => {
@@ -120,7 +121,7 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
     expect(last?.severity).toBe('watch');
   });
 
-  it('a brand reply at the root level is for everybody waiting, unless it names customers by handle', async () => {
+  it('a brand comment at the page post\'s top level answers whom it names; naming nobody, it answers nobody (QA6)', async () => {
     const named = await run(
       [
         comment('k1', 0, 'anna', 'Warum ist der Strom seit heute morgen weg?'),
@@ -130,7 +131,7 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
       5 * 60,
     );
     expect(named.emitted.at(-1)?.evidence).toMatchObject({ unansweredIds: ['facebook:k1'], state: 'awaiting_brand' });
-    const everybody = await run(
+    const unnamed = await run(
       [
         comment('k1', 0, 'anna', 'Warum ist der Strom seit heute morgen weg?'),
         comment('k2', 10, 'ben', 'Ist bei euch auch der Strom weg?'),
@@ -138,7 +139,9 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
       ],
       5 * 60,
     );
-    expect(everybody.emitted).toEqual([]);
+    // Whether the outage was each commenter's matter is not ours to guess: a missed complaint costs more than an
+    // alert an analyst closes. It is recorded for nobody (no commenter's history shows it).
+    expect(unnamed.emitted.at(-1)?.evidence).toMatchObject({ unansweredIds: ['facebook:k1', 'facebook:k2'], brandReplies: [] });
   });
 
   it('a reply to a customer\'s earlier post (answered, or asked for details before) answers that customer', async () => {

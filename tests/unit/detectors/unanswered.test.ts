@@ -255,7 +255,7 @@ describe('unanswered tracker: reply kinds', () => {
     expect(emitted[1]?.updatedAt).toBe(at(90).toISOString());
   });
 
-  it('a chaser on an alert already at its top severity still updates it, at most every 30 minutes (QA unanswered2 D34)', async () => {
+  it('a chaser on an alert already at its top severity still updates it, at most every 30 minutes, deferred not dropped (QA unanswered2 D34, QA6)', async () => {
     const { emitted } = await run(
       [
         customer('c1', 0, '@DB_Bahn Seit drei Tagen kein Internet, das ist eine Frechheit!', { complaint: true }),
@@ -265,11 +265,13 @@ describe('unanswered tracker: reply kinds', () => {
       ],
       305,
     );
-    // 250: ten minutes after the escalation, nothing new to show yet; 280: the chasers since; 290: too soon again.
+    // 250: ten minutes after the escalation, shown once 30 minutes have passed since it (270); 280 and 290: too soon
+    // after that revision, both shown at 300.
     expect(emitted.map((a) => [a.severity, a.updatedAt, a.evidence.followUps])).toEqual([
       ['warning', at(60).toISOString(), 0],
       ['critical', at(240).toISOString(), 0],
-      ['critical', at(280).toISOString(), 2],
+      ['critical', at(270).toISOString(), 1],
+      ['critical', at(300).toISOString(), 3],
     ]);
   });
 

@@ -207,3 +207,31 @@ describe('a JSON record\'s `name`', () => {
     expect(lines).toContain('replay: 2 of 2 posts name no author: each counts as its own author, so one loud author cannot be told from many');
   });
 });
+
+describe('a flat Facebook page post and its comments (QA6 defect 7)', () => {
+  const pagePost = {
+    id: '4455667788_200',
+    message: 'Gewinnspiel 🎉 Wohin geht euer nächster Ausflug?',
+    created_time: '2026-03-11T10:00:00+0000',
+    from: { id: '4455667788', name: 'Hanseatica Versicherung' },
+    permalink_url: 'https://www.facebook.com/4455667788/posts/200',
+  };
+  const comment = { id: '4455667788_200_1', message: 'An die Ostsee 🌊', created_time: '2026-03-11T10:05:00+0000', from: { id: '700012', name: 'Maren Holt' } };
+
+  it('share one thread: the post is its comments\' root, by its permalink or by its "PAGE_POST" id written by the page', async () => {
+    const { permalink_url: _link, ...byId } = pagePost;
+    for (const post of [pagePost, byId]) {
+      const file = write('page-post.jsonl', `${JSON.stringify(post)}\n${JSON.stringify(comment)}\n`);
+      const [root, reply] = await allMentions(await openReplayFile(file, 'jsonl'));
+      expect(root).toMatchObject({ id: 'facebook:4455667788_200', source: 'facebook', channel: 'post', thread: { rootId: 'facebook:4455667788_200' }, author: { isBrand: true } });
+      expect(reply).toMatchObject({ id: 'facebook:4455667788_200_1', channel: 'page_comment', thread: { rootId: 'facebook:4455667788_200' } });
+    }
+  });
+
+  it('a "PAGE_POST" id written by somebody else, or a comment permalink, is no page post', async () => {
+    const other = { ...pagePost, permalink_url: undefined, from: { id: '999', name: 'Jemand' } };
+    const file = write('not-page-post.jsonl', `${JSON.stringify(other)}\n`);
+    const [m] = await allMentions(await openReplayFile(file, 'jsonl'));
+    expect(m?.source).toBe('json');
+  });
+});
