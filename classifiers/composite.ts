@@ -13,6 +13,7 @@
  */
 import type { Cue, Lang, SentimentLabel } from '../src/model.ts';
 import { readsAsObserver, type CueAnalysis } from './cues.ts';
+import { COMMENTARY_PREFIX } from './cues-explain.ts';
 import { prepare as prepareLazily, type PreparedText } from './text.ts';
 import type { TextModel } from './types.ts';
 
@@ -202,6 +203,10 @@ export function compositeComplaintScore(
   if (cue.evidence.irony && cue.evidence.resolved !== true) return Math.max(learned, cue.score);
   if (textLength > LONG_POST_CHARS) return Math.max(learned, cue.score);
   if (cue.evidence.infoQuestion && learned < INFO_QUESTION_SURE) return Math.min(INFO_QUESTION_CAP, learned);
+  // A question about a case that has not happened ("In case my order is late tonight, do they still refund the delivery
+  // fee?" learned 0.9) or about others' experience before switching ("Has anyone tried QuickBite in Bristol?" 0.80; QA
+  // round 6): the learned models read the failure words, "anyone" and "switched", and cannot tell that nothing happened.
+  if (cue.evidence.hypothetical === true || cue.evidence.experienceRequest === true) return Math.min(INFO_QUESTION_CAP, learned);
   // Sureness yields when nothing else is wrong: "…chat sorted my issue in 5 minutes. Respect." (learned 0.96, QA round 2).
   if (isResolvedWithThanks(cue.evidence, lang) && (learned < RESOLVED_SURE || (cue.evidence.failure === 0 && cue.evidence.negative === 0))) return Math.min(RESOLVED_CAP, learned);
   // Understatement about a problem solved ("Not bad @Wellnet. Reported the outage, fixed within 2 hours."): praise
@@ -301,7 +306,11 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     const learnedComplaint = learned.complaint(text, lang);
     const learnedScore = rescaleToThreshold(learnedComplaint.score, learned.complaintThresholdFor(lang));
     const score = compositeComplaintScore(learnedComplaint.score, learned.complaintThresholdFor(lang), cue, text.length, lang);
-    const explanation = cue.cues.filter((c) => c.weight > 0);
+    // When the observer rule decides (compositeComplaintScore), the commentary that made the post an observer's is its
+    // reason and is shown, though it counts against a complaint: a score of 0 with only complaint words listed hid why
+    // ("Skyvia lost my bags. All I got was 'we apologise for any inconvenience'." showed "negative words", QA round 6).
+    const observer = isObserver(cue.evidence);
+    const explanation = cue.cues.filter((c) => c.weight > 0 || (observer && c.cue.startsWith(COMMENTARY_PREFIX)));
     // The first three readable learned cues: the verdict is needed only until three are found.
     for (let i = 0, added = 0; i < learnedComplaint.cues.length && added < 3; i++) {
       const c = learnedComplaint.cues[i] as Cue;

@@ -8,6 +8,8 @@ import type { Hit } from './cues-types.ts';
 import type { PreparedText } from './text.ts';
 
 const MAX_CUES = 20;
+/** How an analyst tells commentary cues (news, a company's notice, an advert, staff speaking) from the rest. */
+export const COMMENTARY_PREFIX = 'Kommentar/commentary: ';
 
 /**
  * Weight of the failures and negative words before a resolution that nothing contradicts ("Die Heizung war kaputt,
@@ -48,7 +50,7 @@ export function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolea
         break;
       case 'commentary':
         weight = -weight;
-        label = `Kommentar/commentary: ${label}`;
+        label = `${COMMENTARY_PREFIX}${label}`;
         break;
       case 'question':
         weight = -0.4;

@@ -40,10 +40,19 @@ export interface CueDef {
    * these are rare and outvoted them (QA round 2: "The agent was incredibly rude" scored 0.45).
    */
   decisive?: boolean;
+  /**
+   * A bad event that a negator right before it denies ("kein einziger Ausfall", "keine Wartezeit", "no delays"):
+   * then it is praise by denial, read like a negated negative word ("nicht schlecht"), not a failure. Only for
+   * events; not for a missing good, where the negation is the complaint ("keine Erstattung", "no refund").
+   */
+  deniable?: boolean;
 }
 
 /** The same cue, marked decisive (CueDef.decisive). */
 export const decisive = (def: CueDef): CueDef => ({ ...def, decisive: true });
+
+/** The same cue, marked deniable (CueDef.deniable). */
+export const deniable = (def: CueDef): CueDef => ({ ...def, deniable: true });
 
 export const cue = (kind: CueKind, label: string, pattern: string, weight: number, severity?: 1 | 2 | 3 | 4): CueDef =>
   severity === undefined ? { kind, label, pattern, weight } : { kind, label, pattern, weight, severity };

@@ -21,7 +21,7 @@ import type { CueDef, CueKind, Hit } from './cues-types.ts';
 import { explain, RESOLVED_FACTOR, round3 } from './cues-explain.ts';
 import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts';
 import { prepare, type PreparedText } from './text.ts';
-import { isInformationQuestion } from './info-question.ts';
+import { isExperienceRequest, isHypotheticalQuestion, isInformationQuestion } from './info-question.ts';
 
 /** Commentary outweighs the first-person customer frame: news, a company's notice, talk about someone else's conduct. */
 export function readsAsObserver(commentary: number, customer: number): boolean {
@@ -66,11 +66,16 @@ const WORD_SPLIT = /[\s"„“”()]+/;
 // problem", "no real issues", "keine größeren Probleme" (QA round 2: each read as a complaint word).
 const NEGATION_BRIDGE = new Set([
   'so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'mehr', 'größeren', 'großen', 'nennenswerten',
-  'wirklichen', 'echten', 'einzigen', 'really', 'very', 'too', 'that', 'a', 'an', 'at', 'all', 'exactly', 'particularly', 'longer', 'to', 'any',
-  'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
+  'wirklichen', 'echten', 'einzigen', 'einziger', 'einzige', 'einziges', 'really', 'very', 'too', 'that', 'a', 'an', 'at', 'all', 'exactly',
+  'particularly', 'longer', 'to', 'any', 'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
 ]);
 /** Phrases that negate what follows as a negator does ("alles andere als problemlos", "anything but helpful"). */
 const NEGATING_PHRASE = /(?:alles andere als|anything but)\s*$/;
+/**
+ * A denied statement reaches over its comma: "Ich kann nicht sagen, dass ich unzufrieden bin", "I can't say I'm
+ * unhappy" (QA round 6: read as "unzufrieden"). Up to four words of the that-clause stand before the word.
+ */
+const DENIED_CLAUSE = /(?:nicht|nie|kaum) (?:sagen|behaupten),? (?:dass|daß) (?:[\p{L}]+ ){0,4}$|(?:can't|cannot|can not|couldn't|wouldn't|would not|won't) say (?:that )?(?:[\p{L}']+ ){0,4}$/u;
 
 /** Up to 40 characters before `start`, from the last clause break on. */
 function clauseBefore(lower: string, start: number): string {
@@ -87,6 +92,7 @@ function clauseBefore(lower: string, start: number): string {
 function negated(lower: string, start: number, negators: Set<string>): boolean {
   const clause = clauseBefore(lower, start);
   if (NEGATING_PHRASE.test(clause)) return true;
+  if (DENIED_CLAUSE.test(lower.slice(Math.max(0, start - 60), start).replace(/\s+/g, ' '))) return true;
   const words = clause.split(WORD_SPLIT).filter(Boolean);
   for (let i = words.length - 1, bridged = 0; i >= 0; i--) {
     const w = words[i] as string;
@@ -143,6 +149,10 @@ export interface CueAnalysis {
     defendsCompany?: boolean;
     /** The company held up as a model ("So geht Kundenservice!", "This is how you do customer service"): EXEMPLARY_LABELS. */
     exemplary?: boolean;
+    /** The post only asks what would happen in a case ("Falls das Paket nicht kommt, …?"): withoutHypotheticalFailures. */
+    hypothetical?: boolean;
+    /** The post asks others about the company before becoming its customer ("Anyone switched to Voltana? Worth it?"). */
+    experienceRequest?: boolean;
   };
 }
 
@@ -153,6 +163,12 @@ function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boole
     scanTokens(set.re, p, (i, start, end) => {
       const def = set.defs[i];
       if (!def) return;
+      // "kein einziger Ausfall", "keine Wartezeit": a denied bad event counts as a negated negative word, i.e. praise
+      // by understatement (QA round 6: both read as failures, the post as a complaint).
+      if (def.kind === 'failure' && def.deniable === true && negated(p.lower, start, set.negators)) {
+        hits.push({ def: { ...def, kind: 'negative' }, start, end, negated: true });
+        return;
+      }
       const polar = def.kind === 'positive' || def.kind === 'negative';
       const denied = polar ? negated(p.lower, start, set.negators) : def.kind === 'resolution' && resolutionDenied(p.lower, start, end, set.negators);
       hits.push({ def, start, end, negated: denied });
@@ -237,11 +253,12 @@ function withoutContradictedDefence(hits: Hit[], lower: string): Hit[] {
 const EXEMPLARY_LABELS: ReadonlySet<string> = new Set(['Vorbild', 'role model']);
 
 // Cue labels (cues-de.ts, cues-en.ts) of leaving the company: a cancellation, a switch, "nie wieder".
-const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch']);
+const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch', 'leaving']);
 
 /**
  * "Wie kündige ich meinen Vertrag?", "How do I cancel my subscription?": asking how to leave, and nothing else, is
- * a request for the procedure, not a failure, so the churn cue is set aside for the score. The cancellation intent
+ * a request for the procedure, not a failure, so the churn cue is set aside for the score; so is asking others before
+ * switching ("Considering switching to Brightcell, any thoughts?"). The cancellation intent
  * (intents.ts) still marks the churn risk. Only a single information question with no other failure and no
  * negative word qualifies ("Ich will kündigen, wie geht das?" and "How do I cancel? Worst service ever." do not).
  */
@@ -249,14 +266,55 @@ function withoutChurnInQuestion(hits: Hit[], p: PreparedText, lang: Lang): Hit[]
   const isChurn = (h: Hit): boolean => h.def.kind === 'failure' && CHURN_LABELS.has(h.def.label);
   if (!hits.some(isChurn)) return hits;
   if (hits.some((h) => (h.def.kind === 'failure' && !isChurn(h)) || h.def.kind === 'irony' || (h.def.kind === 'negative' && !h.negated))) return hits;
-  return isInformationQuestion(p.original, lang) ? hits.filter((h) => !isChurn(h)) : hits;
+  return isInformationQuestion(p.original, lang) || isExperienceRequest(p.original, lang) ? hits.filter((h) => !isChurn(h)) : hits;
+}
+
+// Quoted passages: "…", „…“, “…”, «…», and '…' between non-letters (an apostrophe in "don't" opens or closes nothing).
+const QUOTED = /["„“”«»][^"„“”«»\n]{2,240}["„“”«»]|(?<![\p{L}\p{N}])['‘’][^'‘’\n]{2,240}?['‘’](?![\p{L}\p{N}])/gu;
+/** Words of the writer's own outside the quotes, below which the post is a quoted statement, not a customer's post about one. */
+const OWN_WORDS_MIN = 3;
+
+/**
+ * "Skyvia lost my bags. All I got was 'we apologise for any inconvenience'.": a company's phrase quoted in a
+ * customer's post is not the company speaking, so commentary cues inside quotation marks are set aside (QA round 6:
+ * the quoted apology made the post a brand notice and its score 0). A post that is only the quoted statement
+ * ('"We are deeply sorry." – Velora') keeps them.
+ */
+function withoutQuotedCommentary(hits: Hit[], lower: string): Hit[] {
+  if (!hits.some((h) => h.def.kind === 'commentary')) return hits;
+  const spans: Array<[number, number]> = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(lower); m; m = QUOTED.exec(lower)) spans.push([m.index, m.index + m[0].length]);
+  if (spans.length === 0) return hits;
+  let outside = '';
+  let from = 0;
+  for (const [a, b] of spans) {
+    outside += ` ${lower.slice(from, a)}`;
+    from = b;
+  }
+  outside += ` ${lower.slice(from)}`;
+  if ((outside.match(/\p{L}+/gu)?.length ?? 0) < OWN_WORDS_MIN) return hits;
+  return hits.filter((h) => h.def.kind !== 'commentary' || !spans.some(([a, b]) => h.start >= a && h.end <= b));
+}
+
+/**
+ * "Falls das Paket morgen nicht kommt, kann ich es dann in der Filiale abholen?", "If Skyvia cancels my flight, am I
+ * entitled to a refund?": a question about what would happen in a case reports nothing that happened, so its failure
+ * and negative words are set aside and it is read as an information question (info-question.ts isHypotheticalQuestion).
+ */
+function withoutHypotheticalFailures(hits: Hit[], p: PreparedText, lang: Lang): { hits: Hit[]; hypothetical: boolean } {
+  const bad = (h: Hit): boolean => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated);
+  if (!p.lower.includes('?') || hits.some((h) => h.def.kind === 'irony')) return { hits, hypothetical: false };
+  if (!isHypotheticalQuestion(p.original, lang)) return { hits, hypothetical: false };
+  return { hits: hits.filter((h) => !bad(h)), hypothetical: true };
 }
 
 /** Runs the cue model on prepared text. Pure; the composed classifier calls it once per post. */
 export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const collected = collectHits(p, lang);
   const { address } = collected;
-  const raw = withoutContradictedDefence(withoutChurnInQuestion(collected.hits, p, lang), p.lower);
+  const { hits: asked, hypothetical } = withoutHypotheticalFailures(withoutQuotedCommentary(collected.hits, p.lower), p, lang);
+  const raw = withoutContradictedDefence(withoutChurnInQuestion(asked, p, lang), p.lower);
   const resolved = isResolved(raw);
   const past = resolved ? RESOLVED_FACTOR : 1;
   const failure = past * sumByLabel(raw, 'failure');
@@ -294,7 +352,8 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   evidence -= 0.7 * positive;
   const question = questionOpener && failure === 0 && negative === 0;
   if (question) evidence -= 0.4;
-  const infoQuestion = question && !irony && isInformationQuestion(p.original, lang, { context: true });
+  const experienceRequest = question && !irony && !hypothetical && isExperienceRequest(p.original, lang);
+  const infoQuestion = question && !irony && (hypothetical || experienceRequest || isInformationQuestion(p.original, lang, { context: true }));
   const score = round3(1 - Math.exp(-EVIDENCE_SLOPE * Math.max(0, evidence)));
 
   const s = positive - 0.7 * failure - negative;
@@ -312,7 +371,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}) },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}), ...(hypothetical ? { hypothetical } : {}), ...(experienceRequest ? { experienceRequest } : {}) },
   };
 }
 

@@ -13,15 +13,22 @@
  */
 import type { Lang } from '../src/model.ts';
 
-// Handles, links and greetings in front of the question.
-const LEAD = /^(?:(?:[@#][\p{L}\p{N}_]+|https?:\/\/\S+|hallo|hello|hi|hey|liebe[rs]?|dear|moin|servus|guten (?:tag|morgen|abend)|quick question|kurze frage)[\s,:!.–-]*)*/iu;
+// Handles, links and greetings in front of the question. A greeting may name the company before its comma ("Hey
+// Northbank, is the branch … open …?", "Hallo Versichra, wo finde ich …?": QA round 6 read the name as the question).
+const LEAD =
+  /^(?:(?:[@#][\p{L}\p{N}_]+|https?:\/\/\S+|(?:hallo|hello|hi|hey|liebe[rs]?|dear|moin|servus|guten (?:tag|morgen|abend))(?: [\p{L}\p{N}_.&'-]+){0,2}(?=[,:!])|hallo|hello|hi|hey|liebe[rs]?|dear|moin|servus|guten (?:tag|morgen|abend)|quick question|kurze frage)[\s,:!.–-]*)*/iu;
 
 // When-questions count only about the brand's own plans ("wann wird der Glasfaserausbau …", "when will the …"):
 // "Wann kommt mein Paket?" asks after something owed to the writer, like "where is my bill".
 const OPENERS: Partial<Record<Lang, RegExp>> = {
-  de: /^(?:wie kann (?:ich|man)|wie (?:kündige|storniere|wechsle|ändere|melde|bekomme|beantrage|aktiviere|deaktiviere) ich|was (?:ist|sind) (?:die|der|das) (?:\p{L}+)?(?:frist|fristen|gebühr|gebühren|kosten|preis|preise|adresse)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wann (?:wird|werden|kommt|kommen|ist|gibt es|beginnt|startet|öffnet) (?:der|die|das|den|euer|eure|ihr|ihre)|wo finde ich|wo kann ich|wie lange dauert|ist es möglich|bietet ihr|bieten sie|liefert ihr|liefern sie|habt ihr (?:auch )?(?:eine|einen|ein)|was kostet|wie ?viel kostet|wie (?:meldet|kündigt|bekommt|beantragt|ändert|storniert|erreicht) man|wie hoch (?:ist|sind) (?:der|die|das)|kann (?:mir )?(?:jemand|wer|einer) (?:\p{L}+ ){0,6}(?:empfehlen|sagen|erklären)|(?:ist|sind) (?:die|der|das|eure|euer) (?:[\p{L}\p{N}-]+ ){1,4}(?:noch |schon |heute |morgen |am \p{L}+ )?(?:offen|geöffnet|geschlossen|verfügbar|erhältlich|lieferbar))\b/iu,
-  en: /^(?:how (?:do|can|could|would|should) (?:i|we)|how does|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone know (?:if|whether|when|where|how)|do you know (?:if|whether|when|where|how)|anyone know (?:if|whether|when|where|how)|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|what(?:'s| is) the (?:best|easiest) way|(?:is|are) (?:the|your) (?:[\p{L}\p{N}'-]+ ){1,5}open|anyone (?:had|have|having) (?:any )?luck|(?:has|have) anyone (?:had|got) (?:any )?luck|is the (?:[\\p{L}\\p{N}'-]+ ){1,4}(?:automatic|refundable|included|free)|which (?:[\\p{L}\\p{N}'-]+ ){0,4}(?:are|is|were|was) (?:included|affected|covered|eligible)|do (?:i|we) (?:have|need) to|do you (?:offer|have|sell|ship|deliver|accept|support|provide|cover|serve|stock|carry)|what(?:'s| is| are) the (?:baggage|luggage|bag|price|prices|cost|fees?|opening hours|hours|deadline|limits?|allowance|policy|procedure|minimum|maximum)|how much (?:is|are|does|do|will|would)|can (?:anyone|anybody|someone|somebody) (?:recommend|tell me|suggest|explain)|(?:is|are|will) (?:[\p{L}\p{N}'"“”-]+ ){1,6}(?:coming|available|launching|returning) (?:to|on|in|back)|(?:are|is) (?:you|your (?:[\p{L}\p{N}'-]+ ){1,3})(?:open|hiring|available))\b/iu,
+  de: /^(?:wie kann (?:ich|man)|wie (?:kündige|storniere|wechsle|ändere|melde|bekomme|beantrage|aktiviere|deaktiviere) ich|was (?:ist|sind) (?:die|der|das) (?:\p{L}+)?(?:frist|fristen|gebühr|gebühren|kosten|preis|preise|adresse)|wie können wir|wie funktioniert|kann (?:ich|man)|könnte ich|darf ich|muss ich|können sie mir sagen|könnt ihr mir sagen|gibt es|gibt's|gibts|weiß jemand|weiss jemand|hat jemand (?:erfahrung|eine idee|einen tipp)|kennt jemand|ab wann|bis wann|wann (?:wird|werden|kommt|kommen|ist|gibt es|beginnt|startet|öffnet) (?:der|die|das|den|euer|eure|ihr|ihre)|wo finde ich|wo kann ich|wie lange dauert|ist es möglich|bietet ihr|bieten sie|liefert ihr|liefern sie|habt ihr (?:auch )?(?:eine|einen|ein)|was kostet|wie ?viel kostet|wie (?:meldet|kündigt|bekommt|beantragt|ändert|storniert|erreicht) man|wie hoch (?:ist|sind) (?:der|die|das)|kann (?:mir )?(?:jemand|wer|einer) (?:\p{L}+ ){0,6}(?:empfehlen|sagen|erklären)|(?:ist|sind) (?:die|der|das|eure|euer) (?:[\p{L}\p{N}-]+ ){1,4}(?:noch |schon |heute |morgen |am \p{L}+ )?(?:offen|geöffnet|geschlossen|verfügbar|erhältlich|lieferbar))\b/iu,
+  en: /^(?:how (?:do|can|could|would|should) (?:i|we)|how does|can i|could i|may i|should i|is (?:there|it possible)|are there|does anyone know (?:if|whether|when|where|how)|do you know (?:if|whether|when|where|how)|anyone know (?:if|whether|when|where|how)|where (?:can|do|could) i|when (?:will|does|do|is) (?:the|your)|what(?:'s| is) the (?:best|easiest) way|(?:is|are) (?:the|your) (?:[\p{L}\p{N}'-]+ ){1,5}open|anyone (?:had|have|having) (?:any )?luck|(?:has|have) anyone (?:had|got) (?:any )?luck|is the (?:[\\p{L}\\p{N}'-]+ ){1,4}(?:automatic|refundable|included|free)|which (?:[\\p{L}\\p{N}'-]+ ){0,4}(?:are|is|were|was) (?:included|affected|covered|eligible)|do (?:i|we) (?:have|need) to|do you (?:offer|have|sell|ship|deliver|accept|support|provide|cover|serve|stock|carry)|what(?:'s| is| are) the (?:baggage|luggage|bag|price|prices|cost|fees?|opening hours|hours|deadline|limits?|allowance|policy|procedure|minimum|maximum)|how much (?:is|are|does|do|will|would)|can (?:anyone|anybody|someone|somebody) (?:recommend|tell me|suggest|explain)|(?:is|are|will) (?:[\p{L}\p{N}'"“”-]+ ){1,6}(?:coming|available|launching|returning) (?:to|on|in|back)|(?:is|are) the (?:new |next |latest )?(?:[\p{L}\p{N}'-]+ ){0,3}(?:season|episode|series|album|update|version|model|phone|collection|menu|film|movie|game) (?:out|released|live|dropping)|(?:are|is) (?:you|your (?:[\p{L}\p{N}'-]+ ){1,3})(?:open|hiring|available))\b/iu,
 };
+
+/** The sentences of a post that hold a word (a lone emoji or "?!" after a sentence is no sentence of its own). */
+function sentencesOf(body: string): string[] {
+  return body.split(/(?<=[.!?])\s+/u).filter((s) => /\p{L}/u.test(s));
+}
 
 // Words that make a question rhetorical or a complaint in question form: "Kann man bei euch eigentlich auch mal
 // jemanden erreichen?", "Is there anyone who can actually help?", "Is there a reason why I was charged $80?".
@@ -29,6 +36,53 @@ const RHETORICAL: Partial<Record<Lang, RegExp>> = {
   de: /(?:^|[^\p{L}])(?:eigentlich (?:auch )?(?:mal|noch|jemals)|auch mal|überhaupt|jemals|endlich|irgendwann|irgendwer|irgendjemand|noch immer|immer noch|schon wieder|erreich\p{L}*|warum|wieso|weshalb|nur so|beschwer\p{L}*|grund)(?![\p{L}])/iu,
   en: /(?:^|[^\p{L}])(?:ever|actually|even|finally|still|again|(?:anyone|anybody|someone|somebody) (?:at|there|who|that)|reach\p{L}*|why|how come|for once|reason|complain\p{L}*)(?![\p{L}])/iu,
 };
+
+// A question about a case that has not happened: "Falls das Paket morgen nicht kommt, …?", "Was passiert, wenn man
+// … vergisst?", "If Skyvia cancels my flight, …?", "In case my order is late, …?".
+const CONDITIONAL: Partial<Record<Lang, RegExp>> = {
+  de: /^(?:falls|wenn|sollte|angenommen|was (?:passiert|ist|mache ich|mach ich|tue ich|macht man)(?: eigentlich| denn| dann)?,? (?:wenn|falls)|was,? wenn)(?![\p{L}])/iu,
+  en: /^(?:if|in case|what (?:happens|would happen|do i do|should i do|if)(?: if| when)?|suppose|supposing)(?![\p{L}])/iu,
+};
+// What makes a conditional a complaint after all: why, again, ever, since when. Narrower than RHETORICAL: "do they
+// still refund the fee?" asks about the rule, not after a refund overdue.
+const NOT_HYPOTHETICAL = /(?:^|[^\p{L}])(?:warum|wieso|weshalb|schon wieder|immer noch|noch immer|jemals|überhaupt|seit|why|how come|again|ever|for once|since|already)(?![\p{L}])/iu;
+
+/**
+ * A post that only asks what would happen in a case: every sentence a question, the first opening with a condition
+ * ("falls", "wenn", "if", "in case", "what happens if"), nothing that says it has happened already or again. Its failure
+ * words are the case asked about, not a report (cues.ts).
+ */
+export function isHypotheticalQuestion(text: string, lang: Lang): boolean {
+  const body = text.replace(LEAD, '').trim();
+  if (body.length === 0 || body.length > 280 || NOT_HYPOTHETICAL.test(body)) return false;
+  const condition = CONDITIONAL[lang];
+  if (condition === undefined || !condition.test(body)) return false;
+  const sentences = sentencesOf(body);
+  return sentences.every((s) => s.replace(/[\s\p{Extended_Pictographic}]+$/u, '').endsWith('?'));
+}
+
+// Asking others about the company before becoming its customer: "Anyone switched to Voltana recently? Worth it?",
+// "Thinking of moving to Northbank, anyone got experience?", "Hat jemand Erfahrungen mit Kontiva?" (QA round 6: the
+// learned models read "anyone" and "switched" as complaint words, one at 0.80).
+const EXPERIENCE_REQUEST: Partial<Record<Lang, RegExp>> = {
+  de: /^(?:hat (?:hier )?(?:jemand|wer|irgendwer) (?:schon )?(?:erfahrung|erfahrungen) mit|(?:ist|war) (?:hier )?(?:jemand|wer) (?:schon )?(?:bei|kunde bei|kundin bei)|(?:lohnt|lohnte) sich (?:der wechsel|ein wechsel|[\p{L}-]+)|(?:überlege|überlegen|plane|planen|denke) (?:[\p{L}\p{N}-]+,? ){1,8}(?:hat|haben) (?:hier )?(?:jemand|wer|ihr) (?:schon )?(?:erfahrung|erfahrungen|tipps|meinungen))/iu,
+  en: /^(?:(?:has|have) (?:anyone|anybody) (?:here )?(?:switched|tried|used|been with|moved|joined|had experience|got experience)|(?:anyone|anybody) (?:here )?(?:switched|tried|using|used|been with|moved|joined|with experience|got experience|have experience)|(?:thinking of|considering|planning on|planning to|about to|might) (?:[\p{L}\p{N}'-]+,? ){1,8}(?:anyone|anybody|any) (?:got |have |had |with )?(?:any )?(?:experience|thoughts|recommendations|tips|views|reviews|advice|opinions))/iu,
+};
+
+/**
+ * A post that asks others how the company is (at most three sentences, one of them such a question), with no
+ * rhetorical marker. The caller also requires that the post holds no failure, negative word or irony (cues.ts): "Has
+ * anyone else been charged twice?" is a complaint.
+ */
+export function isExperienceRequest(text: string, lang: Lang): boolean {
+  const body = text.replace(LEAD, '').trim();
+  if (body.length === 0 || body.length > 280 || /(?:^|[^\p{L}])(?:anyone else|anybody else|noch jemand|außer mir|ausser mir)(?![\p{L}])/iu.test(body)) return false;
+  if (RHETORICAL[lang]?.test(body) ?? true) return false;
+  const request = EXPERIENCE_REQUEST[lang];
+  if (request === undefined) return false;
+  const sentences = sentencesOf(body);
+  return sentences.length <= MAX_SENTENCES && sentences.some((s) => s.trimEnd().endsWith('?') && request.test(s));
+}
 
 export interface InformationQuestionOptions {
   /**
@@ -50,7 +104,7 @@ export function isInformationQuestion(text: string, lang: Lang, options: Informa
   if (body.length === 0 || body.length > 280) return false;
   if (RHETORICAL[lang]?.test(body) ?? true) return false;
   if (options.context === true) {
-    const sentences = body.split(/(?<=[.!?])\s+/u).filter((s) => /\p{L}/u.test(s));
+    const sentences = sentencesOf(body);
     return sentences.length <= MAX_SENTENCES && sentences.some((s) => s.trimEnd().endsWith('?') && (OPENERS[lang]?.test(s.replace(LEAD, '')) ?? false));
   }
   // One sentence: the only sentence end is the closing question mark (a trailing emoji or tag may follow it).

@@ -43,6 +43,10 @@ const DISAPPROVAL = phrases(
     String.raw`(terrible|awful|horrible|useless|pathetic|ridiculous|disappointed|disappointing|annoyed|annoying|angry|furious|fed up|sick of|bad|poor|rubbish|joke)`,
     String.raw`(schlecht|schlimm|entt[äa]uscht|entt[äa]uschend|nervig|genervt|[äa]rgerlich|ver[äa]rgert|w[üu]tend|katastrophe|katastrophal|mies|peinlich|l[äa]cherlich|sauer|unm[öo]glich)`,
     '😡|🤬|😠|😤|👎|🙄',
+    // Leaving over it is disapproval at least: "Cancelling my Streamly sub", "I'm done, porting my number", "Konto wird
+    // gekündigt" were severity 1 wherever the learned side chose it (QA round 6).
+    String.raw`(i'?m|i am|we'?re|we are) (leaving|cancell?ing|switching|porting|done with)`, String.raw`cancell?(ing|ed) (my|our)`,
+    String.raw`porting (my|our) numbers?`, String.raw`(k[üu]ndige|gek[üu]ndigt|ich wechsle|bin weg)`,
   ],
 );
 

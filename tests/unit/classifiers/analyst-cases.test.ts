@@ -200,3 +200,69 @@ describe('shipped classifier on the fourth QA round\'s cases', () => {
     },
   );
 });
+
+// QA round 6: 240 fresh posts (150 German, 90 English) written and labelled before any run (German complaint F1 0.629,
+// English 0.784 before these fixes). Written as variants of its error patterns, not its sentences.
+describe('shipped classifier on the sixth QA round\'s patterns', () => {
+  it.each([
+    'Stromfux ist echt nicht schlecht, seit dem Umzug kein einziger Ausfall.',
+    'Keine Probleme, keine Wartezeit, kein Papierkram. So stell ich mir eine Bank vor 👏',
+    'Nie wieder Stress mit dem Ablesen, Stromfux schickt jetzt eine Erinnerung. Top.',
+    'Ich kann nicht sagen, dass ich mit Stromfux unzufrieden wäre.',
+  ])('German praise by denial is no complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+
+  it('a quoted apology does not hide the complaint, and when the observer rule decides its reason is listed', () => {
+    const quoted = classify("Aerolux lost my suitcase. All I got was 'we apologise for any inconvenience'.");
+    expect(quoted.complaint.isComplaint).toBe(true);
+    const notice = classify('Dear customers, we apologise for any inconvenience caused by tonight\'s planned maintenance.');
+    expect(notice.complaint.isComplaint).toBe(false);
+    expect(notice.complaint.cues.some((c) => c.cue.startsWith('Kommentar/commentary: ') && c.weight < 0)).toBe(true);
+  });
+
+  it.each([
+    'Stromfux kündigt für 2027 den Bau von 2.400 Ladesäulen in Hessen an.',
+    'Verbraucherzentrale mahnt Stromfux wegen unklarer Vertragsklauseln ab.',
+    '🔥 Nur heute: 30% auf alle Matratzen bei Schlafgut! Jetzt im Onlineshop sichern. #Anzeige',
+    'Switch to Flimmerbox this month and get 2 months free. T&Cs apply. #ad',
+    'Lieferlöwe is hiring riders in Leeds, flexible hours, apply in the app.',
+    'Northgate Bank is closing 20 branches in Wales, the bank confirmed on Monday.',
+    'Schicht-Alltag bei Stromfux: Kunde brüllt mich an, weil er den Zählerstand falsch abgelesen hat.',
+  ])('news, an advert, a job post or staff talking is no complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+
+  it.each([
+    'Hey Flimmerbox, is the new season out next week?',
+    'Hi Northgate, is the branch in York open on Saturdays?',
+    'Anyone switched to Stromfux lately? Worth it?',
+    'Thinking of moving to Northgate Bank, anyone got experience?',
+    'If Aerolux cancels my flight, am I entitled to compensation?',
+    'Falls der Techniker morgen nicht kommt, bekomme ich dann einen neuen Termin?',
+  ])('a question that reports nothing is no complaint and not negative: %s', (text) => {
+    const c = classify(text);
+    expect(c.complaint.isComplaint).toBe(false);
+    expect(c.sentiment.label).not.toBe('negative');
+  });
+
+  it.each(["I'm leaving Flimmerbox after this price hike.", 'Cancelling my Flimmerbox sub. Price up again.', "Third outage this week. I'm done, porting my number."])(
+    'leaving is a complaint with the cancellation intent and severity at least 2: %s',
+    (text) => {
+      const c = classify(text);
+      expect(c.complaint.isComplaint).toBe(true);
+      expect(c.intents).toContain('cancellation_threat');
+      expect(c.complaint.severity).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it.each([
+    'Drei Mails geschrieben. Keine einzige Antwort.',
+    'Das Sofa sollte heute kommen. Jetzt heißt es, die Lieferung verschiebt sich um 6 Wochen.',
+    'Bei Stromfux gibt es nur noch Chatbots. Ich will mit einem Menschen reden!!',
+    'Der Bote hat mein Paket über den Zaun geworfen. Inhalt: Porzellan.',
+    'LIEFERLÖWE IHR SEID DER ALLERLETZTE LADEN!!!',
+  ])('a plain German fact is a complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+});

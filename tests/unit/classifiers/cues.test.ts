@@ -256,3 +256,112 @@ describe("the company's own notices are no customer complaints", () => {
     expect(isComplaint(en), en).toBe(false);
   });
 });
+
+// QA round 6: German failure words under a negator counted as failures ("kein einziger Ausfall"); English already read
+// "never had a problem" as praise. Written as phrasing families, not the QA set's sentences.
+describe('a denied bad event is praise, not a failure', () => {
+  it.each([
+    ['Seit zwei Jahren bei Stromfux und noch keine einzige Störung gehabt.', 'Two years with Stromfux and never had an outage.'],
+    ['Diesmal ohne Verspätung gelandet, danke!', 'No delays at all this summer, thanks!'],
+    ['Kaum Wartezeit an der Hotline heute.', 'No hold music, got an agent straight away.'],
+    ['Keine Mahnung, keine Gebühr, alles wie versprochen.', 'Zero outages since I switched.'],
+  ])('%s | %s', (de, en) => {
+    for (const t of [de, en]) {
+      const a = analyse(t);
+      expect(a.evidence.failure, t).toBe(0);
+      expect(a.evidence.litotes ?? 0, t).toBeGreaterThan(0);
+      expect(isComplaint(t), t).toBe(false);
+    }
+  });
+
+  it('a missing good stays a complaint under its negator, and a bad event after a negated other word stays one', () => {
+    expect(isComplaint('Seit drei Tagen kein Internet und keine einzige Rückmeldung.')).toBe(true);
+    expect(isComplaint('Paket nicht gekommen, Hotline nicht erreichbar, nur Verspätung.')).toBe(true);
+    expect(analyse('Nicht nur Verspätung, auch noch ausgefallen.').evidence.failure).toBeGreaterThan(0);
+  });
+
+  it('"nicht sagen, dass …" and "can\'t say …" deny the clause after the comma', () => {
+    expect(analyse('Ich kann nicht behaupten, dass ich unzufrieden wäre.').evidence.litotes).toBeGreaterThan(0);
+    expect(analyse("I can't say I'm disappointed.").evidence.litotes).toBeGreaterThan(0);
+    expect(analyse('Ich kann nicht sagen, dass ich zufrieden bin.').sentiment.label).toBe('negative');
+  });
+
+  it('relief that a nuisance is over is praise; "nie wieder" about the company stays a goodbye', () => {
+    expect(analyse('Nie mehr Papierkram, die Kasse macht jetzt alles per App.').evidence.failure).toBe(0);
+    expect(isComplaint('Nie wieder Stromfux.')).toBe(true);
+  });
+});
+
+// QA round 6: "Skyvia lost my bags. All I got was 'we apologise for any inconvenience'." scored 0.
+describe("the company's phrase quoted by a customer is not the company speaking", () => {
+  it.each([
+    ['Strom seit gestern weg und die Antwort ist nur „Wir bitten um Ihr Verständnis“.', 'My parcel was lost, and all they said was "sorry for any inconvenience".'],
+    ["Internet tot. 'Danke für Ihre Geduld', schreiben sie. Seit vier Tagen.", "My flight got cancelled. The email? 'We apologise for any inconvenience'. That's it."],
+  ])('%s | %s', (de, en) => {
+    for (const t of [de, en]) {
+      expect(analyse(t).evidence.commentary, t).toBe(0);
+      expect(isComplaint(t), t).toBe(true);
+    }
+  });
+
+  it('a post that is only the quoted statement keeps it as the company\'s', () => {
+    expect(analyse('„Wir bitten um Ihr Verständnis.“ – Stromfux').evidence.commentary).toBeGreaterThan(0);
+  });
+});
+
+// QA round 6: news, adverts and job posts read as complaints.
+describe('news, adverts, job posts and staff talking about customers are no complaints', () => {
+  it.each([
+    ['Stromfux kündigt für 2028 die Stilllegung von 1.500 Zählern in Bayern an.', 'Stromfux is closing 40 branches in Wales, the bank confirmed on Monday.'],
+    ['Verbraucherzentrale mahnt Stromfux wegen versteckter Gebühren ab.', 'Stromfux fined £2m by Ofgem over billing errors that hit 12,000 customers.'],
+    ['Wechsel jetzt zu Stromfux und spare 100 €! #Anzeige', 'Switch to Stromfux today and save £100 on your bill. T&Cs apply. #ad'],
+    ['Lieferlöwe sucht Kuriere in Köln. Jetzt bewerben!', 'Lieferlowe is hiring couriers in Leeds, apply now.'],
+    ['Als Paketbote bei Lieferlöwe: Leute, die dreimal nicht aufmachen und sich dann beschweren.', 'As a Lieferlowe driver, customers who never answer the door and then complain are the worst.'],
+  ])('%s | %s', (de, en) => {
+    for (const t of [de, en]) expect(isComplaint(t), t).toBe(false);
+  });
+
+  it('a customer mocking a discount code is still negative, and "kündige" by a customer still churns', () => {
+    expect(analyse('They sent me a DISCOUNT CODE after the data leak. Read the room.').evidence.commentary).toBe(0);
+    expect(isComplaint('Ich kündige zum Monatsende, reicht mir.')).toBe(true);
+  });
+});
+
+// QA round 6: questions about a case that has not happened.
+describe('a question about what would happen is no complaint', () => {
+  it.each([
+    ['Falls mein Paket morgen nicht kommt, kann ich es am Samstag abholen?', "If my order doesn't arrive by Friday, who do I contact?"],
+    ['Was passiert, wenn ich eine Rate vergesse? Gibt es dann sofort eine Mahnung?', 'If the airline cancels my flight, do I get a refund or a voucher?'],
+  ])('%s | %s', (de, en) => {
+    for (const t of [de, en]) {
+      expect(analyse(t).evidence.hypothetical, t).toBe(true);
+      expect(isComplaint(t), t).toBe(false);
+    }
+  });
+
+  it('a conditional with "schon wieder", "again" or "why" is a complaint in question form', () => {
+    expect(analyse('Wenn mein Paket schon wieder nicht kommt, warum soll ich noch bestellen?').evidence.hypothetical).toBeUndefined();
+    expect(analyse('If my order is late again, can I get a refund?').evidence.hypothetical).toBeUndefined();
+  });
+});
+
+// QA round 6: plain German facts that are complaints, and leaving said in English.
+describe('plain facts and goodbyes the cue lists missed', () => {
+  it.each([
+    'Keine einzige Antwort.',
+    'Der Liefertermin hat sich schon wieder verschoben.',
+    'Montage verschiebt sich um 6 Wochen.',
+    'Nur noch Chatbots bei Stromfux. Ich möchte mit einem echten Menschen sprechen.',
+    'Bote hat das Päckchen einfach in den Garten geworfen.',
+    'Stromfux ist echt der allerletzte Laden.',
+  ])('German: %s', (text) => {
+    expect(isComplaint(text)).toBe(true);
+  });
+
+  it.each(["We're leaving Stromfux after the third bill shock.", 'Cancelled our Stromfux broadband contract. Done.', "I'm done, porting my number to another network."])(
+    'English leaving is decisive: %s',
+    (text) => {
+      expect(analyse(text).evidence.decisive).toBe(true);
+    },
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInformationQuestion } from '../../../classifiers/info-question.ts';
+import { isExperienceRequest, isHypotheticalQuestion, isInformationQuestion } from '../../../classifiers/info-question.ts';
 
 describe('isInformationQuestion', () => {
   it('recognises one how-to or availability question, after handles and a greeting', () => {
@@ -50,5 +50,27 @@ describe('isInformationQuestion', () => {
   it('needs a question mark, and knows no opener in other languages', () => {
     expect(isInformationQuestion('Wie kann ich bei Telekom meinen Tarif wechseln', 'de')).toBe(false);
     expect(isInformationQuestion('Is there a way to change my address?', 'other')).toBe(false);
+  });
+});
+
+// QA round 6: a greeting that names the company, questions before becoming a customer, conditionals.
+describe('greetings with a name, experience requests and hypothetical questions', () => {
+  it('a greeting may name the company before its comma', () => {
+    expect(isInformationQuestion('Hi Stromfux, is the shop in Bristol open on Sundays?', 'en')).toBe(true);
+    expect(isInformationQuestion('Hallo Stromfux, wo finde ich meine Vertragsnummer?', 'de')).toBe(true);
+    expect(isInformationQuestion('Hey Flimmerbox, is the new season out this week?', 'en')).toBe(true);
+  });
+
+  it('asking others about the company is an experience request; "anyone else" is not', () => {
+    for (const text of ['Has anyone switched to Stromfux? Worth it?', 'Considering moving to Stromfux, any thoughts?']) expect(isExperienceRequest(text, 'en'), text).toBe(true);
+    expect(isExperienceRequest('Hat jemand Erfahrungen mit Stromfux?', 'de')).toBe(true);
+    expect(isExperienceRequest('Anyone else with Stromfux had no power since noon?', 'en')).toBe(false);
+  });
+
+  it('a question about a case that has not happened is hypothetical; one that has happened again is not', () => {
+    expect(isHypotheticalQuestion('Falls der Techniker nicht kommt, muss ich den Termin dann trotzdem zahlen?', 'de')).toBe(true);
+    expect(isHypotheticalQuestion('In case my parcel is lost, who pays?', 'en')).toBe(true);
+    expect(isHypotheticalQuestion('If my parcel is lost again, who pays?', 'en')).toBe(false);
+    expect(isHypotheticalQuestion('If it breaks, I want my money back.', 'en')).toBe(false);
   });
 });
