@@ -247,6 +247,21 @@ describe('German sentiment of the shipped classifier', () => {
     expect(post('Läuft bei der Bahn. Super, wieder 40 Minuten Verspätung.').sentiment.label).toBe('negative');
   });
 
+  it('reads clear praise as positive where the head says neutral, shouting allowed, one praise word or irony not (QA round 6)', async () => {
+    const post = await shippedClassifier();
+    const praise: CueAnalysis['evidence'] = { failure: 0, negative: 0, positive: 1.3, commentary: 0, customer: 0, question: false, irony: false, maybeIronic: false };
+    expect(germanSentimentLabel('neutral', 0.2, praise)).toBe('positive');
+    expect(germanSentimentLabel('neutral', 0.2, { ...praise, negative: 0.35 })).toBe('positive');
+    expect(germanSentimentLabel('neutral', 0.2, { ...praise, negative: 0.8 })).toBe('neutral');
+    expect(germanSentimentLabel('neutral', 0.2, { ...praise, positive: 0.7 })).toBe('neutral');
+    expect(germanSentimentLabel('neutral', 0.2, { ...praise, irony: true })).toBe('neutral');
+    expect(germanSentimentLabel('neutral', 0.6, praise)).toBe('neutral');
+    for (const text of ['Danke Netzfalke, super Service!', 'Tolle Beratung bei Kontiva heute, vielen Dank!', 'SKYVIA IHR SEID DIE BESTEN!!! UPGRADE IN DIE BUSINESS BEKOMMEN 😍😍']) {
+      expect(post(text).sentiment.label, text).toBe('positive');
+    }
+    expect(post('Toll, Voltana erhöht zum dritten Mal dieses Jahr die Preise. Ich bin begeistert 🙄').sentiment.label).toBe('negative');
+  });
+
   it('a complaint about a provider outside the training domain (Deutsche Bahn) is negative', async () => {
     const post = await shippedClassifier();
     const text = 'Seit drei Wochen kein Internet und die Telekom-Hotline legt einfach auf. Unfassbar.';

@@ -10,7 +10,8 @@ describe('isInformationQuestion', () => {
       'Hallo @Vattenfall, wo finde ich meine Zählernummer? 🙏',
       'Hallo @Telekom_hilft, wann wird der Glasfaserausbau in 24109 Kiel abgeschlossen?',
     ]) expect(isInformationQuestion(text, 'de'), text).toBe(true);
-    for (const text of ['Is there a way to change my delivery address after ordering?', '@AmazonHelp hi, how do I add a gift note? #help', 'Does anyone know if Prime includes free returns?']) {
+    // The last two read a backslash-escaped letter class literally until QA round 6 noticed.
+    for (const text of ['Is there a way to change my delivery address after ordering?', '@AmazonHelp hi, how do I add a gift note? #help', 'Does anyone know if Prime includes free returns?', 'Is the seat upgrade refundable?', 'Which flights are affected?']) {
       expect(isInformationQuestion(text, 'en'), text).toBe(true);
     }
   });
