@@ -2,7 +2,11 @@
  * The cues of classifiers/reply-kind.ts: one pattern per way brands phrase an answer, a request for information,
  * a canned or holding acknowledgement, or a redirect to another channel, in German and English.
  */
+import { ELSEWHERE_PATTERNS } from './reply-cues-elsewhere.ts';
+import { HOLDING_PATTERNS } from './reply-cues-holding.ts';
 import { APOS, p, type ReplyPattern, rx, W, WG } from './reply-pattern.ts';
+
+export { DM_PROMISE_CUES } from './reply-cues-holding.ts';
 
 /** A reply that asks: a question mark, "bitte"/"please", or an imperative or need addressed to the brand. */
 export const ASKS = new RegExp(
@@ -379,6 +383,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bpass\s+(?:on\s+)?your\s+(?:thanks|compliments|kind\s+words|praise)`,
   )),
   p('answer', 'any', 'help link', 1, /https?:\/\/\S+|\bt\.co\//iu),
+  ...HOLDING_PATTERNS,
+  ...ELSEWHERE_PATTERNS,
 ];
 
 // A bare DM/PN invitation counts as deflection only when nothing in the reply asks for specific information;

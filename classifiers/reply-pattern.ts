@@ -24,6 +24,11 @@ export interface ReplyPattern {
    * as asked for ("Deine Sendungsnummer lautet …", "isn't supported on that model").
    */
   readonly askOnly?: boolean;
+  /**
+   * A redirect that covers only its own words in the substance check, not its whole clause: "We've sent you an
+   * e-mail confirming the refund of £40" says in public what the private message holds, and answers.
+   */
+  readonly phraseOnly?: boolean;
 }
 
 // Patterns are written case-insensitively for reading but run without the `i`/`u` flags over lower-cased text:
