@@ -2,30 +2,11 @@
  * The cues of classifiers/reply-kind.ts: one pattern per way brands phrase an answer, a request for information,
  * a canned or holding acknowledgement, or a redirect to another channel, in German and English.
  */
-import type { ReplyKind } from '../src/model.ts';
+import { ELSEWHERE_PATTERNS } from './reply-cues-elsewhere.ts';
+import { HOLDING_PATTERNS } from './reply-cues-holding.ts';
+import { APOS, p, type ReplyPattern, rx, W, WG } from './reply-pattern.ts';
 
-export interface ReplyPattern {
-  readonly kind: ReplyKind;
-  readonly cue: string;
-  readonly re: RegExp;
-  /** The same pattern with the `g` flag, to find every place it covers (classifiers/reply-substance.ts). */
-  readonly everywhere: RegExp;
-  readonly weight: number;
-  readonly lang: 'de' | 'en' | 'any';
-  /**
-   * Auto-reply cues that only a machine or an out-of-hours notice writes ("automatisch erstellt", "outside our
-   * business hours"): they decide the kind whatever else the message says. Holding phrases ("wir kümmern uns
-   * darum", "we're looking into it") do not, because people write them before a real answer too.
-   */
-  readonly canned: boolean;
-  /** A string the text must contain for the pattern to be worth running ("@" for e-mail addresses). */
-  readonly needs?: string;
-  /**
-   * Counts only when the reply asks for something (ASKS): a bare "Sendungsnummer" or "model" is as often given
-   * as asked for ("Deine Sendungsnummer lautet …", "isn't supported on that model").
-   */
-  readonly askOnly?: boolean;
-}
+export { DM_PROMISE_CUES } from './reply-cues-holding.ts';
 
 /** A reply that asks: a question mark, "bitte"/"please", or an imperative or need addressed to the brand. */
 export const ASKS = new RegExp(
@@ -36,34 +17,8 @@ export const ASKS = new RegExp(
   ].join('|'),
 );
 
-// Patterns are written case-insensitively for reading but run without the `i`/`u` flags over lower-cased text:
-// V8's Unicode case folding made every pattern ~10× slower. Without `u`, `\b` and `\w` know ASCII letters only,
-// so no `\b` stands next to an umlaut (`(?<![a-zäöüß])` does that job) and words with umlauts are matched
-// with `[a-zäöüß]`; lower-casing keeps German text's length, so spans stay valid.
-const p = (kind: ReplyKind, lang: ReplyPattern['lang'], cue: string, weight: number, re: RegExp, canned = false, needs?: string, askOnly = false): ReplyPattern => {
-  const flags = re.flags.replace(/[iu]/g, '');
-  return {
-    kind,
-    cue,
-    re: new RegExp(re.source, flags),
-    everywhere: new RegExp(re.source, `${flags}g`),
-    weight,
-    lang,
-    canned,
-    ...(needs === undefined ? {} : { needs }),
-    ...(askOnly ? { askOnly } : {}),
-  };
-};
-/** One pattern from alternatives written one per line. */
-const rx = (...alternatives: string[]): RegExp => new RegExp(alternatives.join('|'));
-
 // Phone numbers as brands post them: 0800/0180x service numbers, +49/+44/+1 international, UK 03xx/08xx.
 const PHONE = String.raw`(?:\+\d{1,3}[\s/-]?)?(?:\(?0\d{2,4}\)?|1[\s-]?8\d\d)[\s/-]?\d{2,4}(?:[\s/-]?\d{2,4}){1,3}`;
-const APOS = "(?:'|’)";
-/** A German word, umlauts included (`\w` is ASCII-only here). */
-const W = '[a-zäöüß]+';
-/** The same with gender markers: "Kolleg*innen", "Berater:innen". */
-const WG = '[a-zäöüß*:_/]+';
 /** Channels a German reply sends the customer to. DM/PN are left to the DM cues below, which weigh a request. */
 const CHANNEL_DE = `(?:${[
   String.raw`(?:live-?)?chat|[a-zäöüß-]*hotline|service-?(?:nummer|telefon|center|portal|seite|bereich)`,
@@ -428,6 +383,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bpass\s+(?:on\s+)?your\s+(?:thanks|compliments|kind\s+words|praise)`,
   )),
   p('answer', 'any', 'help link', 1, /https?:\/\/\S+|\bt\.co\//iu),
+  ...HOLDING_PATTERNS,
+  ...ELSEWHERE_PATTERNS,
 ];
 
 // A bare DM/PN invitation counts as deflection only when nothing in the reply asks for specific information;

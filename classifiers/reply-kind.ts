@@ -8,7 +8,9 @@
  *   it", "an die Fachabteilung weitergeleitet"); nobody has answered yet, the brand still owes an answer.
  * - `deflection`: the customer is sent to another channel and must start over there (hotline, 0800 number,
  *   callback service, chat, e-mail address, contact form, help centre, store, a bare "please DM us"): seed
- *   000's channel ping-pong.
+ *   000's channel ping-pong. Also a case moved to private messages ("We've sent you a DM", "Wir haben dir eine PN
+ *   geschickt"), in both languages: the public complaint stays unanswered and the tool cannot read DMs
+ *   (classifiers/reply-cues-elsewhere.ts). A promise to write privately later ("We'll DM you shortly") holds.
  * - `request_info`: the brand engaged and asks for something (order number, device, "DM us your details so we
  *   can look into this"); the customer holds the ball.
  * - `answer`: everything else a brand writes to a customer (explanation, fix, link, apology with substance).
@@ -25,8 +27,8 @@
  * language not detected weigh a little less, which only matters when kinds tie.
  */
 import type { Cue, Lang, ReplyKind } from '../src/model.ts';
-import { ASKS, DM_CUES, REPLY_PATTERNS } from './reply-cues.ts';
-import { hasSubstance, isCourtesyOnly } from './reply-substance.ts';
+import { ASKS, DM_CUES, DM_PROMISE_CUES, REPLY_PATTERNS } from './reply-cues.ts';
+import { hasSubstance, isCourtesyOnly, withoutAddressedNames } from './reply-substance.ts';
 
 // Function words only one of the two languages has (run on lower-cased text, so no `u` flag: `\b` next to ASCII).
 const GERMAN = /[äöüß]|\b(?:wir|uns|du|dich|dir|sie|ihnen|ihr|der|die|das|und|ist|bitte|nicht|mit|ein|eine|dein|deine|gerne?|schreib|ruf)\b/;
@@ -42,6 +44,7 @@ export function classifyReply(text: string, lang: Lang): ReplyClassification {
   const score: Record<ReplyKind, number> = { answer: 0, request_info: 0, auto_reply: 0, deflection: 0 };
   const cues: Cue[] = [];
   let dmOnly = 0;
+  let dmPromised = false;
   let canned = 0;
   const hay = text.toLowerCase();
   // A handful of characters (e.g. "İ") grow when lower-cased; spans would then be off, so leave them out.
@@ -67,8 +70,9 @@ export function classifyReply(text: string, lang: Lang): ReplyClassification {
     cues.push({ cue: `${pat.kind}: ${pat.cue}`, weight, ...(spans ? { span: [start, start + m[0].length] as [number, number] } : {}) });
     if (DM_CUES.has(pat.cue)) dmOnly += weight;
     else score[pat.kind] += weight;
+    if (DM_PROMISE_CUES.has(pat.cue)) dmPromised = true;
     if (pat.canned) canned += weight;
-    if (pat.kind === 'deflection') redirects.push(pat.everywhere);
+    if (pat.kind === 'deflection' && pat.phraseOnly !== true) redirects.push(pat.everywhere);
     else if (pat.kind !== 'answer') accounted.push(pat.everywhere);
   }
   const holding = score.auto_reply - canned;
@@ -76,18 +80,22 @@ export function classifyReply(text: string, lang: Lang): ReplyClassification {
   // settles that at once; otherwise what is left besides cues and courtesy is looked at, once and only when
   // needed. The "help link" cue alone is no answer: redirects usually carry one (the chat URL).
   let substance: boolean | undefined;
-  const substantive = (): boolean => (substance ??= score.answer > 1 || hasSubstance(hay, accounted, redirects));
+  let plain: string | undefined;
+  const withoutNames = (): string => (plain ??= withoutAddressedNames(text, hay));
+  const substantive = (): boolean => (substance ??= score.answer > 1 || hasSubstance(withoutNames(), accounted, redirects));
   let kind: ReplyKind;
   if (canned >= 2.5 && score.auto_reply >= score.answer) kind = 'auto_reply';
   else if (score.deflection >= 2 && score.deflection >= score.request_info && score.deflection >= holding && !substantive()) kind = 'deflection';
   // Half a point of margin: "Are you on BA8733? If so, the new departure time is 15:30" answers first and asks second.
   else if (score.request_info >= 2 && score.request_info > score.answer + 0.5) kind = 'request_info';
-  else if (dmOnly > 0 && score.request_info < 2 && !substantive()) kind = 'deflection';
+  // "A member of our team will reply via DM" promises the answer in private and holds; "Please DM us, we'll get
+  // back to you" asks the customer to move first and redirects.
+  else if (dmOnly > 0 && score.request_info < 2 && !(dmPromised && !(asks ??= ASKS.test(hay))) && !substantive()) kind = 'deflection';
   // "Wir kümmern uns darum", "we're looking into it": an answer is promised, none given; the clock keeps running.
   else if (holding >= 2 && !substantive()) kind = 'auto_reply';
   else if (score.deflection >= 2 && score.request_info < 2 && !substantive()) kind = 'deflection';
   // "Sorry to hear that!", "Das tut uns leid 😔": sympathy, and nothing the customer can act on yet.
-  else if (score.answer === 0 && isCourtesyOnly(hay)) {
+  else if (score.answer === 0 && isCourtesyOnly(withoutNames())) {
     kind = 'auto_reply';
     cues.push({ cue: 'auto_reply: nur Höflichkeit, keine Antwort / courtesy only, no answer', weight: 1 });
   } else kind = 'answer';

@@ -24,6 +24,8 @@ const COURTESY = [
   String.raw`\b(?:guten\s+(?:morgen|tag|abend)|sehr\s+geehrte[rs]?|hi\s+there)\b`,
   // A greeting and a first name ("Hey Jamie,"), and sympathy as X care teams word it ("we hate to hear this").
   String.raw`\b(?:hi|hey|hello|hallo|moin|servus|liebe[rs]?)\s+[a-zäöüß]+(?=\s*[,!.])`,
+  // A page-wide greeting: "Liebe Kundinnen und Kunden,", "Hi all,", "Dear customers,".
+  String.raw`\b(?:liebe[rs]?|hallo|hi|hello|dear)\s+(?:all|everyone|[a-zäöüß*:]+\s+(?:und|and)\s+[a-zäöüß]+)(?=\s*[,!.])`,
   String.raw`\b(?:we|i)\s+(?:hate|don't\s+like|do\s+not\s+like)\s+to\s+(?:hear|see|read)${CLAUSE}{0,40}`,
   // Salutations with a name: "Hallo Frau Peters", "Dear Mr Hughes".
   String.raw`\b(?:hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|moin|servus|dear|hi|hello)\s+(?:frau|herr|mr|mrs|ms|miss)\.?\s+[a-zäöüß-]+`,
@@ -34,6 +36,13 @@ const COURTESY = [
   String.raw`\b(?:helfen\s+(?:dir|ihnen|euch)\s+gerne?|helfen\s+wir|für\s+(?:dich|sie|euch)\s+da)${CLAUSE}{0,30}`,
   String.raw`\b(?:understand|verstehen|nachvollziehen)${CLAUSE}{0,60}`,
   String.raw`\bnot\s+the\s+(?:experience|service)${CLAUSE}{0,40}|\bbusiness\s+means${CLAUSE}{0,30}`,
+  // Good wishes (QA round 6: "Have a great day!", "Wir wünschen dir trotzdem einen schönen Tag" closed complaints).
+  String.raw`\bhave\s+a\s+(?:great|good|nice|lovely|wonderful|fab|fabulous|safe|pleasant|better|brilliant)\s${CLAUSE}{0,30}`,
+  String.raw`\b(?:safe\s+travels|take\s+care|all\s+the\s+best|best\s+wishes|speak\s+soon|fingers\s+crossed)\b|\benjoy\s+(?:the\s+rest\s+of\s+)?your\s+${CLAUSE}{0,30}`,
+  String.raw`\b(?:we|i)\s+(?:really\s+|do\s+)?hope\s+(?:you|to\s+(?:see|welcome|have)\s+you|your\s+next)${CLAUSE}{0,60}`,
+  String.raw`(?<![a-zäöüß])(?:einen\s+)?schöne[nsr]?\s+(?:tag|abend|sonntag|samstag|feiertag|wochenende|feierabend|start|urlaub|flug|reise)${CLAUSE}{0,20}`,
+  String.raw`\bwünschen?\s+(?:dir|ihnen|euch)${CLAUSE}{0,60}|\b(?:hoffentlich|wir\s+hoffen|ich\s+hoffe)\b${CLAUSE}{0,60}`,
+  String.raw`\b(?:alles\s+gute|gute\s+(?:reise|fahrt|besserung|nacht)|bis\s+bald|viel\s+(?:erfolg|glück|spaß))\b`,
 ].join('|');
 /** From to, as opening hours are written: "8–20 Uhr", "from 8am to 6pm", "9:00 - 17:30". */
 const HOURS = String.raw`(?:from\s+|von\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?\s*(?:-|–|bis|to|until)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?`;
@@ -75,6 +84,8 @@ const STOPWORDS = new Set(
     'for from with by about as into out up over under than then now very really quite any some all more most no not yes hi hey hello',
     'dear regards wishes many cheers kind best welcome they them their he she his her what which who when where how why get got let',
     'lets sure don won isn aren didn always completely totally fully glad happy www',
+    // What is left of contractions once the apostrophe splits them: "we're", "we've", "we'll", "it's".
+    're ve ll s t d m',
   ]
     .join(' ')
     .split(' '),
@@ -198,6 +209,21 @@ export function hasSubstance(hay: string, accounted: readonly RegExp[], redirect
     }
   }
   return false;
+}
+
+/** A name alone after a comma at a sentence's end, as replies address the customer: "Thanks for your patience, Oli." */
+const VOCATIVE_NAME = /,\s*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?=\s*(?:[.!?…]|$|[^\x00-\x7FäöüßÄÖÜ]))/g;
+
+/**
+ * The lower-cased reply with the customer's name blanked where it is only addressed ("Apologies, Hannah."): a name
+ * is no content word, yet only its capital tells it from one ("Sorry, fixed!" answers). `text` is the reply as
+ * written, of the same length as `hay`.
+ */
+export function withoutAddressedNames(text: string, hay: string): string {
+  if (text.length !== hay.length) return hay;
+  let blanked = hay;
+  for (const m of text.matchAll(VOCATIVE_NAME)) blanked = blanked.slice(0, m.index) + ' '.repeat(m[0].length) + blanked.slice(m.index + m[0].length);
+  return blanked;
 }
 
 /**

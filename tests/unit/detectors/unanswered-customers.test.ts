@@ -91,6 +91,18 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
     expect(all.emitted.at(-1)?.evidence).toMatchObject({ unansweredIds: ['facebook:c1', 'facebook:c2', 'facebook:c3'], brandReplies: ['auto_reply'] });
   });
 
+  it('a page-wide holding comment answers nobody: every commenter keeps waiting (QA round 6, storm of claims)', async () => {
+    const { emitted } = await run(
+      [
+        karin(),
+        olaf(),
+        brand('r1', 80, 'p1', 'Liebe Kundinnen und Kunden, wegen des Sturms erreichen uns aktuell sehr viele Schadenmeldungen. Wir bearbeiten alle der Reihe nach.'),
+      ],
+      6 * 60,
+    );
+    expect(emitted.at(-1)?.evidence).toMatchObject({ state: 'awaiting_brand', unansweredIds: ['facebook:c1', 'facebook:c2'], brandReplies: ['auto_reply'] });
+  });
+
   it('an alert raised for both goes down to the one still waiting once the other is answered', async () => {
     const { emitted } = await run(
       [karin(), olaf(), brand('r1', 320, 'c1', 'Hallo Frau Becker, die Abrechnung ist korrigiert, die Gutschrift ist unterwegs.')],

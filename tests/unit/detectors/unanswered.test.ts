@@ -123,6 +123,29 @@ describe('unanswered tracker: reply kinds', () => {
     expect([...last.values()][0]?.evidence.brandReplies).toEqual(['auto_reply']);
   });
 
+  // QA round 6: the tool cannot read DMs, so a case moved there is still publicly unanswered, in both languages.
+  it.each([
+    ['de', '@DB_Bahn Mein Zug ICE 598 fällt aus und keiner sagt was!', 'Wir haben dir eine DM geschickt.'],
+    ['en', '@AcmeHelp my order never arrived, this is ridiculous', "We've sent you a DM."],
+  ] as const)('"DM sent" keeps the clock running and alerts as a redirect (%s)', async (lang, complaint, reply) => {
+    const { last } = await run([customer('c1', 0, complaint, { complaint: true, lang }), brandReply('b1', 10, reply, lang)], 120, [bahn, acme]);
+    expect([...last.values()][0]?.evidence).toMatchObject({ brandReplies: ['deflection'], deflections: 1, state: 'awaiting_brand' });
+  });
+
+  it('an out-of-hours holding reply keeps the clock running until the real answer (en, QA round 6)', async () => {
+    const { emitted } = await run(
+      [
+        customer('c1', 0, '@AcmeHelp my flight was cancelled and nobody is at the desk', { complaint: true, lang: 'en' }),
+        brandReply('b1', 1, "Hi there, our social team is available 8am-8pm. We'll get to your message first thing tomorrow.", 'en'),
+        brandReply('b2', 180, "Hi Zoe, you're rebooked on SK331 at 10:40 today and we'll refund your hotel receipt.", 'en'),
+      ],
+      240,
+      [acme],
+    );
+    expect(emitted.map((a) => a.status)).toEqual(['open', 'resolved']);
+    expect(emitted.at(-1)?.evidence).toMatchObject({ brandReplies: ['auto_reply', 'answer'] });
+  });
+
   it('channel ping-pong: repeated deflections escalate to critical (seed 000, de)', async () => {
     const { emitted, last } = await run(
       [

@@ -1,0 +1,94 @@
+/**
+ * Holding replies classifiers/reply-cues.ts did not know (QA round 6: each of these closed a complaint as if it
+ * had been answered). All are `auto_reply`: the brand acknowledges and still owes the answer, so the SLA clock
+ * keeps running. As with every holding phrase, substance in the same reply makes it an answer ("Die Kollegen sind
+ * informiert, der Techniker kommt morgen zwischen 8 und 12 Uhr").
+ */
+import { APOS, p, type ReplyPattern, rx, W } from './reply-pattern.ts';
+
+/** The rest of the clause: a holding phrase's object and time ("… first thing tomorrow") say nothing new. */
+const REST = '[^.!?,;:]{0,40}';
+/** Whoever the brand says will act: "we", "I", "our team", "someone", "a member of our team". */
+const WE_EN = String.raw`(?:we|i|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|agents?|colleagues|experts|specialists)|someone|somebody|a\s+member\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?team|one\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?(?:agents|team(?:\s+members)?|advisors|advisers|experts|colleagues))`;
+const WILL = `(?:${APOS}ll|\\s+will|\\s+shall|\\s+(?:is|are)\\s+going\\s+to)`;
+const PRIVATE_EN = String.raw`(?:dms?|direct\s+messages?|private\s+messages?|pms?|e-?mail|inbox)`;
+const PRIVATE_DE = String.raw`(?:dm|pn|privatnachricht|direktnachricht)`;
+
+export const HOLDING_PATTERNS: readonly ReplyPattern[] = [
+  // "Leave it with us!", "Hang tight!", "we've got this": the case is taken, nothing is said about it yet.
+  p('auto_reply', 'en', 'leave it with us', 3, rx(
+    String.raw`\bleave\s+(?:it|this|that|everything)\s+with\s+(?:us|me)\b`,
+    String.raw`\b(?:hang|sit|hold)\s+tight\b`,
+    String.raw`\b(?:we|i)(?:${APOS}ve|\s+have)\s+got\s+(?:this|it|you)\b`,
+    String.raw`\b(?:we${APOS}re|we\s+are|i${APOS}m|i\s+am)\s+on\s+the\s+case\b`,
+    // "We'll check with the airport and get back to you": someone else is asked, the customer is not answered.
+    String.raw`\b(?:we|i)${WILL}\s+(?:double-?\s?)?(?:check|speak|talk|liaise|follow\s+(?:this\s+|it\s+)?up)\s+(?:with|to)\s+(?:the|our|your)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b${REST}`,
+    String.raw`\b(?:we|i)${WILL}\s+(?:get\s+(?:this|it|that)\s+sorted|sort\s+(?:this|it|that)(?:\s+out)?)(?:\s+for\s+you)?(?:\s+(?:asap|shortly|soon|as\s+soon\s+as\s+(?:possible|we\s+can)))?`,
+  )),
+  // "Die Kollegen sind informiert", "I've let the team know": told someone, answered nobody.
+  p('auto_reply', 'de', 'Kollegen sind informiert', 3, rx(
+    String.raw`(?:kolleg\S*|team|fachabteilung|abteilung|techniker\S*|technik|zuständigen|verantwortlichen|leitstelle|werkstatt)\s+(?:${W}\s+){0,2}?(?:ist|sind|wurde|wurden)\s+(?:bereits\s+|schon\s+|jetzt\s+|nun\s+|sofort\s+|umgehend\s+)?(?:informiert|benachrichtigt|verständigt|alarmiert|eingeschaltet|im\s+bilde)\b`,
+    String.raw`\b(?:wir\s+haben|haben\s+wir|ich\s+habe|habe\s+ich)\s+(?:${W}\s+){0,3}?(?:kolleg\S*|team|fachabteilung|abteilung|techniker\S*|technik|zuständigen|werkstatt)\s+(?:${W}\s+){0,2}?(?:informiert|benachrichtigt|verständigt|alarmiert|eingeschaltet|bescheid\s+gegeben)\b`,
+  )),
+  p('auto_reply', 'en', 'the team has been informed', 3, rx(
+    String.raw`\b(?:team|colleagues|engineers?|department|crew|staff)\s+(?:has|have)\s+(?:now\s+|already\s+)?been\s+(?:informed|notified|alerted|told|made\s+aware)\b`,
+    String.raw`\b(?:we|i)(?:${APOS}ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:let|told|informed|notified|alerted|made)\s+(?:the|our)\s+(?:[a-z-]+\s+){0,2}?(?:team|colleagues|engineers?|department|crew|staff)(?:\s+(?:know|aware))?\b`,
+  )),
+  // "Wir geben Bescheid, sobald wir mehr wissen", "we'll update you once we know more". Not "Sagen Sie uns Bescheid".
+  p('auto_reply', 'de', 'Bescheid, sobald wir mehr wissen', 3, rx(
+    String.raw`\b(?:wir\s+)?(?:geben|sagen)\s+(?:(?:dir|ihnen|euch)\s+)?(?:(?:sofort|gleich|gerne?|umgehend|dann|direkt|natürlich|auf\s+jeden\s+fall)\s+)*bescheid\b${REST}`,
+    String.raw`\bsobald\s+(?:wir|es)\s+(?:${W}\s+){0,2}?(?:mehr|neues|neuigkeiten|näheres|infos|informationen)\b${REST}`,
+  )),
+  p('auto_reply', 'en', 'once we know more', 2, /\b(?:once|when|as\s+soon\s+as)\s+we\s+(?:know|hear|have)\s+(?:anything\s+)?(?:more|back|an\s+update|news)\b/),
+  // Acknowledgement: "Danke für dein Feedback! Wir nehmen das mit", "ist notiert", "we've noted your feedback".
+  p('auto_reply', 'de', 'wir nehmen das mit / notiert', 2.5, rx(
+    String.raw`\b(?:wir\s+)?nehmen\s+(?:wir\s+)?(?:das|dies|es|den\s+hinweis|deinen\s+hinweis|ihren\s+hinweis|dein\s+feedback|ihr\s+feedback|deine\s+anregung|ihre\s+anregung|die\s+kritik|deine\s+kritik|ihre\s+kritik)\s+(?:${W}\s+){0,2}?(?:mit|auf|ernst)\b`,
+    String.raw`(?<![a-zäöüß])(?:ist|sind|wurde|haben\s+wir\s+(?:uns\s+)?|habe\s+ich\s+(?:mir\s+)?)\s*(?:${W}\s+)?notiert\b`,
+  )),
+  p('auto_reply', 'en', 'noted', 2.5, rx(
+    String.raw`\b(?:we|i)(?:${APOS}ve|\s+have)\s+(?:now\s+|duly\s+)?(?:noted|logged|recorded)\s+(?:this|that|it|your\s+(?:[a-z]+\s+)?(?:feedback|comments?|concerns?|suggestion|complaint))\b`,
+    String.raw`\b(?:we${APOS}ll|we\s+will)\s+(?:take\s+(?:this|that|it|your\s+feedback)\s+on\s+board|feed\s+(?:this|that|it)\s+back)\b`,
+    String.raw`(?:^|[\s.!])noted[.!]`,
+  )),
+  // A promise to answer later: "We'll get to your message first thing tomorrow" (an out-of-hours notice at 23:01),
+  // "sobald wir wieder erreichbar sind", "ab 8 Uhr sind wir wieder für dich da".
+  p('auto_reply', 'en', 'get to your message tomorrow', 3, rx(
+    String.raw`\b${WE_EN}${WILL}\s+(?:[a-z]+\s+)?get\s+(?:to|round\s+to|around\s+to)\s+(?:your\s+(?:message|dm|tweet|query|question|request|case|comment)|you|it|this|everyone|each\s+(?:one|of\s+you))\b${REST}`,
+    String.raw`\bfirst\s+thing\s+(?:tomorrow|in\s+the\s+morning|on\s+monday|monday)\b`,
+    String.raw`\bwhen\s+(?:we${APOS}re|we\s+are|the\s+team\s+(?:is|are)|our\s+team\s+(?:is|are))\s+back\b${REST}`,
+  )),
+  p('auto_reply', 'de', 'wieder für dich da', 3, rx(
+    String.raw`\bsobald\s+wir\s+(?:${W}\s+){0,2}?wieder\s+(?:erreichbar|online|da|im\s+büro|besetzt)\b${REST}`,
+    String.raw`\b(?:sind|ist)\s+(?:wir|das\s+team|unser\s+team)\s+(?:(?:ab|um|morgen|montag|früh|gleich)\s+(?:\d{1,2}(?:[:.]\d\d)?\s+uhr\s+|${W}\s+)?){0,2}wieder\s+(?:für\s+(?:dich|sie|euch)\s+da|erreichbar|online|da)\b`,
+  )),
+  // Many comments at once, answered one after another: a page-wide holding post ("erreichen uns aktuell sehr
+  // viele Schadenmeldungen. Wir bearbeiten alle der Reihe nach.") answers none of the customers waiting under it.
+  p('auto_reply', 'de', 'der Reihe nach', 3, rx(
+    String.raw`(?:(?:wegen|aufgrund|durch|nach)\s+(?:${W}\s+){1,3}?)?(?:erreichen|erreicht|bekommen|erhalten)\s+(?:uns|wir)\s+(?:${W}\s+){0,3}?(?:sehr\s+|extrem\s+|außergewöhnlich\s+|ungewöhnlich\s+|besonders\s+|enorm\s+|unglaublich\s+)?viele[rn]?\s+${W}`,
+    String.raw`\b(?:sehr|extrem|außergewöhnlich|ungewöhnlich|besonders|enorm)\s+viele[rn]?\s+[a-zäöüß]*(?:meldungen|anfragen|nachrichten|anrufe|mails|zuschriften|kommentare|rückfragen|beschwerden|anliegen|fälle)\b`,
+    String.raw`\b(?:ansturm|flut|welle)\s+(?:an|von)\s+[a-zäöüß]*(?:meldungen|anfragen|nachrichten|anrufen|mails|zuschriften)\b`,
+    String.raw`\bder\s+reihe\s+nach\b`,
+    String.raw`\b(?:nach|in\s+der\s+reihenfolge\s+(?:des|ihres|ihrer|der))\s+eingangs?\b`,
+    String.raw`\bnach\s+und\s+nach\b`,
+    String.raw`\bwir\s+bearbeiten\s+(?:alle|jede[ns]?)\b${REST}`,
+  )),
+  p('auto_reply', 'en', 'one by one', 3, rx(
+    String.raw`\b(?:a\s+lot\s+of|lots\s+of|so\s+many|a\s+large\s+number\s+of|an\s+unusually\s+(?:high|large)\s+number\s+of)\s+(?:messages|enquiries|inquiries|requests|calls|claims|reports|dms|tweets|comments|questions)\b${REST}`,
+    String.raw`\bin\s+(?:the\s+)?order\s+of\s+(?:receipt|arrival)\b`,
+    String.raw`\bone\s+by\s+one\b`,
+    String.raw`\bworking\s+(?:our\s+way\s+)?through\s+(?:them|all|every|each|the\s+(?:queue|backlog|messages|claims|comments))\b${REST}`,
+  )),
+  // "We'll DM you shortly", "A member of our team will reply via DM", "Wir melden uns per DM bei dir": an answer
+  // promised in private, none given; holding, unless the reply also asks the customer to write first (DM_PROMISE_CUES).
+  p('auto_reply', 'en', "we'll DM you", 3, rx(
+    String.raw`\b${WE_EN}${WILL}\s+(?:(?:now|just|shortly|soon|quickly)\s+)?(?:dm|pm|direct\s+message|message|e-?mail)\s+you\b${REST}`,
+    String.raw`\b${WE_EN}${WILL}\s+(?:(?:now|just|shortly|soon|quickly)\s+)?(?:send|drop|pop|fire\s+over)\s+you\s+(?:a|an)\s+(?:quick\s+)?(?:dm|pm|direct\s+message|private\s+message|message|e-?mail|line)\b${REST}`,
+    String.raw`\b${WE_EN}${WILL}\s+(?:[a-z]+\s+)?(?:reply|respond|get\s+back\s+to\s+you|be\s+in\s+touch|follow\s+up|reach\s+out(?:\s+to\s+you)?)\s+(?:to\s+you\s+)?(?:via|in|by|over)\s+(?:a\s+)?${PRIVATE_EN}\b${REST}`,
+  )),
+  p('auto_reply', 'de', 'wir melden uns per DM', 3, rx(
+    String.raw`\b(?:wir|ich|kolleg\S*|team)\s+(?:${W}\s+){0,2}?(?:melden\s+uns|melde\s+mich|meldet\s+sich|melden\s+sich|schreiben|schreibe|schicken|schicke)\s+(?:${W}\s+){0,3}?(?:per|als|via|eine?)\s+${PRIVATE_DE}\b${REST}`,
+  )),
+];
+
+/** Cues of a promise to answer in private; such a reply holds (auto_reply) rather than redirects. */
+export const DM_PROMISE_CUES: ReadonlySet<string> = new Set(["we'll DM you", 'wir melden uns per DM']);
