@@ -174,9 +174,30 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
    * of this source still waiting on the brand, if they wrote there within INFERRED_REPLY_HOURS.
    */
   function solvedMatterOf(brand: string, m: Classified): ThreadState | undefined {
-    const latest = book.waitingThreads(brand, m.author.id, m.source).at(-1);
-    const c = latest === undefined ? undefined : customerOf(latest, m.author.id);
-    return c !== undefined && Date.parse(m.createdAt) - Date.parse(c.lastAt) <= INFERRED_REPLY_HOURS * HOUR ? latest : undefined;
+    return recentlyTheirs(book.waitingThreads(brand, m.author.id, m.source).at(-1), m);
+  }
+
+  /**
+   * The case a standalone post (no parent) continues: a chaser ("hello?? anyone there?", "Immer noch keine Reaktion")
+   * from a customer waiting on the brand, or any post from one the brand asked for details, within
+   * INFERRED_REPLY_HOURS. It is that case's follow-up, not a case of its own (QA6: one customer's three tweets in 45
+   * minutes were three critical alerts; "Hab euch beides per DM geschickt" opened a new case while the one the brand
+   * had asked details for looked settled).
+   */
+  function continuedMatterOf(brand: string, m: Classified): ThreadState | undefined {
+    if (m.thread.parentId !== undefined) return undefined;
+    const waiting = isNudge(m.text) ? recentlyTheirs(book.waitingThreads(brand, m.author.id, m.source).at(-1), m) : undefined;
+    if (waiting !== undefined || m.author.handle === undefined) return waiting;
+    const askedForDetails = book
+      .openThreadsOfHandle(brand, m.author.handle.toLowerCase(), m.source)
+      .filter((t) => customerOf(t, m.author.id)?.state === 'awaiting_customer');
+    return recentlyTheirs(askedForDetails.at(-1), m);
+  }
+
+  /** `t` if the writer of `m` wrote there within INFERRED_REPLY_HOURS before it. */
+  function recentlyTheirs(t: ThreadState | undefined, m: Classified): ThreadState | undefined {
+    const c = t === undefined ? undefined : customerOf(t, m.author.id);
+    return c !== undefined && Date.parse(m.createdAt) - Date.parse(c.lastAt) <= INFERRED_REPLY_HOURS * HOUR ? t : undefined;
   }
 
   function onCustomer(brand: string, m: Classified, now: Date): Alert[] {
@@ -185,6 +206,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     if (t && (t.ids.includes(m.id) || t.pending.some((p) => p.id === m.id))) return [];
     const expects = expectsAnswer(m, contextOf(brand, t, m));
     if (!t && !expects && reportsSolved(m)) t = solvedMatterOf(brand, m);
+    if (!t && expects) t = continuedMatterOf(brand, m);
     // A customer already waiting for the brand in MAX_CASES_PER_CUSTOMER threads of this source (one loud customer's
     // 200 separate tweets) writes in the newest of them: a thread each raised 146 critical alerts for one person in a
     // day (QA firestorm replays). Up to the cap each message is its own case, answered (or not) where it was asked,

@@ -139,6 +139,47 @@ describe('a chaser at top severity is shown, deferred not dropped (QA6 defect 2)
   });
 });
 
+describe('a standalone post continuing a case is its follow-up, not a case of its own (QA6)', () => {
+  it('chasers tweeted on their own ("hello?? anyone there?") join the waiting case: one alert, follow-ups counted', async () => {
+    const { emitted, last } = await run(
+      [
+        tweet('l1', 0, 'loud_larry', '@SkylaneHelp my flight got cancelled and the app shows nothing. Useless.', { lang: 'en', complaint: true }),
+        tweet('l2', 20, 'loud_larry', '@SkylaneHelp hello?? anyone there?', { lang: 'en' }),
+        tweet('l3', 45, 'loud_larry', '@SkylaneHelp 45 minutes and not a single reply. Typical.', { lang: 'en', complaint: true }),
+      ],
+      3 * 60,
+    );
+    expect([...last.keys()]).toHaveLength(1);
+    expect(emitted.at(-1)?.examples.map((e) => e.id).sort()).toEqual(['twitter:l1', 'twitter:l2', 'twitter:l3']);
+    expect(emitted.at(-1)?.evidence.followUps).toBe(2);
+  });
+
+  it('a new complaint of the same customer is still its own case (up to the per-customer cap)', async () => {
+    const { last } = await run(
+      [
+        tweet('k1', 0, 'kai_w', '@SkylaneHelp my flight got cancelled and the app shows nothing.', { lang: 'en', complaint: true }),
+        tweet('k2', 20, 'kai_w', '@SkylaneHelp also charged twice for my seat, refund please', { lang: 'en', complaint: true }),
+      ],
+      3 * 60,
+    );
+    expect(last.size).toBe(2);
+  });
+
+  it('details the brand asked for, sent as a new post, hand the case back to the brand (pixelkiste px016–px018)', async () => {
+    const { emitted, last } = await run(
+      [
+        tweet('g1', 0, 'anja_m', '@SWLindenau_hilft Mein Gutschein-Code wird im Portal nicht akzeptiert.'),
+        tweet('g2', 15, 'SWLindenau_hilft', '@anja_m Schick uns bitte den Code und deine Kundennummer per DM, dann prüfen wir das.', { isBrand: true, rootId: 'g1', parentId: 'g1', replyKind: 'request_info' }),
+        tweet('g3', 30, 'anja_m', '@SWLindenau_hilft Hab euch beides per DM geschickt.'),
+      ],
+      8 * 60,
+    );
+    expect(last.size).toBe(1);
+    expect(emitted.at(-1)).toMatchObject({ status: 'open', evidence: { threadRootId: 'twitter:g1', state: 'awaiting_brand', unansweredIds: ['twitter:g3'] } });
+    expect(emitted.at(-1)?.examples.map((e) => e.id)).toContain('twitter:g3');
+  });
+});
+
 describe('giveaways and comments to other people expect no answer (QA6 defect 3)', () => {
   const fb = { source: 'facebook', channel: 'page_comment' as const, brandContext: ['lindenau'], handle: null };
   const comment = (id: string, minute: number, name: string, text: string, extra: Partial<PostSpec> = {}): Step => ({
