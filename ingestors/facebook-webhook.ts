@@ -105,7 +105,8 @@ export function createFacebookWebhookRouter(options: FacebookWebhookOptions): Ro
     }
     let notification: z.infer<typeof Notification>;
     try {
-      notification = Notification.parse(JSON.parse(raw.toString('utf8')));
+      // Fatal decoding: invalid bytes turned into U+FFFD inside the stored comments, unnoticed (QA round 6).
+      notification = Notification.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)));
     } catch (err) {
       // Signed by Meta yet unreadable: park it, and answer 200 so Meta does not resend it for days.
       const reason = `facebook webhook body unreadable: ${(err as Error).message.slice(0, 300)}`;
@@ -148,6 +149,7 @@ async function readNotification(entries: unknown[], pages: Map<string, PageConte
     const page = pages.get(entry.data.id);
     if (!page) {
       gate.log.warn({ page: entry.data.id }, 'facebook webhook for a page not configured; ignored');
+      reading.ignored += entry.data.changes.length;
       continue;
     }
     const { changes } = entry.data;

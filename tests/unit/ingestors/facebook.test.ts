@@ -214,9 +214,9 @@ describe('facebook page webhook', () => {
   const notification = (value: Record<string, unknown>) => withChanges([{ field: 'feed', value }]);
   const newComment = (id: string, extra: Record<string, unknown> = {}) =>
     ({ item: 'comment', verb: 'add', comment_id: id, post_id: `${PAGE}_1`, message: 'Seit gestern kein Netz!', created_time: 1764489600, from: { id: '77', name: 'Kerstin' }, ...extra });
-  const sign = (body: string, secret = 'app-secret') => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-  const post = (body: string, signature: string | undefined) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
+  const sign = (body: string | Buffer, secret = 'app-secret') => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  const post = (body: string | Buffer, signature: string | undefined) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
   it('answers the verification challenge only with the right verify token', async () => {
     const good = await fetch(`${url}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`);
@@ -263,6 +263,17 @@ describe('facebook page webhook', () => {
     const like = notification({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1`, created_time: 1764489600 });
     expect(await (await post(like, sign(like))).json()).toEqual({ received: 0, ignored: 1, quarantined: 0 });
     expect(out.mentions).toHaveLength(0);
+  });
+
+  it('quarantines a signed body that is not UTF-8, and counts the changes of a page not configured as ignored (QA round 6)', async () => {
+    const comment = notification({ item: 'comment', verb: 'add', comment_id: '1_c9', post_id: `${PAGE}_1`, message: 'Öffnungszeiten?', created_time: 1764489600 });
+    const latin1 = Buffer.from(comment, 'latin1');
+    expect((await post(latin1, sign(latin1))).status).toBe(200);
+    expect(t.quarantined[0]?.reason).toMatch(/facebook webhook body unreadable: .*encoded data was not valid/);
+    expect(out.mentions).toHaveLength(0);
+    const elsewhere = comment.replace(`"id":"${PAGE}","time"`, '"id":"9999","time"');
+    expect(elsewhere).not.toBe(comment);
+    expect(await (await post(elsewhere, sign(elsewhere))).json()).toEqual({ received: 0, ignored: 1, quarantined: 0 });
   });
 
   it('quarantines a comment whose created_time is no time, stores the other comments and answers 200', async () => {
