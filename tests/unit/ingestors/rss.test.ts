@@ -196,6 +196,19 @@ describe('rss ingestor against a local feed server', () => {
     expect(out.mentions).toHaveLength(2);
   });
 
+  it('parks a second copy of a guid that says something else, once, instead of dropping it unseen (QA round 6)', async () => {
+    const changed = fixture('duplicates.xml').toString('utf8').replace('<description>Mein Paket ist seit zwei Wochen unterwegs.</description>', '<description>Update: Paket kam beschädigt an.</description>');
+    h.feeds.routes.set('/dupes', { body: changed });
+    const out = collector();
+    const ingestor = h.make([feedConfig('/dupes')]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, h.controller.signal);
+    expect(out.ids()).toEqual([scoped('/dupes', 'dup-1'), scoped('/dupes', 'dup-2')]);
+    expect(out.mentions[0]?.text).toContain('seit zwei Wochen unterwegs');
+    expect(h.t.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/lists rss:.* twice with different text; the copy further down the feed was kept$/)]);
+    await ingestor.pollOnce(ingestor['options'].feeds[0]!, out.emit, h.controller.signal);
+    expect(h.t.quarantined).toHaveLength(1);
+  });
+
   it('keeps apart two feeds that use the same guids, with ids that survive a restart', async () => {
     const feedBody = (name: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>${['eins', 'zwei']
       .map((n, i) => `<item><guid isPermaLink="false">${i + 1}</guid><description>${name} Post ${n} Nordbahn</description></item>`)
