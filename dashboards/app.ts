@@ -16,6 +16,7 @@ import type { Store } from '../src/store/port.ts';
 import { StoreQueryError } from '../src/store/errors.ts';
 import type { SourceStatus } from '../ingestors/types.ts';
 import { authRouter, requireAuth, resolveAuth } from './auth.ts';
+import { failedAuthLimiter } from './auth-limit.ts';
 import { knownBrandsInQuery } from './brand-ids.ts';
 import { BadRequestError } from './params.ts';
 import { loopbackHostOnly, sameOriginWrites } from './request-guard.ts';
@@ -108,6 +109,8 @@ export function createApp(deps: DashboardDeps): express.Express {
   app.use('/static', (_req, res) => void res.status(404).json({ error: 'no such file' }));
   const chartJs = chartJsPath();
   app.get('/vendor/chart.umd.min.js', (_req, res) => res.sendFile(chartJs, { maxAge: '1d' }));
+  // Every token check below (ingest, login, API) counts its refusals here, per client address.
+  app.use(failedAuthLimiter());
   // Extra routers (the ingest webhook) authenticate with their own token, not the analysts' one.
   for (const router of deps.extraRouters ?? []) app.use(router);
   // Without a token, Host and Origin checks keep other web pages out of what the token would protect.

@@ -47,6 +47,26 @@ describe('with a token', () => {
     expect((await fetch(`${url}/api/mentions`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
   });
 
+  it('answers 429 after 30 refused tokens from one address (API, login form, ingest alike); requests that pass never count (QA round 6)', async () => {
+    const ingest = express.Router();
+    ingest.post('/api/ingest', (_req, res) => void res.status(401).json({ error: 'missing or wrong bearer token' }));
+    const { url } = await start({ secrets: { apiToken: TOKEN }, extraRouters: [ingest] });
+    const good = { headers: { authorization: `Bearer ${TOKEN}` } };
+    for (let i = 0; i < 40; i++) expect((await fetch(`${url}/api/alerts`, good)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await fetch(`${url}/api/mentions`, { headers: { authorization: 'Bearer wrong-token-0123456789ab' } })).status).toBe(401);
+    for (let i = 0; i < 10; i++) {
+      const wrong = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token: `guess-${i}` }) });
+      expect(wrong.headers.get('location')).toMatch(/^\/login\?failed=1/);
+    }
+    for (let i = 0; i < 10; i++) expect((await fetch(`${url}/api/ingest`, { method: 'POST' })).status).toBe(401);
+    const limited = await fetch(`${url}/api/mentions`, { headers: { authorization: 'Bearer wrong-token-0123456789ab' } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({ error: expect.stringMatching(/^too many refused tokens from this address/) });
+    expect((await fetch(`${url}/api/alerts`, good)).status).toBe(429);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
   it('keeps /healthz and /readyz open, and static files too', async () => {
     const { url } = await start({ secrets: { apiToken: TOKEN } });
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
