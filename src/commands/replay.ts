@@ -157,11 +157,25 @@ function openOut(target: string | undefined): { write(line: string): Promise<voi
   };
 }
 
+/**
+ * Refuses an output path that cannot be written before anything is read: a missing directory crashed the replay at
+ * its end with an unhandled ENOENT stack trace, after all the work (QA round 6).
+ */
+function assertOutputTargets(targets: Record<string, string | undefined>): void {
+  for (const [option, target] of Object.entries(targets)) {
+    if (target === undefined || target === '-') continue;
+    const dir = path.dirname(path.resolve(target));
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${option} ${target}: there is no directory ${dir}`);
+    if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${option} ${target}: is a directory; give a file name`);
+  }
+}
+
 export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> {
   const started = Date.now();
   const progress = options.progress ?? ((line: string) => process.stderr.write(line + '\n'));
   // Refused before anything is read: an unknown zone would otherwise fail on the first zone-less row, deep in the file.
   if (options.timeZone !== undefined) assertTimeZone(options.timeZone);
+  assertOutputTargets({ '--mentions-out': options.mentionsOut, '--alerts-out': options.alertsOut, '--alert-revisions-out': options.alertRevisionsOut });
   const base: LoadedConfig =
     options.configFile || existsSync('kundenradar.yaml')
       ? loadConfig(options.configFile)

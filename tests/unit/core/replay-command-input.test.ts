@@ -22,6 +22,16 @@ describe('replay command: files without posts and paths that are no file', () =>
     }
   });
 
+  it('refuses an output path in a missing directory, or a directory, before reading anything (QA round 6: ENOENT at the end)', async () => {
+    const file = write('one.jsonl', '');
+    const missing = path.join(os.tmpdir(), 'kr-no-such-dir-4711', 'alerts.jsonl');
+    await expect(runReplay({ file, alertsOut: missing, discoverBrands: false, progress: () => undefined })).rejects.toThrow(
+      `--alerts-out ${missing}: there is no directory ${path.dirname(missing)}`,
+    );
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-replay-out-'));
+    await expect(runReplay({ file, mentionsOut: dir, discoverBrands: false, progress: () => undefined })).rejects.toThrow(`--mentions-out ${dir}: is a directory; give a file name`);
+  });
+
   it('names a directory as one, instead of EISDIR without a path', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-replay-dir-'));
     await expect(runReplay({ file: dir, discoverBrands: false, progress: () => undefined })).rejects.toThrow(`${dir} is a directory; replay takes a file`);
