@@ -3,6 +3,7 @@
  *   1. reading + tokenising only (classifiers/text.ts `prepare`, what every classifier starts with),
  *   2. the learned text model alone (complaint + sentiment + severity),
  *   3. all classifiers together (`createClassifier` with `createTextModel('learned')`),
+ *   4. the brand reply kinds alone (`classifyReply`, which a brand's own posts get besides the rest),
  * over the same posts in one run, plus model load time and heap/RSS growth of the load.
  * Targets (issue 4): all classifiers ≥ 20,000 posts/s and ≥ 0.25 of the tokenising rate. Prints; never fails.
  * Rates are per CPU-second of this process (see `rate`), so a busy machine distorts them less than wall time.
@@ -100,6 +101,7 @@ console.log(`learned model load: ${loadMs.toFixed(0)} ms, heap +${mb(mem.heapUse
   `array buffers ${mb(mem.arrayBuffers)}${globalThis.gc ? '' : ' (run with --expose-gc for steadier heap figures)'}`);
 
 const { createClassifier, createTextModel } = await import('../classifiers/index.ts');
+const { classifyReply } = await import('../classifiers/reply-kind.ts');
 const classify = createClassifier({ brands, textModel: createTextModel('learned'), clock: () => new Date(0) });
 const langOf = (i: number): 'de' | 'en' => (i < texts.length - 2745 ? 'de' : 'en');
 
@@ -110,5 +112,7 @@ const alone = rate('learned text model alone (3 calls)', (i) => {
   return learned.complaint(t, lang).score + learned.sentiment(t, lang).score + learned.severity(t, lang);
 });
 const all = rate('all classifiers (createClassifier, learned)', (i) => classify(posts[i] as Mention).complaint.isComplaint);
+// A brand's posts also get a reply kind (answer, holding, redirect, …); the same texts stand in for brand replies.
+rate('brand reply kind alone (classifyReply)', (i) => classifyReply((posts[i] as Mention).text, langOf(i)).kind === 'answer');
 console.log(`learned alone / tokenising: ${(alone / tokenising).toFixed(2)}; all classifiers / tokenising: ${(all / tokenising).toFixed(2)} (target ≥ 0.25), ` +
   `all classifiers ${all >= 20_000 ? '≥' : '<'} 20,000 posts/s`);
