@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { SourceConfig } from '../src/config.ts';
 import { BaseSourceOptions, parseSourceOptions } from './options.ts';
@@ -80,9 +81,17 @@ export const replayIngestorFactory: IngestorFactory = {
         const format = options.format ?? (await guessReplayFormat(file)).format;
         const input = await openReplayFile(file, format, options.timeZone !== undefined ? { timeZone: options.timeZone } : {});
         if (input.preamble) context.log.info({ source: options.name, file, ...input.preamble }, 'replay header row found below report metadata');
+        const refusedLines = await linesOf(file, input.errors.filter((e) => e.record === undefined).slice(0, MAX_PARKED_LINES).map((e) => e.line));
         for (const error of input.errors) {
           context.log.warn({ source: options.name, file, line: error.line, reason: error.reason }, 'replay row skipped');
-          await context.quarantine(options.name, describeRowError(path.basename(file), error), { file, line: error.line, ...(error.record !== undefined ? { record: error.record } : {}) });
+          // For a csv record over several lines, the line it ends on.
+          const lineText = error.record === undefined ? refusedLines.get(error.line) : undefined;
+          await context.quarantine(options.name, describeRowError(path.basename(file), error), {
+            file,
+            line: error.line,
+            ...(error.record !== undefined ? { record: error.record } : {}),
+            ...(lineText !== undefined ? { lineText } : {}),
+          });
         }
         const refuse = async (mention: Mention, reason: string) => {
           context.log.warn({ source: options.name, file, id: mention.id, reason }, 'replay post quarantined');
@@ -97,6 +106,34 @@ export const replayIngestorFactory: IngestorFactory = {
     };
   },
 };
+
+/** Refused rows parked with their own text (the rest with file and line only): enough to see what a bad export holds. */
+const MAX_PARKED_LINES = 1000;
+/** Characters of a refused line kept: the quarantine shows a preview, not a copy of a 5 MB line. */
+const PARKED_LINE_CHARS = 4000;
+
+/**
+ * The text of the given 1-based lines of `file`, each cut to PARKED_LINE_CHARS: parked with a refused row, so the
+ * quarantine shows what was refused and not only where (QA round 6: previews held `{file, line}` alone). Read once,
+ * streamed; the readers themselves keep no refused text while they validate.
+ */
+async function linesOf(file: string, wanted: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (wanted.length === 0) return out;
+  const pending = new Set(wanted);
+  const last = Math.max(...wanted);
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (pending.has(n)) out.set(n, line.slice(0, PARKED_LINE_CHARS));
+    if (n >= last) break;
+  }
+  lines.close();
+  stream.destroy();
+  return out;
+}
 
 /**
  * The posts whose time a running service can take; the others go to `refuse` with the reason (accept.ts

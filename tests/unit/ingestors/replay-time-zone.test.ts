@@ -146,6 +146,16 @@ describe('the replay source of a config: timeZone', () => {
     ]);
   });
 
+  it('parks a refused row with the text of its line, so the quarantine shows what was refused (QA round 6)', async () => {
+    const file = write('bad.jsonl', '{"id":"1","author":"kunde1","text":"Paket fehlt","created_at":"2026-01-15T08:30:00Z"}\n{"id":"2","author":"kunde2","text":"kaputt"\n');
+    const t = makeContext();
+    const out = collector();
+    const source = SourceConfig.parse({ type: 'replay', name: 'export', path: file, once: false });
+    await replayIngestorFactory.create(source, { ...t.context, willRun: true }).run(out.emit, new AbortController().signal);
+    expect(out.mentions).toHaveLength(1);
+    expect(t.quarantined).toEqual([{ source: 'export', reason: expect.stringMatching(/^bad\.jsonl:2: /), raw: { file, line: 2, lineText: '{"id":"2","author":"kunde2","text":"kaputt"' } }]);
+  });
+
   it('refuses an unknown zone when the config is read', () => {
     const source = SourceConfig.parse({ type: 'replay', name: 'export', path: write('other.csv', csv), timeZone: 'Mars/Base' });
     expect(() => replayIngestorFactory.create(source, makeContext().context)).toThrow(/timeZone: unknown time zone/);
