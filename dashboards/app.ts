@@ -150,6 +150,10 @@ export function createApp(deps: DashboardDeps): express.Express {
   app.use('/api', (req, res) => {
     res.status(404).json({ error: `no such endpoint: ${req.method} ${req.baseUrl}${req.path}` });
   });
+  // Our own answer for any other path: Express's "Cannot GET /x" page names the framework (QA round 6).
+  app.use((req, res) => {
+    res.status(404).type('text/plain').send(`not found: ${req.method} ${req.path} (the dashboard starts at /)`);
+  });
 
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);

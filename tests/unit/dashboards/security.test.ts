@@ -22,6 +22,15 @@ describe('auth defaults', () => {
     expect((await fetch(`${url}/complaints`)).status).toBe(200);
   });
 
+  it('answers an unknown page with a plain-text 404 of its own, the path inert (QA round 6: Express\'s "Cannot GET")', async () => {
+    const { url } = await start();
+    const res = await fetch(`${url}/no-such-page%3Cscript%3E`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toMatch(/^not found: GET \/no-such-page/);
+  });
+
   it('refuses to start on a public interface without a token, saying what to set', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'dashboard.example.org']) {
       expect(() => createApp({ store: harness.store, config: demoConfig({ host }), secrets: {} })).toThrow(ConfigError);
