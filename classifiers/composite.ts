@@ -265,13 +265,19 @@ export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScor
 }
 
 /**
- * The shipped severity (1–4) of a post: the two models disagree most on long posts, so the stronger complaint
- * signal also chooses the severity — the cue model's own grading when its score is at least the learned model's
- * (rescaled, see rescaleToThreshold), else the learned side's phrase rules (learned/severity.ts). Shared by the
- * service and `kundenradar eval`, which scores it against a file's severity column.
+ * The shipped severity (1–4) of a post: the higher of the cue model's grading and the phrase rules
+ * (learned/severity.ts), which read the same scale from different phrases (the cues their failures and insults, the
+ * rules shouting, "STOP CHARGING ME", ultimatums, demands to the brand's face). It used to take one side only, the
+ * one with the stronger complaint score, which dropped the other side's evidence: 26 of 38 English QA complaints
+ * labelled 2–3 came out 1 (QA round 6). A softened post (rules answer 1) stays 1 unless a cue accuses or blames; a
+ * resolved one keeps the cue model's grading, which accuses nobody. Shared by the service and `kundenradar eval`,
+ * which scores it against a file's severity column where the file has one.
  */
-export function compositeSeverity(cue: Pick<CueAnalysis, 'score' | 'severity'>, learnedScore: number, learnedSeverity: () => 1 | 2 | 3 | 4): 1 | 2 | 3 | 4 {
-  return cue.score >= learnedScore ? cue.severity : learnedSeverity();
+export function compositeSeverity(cue: Pick<CueAnalysis, 'severity' | 'evidence'>, phraseSeverity: () => 1 | 2 | 3 | 4): 1 | 2 | 3 | 4 {
+  if (cue.evidence.resolved) return cue.severity;
+  const phrased = phraseSeverity();
+  if (phrased === 1) return cue.severity >= 3 ? cue.severity : 1;
+  return phrased > cue.severity ? phrased : cue.severity;
 }
 
 // Function words and punctuation the learned model weighs but an analyst cannot read as a reason.
@@ -365,7 +371,7 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
         ? { label: 'negative' as const, score: Math.min(learnedSentiment.score, -score / 2) }
         : learnedSentiment;
     const severity =
-      severityWanted !== undefined && !severityWanted(score) ? cue.severity : compositeSeverity(cue, learnedScore, () => learned.severity(text, lang));
+      severityWanted !== undefined && !severityWanted(score) ? cue.severity : compositeSeverity(cue, () => learned.severity(text, lang));
     return { score, cues: explanation.length > 0 ? explanation : learnedComplaint.cues.slice(0, 3), sentiment, severity };
   }
   let lastText: string | undefined;

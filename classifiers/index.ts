@@ -7,7 +7,7 @@ import type { Brand, Classified, Complaint, Cue, Intent, Lang, Mention, ReplyKin
 import { childLogger } from '../src/log.ts';
 import { assignBrands } from './brand-assignment.ts';
 import { analyseCues, createCueModel, type CueAnalysis } from './cues.ts';
-import { detectIntents } from './intents.ts';
+import { detectIntents, reportedIntents } from './intents.ts';
 import { detectLanguage } from './language.ts';
 import { classifyReply } from './reply-kind.ts';
 import { prepare, type PreparedText } from './text.ts';
@@ -81,16 +81,6 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     return spans;
   }
 
-  /**
-   * "Hotline super freundlich, Problem sofort gelöst. Danke!" names the hotline and a problem, but reports neither an
-   * unreachable support nor a defect: in a post that praises and complains about nothing, the problem intents go
-   * (QA: filtering "support unreachable" listed praise). Topics (delivery, billing) and churn stay.
-   */
-  function withoutPraisedProblems(intents: Intent[], complaint: boolean, sentimentLabel: SentimentLabel): Intent[] {
-    if (complaint || sentimentLabel !== 'positive') return intents;
-    return intents.filter((i) => i !== 'support_unreachable' && i !== 'product_defect');
-  }
-
   return (mention: Mention): Classified => {
     const p = prepare(mention.text);
     const { lang } = detectLanguage(p.tokens, p.lower, mention.langHint);
@@ -125,7 +115,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     };
     // Intents are what a customer wants or threatens; a brand's own post ("switching to our new billing system")
     // has none, or filtering by "support unreachable" lists the brand's replies (QA).
-    const intents: Intent[] = brandsWords ? [] : withoutPraisedProblems(detectIntents(p, brandNameSpans(p.lower, assignment.brands)).map((i) => i.intent), isComplaint, sentiment.label);
+    const intents: Intent[] = brandsWords ? [] : reportedIntents(detectIntents(p, brandNameSpans(p.lower, assignment.brands)), { complaint: isComplaint, sentiment: sentiment.label });
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,

@@ -4,8 +4,9 @@
  * the complaint cues (the seed posts' situations, customer-service tweets). Both languages are tried on every
  * post: intent words are distinctive, and mixed-language posts ("Paket still not delivered") are common.
  */
-import type { Intent } from '../src/model.ts';
+import type { Intent, SentimentLabel } from '../src/model.ts';
 import { CANCELLING } from './cues-de.ts';
+import { PROBLEM_PATTERNS } from './intent-problems.ts';
 import { compileAlternation, scanTokens } from './cues-regex.ts';
 import type { PreparedText } from './text.ts';
 
@@ -18,7 +19,7 @@ const INTENT_PATTERNS: Array<[Exclude<Intent, 'question'>, string]> = [
   // flight" is the company's doing, a service failure, not a threat to leave.
   // "Konto wird … gekündigt", "überlege, die App zu löschen", "I'm leaving", "porting my number", "Cancelling my Streamly
   // sub", an ultimatum ("Last warning."): leaving, said in more ways than the verb (QA round 6).
-  ['cancellation_threat', `${CANCELLING}|gekündigt|überleg* (?:ernsthaft |schon |jetzt )?(?:[\\p{L}]+ ){0,3}zu (?:löschen|kündigen|deinstallieren)|letzte warnung|(?:i'm|im|i am|we're|we are) (?:now |officially |finally )?(?:leaving|porting)|port(?:ing|ed)? (?:my|our) (?:number|numbers)|cancel(?:l?ing|l?ed)? (?:my|our|the|this) [\\p{L}\\p{N}]+ (?:sub|subscription|account|contract|membership|plan)|(?:last|final) warning|(?:anbieter|vertrag|provider) (?:wechseln|beenden)|wechsle (?:zu|den|jetzt)|wechseln zu|werde (?:wohl |jetzt |bald |dann )?wechseln|überleg* (?:ernsthaft |schon |jetzt )?(?:zu )?wechseln|(?:wechsel|wechsle) ich|zur konkurrenz|nie wieder|bin weg|cancel(?:l?ing)? (?:everything|it all)|cancel(?:l?ing|l?ed)? (?:my|our|the|this) (?:account|subscription|contract|membership|service|plan|policy|card|broadband|package|order)|(?:going|want|wanna|about|ready|trying|need|have|decided) to cancel|(?:will|gonna|i\'ll|ill|i\'d|shall) cancel|(?:i\'m|im|i am) cancel(?:l?ing)|switch(?:ing)? to|switching (?:providers?|companies)|take my business elsewhere|leaving (?:you|for)|(?:i\'m|im|i am) done with|never (?:again|using|ordering|buying)|won\'t be renewing|not renewing|close my account`],
+  ['cancellation_threat', `${CANCELLING}|gekündigt|überleg*,? (?:[\\p{L}]+,? ){0,4}zu (?:löschen|kündigen|deinstallieren)|(?:i'm|im|i am|we're|we are) (?:so |completely |totally |officially )?done(?! with (?:my|the|this|it|that|work|today))|stop using (?:you|them|your|their)|(?:app|konto|account) (?:gelöscht|deinstalliert|gekündigt)|letzte warnung|(?:i'm|im|i am|we're|we are) (?:now |officially |finally )?(?:leaving|porting)|port(?:ing|ed)? (?:my|our) (?:number|numbers)|cancel(?:l?ing|l?ed)? (?:my|our|the|this) [\\p{L}\\p{N}]+ (?:sub|subscription|account|contract|membership|plan)|(?:last|final) warning|(?:anbieter|vertrag|provider) (?:wechseln|beenden)|wechsle (?:zu|den|jetzt)|wechseln zu|werde (?:wohl |jetzt |bald |dann )?wechseln|überleg* (?:ernsthaft |schon |jetzt )?(?:zu )?wechseln|(?:wechsel|wechsle) ich|zur konkurrenz|nie wieder|bin weg|cancel(?:l?ing)? (?:everything|it all)|cancel(?:l?ing|l?ed)? (?:my|our|the|this) (?:account|subscription|contract|membership|service|plan|policy|card|broadband|package|order)|(?:going|want|wanna|about|ready|trying|need|have|decided) to cancel|(?:will|gonna|i\'ll|ill|i\'d|shall) cancel|(?:i\'m|im|i am) cancel(?:l?ing)|switch(?:ing)? to|switching (?:providers?|companies)|take my business elsewhere|leaving (?:you|for)|(?:i\'m|im|i am) done with|never (?:again|using|ordering|buying)|won\'t be renewing|not renewing|close my account`],
   ['delivery', 'liefer*|geliefert|paket*|päckchen|sendung*|zustell*|zugestellt|versand*|verschickt|bestellung*|bestellt|lieferdienst|kurier|packstation|abholstation|sendungsverfolgung|tracking*|delivery|deliveries|deliver|delivered|package*|parcel*|shipping|shipped|shipment|courier|(?:my|your|the|an|our) order|order (?:number|status|no|confirmation)|orders|ordered|arrived|arrive|dispatch*|tracking number|out for delivery|missing item|wrong item'],
   ['product_defect', 'kaputt*|defekt*|funktioniert nicht|geht nicht|geht nicht mehr|störung|störungen|fehlermeldung*|fehler|ausfall|ausgefallen|kein (?:netz|internet|empfang|wlan|strom|warmwasser)|abgestürzt|beschädigt|mangelhaft*|reklamation*|broken|broke|not working|doesn\'t work|doesnt work|won\'t work|stopped working|faulty|defective|damaged|outage|(?:is|are|went) down|no (?:signal|service|internet|wifi|power)|crash*|error*|glitch*|bug|bugs|keeps (?:crashing|dropping|freezing|disconnecting)|dead on arrival'],
   ['staff_behaviour', 'unfreundlich*|angeschrien|angebrüllt|angepöbelt|angeblafft|ausgelacht|laughed at (?:me|us)|patzig*|pampig*|herablassend|angeschnauzt|angemotzt|respektlos|unhöflich|aufgelegt|inkompetent*|arrogant*|mitarbeiter(?:in|innen)? (?:war|waren|hat|haben|ist)|schaffner*|zugbegleiter*|fahrer (?:war|hat)|personal|berater (?:war|hat)|rude|unhelpful|unprofessional|impolite|condescending|hung up|yelled|attitude|staff|employee|agent (?:was|hung|told)|driver (?:was|told)|cashier|manager (?:was|told)|representative (?:was|told)'],
@@ -36,6 +37,7 @@ const REACHED =
 
 const INTENT_RE = compileAlternation(INTENT_PATTERNS.map(([, p]) => p));
 const QUESTION_RE = compileAlternation([QUESTION_OPENERS]);
+const PROBLEM_RE = compileAlternation(PROBLEM_PATTERNS.map(([, p]) => p));
 
 /** The words before `end` lead to ("to", "zu") and the one name of `names` follows right after (a handle's @ aside). */
 function switchesToNamed(lower: string, end: number, names: ReadonlyArray<readonly [number, number]>): boolean {
@@ -51,9 +53,18 @@ function switchesToNamed(lower: string, end: number, names: ReadonlyArray<readon
 
 export interface IntentMatch {
   intent: Intent;
-  /** Offsets in `PreparedText.lower` of the first cue per intent. */
+  /** Offsets in `PreparedText.lower` of the cue behind the intent: its first failure phrase, else its first topic word. */
   span: [number, number];
+  /**
+   * A phrase of failure carried it ("kam kalt an", "stopped heating", a threat to leave), not only a topic word
+   * ("Paket", "Rechnung"): see reportedIntents.
+   */
+  problem: boolean;
 }
+
+// Every word of these two intents already says something went wrong ("kaputt", "ich kündige"): they need no
+// separate failure phrase.
+const PROBLEM_BY_WORD: ReadonlySet<Intent> = new Set(['cancellation_threat', 'product_defect']);
 
 /**
  * Detects intents. `question` means the post asks something: a question mark, or a question word opening a
@@ -61,28 +72,55 @@ export interface IntentMatch {
  */
 /** `skip`: spans of `p.lower` that are names, not talk ("Kranich Versand" is a shop, not a delivery). */
 export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [number, number]> = []): IntentMatch[] {
-  const found = new Map<Intent, [number, number]>();
+  const found = new Map<Intent, { span: [number, number]; problem: boolean }>();
+  const named = (start: number, end: number): boolean => skip.some(([a, b]) => start >= a && end <= b);
+  // Failure phrases first, in their own scan: a topic word at the same place ("Lieferung verschiebt sich") must not
+  // hide them.
+  scanTokens(PROBLEM_RE, p, (i, start, end) => {
+    const intent = PROBLEM_PATTERNS[i]?.[0];
+    if (intent && !named(start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: true });
+  });
   scanTokens(INTENT_RE, p, (i, start, end) => {
-    if (skip.some(([a, b]) => start >= a && end <= b)) return;
+    if (named(start, end)) return;
     const intent = INTENT_PATTERNS[i]?.[0];
     // "switching to Lumio", "ich wechsle zu Lumio": a customer won, for the brand named; no threat to leave it.
     if (intent === 'cancellation_threat' && switchesToNamed(p.lower, end, skip)) return;
-    if (intent && !found.has(intent)) found.set(intent, [start, end]);
+    if (intent && !found.has(intent)) found.set(intent, { span: [start, end], problem: PROBLEM_BY_WORD.has(intent) });
   });
   // Naming a channel is no complaint that it is unreachable when the post says it was reached quickly.
   const support = found.get('support_unreachable');
-  if (support && CHANNEL_ONLY.test(p.lower.slice(support[0], support[1])) && REACHED.test(p.lower)) found.delete('support_unreachable');
+  if (support && CHANNEL_ONLY.test(p.lower.slice(support.span[0], support.span[1])) && REACHED.test(p.lower)) found.delete('support_unreachable');
   const mark = p.lower.indexOf('?');
-  if (mark !== -1) found.set('question', [mark, mark + 1]);
+  if (mark !== -1) found.set('question', { span: [mark, mark + 1], problem: false });
   else {
     for (const t of p.tokens) {
       if (!t.sentenceStart || t.kind !== 'word') continue;
       const m = QUESTION_RE.matchAt(p.lower, t.start);
       if (m) {
-        found.set('question', [t.start, m.end]);
+        found.set('question', { span: [t.start, m.end], problem: false });
         break;
       }
     }
   }
-  return [...found].map(([intent, span]) => ({ intent, span }));
+  return [...found].map(([intent, { span, problem }]) => ({ intent, span, problem }));
+}
+
+/**
+ * The intents a post is reported with. Intents route problems, so a post that reports none gets none but its
+ * question: praise names the delivery it praises ("Wohnwerk hat so schnell geliefert"), news the outage it reports,
+ * a question the parcel it asks about, and none of them is a delivery problem or a defect (QA round 6: 29
+ * non-complaints carried problem intents). A complaint keeps its topic words too ("wegen meiner Erstattung. Keine
+ * Antwort": the refund is what it is about); a negative post below the complaint threshold keeps what a failure
+ * phrase carried, since the complaint score misses dialect and sarcasm more often than these phrases misfire.
+ */
+export function reportedIntents(found: readonly IntentMatch[], post: { complaint: boolean; sentiment: SentimentLabel }): Intent[] {
+  // A complaint that reads positive is a doubtful one ("Homely delivery team were so careful … 10/10"): only failure
+  // phrases carry its intents.
+  if (post.complaint && post.sentiment !== 'positive') return found.map((m) => m.intent);
+  if (post.complaint) return found.filter((m) => m.intent === 'question' || m.problem).map((m) => m.intent);
+  // Asking how to cancel is the churn risk itself ("How do I cancel my subscription?" is no complaint, but the retention
+  // team wants it); praise that says "nie wieder Stress" or "never going back" to a rival is none.
+  return found
+    .filter((m) => m.intent === 'question' || (m.intent === 'cancellation_threat' && post.sentiment !== 'positive') || (post.sentiment === 'negative' && m.problem))
+    .map((m) => m.intent);
 }

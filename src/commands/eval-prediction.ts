@@ -27,7 +27,7 @@ export function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 
   return {
     complaint: score >= COMPOSITE_THRESHOLD,
     sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence),
-    severity: compositeSeverity(cues, rescaleToThreshold(learned, lm.threshold), learnedSeverity),
+    severity: compositeSeverity(cues, learnedSeverity),
   };
 }
 
