@@ -169,6 +169,17 @@ function isUnderstatedResolution(e: CueAnalysis['evidence']): boolean {
   return e.resolved === true && (e.litotes ?? 0) > 0 && e.negative === 0 && !e.irony && e.maybeIronic !== true;
 }
 
+/**
+ * Praise that names failures only to deny them, with praise besides and nothing wrong: "Schienflink heute ohne Verspätung,
+ * ohne Zugausfall und die Klimaanlage lief. Keine Beschwerden von meiner Seite 😄" (QA round 7: learned 0.93, dragged to
+ * 0.63, a complaint). The learned models read the failure words however they are denied, and are surest where there
+ * are most of them, so it is capped like an understated resolution rather than dragged. Two praise cues' worth
+ * (PRAISE_MIN.de) in every language, the denial counted: a bare "no delays today" keeps the drag (English CV unchanged).
+ */
+function isDeniedFailurePraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
+  return isPlainPraise(e, lang) && (e.litotes ?? 0) > 0 && e.positive >= PRAISE_MIN.de;
+}
+
 /** Praise the shipped sentiment reports as positive where the learned head said negative. */
 function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
   return isPlainPraise(e, lang) || isResolvedWithThanks(e, lang);
@@ -211,7 +222,7 @@ export function compositeComplaintScore(
   if (isResolvedWithThanks(cue.evidence, lang) && (learned < RESOLVED_SURE || (cue.evidence.failure === 0 && cue.evidence.negative === 0))) return Math.min(RESOLVED_CAP, learned);
   // Understatement about a problem solved ("Not bad @Wellnet. Reported the outage, fixed within 2 hours."): praise
   // however sure the learned model is (0.86, QA round 2); it is surest exactly where the problem words stand.
-  if (isUnderstatedResolution(cue.evidence)) return Math.min(RESOLVED_CAP, learned);
+  if (isUnderstatedResolution(cue.evidence) || isDeniedFailurePraise(cue.evidence, lang)) return Math.min(RESOLVED_CAP, learned);
   if (cue.evidence.settled === true) return Math.min(RESOLVED_CAP, learned);
   // The company held up as a model with nothing wrong besides: the learned models read "customer service" as a complaint
   // however it is praised ("This is how you do customer service. Take notes everyone." 0.91, QA firestorm round 4).

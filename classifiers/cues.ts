@@ -237,6 +237,28 @@ function turnsPositive(hits: readonly Hit[], lower: string): boolean {
   return before && praise >= 0.7;
 }
 
+/** A headline's colon: the first ": " of the post, within its first words and before any sentence ends. */
+const HEADLINE_COLON = /^[^.!?\n]{3,60}?:\s/u;
+
+/**
+ * "Super Service von Paketfuchs: Paket als zugestellt markiert, während ich am Fenster stand … 👏" (QA round 7: 0.24):
+ * praise as a headline before a colon, a failure after it, and no "aber"/"but" anywhere after the colon is sarcasm,
+ * as an irony marker is. Without the colon, praise beside a failure only counts less (praiseIsIrony), because "Toller
+ * Service, nur die Lieferung dauerte" is often sincere; the headline form announces what follows as the "service".
+ */
+function praiseHeadline(hits: readonly Hit[], lower: string): boolean {
+  const m = HEADLINE_COLON.exec(lower);
+  if (m === null) return false;
+  const colon = m[0].length - 1;
+  let praised = false;
+  for (const h of hits) {
+    if (h.start >= colon) break;
+    if (h.def.kind === 'positive' && !h.negated) praised = true;
+    else if (h.def.kind !== 'customer') return false;
+  }
+  return praised && !CONTRAST.test(lower.slice(colon)) && hits.some((h) => h.start > colon && h.def.kind === 'failure');
+}
+
 /**
  * "Die Kassiererin kann nix dafür, aber die Zentrale soll sich schämen": defending the staff, then turning on the
  * company. A defence followed by a contrast and then a failure or negative word is set aside; the post is judged
@@ -321,7 +343,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   // Sincere or ironic? "great job" after an outage is sarcasm, "great job" on its own is praise.
   const criticised = !resolved && (failure > 0 || raw.some((h) => h.def.kind === 'negative' && !h.negated));
   const hits = criticised ? raw : raw.map((h) => (h.def.conditional ? { ...h, def: { ...h.def, kind: 'positive' as const, weight: 0.7 } } : h));
-  const irony = hits.some((h) => h.def.kind === 'irony');
+  const irony = hits.some((h) => h.def.kind === 'irony') || (!resolved && praiseHeadline(hits, p.lower));
   const long = p.original.length > LONG_TEXT_CHARS;
   // Praise next to a reported failure in a short post is politeness or sarcasm ("Danke, 40 Minuten
   // Verspätung, super!"); an explicit irony marker turns it into criticism outright.
