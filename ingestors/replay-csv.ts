@@ -14,6 +14,11 @@ import { DayMonthVote, joinDateTime, parseExportDate, type DayMonthOrder } from 
 import { ANONYMOUS_AUTHOR, byEventTime, collect, FirstCopies, invalidUtf8Row, validateRow, type Preamble, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { asReshare, RESHARE_TEXT, saysReshare } from './reshares.ts';
 import { decodeEntities, htmlToPlainText } from './text.ts';
+import { X_SOURCE } from './tweet-ids.ts';
+
+/** An X status link: its author's handle, and the post's id. */
+const X_STATUS_AUTHOR = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status\//u;
+const X_STATUS = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/\w{1,15}\/status(?:es)?\/(\d+)/u;
 
 export type CsvRecord = { record: Record<string, string>; info: { lines: number; empty_lines?: number; index?: number } };
 
@@ -134,7 +139,7 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   // (twitter.com/<handle>/status/…), or the Author cell is one ("@mia5721").
   const handle =
     get(col.handle)?.replace(/^@/, '') ??
-    /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status\//u.exec(get(col.url) ?? '')?.[1] ??
+    X_STATUS_AUTHOR.exec(get(col.url) ?? '')?.[1] ??
     /^@([\p{L}\p{N}_.]{1,50})$/u.exec(get(col.author) ?? '')?.[1] ??
     authorCell.handle;
   // A reshare by the original's id (twarc-csv), by a flag (`is_retweet`) or entry type (Brandwatch "share").
@@ -150,9 +155,13 @@ export function csvRow(record: Record<string, string>, line: number, index: numb
   // the brand (QA firestorm round 2: such a file raised no alert at all, its one thread set aside as a viral post).
   const pagePost = col.rootId === 'post_id' ? get('post_id') : undefined;
   const onPage = pagePost !== undefined && /^\d+_\d+$/u.test(pagePost);
-  const source = onPage ? 'facebook' : (context.source ?? 'csv');
-  const id = `${source}:${nativeId}`;
   const link = get(col.url);
+  // An X post by its own link (snscrape's `url`, a Brandwatch `Url`) or by a twarc export's columns: read as the X replays
+  // read tweets (`twitter:<id>`), so the brand's `twitter` SLA applies and its titles say so (QA7: snscrape posts were
+  // `json`, "SLA 45 min" from a default no one configured for them).
+  const xPost = X_STATUS.exec(link ?? '')?.[1] === nativeId || (col.xExport && /^\d+$/.test(nativeId));
+  const source = onPage ? 'facebook' : xPost ? X_SOURCE : (context.source ?? 'csv');
+  const id = `${source}:${nativeId}`;
   const name = get(col.authorName) ?? authorCell.name;
   const langHint = languageHint(get(col.lang));
   const row = validateRow(

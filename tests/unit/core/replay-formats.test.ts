@@ -129,12 +129,17 @@ describe('replay reads API tweets and common export columns', () => {
     expect(input.mentions.map((m) => m.id)).toEqual([expect.stringMatching(/:1850000000000000001$/)]);
   });
 
+  it('reads a row whose link is its own X status as an X post (QA7: snscrape and export rows were json/csv, outside the twitter SLA)', () => {
+    const input = readCsv('id,text,author,date,url\n41,Paket weg,kim,2026-06-10 08:00,https://twitter.com/kim/status/41\n42,Paket weg,lea,2026-06-10 08:01,https://twitter.com/kim/status/41\n');
+    expect(input.mentions.map((m) => m.id)).toEqual(['twitter:41', 'csv:42']);
+  });
+
   it('reads csv exports with other common header names, epoch timestamps and app links', () => {
     const input = readCsv('status_id,content,username,timestamp,link\n11,Hotline seit Stunden besetzt,kerstin,1539202764,/kerstin/status/11\n12,Still waiting,sam,1539202800000,https://x.com/sam/status/12\n');
     expect(input.errors).toEqual([]);
     expect(input.mentions.map((m) => [m.id, m.author.id, m.createdAt, m.url])).toEqual([
       ['csv:11', 'kerstin', '2018-10-10T20:19:24.000Z', undefined],
-      ['csv:12', 'sam', '2018-10-10T20:20:00.000Z', 'https://x.com/sam/status/12'],
+      ['twitter:12', 'sam', '2018-10-10T20:20:00.000Z', 'https://x.com/sam/status/12'],
     ]);
   });
 });

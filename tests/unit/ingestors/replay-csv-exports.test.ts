@@ -48,13 +48,13 @@ describe('replay reads twarc-csv exports of X API v2 tweets', () => {
     expect(input.preamble).toBeUndefined();
     const [original, retweet, answer, quote] = input.mentions as [Mention, Mention, Mention, Mention];
     expect(original).toMatchObject({
-      id: 'csv:1850000000000000001',
+      id: 'twitter:1850000000000000001',
       url: 'https://x.com/kerstin_k/status/1850000000000000001',
       author: { id: '77', handle: 'kerstin_k', name: 'Kerstin K.' },
       // German: the \n line break and &amp; as the author wrote them.
       text: '@aerolux_hilft Flug LX 204 gestrichen.\nKeine Info am Gate & die Hotline legt auf!',
       createdAt: '2026-10-04T09:00:00.000Z',
-      thread: { rootId: 'csv:1850000000000000001' },
+      thread: { rootId: 'twitter:1850000000000000001' },
       metrics: { likes: 2000, shares: 962, replies: 41 },
       channel: 'post',
       langHint: 'de',
@@ -62,7 +62,7 @@ describe('replay reads twarc-csv exports of X API v2 tweets', () => {
     expect(retweet).toMatchObject({ author: { id: '300', handle: 'leo' }, text: `RT @kerstin_k: ${original.text}`, metrics: { likes: 0, shares: 0, replies: 0 } });
     expect(answer).toMatchObject({
       author: { handle: 'aerolux_hilft' },
-      thread: { rootId: 'csv:1850000000000000001', parentId: 'csv:1850000000000000001' },
+      thread: { rootId: 'twitter:1850000000000000001', parentId: 'twitter:1850000000000000001' },
       channel: 'reply',
       metrics: { likes: 3, shares: 0, replies: 1 },
     });
@@ -76,14 +76,14 @@ describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwat
     const input = readCsv(BRANDWATCH_CSV, { fallbackTime });
     expect(input.preamble).toEqual({ headerLine: 9, skippedLines: 8 });
     expect(input.errors).toEqual([{ line: 12, reason: 'unreadable date "not a date"' }]);
-    expect(input.mentions.map((m) => m.id)).toEqual(['csv:1850000000000000001', 'csv:9911', 'csv:1850000000000000013']);
+    expect(input.mentions.map((m) => m.id)).toEqual(['twitter:1850000000000000001', 'csv:9911', 'twitter:1850000000000000013']);
     const [tweet, news, html] = input.mentions as [Mention, Mention, Mention];
     expect(tweet).toMatchObject({
       url: 'https://twitter.com/kerstin_k/status/1850000000000000001',
       // The handle from the post's link (the export has no handle column): alerts name her @kerstin_k.
       author: { id: 'kerstin_k', handle: 'kerstin_k', name: 'Kerstin K.' },
       createdAt: '2026-10-04T11:05:00.000Z',
-      thread: { rootId: 'csv:1850000000000000001' },
+      thread: { rootId: 'twitter:1850000000000000001' },
       channel: 'post',
       langHint: 'de',
     });
@@ -93,7 +93,7 @@ describe('replay reads social-listening exports (Brandwatch, Talkwalker, Meltwat
     expect(news).toMatchObject({ text: 'Chaos bei Aerolux: Hunderte Passagiere in Frankfurt gestrandet', channel: 'news', thread: { rootId: 'csv:aerolux-chaos-1' } });
     expect(html.text).toBe('Second day without my bag.\nThanks for nothing, Aerolux.');
     expect(html.title).toBe('Lost luggage');
-    expect(html.thread.rootId).toBe('csv:1850000000000000001');
+    expect(html.thread.rootId).toBe('twitter:1850000000000000001');
     // The export's own sentiment is never taken over (the first row is a complaint labelled "positive").
     expect(JSON.stringify(input.mentions)).not.toMatch(/positive|negative|neutral/);
   });

@@ -178,17 +178,17 @@ describe('replaying snscrape tweets (JSON lines with 64-bit ids as numbers, came
     expect(source.errors).toEqual([]);
     const [first, second] = await allMentions(source);
     expect(first).toMatchObject({
-      id: 'json:1367000000000000001',
+      id: 'twitter:1367000000000000001',
       text: '@lidl_de Geht gar nicht! #boykottlidl',
       createdAt: '2021-03-03T12:00:05.000Z',
       author: { handle: 'anna' },
       metrics: { likes: 30, shares: 8, replies: 2 },
     });
     expect(second).toMatchObject({
-      id: 'json:1367000000000000003',
+      id: 'twitter:1367000000000000003',
       // Digits inside the text are text, never touched.
       text: '@anna Sehe ich genauso, 1367000000000000003 Gründe',
-      thread: { rootId: 'json:1367000000000000001', parentId: 'json:1367000000000000001' },
+      thread: { rootId: 'twitter:1367000000000000001', parentId: 'twitter:1367000000000000001' },
       channel: 'reply',
     });
   });
