@@ -4,7 +4,7 @@
  * keeps running. As with every holding phrase, substance in the same reply makes it an answer ("Die Kollegen sind
  * informiert, der Techniker kommt morgen zwischen 8 und 12 Uhr").
  */
-import { APOS, p, type ReplyPattern, rx, W } from './reply-pattern.ts';
+import { APOS, p, type ReplyPattern, rx, W, WG } from './reply-pattern.ts';
 
 /** The rest of the clause: a holding phrase's object and time ("… first thing tomorrow") say nothing new. */
 const REST = '[^.!?,;:]{0,40}';
@@ -38,6 +38,8 @@ export const HOLDING_PATTERNS: readonly ReplyPattern[] = [
   p('auto_reply', 'de', 'Bescheid, sobald wir mehr wissen', 3, rx(
     String.raw`\b(?:wir\s+)?(?:geben|sagen)\s+(?:(?:dir|ihnen|euch)\s+)?(?:(?:sofort|gleich|gerne?|umgehend|dann|direkt|natürlich|auf\s+jeden\s+fall)\s+)*bescheid\b${REST}`,
     String.raw`\bsobald\s+(?:wir|es)\s+(?:${W}\s+){0,2}?(?:mehr|neues|neuigkeiten|näheres|infos|informationen)\b${REST}`,
+    // Someone else must learn more first: "sobald die Kollegen aus der IT mehr wissen" (QA round 7).
+    String.raw`\bsobald\s+(?:die|der|das|unsere?|den)\s+(?:${WG}\s+){0,4}?(?:mehr|neues|neuigkeiten|näheres|etwas|rückmeldung)\s+(?:${W}\s+){0,2}?(?:wissen|weiß|haben|hat|gibt|vorliegt|vorliegen|melden|meldet|sagen|sagt)\b${REST}`,
   )),
   p('auto_reply', 'en', 'once we know more', 2, /\b(?:once|when|as\s+soon\s+as)\s+we\s+(?:know|hear|have)\s+(?:anything\s+)?(?:more|back|an\s+update|news)\b/),
   // Acknowledgement: "Danke für dein Feedback! Wir nehmen das mit", "ist notiert", "we've noted your feedback".
@@ -59,7 +61,40 @@ export const HOLDING_PATTERNS: readonly ReplyPattern[] = [
   )),
   p('auto_reply', 'de', 'wieder für dich da', 3, rx(
     String.raw`\bsobald\s+wir\s+(?:${W}\s+){0,2}?wieder\s+(?:erreichbar|online|da|im\s+büro|besetzt)\b${REST}`,
-    String.raw`\b(?:sind|ist)\s+(?:wir|das\s+team|unser\s+team)\s+(?:(?:ab|um|morgen|montag|früh|gleich)\s+(?:\d{1,2}(?:[:.]\d\d)?\s+uhr\s+|${W}\s+)?){0,2}wieder\s+(?:für\s+(?:dich|sie|euch)\s+da|erreichbar|online|da)\b`,
+    // The hour it starts at belongs to the promise: "Ab 8 Uhr sind wir wieder für dich da".
+    String.raw`(?:\b(?:ab|um|morgen|montag|früh)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*uhr\s+|${W}\s+){0,2})?\b(?:sind|ist)\s+(?:wir|das\s+team|unser\s+team)\s+(?:(?:ab|um|morgen|montag|früh|gleich)\s+(?:\d{1,2}(?:[:.]\d\d)?\s+uhr\s+|${W}\s+)?){0,2}wieder\s+(?:für\s+(?:dich|sie|euch)\s+da|erreichbar|online|da)\b`,
+    // About to answer, in a moment (QA round 7: "Wir sind gleich für dich da"), and the English "be right with you".
+    String.raw`\b(?:wir\s+sind|sind\s+wir|ich\s+bin|bin\s+ich|(?:das|unser)\s+team\s+ist)\s+(?:(?:auch|aber|dann|schon)\s+)?(?:gleich|sofort|bald|umgehend|in\s+kürze|in\s+wenigen\s+minuten|so\s+schnell\s+wie\s+möglich|schnellstmöglich|zeitnah)\s+(?:wieder\s+)?(?:für\s+(?:dich|sie|euch)\s+da|bei\s+(?:dir|ihnen|euch))\b`,
+    String.raw`\b(?:einen|ein)\s+(?:kleinen\s+)?moment\s+(?:bitte|noch)\b`,
+  )),
+  p('auto_reply', 'en', 'be right with you', 3, rx(
+    String.raw`\b(?:we${APOS}ll|we\s+will|i${APOS}ll|i\s+will|someone${APOS}ll|someone\s+will)\s+be\s+(?:right\s+)?with\s+you\s+(?:shortly|soon|in\s+a\s+(?:moment|minute|mo|sec|second|bit|few\s+minutes)|right\s+away|as\s+soon\s+as\s+(?:we\s+can|possible))\b`,
+    String.raw`\b(?:we${APOS}ll|we\s+will|i${APOS}ll|i\s+will)\s+be\s+right\s+with\s+you\b`,
+    String.raw`\bone\s+moment,?\s+please\b|\bjust\s+a\s+moment\b`,
+  )),
+  // Object first: "Das schauen wir uns an", "Das prüfen wir gleich", "Den Fall klären wir" (QA round 7; "Wir schauen
+  // uns das an" is the word order of 'wir prüfen das'). "Das sehen wir anders" disagrees and is no promise.
+  p('auto_reply', 'de', 'das schauen wir uns an', 3, rx(
+    String.raw`(?<![a-zäöüß])(?:das|dies|es|den\s+fall|deinen\s+fall|ihren\s+fall|dein\s+anliegen|ihr\s+anliegen|die\s+sache|der\s+sache|dem)\s+(?:schauen|sehen|gucken)\s+wir\s+uns\s+(?:${W}\s+){0,3}?an\b`,
+    String.raw`(?<![a-zäöüß])(?:das|dies|es|den\s+fall|deinen\s+fall|ihren\s+fall|dein\s+anliegen|ihr\s+anliegen|die\s+sache)\s+(?:prüfen|checken|klären|untersuchen|kontrollieren|recherchieren)\s+wir\b${REST}`,
+    String.raw`\b(?:da|danach)\s+(?:schauen|sehen|gucken|fragen|hören)\s+wir\s+(?:${W}\s+){0,3}?nach\b`,
+    String.raw`\b(?:ich\s+schaue\s+mir|schaue\s+ich\s+mir|ich\s+sehe\s+mir|ich\s+prüfe|ich\s+kläre|ich\s+kümmere\s+mich|ich\s+gehe)\s+(?:${W}\s+){0,4}?(?:an|nach|darum|das|es)\b${REST}`,
+    String.raw`\bwir\s+gehen\s+(?:dem|der\s+sache|dieser\s+sache|dem\s+hinweis|deinem\s+hinweis|ihrem\s+hinweis)\s+(?:${W}\s+){0,2}?nach\b`,
+  )),
+  // A promise to call (QA round 7: "wir rufen dich heute noch an, versprochen"): nothing is answered until the call.
+  p('auto_reply', 'de', 'wir rufen dich an', 3, rx(
+    String.raw`\b(?:wir|ich|kolleg\S*|team|techniker\S*|berater\S*|jemand)\s+(?:${W}\s+){0,2}?(?:rufen|rufe|ruft)\s+(?:dich|sie|euch)\s+(?:${W}\s+|\d{1,2}(?:[:.]\d\d)?\s+){0,6}?(?:an|zurück)\b${REST}`,
+    String.raw`\b(?:du\s+bekommst|sie\s+bekommen|ihr\s+bekommt|du\s+erhältst|sie\s+erhalten)\s+(?:${W}\s+){0,4}?(?:einen\s+)?(?:anruf|rückruf)\b${REST}`,
+    String.raw`\b(?:wir|ich)\s+(?:melden\s+uns|melde\s+mich)\s+(?:${W}\s+){0,3}?telefonisch\b${REST}`,
+  )),
+  p('auto_reply', 'en', "we'll call you", 3, rx(
+    String.raw`\b${WE_EN}${WILL}\s+(?:[a-z]+\s+)?(?:call|ring|phone)\s+you(?:\s+back)?\b${REST}`,
+    String.raw`\b${WE_EN}${WILL}\s+(?:[a-z]+\s+)?give\s+you\s+a\s+(?:call|ring|bell)(?:\s+back)?\b${REST}`,
+    String.raw`\byou${WILL}\s+(?:get|receive)\s+a\s+(?:call|callback|call\s+back|phone\s+call)\b${REST}`,
+  )),
+  // "We'll pass this on to the depot manager" (QA round 7): the promise of 'passed on to the team', not yet done.
+  p('auto_reply', 'en', "we'll pass this on", 3, rx(
+    String.raw`\b${WE_EN}${WILL}\s+(?:(?:now|also|certainly|definitely)\s+)?(?:pass|forward|escalate|refer|raise|flag|feed)\s+(?:this|it|that|your\s+(?:[a-z]+\s+)?(?:message|case|complaint|feedback|comments?|concerns?|details))\s+(?:on\s+|back\s+|up\s+)?(?:to|with)\s+(?:the|our|a|your)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b${REST}`,
   )),
   // Many comments at once, answered one after another: a page-wide holding post ("erreichen uns aktuell sehr
   // viele Schadenmeldungen. Wir bearbeiten alle der Reihe nach.") answers none of the customers waiting under it.

@@ -13,7 +13,9 @@ export const ASKS = new RegExp(
   [
     String.raw`\?|\bbitte\b|\bplease\b|\bpls\b|\bkindly\b`,
     String.raw`(?<![a-zäöüß])(?:schick|sende|send|nenn|gib|gebt|geben|teil|teilen|dm|pn|share|provide|confirm|tell|give|reply\s+with)[a-z]*\s+(?:uns|us|me|mir)\b`,
-    String.raw`\b(?:brauchen|benötigen|need|require)\b|\blet\s+us\s+know\b|\bmitteilen\b|\bdurchgeben\b|\bdm\s+(?:your|the|with)\b`,
+    // Not the closing offer "If you need anything else, …" / "Falls du noch etwas brauchst, …" (QA round 7: a real
+    // answer ending "our live chat is open 24/7" was read as asking for the "address" it had just explained).
+    String.raw`\b(?:need|require)\b(?<!\b(?:if|should|whenever)\s+you\s+(?:(?:still|ever)\s+)?(?:need|require))|\b(?:brauchen|benötigen)\b(?<!\b(?:falls|wenn|sollten?)\s+(?:du|sie|ihr)\s+(?:${W}\s+){0,3}?(?:brauchen|benötigen))|\blet\s+us\s+know\b|\bmitteilen\b|\bdurchgeben\b|\bdm\s+(?:your|the|with)\b`,
   ].join('|'),
 );
 
@@ -26,7 +28,8 @@ const CHANNEL_DE = `(?:${[
   String.raw`servicecenter|kontaktformular|formular|telefon|e-?mail|mail|filialen?|shops?|geschäft|laden`,
   String.raw`hilfe-?(?:seite|center|bereich)|faq|website|webseite|homepage|messenger|whatsapp`,
 ].join('|')})\\b`;
-const APP = String.raw`app\b`;
+/** "die App", "unsere Nordfaser-App". */
+const APP = String.raw`(?:[a-zäöüß]+-)?app\b`;
 /**
  * Imperatives and invitations that send someone somewhere (du, Sie and ihr forms; no third person: "die Rechnung
  * kommt per Mail"). Contacting can happen in the app; going, looking or using there is usually self-service
@@ -35,6 +38,9 @@ const APP = String.raw`app\b`;
 const CONTACT_DE = `(?:${[
   String.raw`schreib(?:e|st)?|schreiben\s+sie|schreibt\s+uns`,
   String.raw`meld(?:e|est)\s+dich|meldet\s+euch|melden\s+sie\s+sich`,
+  // Reporting something there: "Bitte melde Störungen ausschließlich über unsere App" (QA round 7). Not "ich melde
+  // mich", "meldet sich" or "melden uns": those are the brand or a colleague.
+  String.raw`melde(?<!\b(?:ich|wir|er|sie|es)\s+melde)(?!\s+(?:mich|ich|dich))|meldet(?!\s+sich)|melden\s+sie(?!\s+sich)`,
   String.raw`kontaktier(?:e|st)?|kontaktieren\s+sie|frag(?:e|st)?|fragen\s+sie`,
   String.raw`wende(?:st)?\s+dich|wendet\s+euch|wenden\s+sie\s+sich`,
   String.raw`erreichst\s+du\s+uns|erreichen\s+sie\s+uns|erreicht\s+ihr\s+uns`,
@@ -47,6 +53,17 @@ const GO_DE = `(?:${[
 const TO_DE = String.raw`(?:\b(?:im|in|ins|per|via|bei|an|unter|auf|zum|zur|mit)|(?<![a-zäöüß])über)\s+(?:[a-zäöüß*:_-]+\s+){0,3}?`;
 const SPAN_DE = String.raw`(?:\d+|ein(?:em|es|er)?|zwei|drei|vier|fünf|wenigen|der\s+nächsten)\s+(?:stunden|std|h|werktag(?:en|e)?|arbeitstag(?:en|e)?|tag(?:en|e)?)\b`;
 const SPAN_EN = String.raw`(?:the\s+next\s+)?(?:\d+|one|two|three|a\s+few|a\s+couple\s+of)\s*(?:-\s*\d+\s*)?(?:hours?|hrs?|h|business\s+days?|working\s+days?|days?)\b`;
+
+/**
+ * A DM mentioned as news, not as a place to go: "wir benachrichtigen die Gewinner zusätzlich per DM", "die Gewinner
+ * bekommen außerdem eine PN", "winners will also be notified via DM" (QA round 7: each was read as a redirect
+ * although the reply answered when and where the draw is). Third parties as recipients, or the DM as an extra,
+ * within the same clause. "We've sent you a DM" stays a redirect (reply-cues-elsewhere.ts).
+ */
+const DM_NEWS = String.raw`(?:gewinner\S*|teilnehmer\S*|winners?|participants?|entrants?|zusätzlich|außerdem|additionally|as\s+well)`;
+// Placed after the DM words (the window reaches back over them), so the lookbehind runs only where they matched.
+const NOT_DM_NEWS = String.raw`(?<!${DM_NEWS}[^.!?;:–]{0,80})`;
+const NOT_DM_NEWS_AFTER = String.raw`(?![^.!?;:–]{0,40}${DM_NEWS})`;
 
 export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   // --- auto_reply, canned: only a machine or an out-of-hours notice says this.
@@ -184,7 +201,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   )),
 
   // --- deflection: the customer must start over in another channel.
-  p('deflection', 'de', 'nutzen Sie Rückrufservice/Chat/Hotline', 3, rx(String.raw`\b(?:nutze[n]?\s+(?:sie\s+)?|verwende[n]?\s+(?:sie\s+)?|wende[n]?\s+(?:sie\s+sich|dich)\s+(?:bitte\s+)?(?:an|direkt\s+an)\s+)(?:(?:gerne|bitte|doch|dafür|dazu|einfach|hierfür)\s+)*(?:unser(?:e|en)?\s+|die\s+|den\s+|das\s+)?(?:rückruf-?service|rückrufservice|servicenummer|kundenhotline|app\b|${CHANNEL_DE})`)),
+  p('deflection', 'de', 'nutzen Sie Rückrufservice/Chat/Hotline', 3, rx(String.raw`\b(?:nutze[n]?\s+(?:sie\s+)?|verwende[n]?\s+(?:sie\s+)?|wende[n]?\s+(?:sie\s+sich|dich)\s+(?:bitte\s+)?(?:an|direkt\s+an)\s+)(?:(?:gerne?|bitte|doch|dafür|dazu|einfach|hierfür|dann|jetzt|am\s+besten)\s+)*(?:unser(?:e|en)?\s+|die\s+|den\s+|das\s+)?(?:rückruf-?service|rückrufservice|servicenummer|kundenhotline|app\b|${CHANNEL_DE})`)),
   // "Schreib uns gerne im Chat", "wende dich über unser Kontaktformular an", "geh damit in eine unserer Filialen",
   // "melde dich telefonisch bei unserem Kundenservice", "bei Fragen erreichst du uns im Chat".
   p('deflection', 'de', 'schreib uns im Chat / wende dich an', 3, rx(
@@ -220,6 +237,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('deflection', 'de', 'dafür ist … zuständig', 2, rx(
     String.raw`\b(?:ist|sind)\s+(?:${WG}\s+){0,4}?zuständig\b`,
     String.raw`\bnur\s+(?:telefonisch|persönlich|per\s+(?:e-?mail|mail|telefon|post)|im\s+(?:chat|kundenportal)|in\s+(?:der|einer|unserer|unseren)\s+filialen?)\b`,
+    // "ausschließlich über unsere App", "nur über das Kundenportal" (QA round 7).
+    String.raw`(?<![a-zäöüß])(?:nur|ausschließlich|ausschliesslich)\s+(?:über|per|via|im|in\s+(?:der|unserer))\s+(?:[a-zäöüß-]+\s+){0,2}?(?:[a-zäöüß]+-)?(?:app|chat|hotline|kundenportal|portal|kontaktformular|formular|website|webseite|service-?center|filialen?)\b`,
     String.raw`\berreich(?:st\s+du|en\s+sie|t\s+ihr)\s+(?:uns|ihn|sie|die\s+${WG})\s+(?:${W}\s+){0,2}?(?:unter|per|im|telefonisch)\b`,
     String.raw`(?<![a-zäöüß])(?:über|via)\s+(?:${W}\s+){0,2}?(?:whatsapp|messenger|kontaktformular)`,
   )),
@@ -274,6 +293,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
   p('deflection', 'en', 'via live chat', 2, rx(
     String.raw`\b(?:via|through|using|on|over)\s+(?:our\s+|the\s+)?(?:live\s*chat|web\s*chat|contact\s+form)\b`,
     String.raw`\b(?:via|through|using|on|over|in)\s+(?:our|the)\s+(?:chat|help\s*line|hotline|messenger)\b`,
+    // "Please report faults only via our app" (the English of QA round 7's "ausschließlich über unsere App").
+    String.raw`\b(?:only|exclusively|solely)\s+(?:via|through|in|on|using|by|over)\s+(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:app|live\s*chat|chat|hotline|helpline|phone(?:\s+line)?|website|online\s+form|form|portal)\b`,
   )),
   // Who will help over there: "the team there will sort it out", "a colleague will be happy to help".
   p('deflection', 'en', 'the team there will help', 1.5, rx(String.raw`\b(?:they|the\s+(?:[a-z-]+\s+)?(?:team|store|branch|colleagues?)(?:\s+there)?|our\s+(?:[a-z-]+\s+){0,2}?(?:team|colleagues|experts|specialists|agents)|(?:a|one\s+of\s+our)\s+(?:colleague|team\s+member|advisor|adviser)s?)\s+(?:will|${APOS}ll|can|should|(?:are|is)\s+(?:best\s+)?placed\s+to)\s+(?:be\s+(?:able|happy|glad|best\s+placed)\s+to\s+)?(?:help|assist|advise|sort|take\s+a\s+look|look\s+into\s+(?:it|this))\b`)),
@@ -306,10 +327,10 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:please\s+)?(?:dm|direct\s+message|message)\s+us\b`,
     String.raw`\bsend\s+(?:us\s+)?a\s+(?:dm|direct\s+message|private\s+message)\b`,
     String.raw`\bjoin\s+us\s+in\s+dm\b`,
-    String.raw`\b(?:in|via|through)\s+dms?\b`,
+    String.raw`\b(?:in|via|through|by)\s+dms?\b${NOT_DM_NEWS}${NOT_DM_NEWS_AFTER}`,
   )),
   p('deflection', 'de', 'per DM/PN', 2, rx(
-    String.raw`\b(?:per|via|als|eine)\s+(?:dm|pn|privatnachricht|direktnachricht)\b`,
+    String.raw`\b(?:per|via|als|eine)\s+(?:dm|pn|privatnachricht|direktnachricht)\b${NOT_DM_NEWS}${NOT_DM_NEWS_AFTER}`,
     String.raw`\b(?:schreib(?:en\s+sie)?|schick(?:en\s+sie)?)\s+uns\s+(?:gerne\s+|bitte\s+)?(?:eine\s+)?(?:dm|pn|privatnachricht|direktnachricht)\b`,
   )),
 
