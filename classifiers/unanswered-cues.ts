@@ -101,7 +101,10 @@ const NUDGE = wordsRe(
     'still\\s+(?:no|not\\s+(?:a|any))\\s+(?:reply|response|answer|word|update|news|call\\s*back|feedback)',
     "(?:still\\s+)?(?:haven(?:'|’)?t|have\\s+not|hasn(?:'|’)?t|has\\s+not|never|didn(?:'|’)?t)\\s+(?:heard\\s+(?:back|from)|replied|responded|answered|got(?:ten)?\\s+(?:back|a\\s+(?:reply|response|answer))|called\\s+(?:me\\s+)?back)",
     '(?:no|zero|not\\s+a\\s+single|not\\s+one)\\s+(?:reply|response|answer|call\\s*back|word\\s+(?:back|from))',
-    '(?:nobody|no\\s+one|noone)\\s+(?:replied|replies|responds|responded|answers|answered|got\\s+back|gets\\s+back|called\\s+back)',
+    // "Nobody has replied to me", "no one has got back": the perfect too (QA7: a chaser with it opened a second case).
+    '(?:nobody|no\\s+one|noone)\\s+(?:has\\s+|have\\s+)?(?:replied|replies|responds|responded|answers|answered|got\\s+back|gets\\s+back|called\\s+back|been\\s+in\\s+touch)',
+    // "still nothing on my parcel", "still nothing." — not "still nothing works", a failure.
+    'still\\s+nothing(?=\\s*(?:[.!?,;]|$|(?:on|about|from|yet|back|heard)\\b))',
     'no\\s+(?:answer|reply|response)\\s+(?:yet|still)',
     'any\\s+updates?|(?:is\\s+there|got)\\s+an\\s+update',
     // English: the customer wrote, called or asked before

@@ -141,6 +141,8 @@ describe('follow-up cues: chasing the brand versus a failure that happened again
     ['Niemand hat sich bei mir gemeldet!'],
     ['DMed you 40 min ago, nothing back'],
     ['Hab euch gestern schon geschrieben'],
+    ["still nothing on my parcel, it's now day 8. Nobody has replied to me."],
+    ['No one has been in touch since Monday'],
   ])('re-contact, a follow-up even as a thread’s first message: %s', (text) => {
     expect(isNudge(text)).toBe(true);
   });
@@ -153,6 +155,7 @@ describe('follow-up cues: chasing the brand versus a failure that happened again
     ['@northgate_care my internet is down again, can you check?'],
     ['Third time this month my parcel is late'],
     ['Flight delayed yet again'],
+    ['still nothing works after the update, third time this week'],
   ])('a repeated failure, no repeated contact: %s', (text) => {
     expect(isNudge(text)).toBe(false);
     expect(reportsRepeatFailure(text)).toBe(true);
