@@ -245,6 +245,10 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // What customerAsks counts as a follow-up: a nudge, or writing again while waiting ("…seitdem kommt nichts").
     const followUp = nudge || c.state === 'awaiting_brand';
     customerAsks(c, m, { complaint: m.complaint.isComplaint, nudge });
+    // Someone else starts waiting in a thread whose alert is open: news to the analyst as a chaser is, or they would
+    // first appear when the whole thread was answered (QA7: a Friday complaint under an alerted page post showed in no
+    // revision at all, though the replay ran a week past its due time).
+    const joined = !followUp && c.state === 'awaiting_brand';
     addPending(t, asExample(m));
     boundCustomers(t);
     settle(t);
@@ -262,7 +266,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     if (isOverdue(t, now)) {
       const severity = currentSeverity(t, now);
       if (severity !== t.alert.severity) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
-      if (followUp) return showChaser(t, now);
+      if (followUp || joined) return showChaser(t, now);
     }
     return [];
   }

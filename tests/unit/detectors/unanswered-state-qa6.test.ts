@@ -252,6 +252,20 @@ describe('brand comments reach whom they address (QA6 defects 5 and 6)', () => {
   const comment = (id: string, minute: number, name: string, text: string, extra: Partial<PostSpec> = {}): Step => ({ id, minute, author: `fb-${name}`, name, text, ...fb, ...extra });
   const page = (id: string, minute: number, text: string, parentId = 'p3'): Step => ({ id, minute, author: 'SWLindenau_hilft', isBrand: true, text, ...fb, parentId });
 
+  it('a customer who starts waiting under an alerted post shows in the alert at once, not when everyone is answered (QA7 rheinhoehe 1195_7704)', async () => {
+    const { emitted } = await run(
+      [
+        comment('w1', 0, 'Gisela Pohl', 'Ich warte seit drei Wochen auf eine Antwort zu meiner Haushaltshilfe!', { complaint: true }),
+        comment('w2', 300, 'Dieter Lang', 'Mein Heil- und Kostenplan liegt seit drei Wochen bei euch. Der Zahnarzt wartet auch.', { complaint: true }),
+      ],
+      8 * 60,
+    );
+    const last = emitted.at(-1);
+    expect(last?.updatedAt).toBe(iso(300));
+    expect(last?.evidence.unansweredIds).toEqual(['facebook:w1', 'facebook:w2']);
+    expect(last?.title).toMatch(/^Beschwerde von Gisela Pohl und 1 weiteren seit/u);
+  });
+
   it('an auto-reply under one comment is no part of another commenter\'s alert', async () => {
     const { last } = await run(
       [
