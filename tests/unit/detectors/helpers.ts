@@ -1,5 +1,6 @@
 /** Test helpers for the stream detectors: an in-memory StateStore and a Classified builder. */
 import type { StateStore } from '../../../classifiers/types.ts';
+import type { UnansweredTracker } from '../../../classifiers/unanswered.ts';
 import type { Bus } from '../../../src/bus/port.ts';
 import { Alert, Classified, type ReplyKind } from '../../../src/model.ts';
 import { waitFor } from '../../helpers/wait.ts';
@@ -87,4 +88,22 @@ export async function publishedAlerts(bus: Bus): Promise<Alert[]> {
   stop.abort();
   await reading;
   return out;
+}
+
+/** A post of a tracker scenario, at `minute` after the scenario's start. */
+export type TrackerStep = Omit<PostSpec, 'at'> & { minute: number };
+
+/**
+ * Feeds a tracker the steps in event time, as the detect stage does (`catchUp` to each post's time, then the post),
+ * then catches up to `endMinute`; `at` turns a scenario minute into a time. Every alert revision, in order.
+ */
+export async function feedTracker(tracker: UnansweredTracker, steps: readonly TrackerStep[], at: (minute: number) => Date, endMinute: number): Promise<Alert[]> {
+  await tracker.restore();
+  const emitted: Alert[] = [];
+  for (const s of steps) {
+    const now = at(s.minute);
+    emitted.push(...(await tracker.catchUp(now)), ...(await tracker.observe(post({ ...s, at: now }), now)));
+  }
+  emitted.push(...(await tracker.catchUp(at(endMinute))));
+  return emitted;
 }

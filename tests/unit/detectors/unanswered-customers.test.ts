@@ -7,7 +7,7 @@ import { createUnansweredTracker, MAX_CASES_PER_CUSTOMER, unansweredNamespace } 
 import { MAX_CUSTOMERS, MAX_PENDING } from '../../../classifiers/unanswered-thread.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand } from '../../../src/model.ts';
-import { MemoryState, post, type PostSpec } from './helpers.ts';
+import { feedTracker, MemoryState, post, type PostSpec } from './helpers.ts';
 
 const lindenau: Brand = { id: 'lindenau', name: 'Stadtwerke Lindenau', query: '"Stadtwerke Lindenau"', accounts: ['Stadtwerke Lindenau'], language: 'de' };
 const config = AppConfig.parse({ brands: [lindenau] });
@@ -30,16 +30,9 @@ const comment = (id: string, minute: number, author: string, text: string, extra
 });
 const brand = (id: string, minute: number, parentId: string, text: string): Step => comment(id, minute, 'Stadtwerke Lindenau', text, { parentId, isBrand: true });
 
-/** Feeds the posts in event time, as the detect stage does (`catchUp` to each post's time, then the post). */
 async function run(steps: Step[], endMinute: number, state = new MemoryState()): Promise<{ emitted: Alert[]; state: MemoryState }> {
   const tracker = createUnansweredTracker({ brands: [lindenau], config, state });
-  await tracker.restore();
-  const emitted: Alert[] = [];
-  for (const s of steps) {
-    const now = at(s.minute);
-    emitted.push(...(await tracker.catchUp(now)), ...(await tracker.observe(post({ ...s, at: now }), now)));
-  }
-  emitted.push(...(await tracker.catchUp(at(endMinute))));
+  const emitted = await feedTracker(tracker, steps, at, endMinute);
   await tracker.flush();
   return { emitted, state };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnansweredTracker } from '../../../classifiers/unanswered.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand } from '../../../src/model.ts';
-import { MemoryState, post, type PostSpec } from './helpers.ts';
+import { feedTracker, MemoryState, type PostSpec } from './helpers.ts';
 
 const lindenau: Brand = { id: 'lindenau', name: 'Stadtwerke Lindenau', query: '"Stadtwerke Lindenau"', accounts: ['SWLindenau_hilft'], language: 'de' };
 const skylane: Brand = { id: 'skylane', name: 'Skylane', query: '@SkylaneHelp', accounts: ['SkylaneHelp'], language: 'en', sla: { twitter: 30 } };
@@ -17,16 +17,8 @@ const iso = (minutes: number) => at(minutes).toISOString();
 
 type Step = Omit<PostSpec, 'at'> & { minute: number };
 
-/** Feeds the posts in event time, as the detect stage does (`catchUp` to each post's time, then the post). */
 async function run(steps: Step[], endMinute: number): Promise<{ emitted: Alert[]; last: Map<string, Alert> }> {
-  const tracker = createUnansweredTracker({ brands: [lindenau, skylane], config, state: new MemoryState() });
-  await tracker.restore();
-  const emitted: Alert[] = [];
-  for (const s of steps) {
-    const now = at(s.minute);
-    emitted.push(...(await tracker.catchUp(now)), ...(await tracker.observe(post({ ...s, at: now }), now)));
-  }
-  emitted.push(...(await tracker.catchUp(at(endMinute))));
+  const emitted = await feedTracker(createUnansweredTracker({ brands: [lindenau, skylane], config, state: new MemoryState() }), steps, at, endMinute);
   return { emitted, last: new Map(emitted.map((a) => [a.id, a])) };
 }
 
