@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { compileRegexesEagerly } = await import('../src/regexp-engine.ts');
+compileRegexesEagerly();
 await import('../src/cli.ts');
