@@ -21,5 +21,5 @@ COPY . .
 # The embedded store's default location; unused when ELASTICSEARCH_URL is set, but writable either way.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
-ENTRYPOINT ["node", "bin/kundenradar.js"]
+ENTRYPOINT ["node", "--no-regexp-tier-up", "bin/kundenradar.js"]
 CMD ["start"]

@@ -20,9 +20,6 @@ import { readComplaintsCsv } from '../src/datasets/complaints.ts';
 import { readGermEval } from '../src/datasets/germeval.ts';
 import type { Brand, Mention } from '../src/model.ts';
 import { prepare } from '../classifiers/text.ts';
-import { compileRegexesEagerly } from '../src/regexp-engine.ts';
-
-compileRegexesEagerly();
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, data: { type: 'string', default: '../shared/data' } } });
 const seconds = Number(values.seconds);

@@ -94,7 +94,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-bench-'));
 const configFile = path.join(dir, 'kundenradar.yaml');
 writeFileSync(configFile, stringify({ bus: { topicPrefix: `${workerPrefix}.`, clientId: workerPrefix, partitions }, store: { indexPrefix: workerPrefix }, brands: SYNTHETIC_BRANDS }));
 const workers = ['classify', 'classify', 'index'].map((stage) =>
-  spawn(process.execPath, ['bin/kundenradar.js', 'worker', stage, '--config', configFile], {
+  spawn(process.execPath, ['--no-regexp-tier-up', 'bin/kundenradar.js', 'worker', stage, '--config', configFile], {
     env: { ...process.env, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   }),

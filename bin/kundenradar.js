@@ -1,8 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-regexp-tier-up
 // Runs the TypeScript sources directly (tsx), so `npx kundenradar …` and `npm start` need no build step.
+// --no-regexp-tier-up: see "Regex compilation" in README.md (every way this file is started passes it).
 import { register } from 'tsx/esm/api';
 
 register();
-const { compileRegexesEagerly } = await import('../src/regexp-engine.ts');
-compileRegexesEagerly();
 await import('../src/cli.ts');

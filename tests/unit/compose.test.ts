@@ -167,7 +167,7 @@ describe('Dockerfile', () => {
     expect(froms.length).toBeGreaterThan(0);
     for (const image of froms) expect(image).toBe('node:20-slim');
     expect(dockerfile).toMatch(/^RUN npm ci\b/m);
-    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "bin\/kundenradar\.js"\]/m);
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "--no-regexp-tier-up", "bin\/kundenradar\.js"\]/m);
     expect(existsSync(path.join(root, 'bin', 'kundenradar.js'))).toBe(true);
     expect(dockerfile).toMatch(/^USER node$/m);
   });
@@ -403,7 +403,7 @@ describeWithGo('docker-compose.yml and Dockerfile, checked by compose-go and Bui
     const lines = sample.stderr.split('\n');
     expect(lines).toContain("ok: Dockerfile parses with BuildKit's parser without warnings: 2 stage(s)");
     expect(lines).toContain('ok: 3 COPY/ADD source(s) exist in the build context . (after .dockerignore), 1 --from reference(s) name earlier stages');
-    expect(lines).toContain('ok: Dockerfile: stage 1 runs ENTRYPOINT [node bin/kundenradar.js] CMD [start]');
+    expect(lines).toContain('ok: Dockerfile: stage 1 runs ENTRYPOINT [node --no-regexp-tier-up bin/kundenradar.js] CMD [start]');
     expect(lines).toContain('ok: Dockerfile: stage 1 runs as the non-root USER node');
     expect(lines).toContain(`ok: services serve build from Dockerfile with the context ${root}`);
   });
