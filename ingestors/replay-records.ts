@@ -75,6 +75,8 @@ export function recordRow(value: JsonObject, line: number, place = graphCommentP
   const flat = flattenRecord(value);
   let columns = jsonColumns(Object.keys(flat));
   if (columns.texts.length === 0 && !columns.title) {
+    // A Graph comment nested in its post shares the post's record number: name the comment, or the skip points at the post.
+    if (place !== undefined && typeof value.id === 'string') return { error: { line, reason: `Facebook comment ${value.id} has no text (a sticker or photo only): nothing to classify` } };
     return { error: { line, reason: `no text field: a record needs one of ${TEXT_NAMES} (its fields: ${Object.keys(flat).slice(0, 12).join(', ')})` } };
   }
   if (!columns.createdAt) return { error: { line, reason: `no time field: a record needs one of ${DATE_NAMES}, or replay has no event time for it` } };

@@ -133,6 +133,17 @@ describe('replaying JSON records that are neither mentions nor tweets', () => {
     ]);
   });
 
+  it('a nested Graph comment with no text (a sticker) is skipped by its own id, not by its post\'s record number (QA8)', async () => {
+    const comments = [
+      { id: '444_1', message: 'Danke für die Info', created_time: '2026-03-27T10:05:00+0000', from: { id: '7', name: 'Ida' } },
+      { id: '444_2', created_time: '2026-03-27T10:06:00+0000', from: { id: '8', name: 'Ole' }, attachment: { type: 'sticker' } },
+    ];
+    const post = { id: '333_444', message: 'Sturmwarnung fürs Wochenende', created_time: '2026-03-27T10:00:00+0000', from: { id: '333', name: 'Stadtwerk' }, comments: { data: comments } };
+    const source = await openReplayFile(write('graph-sticker.json', JSON.stringify([post])), 'jsonl');
+    expect(source.errors).toEqual([{ line: 1, reason: 'Facebook comment 444_2 has no text (a sticker or photo only): nothing to classify' }]);
+    expect((await allMentions(source)).map((m) => m.id)).toEqual(['facebook:333_444', 'facebook:444_1']);
+  });
+
   it('takes the name that writes under most of a Netvizz page\'s posts (three or more, twice anyone else) as the page', async () => {
     const rows = ['post_id,comment_id,comment_by,comment_message,comment_published'];
     for (const post of [1, 2, 3]) {
