@@ -19,6 +19,11 @@ export interface ThreadContext {
    * "@handle" may be a brand account the config does not list, so only a fellow customer's handle counts.
    */
   tagsAreNames?: boolean;
+  /**
+   * The comment replies to another comment of the thread that waits for no brand answer (a friend tag, a question to the
+   * crowd, praise): on a Facebook page its replies are that conversation, not new matters for the brand.
+   */
+  repliesToConversation?: boolean;
 }
 
 const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
@@ -72,13 +77,46 @@ function leadingHandles(text: string): string[] {
   return [...prefix.matchAll(/@([\p{L}\p{N}_.-]+)/gu)].map((h) => (h[1] ?? '').toLowerCase().replace(/[.-]+$/u, ''));
 }
 
+/**
+ * Whether a comment opens by naming another person by "@": its first handle is none of the brand's. An X reply to a
+ * fellow customer starts with their handle, whoever else the reply prefix carries.
+ */
+export function opensWithOthersHandle(text: string, ctx: ThreadContext): boolean {
+  const first = leadingHandles(text)[0];
+  return first !== undefined && ctx.brandNames !== undefined && !ctx.brandNames.includes(first);
+}
+
 /** A person's name as a Facebook tag renders it at a comment's start: two or three capitalised words. */
 const LEADING_NAME = /^\s*((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+){1,2}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:\s*[,:]\s+|\s+)(?=\p{Ll})/u;
+/** A comment opening with one capitalised word and a comma: "Renate, bist du wieder versorgt?". */
+const LEADING_WORD = /^\s*(\p{Lu}\p{Ll}{2,})\s*[,:]\s+/u;
 /**
- * Talking to one person: German "du" forms, "schau mal"; English "you" with the name in front. Customers address a
- * brand as "ihr"/"euch" or "Sie", so "du" after a name is the friend.
+ * Greetings and interjections that open a comment as a name would ("Guten Morgen, kannst du …", "Hallo, bist du ein
+ * Bot?"): a customer greeting the brand, not a friend's name.
  */
-const SECOND_PERSON = wordsRe('du|dich|dir|dein|deine|deinen|deinem|deiner|deins|schau\\s+mal|guck\\s+mal|kuck\\s+mal|you|your|look|check\\s+(?:this|it)\\s+out');
+const NO_NAME = wordsRe(
+  'guten|hallo|hi|hey|servus|moin|grüß|grüezi|griaß|liebe[rs]?|sehr|danke|bitte|sorry|ok|okay|also|ach|naja|tja|hmm|echt|ehrlich|leute|mensch|mann|frage|achtung|update|info|hello|dear|thanks|please|well|guys|folks|morning|evening',
+);
+/**
+ * Talking to one person: German "du" forms and their verbs ("bist", "hast", dialect "woaßt"), "schau (mal)"; English
+ * "you" with the name in front. Customers address a brand as "ihr"/"euch" or "Sie", so "du" after a name is the friend.
+ */
+const SECOND_PERSON = wordsRe(
+  'du|dich|dir|dein|deine|deinen|deinem|deiner|deins|bist|hast|kannst|weißt|weisst|woaßt|willst|musst|brauchst|warst|hättest|schau|schaug|guck|kuck|you|your|look|check\\s+(?:this|it)\\s+out',
+);
+
+/** Whether a comment opens with the first name of another commenter of the thread and a comma ("Jonas, bei mir …"). */
+function opensWithFellowsName(text: string, fellows: readonly string[]): boolean {
+  const word = LEADING_WORD.exec(text)?.[1]?.toLowerCase();
+  return word !== undefined && fellows.some((f) => f.split(' ')[0] === word);
+}
+
+/** Whether a comment opens with a name that is no greeting and then talks to that one person. */
+function opensWithNameToSomeone(text: string): boolean {
+  const name = LEADING_NAME.exec(text)?.[1] ?? LEADING_WORD.exec(text)?.[1];
+  if (name === undefined || NO_NAME.test(name.split(/\s+/u)[0] ?? '')) return false;
+  return SECOND_PERSON.test(text.slice(text.indexOf(name) + name.length));
+}
 
 /**
  * Whether the comment speaks to another person and not to the brand: it starts with "@someone" who is no brand
@@ -98,15 +136,36 @@ export function addressesSomeoneElse(text: string, ctx: ThreadContext, criticise
     return ctx.tagsAreNames === true || prefix.every((h) => ctx.fellows?.includes(h) === true);
   }
   if (ctx.tagsAreNames !== true) return false;
-  const name = LEADING_NAME.exec(text)?.[1];
-  if (name === undefined || !SECOND_PERSON.test(text.slice(name.length))) return false;
+  if (!opensWithFellowsName(text, ctx.fellows ?? []) && !opensWithNameToSomeone(text)) return false;
   return !criticised();
 }
 
+/** "danke Ursula", "thanks Mike", "Merci Vreni": thanks with a person's first name after them. */
+// Case spelled out: with the `i` flag `\p{Lu}` would take any word for a name.
+const THANKS_TO_NAME = /(?<![\p{L}])(?:[Dd]anke(?:sch(?:ö|oe)n)?|[Dd]ank\s+dir|[Mm]erci|[Tt]hanks|[Tt]hank\s+you|[Tt]hx|[Cc]heers)\s*,?\s+(\p{Lu}\p{Ll}{2,})(?![\p{L}])/u;
+/** Who a thank-you may name that is no single person: the brand's people, everyone. */
+const GROUP = wordsRe('team|teams|leute|jungs|mädels|kollegen|kolleginnen|techniker\\w*|support|service|kundenservice|community|freunde|allen|alle|euch|folks|guys|everyone|all|crew|staff');
+
+/**
+ * Whether a comment thanks a person by first name who is neither the brand nor a group ("Ah super, danke Ursula!").
+ * Where tags are names (Facebook), that is another commenter or the brand's agent; the tracker tells them apart.
+ */
+export function thanksSomeoneByName(text: string, ctx: ThreadContext): boolean {
+  const name = THANKS_TO_NAME.exec(text)?.[1];
+  return name !== undefined && !GROUP.test(name) && !NO_NAME.test(name) && !namesBrand(name, ctx.brandNames ?? []);
+}
+
+/** Who might know, in German and its dialects: "jemand", "wer", Austrian/Bavarian "oana", Swiss "öpper". */
+const SOMEONE_DE = '(?:jemand|irgendwer|irgendjemand|wer|oana|oaner|öpper|epper)';
+/** "von euch", "vom Team": someone of the brand's people, who the question is for after all. */
+const OF_THE_BRAND = '(?!\\s+(?:von\\s+(?:euch|eich|ihnen|dir)|vom\\s+(?:team|service|support|kundenservice)|of\\s+(?:you|your\\s+(?:team|staff))|from\\s+(?:the\\s+)?(?:team|support)))';
+/**
+ * "Hat jemand", "Weiß wer", dialect "Woaß wer", "Does anyone", "anyone else". Not "Kann mir jemand helfen?", a request to
+ * whoever reads the brand's page; "Kann mir wer sagen, wo …" is a question for information (CROWD_INFO_QUESTION).
+ */
+const CROWD_ASKED = `(?:hat|hatte|hod|weiß|weiss|woaß|woas|wois|kennt|kann|ko|war|ist|is|bin)\\s+(?:hier\\s+)?(?:noch\\s+|auch\\s+|zufällig\\s+|vielleicht\\s+)?${SOMEONE_DE}${OF_THE_BRAND}|(?:does|has|did|is|can|could)\\s+any(?:one|body)${OF_THE_BRAND}|any(?:one|body)\\s+else`;
 /** A question to the other readers, not to the brand: "Hat jemand …?", "Weiß wer …?", "Does anyone …?", "anyone else …?". */
-const CROWD_QUESTION = wordsRe(
-  '(?:hat|hatte|weiß|kennt|kann|war|ist|bin)\\s+(?:hier\\s+)?(?:noch\\s+|auch\\s+|zufällig\\s+)?(?:jemand|irgendwer|irgendjemand|wer)|(?:does|has|did|is|can|could)\\s+any(?:one|body)|any(?:one|body)\\s+else',
-);
+const CROWD_QUESTION = wordsRe(CROWD_ASKED);
 
 /**
  * Whether a question asks the other readers rather than the brand; only a question that names nobody else and not
@@ -114,4 +173,41 @@ const CROWD_QUESTION = wordsRe(
  */
 export function asksTheCrowd(text: string, ctx: ThreadContext): boolean {
   return text.includes('?') && CROWD_QUESTION.test(text) && !namesBrand(text, ctx.brandNames ?? []);
+}
+
+/**
+ * Asking the readers what they know: "Weiß jemand, ob es in X auch einen Ausfall gibt?", "Kann mir wer sagen, wo …",
+ * "Does anyone know if …?". The failure it asks about is no failure reported to the brand; what stands beside the
+ * question still may be.
+ */
+const CROWD_INFO_QUESTION = new RegExp(
+  `(?<![\\p{L}])(?:(?:weiß|weiss|woaß|woas|wois|kennt|kann|ko)\\s+(?:(?:mir|ma|mia|uns)\\s+)?(?:hier\\s+)?(?:zufällig\\s+|vielleicht\\s+)?${SOMEONE_DE}${OF_THE_BRAND}|(?:does|do|can)\\s+any(?:one|body)${OF_THE_BRAND}|any(?:one|body))(?:[\\s,]+[^\\s,?]+){0,2}?[\\s,]+((?:ob|wann|wo|wie|was|welche[nrsm]?|warum|wieso|wohin|woher|if|whether|when|where|how|what|why|which)(?![\\p{L}])[^?]*)\\?+`,
+  'iu',
+);
+
+/** The question is about the writer's own matter ("wann kommt mein Geld", "where is my refund"): only the brand knows. */
+const OWN_MATTER = wordsRe("ich|i|mein\\w*|mir|mich|my|me|mine|i(?:'|’)(?:m|ve|d)");
+
+/**
+ * What a comment says besides a question for information to the other readers, or undefined when it asks none (or
+ * names the brand): the caller decides from the rest whether the brand still owes an answer.
+ */
+export function besidesCrowdInfoQuestion(text: string, ctx: ThreadContext): string | undefined {
+  const match = CROWD_INFO_QUESTION.exec(text);
+  if (match === null || namesBrand(text, ctx.brandNames ?? []) || OWN_MATTER.test(match[1] ?? '')) return undefined;
+  return text.slice(0, match.index) + text.slice(match.index + match[0].length);
+}
+
+/**
+ * The writer works for the brand and says so: "I work at Forkly, I've passed this on", "ich arbeite bei den
+ * Stadtwerken", "bin selbst Mitarbeiterin bei …". An employee's private account speaks for the brand's side; it waits
+ * for no answer.
+ */
+export function speaksForBrand(text: string, ctx: ThreadContext): boolean {
+  const names = (ctx.brandNames ?? []).filter((n) => n.length >= 3).map(escapeRegExp);
+  if (names.length === 0) return false;
+  const brand = `(?:the\\s+|den\\s+|der\\s+|dem\\s+)?(?:${names.join('|')})`;
+  return wordsRe(
+    `(?:i|we)\\s+(?:work|worked\\s+here)\\s+(?:at|for|with|in)\\s+${brand}|i(?:'|’)?m\\s+(?:from|with)\\s+(?:the\\s+)?${brand}\\s+team|(?:employee|staff\\s+member|member\\s+of\\s+staff)\\s+(?:at|of|from)\\s+${brand}|ich\\s+arbeite\\s+(?:bei|für)\\s+${brand}|bin\\s+(?:selbst\\s+|selber\\s+)?(?:mitarbeiter(?:in)?|angestellte[r]?)\\s+(?:bei|von)\\s+${brand}`,
+  ).test(text);
 }

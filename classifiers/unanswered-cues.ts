@@ -6,7 +6,8 @@
 import type { Brand, Classified } from '../src/model.ts';
 import { analyseCues, type CueAnalysis } from './cues.ts';
 import { prepare } from './text.ts';
-import { addressesSomeoneElse, asksTheCrowd, type ThreadContext } from './unanswered-context.ts';
+import { exoneratesBrand, gratitudeWithoutItsObjects, saysOwnMistake, saysSolved } from './unanswered-closing-cues.ts';
+import { addressesSomeoneElse, asksTheCrowd, besidesCrowdInfoQuestion, opensWithOthersHandle, speaksForBrand, thanksSomeoneByName, type ThreadContext } from './unanswered-context.ts';
 
 /** Whole words only; `\b` knows no umlauts ("überfällig", "rückmeldung" at a word's end would slip). */
 const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
@@ -19,11 +20,6 @@ const GAP = '(?:[^\\s.,;:!?]+\\s+){0,3}';
 // failure, criticism or irony in (isClosing).
 const CLOSING = wordsRe(
   'danke(?:sch(?:ö|oe)n)?|(?:vielen|herzlichen|besten|tausend)(?:\\s+lieben)?\\s+dank|merci|thanks?|thank\\s+you|thx|ty|cheers|brilliant|perfect|great|awesome|lob|super\\s+geholfen|toll\\s+gemacht|klasse|great\\s+job|well\\s+done|kudos',
-);
-// The matter is over: the problem words in such a note describe what was fixed ("Super help - problem solved",
-// "Thanks, working again!"), which the classifier may read as a complaint and the cue model as a failure.
-const RESOLVED = wordsRe(
-  'hat\\s+(?:sich\\s+)?(?:erledigt|geklappt|funktioniert|geklärt)|(?:selbst|selber|doch\\s+noch)\\s+(?:gefunden|gelöst|hinbekommen)|nvm|never\\s*mind|found\\s+it|figured\\s+it\\s+out|sorted\\s+it|problem\\s+(?:ist\\s+)?(?:gelöst|behoben)|passt(?:\\s+jetzt)?|(?:geht|läuft|funktioniert)\\s+(?:jetzt\\s+)?wieder|problem\\s+solved|(?:all\\s+)?sorted|works\\s+now|working\\s+(?:now|again)|solved|fixed\\s+now',
 );
 const STILL_OPEN = /\?|\b(?:aber|but|still|immer\s+noch|noch\s+immer|nicht|nichts|kein(?:e|en)?|not|no|never)\b/iu;
 const HANDLES_URLS_EMOJI = /@\w+|https?:\/\/\S+|[\p{Extended_Pictographic}\u{FE0F}]/gu;
@@ -126,7 +122,12 @@ const REPEAT_FAILURE = wordsRe(`${REPEAT_DE}|again|once\\s+more|${ORDINAL_EN}\\s
 
 /** The cue model's evidence for a customer post (the classifier keeps only the score and the cue list). */
 function cueEvidence(m: Classified): CueAnalysis['evidence'] {
-  return analyseCues(prepare(m.text), m.lang).evidence;
+  return partEvidence(m.text, m.lang);
+}
+
+/** The cue model's evidence for part of a post (what stands beside a crowd question, a thank-you without its object). */
+function partEvidence(text: string, lang: Classified['lang']): CueAnalysis['evidence'] {
+  return analyseCues(prepare(text), lang).evidence;
 }
 
 /** Short, with nothing left open and nothing wanted: only such a note can close a matter. */
@@ -143,8 +144,17 @@ const wordCount = (bare: string): number => bare.split(/\s+/u).filter((w) => /[\
  * not (a customer thanking for a holding reply still waits); "Danke, aber …" / "thanks but still broken" do not.
  */
 export function reportsSolved(m: Classified): boolean {
-  const bare = bareText(m.text);
-  return mayClose(bare, wordCount(bare)) && RESOLVED.test(bare) && !cueEvidence(m).irony;
+  const bare = gratitudeWithoutItsObjects(bareText(m.text));
+  return mayClose(bare, wordCount(bare)) && settles(bare, () => cueEvidence(m));
+}
+
+/**
+ * Whether a short note ends the matter: it reports it solved ("alles geklärt", "kam jetzt doch", "Strom ist wieder
+ * da"), not ironically, or takes it back as the writer's own mistake ("my bad", "lag an mir") with no criticism beside.
+ */
+function settles(bare: string, evidence: () => CueAnalysis['evidence']): boolean {
+  if (saysSolved(bare)) return !evidence().irony;
+  return saysOwnMistake(bare) && !criticised(evidence());
 }
 
 /**
@@ -162,13 +172,27 @@ export function readsAsPraise(m: Classified): boolean {
  * unless it is ironic; without that, a post the classifier flags as a complaint is not closed by its praise words
  * alone: sarcasm the cue lists do not know still reads as a complaint to the learned model.
  */
-function isClosing(m: Classified, bare: string, words: number, evidence: () => CueAnalysis['evidence']): boolean {
-  if (!mayClose(bare, words)) return false;
-  const resolved = RESOLVED.test(bare);
-  if (!resolved && !CLOSING.test(bare)) return false;
-  const e = evidence();
-  if (resolved) return !e.irony;
-  return !criticised(e) && !m.complaint.isComplaint;
+function isClosing(m: Classified, bare: string, evidence: () => CueAnalysis['evidence']): boolean {
+  // "thanks for the quick refund", "kann man euch nichts vorwerfen", "thanks I think?": read without what they thank
+  // for, the brand's exoneration and the hedge, whose words are no failure, blame or question.
+  const plain = gratitudeWithoutItsObjects(bare);
+  if (!mayClose(plain, wordCount(plain))) return false;
+  const cues = plain === bare ? evidence : () => partEvidence(plain, m.lang);
+  if (settles(plain, cues)) return true;
+  if (!CLOSING.test(plain)) return false;
+  // The learned model reads the blame words of "nichts vorwerfen" or the refund thanked for as a complaint.
+  return !criticised(cues()) && (!m.complaint.isComplaint || plain !== bare || exoneratesBrand(bare));
+}
+
+/**
+ * Whether a waiting customer thanks another person, not the brand: "@kai danke, gefunden!", "@ruth oh nice, thanks!",
+ * on a Facebook page "Super, danke Ursula!". The tracker takes it as the crowd having answered them when the brand
+ * has said nothing to them (unanswered.ts): a thank-you to the brand's agent by name follows the brand's reply.
+ */
+export function thanksAnotherPerson(m: Classified, context: ThreadContext): boolean {
+  const bare = bareText(m.text);
+  if (!isClosing(m, bare, () => cueEvidence(m))) return false;
+  return opensWithOthersHandle(ownText(m.text), context) || (context.tagsAreNames === true && thanksSomeoneByName(bare, context));
 }
 
 /**
@@ -199,13 +223,22 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   let evidence: CueAnalysis['evidence'] | undefined;
   const cues = (): CueAnalysis['evidence'] => (evidence ??= cueEvidence(m));
   // Before the complaint flag: "problem solved" carries complaint words, yet closes the matter.
-  if (isClosing(m, bare, words, cues)) return false;
+  if (isClosing(m, bare, cues)) return false;
+  // A member of staff on a private account ("I work at Forkly, I've passed this on") is the brand's side.
+  if (speaksForBrand(bare, context)) return false;
   // Before the complaint flag too: the learned model reads a friend tag ("Tom Weber wär das nicht was für deine neue
   // Bude?", 0.53) or a giveaway entry ("Nach Sylt, wie jedes Jahr", 0.51) as a complaint about as often as not.
   if (addressesSomeoneElse(ownText(m.text), context, () => criticised(cues()))) return false;
   // Under the brand's giveaway post a comment is an entry unless it complains (the cue model finds the failure, as in
   // "Statt Gewinnspiele zu machen solltet ihr lieber mal meinen Schaden bearbeiten") or asks the brand something.
   if (context.underGiveaway) return (m.complaint.isComplaint && criticised(cues())) || (bare.includes('?') && !asksTheCrowd(bare, context));
+  // Before the complaint flag: "Weiß wer, ob es in X auch einen Ausfall gibt?" asks the readers about a failure and
+  // reports none to the brand; what stands beside the question may still do ("… Bei uns seit Montag kein Strom!").
+  const besides = besidesCrowdInfoQuestion(bare, context);
+  if (besides !== undefined && (wordCount(besides) === 0 || !criticised(partEvidence(besides, m.lang)))) return false;
+  // A reply to a comment that waits for no brand answer (a friend tag, a crowd question) is that conversation ("Jo,
+  // leider", "Rechts oben, unter der Adresse") unless it asks something or reports a failure of its own.
+  if (context.repliesToConversation === true && !bare.includes('?') && !REQUEST.test(bare) && cues().failure === 0 && !cues().irony) return false;
   if (m.complaint.isComplaint) return true;
   if (asksTheCrowd(bare, context)) return false;
   if (GIVEAWAY_ENTRY.test(m.text) && !bare.includes('?')) return false;

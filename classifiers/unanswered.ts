@@ -24,7 +24,19 @@ import type { BrandFilter, OpenStorm, StateStore, StreamDetector } from './types
 import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
 import { ThreadBook } from './unanswered-book.ts';
 import { brandNamesOf, isGiveawayPost, type ThreadContext } from './unanswered-context.ts';
-import { accountIndex, expectsAnswer, handlesIn, isNudge, mentionsHandle, owningBrand, readsAsPraise, replyPrefixHandles, reportsRepeatFailure, reportsSolved } from './unanswered-cues.ts';
+import {
+  accountIndex,
+  expectsAnswer,
+  handlesIn,
+  isNudge,
+  mentionsHandle,
+  owningBrand,
+  readsAsPraise,
+  replyPrefixHandles,
+  reportsRepeatFailure,
+  reportsSolved,
+  thanksAnotherPerson,
+} from './unanswered-cues.ts';
 import {
   addressees,
   boundCustomers,
@@ -161,12 +173,34 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   /** What the tracker knows of a customer post's thread that its words alone do not say (unanswered-context.ts). */
   function contextOf(brand: string, t: ThreadState | undefined, m: Classified): ThreadContext {
     const others = t?.customers.filter((c) => c.authorId !== m.author.id) ?? [];
+    const tagsAreNames = m.channel === 'page_comment' || m.source === 'facebook';
     return {
       underGiveaway: t?.giveaway === true,
       brandNames: brandNames.get(brand) ?? [],
       fellows: others.flatMap((c) => [c.handle, c.name].filter((x): x is string => x !== undefined)),
-      tagsAreNames: m.channel === 'page_comment' || m.source === 'facebook',
+      tagsAreNames,
+      repliesToConversation: tagsAreNames && t !== undefined && repliesToConversation(t, m.thread.parentId),
     };
+  }
+
+  /**
+   * Whether `parentId` is a comment of the thread that waits for no brand answer: seen, not the page post, not the
+   * brand's, and no customer's (Graph gives every reply the top-level comment as parent: a friend tag's or a crowd
+   * question's replies answer that commenter).
+   */
+  function repliesToConversation(t: ThreadState, parentId: string | undefined): boolean {
+    if (parentId === undefined || parentId === t.rootId || !t.ids.includes(parentId)) return false;
+    return !t.replies.some((r) => r.id === parentId) && !t.customers.some((c) => c.ids.includes(parentId));
+  }
+
+  /**
+   * A waiting customer thanks another person ("@kai danke, gefunden!", "Super, danke Ursula!") while the brand has said
+   * nothing to them this cycle: someone else answered their question. Not for a complaint, which the crowd cannot settle.
+   */
+  function answeredByTheCrowd(t: ThreadState, c: CustomerState, m: Classified, context: ThreadContext): boolean {
+    if (c.state !== 'awaiting_brand' || c.complaint) return false;
+    if (t.replies.some((r) => r.to === undefined || r.to.includes(c.authorId))) return false;
+    return thanksAnotherPerson(m, context);
   }
 
   /**
@@ -204,7 +238,8 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     let t = book.findThread(brand, m);
     // At-least-once delivery: a mention seen again (redelivered after a crash) must not count twice.
     if (t && (t.ids.includes(m.id) || t.pending.some((p) => p.id === m.id))) return [];
-    const expects = expectsAnswer(m, contextOf(brand, t, m));
+    const context = contextOf(brand, t, m);
+    const expects = expectsAnswer(m, context);
     if (!t && !expects && reportsSolved(m)) t = solvedMatterOf(brand, m);
     if (!t && expects) t = continuedMatterOf(brand, m);
     // A customer already waiting for the brand in MAX_CASES_PER_CUSTOMER threads of this source (one loud customer's
@@ -226,7 +261,8 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       if (known) rememberPost(known, m.id, m.createdAt);
       // "Hat sich erledigt" settles the writer's own open matter here, nobody else's (QA6: it took this branch and
       // left the customer alerted at critical).
-      const out = known !== undefined && known.state !== 'answered' && reportsSolved(m) ? customerSolved(brand, t, known, m, now) : [];
+      const settles = known !== undefined && known.state !== 'answered' && (reportsSolved(m) || answeredByTheCrowd(t, known, m, context));
+      const out = settles ? customerSolved(brand, t, known, m, now) : [];
       book.touch(t);
       return out;
     }
