@@ -183,11 +183,19 @@ export function recordId(t: ThreadState, id: string, at: string): string[] {
   return t.ids.includes(id) ? [] : pushBounded(t.ids, id, MAX_THREAD_IDS);
 }
 
-/** Starts a new cycle after a real answer: the previous alert is history, counters start from zero. */
+/**
+ * Starts a new cycle after a real answer: the previous alert is history, counters start from zero. The customers stay,
+ * answered, with their posts: a brand reply to a comment of theirs from the last cycle still reaches them (QA round 8:
+ * Facebook gives every reply in a comment thread the top-level comment as parent, so the answer to a customer's
+ * comeback named the comment that opened the last cycle and reached nobody).
+ */
 export function startCycle(t: ThreadState): void {
   t.cycle += 1;
   t.pending = [];
-  t.customers = [];
+  for (const c of t.customers) {
+    Object.assign(c, { state: 'answered', complaint: false, followUps: 0, deflections: 0 });
+    delete c.waitingSince;
+  }
   t.replies = [];
   t.deflections = 0;
   t.autoReplies = 0;

@@ -19,6 +19,7 @@
 import { slaMinutesFor, type AppConfig } from '../src/config.ts';
 import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
+import { asksForChannel, kindForChannelQuestion } from './reply-channel-question.ts';
 import { classifyReply } from './reply-kind.ts';
 import type { BrandFilter, OpenStorm, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
@@ -387,9 +388,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // A page-wide comment names nobody: at most a holding note, for those it greets (see pageWideAddressees).
     const pageWide = inferred === undefined ? pageWideAddressees(t, reply) : undefined;
     const classified: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
-    const kind: ReplyKind = pageWide === undefined ? classified : 'auto_reply';
     book.forget(t, recordId(t, m.id, m.createdAt));
     const to = inferred ?? pageWide ?? addressees(t, reply);
+    const kind: ReplyKind = pageWide !== undefined ? 'auto_reply' : askedForChannel(t, classified, to) ? kindForChannelQuestion(classifyReply(m.text, m.lang)) : classified;
     // Addressees kept for every kind: an auto-reply to one commenter is no part of another's history (QA6, post 300).
     recordReply(t, m.id, kind, m.createdAt, [...to]);
     const clockBefore = t.clockStartedAt;
@@ -400,6 +401,14 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     settle(t);
     book.touch(t);
     return [afterSettling(brand, t, m, now, clockBefore, answered)].filter((a): a is Alert => a !== undefined);
+  }
+
+  /**
+   * Whether a redirect or holding reply went to customers who asked how to reach the brand: then naming the channel
+   * answers them (reply-channel-question.ts).
+   */
+  function askedForChannel(t: ThreadState, kind: ReplyKind, to: ReadonlySet<string>): boolean {
+    return (kind === 'deflection' || kind === 'auto_reply') && t.pending.some((p) => to.has(p.authorId) && asksForChannel(p.text));
   }
 
   function brandsAddressed(m: Classified): string[] {
