@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnansweredTracker } from '../../../classifiers/unanswered.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand } from '../../../src/model.ts';
-import { feedTracker, MemoryState, type PostSpec } from './helpers.ts';
+import { feedTracker, MemoryState, pageComment, type PostSpec } from './helpers.ts';
 
 const moorwerk: Brand = { id: 'moorwerk', name: 'Moorwerk Energie', query: 'Moorwerk', accounts: ['MoorwerkEnergie', '5550001'], language: 'de', sla: { facebook: 60 } };
 const parcelo: Brand = { id: 'parcelo', name: 'Parcelo', query: '@ParceloHelp', accounts: ['ParceloHelp'], language: 'en', sla: { twitter: 30 } };
@@ -24,17 +24,7 @@ async function run(steps: Step[], endMinute: number): Promise<{ emitted: Alert[]
 
 const fb = { source: 'facebook', channel: 'page_comment' as const, brandContext: ['moorwerk'], handle: null };
 /** A comment under the brand's page post p1; `parentId` defaults to the post (a top-level comment). */
-const comment = (id: string, minute: number, name: string, text: string, extra: Partial<PostSpec> = {}): Step => ({
-  id,
-  minute,
-  author: `fb-${name}`,
-  name,
-  text,
-  rootId: 'p1',
-  parentId: 'p1',
-  ...fb,
-  ...extra,
-});
+const comment = pageComment({ rootId: 'p1', parentId: 'p1', ...fb });
 /** The brand page's comment, in reply to `parentId` (Graph: the top-level comment of its comment thread). */
 const page = (id: string, minute: number, parentId: string, text: string): Step => ({ id, minute, author: '5550001', name: 'Moorwerk Energie', isBrand: true, text, rootId: 'p1', parentId, ...fb });
 const pagePost: Step = { id: 'p1', minute: 0, author: '5550001', name: 'Moorwerk Energie', isBrand: true, text: 'Unwetter-Info: Unsere Teams sind im ganzen Netzgebiet im Einsatz.', ...fb };
@@ -109,6 +99,59 @@ describe('naming the channel a customer asked for is the answer', () => {
     expect(waiting.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       [['facebook:c1'], 1],
       [['twitter:t1'], 1],
+    ]);
+  });
+});
+
+describe('a page alert keeps customers answered late and lists others once their own SLA ran out', () => {
+  it('answered after their SLA: still in the alert as answered late; once all are answered it resolves with the longest wait', async () => {
+    const { emitted } = await run(
+      [
+        pagePost,
+        comment('c1', 0, 'Vera Hold', 'Seit gestern kein Warmwasser, der Boiler zeigt Störung!', { complaint: true }),
+        comment('c2', 10, 'Jan Pauli', 'Wann wird bei uns in der Lindenallee wieder abgelesen?'),
+        page('r1', 90, 'c1', 'Vera Hold Frau Hold, die Störung lag an einem defekten Fühler, der wurde heute um 9:20 getauscht.'),
+        page('r2', 120, 'c2', 'Jan Pauli Hallo Herr Pauli, die Ablesung in der Lindenallee ist am 2. Juni.'),
+      ],
+      10 * 60,
+    );
+    const afterVera = emitted.find((a) => a.updatedAt === at(90).toISOString());
+    expect(afterVera).toMatchObject({ status: 'open', evidence: { unansweredIds: ['facebook:c2'], answeredLateIds: ['facebook:c1'] } });
+    expect(afterVera?.examples.map((e) => e.id)).toEqual(['facebook:c2', 'facebook:c1']);
+    expect(afterVera?.evidence.answeredLate).toEqual(['Vera Hold: erst nach 1 h 30 min beantwortet']);
+    expect(afterVera?.title).toMatch(/^Anfrage von Jan Pauli seit .* · 1 weitere erst nach Ablauf der SLA beantwortet$/u);
+    const final = emitted.at(-1);
+    expect(final).toMatchObject({ status: 'resolved', evidence: { state: 'answered', answeredLateIds: ['facebook:c1', 'facebook:c2'], waitedMinutes: 110 } });
+    expect(final?.title).toMatch(/^Beschwerde von Vera Hold und 1 weiteren nach 1 h 50 min beantwortet/u);
+  });
+
+  it('answered within their own SLA under an open alert: never listed (en, a busy brand tweet)', async () => {
+    const { emitted } = await run(
+      [
+        { id: 'b1', minute: 0, author: 'ParceloHelp', isBrand: true, text: 'Heads up: deliveries in the north are running up to two hours late today.', lang: 'en' },
+        tweet('q1', 5, 'leo_m', '@ParceloHelp two hours?! My parcel was due yesterday already.', { rootId: 'b1', parentId: 'b1', complaint: true }),
+        tweet('q2', 30, 'nina_k', '@ParceloHelp my parcel says delivered but it is not here!', { rootId: 'b1', parentId: 'b1', complaint: true }),
+        brandTweet('q3', 50, 'q2', 'b1', "@nina_k Sorry Nina – the driver left it at the wrong door; it's been collected and will be with you by 6pm."),
+      ],
+      5 * 60,
+    );
+    expect(emitted.length).toBeGreaterThan(0);
+    for (const a of emitted) {
+      const listed = [...(a.evidence.unansweredIds as string[]), ...a.examples.map((e) => e.id)];
+      expect(listed).not.toContain('twitter:q2');
+    }
+    expect(emitted[0]?.evidence).toMatchObject({ unansweredIds: ['twitter:q1'], withinSlaIds: ['twitter:q2'] });
+    expect(emitted[0]?.title).toMatch(/ · 1 more waiting, still within the SLA$/u);
+  });
+
+  it('a commenter who joins an open alert is listed when their own SLA runs out, in a revision of its own', async () => {
+    const { emitted } = await run(
+      [pagePost, comment('c1', 0, 'Egon Frei', 'Die Straßenlaterne vor Nr. 12 ist seit einer Woche aus.', { complaint: true }), comment('c2', 80, 'Rosa Beck', 'Wann kommt endlich die Jahresabrechnung? Wir warten seit März.', { complaint: true })],
+      200,
+    );
+    expect(emitted.map((a) => [a.updatedAt, a.evidence.unansweredIds])).toEqual([
+      [at(60).toISOString(), ['facebook:c1']],
+      [at(140).toISOString(), ['facebook:c1', 'facebook:c2']],
     ]);
   });
 });
