@@ -19,6 +19,14 @@ const ON_SITE_EN = String.raw`(?:[a-z-]+\s+)?(?:desk|counter|gate|staff|crew|rec
 /** Places and third parties a German reply sends the customer to (besides the channels of reply-cues.ts). */
 const PLACE_DE = String.raw`(?:kundencenter|kundenzentrum|kundenbüro|servicecenter|servicepoint|service-?point|reisezentrum|[a-zäöüß-]*schalter|rezeption|empfang|info-?(?:point|stand|theke)|filiale|vermittler\S*|makler\S*|händler\S*|hersteller|vermieter\S*|hausverwaltung|flughafen|fluggesellschaft|airline|reisebüro|reiseveranstalter|bank|polizei|netzbetreiber|personal|zugbegleiter\S*)`;
 
+/** A phone number as a report line gives it: "0800 818 818", "+43 732 1234", "05 07 08". */
+const PHONE_START = String.raw`(?:\+|0|1-8)\d`;
+/** Documents that state rules, not this customer's case: a refund policy, the terms, the AGB. */
+const POLICY_EN = String.raw`(?:[a-z-]+\s+)?(?:policy|policies|terms(?:\s+(?:and|&)\s+conditions)?|terms\s+of\s+(?:service|use)|t\s?&\s?cs|conditions\s+of\s+(?:carriage|sale))`;
+const POLICY_DE = String.raw`(?:[a-zäöüß]+-?)?(?:richtlinien?|bedingungen|agb|geschäftsbedingungen|widerrufsbelehrung|datenschutzerklärung|regelungen)`;
+/** A web address: "help.forkly.example/refunds", "https://…". */
+const LINK = String.raw`(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?`;
+
 export const ELSEWHERE_PATTERNS: readonly ReplyPattern[] = [
   // A redirect asked as a question is still a redirect, not a request for details: "have you tried our live
   // chat? They can change your seat.", "Have you checked our help centre?"
@@ -63,4 +71,31 @@ export const ELSEWHERE_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bschau(?:e|en\s+sie|t)?\s+(?:(?:mal|bitte|gerne?|doch|kurz)\s+)*in\s+(?:dein|ihr|euer)e?n?\s+(?:postfach|posteingang|dms?|pns?|nachrichten|mails?|e-?mails?)\b`,
     String.raw`\b(?:dm|pn|nachricht|antwort)\s+(?:ist\s+)?(?:in\s+(?:deinem|ihrem|eurem)\s+(?:postfach|posteingang))`,
   )), phraseOnly: true },
+  // Report it by phone (QA round 8): "Bitte melden Sie das umgehend unter 0800 818 818", "bitte melde den Schaden bei
+  // unserer Störungsnummer 0800 …", "please report it on 0800 …". Not the brand's own "wir melden das unter …".
+  p('deflection', 'de', 'melden Sie das unter 0800 …', 2.5, rx(
+    String.raw`(?<![a-zäöüß])(?:melde|meldet|melden\s+sie|ruf|rufe|rufen\s+sie)(?<!\b(?:ich|wir|er|es)\s+(?:melde|melden\s+sie|rufe))(?!\s+(?:mich|ich|dich|uns))\b[^.!?]{0,40}?(?<![a-zäöüß])(?:unter|bei|über)\s+(?:(?:der|unserer|unsere[rnm]?)\s+)?(?:[a-zäöüß-]*(?:nummer|hotline|telefon)\s+)?${PHONE_START}`,
+  )),
+  p('deflection', 'en', 'report it on 0800 …', 2.5, rx(
+    String.raw`\b(?=report|flag|ring|phone)${NOT_BY_US}(?:report|flag)\s+(?:(?:it|this|that|the|your)\s+)?(?:(?:[a-z-]+\s+)?(?:outage|fault|issue|problem|damage|leak|incident)\s+)?(?:to\s+us\s+)?(?:(?:right\s+)?(?:away|now|immediately)\s+)?(?:on|at|via|by\s+(?:calling|phoning|ringing))\s+(?:(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:line|hotline|helpline|number)\s+)?${PHONE_START}`,
+  )),
+  // Write to us over there (QA round 8: "Please reach out via the in-app chat so our team can look into it" closed a
+  // complaint): contact verbs with a channel in the app or on the web, whatever word names it ("in-app chat").
+  p('deflection', 'en', 'reach out via the in-app chat', 3, rx(
+    String.raw`\b(?=reach|get|contact|message|write|talk|chat|speak)${NOT_BY_US}(?:reach\s+out(?:\s+to\s+us)?|get\s+in\s+touch(?:\s+with\s+us)?|contact\s+us|message\s+us|write\s+to\s+us|talk\s+to\s+us|chat\s+(?:to|with)\s+us|speak\s+to\s+us)\s+(?:(?:directly|instead|again)\s+)?(?:via|through|in|on|using|over)\s+(?:the|our)\s+(?:[a-z-]+\s+)?(?:chat|app|messenger|help\s*cent(?:re|er)|contact\s+form|support\s+(?:page|portal|site))\b`,
+  )),
+  p('deflection', 'de', 'meld dich im In-App-Chat', 3, rx(
+    String.raw`\b(?:melde\s+dich|meldet\s+euch|melden\s+sie\s+sich|schreib(?:e|t)?\s+uns|schreiben\s+sie\s+uns|kontaktier(?:e|t)?\s+uns|kontaktieren\s+sie\s+uns)\s+(?:(?:bitte|gerne?|einfach|direkt|dafür|dazu|kurz)\s+)*(?:im|in\s+(?:der|unserer)|über\s+(?:den|die|das|unseren|unsere|unser))\s+(?:[a-zäöüß]+-)+(?:chat|app|formular|portal)\b`,
+  )),
+  // A policy pointed to instead of this customer's case (QA round 8: "You can find our refund policy at …" to a missing
+  // item): the rules in general, and a link. A customer who asked where the policy is gets it as the answer
+  // (reply-channel-question.ts).
+  p('deflection', 'en', 'our refund policy is at …', 2.5, rx(
+    String.raw`\b(?:find|see|read|check|view|review|consult)\s+(?:out\s+)?(?:our|the)\s+(?:full\s+)?${POLICY_EN}\s+(?:at|on|here|via|in)\b:?\s*(?:our\s+(?:website|site|help\s*cent(?:re|er))|${LINK})`,
+    String.raw`\b(?:our|the)\s+(?:full\s+)?${POLICY_EN}\s+(?:is|are|can\s+be\s+found)\s+(?:available\s+)?(?:at|on|here)\b:?\s*${LINK}`,
+  )),
+  p('deflection', 'de', 'unsere Richtlinien unter …', 2.5, rx(
+    String.raw`\b(?:unsere|die)\s+${POLICY_DE}\s+(?:findest\s+du|finden\s+sie|gibt\s+es|stehen|sind)\s+(?:${W}\s+){0,2}?(?:unter|auf|hier)\b:?\s*${LINK}`,
+    String.raw`\b(?:findest\s+du|finden\s+sie|lies|lesen\s+sie)\s+(?:${W}\s+){0,2}?(?:in\s+)?(?:unseren|unserer|den|der)\s+${POLICY_DE}\s+(?:unter|auf)\b:?\s*${LINK}`,
+  )),
 ];

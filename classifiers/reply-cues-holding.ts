@@ -8,6 +8,18 @@ import { APOS, p, type ReplyPattern, rx, W, WG } from './reply-pattern.ts';
 
 /** The rest of the clause: a holding phrase's object and time ("… first thing tomorrow") say nothing new. */
 const REST = '[^.!?,;:]{0,40}';
+/** Weekdays as office hours give them: "Mo–Fr", "Mo.-Fr.", "montags bis freitags", "werktags", with the hours after them. */
+const HOURS_DE = String.raw`(?:(?:von|zwischen|ab)\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:uhr\s*)?(?:-|–|—|bis|und)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*uhr)?`;
+const DAYS_DE = String.raw`(?:mo(?:ntag)?s?\.?\s*(?:-|–|—|bis)\s*(?:fr(?:eitag)?|sa(?:mstag)?|so(?:nntag)?)s?\.?|montags?\s+bis\s+(?:freitags?|samstags?)|werktags|wochentags|an\s+werktagen)(?:\s*,?\s*${HOURS_DE})?`;
+const HOURS_EN = String.raw`(?:(?:from|between)\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\s*(?:-|–|—|to|and|until|till)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*(?:am|pm))?`;
+const DAYS_EN = String.raw`(?:mon(?:day)?s?\.?\s*(?:-|–|—|to|through|thru)\s*(?:fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\.?|(?:on\s+)?weekdays|(?:seven|7)\s+days\s+a\s+week)(?:\s*,?\s*${HOURS_EN})?`;
+/** When a team is away: "am Wochenende", "an Feiertagen", "derzeit". */
+const ABSENT_WHEN_DE = String.raw`(?:am\s+wochenende|an\s+(?:sonn-?\s*und\s+)?feiertagen|samstags|sonntags|nachts|heute|derzeit|zurzeit|gerade|aktuell|momentan|über\s+(?:die\s+feiertage|ostern|weihnachten|pfingsten))`;
+/** The day a promised answer comes: "ab Montag", "nach dem Wochenende", "first thing Monday". */
+const LATER_DE = String.raw`montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|übermorgen|wochenende|feiertag(?:en)?|werktag`;
+/** "ab Montag 8 Uhr", "am Dienstag früh", "nach dem Wochenende". */
+const FROM_DAY_DE = String.raw`(?:ab|am|nach\s+dem|nach|bis)\s+(?:${LATER_DE})(?:\s+(?:früh|morgen|vormittag))?(?:\s+(?:ab|um|gegen)?\s*\d{1,2}(?:[:.]\d\d)?\s*uhr)?`;
+const LATER_EN = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+weekend|the\s+next\s+working\s+day|the\s+next\s+business\s+day`;
 /** Whoever the brand says will act: "we", "I", "our team", "someone", "a member of our team". */
 const WE_EN = String.raw`(?:we|i|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?(?:team|agents?|colleagues|experts|specialists)|someone|somebody|a\s+member\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?team|one\s+of\s+(?:our|the)\s+(?:[a-z-]+\s+)?(?:agents|team(?:\s+members)?|advisors|advisers|experts|colleagues))`;
 const WILL = `(?:${APOS}ll|\\s+will|\\s+shall|\\s+(?:is|are)\\s+going\\s+to)`;
@@ -122,6 +134,31 @@ export const HOLDING_PATTERNS: readonly ReplyPattern[] = [
   )),
   p('auto_reply', 'de', 'wir melden uns per DM', 3, rx(
     String.raw`\b(?:wir|ich|kolleg\S*|team)\s+(?:${W}\s+){0,2}?(?:melden\s+uns|melde\s+mich|meldet\s+sich|melden\s+sich|schreiben|schreibe|schicken|schicke)\s+(?:${W}\s+){0,3}?(?:per|als|via|eine?)\s+${PRIVATE_DE}\b${REST}`,
+  )),
+  // Office-hours notices (QA round 8): "Unser Team antwortet dir Mo–Fr zwischen 8 und 18 Uhr", "Unser Social-Media-Team
+  // ist werktags von 8 bis 17 Uhr für dich da", "Our team replies Mon–Fri, 9am–6pm". The hours are when an answer may
+  // come, not an answer. Who is reachable must be the brand's team answering here ("wir", "unser Team"): "Die Hotline
+  // ist Mo–Fr von 8 bis 18 Uhr erreichbar" answers the customer who asked when it is (reply-channel-question.ts).
+  p('auto_reply', 'de', 'Servicezeiten des Teams', 3, rx(
+    String.raw`\b(?:wir|unser\s+(?:${W}-)*team|das\s+(?:${W}-)*team)\s+(?:${W}\s+){0,3}?(?:antwortet|antworten|ist|sind|arbeitet|arbeiten)\s+(?:${W}\s+){0,3}?${DAYS_DE}${REST}`,
+    String.raw`${DAYS_DE}\s+(?:${HOURS_DE}\s+)?(?:antwortet|antworten\s+wir|sind\s+wir|ist\s+(?:unser|das)\s+(?:${W}-)*team)${REST}`,
+    String.raw`\b(?:unsere\s+)?(?:service|antwort|bearbeitungs|social-?media-?)zeiten\s*(?::|sind)?\s*${DAYS_DE}${REST}`,
+  )),
+  p('auto_reply', 'en', 'team hours', 3, rx(
+    String.raw`\b(?:we|our\s+(?:[a-z-]+\s+){0,2}?team|the\s+(?:[a-z-]+\s+){0,2}?team)(?:${APOS}re|\s+are|\s+is|\s+reply|\s+replies|\s+respond|\s+responds|\s+answer|\s+answers|\s+work|\s+works)\s+(?:[a-z]+\s+){0,3}?${DAYS_EN}${REST}`,
+    String.raw`\b(?:our\s+)?(?:support|service|social\s+media|response)\s+hours\s+(?:are\s+)?:?\s*${DAYS_EN}${REST}`,
+  )),
+  // Not there now: "Am Wochenende sind wir nicht erreichbar", "We're offline over the weekend", and the promise that
+  // goes with it, whose day and hour are no appointment: "Wir melden uns ab Montag 8 Uhr bei dir".
+  p('auto_reply', 'de', 'gerade nicht erreichbar', 3, rx(
+    String.raw`(?<![a-zäöüß])${ABSENT_WHEN_DE}\s+(?:sind\s+wir|ist\s+(?:unser|das)\s+(?:${W}-)*team)\s+(?:leider\s+|auch\s+)?nicht\s+(?:erreichbar|besetzt|online|im\s+dienst|da)\b`,
+    String.raw`\b(?:wir\s+sind|(?:unser|das)\s+(?:${W}-)*team\s+ist)\s+(?:leider\s+)?${ABSENT_WHEN_DE}\s+(?:leider\s+)?nicht\s+(?:erreichbar|besetzt|online|im\s+dienst|da)\b`,
+    String.raw`\b(?:wir|das\s+team|unser\s+team)\s+(?:melden\s+uns|meldet\s+sich|antworten|antwortet)\s+(?:(?:dann|wieder|gerne?|gern)\s+)*${FROM_DAY_DE}(?:\s+bei\s+(?:dir|ihnen|euch))?`,
+    String.raw`\b(?:wir\s+sind|(?:unser|das)\s+team\s+ist)\s+${FROM_DAY_DE}\s+wieder\s+(?:für\s+(?:dich|sie|euch)\s+da|erreichbar|online|da)\b`,
+  )),
+  p('auto_reply', 'en', 'offline right now', 3, rx(
+    String.raw`\b(?:we${APOS}re|we\s+are|(?:our|the)\s+(?:[a-z-]+\s+){0,2}?team\s+is)\s+(?:currently\s+|now\s+)?(?:offline|away|unavailable|not\s+(?:available|online|around|in)|out\s+of\s+(?:the\s+)?office|closed)\s+(?:(?:at|on|over|during|for)\s+(?:the\s+)?(?:weekends?|bank\s+holidays?|public\s+holidays?|holidays?|night)|(?:right\s+now|at\s+the\s+moment|until\s+(?:monday|tomorrow)))\b`,
+    String.raw`(?:\bwe${APOS}ll|\b(?:we|and|team)\s+will)\s+(?:get\s+back\s+to\s+you|reply|respond|be\s+in\s+touch|be\s+back)\s+(?:on|from|after|first\s+thing)\s+(?:${LATER_EN})(?:\s+morning)?(?:\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?)?`,
   )),
 ];
 

@@ -343,7 +343,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:schick|schicke|schicken\s+sie|sende|senden\s+sie|gib|nenn|nenne|nennen\s+sie)\s+(?:uns\s+)?(?:(?:bitte|kurz|noch|gerne|einfach)\s+)*(?:per|als|via|in\s+einer)\s+(?:dm|pn|privatnachricht|direktnachricht|nachricht|mail|e-?mail)\s+(?:(?:bitte|kurz|noch|gerne)\s+)*(?:deine|deinen|dein|ihre|ihren|ihr|eure|euren|das|die|den)\b`,
   )),
   p('request_info', 'de', 'Bestell-/Kundennummer', 3, rx(
-    String.raw`\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug|mitglieds|versicherten|versicherungs|policen|zähler|schadens?|reservierungs|mieter|fahrgestell|kennzeichen)(?:-?nummer|nr\.?)`,
+    // Not a warning against posting them ("Bitte poste hier keine Vertragsnummern", an office-hours notice, QA round 8).
+    String.raw`\b(?:bestell|auftrags|kunden|vertrags|sendungs|buchungs|rechnungs|vorgangs|ticket|zug|mitglieds|versicherten|versicherungs|policen|zähler|schadens?|reservierungs|mieter|fahrgestell|kennzeichen)(?:-?nummer|nr\.?)(?<!\bkeine\s+(?:${W}\s+){0,2}[a-zäöüß-]+)`,
     String.raw`\b(?:ihre|deine)\s+(?:adresse|postleitzahl|plz|e-?mail-?adresse|anschrift|geburtsdatum)`,
   ), false, undefined, true),
   p('request_info', 'de', 'Rückfrage', 2.5, rx(
@@ -356,7 +357,7 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\bum\s+(?:das|dies|es)\s+(?:zu\s+)?(?:prüfen|klären)`,
   )),
   p('request_info', 'en', 'account details', 3, rx(
-    String.raw`\b(?:order|account|booking|reference|tracking|confirmation|case|ticket|serial)\s+(?:number|no\.?|#|details|info(?:rmation)?)`,
+    String.raw`\b(?:order|account|booking|reference|tracking|confirmation|case|ticket|serial)\s+(?:number|no\.?|#|details|info(?:rmation)?)(?<!\b(?:never|don${APOS}t|do\s+not|please\s+no)\s+(?:post|share|send|tweet|include)\s+(?:your\s+|any\s+)?(?:[a-z]+\s+)?[a-z]+\s+[a-z#.]+)`,
     String.raw`\b(?:full\s+name|zip\s+code|post\s?code|(?:email|service|home|delivery)?\s*address|date\s+of\s+birth|version\s+of\s+\w+|which\s+version|device|model)\b`,
   ), false, undefined, true),
   p('request_info', 'en', 'question to the customer', 2.5, rx(

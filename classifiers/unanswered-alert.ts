@@ -8,7 +8,8 @@
 import type { Alert, AlertSeverity, Brand, ReplyKind } from '../src/model.ts';
 import { authorLabel, formatBusinessTime, formatDuration } from './alert-format.ts';
 import { businessMinutesBetween } from './business-hours.ts';
-import { CUSTOMER_SOLVED, type ThreadState } from './unanswered-thread.ts';
+import { overdueCustomers } from './unanswered-due.ts';
+import { CUSTOMER_SOLVED, type LateAnswer, type ThreadState } from './unanswered-thread.ts';
 
 export type Priority = 'normal' | 'high' | 'urgent';
 
@@ -112,12 +113,29 @@ interface Rendering {
   /** Business minutes waited (the SLA's clock) and calendar minutes, when the start is known. */
   business: number;
   calendar?: number;
+  /** Whether the title tells of answers (every customer named was answered), though the alert may still be open. */
+  answered: boolean;
+  /** Customers answered late beside those the title names as waiting; customers waiting within their SLA beside those answered. */
+  answeredLate?: number;
+  withinSla?: number;
 }
 
 function title(t: ThreadState, r: Rendering, brand: Brand | undefined): string {
   const lang = brand?.language ?? 'de';
-  const base = baseTitle(t, r, brand, lang);
+  const base = `${baseTitle(t, r, brand, lang)}${othersNote(r, lang)}`;
   return t.alert?.resolution ? `${base} – ${closedWithout(t.alert.resolution, lang)}` : base;
+}
+
+/** Beside the customers the title names: those answered late while others still wait, or those still within their SLA. */
+function othersNote(r: Rendering, lang: 'de' | 'en'): string {
+  let note = '';
+  if (r.answeredLate !== undefined && r.answeredLate > 0) {
+    note += lang === 'de' ? ` · ${r.answeredLate} weitere erst nach Ablauf der SLA beantwortet` : ` · ${r.answeredLate} more answered only after the SLA ran out`;
+  }
+  if (r.withinSla !== undefined && r.withinSla > 0) {
+    note += lang === 'de' ? ` · ${r.withinSla} weitere warten, noch innerhalb der SLA` : ` · ${r.withinSla} more waiting, still within the SLA`;
+  }
+  return note;
 }
 
 function baseTitle(t: ThreadState, r: Rendering, brand: Brand | undefined, lang: 'de' | 'en'): string {
@@ -129,7 +147,7 @@ function baseTitle(t: ThreadState, r: Rendering, brand: Brand | undefined, lang:
   const wait = waitWording(r.business, r.calendar, brand, lang);
   const details = `(${wait.note ? `${wait.note}; ` : ''}${t.source}, SLA ${formatDuration(t.slaMinutes, lang, 'nominative')})`;
   // Only a real answer leaves the thread answered; an expired or evicted thread stays unanswered.
-  if (t.state === 'answered' && t.alert?.status === 'resolved' && !t.alert.resolution) {
+  if (r.answered && !t.alert?.resolution) {
     return lang === 'de' ? `${what} von ${who} nach ${wait.main} beantwortet ${details}` : `${what} from ${who} answered after ${wait.main} ${details}`;
   }
   return lang === 'de' ? `${what} von ${who} seit ${wait.main} unbeantwortet ${details}` : `${what} from ${who} unanswered for ${wait.main} ${details}`;
@@ -145,6 +163,16 @@ function repliesTo(t: ThreadState, subject: readonly CustomerMessage[]): ReplyKi
   return t.replies.filter((r) => r.to === undefined || whose.size === 0 || r.to.some((id) => whose.has(id))).map((r) => r.kind);
 }
 
+/** Examples an alert carries at most (the Alert schema's bound). */
+const MAX_EXAMPLES = 10;
+
+/** "Herta Wimmer: nach 2 h 10 min beantwortet": a customer answered after their SLA ran out, with their wait. */
+function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en'): string {
+  const waited = formatDuration(minutesBetween(l.waitingSince, l.answeredAt), lang);
+  const name = who ?? (lang === 'de' ? 'Kunde' : 'customer');
+  return lang === 'de' ? `${name}: erst nach ${waited} beantwortet` : `${name}: answered late, after ${waited}`;
+}
+
 const minutesBetween = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 60_000);
 
 /**
@@ -155,34 +183,56 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
   const a = t.alert;
   if (!a) throw new Error(`thread ${t.rootId} of ${t.brand} has no alert to render`);
   const lang = brand?.language ?? 'de';
+  const hours = brand?.businessHours;
   // Complaints first (stable otherwise): under a page post the first commenter waiting may have written praise, and a
   // "Beschwerde von Lea Schmidt und 5 weiteren" showed "Das grüne Kleid ist ein Traum!" (QA firestorm round 5).
   const pending: readonly CustomerMessage[] = complaintsFirst(t.pending);
+  // Listed: who waits past their own SLA, and who was answered only after it (unanswered-due.ts). Someone still within
+  // their SLA is named as such, and listed once it runs out. An alert with neither (its customer's clock restarted
+  // after sending the details asked for) lists who waits, as before.
+  const overdue = overdueCustomers(t, hours, now);
+  const late: readonly LateAnswer[] = t.answeredLate ?? [];
+  const breached = pending.filter((p) => overdue.has(p.authorId));
+  const withinSla = breached.length > 0 || late.length > 0 ? pending.filter((p) => !overdue.has(p.authorId)) : [];
+  const waiting = breached.length > 0 || late.length > 0 ? breached : pending;
   const answered = context.answered ?? [];
-  const subject = pending.length > 0 ? pending : answered;
   const label = (p: CustomerMessage) => authorLabel({ handle: p.author, name: p.authorName }, t);
-  // Under a page post one alert holds every commenter still waiting: the title says there are more than the first.
-  const labels = [...new Set(subject.map(label).filter((l): l is string => l !== undefined))];
-  const others = labels.length - 1;
-  const customer = labels[0] === undefined || others === 0 ? labels[0] : lang === 'de' ? `${labels[0]} und ${others} weiteren` : `${labels[0]} and ${others} other${others === 1 ? '' : 's'}`;
+  const named = (messages: readonly CustomerMessage[]): string | undefined => {
+    // Under a page post one alert holds every commenter still waiting: the title says there are more than the first.
+    const labels = [...new Set(messages.map(label).filter((l): l is string => l !== undefined))];
+    const others = labels.length - 1;
+    return labels[0] === undefined || others === 0 ? labels[0] : lang === 'de' ? `${labels[0]} und ${others} weiteren` : `${labels[0]} and ${others} other${others === 1 ? '' : 's'}`;
+  };
+  const authors = (messages: readonly CustomerMessage[]): number => new Set(messages.map((p) => p.authorId)).size;
+  // The title names who still waits; once nobody past their SLA does, who was answered (late, or by the last reply).
+  const answeredSubject = late.length > 0 ? late : answered;
+  const titled = waiting.length > 0 ? waiting : answeredSubject;
+  const customer = named(titled);
+  const answeredTitle = waiting.length === 0 && (late.length > 0 || (t.state === 'answered' && a.status === 'resolved'));
   // An answer stops the clock and clears its start: the answered messages still say when the wait began.
   const waitingSince = t.clockStartedAt ?? answered.reduce<string | undefined>((min, p) => (min === undefined || p.createdAt < min ? p.createdAt : min), undefined);
   let business: number;
   let calendar: number | undefined;
-  if (t.state === 'awaiting_brand') {
+  const longestLate = late.reduce<LateAnswer | undefined>((max, l) => (max === undefined || l.waitedMinutes > max.waitedMinutes ? l : max), undefined);
+  if (!answeredTitle && t.state === 'awaiting_brand') {
     const start = t.clockStartedAt ? new Date(t.clockStartedAt) : now;
-    business = businessMinutesBetween(start, now, brand?.businessHours);
+    business = businessMinutesBetween(start, now, hours);
     calendar = minutesBetween(start.toISOString(), now.toISOString());
+  } else if (longestLate !== undefined && (a.waitedMinutes === undefined || longestLate.waitedMinutes >= a.waitedMinutes)) {
+    business = longestLate.waitedMinutes;
+    calendar = minutesBetween(longestLate.waitingSince, longestLate.answeredAt);
   } else {
     business = a.waitedMinutes ?? 0;
     // Without business hours both clocks are one; with them, the calendar wait needs when the wait began.
-    if (!brand?.businessHours) calendar = business;
+    if (!hours) calendar = business;
     else if (waitingSince && a.resolvedAt) calendar = minutesBetween(waitingSince, a.resolvedAt);
   }
-  const examples = subject.slice(0, 5).map((p) => {
+  const example = (p: CustomerMessage) => {
     const author = label(p);
     return { id: p.id, text: p.text, ...(p.url ? { url: p.url } : {}), ...(author ? { author } : {}), createdAt: p.createdAt };
-  });
+  };
+  const shownWaiting = (waiting.length > 0 ? waiting : answeredSubject === late ? [] : answered).slice(0, 5);
+  const examples = [...shownWaiting, ...late.slice(0, MAX_EXAMPLES - shownWaiting.length)].map(example);
   const who = customer ?? (lang === 'de' ? 'Kunde' : 'customer');
   return {
     id: a.id,
@@ -190,7 +240,18 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
     brand: t.brand,
     severity: a.severity,
     status: a.status,
-    title: title(t, { who, business, ...(calendar !== undefined ? { calendar } : {}) }, brand),
+    title: title(
+      t,
+      {
+        who,
+        business,
+        ...(calendar !== undefined ? { calendar } : {}),
+        answered: answeredTitle,
+        ...(waiting.length > 0 ? { answeredLate: authors(late) } : {}),
+        withinSla: authors(withinSla),
+      },
+      brand,
+    ),
     openedAt: a.openedAt,
     updatedAt: a.updatedAt,
     ...(a.resolvedAt ? { resolvedAt: a.resolvedAt } : {}),
@@ -209,14 +270,17 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
       ...(waitingSince ? { waitingSince } : {}),
       ...(t.dueAt ? { dueAt: t.dueAt } : {}),
       ...(brand?.businessHours ? { businessHours: `${brand.businessHours.start}-${brand.businessHours.end} ${brand.businessHours.timeZone}` } : {}),
-      brandReplies: repliesTo(t, subject),
+      brandReplies: repliesTo(t, titled),
       deflections: t.deflections,
       autoReplies: t.autoReplies,
       followUps: t.followUps,
       complaint: t.complaint,
       priority: priorityOf(t),
       ...(t.storm !== undefined ? { duringShitstorm: t.storm } : {}),
-      unansweredIds: t.pending.map((p) => p.id),
+      // In the order they came, as the thread keeps them.
+      unansweredIds: t.pending.filter((p) => waiting.includes(p)).map((p) => p.id),
+      ...(withinSla.length > 0 ? { withinSlaIds: t.pending.filter((p) => withinSla.includes(p)).map((p) => p.id) } : {}),
+      ...(late.length > 0 ? { answeredLate: late.map((l) => lateLine(l, label(l), lang)), answeredLateIds: late.map((l) => l.id) } : {}),
       ...(a.resolution ? { resolution: a.resolution } : {}),
     },
     dedupeKey: a.id,

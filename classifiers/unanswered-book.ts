@@ -29,9 +29,14 @@ export class ThreadBook {
   /** Per brand, where each customer handle is not yet answered: derived like `waiting`, never stored. */
   private readonly openByHandle: Map<string, CustomerIndex>;
 
+  /**
+   * `customerDues`: further instants a thread needs a look at, when a customer waiting in its open alert becomes overdue
+   * on their own (unanswered-due.ts); the book cannot tell them, it does not know the brands' business hours.
+   */
   constructor(
     brands: readonly string[],
     private readonly retentionMs: number,
+    private readonly customerDues: (t: ThreadState) => number[] = () => [],
   ) {
     this.threads = new Map(brands.map((b) => [b, new Map()]));
     this.byMention = new Map(brands.map((b) => [b, new Map()]));
@@ -50,11 +55,12 @@ export class ThreadBook {
     return Date.parse(t.lastActivityAt) + this.retentionMs;
   }
 
-  /** The thread's timers: SLA deadline and escalation while it awaits the brand, a deferred alert revision, and its expiry. */
+  /** The thread's timers: SLA deadline and escalation while it awaits the brand, a deferred alert revision, customers falling due, and its expiry. */
   timersOf(t: ThreadState): number[] {
     const out = [this.expiryOf(t)];
     if (t.state === 'awaiting_brand' && t.dueAt) out.push(Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity);
     if (t.alert?.status === 'open' && t.alert.deferredUpdateAt) out.push(Date.parse(t.alert.deferredUpdateAt));
+    out.push(...this.customerDues(t));
     return out;
   }
 

@@ -33,6 +33,13 @@ const PendingMessage = z.object({
 });
 export type PendingMessage = z.infer<typeof PendingMessage>;
 
+/**
+ * A customer's message answered only after their own SLA ran out: the open alert keeps showing it, with the wait
+ * (business minutes, the SLA's clock), so the breach stays visible once the late answer came.
+ */
+const LateAnswer = PendingMessage.extend({ waitingSince: z.string(), answeredAt: z.string(), waitedMinutes: z.number().nonnegative() });
+export type LateAnswer = z.infer<typeof LateAnswer>;
+
 /** Most customers one brand reply remembers addressing; a reply to more counts as addressed to everyone. */
 export const MAX_REPLY_ADDRESSEES = 5;
 
@@ -144,6 +151,8 @@ const StoredThreadState = z.object({
    * they complain or ask the brand something (unanswered-context.ts). Optional, so older state reads.
    */
   giveaway: z.boolean().optional(),
+  /** This cycle's customers answered after their SLA ran out, while its alert was open. Optional, so older state reads. */
+  answeredLate: z.array(LateAnswer).max(MAX_PENDING).optional(),
 });
 
 export const ThreadState = StoredThreadState.extend({ customers: z.array(CustomerState) });
@@ -183,11 +192,19 @@ export function recordId(t: ThreadState, id: string, at: string): string[] {
   return t.ids.includes(id) ? [] : pushBounded(t.ids, id, MAX_THREAD_IDS);
 }
 
-/** Starts a new cycle after a real answer: the previous alert is history, counters start from zero. */
+/**
+ * Starts a new cycle after a real answer: the previous alert is history, counters start from zero. The customers stay,
+ * answered, with their posts: a brand reply to a comment of theirs from the last cycle still reaches them (QA round 8:
+ * Facebook gives every reply in a comment thread the top-level comment as parent, so the answer to a customer's
+ * comeback named the comment that opened the last cycle and reached nobody).
+ */
 export function startCycle(t: ThreadState): void {
   t.cycle += 1;
   t.pending = [];
-  t.customers = [];
+  for (const c of t.customers) {
+    Object.assign(c, { state: 'answered', complaint: false, followUps: 0, deflections: 0 });
+    delete c.waitingSince;
+  }
   t.replies = [];
   t.deflections = 0;
   t.autoReplies = 0;
@@ -195,6 +212,7 @@ export function startCycle(t: ThreadState): void {
   t.complaint = false;
   // `ids` stays (it is bounded): a batch redelivered after a restart must not count the last cycle's posts as new.
   delete t.alert;
+  delete t.answeredLate;
   delete t.clockStartedAt;
   delete t.dueAt;
   delete t.escalateAt;

@@ -7,6 +7,7 @@ import { alertSeverityRank, type Alert, type AlertSeverity, type Brand } from '.
 import type { BrandFilter } from './types.ts';
 import { renderAlert, severityOf, type AlertRenderContext } from './unanswered-alert.ts';
 import type { ThreadBook } from './unanswered-book.ts';
+import { customerDueTimes, customerFallsDue } from './unanswered-due.ts';
 import type { ThreadRetention } from './unanswered-retention.ts';
 import { unansweredAlertId, type ThreadState } from './unanswered-thread.ts';
 
@@ -67,13 +68,23 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
     return update(t, new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt))), {});
   }
 
+  /**
+   * The revision listing a customer of the open alert whose own SLA ran out since its last revision (they joined the
+   * thread within it): unanswered-due.ts.
+   */
+  function fireCustomerDue(brand: string, t: ThreadState, at: Date): Alert | undefined {
+    if (t.alert?.status !== 'open' || !customerFallsDue(t, brands.get(brand)?.businessHours, Date.parse(t.alert.updatedAt), at.getTime())) return undefined;
+    book.markDirty(brand, t.rootId);
+    return update(t, new Date(Math.max(at.getTime(), Date.parse(t.alert.updatedAt))), {});
+  }
+
   function dueCheck(now: Date, owns: BrandFilter): Alert[] {
     const out: Alert[] = [];
     const nowMs = now.getTime();
     for (const brand of threads.keys()) {
       if (!owns(brand)) continue;
       for (const t of book.takeDue(brand, nowMs)) {
-        const a = fireTimer(brand, t, now) ?? fireDeferred(brand, t, now);
+        const a = fireTimer(brand, t, now) ?? fireDeferred(brand, t, now) ?? fireCustomerDue(brand, t, now);
         if (a) out.push(a);
         book.reschedule(t, nowMs);
       }
@@ -88,12 +99,16 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
       if (!owns(brand)) continue;
       for (const t of book.takeDue(brand, nowMs)) {
         const expiry = book.expiryOf(t);
-        const deferred = t.alert?.deferredUpdateAt ? Date.parse(t.alert.deferredUpdateAt) : Infinity;
-        const deadlines = t.state === 'awaiting_brand' && t.dueAt ? [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity] : [];
-        for (const at of [...deadlines, deferred].sort((a, b) => a - b)) {
+        // In time order, each next instant taken after the last one fired: a revision clears a deferral, and the alert
+        // opened at the SLA deadline makes its later customers' own deadlines count (customerDueTimes).
+        for (let after = -Infinity; ; ) {
+          const deferred = t.alert?.deferredUpdateAt ? Date.parse(t.alert.deferredUpdateAt) : Infinity;
+          const deadlines = t.state === 'awaiting_brand' && t.dueAt ? [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity] : [];
           // A deadline after the thread expired never comes: nobody was tracking it any more by then.
-          if (at > nowMs || at >= expiry) continue;
-          const a = fireTimer(brand, t, new Date(at)) ?? fireDeferred(brand, t, new Date(at));
+          const at = Math.min(...[...deadlines, deferred, ...customerDueTimes(t, brands.get(brand)?.businessHours)].filter((x) => x > after && x <= nowMs && x < expiry));
+          if (!Number.isFinite(at)) break;
+          after = at;
+          const a = fireTimer(brand, t, new Date(at)) ?? fireDeferred(brand, t, new Date(at)) ?? fireCustomerDue(brand, t, new Date(at));
           if (a) fired.push({ at: Date.parse(a.updatedAt), alert: a });
         }
         if (expiry <= nowMs) {

@@ -19,6 +19,7 @@
 import { slaMinutesFor, type AppConfig } from '../src/config.ts';
 import { alertSeverityRank, type Alert, type Brand, type Classified, type ReplyKind } from '../src/model.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
+import { asksForChannel, kindForChannelQuestion } from './reply-channel-question.ts';
 import { classifyReply } from './reply-kind.ts';
 import type { BrandFilter, OpenStorm, StateStore, StreamDetector } from './types.ts';
 import { renderAlert, type AlertRenderContext } from './unanswered-alert.ts';
@@ -49,6 +50,7 @@ import {
   rememberPost,
   summarise,
 } from './unanswered-customers.ts';
+import { customerDueTimes, keepLateAnswers, waitsBefore } from './unanswered-due.ts';
 import { createThreadRetention } from './unanswered-retention.ts';
 import { currentSeverity, createThreadTimers, isOverdue } from './unanswered-timers.ts';
 import { addPending, CUSTOMER_SOLVED, newThread, recordId, recordReply, startCycle, toPending, type CustomerState, type PendingMessage, type ThreadState } from './unanswered-thread.ts';
@@ -125,7 +127,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   const brands = new Map(deps.brands.map((b) => [b.id, b]));
   const accounts = accountIndex(deps.brands);
   const brandNames = new Map(deps.brands.map((b) => [b.id, brandNamesOf(b)]));
-  const book = new ThreadBook(deps.brands.map((b) => b.id), retentionMs);
+  const book = new ThreadBook(deps.brands.map((b) => b.id), retentionMs, (t) => customerDueTimes(t, brands.get(t.brand)?.businessHours));
   const retention = createThreadRetention({ book, brands, maxThreads, retentionMs, update });
   const timers = createThreadTimers({ book, brands, retention, update });
 
@@ -281,10 +283,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // What customerAsks counts as a follow-up: a nudge, or writing again while waiting ("…seitdem kommt nichts").
     const followUp = nudge || c.state === 'awaiting_brand';
     customerAsks(c, m, { complaint: m.complaint.isComplaint, nudge });
-    // Someone else starts waiting in a thread whose alert is open: news to the analyst as a chaser is, or they would
-    // first appear when the whole thread was answered (QA7: a Friday complaint under an alerted page post showed in no
-    // revision at all, though the replay ran a week past its due time).
-    const joined = !followUp && c.state === 'awaiting_brand';
+    // Someone else who starts waiting in a thread whose alert is open is listed once their own SLA has run out (QA8:
+    // listed at once, they looked overdue while the brand still had time), by a revision the timers raise then
+    // (customerDueTimes in unanswered-due.ts); QA7's Friday complaint under an alerted page post still shows.
     addPending(t, asExample(m));
     boundCustomers(t);
     settle(t);
@@ -302,7 +303,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     if (isOverdue(t, now)) {
       const severity = currentSeverity(t, now);
       if (severity !== t.alert.severity) return [update(t, now, { severity })].filter((a): a is Alert => a !== undefined);
-      if (followUp || joined) return showChaser(t, now);
+      if (followUp) return showChaser(t, now);
     }
     return [];
   }
@@ -345,7 +346,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   function afterSettling(brand: string, t: ThreadState, m: Classified, now: Date, clockBefore: string | undefined, answered: readonly PendingMessage[], resolution?: string): Alert | undefined {
     if (!t.alert || t.alert.status !== 'open') return undefined;
     if (t.state === 'answered') {
-      const waitedMinutes = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
+      const lastWait = clockBefore ? Math.round(businessMinutesBetween(new Date(clockBefore), new Date(m.createdAt), brands.get(brand)?.businessHours)) : 0;
+      // "Answered after …" is the longest wait of the alert's customers, those answered late before included.
+      const waitedMinutes = Math.max(lastWait, ...(t.answeredLate ?? []).map((l) => l.waitedMinutes));
       return update(t, now, { status: 'resolved', resolvedAt: m.createdAt, waitedMinutes, ...(resolution ? { resolution } : {}) }, { answered });
     }
     // The clock may have restarted for the remaining customers: until they are due again, the alert waits.
@@ -423,19 +426,30 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // A page-wide comment names nobody: at most a holding note, for those it greets (see pageWideAddressees).
     const pageWide = inferred === undefined ? pageWideAddressees(t, reply) : undefined;
     const classified: ReplyKind = m.replyKind ?? classifyReply(m.text, m.lang).kind;
-    const kind: ReplyKind = pageWide === undefined ? classified : 'auto_reply';
     book.forget(t, recordId(t, m.id, m.createdAt));
     const to = inferred ?? pageWide ?? addressees(t, reply);
+    const kind: ReplyKind = pageWide !== undefined ? 'auto_reply' : askedForChannel(t, classified, to) ? kindForChannelQuestion(classifyReply(m.text, m.lang)) : classified;
     // Addressees kept for every kind: an auto-reply to one commenter is no part of another's history (QA6, post 300).
     recordReply(t, m.id, kind, m.createdAt, [...to]);
     const clockBefore = t.clockStartedAt;
     // What the reply takes off the waiting list: the resolved alert still names that customer and shows the post.
     const pendingBefore = t.pending;
+    const waits = waitsBefore(t);
     brandReplies(t, kind, to);
     const answered = pendingBefore.filter((p) => !t.pending.some((q) => q.id === p.id));
+    // Answered after their own SLA ran out: the alert keeps them, as answered late (unanswered-due.ts).
+    const inTime = kind === 'answer' ? keepLateAnswers(t, answered, waits, m.createdAt, brands.get(brand)?.businessHours) : answered;
     settle(t);
     book.touch(t);
-    return [afterSettling(brand, t, m, now, clockBefore, answered)].filter((a): a is Alert => a !== undefined);
+    return [afterSettling(brand, t, m, now, clockBefore, inTime)].filter((a): a is Alert => a !== undefined);
+  }
+
+  /**
+   * Whether a redirect or holding reply went to customers who asked how to reach the brand: then naming the channel
+   * answers them (reply-channel-question.ts).
+   */
+  function askedForChannel(t: ThreadState, kind: ReplyKind, to: ReadonlySet<string>): boolean {
+    return (kind === 'deflection' || kind === 'auto_reply') && t.pending.some((p) => to.has(p.authorId) && asksForChannel(p.text));
   }
 
   function brandsAddressed(m: Classified): string[] {

@@ -101,6 +101,8 @@ const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = 
   ['source', 'Quelle', 'Source'],
   ['channel', 'Kanal', 'Channel'],
   ['followUps', 'Nachfragen', 'Follow-ups'],
+  // Customers of a page alert answered after their SLA ran out: the breach stays in the message once they are answered.
+  ['answeredLate', 'Erst nach Ablauf der SLA beantwortet', 'Answered only after the SLA'],
   ['deflections', 'Ausweichende Antworten', 'Deflections'],
   ['observedNegative', 'Negativ (beobachtet)', 'Negative (observed)'],
   ['expectedNegative', 'Negativ (erwartet)', 'Negative (expected)'],

@@ -107,3 +107,11 @@ export async function feedTracker(tracker: UnansweredTracker, steps: readonly Tr
   emitted.push(...(await tracker.catchUp(at(endMinute))));
   return emitted;
 }
+
+/**
+ * A factory of page-comment steps: a commenter shown by name, author id `fb-<name>`, with `defaults` (source, channel,
+ * thread) under each.
+ */
+export const pageComment =
+  (defaults: Partial<PostSpec>) =>
+  (id: string, minute: number, name: string, text: string, extra: Partial<PostSpec> = {}): TrackerStep => ({ id, minute, author: `fb-${name}`, name, text, ...defaults, ...extra });

@@ -105,10 +105,14 @@ describe('unanswered tracker: each customer in a thread is owed their own answer
       // Karin's complaint is due at 13:00: a warning. Her "Schon wieder teurer" is her first message, a price that
       // rose again, not a follow-up (QA defect 7).
       [0, 'warning', 'high', iso(300)],
-      // Answered at 13:20; Olaf has been waiting since 09:10 (overdue at 13:10) with a plain question.
-      [1, 'watch', 'normal', iso(320)],
+      // Olaf has been waiting since 09:10 with a plain question: listed once his own SLA ran out, at 13:10 (QA round 8).
+      [1, 'warning', 'high', iso(310)],
+      // Karin answered at 13:20, late: she stays in the alert as answered late, beside Olaf still waiting.
+      [2, 'watch', 'normal', iso(320)],
     ]);
-    expect(emitted[1]?.evidence).toMatchObject({ state: 'awaiting_brand', unansweredIds: ['facebook:c2'], waitingSince: iso(70), complaint: false, followUps: 0 });
+    expect(emitted[0]?.evidence).toMatchObject({ unansweredIds: ['facebook:c1'], withinSlaIds: ['facebook:c2'] });
+    expect(emitted[1]?.evidence).toMatchObject({ unansweredIds: ['facebook:c1', 'facebook:c2'] });
+    expect(emitted[2]?.evidence).toMatchObject({ state: 'awaiting_brand', unansweredIds: ['facebook:c2'], answeredLateIds: ['facebook:c1'], waitingSince: iso(70), complaint: false, followUps: 0 });
   });
 
   it('one customer chasing does not raise the other\'s priority', async () => {
@@ -255,13 +259,15 @@ describe('unanswered tracker: thread state written before customers were tracked
       400,
       state,
     );
-    expect(emitted.map((a) => [a.id, a.revision, a.status])).toEqual([
-      [legacy.alert.id, 1, 'open'],
-      [legacy.alert.id, 2, 'resolved'],
+    expect(emitted.map((a) => [a.id, a.revision, a.status, a.updatedAt])).toEqual([
+      // Ben's own SLA runs out at 250, after the alert's last revision: listed then.
+      [legacy.alert.id, 1, 'open', iso(250)],
+      [legacy.alert.id, 2, 'open', iso(300)],
+      [legacy.alert.id, 3, 'resolved', iso(330)],
     ]);
     // Ben waits on; whose complaint it was the old state did not say, so it stays with him, the follow-ups do not.
-    expect(emitted[0]?.evidence).toMatchObject({ unansweredIds: ['facebook:k2'], waitingSince: iso(10), complaint: true, followUps: 0 });
-    expect(emitted[1]).toMatchObject({ resolvedAt: iso(330), evidence: { state: 'answered' } });
+    expect(emitted[1]?.evidence).toMatchObject({ unansweredIds: ['facebook:k2'], answeredLateIds: ['facebook:k1', 'facebook:k1b'], waitingSince: iso(10), complaint: true, followUps: 0 });
+    expect(emitted[2]).toMatchObject({ resolvedAt: iso(330), evidence: { state: 'answered', answeredLateIds: ['facebook:k1', 'facebook:k1b', 'facebook:k2'] } });
     const stored = (await state.listState(unansweredNamespace('lindenau')))[0]?.value as Record<string, unknown>;
     // Written back in the new form, which a previous version still reads (same `v`, the summary kept).
     expect(stored).toMatchObject({ v: 1, state: 'answered', customers: [{ authorId: 'anna', state: 'answered' }, { authorId: 'ben', state: 'answered' }] });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnansweredTracker } from '../../../classifiers/unanswered.ts';
 import { AppConfig } from '../../../src/config.ts';
 import type { Alert, Brand } from '../../../src/model.ts';
-import { feedTracker, MemoryState, type PostSpec } from './helpers.ts';
+import { feedTracker, MemoryState, pageComment, type PostSpec } from './helpers.ts';
 
 const lindenau: Brand = { id: 'lindenau', name: 'Stadtwerke Lindenau', query: '"Stadtwerke Lindenau"', accounts: ['SWLindenau_hilft'], language: 'de' };
 const skylane: Brand = { id: 'skylane', name: 'Skylane', query: '@SkylaneHelp', accounts: ['SkylaneHelp'], language: 'en', sla: { twitter: 30 } };
@@ -174,17 +174,7 @@ describe('a standalone post continuing a case is its follow-up, not a case of it
 
 describe('giveaways and comments to other people expect no answer (QA6 defect 3)', () => {
   const fb = { source: 'facebook', channel: 'page_comment' as const, brandContext: ['lindenau'], handle: null };
-  const comment = (id: string, minute: number, name: string, text: string, extra: Partial<PostSpec> = {}): Step => ({
-    id,
-    minute,
-    author: `fb-${name}`,
-    name,
-    text,
-    rootId: 'g1',
-    parentId: 'g1',
-    ...fb,
-    ...extra,
-  });
+  const comment = pageComment({ rootId: 'g1', parentId: 'g1', ...fb });
   const giveaway: Step = {
     id: 'g1',
     minute: 0,
@@ -244,16 +234,18 @@ describe('brand comments reach whom they address (QA6 defects 5 and 6)', () => {
   const comment = (id: string, minute: number, name: string, text: string, extra: Partial<PostSpec> = {}): Step => ({ id, minute, author: `fb-${name}`, name, text, ...fb, ...extra });
   const page = (id: string, minute: number, text: string, parentId = 'p3'): Step => ({ id, minute, author: 'SWLindenau_hilft', isBrand: true, text, ...fb, parentId });
 
-  it('a customer who starts waiting under an alerted post shows in the alert at once, not when everyone is answered (QA7 rheinhoehe 1195_7704)', async () => {
+  it('a customer who starts waiting under an alerted post shows in the alert once their own SLA ran out, not when everyone is answered (QA7 rheinhoehe 1195_7704, QA8)', async () => {
     const { emitted } = await run(
       [
         comment('w1', 0, 'Gisela Pohl', 'Ich warte seit drei Wochen auf eine Antwort zu meiner Haushaltshilfe!', { complaint: true }),
         comment('w2', 300, 'Dieter Lang', 'Mein Heil- und Kostenplan liegt seit drei Wochen bei euch. Der Zahnarzt wartet auch.', { complaint: true }),
       ],
-      8 * 60,
+      10 * 60,
     );
     const last = emitted.at(-1);
-    expect(last?.updatedAt).toBe(iso(300));
+    // Dieter's own four hours run out at 540; until then the alert shows Gisela alone.
+    expect(emitted.map((a) => a.updatedAt)).toEqual([iso(240), iso(540)]);
+    expect(last?.updatedAt).toBe(iso(540));
     expect(last?.evidence.unansweredIds).toEqual(['facebook:w1', 'facebook:w2']);
     expect(last?.title).toMatch(/^Beschwerde von Gisela Pohl und 1 weiteren seit/u);
   });
