@@ -15,6 +15,7 @@ import {
   RESOLVED_SURE,
   compositeComplaintScore,
   germanSentimentLabel,
+  GERMAN_NEGATIVE_FROM_CUES,
   rescaleToThreshold,
 } from '../../../classifiers/composite.ts';
 import { shippedClassifier } from '../../helpers/shipped-classifier.ts';
@@ -234,6 +235,13 @@ describe('German sentiment of the shipped classifier', () => {
     expect(germanSentimentLabel('neutral', GERMAN_NEGATIVE_FROM_COMPLAINT - 0.01)).toBe('neutral');
     expect(germanSentimentLabel('positive', 0.99)).toBe('positive');
     expect(germanSentimentLabel('negative', 0.1)).toBe('negative');
+  });
+
+  it('reads a complaint the cues see clearly as negative where the head says neutral, not a weak cue or a non-complaint', () => {
+    expect(germanSentimentLabel('neutral', 0.55, undefined, GERMAN_NEGATIVE_FROM_CUES)).toBe('negative');
+    expect(germanSentimentLabel('neutral', 0.55, undefined, GERMAN_NEGATIVE_FROM_CUES - 0.01)).toBe('neutral');
+    expect(germanSentimentLabel('neutral', 0.45, undefined, 0.9)).toBe('neutral');
+    expect(germanSentimentLabel('positive', 0.55, undefined, 0.9)).toBe('positive');
   });
 
   it('reads plain praise that is no complaint as positive where the head says negative, and sarcasm not', async () => {
