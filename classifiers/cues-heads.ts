@@ -207,7 +207,8 @@ function sequenceHeads(source: string, topLevel: boolean): RawHead[] | null {
     if (c === ' ') {
       // " " is one or more separators, " ?" zero or more.
       const next = source[at + 1];
-      if (next === undefined) return close(sofar);
+      // A group's last word with its space ("(?:zum )?mal"): the separator run leads into what follows the group.
+      if (next === undefined) return topLevel ? close(sofar) : walk(at + 1, `${sofar} `);
       if (next === '?') return walk(at + 2, sofar + OPTIONAL_SEPARATORS);
       return walk(at + 1, `${sofar} `);
     }

@@ -135,7 +135,7 @@ export function compileAlternation(patterns: readonly string[], options: { prefi
   return {
     matchAt(text, at) {
       if (headless.length > 0 && text !== activeFor) {
-        active = headless.filter((c) => c.required === undefined || text.includes(c.required));
+        active = headless.filter((c) => c.required.every((anyOf) => anyOf.some((literal) => text.includes(literal))));
         activeFor = text;
       }
       const list = candidates[walk(first[text.charCodeAt(at)] as number, text, at + 1)] as Candidate[];
@@ -187,10 +187,11 @@ interface Candidate {
   /** The alternative alone, with the closing word boundary (compiled sticky as `re` when first needed). */
   alt: { source: string; re: RegExp | undefined };
   /**
-   * For an alternative without heads (tried at every token): a letter run every match contains (`requiredLiteral`).
+   * For an alternative without heads (tried at every token): letter runs every match contains (`requiredLiterals`:
+   * one of each list).
    * Checked once per text instead of running the regex at each of its tokens.
    */
-  required: string | undefined;
+  required: ReadonlyArray<readonly string[]>;
 }
 
 interface IndexNode {
@@ -279,13 +280,12 @@ function indexAlternatives(patterns: readonly string[]): { root: IndexNode; head
       const alone = { source: `(?:${source})${WB_END}`, re: undefined };
       const found = alternativeHeads(raw[k] as string);
       if (found === null) {
-        // Tried at every token: kept out of the index, and only for texts that hold its required literal.
-        const literal = requiredLiteral(raw[k] as string);
-        headless.push({ order: order++, pattern, codes: headCodes(''), kind: HeadKind.Prefix, alt: alone, required: literal.length > 0 ? literal : undefined });
+        // Tried at every token: kept out of the index, and only for texts that hold its required literals.
+        headless.push({ order: order++, pattern, codes: headCodes(''), kind: HeadKind.Prefix, alt: alone, required: requiredLiterals(raw[k] as string) });
         continue;
       }
       for (const { s: head, kind } of found) {
-        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone, required: undefined };
+        const candidate: Candidate = { order, pattern, codes: headCodes(head), kind, alt: alone, required: [] };
         // A head starting with a digit run is filed under its own first step (DIGIT_RUN, code 1), which the text walk
         // takes for a token of digits besides the digits themselves: filed under every digit, a year or a price in a
         // post tried some sixty "\d+ Wochen"-like alternatives one by one.
@@ -361,6 +361,51 @@ export function requiredLiteral(alt: string): string {
   }
   end();
   return best;
+}
+
+/**
+ * Letter runs every match of a cue alternative contains, as lists one literal of each of which the text must hold:
+ * the alternative's own `requiredLiteral`, and for each group it cannot do without (not optional, not repeated from
+ * zero) the literals of its branches, when every branch has one. "(?:preis|[\p{L}]+gebühr) (?:…){0,5}(?:erhöht|
+ * teurer)" has no literal of its own but needs "preis" or "geb", and "erh" or "teurer". Empty: none known.
+ */
+export function requiredLiterals(alt: string): string[][] {
+  const out: string[][] = [];
+  const own = requiredLiteral(alt);
+  if (own.length > 0) out.push([own]);
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i] as string;
+    if (c === '\\') i++;
+    else if (c === '[') i = Math.max(i, closingBracket(alt, i));
+    else if (c === '(') {
+      const close = closingParen(alt, i);
+      if (close < 0) return out;
+      const quantifier = alt[close + 1];
+      if (alt.startsWith('(?:', i) && quantifier !== '?' && quantifier !== '*' && quantifier !== '{') {
+        const anyOf = branchLiterals(alt.slice(i + 3, close));
+        if (anyOf !== null) out.push(anyOf);
+      }
+      i = close;
+    }
+  }
+  return out;
+}
+
+/** One literal per branch of a group's inside (its longest required one), or null when a branch has none. */
+function branchLiterals(inside: string): string[] | null {
+  const out: string[] = [];
+  for (const branch of splitTopLevel(inside)) {
+    const own = requiredLiteral(branch);
+    if (own.length > 0) {
+      out.push(own);
+      continue;
+    }
+    // A branch that is itself a group ("(?:a|b) c" has "c"; "(?:a|b)" alone has "a" or "b"): any of its literals.
+    const nested = requiredLiterals(branch)[0];
+    if (nested === undefined) return null;
+    out.push(...nested);
+  }
+  return out;
 }
 
 /** Index of the `]` closing the class opened at `open`. */

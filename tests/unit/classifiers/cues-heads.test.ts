@@ -28,6 +28,13 @@ describe('alternativeHeads', () => {
     expect(heads('(?:\\d+|\\+\\d+) ?min')?.map(([s]) => s)).toEqual(['\u0001\u0002min', '+\u0001\u0002min']);
   });
 
+  it('follows an optional group that ends in a word and its space into what comes after it', () => {
+    expect(heads('(?:zum )?(?:zweiten|dritten) ?mal')?.map(([s]) => s)).toEqual(['zweiten\u0002mal', 'dritten\u0002mal', 'zum zweiten\u0002mal', 'zum dritten\u0002mal']);
+    expect(heads('(?:my |the )?parcel was lost')?.map(([s]) => s)).toEqual(['parcel was lost', 'my parcel was lost', 'the parcel was lost']);
+    // At the top level a trailing space is a separator run before the word boundary: no literal head to end on.
+    expect(heads('abc ')?.map(([s]) => s)).toEqual(['abc']);
+  });
+
   it('gives up where a match may start anywhere', () => {
     expect(heads('[a-z]+x')).toBeNull();
     expect(heads(' ?x')).toBeNull();

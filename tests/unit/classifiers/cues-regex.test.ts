@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileAlternation, matchPrefixes, requiredLiteral, scanTokens, toRegexSource } from '../../../classifiers/cues-regex.ts';
+import { compileAlternation, matchPrefixes, requiredLiteral, requiredLiterals, scanTokens, toRegexSource } from '../../../classifiers/cues-regex.ts';
 import { DE_CUES } from '../../../classifiers/cues-de.ts';
 import { EN_CUES } from '../../../classifiers/cues-en.ts';
 import { prepare } from '../../../classifiers/text.ts';
@@ -86,6 +86,14 @@ describe('requiredLiteral: letters every match of a head-less alternative contai
     ["can't x{2}yz", "can't"],
     ['(?:a|b)', ''],
   ])('%s → %s', (alt, literal) => expect(requiredLiteral(alt)).toBe(literal));
+
+  it.each([
+    ['(?:preis|[\\p{L}]+gebühr) (?:[\\p{L}]+ ){0,5}(?:erhöht|teurer)', [['preis', 'geb'], ['erh', 'teurer']]],
+    ['(?:ich )?will mein geld', [['will']]],
+    ['(?:(?:mein|das) )?(?:geld|betrag) (?:nicht|nie) zurück', [['zur'], ['geld', 'betrag'], ['nicht', 'nie']]],
+    // A branch with no literal ("any letters") makes its group require nothing.
+    ['(?:a|[\\p{L}]+) x', [['x']]],
+  ])('requiredLiterals %s → %j', (alt, lists) => expect(requiredLiterals(alt as string)).toEqual(lists));
 
   it('skipping head-less alternatives whose literal is missing finds what the bare alternation finds', () => {
     const patterns = ['(?:sehr )?schlecht', '(?:ich )?will mein geld', '(?:einfach )?vor die (?:haus)?tür gestellt', 'warte*'];
