@@ -405,7 +405,8 @@ function branchLiterals(inside: string): string[] | null {
     if (nested === undefined) return null;
     out.push(...nested);
   }
-  return out;
+  // A text holding "preise" holds "preis": only the literals that contain no other one are worth a look.
+  return [...new Set(out)].filter((literal, _, all) => !all.some((other) => other !== literal && literal.includes(other)));
 }
 
 /** Index of the `]` closing the class opened at `open`. */

@@ -89,6 +89,7 @@ describe('requiredLiteral: letters every match of a head-less alternative contai
 
   it.each([
     ['(?:preis|[\\p{L}]+gebühr) (?:[\\p{L}]+ ){0,5}(?:erhöht|teurer)', [['preis', 'geb'], ['erh', 'teurer']]],
+    ['(?:preis|preise|gebühr|grundgebühr) x', [['x'], ['preis', 'geb']]],
     ['(?:ich )?will mein geld', [['will']]],
     ['(?:(?:mein|das) )?(?:geld|betrag) (?:nicht|nie) zurück', [['zur'], ['geld', 'betrag'], ['nicht', 'nie']]],
     // A branch with no literal ("any letters") makes its group require nothing.
