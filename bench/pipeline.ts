@@ -106,9 +106,23 @@ const caughtUp = async () => (await workerBus.lag('mentions', 'classify')) === 0
 const warmUp = generateMentions(50, { seed: 5, prefix: 'warm' });
 await workerBus.publish('mentions', warmUp.map((m) => ({ key: m.thread.rootId, value: m })));
 for (;;) {
-  await workerStore.refresh();
-  if ((await workerStore.search({ size: 1 })).total >= warmUp.length && (await caughtUp())) break;
+  if ((await indexedSoFar()) >= warmUp.length && (await caughtUp())) break;
   await new Promise((r) => setTimeout(r, 200));
+}
+
+/**
+ * Posts the index worker has indexed so far. The worker creates the index when its first batch arrives, and a search
+ * in the moment between creation and the shard's start fails with 503 no_shard_available_action_exception (it ended
+ * a run): that is "none yet".
+ */
+async function indexedSoFar(): Promise<number> {
+  try {
+    await workerStore.refresh();
+    return (await workerStore.search({ size: 1 })).total;
+  } catch (err) {
+    if ((err as { meta?: { statusCode?: number } }).meta?.statusCode === 503) return 0;
+    throw err;
+  }
 }
 // The first classify worker to join takes both partitions and handles the warm-up alone; the second joins a few
 // seconds later (the broker delays a new group's first rebalance). Measured before that rebalance was over, one
