@@ -22,6 +22,7 @@ import { explain, RESOLVED_FACTOR, round3 } from './cues-explain.ts';
 import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts';
 import { prepare, type PreparedText } from './text.ts';
 import { isExperienceRequest, isHypotheticalQuestion, isInformationQuestion } from './info-question.ts';
+import { escalates } from './severity-blame.ts';
 
 /** Commentary outweighs the first-person customer frame: news, a company's notice, talk about someone else's conduct. */
 export function readsAsObserver(commentary: number, customer: number): boolean {
@@ -331,6 +332,16 @@ function withoutHypotheticalFailures(hits: Hit[], p: PreparedText, lang: Lang): 
   return { hits: hits.filter((h) => !bad(h)), hypothetical: true };
 }
 
+/**
+ * A hit's severity. The outrage and scam cues ("Betrug", "scam", "boycott") also hold the words of escalation beyond the
+ * company ("Verbraucherzentrale", "lawyer", "class action"), which alone are blame (severity-blame.ts): read from the
+ * hit's own words, so that only the few hits of a post are tested, not the whole text.
+ */
+function cueSeverity(h: Hit, lower: string): number {
+  const level = h.def.severity ?? 1;
+  return level === 3 && h.def.kind === 'negative' && escalates(lower.slice(h.start, h.end)) ? 4 : level;
+}
+
 /** Runs the cue model on prepared text. Pure; the composed classifier calls it once per post. */
 export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const collected = collectHits(p, lang);
@@ -384,7 +395,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
 
   let severity = 1;
   // A resolved problem accuses nobody any more.
-  if (!resolved) for (const h of hits) if (!h.negated && h.def.severity !== undefined && (h.def.kind === 'failure' || h.def.kind === 'negative')) severity = Math.max(severity, h.def.severity);
+  if (!resolved) for (const h of hits) if (!h.negated && h.def.severity !== undefined && (h.def.kind === 'failure' || h.def.kind === 'negative')) severity = Math.max(severity, cueSeverity(h, p.lower));
   // Addressing the brand directly about a failure ("ihr habt…", "you charged me…") reads as an accusation.
   if (address && failure >= 1 && negative > 0) severity = Math.max(severity, 3);
 

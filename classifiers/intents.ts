@@ -6,6 +6,8 @@
  */
 import type { Intent, SentimentLabel } from '../src/model.ts';
 import { CANCELLING } from './cues-de.ts';
+import { askedQuestion } from './asked-question.ts';
+import { feeNames } from './fee-names.ts';
 import { PROBLEM_PATTERNS } from './intent-problems.ts';
 import { compileAlternation, scanTokens } from './cues-regex.ts';
 import type { PreparedText } from './text.ts';
@@ -25,18 +27,12 @@ const INTENT_PATTERNS: Array<[Exclude<Intent, 'question'>, string]> = [
   ['staff_behaviour', 'unfreundlich*|angeschrien|angebrüllt|angepöbelt|angeblafft|ausgelacht|laughed at (?:me|us)|patzig*|pampig*|herablassend|angeschnauzt|angemotzt|respektlos|unhöflich|aufgelegt|inkompetent*|arrogant*|mitarbeiter(?:in|innen)? (?:war|waren|hat|haben|ist)|schaffner*|zugbegleiter*|fahrer (?:war|hat)|personal|berater (?:war|hat)|rude|unhelpful|unprofessional|impolite|condescending|hung up|yelled|attitude|staff|employee|agent (?:was|hung|told)|driver (?:was|told)|cashier|manager (?:was|told)|representative (?:was|told)'],
 ];
 
-// Without a question mark only unambiguous openers count: "Wie immer zu spät" and "Was für ein Chaos" are no
-// questions, "Wann kommt mein Paket" is.
-const QUESTION_OPENERS =
-  'wann|wo (?:bleibt|ist|sind|kann|finde)|warum|wieso|weshalb|gibt es|kann ich|können sie|könnt ihr|kann man|muss ich|darf ich|weiß jemand|hat jemand|ist es möglich|how (?:do|can|long|much|does|come)|where (?:is|are|can|do)|when (?:will|does|is|do|can)|why|is there|are there|can i|could i|can you|could you|do you|does anyone|is it possible|any idea';
-
 // The support_unreachable words that only name a channel, and praise for having reached it (not negated).
 const CHANNEL_ONLY = /^(?:hotline\p{L}*|chat|live chat|rückruf\p{L}*|kontaktformular|call cent(?:re|er)|customer service line|0800)$/u;
 const REACHED =
   /(?<!(?:nicht|kaum|nie|selten|not|never|rarely) )(?:schnell|gut|sofort|direkt|problemlos|gleich) (?:erreichbar|durchgekommen)|got through (?:quickly|straight away|right away|immediately|first time)|(?:quick|easy) to (?:reach|get through)/u;
 
 const INTENT_RE = compileAlternation(INTENT_PATTERNS.map(([, p]) => p));
-const QUESTION_RE = compileAlternation([QUESTION_OPENERS]);
 const PROBLEM_RE = compileAlternation(PROBLEM_PATTERNS.map(([, p]) => p));
 
 /** The words before `end` lead to ("to", "zu") and the one name of `names` follows right after (a handle's @ aside). */
@@ -67,22 +63,28 @@ export interface IntentMatch {
 const PROBLEM_BY_WORD: ReadonlySet<Intent> = new Set(['cancellation_threat', 'product_defect']);
 
 /**
- * Detects intents. `question` means the post asks something: a question mark, or a question word opening a
- * sentence ("Wann kommt mein Paket", "how do I cancel").
+ * Detects intents. `question` means the post asks for information (asked-question.ts): "Wann kommt mein Paket",
+ * "how do I cancel?", not "Wie kann es sein, dass …?" or "Seriously?".
+ * `skip`: spans of `p.lower` that are names, not talk ("Kranich Versand" is a shop, not a delivery).
  */
-/** `skip`: spans of `p.lower` that are names, not talk ("Kranich Versand" is a shop, not a delivery). */
 export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [number, number]> = []): IntentMatch[] {
   const found = new Map<Intent, { span: [number, number]; problem: boolean }>();
   const named = (start: number, end: number): boolean => skip.some(([a, b]) => start >= a && end <= b);
+  // A fee's name is billing, whatever it is named after: "Versandgebühr" and "delivery fee" report no delivery,
+  // "Verspätungszuschlag" no delay (fee-names.ts); "free of charge" names no fee at all.
+  const fees = feeNames(p.lower);
+  const inFee = (intent: Intent, start: number, end: number): boolean =>
+    fees.some(({ span: [a, b], free }) => (free === true || intent !== 'billing') && start >= a && end <= b);
   // Failure phrases first, in their own scan: a topic word at the same place ("Lieferung verschiebt sich") must not
   // hide them.
   scanTokens(PROBLEM_RE, p, (i, start, end) => {
     const intent = PROBLEM_PATTERNS[i]?.[0];
-    if (intent && !named(start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: true });
+    if (intent && !named(start, end) && !inFee(intent, start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: true });
   });
   scanTokens(INTENT_RE, p, (i, start, end) => {
     if (named(start, end)) return;
     const intent = INTENT_PATTERNS[i]?.[0];
+    if (intent && inFee(intent, start, end)) return;
     // "switching to Lumio", "ich wechsle zu Lumio": a customer won, for the brand named; no threat to leave it.
     if (intent === 'cancellation_threat' && switchesToNamed(p.lower, end, skip)) return;
     if (intent && !found.has(intent)) found.set(intent, { span: [start, end], problem: PROBLEM_BY_WORD.has(intent) });
@@ -90,18 +92,12 @@ export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [num
   // Naming a channel is no complaint that it is unreachable when the post says it was reached quickly.
   const support = found.get('support_unreachable');
   if (support && CHANNEL_ONLY.test(p.lower.slice(support.span[0], support.span[1])) && REACHED.test(p.lower)) found.delete('support_unreachable');
-  const mark = p.lower.indexOf('?');
-  if (mark !== -1) found.set('question', { span: [mark, mark + 1], problem: false });
-  else {
-    for (const t of p.tokens) {
-      if (!t.sentenceStart || t.kind !== 'word') continue;
-      const m = QUESTION_RE.matchAt(p.lower, t.start);
-      if (m) {
-        found.set('question', { span: [t.start, m.end], problem: false });
-        break;
-      }
-    }
-  }
+  const charged = fees.filter((f) => f.free !== true && !named(...f.span));
+  const fee = charged.find((f) => f.problem) ?? charged[0];
+  const billing = found.get('billing');
+  if (fee && (billing === undefined || (fee.problem && !billing.problem))) found.set('billing', { span: fee.span, problem: fee.problem });
+  const question = askedQuestion(p);
+  if (question) found.set('question', { span: question, problem: false });
   return [...found].map(([intent, { span, problem }]) => ({ intent, span, problem }));
 }
 

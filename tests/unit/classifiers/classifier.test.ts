@@ -32,7 +32,8 @@ describe('createClassifier', () => {
     expect(Classified.parse(c)).toEqual(c);
     expect(c).toMatchObject({ lang: 'de', brands: ['nordbahn'], model: 'cues-v1', classifiedAt: '2026-11-29T12:00:00.000Z' });
     expect(c.complaint.isComplaint).toBe(true);
-    expect(c.complaint.severity).toBe(4);
+    // "Frechheit" is outrage, an accusation (3); blame (4) is for escalation and harm.
+    expect(c.complaint.severity).toBe(3);
     expect(c.complaint.cues.length).toBeGreaterThan(0);
     expect(c.sentiment.label).toBe('negative');
     expect(c.intents).toEqual(expect.arrayContaining(['support_unreachable', 'billing']));

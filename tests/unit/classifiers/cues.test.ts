@@ -133,7 +133,13 @@ describe('severity (1 no explicit reproach … 4 blame)', () => {
     expect(analyse('Ihr habt mir doppelt abgebucht, ärgerlich!').severity).toBe(3);
     expect(analyse('You charged me twice, annoying!').severity).toBe(3);
   });
-  it('blame as 4', () => {
+  it('outrage, scam words and insults as 3: they accuse, they do not escalate', () => {
+    expect(analyse('Abzocke! Das ist Betrug.').severity).toBe(3);
+    expect(analyse('This is a scam. Shame on you.').severity).toBe(3);
+    expect(analyse('Eine Frechheit, ihr seid unfähig!').severity).toBe(3);
+    expect(analyse('Disgraceful, you are useless.').severity).toBe(3);
+  });
+  it('escalation beyond the company as 4 (blame)', () => {
     expect(analyse('Abzocke! Das ist Betrug, ich gehe zur Verbraucherzentrale.').severity).toBe(4);
     expect(analyse('This is a scam. Shame on you, I am calling my lawyer.').severity).toBe(4);
   });
@@ -173,7 +179,7 @@ describe('createCueModel (TextModel)', () => {
     const c = model.complaint(text, 'de');
     expect(c.score).toBeGreaterThan(0.5);
     expect(model.sentiment(text, 'de').label).toBe('negative');
-    expect(model.severity(text, 'de')).toBe(4);
+    expect(model.severity(text, 'de')).toBe(3);
     // The memo never leaks one text's answer into another's.
     expect(model.complaint('Danke, alles bestens!', 'de').score).toBe(0);
     expect(model.sentiment('Danke, alles bestens!', 'de').label).toBe('positive');

@@ -96,6 +96,6 @@ describe('severity: phrase rules and how the shipped severity combines them', ()
     const soft = analyseCues(prepare('Bit gutted the sofa is late. Oh well.'), 'en');
     expect(compositeSeverity(soft, () => 1)).toBe(1);
     const scam = analyseCues(prepare('Hmm, this is a scam.'), 'en');
-    expect(compositeSeverity(scam, () => 1)).toBe(4);
+    expect(compositeSeverity(scam, () => 1)).toBe(3);
   });
 });

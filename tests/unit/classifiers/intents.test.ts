@@ -62,6 +62,66 @@ describe('intents, German and English side by side', () => {
     expect(intents('Was für ein Chaos heute.')).toEqual([]);
   });
 
+  it.each([
+    ['Wie kann ich meinen Zählerstand online melden?', 'How can I submit a meter reading online?'],
+    ['Wann kommt der Techniker, seit Montag kein Internet?', 'No internet since Monday, when will the engineer come?'],
+    ['Gibt es eine Störung in 10115?', 'Is there an outage in Bristol?'],
+    ['Kann ich das Ticket im nächsten Zug nutzen?', 'Can I use my ticket on the next train?'],
+    ['Was passiert, wenn die Lieferung nicht kommt?', 'What happens if my parcel never shows up?'],
+    ['Warum wurde mir im März doppelt abgebucht?', 'Why was I charged twice in March?'],
+  ])('a question that asks for information: %s | %s', (de, en) => {
+    expect(intents(de)).toContain('question');
+    expect(intents(en)).toContain('question');
+  });
+
+  it.each([
+    ['Wie kann es sein, dass die Rechnung schon wieder falsch ist?', 'Seriously?'],
+    ['Wie kann man nur so unfähig sein?', 'Are you kidding me?'],
+    ['Warum ist das bei euch immer so kompliziert?', 'Why is it always this hard?'],
+    ['Was soll das?', 'How is this acceptable, @Skyline?'],
+    ["Geht's noch?", 'What is the point of having a hotline?'],
+    ['Wie oft denn noch?', 'How hard can it be to deliver a parcel?'],
+    ['Ist das euer Ernst, Vodafone?', 'Does anyone even read these messages?'],
+    ['Liest das hier überhaupt jemand?', 'How am I supposed to work without internet?'],
+    ['Wie soll man da pünktlich ankommen?', "That's a joke, right?"],
+  ])('a rhetorical question is no question: %s | %s', (de, en) => {
+    expect(intents(de)).not.toContain('question');
+    expect(intents(en)).not.toContain('question');
+  });
+
+  it('a real question beside a rhetorical one still asks', () => {
+    expect(intents('Seriously? When will my refund arrive?')).toContain('question');
+    expect(intents('Was soll das? Wann kommt mein Geld zurück?')).toContain('question');
+    // "Was soll das kosten?" asks a price; "Is it possible to …?" a way.
+    expect(intents('Was soll das kosten?')).toContain('question');
+    expect(intents('How is it possible to change my address?')).toContain('question');
+  });
+
+  it.each([
+    ['Schon wieder 4,90 € Versandgebühr', 'Another £4.99 delivery fee'],
+    ['Liefergebühr trotz Mindestbestellwert', 'Shipping charge added at checkout'],
+    ['Jetzt auch noch ein Verspätungszuschlag', 'A late delivery surcharge now?!'],
+  ])('a fee named after a delivery or a delay is billing, and no delivery by its name: %s | %s', (de, en) => {
+    expect(intents(de)).toContain('billing');
+    expect(intents(de)).not.toContain('delivery');
+    expect(intents(en)).toContain('billing');
+    expect(intents(en)).not.toContain('delivery');
+  });
+
+  it('a fee beside a delivery problem keeps both; free delivery names no fee', () => {
+    expect(intents('Paket kam nie an, aber die Versandkosten habt ihr kassiert')).toEqual(expect.arrayContaining(['billing', 'delivery']));
+    expect(intents('Paid the delivery fee and my parcel never arrived')).toEqual(expect.arrayContaining(['billing', 'delivery']));
+    expect(intents('Delivery was free of charge but the parcel never arrived')).toEqual(['delivery']);
+  });
+
+  it('a new or raised fee is a billing problem, not only its topic', () => {
+    const problem = (text: string) => detectIntents(prepare(text)).find((i) => i.intent === 'billing')?.problem;
+    expect(problem('Die Kontoführungsgebühr wurde schon wieder erhöht')).toBe(true);
+    expect(problem('The delivery fee went up again')).toBe(true);
+    expect(problem('Plötzlich eine neue Servicepauschale auf der Rechnung')).toBe(true);
+    expect(problem('Wie hoch ist die Versandgebühr?')).toBe(false);
+  });
+
   it('"in order to" is not a delivery', () => {
     expect(intents('I called in order to ask about the new tariffs.')).toEqual([]);
   });
