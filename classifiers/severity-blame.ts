@@ -7,7 +7,7 @@
  * severity-4 complaint opens a critical alert, complaint-alerts.ts). Shared by the phrase rules (learned/severity.ts)
  * and the cue model (cues.ts), so that both grade on the same scale.
  */
-import { phrases, preceded } from './whole-words.ts';
+import { phraseLists, phrases, preceded } from './whole-words.ts';
 
 const W = String.raw`[\p{L}\p{N}'’-]+`;
 /** Up to `n` words in between. */
@@ -46,15 +46,13 @@ const HARM_PHRASES = [
   String.raw`(nearly|almost) (hit|ran over|run over|knocked|crashed|killed)`, `${preceded('(on|using) (his|her|their) ', 'phone')} (the whole|all the|while|whilst)`,
   String.raw`ran (a|the|two|several) red lights?`, String.raw`through a red light`, String.raw`(reckless|dangerous)(ly)? (driv\p{L}*|drove)`, String.raw`drove (recklessly|dangerously)`,
 ];
-// Tested in one pass with escalation: each pass over the text costs about as much as the phrases in it.
-const ESCALATION_OR_HARM = phrases([...ESCALATION_PHRASES, ...HARM_PHRASES]);
 
 // Medicine that does not come or runs out: harm only when both are said ("Bestellung seit 5 Tagen in Bearbeitung" for
 // an e-prescription is a plain delay).
-const MEDICINE = phrases([
+const MEDICINE_PHRASES = [
   String.raw`medikament\p{L}*`, String.raw`arznei\p{L}*`, String.raw`insulin`, String.raw`tabletten`, String.raw`antibiotik\p{L}*`, String.raw`inhalator`, String.raw`asthmaspray`,
   String.raw`medicines?`, String.raw`medications?`, String.raw`meds`, String.raw`prescriptions?`, String.raw`inhaler`, String.raw`pills`, String.raw`antibiotics`, String.raw`epipen`,
-]);
+];
 const STUCK_OR_RUNNING_OUT = phrases([
   preceded(String.raw`(h[äa]ngt|h[äa]ngen|steckt|stecken|liegt|liegen) ${gap(5)}`, String.raw`fest`), String.raw`festgeh[äa]ngt`, String.raw`nur noch ${gap(3)}(vorrat|übrig|für|bis|tabletten|pens?|packungen?|dosen|tage?)`,
   preceded(String.raw`(nicht|nie) `, String.raw`(angekommen|geliefert|gekommen|verschickt)`), String.raw`vorrat (bis|für|reicht)`,
@@ -65,12 +63,12 @@ const STUCK_OR_RUNNING_OUT = phrases([
 ]);
 
 // No power, water or heating where someone cannot do without: a baby, a sick, old or disabled person.
-const SUPPLY_CUT = phrases([
+const SUPPLY_CUT_PHRASES = [
   String.raw`kein(e|en)? (strom|wasser|warmwasser|warmes wasser|heizung|gas|heizw[äa]rme)`, String.raw`ohne (strom|wasser|heizung|gas)`, String.raw`stromausfall`, String.raw`heizungsausfall`,
   preceded(String.raw`(heizung|therme|boiler) ${gap(3)}`, String.raw`(kaputt|ausgefallen|aus|defekt)`),
   String.raw`no (power|electricity|water|running water|hot water|heating|heat|gas)`, String.raw`without (power|electricity|water|heating|heat|gas)`, String.raw`power (cut|outage)`,
   preceded(String.raw`(heating|boiler) ${gap(3)}`, String.raw`(broken|off|down|not working|stopped)`),
-]);
+];
 const VULNERABLE = phrases([
   String.raw`bab(y|ys|ies)`, String.raw`s[äa]ugling\p{L}*`, String.raw`neugeboren\p{L}*`, String.raw`kleinkind\p{L}*`, String.raw`schwanger\p{L}*`, String.raw`pflegebed[üu]rftig\p{L}*`,
   String.raw`bettl[äa]gerig\p{L}*`, String.raw`behindert\p{L}*`, String.raw`rollstuhl`, String.raw`sauerstoff\p{L}*`, String.raw`beatmung\p{L}*`, String.raw`dialyse`, String.raw`chemo\p{L}*`,
@@ -85,7 +83,25 @@ export function escalates(lower: string): boolean {
   return ESCALATION.test(lower);
 }
 
+/**
+ * The lists whose phrases alone or with a second list make blame, for a caller that tests them in one pass with its
+ * own lists (learned/severity.ts; whole-words.ts `phraseLists`); `blamesGiven` reads the result.
+ */
+export const BLAME_LISTS = {
+  escalationOrHarm: [...ESCALATION_PHRASES, ...HARM_PHRASES],
+  medicine: MEDICINE_PHRASES,
+  supplyCut: SUPPLY_CUT_PHRASES,
+};
+export type BlameList = keyof typeof BLAME_LISTS;
+
+/** Blame from the lists found in the post (lower-cased): the second lists are tested only where the first was found. */
+export function blamesGiven(found: ReadonlySet<string>, lower: string): boolean {
+  return found.has('escalationOrHarm') || (found.has('medicine') && STUCK_OR_RUNNING_OUT.test(lower)) || (found.has('supplyCut') && VULNERABLE.test(lower));
+}
+
+const blameLists = phraseLists(BLAME_LISTS);
+
 /** The post (lower-cased) escalates beyond the company or reports harm to health or safety (see the header). */
 export function blames(lower: string): boolean {
-  return ESCALATION_OR_HARM.test(lower) || (MEDICINE.test(lower) && STUCK_OR_RUNNING_OUT.test(lower)) || (SUPPLY_CUT.test(lower) && VULNERABLE.test(lower));
+  return blamesGiven(blameLists(lower), lower);
 }

@@ -10,8 +10,8 @@
  * tests/fixtures/intent-severity-fresh.tsv, not against gold labels of a corpus.
  */
 import type { Lang } from '../../src/model.ts';
-import { blames } from '../severity-blame.ts';
-import { phrases, preceded } from '../whole-words.ts';
+import { BLAME_LISTS, blamesGiven } from '../severity-blame.ts';
+import { phraseLists, phrases, preceded } from '../whole-words.ts';
 
 export type Severity = 1 | 2 | 3 | 4;
 
@@ -62,10 +62,10 @@ const HARD_CONSEQUENCE_PHRASES = [
 
 // A demand made to the brand's face ("Sort it out.", "Regelt das!") after a failure: an accusation only together
 // with the second person (ADDRESS), not as advice to other customers.
-const DEMAND = phrases([
+const DEMAND_PHRASES = [
   String.raw`sort (it|this|that) out`, String.raw`fix (it|this|that)`, String.raw`(refund|reimburse) me`, String.raw`(give|pay) me (my|the) money back`,
   String.raw`regelt das`, String.raw`k[üu]mmert euch( endlich)?( darum)?`, String.raw`(bucht|zahlt|gebt) (mir )?(das|mein|es) (geld )?zur[üu]ck`,
-]);
+];
 // Claiming one's money back needs no second person: whom else would "I want my money back" be said to?
 const CLAIM_PHRASES = [
   String.raw`(i|we) (want|need|expect|demand) (my|our|the|that|this|a) ([\p{L}]+ ){0,2}(money|fee|refund|deposit|payment|charge)s? back`,
@@ -75,8 +75,6 @@ const CLAIM_PHRASES = [
 ];
 const ADDRESS = phrases([String.raw`you|your|you're|youre|u|ihr|euch|eure|euer`]);
 
-// The accusation, consequence and claim lists in one pass: each pass over the text costs about as much as its phrases.
-const ACCUSES = phrases([...ACCUSATION_PHRASES, ...HARD_CONSEQUENCE_PHRASES, ...CLAIM_PHRASES]);
 
 // Shouting: three or more words in capitals in a row ("ICH HABE DIE UNTERLAGEN SCHON DREIMAL GESCHICKT"), not one
 // brand name or acronym in capitals.
@@ -84,18 +82,26 @@ const SHOUTING = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[\s,!?.]+\p{Lu}{2,}){2,}(?![\p{L
 
 // Hedged: the customer plays it down ("Schade … morgen dann hoffentlich", "Not ideal.", "Bit gutted … Oh well"); no
 // explicit reproach, unless a stronger phrase says otherwise.
-const SOFTENED = phrases(
-  [
+const SOFTENED_PHRASES = [
     String.raw`schade`, String.raw`hoffentlich`, String.raw`komisch`, String.raw`naja`, String.raw`halb so wild`, String.raw`kein weltuntergang`,
     String.raw`kann (ja )?(mal )?passieren`, String.raw`not ideal`, String.raw`oh well`, String.raw`no big deal`, String.raw`not the end of the world`,
     String.raw`(a )?bit (gutted|annoying|disappointing|frustrating|of a pain)`, String.raw`these things happen`, String.raw`h(m)+`,
     // A disapproval word hedged is no disapproval: "ein bisschen ärgerlich", "slightly annoying".
     String.raw`(ein )?(bisschen|bissl|bissel|etwas|leicht) ([äa]rgerlich|nervig|genervt|entt[äa]uscht|entt[äa]uschend)`,
     String.raw`(slightly|mildly|a little|a tad|somewhat) (annoying|annoyed|disappointing|disappointed|frustrating)`, String.raw`no rush`, String.raw`kein stress`,
-  ],
-);
+];
 
-const SOFTENED_ALL = new RegExp(SOFTENED.source, 'gu');
+const SOFTENED_ALL = new RegExp(phrases(SOFTENED_PHRASES).source, 'gu');
+
+// Every list of the rules but those asked only after another was found (ADDRESS, DISAPPROVAL, blame's second lists),
+// in one pass (whole-words.ts `phraseLists`): tested one by one they cost twice as much.
+const findLists = phraseLists({
+  ...BLAME_LISTS,
+  // Accusation, hard consequences and money claimed back all make 3.
+  accuses: [...ACCUSATION_PHRASES, ...HARD_CONSEQUENCE_PHRASES, ...CLAIM_PHRASES],
+  demand: DEMAND_PHRASES,
+  softened: SOFTENED_PHRASES,
+});
 
 // Disapproval: explicit negative evaluation or emotion, without saying who did what.
 const DISAPPROVAL = phrases(
@@ -120,9 +126,10 @@ const DISAPPROVAL = phrases(
  */
 export function ruleSeverity(text: string, _lang: Lang): Severity {
   const lower = text.toLowerCase();
-  if (blames(lower)) return 4;
-  if (SHOUTING.test(text) || ACCUSES.test(lower) || (DEMAND.test(lower) && ADDRESS.test(lower))) return 3;
+  const found = findLists(lower);
+  if (blamesGiven(found, lower)) return 4;
+  if (SHOUTING.test(text) || found.has('accuses') || (found.has('demand') && ADDRESS.test(lower))) return 3;
   // The hedge itself is set aside before looking for disapproval, or "a bit annoying … no big deal" reads "annoying".
-  if (SOFTENED.test(lower) && !DISAPPROVAL.test(lower.replace(SOFTENED_ALL, ' '))) return 1;
+  if (found.has('softened') && !DISAPPROVAL.test(lower.replace(SOFTENED_ALL, ' '))) return 1;
   return 2;
 }
