@@ -13,6 +13,10 @@
  * between `dev` (used while writing the cues) and `held` (scored before and after only), per language and label.
  * Held out, before any cue was written from this set: complaint F1 German 0.706 (P 0.692, R 0.720), English 0.688
  * (P 0.846, R 0.579); sentiment accuracy German 0.511, English 0.686 (dev half: 0.520 / 0.789, sentiment 0.435 / 0.714).
+ * After the cues written from the dev half's errors only (cues-frames.ts, the set-9 cues in cues-de.ts / cues-en.ts and
+ * the brand-voice, supposition and others'-trouble rules in cues.ts / composite.ts), scored once: held out German 0.851
+ * (P 0.909, R 0.800), English 0.848 (P 1.000, R 0.737); sentiment 0.756 / 0.857 (dev half 0.980 / 1.000, sentiment
+ * 0.935 / 1.000). Every floor sits below the figure after and above the one before.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +26,8 @@ import { expectBalanced, readSplitFixture } from '../../helpers/split-fixture.ts
 
 /** Floors for complaint F1 and sentiment accuracy per language and half. */
 const FLOOR = {
-  de: { dev: { f1: 0, sentiment: 0 }, held: { f1: 0, sentiment: 0 } },
-  en: { dev: { f1: 0, sentiment: 0 }, held: { f1: 0, sentiment: 0 } },
+  de: { dev: { f1: 0.95, sentiment: 0.9 }, held: { f1: 0.8, sentiment: 0.7 } },
+  en: { dev: { f1: 0.95, sentiment: 0.95 }, held: { f1: 0.8, sentiment: 0.8 } },
 } as const;
 
 const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'complaints-fresh-9.tsv');
