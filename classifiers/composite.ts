@@ -185,6 +185,14 @@ function isPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
   return isPlainPraise(e, lang) || isResolvedWithThanks(e, lang);
 }
 
+/**
+ * The failures in the post did not happen to the writer: someone else's trouble beside the writer's own working service,
+ * or an "ever" supposition (cues-frames.ts). The head's and the lexicon's negative reading is of the failure words.
+ */
+function unaffected(e: CueAnalysis['evidence']): boolean {
+  return e.supposition === true || e.othersTrouble === true;
+}
+
 /** The cue model reads the post as an observer's: news, a company's notice, talk about someone else's conduct. */
 function isObserver({ commentary, customer }: CueAnalysis['evidence']): boolean {
   return readsAsObserver(commentary, customer);
@@ -218,6 +226,11 @@ export function compositeComplaintScore(
   // fee?" learned 0.9) or about others' experience before switching ("Has anyone tried QuickBite in Bristol?" 0.80; QA
   // round 6): the learned models read the failure words, "anyone" and "switched", and cannot tell that nothing happened.
   if (cue.evidence.hypothetical === true || cue.evidence.experienceRequest === true) return Math.min(INFO_QUESTION_CAP, learned);
+  // The same for an "ever" supposition stated, not asked ("Falls das Netz jemals ausfällt, wechsle ich sofort" 0.89), and
+  // for someone else's trouble beside the writer's own working service ("Bei mir läuft alles, nur meine Nachbarin hat
+  // seit gestern kein Netz" 0.89; set 9): the learned models read the failure words, not whose they are or whether they
+  // happened (cues-frames.ts).
+  if (unaffected(cue.evidence)) return Math.min(INFO_QUESTION_CAP, learned);
   // Sureness yields when nothing else is wrong: "…chat sorted my issue in 5 minutes. Respect." (learned 0.96, QA round 2).
   if (isResolvedWithThanks(cue.evidence, lang) && (learned < RESOLVED_SURE || (cue.evidence.failure === 0 && cue.evidence.negative === 0))) return Math.min(RESOLVED_CAP, learned);
   // Understatement about a problem solved ("Not bad @Wellnet. Reported the outage, fixed within 2 hours."): praise
@@ -278,6 +291,7 @@ function isClearGermanPraise(e: CueAnalysis['evidence']): boolean {
 }
 
 export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScore: number, evidence?: CueAnalysis['evidence'], cueScore = 0): SentimentLabel {
+  if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && unaffected(evidence)) return isPraise(evidence, 'de') ? 'positive' : 'neutral';
   if (learnedLabel === 'neutral' && compositeScore >= COMPOSITE_THRESHOLD && cueScore >= GERMAN_NEGATIVE_FROM_CUES) return 'negative';
   if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && isPraise(evidence, 'de')) return 'positive';
   if (learnedLabel === 'neutral' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && (isClearGermanPraise(evidence) || isResolvedWithThanks(evidence, 'de'))) return 'positive';
@@ -379,10 +393,19 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
       !negative &&
       learnedSentiment.label === 'negative' &&
       (cue.evidence.defendsCompany === true ||
-        (lang === 'de' ? germanLabel === 'positive' : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion || isPraise(cue.evidence, lang)));
+        (lang === 'de'
+          ? germanLabel === 'positive' || germanLabel === 'neutral'
+          : learnedScore >= COMPOSITE_THRESHOLD || isObserver(cue.evidence) || cue.evidence.infoQuestion || isPraise(cue.evidence, lang) || unaffected(cue.evidence)));
     const praisedGerman = lang === 'de' && germanLabel === 'positive' && learnedSentiment.label === 'neutral';
-    const sentiment = praisedGerman
+    // English praise the AFINN lexicon does not know ("slaps", "goated", "proud of the team"; set 9) is positive where the
+    // cue model reads plain praise and the lexicon says neutral, as German clear praise is (germanSentimentLabel).
+    const praisedEnglish = lang !== 'de' && !negative && learnedSentiment.label === 'neutral' && score < COMPOSITE_THRESHOLD && isPlainPraise(cue.evidence, lang);
+    // Someone else's trouble is reported, not felt: neutral even where the lexicon reads "all good on my end" as praise.
+    const reportedForOthers = cue.evidence.othersTrouble === true && !negative && learnedSentiment.label === 'positive';
+    const sentiment = praisedGerman || praisedEnglish
       ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }
+      : reportedForOthers
+      ? { label: 'neutral' as const, score: 0 }
       : overruled
       ? isPraise(cue.evidence, lang)
         ? { label: 'positive' as const, score: Math.max(learnedSentiment.score, 0.1) }

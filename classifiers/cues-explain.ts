@@ -1,7 +1,8 @@
 /**
  * What an analyst sees of the cue model's reasons: each cue hit as a label, the quoted passage and its signed
- * weight as it counted (halved for an observer, shrunk for a resolved problem, flipped for praise and commentary),
- * strongest first. Kept apart from the scoring in cues.ts, which only needs the sums.
+ * weight as it counted (failures halved for an observer and not counted in the company's own notice, shrunk for a
+ * resolved problem, flipped for praise and commentary), strongest first. Kept apart from the scoring in cues.ts, which
+ * only needs the sums.
  */
 import type { Cue } from '../src/model.ts';
 import type { Hit } from './cues-types.ts';
@@ -22,14 +23,14 @@ export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-export function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; irony: boolean; observer: boolean; evaluationFactor: number; resolved: boolean }): Cue[] {
+export function explain(hits: Hit[], p: PreparedText, f: { praiseIsIrony: boolean; irony: boolean; failureFactor: number; evaluationFactor: number; resolved: boolean }): Cue[] {
   const cues: Cue[] = [];
   for (const h of hits) {
     let { label } = h.def;
     let weight = h.def.weight;
     switch (h.def.kind) {
       case 'failure':
-        if (f.observer) weight *= 0.5;
+        weight *= f.failureFactor;
         if (f.resolved) weight *= RESOLVED_FACTOR;
         break;
       case 'negative':

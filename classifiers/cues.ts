@@ -23,6 +23,7 @@ import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts
 import { prepare, type PreparedText } from './text.ts';
 import { isExperienceRequest, isHypotheticalQuestion, isInformationQuestion } from './info-question.ts';
 import { escalates } from './severity-blame.ts';
+import { withFrames } from './cues-frames.ts';
 
 /** Commentary outweighs the first-person customer frame: news, a company's notice, talk about someone else's conduct. */
 export function readsAsObserver(commentary: number, customer: number): boolean {
@@ -154,6 +155,10 @@ export interface CueAnalysis {
     hypothetical?: boolean;
     /** The post asks others about the company before becoming its customer ("Anyone switched to Voltana? Worth it?"). */
     experienceRequest?: boolean;
+    /** Its failures are an "ever" supposition ("Falls das jemals ausfällt, …", "If my parcel ever gets lost …"): cues-frames.ts. */
+    supposition?: boolean;
+    /** The writer's own service works and the failures are someone else's ("Bei mir läuft alles, nur meine Nachbarin …"): cues-frames.ts. */
+    othersTrouble?: boolean;
   };
 }
 
@@ -272,6 +277,9 @@ function withoutContradictedDefence(hits: Hit[], lower: string): Hit[] {
   return hits.filter((h) => !isDefence(h) || !contradicted(h));
 }
 
+// Cue labels (cues-de.ts, cues-en.ts) of the company's own notices: maintenance, an outage it works on, an offer.
+const BRAND_VOICE_LABELS: ReadonlySet<string> = new Set(['Mitteilung der Marke', 'brand notice']);
+
 // Cue labels (cues-de.ts, cues-en.ts) of the company held up as a model for others.
 const EXEMPLARY_LABELS: ReadonlySet<string> = new Set(['Vorbild', 'role model']);
 
@@ -347,7 +355,9 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const collected = collectHits(p, lang);
   const { address } = collected;
   const { hits: asked, hypothetical } = withoutHypotheticalFailures(withoutQuotedCommentary(collected.hits, p.lower), p, lang);
-  const raw = withoutContradictedDefence(withoutChurnInQuestion(asked, p, lang), p.lower);
+  const framed = withFrames(asked, p.lower, lang);
+  const { supposition, othersTrouble } = framed;
+  const raw = withoutContradictedDefence(withoutChurnInQuestion(framed.hits, p, lang), p.lower);
   const resolved = isResolved(raw);
   const past = resolved ? RESOLVED_FACTOR : 1;
   const failure = past * sumByLabel(raw, 'failure');
@@ -374,13 +384,20 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const questionOpener = hits.some((h) => h.def.kind === 'question') || p.lower.includes('?');
   const observer = readsAsObserver(commentary, customer);
   const defendsCompany = observer && hits.some(isDefence);
+  // The company announcing its own outage or maintenance ("Wir führen heute Nacht Wartungsarbeiten durch", "We're aware
+  // of an outage and are working on it"): its failure words are the notice's subject, not a customer's complaint, so
+  // they count nothing, where an observer's count half (set 9: 0.91). Not when the post scolds or mocks (a customer
+  // repeating the notice: "wir arbeiten mit Hochdruck daran, seit 3 Tagen. Lächerlich!").
+  const brandVoice =
+    observer && !irony && negPlain < 0.6 && hits.filter((h) => h.def.kind === 'commentary' && BRAND_VOICE_LABELS.has(h.def.label)).reduce((sum, h) => sum + h.def.weight, 0) >= 1;
+  const failureFactor = brandVoice ? 0 : observer ? 0.5 : 1;
 
   const decisive = !resolved && !observer && hits.some((h) => h.def.decisive === true && !h.negated);
   const settled = !resolved && !irony && turnsPositive(hits, p.lower);
   const exemplary = hits.some((h) => !h.negated && EXEMPLARY_LABELS.has(h.def.label));
 
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
-  let evidence = (observer ? 0.5 : 1) * failure + evaluationFactor * negative;
+  let evidence = failureFactor * failure + evaluationFactor * negative;
   if (evidence > 0) evidence += customer;
   evidence -= 0.7 * positive;
   const question = questionOpener && failure === 0 && negative === 0;
@@ -389,7 +406,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const infoQuestion = question && !irony && (hypothetical || experienceRequest || isInformationQuestion(p.original, lang, { context: true }));
   const score = round3(1 - Math.exp(-EVIDENCE_SLOPE * Math.max(0, evidence)));
 
-  const s = positive - 0.7 * failure - negative;
+  const s = positive - 0.7 * (brandVoice ? 0 : failure) - negative;
   const label: SentimentLabel = s <= -0.4 ? 'negative' : s >= 0.4 ? 'positive' : 'neutral';
   const sentimentScore = round3(Math.tanh(s / 2));
 
@@ -401,10 +418,10 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
 
   return {
     score,
-    cues: explain(hits, p, { praiseIsIrony, irony, observer, evaluationFactor, resolved }),
+    cues: explain(hits, p, { praiseIsIrony, irony, failureFactor, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}), ...(hypothetical ? { hypothetical } : {}), ...(experienceRequest ? { experienceRequest } : {}) },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}), ...(hypothetical ? { hypothetical } : {}), ...(experienceRequest ? { experienceRequest } : {}), ...(supposition ? { supposition } : {}), ...(othersTrouble ? { othersTrouble } : {}) },
   };
 }
 

@@ -427,3 +427,35 @@ describe('shipped classifier on reporting about a storm', () => {
     expect(classify(text).complaint.isComplaint).toBe(false);
   });
 });
+
+// Fresh posts, set 9: what the learned models read from the failure words alone, whoever they happened to and whether they
+// happened (cues-frames.ts), and praise the lexicon does not know.
+describe("shipped classifier on others' trouble, suppositions, notices, conceded praise and slang (set 9)", () => {
+  it.each([
+    ['Bei uns zu Hause läuft das WLAN einwandfrei, aber meine Oma im Nachbarort hat seit Montag keins.', false, 'neutral'],
+    ['My broadband is working fine, but my parents have had no signal since Monday. Outage in Hull?', false, 'neutral'],
+    ['Falls das Netz jemals ausfällt, bin ich weg.', false, 'neutral'],
+    ["If my order is ever late, I'm switching to another app.", false, 'neutral'],
+    ['Unsere Techniker arbeiten mit Hochdruck an der Störung im Raum Linz. Wir informieren euch, sobald es Neuigkeiten gibt.', false, 'neutral'],
+    ["We're aware that some customers can't log in to the app and our engineers are working on a fix.", false, 'neutral'],
+    ['Lovely staff at the branch, but my card has been blocked for a week and nobody can say why.', true, 'negative'],
+    ['Die App ist ja eigentlich schön, aber seit dem Update lädt sie gar nicht mehr.', true, 'negative'],
+    ['Ich gebe euch noch drei Tage, dann geht das an den Anwalt.', true, 'negative'],
+    ["Either someone calls me back by Friday or I'm cancelling.", true, 'negative'],
+    ['Voll geil, der Zug fällt schon wieder aus.', true, 'negative'],
+    ['this new update slaps, way faster', false, 'positive'],
+    ['Voll leiwand, Lieferung scho do!', false, 'positive'],
+  ] as const)('%s: complaint %s, %s', async (text, complaint, sentiment) => {
+    const c = (await shippedClassifier())(text);
+    expect(c.complaint.isComplaint).toBe(complaint);
+    expect(c.sentiment.label).toBe(sentiment);
+  });
+
+  it('German: the head\'s negative reading of a supposition or of someone else\'s trouble is neutral, of praise in one positive', () => {
+    const supposed: CueAnalysis['evidence'] = { failure: 0, negative: 0, positive: 0, commentary: 0, customer: 0, question: false, irony: false, supposition: true };
+    expect(germanSentimentLabel('negative', 0.3, supposed)).toBe('neutral');
+    expect(germanSentimentLabel('negative', 0.3, { ...supposed, supposition: undefined, othersTrouble: true })).toBe('neutral');
+    expect(germanSentimentLabel('negative', 0.3, { ...supposed, positive: 1.3 })).toBe('positive');
+    expect(germanSentimentLabel('negative', 0.6, supposed)).toBe('negative');
+  });
+});

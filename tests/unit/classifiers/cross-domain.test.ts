@@ -11,38 +11,20 @@
  * 0.561 / 0.714 → 0.844 / 0.847, English 0.824 / 0.759 → 0.903 / 0.786. Every floor sits below the figure after
  * and above the one before, so the test fails on the code without those cues.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../../../src/model.ts';
 import { binaryScores, shippedClassifier } from '../../helpers/shipped-classifier.ts';
-
-interface Row {
-  split: 'dev' | 'held';
-  lang: Lang;
-  complaint: boolean;
-  text: string;
-}
+import { expectBalanced, readSplitFixture } from '../../helpers/split-fixture.ts';
 
 const FLOOR = { de: { dev: 0.8, held: 0.8 }, en: { dev: 0.86, held: 0.77 } } as const;
 
 const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'complaints-cross-domain.tsv');
 
-function readFixture(): Row[] {
-  const [header, ...lines] = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean);
-  expect(header).toBe('split\tlang\tcomplaint\ttext');
-  return lines.map((line) => {
-    const [split, lang, complaint, text] = line.split('\t');
-    return { split: split as Row['split'], lang: lang as Lang, complaint: complaint === '1', text: text as string };
-  });
-}
+const readFixture = () => readSplitFixture(FIXTURE, 'split\tlang\tcomplaint\ttext');
 
 describe('shipped classifier on complaints about telcos, energy, banks, insurers, parcels, airlines, shops', () => {
   it('the fixture is balanced: both halves hold complaints and hard negatives in both languages', () => {
-    const rows = readFixture();
-    for (const split of ['dev', 'held'] as const)
-      for (const lang of ['de', 'en'] as const)
-        for (const complaint of [true, false]) expect(rows.filter((r) => r.split === split && r.lang === lang && r.complaint === complaint).length).toBeGreaterThanOrEqual(10);
+    expectBalanced(readFixture(), 10);
   });
 
   it.each([

@@ -371,3 +371,145 @@ describe('plain facts and goodbyes the cue lists missed', () => {
     },
   );
 });
+
+// Fresh posts, set 9 (tests/fixtures/complaints-fresh-9.tsv): the families, written again as other sentences, each beside
+// a post that must stay as it is.
+describe('praise conceded before the complaint is set aside (cues-frames.ts)', () => {
+  it.each([
+    'Der Kundenservice ist wirklich nett, aber meine Erstattung ist seit sechs Wochen nicht da.',
+    'Great app, honestly, but it has crashed every time I try to pay since Tuesday.',
+  ])('%s', (text) => {
+    const a = analyse(text);
+    expect(a.evidence.positive, text).toBe(0);
+    expect(isComplaint(text), text).toBe(true);
+    expect(a.sentiment.label, text).toBe('negative');
+  });
+
+  it('the other order, trouble and then praise with nothing wrong after it, stays settled', () => {
+    const a = analyse('Die Rechnung kam spät, aber dafür war alles korrekt und der Chat super freundlich. Danke!');
+    expect(a.score).toBe(0);
+    expect(a.sentiment.label).toBe('positive');
+  });
+});
+
+describe("failures that are someone else's beside the writer's working service, or an \"ever\" supposition, are no complaint", () => {
+  it.each([
+    ['othersTrouble', 'Bei uns zu Hause läuft das WLAN einwandfrei, aber meine Oma im Nachbarort hat seit Montag keins.'],
+    ['othersTrouble', 'My broadband is working fine, but my parents have had no signal since Monday. Outage in Hull?'],
+    ['supposition', 'Sollte die Heizung jemals ausfallen, rufe ich einfach den Notdienst.'],
+    ['supposition', "If my luggage ever goes missing, I'll just buy new clothes."],
+  ] as const)('%s: %s', (frame, text) => {
+    const a = analyse(text);
+    expect(a.evidence[frame], text).toBe(true);
+    expect(a.evidence.failure, text).toBe(0);
+    expect(isComplaint(text), text).toBe(false);
+  });
+
+  it('a failure reported for someone else without "mine works", or the writer\'s own, stays a complaint', () => {
+    for (const text of ['Meine Oma hat seit Montag kein Internet und bei der Hotline geht keiner ran.', 'Bei mir geht seit gestern gar nichts mehr, kein Internet, kein Telefon.']) {
+      expect(analyse(text).evidence.othersTrouble, text).toBeUndefined();
+      expect(isComplaint(text), text).toBe(true);
+    }
+  });
+
+  it('a failure outside the supposition, a vow about the writer\'s own custom and a plain condition stay complaints', () => {
+    const outside = analyse('Falls ihr je wieder so eine Rechnung schickt: seit 3 Monaten falsch abgebucht, ich will mein Geld!');
+    expect(outside.evidence.supposition).toBeUndefined();
+    expect(outside.score).toBeGreaterThanOrEqual(0.5);
+    expect(analyse('If I ever order from you again, remind me of this cold pizza.').evidence.supposition).toBeUndefined();
+    expect(isComplaint('Wenn das so weitergeht, kündige ich meinen Vertrag.')).toBe(true);
+  });
+});
+
+describe("the company's notice in the first person plural counts its failure words for nothing", () => {
+  it.each([
+    'Unsere Techniker arbeiten mit Hochdruck an der Störung im Raum Linz. Wir informieren euch, sobald es Neuigkeiten gibt.',
+    "We're aware that some customers can't log in to the app and our engineers are working on a fix.",
+  ])('%s', (text) => {
+    const a = analyse(text);
+    expect(a.evidence.commentary, text).toBeGreaterThanOrEqual(1);
+    expect(a.score, text).toBe(0);
+    expect(a.sentiment.label, text).toBe('neutral');
+  });
+
+  it('a customer repeating the notice with scorn still complains', () => {
+    expect(isComplaint('Seit drei Tagen kein Netz, und es heißt nur, wir arbeiten mit Hochdruck daran. Lächerlich!')).toBe(true);
+  });
+});
+
+describe('a third party blamed for the writer\'s own trouble is still a complaint', () => {
+  it.each([
+    'Nicht eure Schuld, aber der Zusteller hat das Paket ohne Klingeln beim Kiosk abgegeben.',
+    'Not your fault, but the courier threw my parcel over the gate and the screen is cracked.',
+  ])('%s', (text) => {
+    const a = analyse(text);
+    expect(a.evidence.customer, text).toBeGreaterThan(0);
+    expect(isComplaint(text), text).toBe(true);
+  });
+
+  it('clearing the company with nothing wrong for the writer is thanks', () => {
+    const a = analyse('Nicht eure Schuld, das war der Sturm. Danke fürs schnelle Reparieren!');
+    expect(a.score).toBe(0);
+    expect(a.sentiment.label).toBe('positive');
+  });
+});
+
+describe('an ultimatum is a complaint on its own', () => {
+  it.each([
+    'Ihr habt bis Mittwoch Zeit, die Abbuchung zurückzunehmen, sonst widerrufe ich die Lastschrift.',
+    'Ich gebe euch noch drei Tage, dann geht das an den Anwalt.',
+    "You have until Monday to refund the deposit or I'm taking this to small claims.",
+    "Either someone calls me back by Friday or I'm cancelling.",
+  ])('%s', (text) => {
+    expect(analyse(text).evidence.decisive, text).toBe(true);
+  });
+
+  it.each(['Letzte Chance: nur heute 20% auf alles!', 'Last chance to grab 20% off, ends tonight!', "I'll give you 6"])('no ultimatum: %s', (text) => {
+    expect(analyse(text).evidence.decisive, text).toBeUndefined();
+    expect(isComplaint(text), text).toBe(false);
+  });
+});
+
+describe('colloquial praise, slang and dialect', () => {
+  it.each(['Voll leiwand, die neue App, Überweisung in zwei Sekunden erledigt!', 'Mega Beratung im Laden heute, 1A!', 'this new update slaps, way faster'])(
+    'praise: %s',
+    (text) => {
+      expect(isComplaint(text), text).toBe(false);
+      expect(analyse(text).sentiment.label, text).toBe('positive');
+    },
+  );
+
+  it.each(['Mega ärgerlich, schon wieder Verspätung.', 'Voll geil, der Zug fällt schon wieder aus.'])('"mega", "voll geil" beside a failure: %s', (text) => {
+    expect(isComplaint(text), text).toBe(true);
+  });
+
+  it('slang verdicts on a product are decisive, on a football game not', () => {
+    expect(analyse('the delivery app is mid since the redesign').evidence.decisive).toBe(true);
+    expect(analyse('this update is straight garbage').evidence.decisive).toBe(true);
+    expect(analyse('that TD was pure garbage lol').evidence.decisive).toBeUndefined();
+  });
+
+  it.each(['Is scho wieda kaputt, de Waschmaschin, zwoa Wochn alt.', 'D Heizig gaht scho wieder nöd.', 'Hob seit Montag ka Netz, und bei da Hotline hebt koana ab.'])(
+    'dialect: %s',
+    (text) => {
+      expect(isComplaint(text), text).toBe(true);
+    },
+  );
+});
+
+describe('praise clichés beside a failure are sarcasm, without one praise', () => {
+  it.each(['Eine Stunde Warteschleife für eine Zählerstandsmeldung. Service vom Feinsten.', 'Forty minutes late again and no announcement. Customer service at its finest.'])(
+    '%s',
+    (text) => {
+      const a = analyse(text);
+      expect(a.evidence.irony, text).toBe(true);
+      expect(isComplaint(text), text).toBe(true);
+    },
+  );
+
+  it('on its own the cliché is praise', () => {
+    const a = analyse('Service vom Feinsten, danke an das Team in der Filiale!');
+    expect(a.evidence.irony).toBe(false);
+    expect(a.score).toBe(0);
+  });
+});
