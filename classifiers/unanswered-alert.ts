@@ -170,6 +170,7 @@ const MAX_EXAMPLES = 10;
 function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en'): string {
   const waited = formatDuration(minutesBetween(l.waitingSince, l.answeredAt), lang);
   const name = who ?? (lang === 'de' ? 'Kunde' : 'customer');
+  if (l.solvedByCustomer === true) return lang === 'de' ? `${name}: nach ${waited} selbst gelöst, ohne Antwort` : `${name}: solved it themselves after ${waited}, unanswered`;
   return lang === 'de' ? `${name}: erst nach ${waited} beantwortet` : `${name}: answered late, after ${waited}`;
 }
 

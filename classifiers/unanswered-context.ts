@@ -24,6 +24,12 @@ export interface ThreadContext {
    * crowd, praise): on a Facebook page its replies are that conversation, not new matters for the brand.
    */
   repliesToConversation?: boolean;
+  /**
+   * The comment is a reply under another customer's comment (Facebook nests replies under the top-level comment): that
+   * customer's name (lower case), or their handle. "Kev they're not that bad", "Becky Hall 100% this", "Same here in
+   * Ancoats" under it talk to them.
+   */
+  repliesToFellow?: string;
 }
 
 const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
@@ -111,6 +117,38 @@ function opensWithFellowsName(text: string, fellows: readonly string[]): boolean
   return word !== undefined && fellows.some((f) => f.split(' ')[0] === word);
 }
 
+/** First names that are also common words at a sentence's start. */
+const WORDLIKE_NAMES = new Set(['will', 'may', 'bill', 'mark', 'sue', 'rob', 'pat', 'hope', 'grace', 'frank', 'art', 'joy', 'rich', 'ernst', 'kurz', 'klar']);
+
+/**
+ * Whether a reply under another customer's comment opens with that customer's name, full or first, with or without a
+ * comma: "Kev they're not that bad", "Becky Hall 100% this", "Kelly Nguyen yes it does, …" (QA9: each waited for the
+ * brand). Only the name of the comment it replies under: "Will you fix this?" names no Will it answers.
+ */
+function opensWithRepliedName(text: string, replied: string | undefined): boolean {
+  if (replied === undefined) return false;
+  const words = replied.split(/\s+/u).filter((w) => w.length > 0);
+  const first = words[0];
+  if (first === undefined || first.length < 2) return false;
+  // A first name that is also a common word opens many sentences ("Will this affect Leeds?", "Bill went up again"):
+  // alone it counts only with a comma, as opensWithFellowsName reads it.
+  const candidates = words.length > 1 ? [words.join(' '), ...(WORDLIKE_NAMES.has(first) ? [] : [first])] : WORDLIKE_NAMES.has(first) ? [] : [first];
+  const start = text.trimStart();
+  return candidates.some((name) => start.toLowerCase().startsWith(name) && /^(?:[\s,:!.]|$)/u.test(start.slice(name.length)) && /^\p{Lu}/u.test(start));
+}
+
+/**
+ * A reply that only agrees with the comment it stands under: "Same here", "Same in Kirkstall, absolutely useless",
+ * "100% this", "+1", "me too", "Bei mir auch", "Geht mir genauso", "dito". It joins that customer's matter, which the
+ * brand answers there; with a question or request of its own it waits for its own answer (the caller checks).
+ */
+const ME_TOO = /^\s*(?:same(?:\s+(?:here|problem|issue|for\s+me|with\s+me|in|at|on))?|me\s+too|(?:100\s*%\s*)?this(?=\s*[!.]*\s*$)|\+1|agreed|exactly|ditto|dito|(?:bei|mit)\s+(?:mir|uns)\s+(?:auch|ebenso|genauso|dasselbe|das\s+gleiche)|hier\s+(?:auch|ebenso|genauso)|geht\s+(?:mir|uns)\s+(?:auch\s+so|genauso|ebenso)|(?:ich\s+)?auch|same\s+same)(?![\p{L}\p{N}])/iu;
+
+/** Whether a reply under another customer's comment only agrees with it (ME_TOO). */
+export function agreesWithFellow(text: string, ctx: ThreadContext): boolean {
+  return ctx.repliesToFellow !== undefined && ME_TOO.test(text) && !namesBrand(text, ctx.brandNames ?? []);
+}
+
 /** Whether a comment opens with a name that is no greeting and then talks to that one person. */
 function opensWithNameToSomeone(text: string): boolean {
   const name = LEADING_NAME.exec(text)?.[1] ?? LEADING_WORD.exec(text)?.[1];
@@ -136,7 +174,7 @@ export function addressesSomeoneElse(text: string, ctx: ThreadContext, criticise
     return ctx.tagsAreNames === true || prefix.every((h) => ctx.fellows?.includes(h) === true);
   }
   if (ctx.tagsAreNames !== true) return false;
-  if (!opensWithFellowsName(text, ctx.fellows ?? []) && !opensWithNameToSomeone(text)) return false;
+  if (!opensWithFellowsName(text, ctx.fellows ?? []) && !opensWithNameToSomeone(text) && !opensWithRepliedName(text, ctx.repliesToFellow)) return false;
   return !criticised();
 }
 

@@ -7,7 +7,7 @@ import type { Brand, Classified } from '../src/model.ts';
 import { analyseCues, type CueAnalysis } from './cues.ts';
 import { prepare } from './text.ts';
 import { exoneratesBrand, gratitudeWithoutItsObjects, saysOwnMistake, saysSolved } from './unanswered-closing-cues.ts';
-import { addressesSomeoneElse, asksTheCrowd, besidesCrowdInfoQuestion, opensWithOthersHandle, speaksForBrand, thanksSomeoneByName, type ThreadContext } from './unanswered-context.ts';
+import { addressesSomeoneElse, agreesWithFellow, asksTheCrowd, besidesCrowdInfoQuestion, opensWithOthersHandle, speaksForBrand, thanksSomeoneByName, type ThreadContext } from './unanswered-context.ts';
 
 /** Whole words only; `\b` knows no umlauts ("überfällig", "rückmeldung" at a word's end would slip). */
 const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
@@ -22,9 +22,21 @@ const CLOSING = wordsRe(
   'danke(?:sch(?:ö|oe)n)?|(?:vielen|herzlichen|besten|tausend)(?:\\s+lieben)?\\s+dank|merci|thanks?|thank\\s+you|thx|ty|cheers|brilliant|perfect|great|awesome|lob|super\\s+geholfen|toll\\s+gemacht|klasse|great\\s+job|well\\s+done|kudos',
 );
 const STILL_OPEN = /\?|\b(?:aber|but|still|immer\s+noch|noch\s+immer|nicht|nichts|kein(?:e|en)?|not|no|never)\b/iu;
+/** "Never mind" takes a request back (SOLVED knows it); its "never" leaves nothing open (QA9: it kept a customer waiting). */
+const NEVER_MIND = /\bnever\s*mind\b/giu;
+const leavesOpen = (bare: string): boolean => STILL_OPEN.test(bare.replace(NEVER_MIND, ' '));
 const HANDLES_URLS_EMOJI = /@\w+|https?:\/\/\S+|[\p{Extended_Pictographic}\u{FE0F}]/gu;
 /** Closing messages are short; a long message that also says thanks usually carries a new problem. */
 const CLOSING_MAX_WORDS = 15;
+/**
+ * A note that says the matter is solved may also say what it was ("All sorted over DM, it was a premium SMS charge and
+ * it's been refunded. Thanks Jess!", 16 words; "Hat sich erledigt, war ein Fehler bei der Abbuchung …", 19): QA9 left
+ * both customers waiting. Up to this length it still closes, if the cue model finds at most the one failure it
+ * explains (below SOLVED_LONG_MAX_FAILURE) and nothing asks for the fix still to come ("get this sorted").
+ */
+const SOLVED_MAX_WORDS = 25;
+const SOLVED_LONG_MAX_FAILURE = 1.5;
+const STILL_TO_FIX = wordsRe('(?:get|need|want|have)\\s+(?:this|it|that|everything)\\s+(?:sorted|fixed|resolved|solved)|bitte\\s+(?:klären|lösen|beheben)');
 
 // Asks or wants something: praise around it does not make it a message the brand may leave unanswered
 // ("Tolle App! Wann kommt sie fürs iPad?", "Super Service, ich möchte noch einen Vertrag"). WANTS also keeps a
@@ -132,7 +144,18 @@ function partEvidence(text: string, lang: Classified['lang']): CueAnalysis['evid
 
 /** Short, with nothing left open and nothing wanted: only such a note can close a matter. */
 function mayClose(bare: string, words: number): boolean {
-  return words <= CLOSING_MAX_WORDS && !STILL_OPEN.test(bare) && !WANTS.test(bare);
+  return words <= CLOSING_MAX_WORDS && !leavesOpen(bare) && !WANTS.test(bare);
+}
+
+/**
+ * A solved note that explains what it was, longer than a plain closing note (SOLVED_MAX_WORDS): nothing left open or
+ * wanted, and no more failure evidence than the one explained. Counted only when it says the matter is solved.
+ */
+function mayCloseExplained(bare: string, words: number, evidence: () => CueAnalysis['evidence']): boolean {
+  if (words <= CLOSING_MAX_WORDS || words > SOLVED_MAX_WORDS || leavesOpen(bare) || WANTS.test(bare) || STILL_TO_FIX.test(bare)) return false;
+  if (!saysSolved(bare)) return false;
+  const e = evidence();
+  return !e.irony && e.failure < SOLVED_LONG_MAX_FAILURE && e.negative < 0.6;
 }
 
 const bareText = (text: string): string => text.replace(HANDLES_URLS_EMOJI, ' ');
@@ -145,7 +168,9 @@ const wordCount = (bare: string): number => bare.split(/\s+/u).filter((w) => /[\
  */
 export function reportsSolved(m: Classified): boolean {
   const bare = gratitudeWithoutItsObjects(bareText(m.text));
-  return mayClose(bare, wordCount(bare)) && settles(bare, () => cueEvidence(m));
+  const words = wordCount(bare);
+  const cues = (): CueAnalysis['evidence'] => cueEvidence(m);
+  return (mayClose(bare, words) && settles(bare, cues)) || mayCloseExplained(bare, words, cues);
 }
 
 /**
@@ -176,8 +201,9 @@ function isClosing(m: Classified, bare: string, evidence: () => CueAnalysis['evi
   // "thanks for the quick refund", "kann man euch nichts vorwerfen", "thanks I think?": read without what they thank
   // for, the brand's exoneration and the hedge, whose words are no failure, blame or question.
   const plain = gratitudeWithoutItsObjects(bare);
-  if (!mayClose(plain, wordCount(plain))) return false;
   const cues = plain === bare ? evidence : () => partEvidence(plain, m.lang);
+  if (mayCloseExplained(plain, wordCount(plain), cues)) return true;
+  if (!mayClose(plain, wordCount(plain))) return false;
   if (settles(plain, cues)) return true;
   if (!CLOSING.test(plain)) return false;
   // The learned model reads the blame words of "nichts vorwerfen" or the refund thanked for as a complaint.
@@ -236,6 +262,8 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   // reports none to the brand; what stands beside the question may still do ("… Bei uns seit Montag kein Strom!").
   const besides = besidesCrowdInfoQuestion(bare, context);
   if (besides !== undefined && (wordCount(besides) === 0 || !criticised(partEvidence(besides, m.lang)))) return false;
+  // "Same here in Ancoats" under another customer's comment joins their matter, unless it asks something of its own.
+  if (agreesWithFellow(bare, context) && !bare.includes('?') && !REQUEST.test(bare)) return false;
   // A reply to a comment that waits for no brand answer (a friend tag, a crowd question) is that conversation ("Jo,
   // leider", "Rechts oben, unter der Adresse") unless it asks something or reports a failure of its own.
   if (context.repliesToConversation === true && !bare.includes('?') && !REQUEST.test(bare) && cues().failure === 0 && !cues().irony) return false;

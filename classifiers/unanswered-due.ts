@@ -55,8 +55,9 @@ export function waitsBefore(t: ThreadState): Map<string, string> {
 /**
  * Keeps in the open alert the messages of customers the reply at `answeredAt` answered after their own SLA ran out, with
  * how long they waited (business minutes). Returns the messages answered in time, which the alert does not list.
+ * `byCustomer`: the customer settled the matter themselves ("all sorted now"), no brand answer came.
  */
-export function keepLateAnswers(t: ThreadState, answered: readonly PendingMessage[], waits: ReadonlyMap<string, string>, answeredAt: string, hours: Hours): PendingMessage[] {
+export function keepLateAnswers(t: ThreadState, answered: readonly PendingMessage[], waits: ReadonlyMap<string, string>, answeredAt: string, hours: Hours, byCustomer = false): PendingMessage[] {
   const inTime: PendingMessage[] = [];
   const late = (t.answeredLate ??= []);
   for (const p of answered) {
@@ -67,7 +68,7 @@ export function keepLateAnswers(t: ThreadState, answered: readonly PendingMessag
       continue;
     }
     if (late.some((x) => x.id === p.id)) continue;
-    late.push({ ...p, waitingSince: since, answeredAt, waitedMinutes: Math.round(businessMinutesBetween(new Date(since), new Date(answeredAt), hours)) });
+    late.push({ ...p, waitingSince: since, answeredAt, waitedMinutes: Math.round(businessMinutesBetween(new Date(since), new Date(answeredAt), hours)), ...(byCustomer ? { solvedByCustomer: true } : {}) });
     if (late.length > MAX_PENDING) late.shift();
   }
   return inTime;

@@ -37,7 +37,13 @@ export type PendingMessage = z.infer<typeof PendingMessage>;
  * A customer's message answered only after their own SLA ran out: the open alert keeps showing it, with the wait
  * (business minutes, the SLA's clock), so the breach stays visible once the late answer came.
  */
-const LateAnswer = PendingMessage.extend({ waitingSince: z.string(), answeredAt: z.string(), waitedMinutes: z.number().nonnegative() });
+const LateAnswer = PendingMessage.extend({
+  waitingSince: z.string(),
+  answeredAt: z.string(),
+  waitedMinutes: z.number().nonnegative(),
+  /** The customer reported it solved themselves; no brand answer came. Optional, so older state reads. */
+  solvedByCustomer: z.boolean().optional(),
+});
 export type LateAnswer = z.infer<typeof LateAnswer>;
 
 /** Most customers one brand reply remembers addressing; a reply to more counts as addressed to everyone. */

@@ -182,7 +182,15 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       fellows: others.flatMap((c) => [c.handle, c.name].filter((x): x is string => x !== undefined)),
       tagsAreNames,
       repliesToConversation: tagsAreNames && t !== undefined && repliesToConversation(t, m.thread.parentId),
+      ...fellowRepliedTo(others, m.thread.parentId),
     };
+  }
+
+  /** The other customer whose comment `parentId` is, by name (or handle): a reply under it may be talking to them. */
+  function fellowRepliedTo(others: readonly CustomerState[], parentId: string | undefined): Pick<ThreadContext, 'repliesToFellow'> {
+    const fellow = parentId === undefined ? undefined : others.find((c) => c.ids.includes(parentId));
+    const name = fellow?.name ?? fellow?.handle;
+    return name === undefined ? {} : { repliesToFellow: name.toLowerCase() };
   }
 
   /**
@@ -332,9 +340,13 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   /** The customer reported their matter solved: they are settled, and the alert resolves once nobody else waits. */
   function customerSolved(brand: string, t: ThreadState, c: CustomerState, m: Classified, now: Date): Alert[] {
     const clockBefore = t.clockStartedAt;
+    const waits = waitsBefore(t);
     const settled = customerSettles(t, c.authorId);
+    // Settled after their own SLA ran out while others still wait: the alert keeps them, as a late answer is kept (QA9:
+    // "Got your DM and it's all sorted now" 90 minutes past the SLA vanished from the page post's alert without a trace).
+    const inTime = keepLateAnswers(t, settled, waits, m.createdAt, brands.get(brand)?.businessHours, true);
     settle(t);
-    return [afterSettling(brand, t, m, now, clockBefore, settled, CUSTOMER_SOLVED)].filter((a): a is Alert => a !== undefined);
+    return [afterSettling(brand, t, m, now, clockBefore, inTime, CUSTOMER_SOLVED)].filter((a): a is Alert => a !== undefined);
   }
 
   /**
