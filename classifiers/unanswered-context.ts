@@ -142,11 +142,17 @@ function opensWithRepliedName(text: string, replied: string | undefined): boolea
  * "100% this", "+1", "me too", "Bei mir auch", "Geht mir genauso", "dito". It joins that customer's matter, which the
  * brand answers there; with a question or request of its own it waits for its own answer (the caller checks).
  */
-const ME_TOO = /^\s*(?:same(?:\s+(?:here|problem|issue|for\s+me|with\s+me|in|at|on))?|me\s+too|(?:100\s*%\s*)?this(?=\s*[!.]*\s*$)|\+1|agreed|exactly|ditto|dito|(?:bei|mit)\s+(?:mir|uns)\s+(?:auch|ebenso|genauso|dasselbe|das\s+gleiche)|hier\s+(?:auch|ebenso|genauso)|geht\s+(?:mir|uns)\s+(?:auch\s+so|genauso|ebenso)|(?:ich\s+)?auch|same\s+same)(?![\p{L}\p{N}])/iu;
+const ME_TOO = /^\s*(?:same(?:\s+(?:here|problem|issue|for\s+me|with\s+me|in|at|on))?|me\s+too|(?:100\s*%\s*)?this(?=\s*[!.]*\s*$)|\+1|agreed|exactly|ditto|dito|(?:bei|mit)\s+(?:mir|uns)\s+(?:auch|ebenso|genauso|dasselbe|das\s+gleiche)|hier\s+(?:auch|ebenso|genauso)|geht\s+(?:mir|uns)\s+(?:auch\s+so|genauso|ebenso)|ich\s+auch|auch\s+bei\s+(?:mir|uns)|same\s+same)(?![\p{L}\p{N}])/iu;
 
-/** Whether a reply under another customer's comment only agrees with it (ME_TOO). */
+/**
+ * Something of the writer's own beside the agreement: "Same here, my bill is £40 too high", "Bei uns auch, meine
+ * Rechnung ist doppelt so hoch". A bill or an order is theirs alone, and the answer to the comment above is not theirs.
+ */
+const OWN_THING = /(?<![\p{L}])(?:my|mine|mein|meine[mnrs]?|unsere?[mnrs]?|our)(?![\p{L}])/iu;
+
+/** Whether a reply under another customer's comment only agrees with it (ME_TOO), naming nothing of the writer's own. */
 export function agreesWithFellow(text: string, ctx: ThreadContext): boolean {
-  return ctx.repliesToFellow !== undefined && ME_TOO.test(text) && !namesBrand(text, ctx.brandNames ?? []);
+  return ctx.repliesToFellow !== undefined && ME_TOO.test(text) && !OWN_THING.test(text) && !namesBrand(text, ctx.brandNames ?? []);
 }
 
 /** Whether a comment opens with a name that is no greeting and then talks to that one person. */

@@ -73,6 +73,11 @@ describe('a reply under another customer\'s comment', () => {
     // "This is ridiculous" agrees with nobody: only "this" alone or "100% this" does.
     expect(expectsAnswer(m('This is ridiculous, my bill doubled again'), { ...ctx, repliesToFellow: 'kev barker' })).toBe(true);
     expect(expectsAnswer(m('100% this'), { ...ctx, repliesToFellow: 'kev barker' })).toBe(false);
+    // Agreeing, but about something of their own: a bill is the writer's alone.
+    expect(expectsAnswer(m('Same here, my bill is £40 too high as well'), { ...ctx, repliesToFellow: 'kev barker' })).toBe(true);
+    const deM = (text: string) => post({ id: 'y', text, at: iso(0), author: 'fb-b', name: 'B', handle: null, source: 'facebook', channel: 'page_comment', lang: 'de' });
+    expect(expectsAnswer(deM('Bei uns auch, meine Abschlagszahlung wurde doppelt abgebucht'), { ...ctx, repliesToFellow: 'kev barker' })).toBe(true);
+    expect(expectsAnswer(deM('Geht mir genauso, seit Montag'), { ...ctx, repliesToFellow: 'kev barker' })).toBe(false);
   });
 });
 
