@@ -401,6 +401,16 @@ describe('shipped classifier on storm talk beyond the boycott word', () => {
     const { analyseText } = await import('../../../classifiers/index.ts');
     expect(analyseText(text).cues.map((c) => c.cue).filter((c) => /^(?:Sturm: Abschied|storm talk)/u.test(c)), text).toEqual([]);
   });
+
+  // The same replay's defenders, read as negative: sympathy for staff and perspective, not a stance against the company.
+  it.each([
+    'Immer diese Empörungswellen, nächste Woche redet keiner mehr drüber',
+    'Sie haben sich entschuldigt, mehr kann man wirklich nicht verlangen',
+    'Boykott hilft keinem, am Ende trifft es die Azubis',
+    'Glitches happen to every airline, bit of perspective please',
+    "Please don't shout at the gate staff, they didn't write the policy",
+    'Criticise the company, not the intern',
+  ])('a defender is not negative: %s', async (text) => expectReading(text, false));
 });
 
 // QA firestorm round 4: a launch and a viral story of good service raised critical storm alerts, their praise read as
