@@ -930,6 +930,12 @@ describe('shitstorm top terms', () => {
     const { terms } = await import('../../../classifiers/shitstorm-window.ts');
     expect(terms("Another blank bill, the display doesn't work and they don’t care. Danke für nichts, ohne Worte", new Set())).toEqual(['blank', 'bill', 'display', 'work', 'care', 'worte']);
   });
+
+  // QA firestorm replay 9: "habt" was among a supermarket storm's top terms.
+  it('leave out the verbs a storm addresses the company with ("Ihr habt", "seid ihr")', async () => {
+    const { terms } = await import('../../../classifiers/shitstorm-window.ts');
+    expect(terms('Ihr habt komplett versagt. Seid ihr noch zu retten? Ihr könnt euch das sparen', new Set())).toEqual(['komplett', 'versagt', 'retten', 'sparen']);
+  });
 });
 
 // QA storm report defect 3: an ad-spot storm calmed in the evening, its alert resolved, and it rose again 2 h 21 min
