@@ -206,8 +206,10 @@ export function severityFor(s: WindowScore): 'watch' | 'warning' | 'critical' {
   const critical = criticalExcessPerHour(s);
   const atLeast = (floor: { negatives: number; authors: number }) => s.spreadNegatives >= floor.negatives && s.stats.negAuthors >= floor.authors;
   if (s.ratio >= 12 && excessPerHour >= critical && atLeast(CRITICAL_AT_LEAST)) return 'critical';
-  // Never a higher bar than critical's: an excess that would be critical at 12× is a warning at 6×.
-  if (s.ratio >= 6 && excessPerHour >= Math.min(40, critical) && atLeast(WARNING_AT_LEAST)) return 'warning';
+  // Half critical's excess (at most 40 an hour). With the same bar as critical, a brand under ~13 posts an hour had no
+  // warning at all: its ratio is past 12 long before the excess reaches 30, so a storm growing over six hours went
+  // watch → critical in one step, after two hours at watch with 22 negatives an hour at 19× (QA firestorm replay 9).
+  if (s.ratio >= 6 && excessPerHour >= Math.min(40, critical / 2) && atLeast(WARNING_AT_LEAST)) return 'warning';
   return 'watch';
 }
 

@@ -82,6 +82,8 @@ const STOPWORDS = new Set(
     'give gave down going gonna want wants need needs make made take took come came know knew think thought said',
     'says tell told look looks much many even ever every yeah lmao people guys today another',
     'nichts danke ohne bitte keinen',
+    // The forms a storm uses to address the company ("Ihr habt …", "seid ihr …"): "habt" was a top term of a replayed storm.
+    'habt seid wart warst hättet könnt wollt sollt müsst dürft werdet würdet',
   ]
     .join(' ')
     .split(' '),

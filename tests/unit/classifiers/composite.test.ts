@@ -359,6 +359,60 @@ describe('shipped classifier on public outrage (shitstorm posts)', () => {
   );
 });
 
+// QA firestorm replay 9 (a supermarket's security video, a telco's outage and joking tweet): a third of the German outrage
+// and half the English mockery read neutral. Goodbyes, the company's silence, demands, blame and mockery of its PR,
+// none naming a failure of the writer's own. Phrased here as other storms would say them, not the replay's own posts.
+describe('shipped classifier on storm talk beyond the boycott word', () => {
+  it.each([
+    'Gestern war mein letzter Einkauf bei @Kornfeld. Reicht.',
+    'Das war das letzte Mal, dass ich bei euch buche.',
+    'Niemand aus meiner Familie fährt da mehr hin.',
+    'Meine Kundenkarte hab ich grad zerschnitten.',
+    'Wie lange wollt ihr eigentlich noch schweigen, @Kornfeld?',
+    'Der Vorstand duckt sich weg.',
+    'Eure Pressemitteilung macht es nur noch schlimmer.',
+    'Der Konzern muss sich bei den Opfern öffentlich entschuldigen',
+    'Statt PR-Blabla hätte ich gern Antworten',
+    'Jetzt schieben sie die Schuld auf den Subunternehmer. Billig.',
+    'Ihr seid bei mir unten durch.',
+    'Sie löschen munter Kommentare unter dem Post.',
+    'So behandelt man keine Menschen, @Kornfeld.',
+    'Just cancelled. 14 years with them.',
+    'Bye @NorthLink 👋 you won\'t be missed',
+    'Leaving NorthLink after 12 years. That ad was the final straw',
+    'Getting my PAC code tomorrow, done with this lot',
+    'Their contempt for customers is something else',
+    'They should be properly fined for this',
+    'That statement aged like milk',
+    'imagine being the poor intern who pressed send on that',
+    'NorthLink speedrunning how to lose customers',
+    'NorthLink social media team right now 🔥🔥',
+    'This is the most tone deaf ad of the year',
+  ])('negative: %s', async (text) => expectReading(text, true));
+
+  it.each([
+    'Das letzte Mal war ich im Sommer da, alles bestens',
+    'Gutschein eingelöst, hat super geklappt',
+    'Wie kann ich meine Kommentare löschen?',
+    'Polizei ermittelt nach Vorfall in der Filiale wegen Körperverletzung',
+    'I cancelled my old contract and moved to NorthLink, no regrets',
+    'Proud of our social media team today 💙',
+  ])('the storm-talk cue stays out of: %s', async (text) => {
+    const { analyseText } = await import('../../../classifiers/index.ts');
+    expect(analyseText(text).cues.map((c) => c.cue).filter((c) => /^(?:Sturm: Abschied|storm talk)/u.test(c)), text).toEqual([]);
+  });
+
+  // The same replay's defenders, read as negative: sympathy for staff and perspective, not a stance against the company.
+  it.each([
+    'Immer diese Empörungswellen, nächste Woche redet keiner mehr drüber',
+    'Sie haben sich entschuldigt, mehr kann man wirklich nicht verlangen',
+    'Boykott hilft keinem, am Ende trifft es die Azubis',
+    'Glitches happen to every airline, bit of perspective please',
+    "Please don't shout at the gate staff, they didn't write the policy",
+    'Criticise the company, not the intern',
+  ])('a defender is not negative: %s', async (text) => expectReading(text, false));
+});
+
 // QA firestorm round 4: a launch and a viral story of good service raised critical storm alerts, their praise read as
 // complaints or negative; and a recall's posts read neutral, so its first wave raised none.
 describe('shipped classifier on praise waves and product-safety storms', () => {

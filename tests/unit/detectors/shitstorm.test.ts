@@ -835,6 +835,16 @@ describe('shitstorm severity: the critical bar scales with the brand', () => {
     expect(severityFor(hour(200, 0.03, 200))).toBe('critical');
   });
 
+  // QA firestorm replay 9: a supermarket storm at a brand of 2.5 posts an hour grew over six hours and went from watch
+  // straight to critical, two hours after it opened; the hour at 22 negatives from 20 people (19×) was still watch.
+  it('a small brand has a warning step between watch and critical as its storm grows', () => {
+    const hourOf = (negatives: number) =>
+      scoreWindow({ ...calmStats, count: negatives + 2.5, countCapped: negatives + 2.5, negatives, negativesCapped: negatives, negAuthors: negatives - 2, expected: 2.5 }, 0.3, DEFAULT_THRESHOLDS);
+    expect(severityFor(hourOf(12))).toBe('watch');
+    expect(severityFor(hourOf(22))).toBe('warning');
+    expect(severityFor(hourOf(40))).toBe('critical');
+  });
+
   it('a handful of posts in a quiet slot stays at watch however large the ratio', () => {
     // bench:detect's false alarm at the bakery: 8 negatives in 25 minutes where 0.9 were expected.
     const night = scoreWindow({ ...calmStats, minutes: 25, count: 14, countCapped: 14, negatives: 8, negativesCapped: 8, negAuthors: 8, expected: 5.3 }, 0.17, DEFAULT_THRESHOLDS);
@@ -919,6 +929,12 @@ describe('shitstorm top terms', () => {
   it('leave out contractions and their stumps ("doesn\'t" is not "doesn"), "another", "nichts", "danke"', async () => {
     const { terms } = await import('../../../classifiers/shitstorm-window.ts');
     expect(terms("Another blank bill, the display doesn't work and they don’t care. Danke für nichts, ohne Worte", new Set())).toEqual(['blank', 'bill', 'display', 'work', 'care', 'worte']);
+  });
+
+  // QA firestorm replay 9: "habt" was among a supermarket storm's top terms.
+  it('leave out the verbs a storm addresses the company with ("Ihr habt", "seid ihr")', async () => {
+    const { terms } = await import('../../../classifiers/shitstorm-window.ts');
+    expect(terms('Ihr habt komplett versagt. Seid ihr noch zu retten? Ihr könnt euch das sparen', new Set())).toEqual(['komplett', 'versagt', 'retten', 'sparen']);
   });
 });
 
