@@ -290,7 +290,18 @@ function isClearGermanPraise(e: CueAnalysis['evidence']): boolean {
   return e.positive >= PRAISE_MIN.de && e.failure === 0 && e.negative < SHOUTING_ONLY && !e.irony && e.maybeIronic !== true;
 }
 
+/**
+ * A company's notice or a news item with no negative word of the writer's (set 10: "Hinweis: Wegen Wartungsarbeiten ist
+ * unsere App am Sonntag nicht erreichbar. Wir bitten um Verständnis.", "laut Medienstelle nur ein Gerücht"): the head reads
+ * the failure words ("nicht erreichbar", "Streik") as the writer's mood; the notice states them. A grievance at the
+ * weather or politics (noCompany) keeps the head's label: it is the writer's mood.
+ */
+function isNeutralNotice(e: CueAnalysis['evidence']): boolean {
+  return isObserver(e) && e.negative < SHOUTING_ONLY && !e.irony && e.noCompany !== true && e.defendsCompany !== true;
+}
+
 export function germanSentimentLabel(learnedLabel: SentimentLabel, compositeScore: number, evidence?: CueAnalysis['evidence'], cueScore = 0): SentimentLabel {
+  if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && isNeutralNotice(evidence)) return 'neutral';
   if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && unaffected(evidence)) return isPraise(evidence, 'de') ? 'positive' : 'neutral';
   if (learnedLabel === 'neutral' && compositeScore >= COMPOSITE_THRESHOLD && cueScore >= GERMAN_NEGATIVE_FROM_CUES) return 'negative';
   if (learnedLabel === 'negative' && evidence !== undefined && compositeScore < COMPOSITE_THRESHOLD && isPraise(evidence, 'de')) return 'positive';
@@ -382,16 +393,21 @@ export function createCompositeModel(learned: LearnedLike, cues: CueLike): TextM
     // A defender's outrage is at the pile-on ("Die Hetze gegen die Mitarbeiter ist widerlich"), not at the company.
     const outrage =
       cue.sentiment.label === 'negative' && (cue.evidence.negative >= OUTRAGE_EVIDENCE || cue.evidence.irony) && !cue.evidence.resolved && cue.evidence.defendsCompany !== true;
-    const negative = outrage || (germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD);
+    // A grievance at the weather or politics (set 10): no complaint, but negative where the cue model reads it so ("Scheißwetter
+    // heut wieder, seit Tagen nur Regen", "Heatwave again, 42 degrees and I'm melting"); the heads read no company word.
+    const grievance = cue.evidence.noCompany === true && cue.sentiment.label === 'negative';
+    const negative = outrage || grievance || (germanLabel !== undefined ? germanLabel === 'negative' : score >= COMPOSITE_THRESHOLD);
     // English sentiment follows the learned complaint model, so where the combination overruled that model (an
     // information question, plain praise) it follows the combination: neutral, or positive for the praise. German
     // sentiment comes from a head trained on sentiment labels and stays, but for plain praise (germanSentimentLabel).
     // Outside German, a non-complaint's sentiment is a lexicon count (learned/sentiment-en.ts), which reads "breach",
     // "outage" or "sorry" in a news report, a company's statement or a question ("Does anyone know …? Just lost my
     // grandad") as the writer's anger at the company: an observer's post and an information question are not.
+    // A grievance at the weather or politics (noCompany) keeps its negative reading: no complaint, but the writer's mood.
     const overruled =
       !negative &&
       learnedSentiment.label === 'negative' &&
+      cue.evidence.noCompany !== true &&
       (cue.evidence.defendsCompany === true ||
         (lang === 'de'
           ? germanLabel === 'positive' || germanLabel === 'neutral'

@@ -513,3 +513,25 @@ describe("shipped classifier on others' trouble, suppositions, notices, conceded
     expect(germanSentimentLabel('negative', 0.6, supposed)).toBe('negative');
   });
 });
+
+describe('shipped classifier on notices, grievances at no company, either/or questions and bookings not kept (set 10)', () => {
+  it.each([
+    ['Hinweis: Wegen eines Updates ist unser Kundenportal am Samstag von 22 bis 24 Uhr nicht erreichbar. Wir bitten um Verständnis.', false, 'neutral'],
+    ['Sick of this rain, third grey week in a row.', false, 'negative'],
+    ['Bitcoin verliert heute wieder 5 Prozent.', false, 'neutral'],
+    ['Is the tour coming to Dublin or is it UK only?', false, 'neutral'],
+    ['Das Hotel hat unsere Buchung einfach storniert, wir standen um elf Uhr nachts ohne Zimmer da.', true, 'negative'],
+    ["The airline's not to blame, but the booking site sold us seats that didn't exist. Stuck in Perth overnight.", true, 'negative'],
+  ] as const)('%s: complaint %s, %s', async (text, complaint, sentiment) => {
+    const c = (await shippedClassifier())(text);
+    expect(c.complaint.isComplaint).toBe(complaint);
+    expect(c.sentiment.label).toBe(sentiment);
+  });
+
+  it("German: the head's negative reading of a notice or news item is neutral; a grievance at no company keeps it", () => {
+    const notice: CueAnalysis['evidence'] = { failure: 1, negative: 0, positive: 0, commentary: 2, customer: 0, question: false, irony: false };
+    expect(germanSentimentLabel('negative', 0, notice)).toBe('neutral');
+    expect(germanSentimentLabel('negative', 0, { ...notice, noCompany: true })).toBe('negative');
+    expect(germanSentimentLabel('negative', 0, { ...notice, negative: 1 })).toBe('negative');
+  });
+});

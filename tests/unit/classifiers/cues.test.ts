@@ -513,3 +513,67 @@ describe('praise clichés beside a failure are sarcasm, without one praise', () 
     expect(a.score).toBe(0);
   });
 });
+
+// Fresh posts, set 10 (tests/fixtures/complaints-fresh-10.tsv, dev half): the families, written again as other sentences,
+// each beside a post that must stay as it is.
+describe('set 10: failures of bookings, hotels, workshops and offices', () => {
+  const hasCue = (text: string, label: string) => analyse(text).cues.some((c) => c.cue.includes(label));
+
+  it.each([
+    ['Buchung nicht eingehalten', 'Das Hotel hat unsere Buchung einfach storniert, wir standen um elf Uhr nachts ohne Zimmer da.'],
+    ['not what was booked', 'Booked a double room with a balcony, got a bunk bed next to the lift.'],
+    ['ausgesperrt', 'Das smarte Schloss hat mich ausgesperrt, eine Stunde vor meiner eigenen Haustür gewartet.'],
+    ['nach der Reparatur kaputt', 'Seit der Inspektion klappert der Auspuff bei jeder Bodenwelle.'],
+    ['heimlich', 'Sie haben klammheimlich die Kündigungsfrist geändert, kein Brief, keine Mail.'],
+    ['niemand zuständig', 'Drei Abteilungen angerufen, keiner fühlt sich zuständig.'],
+    ['Dreck/Ungeziefer', 'Eine Kakerlake im Bad und dreckige Handtücher, für 180 Euro die Nacht.'],
+    ['dirt / pests', 'Filthy sheets and bed bugs in a £200 room.'],
+    ['surprise fee', 'Charged a £60 fee at check-out that nobody had mentioned.'],
+    ['keine Antwort', 'Vier Mails ans Prüfungsamt, null Antworten.'],
+    ['stehen gelassen', 'Dr Bus isch eifach a mir vorbiigfahre.'],
+  ] as const)('%s: %s', (label, text) => {
+    expect(hasCue(text, label), text).toBe(true);
+    expect(isComplaint(text), text).toBe(true);
+  });
+
+  it('the counter-examples stay as they are: the customer cancelling, a free extra, a public meeting, "vorher nicht gewusst", a denied secret', () => {
+    expect(isComplaint('Ich habe meine Buchung storniert, ging problemlos über die App.')).toBe(false);
+    expect(hasCue('Ordered a burger, got a free cookie with it!', 'not what was booked')).toBe(false);
+    expect(hasCue('Die Öffentlichkeit wird bei der Sitzung ausgesperrt.', 'ausgesperrt')).toBe(false);
+    expect(hasCue('Vorher nicht gewusst, dass das so einfach geht. Danke!', 'nach der Reparatur kaputt')).toBe(false);
+    expect(hasCue('Nicht klammheimlich, sondern per Brief angekündigt.', 'heimlich')).toBe(false);
+  });
+
+  it('a third party named as not to blame, and a relative posted for, frame the writer as a customer', () => {
+    for (const text of ['The airline is not to blame, but the airport lost our bags for two days.', 'Nicht die Schuld vom Hotel, aber das Portal hat unser Zimmer doppelt vergeben.', 'Für meine Oma versucht, den Antrag online zu stellen, geht nur mit App. Wie soll sie das bitte machen?']) {
+      expect(analyse(text).evidence.customer, text).toBeGreaterThan(0);
+      expect(isComplaint(text), text).toBe(true);
+    }
+    expect(analyse('Wie soll ich das machen, per Mail oder per Post?').evidence.negative).toBe(0);
+  });
+});
+
+describe('set 10: grievances at no company and market news are no complaints', () => {
+  it.each([
+    'Seit Tagen nur Regen und Nebel, ich halt das nicht mehr aus.',
+    'Sick of this rain, third grey week in a row.',
+    'Die Regierung kriegt das mit den Pensionen auch nicht hin.',
+    'Bitcoin verliert heute wieder 5 Prozent.',
+    'Stocks dropped 3% today after the jobs report.',
+    'Reminder: our Leeds branch is closed on Monday for the bank holiday.',
+  ])('%s', (text) => {
+    const a = analyse(text);
+    expect(a.evidence.commentary, text).toBeGreaterThanOrEqual(1);
+    expect(isComplaint(text), text).toBe(false);
+  });
+
+  it('the weather is a grievance of no company, negative; as the cause of a failure it stays the company\'s complaint', () => {
+    const rain = analyse('Sick of this rain, third grey week in a row.');
+    expect(rain.evidence.noCompany).toBe(true);
+    expect(rain.sentiment.label).toBe('negative');
+    for (const text of ['Zug fällt wegen des Wetters aus und seit Tagen keine Info von euch.', 'Flight cancelled because of the weather and no refund offered.']) {
+      expect(analyse(text).evidence.noCompany, text).toBeUndefined();
+      expect(isComplaint(text), text).toBe(true);
+    }
+  });
+});

@@ -12,50 +12,28 @@
  * alternate between `dev` (used while writing the cues) and `held` (scored before and after only), per language and
  * label. Held out, before any cue was written from this set (so also an unseen test of set 9's rules): complaint F1
  * German 0.737 (P 0.875, R 0.636), English 0.875 (P 0.824, R 0.933); sentiment accuracy German 0.475, English 0.733
- * (dev half: 0.667 / 0.774, sentiment 0.650 / 0.700).
+ * (dev half: 0.667 / 0.774, sentiment 0.650 / 0.700). After the cues written from the dev half's errors only (the set-10
+ * cues in cues-de.ts / cues-en.ts: bookings not kept, locked out, worse after the repair, changed in secret, nobody
+ * responsible, dirt and pests, not what was booked, surprise fees, a relative posted for, a named third party not to
+ * blame; grievances at the weather or politics and market news as no complaint; company notices neutral in German,
+ * composite.ts; either/or product questions, info-question.ts), scored once: the held half did not move (German 0.737,
+ * English 0.875, sentiment 0.475 / 0.733), the dev half went to 1.000 / 1.000 (sentiment 0.975 / 0.933). The dev
+ * errors were single instances of many families, so their cues fit the dev posts and none of the held ones: a
+ * measure of how far one set's cues reach, not a reason to write more from the held half. Every floor sits a little
+ * under the figure after.
  */
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Classified } from '../../../src/model.ts';
-import { binaryScores, shippedClassifier } from '../../helpers/shipped-classifier.ts';
-import { expectBalanced, readSplitFixture } from '../../helpers/split-fixture.ts';
+import { describeFreshSet } from '../../helpers/fresh-set.ts';
 
 /** Floors for complaint F1 and sentiment accuracy per language and half. */
 const FLOOR = {
-  de: { dev: { f1: 0, sentiment: 0 }, held: { f1: 0, sentiment: 0 } },
-  en: { dev: { f1: 0, sentiment: 0 }, held: { f1: 0, sentiment: 0 } },
+  de: { dev: { f1: 0.95, sentiment: 0.9 }, held: { f1: 0.7, sentiment: 0.45 } },
+  en: { dev: { f1: 0.95, sentiment: 0.9 }, held: { f1: 0.85, sentiment: 0.7 } },
 } as const;
 
-const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'complaints-fresh-10.tsv');
-
-const readFixture = () => readSplitFixture(FIXTURE, 'split\tlang\tcomplaint\tsentiment\ttext');
-
-let classify: (text: string) => Classified;
-beforeAll(async () => {
-  classify = await shippedClassifier();
-});
-
-describe('shipped classifier on fresh posts, set 10 (health, transport AT/CH, car rental, offices, gyms, tickets, hotels, fintech, gaming, smart home)', () => {
-  it('the fixture is balanced: both halves hold complaints and hard negatives in both languages', () => {
-    expectBalanced(readFixture(), 15);
-  });
-
-  it.each([
-    ['de', 'dev'],
-    ['de', 'held'],
-    ['en', 'dev'],
-    ['en', 'held'],
-  ] as const)('%s, %s half: complaint F1 and sentiment accuracy at least their floors', (lang, split) => {
-    const rows = readFixture().filter((r) => r.lang === lang && r.split === split);
-    const verdicts = new Map(rows.map((r) => [r.text, classify(r.text)]));
-    const seen = (text: string): Classified => verdicts.get(text) as Classified;
-    const { f1, precision, recall } = binaryScores(rows, (r) => r.complaint, (text) => seen(text).complaint.isComplaint);
-    const sentiment = rows.filter((r) => seen(r.text).sentiment.label === r.columns.sentiment).length / rows.length;
-    // The figures themselves, for the README's table (vitest prints them beside the test).
-    console.info(
-      `fresh-10, ${lang}, ${split} half (${rows.length} posts): complaint F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)}, R ${recall.toFixed(3)}), sentiment accuracy ${sentiment.toFixed(3)}`,
-    );
-    expect(f1).toBeGreaterThanOrEqual(FLOOR[lang][split].f1);
-    expect(sentiment).toBeGreaterThanOrEqual(FLOOR[lang][split].sentiment);
-  });
-});
+describeFreshSet(
+  'fresh-10',
+  'shipped classifier on fresh posts, set 10 (health, transport AT/CH, car rental, offices, gyms, tickets, hotels, fintech, gaming, smart home)',
+  path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'complaints-fresh-10.tsv'),
+  FLOOR,
+);

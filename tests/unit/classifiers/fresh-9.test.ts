@@ -19,10 +19,7 @@
  * 0.935 / 1.000). Every floor sits below the figure after and above the one before.
  */
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Classified } from '../../../src/model.ts';
-import { binaryScores, shippedClassifier } from '../../helpers/shipped-classifier.ts';
-import { expectBalanced, readSplitFixture } from '../../helpers/split-fixture.ts';
+import { describeFreshSet } from '../../helpers/fresh-set.ts';
 
 /** Floors for complaint F1 and sentiment accuracy per language and half. */
 const FLOOR = {
@@ -30,36 +27,9 @@ const FLOOR = {
   en: { dev: { f1: 0.95, sentiment: 0.95 }, held: { f1: 0.8, sentiment: 0.8 } },
 } as const;
 
-const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'complaints-fresh-9.tsv');
-
-const readFixture = () => readSplitFixture(FIXTURE, 'split\tlang\tcomplaint\tsentiment\ttext');
-
-let classify: (text: string) => Classified;
-beforeAll(async () => {
-  classify = await shippedClassifier();
-});
-
-describe('shipped classifier on fresh posts, set 9 (conceded praise, blamed third parties, ultimatums, slang, dialect, notices)', () => {
-  it('the fixture is balanced: both halves hold complaints and hard negatives in both languages', () => {
-    expectBalanced(readFixture(), 15);
-  });
-
-  it.each([
-    ['de', 'dev'],
-    ['de', 'held'],
-    ['en', 'dev'],
-    ['en', 'held'],
-  ] as const)('%s, %s half: complaint F1 and sentiment accuracy at least their floors', (lang, split) => {
-    const rows = readFixture().filter((r) => r.lang === lang && r.split === split);
-    const verdicts = new Map(rows.map((r) => [r.text, classify(r.text)]));
-    const seen = (text: string): Classified => verdicts.get(text) as Classified;
-    const { f1, precision, recall } = binaryScores(rows, (r) => r.complaint, (text) => seen(text).complaint.isComplaint);
-    const sentiment = rows.filter((r) => seen(r.text).sentiment.label === r.columns.sentiment).length / rows.length;
-    // The figures themselves, for the README's table (vitest prints them beside the test).
-    console.info(
-      `fresh-9, ${lang}, ${split} half (${rows.length} posts): complaint F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)}, R ${recall.toFixed(3)}), sentiment accuracy ${sentiment.toFixed(3)}`,
-    );
-    expect(f1).toBeGreaterThanOrEqual(FLOOR[lang][split].f1);
-    expect(sentiment).toBeGreaterThanOrEqual(FLOOR[lang][split].sentiment);
-  });
-});
+describeFreshSet(
+  'fresh-9',
+  'shipped classifier on fresh posts, set 9 (conceded praise, blamed third parties, ultimatums, slang, dialect, notices)',
+  path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'complaints-fresh-9.tsv'),
+  FLOOR,
+);

@@ -11,7 +11,7 @@ describe('isInformationQuestion', () => {
       'Hallo @Telekom_hilft, wann wird der Glasfaserausbau in 24109 Kiel abgeschlossen?',
     ]) expect(isInformationQuestion(text, 'de'), text).toBe(true);
     // The last two read a backslash-escaped letter class literally until QA round 6 noticed.
-    for (const text of ['Is there a way to change my delivery address after ordering?', '@AmazonHelp hi, how do I add a gift note? #help', 'Does anyone know if Prime includes free returns?', 'Is the seat upgrade refundable?', 'Which flights are affected?']) {
+    for (const text of ['Is there a way to change my delivery address after ordering?', '@AmazonHelp hi, how do I add a gift note? #help', 'Does anyone know if Prime includes free returns?', 'Is the seat upgrade refundable?', 'Which flights are affected?', 'Is the Switch version getting online co-op or is it PC only?']) {
       expect(isInformationQuestion(text, 'en'), text).toBe(true);
     }
   });
@@ -32,6 +32,8 @@ describe('isInformationQuestion', () => {
       '@beatsbydre hi, my earphones are falling apart from the seams. How do I get this repaired?',
       'Is there anyone at Comcast who can actually help me?',
       'Can I ever get through to a human?',
+      // An either/or question that asks whether the fault is the writer's alone is a problem report.
+      'Is the app broken or is it just me?',
     ]) expect(isInformationQuestion(text, 'en'), text).toBe(false);
   });
 
