@@ -7,7 +7,7 @@
 import type { Intent, SentimentLabel } from '../src/model.ts';
 import { CANCELLING } from './cues-de.ts';
 import { askedQuestion } from './asked-question.ts';
-import { feeNames } from './fee-names.ts';
+import { feeNames, type FeeName } from './fee-names.ts';
 import { PROBLEM_PATTERNS } from './intent-problems.ts';
 import { compileAlternation, scanTokens } from './cues-regex.ts';
 import type { PreparedText } from './text.ts';
@@ -119,4 +119,33 @@ export function reportedIntents(found: readonly IntentMatch[], post: { complaint
   return found
     .filter((m) => m.intent === 'question' || (m.intent === 'cancellation_threat' && post.sentiment !== 'positive') || (post.sentiment === 'negative' && m.problem))
     .map((m) => m.intent);
+}
+
+/**
+ * `reportedIntents(detectIntents(p, skip()), post)`, without the work whose results it would drop: a non-complaint
+ * that reads positive reports only its question, and one that reads neutral only its question and a threat to leave
+ * (which no failure phrase of PROBLEM_PATTERNS carries, so the failure scan, fees aside, cannot change it). The
+ * topic scan still runs in full for the threat: which tokens it tries depends on every pattern's matches.
+ */
+export function detectReportedIntents(p: PreparedText, skip: () => ReadonlyArray<readonly [number, number]>, post: { complaint: boolean; sentiment: SentimentLabel }): Intent[] {
+  if (post.complaint || post.sentiment === 'negative') return reportedIntents(detectIntents(p, skip()), post);
+  const out: Intent[] = [];
+  if (post.sentiment !== 'positive' && threatensToLeave(p, skip())) out.push('cancellation_threat');
+  if (askedQuestion(p)) out.push('question');
+  return out;
+}
+
+/** Whether detectIntents finds `cancellation_threat`: its topic scan, with the same checks for that intent. */
+function threatensToLeave(p: PreparedText, skip: ReadonlyArray<readonly [number, number]>): boolean {
+  let found = false;
+  let fees: FeeName[] | undefined;
+  scanTokens(INTENT_RE, p, (i, start, end) => {
+    if (found || INTENT_PATTERNS[i]?.[0] !== 'cancellation_threat') return;
+    if (skip.some(([a, b]) => start >= a && end <= b)) return;
+    fees ??= feeNames(p.lower);
+    if (fees.some(({ span: [a, b] }) => start >= a && end <= b)) return;
+    if (switchesToNamed(p.lower, end, skip)) return;
+    found = true;
+  });
+  return found;
 }
