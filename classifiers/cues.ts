@@ -227,6 +227,10 @@ const CONTRAST_ALL = /(?<![\p{L}])(?:aber|doch|jedoch|but|however)(?![\p{L}])/gu
  * and 3: 0.998 and 0.53, both flagged). The other order ("nice staff, but the parcel never came") stays a complaint.
  */
 function turnsPositive(hits: readonly Hit[], lower: string): boolean {
+  // Praise and a problem are both needed (see below): most posts lack one, and need no scan for the contrast word.
+  if (!hits.some((h) => h.def.kind === 'positive' && !h.negated) || !hits.some((h) => h.def.kind === 'failure' || h.def.kind === 'irony' || (h.def.kind === 'negative' && !h.negated))) {
+    return false;
+  }
   let contrast = -1;
   CONTRAST_ALL.lastIndex = 0;
   for (let m = CONTRAST_ALL.exec(lower); m; m = CONTRAST_ALL.exec(lower)) contrast = m.index;
