@@ -60,7 +60,6 @@ const DE_SET = compileSet(DE_CUES, DE_NEGATORS, DE_ADDRESS);
 const EN_SET = compileSet(EN_CUES, EN_NEGATORS, EN_ADDRESS);
 const SETS: Record<Lang, CompiledSet[]> = { de: [DE_SET], en: [EN_SET], other: [DE_SET, EN_SET] };
 
-const CLAUSE_BREAK = /[.!?;:,\n]/;
 const WORD_SPLIT = /[\s"„“”()]+/;
 
 // Words that may stand between a negator and what it negates: "nicht so gut", "not very happy", "kein guter".
@@ -81,9 +80,14 @@ const DENIED_CLAUSE = /(?:nicht|nie|kaum) (?:sagen|behaupten),? (?:dass|daß) (?
 
 /** Up to 40 characters before `start`, from the last clause break on. */
 function clauseBefore(lower: string, start: number): string {
-  const before = lower.slice(Math.max(0, start - 40), start);
-  for (let i = before.length - 1; i >= 0; i--) if (CLAUSE_BREAK.test(before[i] as string)) return before.slice(i + 1);
-  return before;
+  const from = Math.max(0, start - 40);
+  for (let i = start - 1; i >= from; i--) if (isClauseBreak(lower.charCodeAt(i))) return lower.slice(i + 1, start);
+  return lower.slice(from, start);
+}
+
+/** `[.!?;:,\n]`, by char code (a regex test per character showed in profiles). */
+function isClauseBreak(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 44 || c === 10;
 }
 
 /**
@@ -94,7 +98,9 @@ function clauseBefore(lower: string, start: number): string {
 function negated(lower: string, start: number, negators: Set<string>): boolean {
   const clause = clauseBefore(lower, start);
   if (NEGATING_PHRASE.test(clause)) return true;
-  if (DENIED_CLAUSE.test(lower.slice(Math.max(0, start - 60), start).replace(/\s+/g, ' '))) return true;
+  // Every denial holds "sagen", "behaupten" or "say", words without spaces: a text without them needs no normalising.
+  const before = lower.slice(Math.max(0, start - 60), start);
+  if ((before.includes('sagen') || before.includes('behaupten') || before.includes('say')) && DENIED_CLAUSE.test(before.replace(/\s+/g, ' '))) return true;
   const words = clause.split(WORD_SPLIT).filter(Boolean);
   for (let i = words.length - 1, bridged = 0; i >= 0; i--) {
     const w = words[i] as string;
