@@ -84,8 +84,18 @@ function letterOrNumberAt(text: string, at: number): boolean {
   if (at >= text.length) return false;
   const c = text.charCodeAt(at);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return LETTER_OR_NUMBER_RE.test(String.fromCodePoint(text.codePointAt(at) as number));
+  // A surrogate is read as its whole code point by the regex; any other unit is remembered (umlauts in "rückerstattung").
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_NUMBER_RE.test(String.fromCodePoint(text.codePointAt(at) as number));
+  let known = LETTER_OR_NUMBER_TABLE[c];
+  if (known === 0) {
+    known = LETTER_OR_NUMBER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    LETTER_OR_NUMBER_TABLE[c] = known;
+  }
+  return known === 1;
 }
+
+// `[\p{L}\p{N}]` per UTF-16 unit outside the surrogates (1 yes, 2 no, 0 not asked yet), filled from the regex on first use.
+const LETTER_OR_NUMBER_TABLE = new Uint8Array(0x10000);
 
 /** How a head relates to the alternative's whole match. */
 export const enum HeadKind {
@@ -298,9 +308,14 @@ export function headCodes(head: string): Int32Array {
  * whose characters cost far more to read.)
  */
 export function headEnd(text: string, at: number, codes: Int32Array): number {
+  return headEndIn(text, at, codes, 0, codes.length);
+}
+
+/** `headEnd` for the codes `codes[from..to)`: the matcher keeps all heads' codes in one array. */
+export function headEndIn(text: string, at: number, codes: Int32Array, from: number, to: number): number {
   const n = text.length;
   let i = at;
-  for (let k = 0; k < codes.length; k++) {
+  for (let k = from; k < to; k++) {
     const c = codes[k] as number;
     if (c === RUN_OPTIONAL) {
       while (i < n && isSeparator(text.charCodeAt(i))) i++;

@@ -7,7 +7,7 @@ import type { Brand, Classified, Complaint, Cue, Intent, Lang, Mention, ReplyKin
 import { childLogger } from '../src/log.ts';
 import { assignBrands } from './brand-assignment.ts';
 import { analyseCues, createCueModel, type CueAnalysis } from './cues.ts';
-import { detectIntents, reportedIntents } from './intents.ts';
+import { detectReportedIntents } from './intents.ts';
 import { detectLanguage } from './language.ts';
 import { classifyReply } from './reply-kind.ts';
 import { prepare, type PreparedText } from './text.ts';
@@ -115,7 +115,9 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     };
     // Intents are what a customer wants or threatens; a brand's own post ("switching to our new billing system")
     // has none, or filtering by "support unreachable" lists the brand's replies (QA).
-    const intents: Intent[] = brandsWords ? [] : reportedIntents(detectIntents(p, brandNameSpans(p.lower, assignment.brands)), { complaint: isComplaint, sentiment: sentiment.label });
+    const intents: Intent[] = brandsWords
+      ? []
+      : detectReportedIntents(p, () => brandNameSpans(p.lower, assignment.brands), { complaint: isComplaint, sentiment: sentiment.label });
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,

@@ -7,7 +7,7 @@
 import type { Intent, SentimentLabel } from '../src/model.ts';
 import { CANCELLING } from './cues-de.ts';
 import { askedQuestion } from './asked-question.ts';
-import { feeNames } from './fee-names.ts';
+import { feeNames, type FeeName } from './fee-names.ts';
 import { PROBLEM_PATTERNS } from './intent-problems.ts';
 import { compileAlternation, scanTokens } from './cues-regex.ts';
 import type { PreparedText } from './text.ts';
@@ -47,6 +47,16 @@ function switchesToNamed(lower: string, end: number, names: ReadonlyArray<readon
   return names.every(([a, b]) => lower.slice(a, b) === name);
 }
 
+/** Whether `start..end` lies inside one of `spans`. */
+function within(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  return spans.some(([a, b]) => start >= a && end <= b);
+}
+
+/** Whether a match of `intent` at `start..end` lies inside a fee's name (a free one's for billing too). */
+function inFeeName(fees: readonly FeeName[], intent: Intent, start: number, end: number): boolean {
+  return fees.some(({ span: [a, b], free }) => (free === true || intent !== 'billing') && start >= a && end <= b);
+}
+
 export interface IntentMatch {
   intent: Intent;
   /** Offsets in `PreparedText.lower` of the cue behind the intent: its first failure phrase, else its first topic word. */
@@ -69,22 +79,19 @@ const PROBLEM_BY_WORD: ReadonlySet<Intent> = new Set(['cancellation_threat', 'pr
  */
 export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [number, number]> = []): IntentMatch[] {
   const found = new Map<Intent, { span: [number, number]; problem: boolean }>();
-  const named = (start: number, end: number): boolean => skip.some(([a, b]) => start >= a && end <= b);
   // A fee's name is billing, whatever it is named after: "Versandgebühr" and "delivery fee" report no delivery,
   // "Verspätungszuschlag" no delay (fee-names.ts); "free of charge" names no fee at all.
   const fees = feeNames(p.lower);
-  const inFee = (intent: Intent, start: number, end: number): boolean =>
-    fees.some(({ span: [a, b], free }) => (free === true || intent !== 'billing') && start >= a && end <= b);
   // Failure phrases first, in their own scan: a topic word at the same place ("Lieferung verschiebt sich") must not
   // hide them.
   scanTokens(PROBLEM_RE, p, (i, start, end) => {
     const intent = PROBLEM_PATTERNS[i]?.[0];
-    if (intent && !named(start, end) && !inFee(intent, start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: true });
+    if (intent && !within(skip, start, end) && !inFeeName(fees, intent, start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: true });
   });
   scanTokens(INTENT_RE, p, (i, start, end) => {
-    if (named(start, end)) return;
+    if (within(skip, start, end)) return;
     const intent = INTENT_PATTERNS[i]?.[0];
-    if (intent && inFee(intent, start, end)) return;
+    if (intent && inFeeName(fees, intent, start, end)) return;
     // "switching to Lumio", "ich wechsle zu Lumio": a customer won, for the brand named; no threat to leave it.
     if (intent === 'cancellation_threat' && switchesToNamed(p.lower, end, skip)) return;
     if (intent && !found.has(intent)) found.set(intent, { span: [start, end], problem: PROBLEM_BY_WORD.has(intent) });
@@ -92,7 +99,7 @@ export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [num
   // Naming a channel is no complaint that it is unreachable when the post says it was reached quickly.
   const support = found.get('support_unreachable');
   if (support && CHANNEL_ONLY.test(p.lower.slice(support.span[0], support.span[1])) && REACHED.test(p.lower)) found.delete('support_unreachable');
-  const charged = fees.filter((f) => f.free !== true && !named(...f.span));
+  const charged = fees.filter((f) => f.free !== true && !within(skip, ...f.span));
   const fee = charged.find((f) => f.problem) ?? charged[0];
   const billing = found.get('billing');
   if (fee && (billing === undefined || (fee.problem && !billing.problem))) found.set('billing', { span: fee.span, problem: fee.problem });
@@ -119,4 +126,33 @@ export function reportedIntents(found: readonly IntentMatch[], post: { complaint
   return found
     .filter((m) => m.intent === 'question' || (m.intent === 'cancellation_threat' && post.sentiment !== 'positive') || (post.sentiment === 'negative' && m.problem))
     .map((m) => m.intent);
+}
+
+/**
+ * `reportedIntents(detectIntents(p, skip()), post)`, without the work whose results it would drop: a non-complaint
+ * that reads positive reports only its question, and one that reads neutral only its question and a threat to leave
+ * (which no failure phrase of PROBLEM_PATTERNS carries, so the failure scan, fees aside, cannot change it). The
+ * topic scan still runs in full for the threat: which tokens it tries depends on every pattern's matches.
+ */
+export function detectReportedIntents(p: PreparedText, skip: () => ReadonlyArray<readonly [number, number]>, post: { complaint: boolean; sentiment: SentimentLabel }): Intent[] {
+  if (post.complaint || post.sentiment === 'negative') return reportedIntents(detectIntents(p, skip()), post);
+  const out: Intent[] = [];
+  if (post.sentiment !== 'positive' && threatensToLeave(p, skip())) out.push('cancellation_threat');
+  if (askedQuestion(p)) out.push('question');
+  return out;
+}
+
+/** Whether detectIntents finds `cancellation_threat`: its topic scan, with the same checks for that intent. */
+function threatensToLeave(p: PreparedText, skip: ReadonlyArray<readonly [number, number]>): boolean {
+  let found = false;
+  let fees: FeeName[] | undefined;
+  scanTokens(INTENT_RE, p, (i, start, end) => {
+    if (found || INTENT_PATTERNS[i]?.[0] !== 'cancellation_threat') return;
+    if (within(skip, start, end)) return;
+    fees ??= feeNames(p.lower);
+    if (inFeeName(fees, 'cancellation_threat', start, end)) return;
+    if (switchesToNamed(p.lower, end, skip)) return;
+    found = true;
+  });
+  return found;
 }
