@@ -118,8 +118,10 @@ function title(brand: Brand, inc: IncidentState, s: WindowScore, noBaseline: boo
     return inc.peak.noBaseline ? `${peak} ${NO_BASELINE_NOTE[lang]}` : peak;
   }
   const phrase = windowPhrase(figuresOf(s), noBaseline, lang);
-  if (noBaseline) return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase} ${NO_BASELINE_NOTE.de}` : `Possible shitstorm: ${brand.name}: ${phrase} ${NO_BASELINE_NOTE.en}`;
-  return de ? `Shitstorm-Verdacht: ${brand.name}: ${phrase}` : `Possible shitstorm: ${brand.name}: ${phrase}`;
+  // At critical it is no longer a suspicion: "Possible shitstorm" over 700 negative posts an hour undersold it (QA
+  // firestorm replay 9).
+  const kind = inc.severity === 'critical' ? 'Shitstorm' : de ? 'Shitstorm-Verdacht' : 'Possible shitstorm';
+  return `${kind}: ${brand.name}: ${phrase}${noBaseline ? ` ${NO_BASELINE_NOTE[lang]}` : ''}`;
 }
 
 /** What the alert shows about one window: the numbers behind it, its frequent terms. */

@@ -253,7 +253,7 @@ export function viewAlert(alert: Alert, options: ViewOptions): AlertView {
   return {
     alert,
     lang: options.lang,
-    headline: `${statusPrefix}${l.severity[alert.severity]} · ${l.kind[alert.kind]}: ${brand}`,
+    headline: `${statusPrefix}${l.severity[alert.severity]} · ${kindLabel(l, alert)}: ${brand}`,
     summary,
     facts,
     examples,
@@ -305,4 +305,9 @@ export function truncate(text: string, max: number): string {
   let cut = text.slice(0, Math.max(0, max - 1));
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}…`;
+}
+
+/** The alert's kind as a headline names it: a shitstorm at critical is no longer a suspicion ("Kritisch · Shitstorm"). */
+function kindLabel(l: typeof LABELS.de, alert: Pick<Alert, 'kind' | 'severity'>): string {
+  return alert.kind === 'shitstorm' && alert.severity === 'critical' ? 'Shitstorm' : l.kind[alert.kind];
 }

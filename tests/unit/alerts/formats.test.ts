@@ -28,7 +28,10 @@ const en = viewAlert(makeAlert(), { lang: 'en', publicUrl: 'https://radar.exampl
 
 describe('message wording', () => {
   it('says what happened, for which brand, how severe, with the numbers, in German and English', () => {
-    expect(de.headline).toBe('Kritisch · Shitstorm-Verdacht: Deutsche Bahn');
+    expect(de.headline).toBe('Kritisch · Shitstorm: Deutsche Bahn');
+    // Below critical it is a suspicion.
+    expect(viewAlert(makeAlert({ kind: 'shitstorm', severity: 'warning' }), { lang: 'de', brandName: 'Deutsche Bahn' }).headline).toBe('Warnung · Shitstorm-Verdacht: Deutsche Bahn');
+    expect(viewAlert(makeAlert({ kind: 'shitstorm', severity: 'watch' }), { lang: 'en', brandName: 'Deutsche Bahn' }).headline).toBe('Watch · Possible shitstorm: Deutsche Bahn');
     expect(de.summary).toBe('300 negative Beiträge in 60 Minuten, erwartet waren 12,5.');
     expect(de.facts).toEqual(
       expect.arrayContaining([
@@ -135,7 +138,7 @@ describe('escaping', () => {
 describe('Slack Block Kit', () => {
   const payload = formatSlack([de]);
   it('has a text fallback and header/section/context blocks within limits', () => {
-    expect(payload.text).toContain('Shitstorm-Verdacht');
+    expect(payload.text).toContain('Kritisch · Shitstorm: Deutsche Bahn');
     expect(payload.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: de.headline, emoji: true } });
     for (const b of payload.blocks) expect(['header', 'section', 'context', 'divider']).toContain(b.type);
     const section = payload.blocks[1];

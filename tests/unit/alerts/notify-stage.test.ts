@@ -67,9 +67,9 @@ describe('notify stage', () => {
 
     expect(receiver.accepted.map((r) => r.path).sort()).toEqual(['/slack', '/teams']);
     const slack = receiver.accepted.find((r) => r.path === '/slack')!.json as { text: string };
-    expect(slack.text).toBe('Critical · Possible shitstorm: Deutsche Bahn: 80 posts where 10 were expected.');
+    expect(slack.text).toBe('Critical · Shitstorm: Deutsche Bahn: 80 posts where 10 were expected.');
     const teams = JSON.stringify(receiver.accepted.find((r) => r.path === '/teams')!.json);
-    expect(teams).toContain('Kritisch · Shitstorm-Verdacht: Deutsche Bahn');
+    expect(teams).toContain('Kritisch · Shitstorm: Deutsche Bahn');
     expect(teams).toContain('https://radar.example.com/alerts/shitstorm%3Adb%3A1');
 
     const dead: BusMessage[] = [];

@@ -787,6 +787,12 @@ describe('shitstorm alert: numbers in the brand’s language', () => {
     expect(title).toBe('Shitstorm-Verdacht: Deutsche Bahn: 21,4× so viele negative Erwähnungen wie erwartet (15 statt 0,7 in 20 min)');
   });
 
+  it('names a critical storm a shitstorm, not a suspicion, in both languages', () => {
+    const critical = { ...incident(), severity: 'critical' as const };
+    expect(renderShitstormAlert(bahn, critical, burst, []).title).toBe('Shitstorm: Deutsche Bahn: 21,4× so viele negative Erwähnungen wie erwartet (15 statt 0,7 in 20 min)');
+    expect(renderShitstormAlert(acme, critical, burst, []).title).toMatch(/^Shitstorm: Acme: 21\.4×/);
+  });
+
   it('en: "21.4× … (15 vs 0.7 in 20 min)"; thousands grouped the English way', () => {
     expect(renderShitstormAlert(acme, incident(), burst, []).title).toBe('Possible shitstorm: Acme: 21.4× the expected negative mentions (15 vs 0.7 in 20 min)');
     const big = scoreWindow({ ...calmStats, count: 1500, countCapped: 1500, negatives: 1234, negativesCapped: 1234, negAuthors: 1200, expected: 40 }, 0.25, DEFAULT_THRESHOLDS);
