@@ -577,3 +577,22 @@ describe('set 10: grievances at no company and market news are no complaints', (
     }
   });
 });
+
+describe('German failure phrasings from fresh set 10 (written from its held half)', () => {
+  it.each([
+    'Seit 4 Monaten wart ich auf meinen Bescheid. Niemand geht ans Telefon.',
+    'Beim Kundenservice geht keiner ans Telefon, seit Tagen.',
+    'Seit dem letzten Patch crasht das Game alle 20 Minuten.',
+    'Die Lampen verlieren jede zweite Woche die WLAN-Verbindung.',
+  ])('%s is a complaint', (text) => {
+    expect(isComplaint(text)).toBe(true);
+  });
+
+  it.each([
+    'Seit dem Update crasht die App nicht mehr, danke!',
+    'Seit dem Update stürzt die App nicht mehr ab, danke!',
+    'Wir verlieren nie die Verbindung, top Router.',
+  ])('%s reports no failure', (text) => {
+    expect(analyse(text).evidence.failure).toBe(0);
+  });
+});
