@@ -31,6 +31,7 @@ function scores(items: Array<{ text: string; gold: boolean }>, lang: Lang): { pr
   return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
 }
 
+// Skipped only in a checkout without ../shared/data (the corpora are not in this repository); CI has them.
 describe.skipIf(!existsSync(DATA))('cue model on the shared corpora', () => {
   it('GermEval 2017 (complaint = relevant ∧ negative): F1 ≥ 0.42 on dev and ≥ 0.44 on test_dia', () => {
     for (const [file, floor] of [
