@@ -89,12 +89,8 @@ export function detectIntents(p: PreparedText, skip: ReadonlyArray<readonly [num
     if (intent && !within(skip, start, end) && !inFeeName(fees, intent, start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: true });
   });
   scanTokens(INTENT_RE, p, (i, start, end) => {
-    if (within(skip, start, end)) return;
     const intent = INTENT_PATTERNS[i]?.[0];
-    if (intent && inFeeName(fees, intent, start, end)) return;
-    // "switching to Lumio", "ich wechsle zu Lumio": a customer won, for the brand named; no threat to leave it.
-    if (intent === 'cancellation_threat' && switchesToNamed(p.lower, end, skip)) return;
-    if (intent && !found.has(intent)) found.set(intent, { span: [start, end], problem: PROBLEM_BY_WORD.has(intent) });
+    if (intent && topicStands(p, skip, () => fees, intent, start, end) && !found.has(intent)) found.set(intent, { span: [start, end], problem: PROBLEM_BY_WORD.has(intent) });
   });
   // Naming a channel is no complaint that it is unreachable when the post says it was reached quickly.
   const support = found.get('support_unreachable');
@@ -148,11 +144,17 @@ function threatensToLeave(p: PreparedText, skip: ReadonlyArray<readonly [number,
   let fees: FeeName[] | undefined;
   scanTokens(INTENT_RE, p, (i, start, end) => {
     if (found || INTENT_PATTERNS[i]?.[0] !== 'cancellation_threat') return;
-    if (within(skip, start, end)) return;
-    fees ??= feeNames(p.lower);
-    if (inFeeName(fees, 'cancellation_threat', start, end)) return;
-    if (switchesToNamed(p.lower, end, skip)) return;
-    found = true;
+    found = topicStands(p, skip, () => (fees ??= feeNames(p.lower)), 'cancellation_threat', start, end);
   });
   return found;
+}
+
+/**
+ * Whether a topic word of `intent` at `start..end` counts: not inside a name (`skip`) or a fee's name, and for a threat to
+ * leave, not "switching to Lumio" / "ich wechsle zu Lumio" (a customer won, for the brand named). Fees are asked for
+ * only when needed.
+ */
+function topicStands(p: PreparedText, skip: ReadonlyArray<readonly [number, number]>, fees: () => readonly FeeName[], intent: Intent, start: number, end: number): boolean {
+  if (within(skip, start, end) || inFeeName(fees(), intent, start, end)) return false;
+  return intent !== 'cancellation_threat' || !switchesToNamed(p.lower, end, skip);
 }

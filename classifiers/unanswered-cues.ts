@@ -202,8 +202,9 @@ function isClosing(m: Classified, bare: string, evidence: () => CueAnalysis['evi
   // for, the brand's exoneration and the hedge, whose words are no failure, blame or question.
   const plain = gratitudeWithoutItsObjects(bare);
   const cues = plain === bare ? evidence : () => partEvidence(plain, m.lang);
-  if (mayCloseExplained(plain, wordCount(plain), cues)) return true;
-  if (!mayClose(plain, wordCount(plain))) return false;
+  const words = wordCount(plain);
+  if (mayCloseExplained(plain, words, cues)) return true;
+  if (!mayClose(plain, words)) return false;
   if (settles(plain, cues)) return true;
   if (!CLOSING.test(plain)) return false;
   // The learned model reads the blame words of "nichts vorwerfen" or the refund thanked for as a complaint.
