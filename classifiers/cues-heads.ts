@@ -7,6 +7,8 @@
  * cue means). Heads are necessary conditions: every match of the alternative starts with one of them.
  */
 
+import { unitClass } from './unit-class.ts';
+
 /** Splits at top-level `|` (outside groups and character classes). */
 export function splitTopLevel(source: string): string[] {
   const parts: string[] = [];
@@ -62,18 +64,8 @@ const DIGITS = '0123456789';
 const SEPARATOR_RE = /[\s\-]/;
 const LETTER_OR_NUMBER_RE = /[\p{L}\p{N}]/u;
 
-// `[\s\-]` per UTF-16 unit (1 yes, 2 no, 0 not asked yet), filled from the regex class itself on first use.
-const SEPARATOR_TABLE = new Uint8Array(0x10000);
-
 /** True for the characters of `[\s\-]`, the class a space in a cue stands for. */
-export function isSeparator(code: number): boolean {
-  let known = SEPARATOR_TABLE[code];
-  if (known === 0) {
-    known = SEPARATOR_RE.test(String.fromCharCode(code)) ? 1 : 2;
-    SEPARATOR_TABLE[code] = known;
-  }
-  return known === 1;
-}
+export const isSeparator = unitClass(SEPARATOR_RE);
 
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -84,18 +76,12 @@ function letterOrNumberAt(text: string, at: number): boolean {
   if (at >= text.length) return false;
   const c = text.charCodeAt(at);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // A surrogate is read as its whole code point by the regex; any other unit is remembered (umlauts in "rückerstattung").
+  // A surrogate is read as its whole code point by the regex; any other unit is looked up (umlauts in "rückerstattung").
   if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_NUMBER_RE.test(String.fromCodePoint(text.codePointAt(at) as number));
-  let known = LETTER_OR_NUMBER_TABLE[c];
-  if (known === 0) {
-    known = LETTER_OR_NUMBER_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    LETTER_OR_NUMBER_TABLE[c] = known;
-  }
-  return known === 1;
+  return isLetterOrNumberUnit(c);
 }
 
-// `[\p{L}\p{N}]` per UTF-16 unit outside the surrogates (1 yes, 2 no, 0 not asked yet), filled from the regex on first use.
-const LETTER_OR_NUMBER_TABLE = new Uint8Array(0x10000);
+const isLetterOrNumberUnit = unitClass(LETTER_OR_NUMBER_RE);
 
 /** How a head relates to the alternative's whole match. */
 export const enum HeadKind {

@@ -4,6 +4,7 @@
  */
 
 import { startChars } from './phrase-starts.ts';
+import { unitClass } from './unit-class.ts';
 
 /** A set of phrases, tested as whole words in lower-cased text. */
 export interface Phrases {
@@ -70,19 +71,8 @@ export function phraseLists<K extends string>(lists: Record<K, string[]>): (lowe
 }
 
 const WORD_END = '(?![\\p{L}\\p{N}_])';
-const WORD_UNIT = /[\p{L}\p{N}_]/u;
-// Per UTF-16 unit: 1 a letter, digit or underscore, 2 not, 0 not asked yet. A surrogate reads as no letter: its
-// position is visited, and the exact pattern, which reads whole code points, decides.
-const WORD_UNITS = new Uint8Array(0x10000);
-
-function isWordUnit(code: number): boolean {
-  let known = WORD_UNITS[code];
-  if (known === 0) {
-    known = WORD_UNIT.test(String.fromCharCode(code)) ? 1 : 2;
-    WORD_UNITS[code] = known;
-  }
-  return known === 1;
-}
+// A surrogate reads as no letter: its position is visited, and the exact pattern, which reads whole code points, decides.
+const isWordUnit = unitClass(/[\p{L}\p{N}_]/u);
 
 /**
  * `word` where `context` (with its own trailing space) stands right before it. Written with the distinctive word first:
