@@ -16,6 +16,7 @@ import { readsAsObserver, type CueAnalysis } from './cues.ts';
 import { COMMENTARY_PREFIX } from './cues-explain.ts';
 import { prepare as prepareLazily, type PreparedText } from './text.ts';
 import type { TextModel } from './types.ts';
+import { fnv1a } from '../src/fnv1a.ts';
 
 export const COMPOSITE_MODEL_NAME = 'learned+cues-v1';
 /** Both models' scores are mapped so that 0.5 is that model's own decision threshold. */
@@ -344,9 +345,7 @@ const readableSlotName: Array<string | undefined> = new Array<string | undefined
 const readableVerdict = new Uint8Array(READABLE_SLOTS);
 
 function readableName(name: string): boolean {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
-  const slot = (h >>> 0) & (READABLE_SLOTS - 1);
+  const slot = (fnv1a(name) >>> 0) & (READABLE_SLOTS - 1);
   if (readableSlotName[slot] === name) return readableVerdict[slot] === 1;
   const words = name.toLowerCase().split(/\s+/).filter(Boolean);
   const hit = words.some((w) => w.length >= 3 && /\p{L}/u.test(w) && !UNREADABLE.has(w));

@@ -13,6 +13,7 @@
  */
 import type { Lang } from '../src/model.ts';
 import type { Token } from './text.ts';
+import { fnv1a } from '../src/fnv1a.ts';
 
 type Profile = 'de' | 'en' | 'fr' | 'es' | 'it' | 'nl' | 'tr' | 'pt' | 'pl';
 
@@ -161,12 +162,6 @@ known.forEach((k, i) => {
   knownHash[slot] = h;
   knownEntry[slot] = i;
 });
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
 
 function knownWord(text: string): KnownWord | undefined {
   const h = fnv1a(text);

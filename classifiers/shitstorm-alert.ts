@@ -157,8 +157,10 @@ function windowEvidence(inc: IncidentState, s: WindowScore, lastHour: readonly B
     newAuthorNegatives: s.newNegatives,
     expectedNewAuthorNegatives: round(s.expectedNewNegatives),
     newAuthorScore: round(s.newSurprise),
-    /** The volume test that passed: all negatives, or only the new-author negatives. */
+    /** The volume test that passed: all negatives, only the new-author negatives, or a topic burst. */
     trigger: s.trigger,
+    // The subject the negatives crowd around, new to the brand's complaints: often what the storm is about.
+    ...(s.topic ? { topic: s.topic.term, topicPosts: s.topic.posts, topicOf: s.topic.of, topicUsualShare: round(s.topic.usualRate, 4) } : {}),
     ...(options.baselineHours !== undefined ? { baselineHours: options.baselineHours } : {}),
   };
   // Without a baseline the expectation-based figures would be artefacts of an empty one (expected 0, ratios in the

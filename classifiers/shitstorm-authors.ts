@@ -16,6 +16,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
+import { fnv1a } from '../src/fnv1a.ts';
 
 /** 128 KB, one byte per slot: ~40 000 authors heard from in four weeks fill a quarter of it (collisions ~25 %). */
 const SLOTS = 1 << 17;
@@ -153,12 +154,7 @@ export function applyJournal(a: Authors, j: AuthorsJournal): void {
 }
 
 function slot(author: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < author.length; i++) {
-    h ^= author.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & (SLOTS - 1);
+  return (fnv1a(author) >>> 0) & (SLOTS - 1);
 }
 
 const dayCode = (at: number) => (Math.floor(at / 86_400_000) % 255) + 1;

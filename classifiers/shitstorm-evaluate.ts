@@ -14,6 +14,7 @@ import { absoluteSeverityFor, isQuiet, isQuietAbsolute, scoreWindow, severityFor
 import { notePeak, renderShitstormAlert, type IncidentState } from './shitstorm-alert.ts';
 import type { Runtime } from './shitstorm-state.ts';
 import { isNewAuthor, newShare } from './shitstorm-authors.ts';
+import { topicBurst } from './shitstorm-topics.ts';
 import { BUCKET_MS, HOUR_BUCKETS, windowStatsMulti, type Bucket } from './shitstorm-window.ts';
 import { onsetWithin } from './shitstorm-onset.ts';
 
@@ -94,6 +95,7 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
     minNegAuthors: Math.max(thresholds.minNegAuthors, COLD_START.minNegAuthors),
     minShare: Math.max(thresholds.minShare, COLD_START.minShare),
     newAuthorTest: false,
+    topicTest: false,
     minNewRatio: 0,
   };
   const noBaseline: BurstThresholds = {
@@ -132,7 +134,8 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
     if (rt.incident?.status !== 'open' && !couldFire(buckets, p0, bars)) return [];
     const isNew = (author: string) => isNewAuthor(rt.authors, author, at);
     const fresh = newShare(rt.authors);
-    const scores = windowStatsMulti(buckets, WINDOWS, cap, isNew).map((st) => scoreWindow(st, p0, bars, rt.brandPostSet, fresh));
+    const topicOf = bars.topicTest ? (terms: ReadonlyMap<string, number>, posts: number) => topicBurst(rt.topics, terms, posts) : undefined;
+    const scores = windowStatsMulti(buckets, WINDOWS, cap, isNew, topicOf).map((st) => scoreWindow(st, p0, bars, rt.brandPostSet, fresh));
     settings.onEvaluate?.(rt.brand.id, at, scores);
     const passing = scores.filter((s) => s.passes).sort((a, b) => b.surprise - a.surprise);
     const best = passing[0];

@@ -17,8 +17,12 @@
  *   Either volume test may pass; every other gate applies to both. And some of the excess must come from
  *   them (minNewRatio): at small brands the commonest chance excess is the usual complainers all posting in
  *   the same half hour.
+ * - Topic: a third volume test for the same gates. Negatives at least twice the expected that crowd around a term
+ *   the brand rarely hears in complaints (shitstorm-topics.ts), beyond chance at the same bar: a storm's trigger,
+ *   named by its posts, before its volume alone is significant.
  */
 import { binomialSurprise, nbSurprise } from './shitstorm-baseline.ts';
+import type { TopicBurst } from './shitstorm-topics.ts';
 import type { WindowStats } from './shitstorm-window.ts';
 
 export interface BurstThresholds {
@@ -65,6 +69,13 @@ export interface BurstThresholds {
    */
   newAuthorTest: boolean;
   /**
+   * Test topic concentration too (shitstorm-topics.ts): a window whose negatives crowd around a term the brand rarely
+   * hears in complaints passes the volume test when that crowding is beyond chance at the minSurprise bar and the
+   * negatives are at least minRatio times the expected; every other gate applies as to the other tests. Storms have
+   * a trigger their posts name, so this shows a storm before its volume alone is significant. false disables it.
+   */
+  topicTest: boolean;
+  /**
    * Shortest window tested; every length from it up to 60 minutes is tested (a scan over window lengths, the
    * sliding-window likelihood-ratio test), so a slow ramp is judged on the window that holds it best. 15: the
    * five- and ten-minute windows add chance exceedances at small brands and no storm that 15 minutes miss.
@@ -93,6 +104,7 @@ export const DEFAULT_THRESHOLDS: BurstThresholds = {
   minShare: 0,
   phi: 0.05,
   newAuthorTest: true,
+  topicTest: true,
   minWindowMinutes: 15,
   minNewRatio: 1.5,
   minSpreadNegatives: 0,
@@ -113,8 +125,10 @@ export interface WindowScore {
   expectedNewNegatives: number;
   newSurprise: number;
   newRatio: number;
-  /** Which volume test passed: all negatives, or (only) the new-author negatives. */
-  trigger: 'negatives' | 'new_authors';
+  /** The term the window's negatives crowd around, when that crowding passes the surprise bar (shitstorm-topics.ts). */
+  topic?: TopicBurst;
+  /** Which volume test passed: all negatives, (only) the new-author negatives, or (only) a topic burst. */
+  trigger: 'negatives' | 'new_authors' | 'topic';
   /** Which gates failed, for analysts and the bench. */
   failed: string[];
 }
@@ -158,9 +172,10 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
   const newRatio = newNegatives / expectedNewNegatives;
   const allPass = surprise >= t.minSurprise && ratio >= t.minRatio;
   const newPass = t.newAuthorTest && newSurprise >= t.minSurprise && newRatio >= t.minRatio;
-  const trigger: WindowScore['trigger'] = allPass || !newPass ? 'negatives' : 'new_authors';
+  const topicPass = t.topicTest && (stats.topic?.surprise ?? 0) >= t.minSurprise && ratio >= t.minRatio;
+  const trigger: WindowScore['trigger'] = allPass ? 'negatives' : newPass ? 'new_authors' : topicPass ? 'topic' : 'negatives';
   const failed: string[] = [];
-  if (!allPass && !newPass) {
+  if (!allPass && !newPass && !topicPass) {
     if (surprise < t.minSurprise) failed.push('surprise');
     if (ratio < t.minRatio) failed.push('ratio');
   }
@@ -177,7 +192,8 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
   const shareSurprise = binomialSurprise(stats.negativesCapped, stats.countCapped, baselineShare);
   const attentionOnly = share < Math.max(t.minShare, baselineShare + t.minShareLift) || shareSurprise < shareBar;
   if (attentionOnly && !isNewsWave(ratio, share, shareSurprise, baselineShare, t)) failed.push('share');
-  return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, newNegatives, expectedNewNegatives, newSurprise, newRatio, trigger, failed };
+  const topic = t.topicTest && stats.topic && stats.topic.surprise >= t.minSurprise ? { topic: stats.topic } : {};
+  return { stats, expectedNegatives, spreadNegatives, surprise, ratio, share, baselineShare, passes: failed.length === 0, newNegatives, expectedNewNegatives, newSurprise, newRatio, trigger, failed, ...topic };
 }
 
 /**

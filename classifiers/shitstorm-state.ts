@@ -3,7 +3,9 @@
  * keys `baseline` (seasonal baseline, first event; changes hourly), `authors` (snapshot of the known-authors
  * sketch, at most hourly), `bucket:<start>` (one closed five-minute bucket of the last hour, written when it
  * closes and deleted when it leaves the hour), `window` (the open bucket, the hour being learned, the
- * authors journal, redelivery guard, brand posts: small, written at every flush) and `incident`. Only what
+ * authors journal, redelivery guard, brand posts: small, written at every flush), `topics` (snapshot of what the
+ * brand's complaints are usually about, at most hourly; the buckets retired since stay stored until the next one)
+ * and `incident`. Only what
  * changed is written. Entries are validated when they come back from the store.
  */
 import { z } from 'zod';
@@ -11,6 +13,7 @@ import type { Brand } from '../src/model.ts';
 import { IncidentState } from './shitstorm-alert.ts';
 import { applyJournal, AuthorsJournal, authorsFromState, AuthorsState, authorsToState, journalToState, newAuthors, snapshotDue, type Authors } from './shitstorm-authors.ts';
 import { BaselineState, newBaseline } from './shitstorm-baseline.ts';
+import { learnTopics, newTopics, topicsFromState, topicsToState, TopicsState, type Topics } from './shitstorm-topics.ts';
 import { Bucket } from './shitstorm-window.ts';
 import type { StateStore } from './types.ts';
 
@@ -27,6 +30,8 @@ const WindowState = z.object({
   /** Last checkpoint evaluated inside the open bucket. */
   checkedAt: z.number().optional(),
   hour: z.object({ slot: z.number(), count: z.number(), negatives: z.number(), incident: z.boolean() }).optional(),
+  /** Buckets that left the hour since the `topics` snapshot, and whether their terms were learned (no incident). */
+  topicsPending: z.array(z.object({ start: z.number(), learn: z.boolean() })).default([]),
   /** Ids counted since the previous flush: a crash after this flush redelivers them, and they are skipped. */
   lastBatch: z.array(z.string()).default([]),
   /** Recent posts by the brand's own accounts (thread roots whose comment floods count in full). */
@@ -67,7 +72,19 @@ export interface Runtime {
   brandPostSet: Set<string>;
   /** Authors heard from recently, and the usual share of negatives from new ones (shitstorm-authors.ts). */
   authors: Authors;
+  /** Terms of the brand's usual complaints (shitstorm-topics.ts), and when and up to which bucket it was last written. */
+  topics: Topics;
+  topicsAt: number;
+  topicsThrough: number;
+  /**
+   * Buckets retired since the snapshot (learned or, during an incident, not): their keys stay in the store until the
+   * next snapshot, and a restore learns them again over it.
+   */
+  topicsPending: Array<{ start: number; learn: boolean }>;
 }
+
+/** A new `topics` snapshot is due after this much event time. */
+const TOPICS_SNAPSHOT_MS = 3_600_000;
 
 export function newRuntime(brand: Brand, timeZone: string): Runtime {
   const words = `${brand.id} ${brand.name}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
@@ -86,6 +103,10 @@ export function newRuntime(brand: Brand, timeZone: string): Runtime {
     brandPosts: [],
     brandPostSet: new Set(),
     authors: newAuthors(),
+    topics: newTopics(),
+    topicsAt: 0,
+    topicsThrough: -Infinity,
+    topicsPending: [],
   };
 }
 
@@ -112,6 +133,13 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
     const authors = v.success ? authorsFromState(v.data) : undefined;
     if (!authors) return false;
     rt.authors = authors;
+  } else if (key === 'topics') {
+    const v = TopicsState.safeParse(value);
+    const topics = v.success ? topicsFromState(v.data) : undefined;
+    if (!v.success || !topics) return false;
+    rt.topics = topics;
+    rt.topicsAt = v.data.at;
+    rt.topicsThrough = v.data.through;
   } else if (key.startsWith(BUCKET_KEY)) {
     const v = Bucket.safeParse(value);
     if (!v.success) return false;
@@ -129,6 +157,7 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
     if (v.data.authors) rt.pendingJournal = v.data.authors;
     if (v.data.at !== undefined) rt.closedAt = v.data.at;
     if (v.data.checkedAt !== undefined) rt.checkedAt = v.data.checkedAt;
+    rt.topicsPending = v.data.topicsPending;
     rt.redelivered = new Set(v.data.lastBatch);
     rt.brandPosts = v.data.brandPosts;
     rt.brandPostSet = new Set(v.data.brandPosts);
@@ -149,7 +178,19 @@ export function restoreEntry(rt: Runtime, key: string, value: unknown): boolean 
 export function finishRestore(rt: Runtime, hourBuckets: number): void {
   const openStart = rt.cur?.start ?? Infinity;
   const byStart = new Map(rt.ring.filter((b) => b.start < openStart).map((b) => [b.start, b]));
-  rt.ring = [...byStart.values()].sort((a, b) => a.start - b.start).slice(-hourBuckets);
+  // Buckets retired after the topics snapshot are learned again over it, in order (a snapshot written just before a
+  // crash may already hold some: `through` says which). They are no longer part of the hour.
+  const pending = new Set<number>();
+  const snapshotThrough = rt.topicsThrough;
+  for (const p of [...rt.topicsPending].sort((a, b) => a.start - b.start)) {
+    pending.add(p.start);
+    const b = byStart.get(p.start);
+    if (p.start <= rt.topicsThrough) continue;
+    if (p.learn && b) learnTopics(rt.topics, b.terms, b.termPosts);
+    rt.topicsThrough = p.start;
+  }
+  rt.topicsPending = rt.topicsPending.filter((p) => p.start > snapshotThrough);
+  rt.ring = [...byStart.values()].filter((b) => !pending.has(b.start)).sort((a, b) => a.start - b.start).slice(-hourBuckets);
   // Stored keys outside the ring stay listed in storedBuckets: the next flush deletes them.
   const kept = new Set(rt.ring.map((b) => b.start));
   rt.dirtyBuckets = new Set([...rt.dirtyBuckets].filter((s) => kept.has(s)));
@@ -176,11 +217,20 @@ export async function persist(rt: Runtime, state: StateStore): Promise<void> {
     await state.putState(ns, 'authors', authorsToState(rt.authors, rt.closedAt));
     rt.dirty.add('window');
   }
+  // Before the window, which then lists no bucket as pending: a crash in between finds the buckets already in the
+  // snapshot (`through`) and does not learn them twice.
+  if (rt.topicsPending.length > 0 && rt.closedAt - rt.topicsAt >= TOPICS_SNAPSHOT_MS) {
+    await state.putState(ns, 'topics', topicsToState(rt.topics, rt.topicsThrough, rt.closedAt));
+    rt.topicsAt = rt.closedAt;
+    rt.topicsPending = [];
+    rt.dirty.add('window');
+  }
   if (rt.dirty.has('window')) {
     const window = {
       ...(rt.cur ? { cur: rt.cur } : {}),
       ...(rt.hour ? { hour: rt.hour } : {}),
       authors: journalToState(rt.authors),
+      topicsPending: rt.topicsPending,
       at: rt.closedAt,
       ...(rt.checkedAt !== undefined ? { checkedAt: rt.checkedAt } : {}),
       lastBatch: rt.sinceFlush,
@@ -189,8 +239,9 @@ export async function persist(rt: Runtime, state: StateStore): Promise<void> {
     await state.putState(ns, 'window', window);
   }
   if (rt.dirty.has('incident') && rt.incident) await state.putState(ns, 'incident', rt.incident);
+  const pending = new Set(rt.topicsPending.map((p) => p.start));
   for (const start of rt.storedBuckets) {
-    if (inRing.has(start)) continue;
+    if (inRing.has(start) || pending.has(start)) continue;
     await state.deleteState(ns, `${BUCKET_KEY}${start}`);
     rt.storedBuckets.delete(start);
   }

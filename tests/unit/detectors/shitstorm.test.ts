@@ -6,9 +6,10 @@ import { runReplay } from '../../../src/commands/replay.ts';
 import { applyJournal, authorsFromState, authorsToState, isNewAuthor, journalToState, newAuthors, newShare, retireBucket, SEEN_DAYS, type AuthorsJournal, type AuthorsState } from '../../../classifiers/shitstorm-authors.ts';
 import { binomialSurprise, expectedHourly, learnHour, nbSurprise, newBaseline } from '../../../classifiers/shitstorm-baseline.ts';
 import { DEFAULT_THRESHOLDS, isQuiet, scoreWindow, severityFor } from '../../../classifiers/shitstorm-score.ts';
-import type { WindowStats } from '../../../classifiers/shitstorm-window.ts';
+import { newBucket, type WindowStats } from '../../../classifiers/shitstorm-window.ts';
 import { renderShitstormAlert, type IncidentState } from '../../../classifiers/shitstorm-alert.ts';
-import { newRuntime, restoreEntry } from '../../../classifiers/shitstorm-state.ts';
+import { finishRestore, newRuntime, restoreEntry } from '../../../classifiers/shitstorm-state.ts';
+import { learnTopics, newTopics, topicsToState, usualCount } from '../../../classifiers/shitstorm-topics.ts';
 import { createShitstormDetector, shitstormNamespace } from '../../../classifiers/shitstorm.ts';
 import type { StateStore, StreamDetector } from '../../../classifiers/types.ts';
 import { Alert, type Brand, type Classified } from '../../../src/model.ts';
@@ -389,7 +390,7 @@ describe('shitstorm detector', () => {
     const before = await feed(d, bahn, t, onset + 40 * MIN, storm);
     await d.flush();
     const keys = (await state.listState(shitstormNamespace('bahn'))).map((e) => e.key);
-    expect(keys.filter((k) => !k.startsWith('bucket:')).sort()).toEqual(['authors', 'baseline', 'incident', 'window']);
+    expect(keys.filter((k) => !k.startsWith('bucket:')).sort()).toEqual(['authors', 'baseline', 'incident', 'topics', 'window']);
     expect(keys.filter((k) => k.startsWith('bucket:'))).toHaveLength(12); // the last hour, one key per closed bucket
     const again = createShitstormDetector({ brands: [bahn], state });
     await again.restore();
@@ -423,6 +424,40 @@ describe('shitstorm detector: small brands and slow ramps', () => {
     expect(Number(first?.evidence.observedNegative)).toBeGreaterThan(3 * Number(first?.evidence.expectedNegative));
     expect(first?.evidence.topTerms).toEqual(expect.arrayContaining(['schimmel']));
     expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
+  });
+
+  // A three-hour ramp to 12×: 30 minutes in, about five storm posts beside one or two usual complaints, too few for
+  // the volume tests at a brand that hears ten posts an hour. What they share is their subject.
+  const slowRamp = (onset: number, texts: readonly string[]): Extra => ({
+    rate: (x) => (x < onset ? 0 : 110 * Math.min(1, (x - onset) / (180 * MIN))),
+    make: (i, x) => post({ id: `r${i}`, at: new Date(x), author: `kunde${i}`, text: texts[i % texts.length] ?? '', brands: ['krume'], complaint: true, source: i % 2 ? 'facebook' : 'twitter' }),
+  });
+  const mould = ['Bäckerei Krume: Schimmel im Brot, ekelhaft', 'Schimmel auf dem Kuchen von Krume!', 'Krume verkauft Brot mit Schimmel??', 'Wieder Schimmel bei Bäckerei Krume'];
+  const assorted = ['Bäckerei Krume Brötchen viel zu hart', 'Kaffee bei Krume kalt serviert', 'Verkäuferin bei Krume unfreundlich', 'Krume Preise gestiegen, schade', 'Torte von Krume matschig angekommen', 'Filiale Krume dreckig', 'Wartezeit bei Krume endlos', 'Croissant von Krume verbrannt'];
+
+  it('sees a slow ramp at a small brand within 30 minutes when its complaints share a subject the brand rarely hears', async () => {
+    const { d, t } = await learned(krume, 7, smallRate);
+    const onset = t + 10 * 60 * MIN + 2 * MIN;
+    const alerts = await feed(d, krume, t, onset + 30 * MIN, slowRamp(onset, mould), smallRate);
+    expect(alerts.map((a) => a.kind)).toEqual(['shitstorm']);
+    expect(alerts[0]?.evidence.trigger).toBe('topic');
+    expect(alerts[0]?.evidence).toMatchObject({ topic: 'schimmel', topicPosts: expect.any(Number) });
+    expect(Number(alerts[0]?.evidence.observedNegative)).toBeLessThan(10);
+    // Without the topic test the same half hour raises nothing: the volume alone is not yet significant.
+    const plain = createShitstormDetector({ brands: [krume], state: new MemoryState(), options: { thresholds: { topicTest: false } } });
+    await plain.restore();
+    await feed(plain, krume, START, t, undefined, smallRate);
+    expect(await feed(plain, krume, t, onset + 30 * MIN, slowRamp(onset, mould), smallRate)).toEqual([]);
+  });
+
+  it('the same number of complaints about assorted things, and a regular subject of the brand, raise nothing in that half hour', async () => {
+    const { d, t } = await learned(krume, 7, smallRate);
+    const onset = t + 10 * 60 * MIN + 2 * MIN;
+    expect(await feed(d, krume, t, onset + 30 * MIN, slowRamp(onset, assorted), smallRate)).toEqual([]);
+    // "Verspätung" is in a quarter of the brand's everyday posts: complaints about it crowding a window are no new subject.
+    const again = await learned(krume, 7, smallRate);
+    const late = ['Bäckerei Krume Verspätung bei der Lieferung', 'Verspätung der Torte, Krume!', 'Krume Verspätung beim Catering', 'Schon wieder Verspätung bei Krume'];
+    expect(await feed(again.d, krume, again.t, onset + 30 * MIN, slowRamp(onset, late), smallRate)).toEqual([]);
   });
 
   it('stays silent on a small brand when one author posts 30 angry posts in an hour (de)', async () => {
@@ -483,6 +518,54 @@ describe('shitstorm detector: durable state', () => {
     const pieces = await feed(restarting, bahn, t, onset + 240 * MIN, extra);
     expect(through.length).toBeGreaterThan(2);
     expect(pieces).toEqual(through);
+  });
+
+  it('what the brand usually complains about survives restarts exactly: the hourly snapshot plus the buckets retired since', async () => {
+    const topicsAfter = async (restartEveryFlush: boolean) => {
+      const state = new MemoryState();
+      let d = createShitstormDetector({ brands: [bahn], state });
+      await d.restore();
+      for (let from = START; from < START + 26 * 60 * MIN; from += 7 * MIN) {
+        await feed(d, bahn, from, from + 7 * MIN);
+        await d.flush();
+        if (restartEveryFlush) {
+          d = createShitstormDetector({ brands: [bahn], state });
+          await d.restore();
+        }
+      }
+      const rt = newRuntime(bahn, 'UTC');
+      for (const { key, value } of await state.listState(shitstormNamespace('bahn'))) expect(restoreEntry(rt, key, value)).toBe(true);
+      finishRestore(rt, 12);
+      return { rt, keys: (await state.listState(shitstormNamespace('bahn'))).filter((e) => e.key.startsWith('bucket:')).length };
+    };
+    seq = 0;
+    const through = await topicsAfter(false);
+    seq = 0;
+    const restarted = await topicsAfter(true);
+    expect(through.rt.topics.neg).toBeGreaterThan(100);
+    expect(usualCount(through.rt.topics, 'verspätung')).toBeGreaterThan(100);
+    expect(restarted.rt.topics.neg).toBe(through.rt.topics.neg);
+    expect(restarted.rt.topics.counts).toEqual(through.rt.topics.counts);
+    // The hour's buckets, and those retired since the last snapshot (under an hour's worth), stay stored; no more.
+    expect(through.keys).toBeLessThanOrEqual(24);
+  });
+
+  it('a snapshot written just before a crash is not learned twice: buckets it already holds are skipped at restore', () => {
+    const rt = newRuntime(bahn, 'UTC');
+    const bucket = (start: number) => ({ ...newBucket(start, 1), terms: { schimmel: 1 }, termPosts: 1 });
+    const snapshot = newTopics();
+    learnTopics(snapshot, { schimmel: 1 }, 1);
+    expect(restoreEntry(rt, 'topics', topicsToState(snapshot, 1000, 1000))).toBe(true);
+    for (const start of [700, 1000, 1300]) expect(restoreEntry(rt, `bucket:${start}`, bucket(start))).toBe(true);
+    // The window entry from the flush before: it still lists 700 and 1000 as pending, and 1300 was retired after it.
+    expect(restoreEntry(rt, 'window', { topicsPending: [{ start: 700, learn: true }, { start: 1000, learn: true }, { start: 1300, learn: true }] })).toBe(true);
+    finishRestore(rt, 12);
+    const expected = newTopics();
+    learnTopics(expected, { schimmel: 1 }, 1);
+    learnTopics(expected, { schimmel: 1 }, 1);
+    expect(rt.topics.counts).toEqual(expected.counts);
+    expect(rt.topicsPending.map((p) => p.start)).toEqual([1300]);
+    expect(rt.ring).toEqual([]);
   });
 
   it('keeps each write small: no entry over 20 KB, and the known-authors sketch only in its hourly snapshot', async () => {
