@@ -233,7 +233,12 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
     return { id: p.id, text: p.text, ...(p.url ? { url: p.url } : {}), ...(author ? { author } : {}), createdAt: p.createdAt };
   };
   const shownWaiting = (waiting.length > 0 ? waiting : answeredSubject === late ? [] : answered).slice(0, 5);
-  const examples = [...shownWaiting, ...late.slice(0, MAX_EXAMPLES - shownWaiting.length)].map(example);
+  // The matter the brand asked details about, before the details themselves: "Hab sie euch per DM geschickt" alone
+  // does not say what the customer waits for. Only while someone waits (for the brand or, asked, for themselves).
+  const shownIds = new Set(shownWaiting.map((p) => p.id));
+  const askedOf = new Set(t.state === 'answered' ? [] : [...shownWaiting.map((p) => p.authorId), ...t.customers.filter((c) => c.state === 'awaiting_customer').map((c) => c.authorId)]);
+  const matter = t.customers.filter((c) => askedOf.has(c.authorId)).flatMap((c) => c.askedAbout ?? []).filter((p) => !shownIds.has(p.id)).slice(0, 2);
+  const examples = [...matter, ...shownWaiting, ...late.slice(0, MAX_EXAMPLES - shownWaiting.length - matter.length)].map(example);
   const who = customer ?? (lang === 'de' ? 'Kunde' : 'customer');
   return {
     id: a.id,

@@ -142,6 +142,7 @@ export function customerSettles(t: ThreadState, authorId: string): PendingMessag
   if (c === undefined || c.state === 'answered') return [];
   c.state = 'answered';
   delete c.waitingSince;
+  delete c.askedAbout;
   const theirs = t.pending.filter((p) => p.authorId === authorId);
   t.pending = t.pending.filter((p) => p.authorId !== authorId);
   return theirs;
@@ -178,6 +179,10 @@ export function brandReplies(t: ThreadState, kind: ReplyKind, to: ReadonlySet<st
   for (const c of t.customers) {
     if (!to.has(c.authorId)) continue;
     if (kind === 'answer' || (kind === 'request_info' && c.state === 'awaiting_brand')) {
+      // The matter the details are for: their earliest message asked about stays (a second request after the details
+      // came is about the same matter).
+      if (kind === 'request_info') c.askedAbout = (c.askedAbout ?? t.pending.filter((p) => p.authorId === c.authorId)).slice(0, 2);
+      else delete c.askedAbout;
       c.state = kind === 'answer' ? 'answered' : 'awaiting_customer';
       delete c.waitingSince;
     } else if (kind === 'deflection' && c.state === 'awaiting_brand') {

@@ -80,6 +80,11 @@ export const CustomerState = z.object({
   waitingSince: z.string().optional(),
   /** Their first post in the thread and the latest ones (bounded): a brand reply to any of them addresses them. */
   ids: z.array(z.string()),
+  /**
+   * What the brand asked them for details about (their messages it had owed an answer to, at most two), kept until a real
+   * answer: once the details come, the alert shows the matter beside "Hab euch beides per DM geschickt".
+   */
+  askedAbout: z.array(PendingMessage).max(2).optional(),
   lastAt: z.string(),
 });
 export type CustomerState = z.infer<typeof CustomerState>;
@@ -210,6 +215,7 @@ export function startCycle(t: ThreadState): void {
   for (const c of t.customers) {
     Object.assign(c, { state: 'answered', complaint: false, followUps: 0, deflections: 0 });
     delete c.waitingSince;
+    delete c.askedAbout;
   }
   t.replies = [];
   t.deflections = 0;

@@ -250,6 +250,9 @@ describe('unanswered tracker: reply kinds', () => {
     expect(emitted[2]?.title).toMatch(/^Complaint from @kundin42 unanswered for 0 min/);
     expect(emitted[2]?.evidence).toMatchObject({ waitingSince: at(100).toISOString(), dueAt: at(160).toISOString(), waitedMinutes: 0 });
     expect(emitted[3]?.evidence).toMatchObject({ followUps: 0, priority: 'high', unansweredIds: ['twitter:c2'], brandReplies: ['request_info'], waitedMinutes: 60 });
+    // What the details are for is shown before them: the version number alone does not say what the customer waits for.
+    expect(emitted[1]?.examples.map((e) => e.text)).toEqual(['@AcmeHelp app crashes on start']);
+    expect(emitted[3]?.examples.map((e) => e.text)).toEqual(['@AcmeHelp app crashes on start', 'version 4.2.1 on Android 14']);
   });
 
   it('the customer\'s details after request_info put the thread back to awaiting the brand at once (de, QA ua2 f1)', async () => {
@@ -264,6 +267,23 @@ describe('unanswered tracker: reply kinds', () => {
     const last = emitted.at(-1);
     expect(last).toMatchObject({ severity: 'info', updatedAt: at(95).toISOString(), evidence: { state: 'awaiting_brand', waitingSince: at(95).toISOString() } });
     expect(last?.title).toMatch(/^Beschwerde von @kundin42 seit 0 min unbeantwortet/);
+    expect(last?.examples.map((e) => e.text)).toEqual(['@DB_Bahn Ihr habt meine Reservierung storniert, ohne Grund!', '@DB_Bahn Hab sie euch per DM geschickt.']);
+  });
+
+  it('once the brand has answered, the matter it had asked details about is history: the next complaint shows alone (de)', async () => {
+    const { emitted } = await run(
+      [
+        { id: 'g1', minute: 0, text: '@DB_Bahn Ihr habt meine Reservierung storniert, ohne Grund!', author: 'kundin42', complaint: true },
+        brandReply('g1r', 90, 'Oh nein! Kannst du uns deine Auftragsnummer per DM schicken?', 'de', 'g1'),
+        customer('g1c', 95, '@DB_Bahn Hab sie euch per DM geschickt.', { rootId: 'g1', parentId: 'g1r' }),
+        brandReply('g1a', 100, 'Danke! Wir haben die Reservierung wiederhergestellt und dir 10 Euro gutgeschrieben.', 'de', 'g1c'),
+        { id: 'g2', minute: 300, text: '@DB_Bahn Und jetzt ist mein Sitzplatz doppelt vergeben!', author: 'kundin42', complaint: true, rootId: 'g1', parentId: 'g1a' },
+      ],
+      420,
+    );
+    const last = emitted.at(-1);
+    expect(last?.status).toBe('open');
+    expect(last?.examples.map((e) => e.text)).toEqual(['@DB_Bahn Und jetzt ist mein Sitzplatz doppelt vergeben!']);
   });
 
   it('a follow-up ("immer noch keine Antwort") raises the priority of an overdue thread at once', async () => {
