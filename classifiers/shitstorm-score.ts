@@ -172,7 +172,9 @@ export function scoreWindow(stats: WindowStats, baselineShare: number, t: BurstT
   const newRatio = newNegatives / expectedNewNegatives;
   const allPass = surprise >= t.minSurprise && ratio >= t.minRatio;
   const newPass = t.newAuthorTest && newSurprise >= t.minSurprise && newRatio >= t.minRatio;
-  const topicPass = t.topicTest && (stats.topic?.surprise ?? 0) >= t.minSurprise && ratio >= t.minRatio;
+  // Not while one foreign thread dominates: its comments share its post's subject by nature, and the topic counts
+  // cannot set that thread aside as the volume tests do.
+  const topicPass = t.topicTest && !dominated && (stats.topic?.surprise ?? 0) >= t.minSurprise && ratio >= t.minRatio;
   const trigger: WindowScore['trigger'] = allPass ? 'negatives' : newPass ? 'new_authors' : topicPass ? 'topic' : 'negatives';
   const failed: string[] = [];
   if (!allPass && !newPass && !topicPass) {

@@ -707,6 +707,21 @@ describe('shitstorm: new authors and share significance', () => {
     expect(scoreWindow({ ...base, newNegativesCapped: 9 }, 0.3, { ...t, newAuthorTest: false }, new Set(), 0.1).passes).toBe(false);
   });
 
+  it('passes a window on a topic burst when the volume is not yet surprising, but not in a foreign thread that dominates', () => {
+    // 10 negatives where 3.6 are expected, from people the brand knows: neither volume test passes …
+    const plain = scoreWindow({ ...base, newNegativesCapped: 1 }, 0.3, t, new Set(), 0.5);
+    expect(plain.passes).toBe(false);
+    // … but 6 of them about a subject the brand's complaints almost never name is a storm taking shape.
+    const topic = { term: 'schimmel', posts: 6, of: 10, usualRate: 0.001, surprise: 12 };
+    const burst = scoreWindow({ ...base, newNegativesCapped: 5, topic }, 0.3, t, new Set(), 0.5);
+    expect(burst).toMatchObject({ passes: true, trigger: 'topic', topic: { term: 'schimmel' } });
+    // A foreign thread holding most of them: its comments share its subject by nature; set aside, as for volume.
+    expect(scoreWindow({ ...base, newNegativesCapped: 5, topic, topThreadNegatives: 6 }, 0.3, t, new Set(), 0.5).passes).toBe(false);
+    // The brand's own post flooded is the storm itself: its subject counts.
+    expect(scoreWindow({ ...base, newNegativesCapped: 5, topic, topThreadNegatives: 6, topThreadId: 'own' }, 0.3, t, new Set(['own']), 0.5).passes).toBe(true);
+    expect(scoreWindow({ ...base, newNegativesCapped: 5, topic }, 0.3, { ...t, topicTest: false }, new Set(), 0.5).passes).toBe(false);
+  });
+
   it('requires the negative share to be up beyond chance (binomial tail), not just by 10 points', () => {
     expect(binomialSurprise(6, 20, 0.17)).toBeLessThan(1); // p ≈ 0.11: a launch's noise in a small brand
     expect(binomialSurprise(6, 8, 0.17)).toBeGreaterThan(3);
