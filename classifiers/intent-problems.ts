@@ -26,6 +26,9 @@ export const PROBLEM_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question
     '(?:komme|kommen|kommt man) (?:nicht|nicht mehr) (?:rein|ins konto|in die app)|reinkomme|(?:kann|können) (?:mich )?(?:nicht|nicht mehr) (?:einloggen|anmelden)',
     'stopped (?:working|heating|cooling|charging|turning on|loading|responding|connecting|spinning)|(?:won\'t|wont|doesn\'t|doesnt|does not|will not|can\'t|cant) (?:turn on|switch on|start|charge|load|open|close|heat|cool|connect|work|let me (?:log|sign) in)',
     'not working|damaged|broken|broke|cracked|snapped|shattered|leaking|leaks|faulty|defective|dead on arrival|crash*|freez*|glitch*|bugs?|error*|buffering|outage|(?:is|are|went|goes) down',
+    // Supply cut: "keine Heizung", Austrian "ka Netz", "s Internet scho wieder weg", "no water since 6am".
+    `(?:keine|ka|koa) (?:heizung|wärme|netz|internet|empfang|verbindung)|kein (?:wasser|gas)|(?:internet|netz|wlan|strom|wasser|heizung|empfang|verbindung) ${gap(1)}(?:ist |isch |is )?(?:scho |schon |schon wieder |scho wieder |wieder |komplett |ganz )?(?:weg|futsch|tot)`,
+    'no (?:water|heating|hot water|gas|heat)|(?:wiped|deleted|lost) (?:my|our|all (?:my|our)) (?:files|data|photos|folder|work|emails|messages)|(?:sync|update) ' + gap(2) + '(?:wiped|deleted|lost)|logs? (?:me|us) out',
     'keeps (?:crashing|freezing|dropping|disconnecting|logging me out|restarting|buffering|cutting out)|logging me out|locked out|(?:signal|wifi|internet|connection|broadband|network) (?:is |has been |keeps )?(?:proper |completely |totally |still |just )?(?:dead|down|gone|dropping|cutting out)|no (?:signal|service|internet|wifi|power|connection)|(?:can\'t|cant|cannot|unable to) (?:log in|sign in|login|connect|send|make calls)',
   ].join('|')],
   ['delivery', [
@@ -39,6 +42,10 @@ export const PROBLEM_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question
     '(?:marked|shows|showing|says) (?:as )?(?:delivered|arriving)|(?:arrived|came|turned up|showed up) ' + gap(4) + '(?:late|cold|soaked|wet|open)',
     '(?:stone|ice) cold|cold (?:food|burger|pizza|chips|fries|meal|curry)|(?:wrong|someone else\'s|somebody else\'s) (?:address|item|items|order|parcel|package|food)',
     'lost (?:my |our |the )?(?:parcel|package|bags?|luggage|suitcase|order|delivery)|(?:bags?|luggage|suitcase|suitcases) (?:left|lost|missing|went missing|still in|ended up)|missing (?:item|items|parcel|package|bags?|order)',
+    // The service itself not delivered: a train or flight cancelled by the company (not the customer cancelling).
+    `(?:zug|züge|flug|flüge|bus|fähre|verbindung|fahrt|anschluss|sbb|ice|ic|railjet|s-bahn) ${gap(3)}(?:fällt|fiel|fallen|ist|wurde|wird|sind) ${gap(2)}(?:aus|ausgefallen|gestrichen|annulliert)|(?:flug|zug|verbindung|fahrt) ${gap(3)}(?:gestrichen|annulliert)|(?:sitze|sitzen|stecke|stecken|hänge|hängen) ${gap(5)}fest`,
+    `(?:train|trains|flight|flights|bus|ferry|service|connection) ${gap(4)}(?:cancelled|canceled|axed|scrapped|terminated)|cancell?ed (?:my|our|the) (?:flight|train|trip|connection|booking)|stranded|stuck at (?:the )?(?:airport|station|gate)`,
+    `(?:sent|gave|delivered|shipped) (?:me |us |my [\\p{L}]+ )?(?:the )?wrong|falsche (?:dosierung|dosis|packung|medikament*)|(?:geschickt|geliefert) ${gap(3)}statt|(?:being prepared|in bearbeitung|in progress|processing) for ${COUNT} (?:days|weeks)|(?:seit|since) ${COUNT} (?:tagen|wochen|days|weeks) (?:in bearbeitung|unterwegs|in transit|being prepared)|(?:hängt|hängen|steckt|stecken|stuck) ${gap(4)}(?:bei|at|with|in) (?:dhl|dpd|hermes|gls|ups|fedex|customs|zoll|der post|royal mail|evri)`,
     `delay*|late delivery|${COUNT} (?:mins|minutes|hours|hrs|days|weeks) late|(?:arriving|arrive|delivered) in ${COUNT} (?:weeks|months)|(?:waiting|waited) ${gap(4)}for (?:my|the|our|a|an) ${gap(1)}(?:parcel|package|order|delivery|food|burger|pizza|bed|sofa|bags?|luggage)`,
   ].join('|')],
   ['billing', [
@@ -46,6 +53,8 @@ export const PROBLEM_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question
     `rechnung ${gap(3)}(?:falsch|fehlerhaft|zu hoch|höher|doppelt)|falsche (?:rechnung|abrechnung|abbuchung)|zu viel (?:berechnet|abgebucht|bezahlt|verlangt)|doppelt (?:abgebucht|berechnet|bezahlt|kassiert)`,
     `(?:preis|preise|abschlag|abschlagszahlung|beitrag|beiträge|gebühr|gebühren|grundgebühr|tarif) ${gap(4)}(?:erhöht|verdoppelt|gestiegen|angehoben)|erhöht ${gap(6)}(?:preis|preise|abschlag|beitrag|beiträge|gebühr|gebühren)`,
     `(?:buchen|bucht) ${gap(4)}ab|(?:weiter|trotzdem|immer noch) (?:abgebucht|abbuchen|kassiert|berechnet)|nimmt ${gap(1)}[\\p{N}]+(?:[,.][\\p{N}]+)?`,
+    `(?:entschädigung|erstattung|rückerstattung|geld|gutschrift) ${gap(4)}(?:verweigert|abgelehnt|nicht (?:gezahlt|bezahlt|überwiesen|erstattet)|nie (?:gezahlt|bezahlt|überwiesen|angekommen))|verweigert ${gap(2)}(?:die |eine )?(?:entschädigung|erstattung)|(?:überweisung|zahlung|geld|lastschrift) ${gap(4)}(?:hängt|hängen|verschwunden|weg|nicht angekommen|zurückgebucht)|säumniszuschl*|zuschlag|zuschläge|mahnspesen`,
+    `(?:compensation|refund|chargeback|money|payout) ${gap(4)}(?:refused|denied|rejected|never|still (?:nothing|not|hasn't|pending)|not (?:paid|received))|(?:hasn't|hasnt|has not|haven't|never|still not|yet to) (?:paid|refunded|reimbursed)(?: (?:me|us|the|my|our))?|back-?bill(?:ed|ing)?|chargeback`,
     'charg(?:ed|ing|es) (?:me|us|my|our)|(?:stop|keep|keeps|still) (?:charging|billing|taking|debiting)|overcharg*|double charged|charged (?:twice|double|again)',
     `(?:took|taken|taking|take) (?:${COUNT}|another|my|our) (?:payments?|money)|refund (?:still |is |was )?(?:owed|due|pending|missing|never|not)|(?:still|never) (?:got|received|had) (?:my |a |the )?refund|no refund`,
     `(?:bill|price|prices|direct debit|payment|premium|tariff|fees?) ${gap(3)}(?:went up|goes up|going up|up from|increased|doubled|hiked)|put (?:my |our |the )?${gap(2)}up (?:from|to|by)|price (?:hike|rise|increase)|wrong (?:bill|amount|charge)|hidden (?:fee|fees|charges)|late fee|debt collect*`,
@@ -59,11 +68,14 @@ export const PROBLEM_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question
     `no (?:reply|response|answer|call ?back)|(?:nobody|no one|noone|no-one) ${gap(1)}(?:picked up|picks up|answers|answered|replies|replied|responds|responded|gets back|got back|called back|at the desk|working)`,
     `(?:still )?waiting (?:on|for) (?:a |any |their |your )?(?:reply|response|answer|callback|call back)|waiting for (?:[\\p{L}\\p{N}@_]+ ){1,2}to (?:reply|respond|answer|call)`,
     `(?:emailed|called|messaged|rang|phoned|dmed|dm'd|wrote to) ${gap(3)}${COUNT} times|${COUNT} (?:emails|calls|messages|dms)|(?:won't|wont|doesn't|never) (?:reply|respond|answer|call back)`,
+    `(?:hotline|notdienst|kundendienst|kundenservice|service|support|shop|händler|filiale|verkäufer) ${gap(3)}(?:geht nicht ran|geht keiner ran|antwortet (?:nicht|nicht mehr|nie)|meldet sich (?:nicht|nie)|reagiert (?:nicht|nie))|(?:niemand|keiner|koaner|kaner) (?:am|an der|im) (?:schalter|telefon|counter|service)|(?:ruft|rufen) ${gap(2)}(?:zruck|zurück) ${gap(1)}(?:an)?`,
+    `copy-?paste|(?:same|generic|canned|scripted) (?:replies|responses|answers|reply|response)|(?:is|are) (?:anyone|anybody|someone) ${gap(2)}(?:actually )?(?:going to|gonna|ever going to) (?:answer|reply|respond|get back)|(?:support|customer service|they) (?:just |only )?(?:sends?|keeps? sending) (?:me )?(?:copy|the same|generic|canned)`,
     'auto-?reply|automated (?:reply|response)|recorded message|chat ?bots?|bot keeps|on hold|hold music|(?:can\'t|cant|cannot|couldn\'t|unable to) (?:reach|contact|get through|get hold of|speak to|talk to)|ignor(?:ed|ing) (?:me|us|my)',
   ].join('|')],
   ['staff_behaviour', [
     'unfreundlich*|angepampt|angeschnauzt|angemotzt|angeblafft|angeschrien|angebrüllt|angepöbelt|ausgelacht|beleidigt|pampig*|patzig*|grantler|grantig|herablassend|von oben herab|respektlos|unhöflich|aufgelegt',
     `(?:behandelt|behandeln) ${gap(3)}(?:wie|als)|ohne ein (?:wort|gruß|hallo)|augen verdreht|${STAFF_DE} ${gap(6)}(?:geworfen|geschmissen|geknallt|ignoriert|angeschnauzt|angemotzt|angeschrien|unfreundlich|frech)`,
+    `(?:aufgeschwatzt|aufschwatzen|aufgequatscht|angedreht|untergejubelt)|${STAFF_EN} ${gap(4)}on (?:his|her|their) phone|${STAFF_DE} ${gap(4)}(?:am handy|telefoniert)|(?:so|very|really) condescending|mis-?sold|pushy`,
     'rude*|rolled (?:her|his|their) eyes|eye-?roll*|eye roll*|attitude|condescending|patronis*|patroniz*|unprofessional|unhelpful|impolite|hung up (?:on )?(?:me|us)',
     `(?:laughed|shouted|yelled|swore|screamed|sneered|snapped) at (?:me|us)|told (?:me|us) to ${gap(2)}(?:figure|sort|deal|go away|shut|calm|get lost)|treated (?:me|us) like|${STAFF_EN} ${gap(5)}(?:chucked|threw|thrown|dumped|kicked|ignored me|refused)`,
   ].join('|')],

@@ -12,7 +12,7 @@ import { PROBLEM_PATTERNS } from './intent-problems.ts';
 import { compileAlternation, scanTokens } from './cues-regex.ts';
 import type { PreparedText } from './text.ts';
 
-const INTENT_PATTERNS: Array<[Exclude<Intent, 'question'>, string]> = [
+export const INTENT_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question'>, string]> = [
   // Unreachable first: "keine Antwort auf meine Rechnungsfrage" is foremost a service failure.
   ['support_unreachable', 'hotline*|warteschleife*|wartezeit|keine (?:antwort|rückmeldung|reaktion|rückruf)|nicht erreichbar|niemand (?:erreichbar|meldet sich|geht ran|antwortet)|niemanden erreicht|kein durchkommen|dauerbesetzt|chat|rückrufservice|rückruf*|kontaktformular|funkstille|unbeantwortet|kundenservice ist nicht|on hold|hold music|no (?:reply|response|answer|call ?back)|(?:can\'t|cant|cannot|couldn\'t|unable to) (?:reach|contact|get through|get hold|speak to|talk to)|nobody (?:answers|replies|responds|picks up)|no one (?:answers|replies|responds|picks up)|haven\'t heard back|never heard back|live chat|call centre|call center|customer service line|0800'],
   ['billing', 'rechnung*|mahnung*|mahngebühr*|inkasso*|zahlungserinnerung|abbuchung*|abgebucht|lastschrift*|abrechnung*|gutschrift*|erstattung*|rückerstattung*|abschlag*|gebühr*|zu viel berechnet|doppelt (?:abgebucht|berechnet)|bezahlt|zahlung*|bill|bills|billing|billed|invoice*|charge|charged|charges|overcharged|refund*|payment*|debt collect*|collections|late fee|fees?|direct debit|statement|price (?:hike|increase)|money back'],

@@ -6,6 +6,8 @@ import { compileAlternation, matchPrefixes, requiredLiteral, requiredLiterals, s
 import { DE_CUES } from '../../../classifiers/cues-de.ts';
 import { EN_CUES } from '../../../classifiers/cues-en.ts';
 import { prepare } from '../../../classifiers/text.ts';
+import { INTENT_PATTERNS } from '../../../classifiers/intents.ts';
+import { PROBLEM_PATTERNS } from '../../../classifiers/intent-problems.ts';
 
 describe('cue pattern syntax', () => {
   it('turns spaces into whitespace-or-hyphen, * into a word ending, and accepts both umlaut spellings', () => {
@@ -68,6 +70,9 @@ describe('prefix filter', () => {
   it.each([
     ['German cues', DE_CUES.map((c) => c.pattern)],
     ['English cues', EN_CUES.map((c) => c.pattern)],
+    // Also proves every intent pattern compiles: the indexed matcher builds an alternative's regex only when a text needs it.
+    ['intent topics', INTENT_PATTERNS.map(([, p]) => p)],
+    ['intent failure phrases', PROBLEM_PATTERNS.map(([, p]) => p)],
   ])('%s: filtered and unfiltered scans agree on the demo data', (_name, patterns) => {
     expect(agreeingMatches(patterns, [...demoTexts, ...extra])).toBeGreaterThan(50);
   });

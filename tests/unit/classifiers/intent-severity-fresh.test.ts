@@ -21,8 +21,13 @@
  * error on complaints): fresh 0.384 → 0.493, 0.493 → 0.027 (question precision 0.57 → 1.00, billing recall 0.44 →
  * 0.59); held-out 0.393 → 0.429, 0.714 → 0.357 (question precision 0.53 → 0.67). The fresh posts were the ones the rules
  * were written against, so their figure after is a development figure; the held-out one is the honest estimate.
- * Most remaining intent misses are complaints the classifier does not flag (their topic words are then not reported)
- * and intents the topic lists do not know ("niemand am Schalter", a pharmacy's wrong dose as a wrong delivery).
+ * Most remaining intent misses were complaints the classifier does not flag (their topic words are then not reported)
+ * and intents the topic lists did not know ("niemand am Schalter", a pharmacy's wrong dose as a wrong delivery).
+ * A later session wrote failure-phrase families from the fresh posts' misses (intent-problems.ts: a train or flight
+ * cancelled by the company, stranded, a wrong dose sent, an order stuck at the carrier; supply cut, "ka Netz", "s
+ * Internet scho wieder weg", files wiped; compensation refused, a transfer hanging, surcharges, back-billing; a hotline
+ * or shop that does not answer, nobody at the desk, copy-paste replies; mis-selling, staff on their phone): fresh
+ * 0.493 → 0.685, held-out (not read for them) 0.429 → 0.500.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,7 +44,7 @@ interface Row {
 }
 
 // A little under the figures after the rules (the header of this file has them); each is above the figure before.
-const FLOOR = { fresh: { intentHitRate: 0.47, severityMae: 0.06 }, held: { intentHitRate: 0.4, severityMae: 0.4 } } as const;
+const FLOOR = { fresh: { intentHitRate: 0.6, severityMae: 0.06 }, held: { intentHitRate: 0.45, severityMae: 0.4 } } as const;
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures');
 
