@@ -27,7 +27,11 @@
  * cancelled by the company, stranded, a wrong dose sent, an order stuck at the carrier; supply cut, "ka Netz", "s
  * Internet scho wieder weg", files wiped; compensation refused, a transfer hanging, surcharges, back-billing; a hotline
  * or shop that does not answer, nobody at the desk, copy-paste replies; mis-selling, staff on their phone): fresh
- * 0.493 → 0.685, held-out (not read for them) 0.429 → 0.500.
+ * 0.493 → 0.685, held-out (not read for them) 0.429 → 0.500; then complaint cues from the fresh posts the classifier did
+ * not flag (an order in processing or in transit for days, the wrong item or dose sent, a back-bill, "what's the point
+ * of …", "wozu zahle ich eigentlich", a fee although the customer paid on time, a service that used to be free, staff
+ * laughing at or talking down to the customer, a driver on the phone): fresh 0.685 → 0.767 (70 of 73 complaints
+ * flagged, 62 before), held-out 0.500 → 0.536; severity unchanged (0.027 / 0.357).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,7 +48,7 @@ interface Row {
 }
 
 // A little under the figures after the rules (the header of this file has them); each is above the figure before.
-const FLOOR = { fresh: { intentHitRate: 0.6, severityMae: 0.06 }, held: { intentHitRate: 0.45, severityMae: 0.4 } } as const;
+const FLOOR = { fresh: { intentHitRate: 0.72, severityMae: 0.06 }, held: { intentHitRate: 0.45, severityMae: 0.4 } } as const;
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures');
 
