@@ -3,7 +3,8 @@
  * Only configuration (brand names) and catalogue labels are rendered here, always through the escaping `html`.
  */
 import type { AppConfig } from '../src/config.ts';
-import { AlertKind, AlertStatus, Intent, SentimentLabel } from '../src/model.ts';
+import { AlertKind, AlertStatus, Channel, Intent, SentimentLabel } from '../src/model.ts';
+import { SEVERITY_LEVELS } from '../src/store/query.ts';
 import { html, type SafeHtml } from './html.ts';
 import { t, type UiLang } from './i18n.ts';
 
@@ -58,6 +59,8 @@ ${select('postLang', t(lang, 'common.language'), html`<option value="">${t(lang,
 ${select('complaint', t(lang, 'common.complaint'), yesNo)}
 ${select('sentiment', t(lang, 'common.sentiment'), enumOptions(lang, SentimentLabel.options, (v) => t(lang, `sentiment.${v as SentimentLabel}`)))}
 ${select('intent', t(lang, 'common.intents'), enumOptions(lang, Intent.options, (v) => t(lang, `intent.${v as Intent}`)))}
+${select('severity', t(lang, 'search.severity'), enumOptions(lang, SEVERITY_LEVELS.map(String), (v) => t(lang, `complaintSeverity.${v as '0'}`)))}
+${select('channel', t(lang, 'search.channel'), enumOptions(lang, Channel.options, (v) => t(lang, `channel.${v as Channel}`)))}
 <label>${t(lang, 'search.from')} <input type="date" name="from"></label>
 <label>${t(lang, 'search.to')} <input type="date" name="to"></label>
 ${select('sort', t(lang, 'search.sort'), sorts)}
@@ -70,7 +73,7 @@ ${status}
 <section class="results">
 <h2>${t(lang, 'search.histogram')}</h2>
 <div class="chart-box"><canvas id="histogram" aria-label="${t(lang, 'search.histogram')}"></canvas></div>
-<p class="hit-count" id="hit-count"></p>
+<p class="hit-count"><span id="hit-count"></span> <a id="csv-link" class="csv-link" href="/api/mentions.csv" download title="${t(lang, 'search.csvTitle')}">${t(lang, 'search.csv')}</a></p>
 <ol class="posts" id="results"></ol>
 <nav class="pager" id="pager"></nav>
 </section>

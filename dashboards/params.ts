@@ -6,11 +6,11 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { formatZodIssues } from '../src/config.ts';
-import { AlertKind, AlertStatus, Intent, Lang, SentimentLabel } from '../src/model.ts';
+import { AlertKind, AlertStatus, Channel, Intent, Lang, SentimentLabel } from '../src/model.ts';
 import { parseTextQuery } from '../src/store/analysis.ts';
 import { StoreQueryError } from '../src/store/errors.ts';
 import { FACET_FIELDS, type HistogramQuery, type MentionFilters, type SearchQuery } from '../src/store/port.ts';
-import { startOfLocalDay } from '../src/store/query.ts';
+import { SEVERITY_LEVELS, startOfLocalDay } from '../src/store/query.ts';
 
 /** A request the client can fix: answered with 400 and the listed problems. */
 export class BadRequestError extends Error {
@@ -116,6 +116,13 @@ const BoolParam = z.enum(['true', 'false'], { error: 'true or false' }).transfor
 const SourceParam = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case source names such as twitter');
 const BrandParam = z.string().min(1).max(64);
 
+/** A complaint severity: 0 (no complaint) or 1..4 (no explicit reproach, disapproval, accusation, blame). */
+const SeverityParam = z
+  .enum(SEVERITY_LEVELS.map(String) as [string, ...string[]], { error: 'complaint severities 0 to 4 (0 = no complaint, 1 = no explicit reproach … 4 = blame)' })
+  .transform(Number);
+
+const ChannelParam = z.enum(Channel.options, { error: `channels: ${Channel.options.join(', ')}` });
+
 const filterShape = {
   q: single(SearchTextParam.optional()),
   brand: list(BrandParam),
@@ -124,6 +131,8 @@ const filterShape = {
   complaint: single(BoolParam.optional()),
   sentiment: list(SentimentLabel),
   intent: list(Intent),
+  severity: list(SeverityParam),
+  channel: list(ChannelParam),
   from: single(DayOrTimeParam.optional()),
   to: single(DayOrTimeParam.optional()),
   tz: single(TimeZoneParam.optional()),
@@ -145,6 +154,12 @@ export const MentionSearchParams = z
   .strict()
   .superRefine(checkRange);
 export type MentionSearchParams = z.infer<typeof MentionSearchParams>;
+
+/** `GET /api/mentions.csv`: the search's filters and sort; the file holds every match up to its limit, unpaged. */
+export const MentionExportParams = z
+  .object({ ...filterShape, sort: single(z.enum(['newest', 'oldest', 'relevance']).optional()) })
+  .strict()
+  .superRefine(checkRange);
 
 export const HistogramParams = z
   .object({ ...filterShape, interval: single(z.enum(['5m', '1h', '1d', '1w']).default('1h')) })
@@ -194,7 +209,7 @@ export const UnansweredParams = z
   })
   .strict();
 
-export function filtersFrom(p: z.infer<typeof HistogramParams> | MentionSearchParams): MentionFilters {
+export function filtersFrom(p: z.infer<typeof HistogramParams> | z.infer<typeof MentionExportParams> | MentionSearchParams): MentionFilters {
   return {
     text: p.q,
     brands: p.brand,
@@ -203,6 +218,8 @@ export function filtersFrom(p: z.infer<typeof HistogramParams> | MentionSearchPa
     complaint: p.complaint,
     sentiments: p.sentiment,
     intents: p.intent,
+    severities: p.severity,
+    channels: p.channel,
     from: p.from === undefined ? undefined : instantOf(p.from, p.tz),
     to: p.to === undefined ? undefined : instantOf(p.to, p.tz),
     byBrand: p.byBrand,
@@ -211,6 +228,10 @@ export function filtersFrom(p: z.infer<typeof HistogramParams> | MentionSearchPa
 
 export function searchQueryFrom(p: MentionSearchParams): SearchQuery {
   return { ...filtersFrom(p), sort: p.sort ?? (p.q ? 'relevance' : 'newest'), page: p.page, size: p.size, facets: p.facets };
+}
+
+export function exportQueryFrom(p: z.infer<typeof MentionExportParams>): SearchQuery {
+  return { ...filtersFrom(p), sort: p.sort ?? (p.q ? 'relevance' : 'newest') };
 }
 
 export function histogramQueryFrom(p: z.infer<typeof HistogramParams>): HistogramQuery {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { log, logWarningsOnly } from './log.ts';
+import { Channel } from './model.ts';
 import { STAGES, startService, type StageName } from './pipeline.ts';
 import { whenNpmParentExits } from './parent-watch.ts';
 import { idleUntilSignalled } from './idle.ts';
@@ -31,6 +32,34 @@ function positive(value: string): number {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `--severity 3 --severity 4` or `--severity 3,4`: complaint severities 0 (no complaint) to 4. */
+function severities(value: string, previous: number[]): number[] {
+  const levels = value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+  for (const level of levels) {
+    if (!/^[0-4]$/.test(level)) throw new InvalidArgumentError('expected complaint severities 0 to 4 (0 = no complaint), one or a comma list');
+  }
+  return [...previous, ...levels.map(Number)];
+}
+
+/** `--channel reply --channel review` or `--channel reply,review`. */
+function channels(value: string, previous: Channel[]): Channel[] {
+  const names = value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+  const wrong = names.filter((n) => !(Channel.options as readonly string[]).includes(n));
+  if (wrong.length > 0 || names.length === 0) throw new InvalidArgumentError(`expected channels of ${Channel.options.join(', ')}, one or a comma list`);
+  return [...previous, ...(names as Channel[])];
+}
+
+interface SearchOptions {
+  brand: string[];
+  complaint?: boolean;
+  severity: number[];
+  channel: Channel[];
+  size: number;
+  json?: boolean;
+  csv?: boolean;
+  config?: string;
 }
 
 /** Runs until SIGINT/SIGTERM, then drains: finish the batch in hand, commit, close the store. */
@@ -175,13 +204,25 @@ export function buildProgram(): Command {
     .argument('[text]', 'full-text query: words and "phrases" all required, A OR B, -word or NOT word to exclude, word* for a prefix')
     .option('-b, --brand <id>', 'brand filter; repeatable', collect, [])
     .option('--complaint', 'only complaints')
+    .option('--severity <levels>', 'complaint severity 0-4 (0 = no complaint); repeatable or a comma list', severities, [])
+    .option('--channel <names>', `channel (${Channel.options.join(', ')}); repeatable or a comma list`, channels, [])
     .option('-n, --size <n>', 'hits (1-200)', hitCount, 20)
-    .option('--json', 'JSON lines output')
+    .addOption(new Option('--json', 'JSON lines output').conflicts('csv'))
+    .option('--csv', 'every match (up to 10,000, --size aside) as CSV with a byte order mark, as the dashboard exports it')
     .option('-c, --config <file>', 'config file')
-    .action(async (text: string | undefined, o: { brand: string[]; complaint?: boolean; size: number; json?: boolean; config?: string }) => {
+    .action(async (text: string | undefined, o: SearchOptions) => {
       logWarningsOnly();
       const { runSearch } = await import('./commands/search.ts');
-      await runSearch(loadConfig(o.config), { text, brands: o.brand, complaint: o.complaint, size: o.size, json: o.json });
+      await runSearch(loadConfig(o.config), {
+        text,
+        brands: o.brand,
+        complaint: o.complaint,
+        severities: o.severity,
+        channels: o.channel,
+        size: o.size,
+        json: o.json,
+        csv: o.csv,
+      });
     });
 
   return program;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { foldedTerm, searchText, type TextQuery, type TextTerm } from './analysis.ts';
 import { PLAIN_FIELDS, PREFIX_FIELDS, STEMMED_FIELDS, TEXT_FIELDS } from './es-template.ts';
 import type { FacetCount, FacetField, MentionFilters } from './port.ts';
-import { FACET_SIZE, parseInstant, type ResolvedSort } from './query.ts';
+import { checkSeverities, FACET_SIZE, parseInstant, type ResolvedSort } from './query.ts';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -78,7 +78,7 @@ export function mentionQuery(filters: MentionFilters): { query: Query; hasText: 
     (text.required.length > 0 ? must : filter).push(textQuery(text));
   }
   const hasText = must.length > 0;
-  const anyOf = (field: string, values: readonly string[] | undefined): void => {
+  const anyOf = (field: string, values: ReadonlyArray<string | number> | undefined): void => {
     // An empty list means "nothing picked": no restriction (an empty terms query would match nothing).
     if (values?.length) filter.push({ terms: { [field]: [...values] } });
   };
@@ -87,6 +87,8 @@ export function mentionQuery(filters: MentionFilters): { query: Query; hasText: 
   anyOf('lang', filters.langs);
   anyOf('sentiment.label', filters.sentiments);
   anyOf('intents', filters.intents);
+  anyOf('complaint.severity', checkSeverities(filters.severities));
+  anyOf('channel', filters.channels);
   if (filters.complaint !== undefined) filter.push({ term: { 'complaint.isComplaint': filters.complaint } });
   if (filters.byBrand !== undefined) filter.push({ term: { 'author.isBrand': filters.byBrand } });
   if (filters.threadRootId !== undefined) filter.push({ term: { 'thread.rootId': filters.threadRootId } });
@@ -117,6 +119,8 @@ const FACET_FIELD: Record<FacetField, string> = {
   sentiments: 'sentiment.label',
   intents: 'intents',
   complaint: 'complaint.isComplaint',
+  severities: 'complaint.severity',
+  channels: 'channel',
 };
 
 export function facetAggregations(facets: readonly FacetField[]): Record<string, estypes.AggregationsAggregationContainer> {
@@ -140,7 +144,8 @@ export function facetCounts(
   const out: Partial<Record<FacetField, FacetCount[]>> = {};
   for (const facet of facets) {
     const agg = aggregations?.[`facet_${facet}`];
-    // Booleans come back as 1/0 with key_as_string "true"/"false", the values the embedded store reports.
+    // Booleans come back as 1/0 with key_as_string "true"/"false", the values the embedded store reports; severities
+    // as numbers, reported as text like every facet value.
     const buckets = agg === undefined ? [] : TermsAggregate.parse(agg).buckets;
     out[facet] = buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }));
   }

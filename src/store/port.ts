@@ -2,7 +2,7 @@
  * The Store port. Two adapters implement it: the embedded SQLite adapter (default) and `elasticsearch.ts`.
  * Both pass tests/contract/store.contract.ts.
  */
-import type { Alert, AlertKind, AlertStatus, Classified, Intent, Lang, SentimentLabel } from '../model.ts';
+import type { Alert, AlertKind, AlertStatus, Channel, Classified, Intent, Lang, SentimentLabel } from '../model.ts';
 
 export interface MentionFilters {
   /**
@@ -17,6 +17,13 @@ export interface MentionFilters {
   complaint?: boolean;
   sentiments?: SentimentLabel[];
   intents?: Intent[];
+  /**
+   * Complaint severity (`complaint.severity`), any of: 1..4 for complaints (no explicit reproach, disapproval,
+   * accusation, blame), 0 for posts that are no complaint. Anything else throws StoreQueryError.
+   */
+  severities?: number[];
+  /** Where the post stands (`channel`: post, reply, page_comment, …), any of. */
+  channels?: Channel[];
   /** Inclusive lower bound on createdAt (ISO). */
   from?: string;
   /** Exclusive upper bound on createdAt (ISO). */
@@ -27,7 +34,8 @@ export interface MentionFilters {
   threadRootId?: string;
 }
 
-export const FACET_FIELDS = ['brands', 'sources', 'langs', 'sentiments', 'intents', 'complaint'] as const;
+/** `severities` counts by `complaint.severity` as text ("0" for posts that are no complaint … "4"). */
+export const FACET_FIELDS = ['brands', 'sources', 'langs', 'sentiments', 'intents', 'complaint', 'severities', 'channels'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 export interface SearchQuery extends MentionFilters {

@@ -46,6 +46,22 @@ export function resolveAlertLimit(query: AlertQuery): number {
   return limit;
 }
 
+/** Complaint severities a filter may name: 0 (no complaint) and the X-CI levels 1..4 (model.ts Complaint). */
+export const SEVERITY_LEVELS = [0, 1, 2, 3, 4] as const;
+
+/**
+ * The severity filter, checked the same way in both adapters: Elasticsearch maps the field as a byte and would
+ * fail on 300 with a mapping error, where the embedded store would quietly match nothing.
+ */
+export function checkSeverities(severities: readonly number[] | undefined): readonly number[] | undefined {
+  for (const s of severities ?? []) {
+    if (!(SEVERITY_LEVELS as readonly number[]).includes(s)) {
+      throw new StoreQueryError(`severity must be one of ${SEVERITY_LEVELS.join(', ')} (0 = no complaint), got ${s}`);
+    }
+  }
+  return severities;
+}
+
 /** Parses an ISO bound from a query into epoch milliseconds. */
 export function parseInstant(value: string, name: string): number {
   const ms = Date.parse(value);

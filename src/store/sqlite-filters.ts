@@ -3,7 +3,7 @@
  * is analysed (analysis.ts) and every resulting term is quoted, so user input can never become FTS5 syntax.
  */
 import { analyse, foldedTerm, searchText, type TextQuery, type TextTerm } from './analysis.ts';
-import { parseInstant } from './query.ts';
+import { checkSeverities, parseInstant } from './query.ts';
 import type { MentionFilters } from './port.ts';
 
 export type SqlValue = string | number;
@@ -95,6 +95,9 @@ export function mentionSql(filters: MentionFilters): MentionSql | undefined {
   if (filters.sources?.length) conditions.push(inList('m.source', filters.sources, params));
   if (filters.langs?.length) conditions.push(inList('m.lang', filters.langs, params));
   if (filters.sentiments?.length) conditions.push(inList('m.sentiment', filters.sentiments, params));
+  const severities = checkSeverities(filters.severities);
+  if (severities?.length) conditions.push(inList('m.severity', severities, params));
+  if (filters.channels?.length) conditions.push(inList('m.channel', filters.channels, params));
   if (filters.complaint !== undefined) {
     conditions.push('m.complaint = ?');
     params.push(filters.complaint ? 1 : 0);

@@ -1,13 +1,14 @@
 /**
  * Schema of the embedded store. Each mention is kept whole as JSON (the document the API returns) plus the
- * columns filters, facets and sorting need; brands and intents are many-valued, so they get their own tables.
+ * columns filters, facets and sorting need (v5 adds severity and channel); brands and intents are many-valued, so
+ * they get their own tables.
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { analyse } from './analysis.ts';
 
 /** Bump with a migration step when the schema changes; a newer file than this code is refused. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const DDL_V1 = `
 CREATE TABLE mentions (
@@ -100,6 +101,15 @@ export function ftsColumns(m: { title?: string | undefined; text: string; lang?:
 /** The part of a stored document that is indexed; checked rather than trusted, like every read of a document. */
 const IndexedDoc = z.object({ title: z.string().optional(), text: z.string(), lang: z.string().optional() });
 
+/** Calls `visit` with every stored document (parsed JSON, unchecked) and its row id, for migrations that rewrite rows. */
+function forEachDocument(db: Database, visit: (rid: number, doc: unknown) => void): void {
+  // In pages: better-sqlite3 cannot write while a statement on the same connection is still being iterated.
+  const page = db.prepare<[number], { rid: number; doc: string }>('SELECT rid, doc FROM mention_docs WHERE rid > ? ORDER BY rid LIMIT 1000');
+  for (let rows = page.all(0); rows.length > 0; rows = page.all(rows.at(-1)?.rid ?? Infinity)) {
+    for (const row of rows) visit(row.rid, JSON.parse(row.doc));
+  }
+}
+
 /**
  * Drops and rebuilds the full-text table from the stored documents: FTS5 cannot add a column, and the table is
  * contentless, so its rows cannot be rewritten from themselves.
@@ -114,11 +124,7 @@ function rebuildFullText(db: Database): void {
       tokenize = 'unicode61 remove_diacritics 0'
     );`);
   const insert = db.prepare<[number, string, string, string]>('INSERT INTO mentions_fts (rowid, de, en, folded) VALUES (?, ?, ?, ?)');
-  // In pages: better-sqlite3 cannot write while a statement on the same connection is still being iterated.
-  const page = db.prepare<[number], { rid: number; doc: string }>('SELECT rid, doc FROM mention_docs WHERE rid > ? ORDER BY rid LIMIT 1000');
-  for (let rows = page.all(0); rows.length > 0; rows = page.all(rows.at(-1)?.rid ?? Infinity)) {
-    for (const row of rows) insert.run(row.rid, ...ftsColumns(IndexedDoc.parse(JSON.parse(row.doc))));
-  }
+  forEachDocument(db, (rid, doc) => insert.run(rid, ...ftsColumns(IndexedDoc.parse(doc))));
 }
 
 /**
@@ -133,8 +139,26 @@ function migrateV4(db: Database): void {
   rebuildFullText(db);
 }
 
+/** The fields v5 copies into columns; checked rather than trusted, like every read of a document. */
+const SeverityChannelDoc = z.object({ channel: z.string(), complaint: z.object({ severity: z.number().int() }) });
+
+/**
+ * v5: complaint severity and channel as columns, for their filters and facets. Existing rows get them from their
+ * stored documents; the full-text table is untouched.
+ */
+function migrateV5(db: Database): void {
+  db.exec(`
+    ALTER TABLE mentions ADD COLUMN severity INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentions ADD COLUMN channel TEXT NOT NULL DEFAULT '';`);
+  const update = db.prepare<[number, string, number]>('UPDATE mentions SET severity = ?, channel = ? WHERE rid = ?');
+  forEachDocument(db, (rid, raw) => {
+    const doc = SeverityChannelDoc.parse(raw);
+    update.run(doc.complaint.severity, doc.channel, rid);
+  });
+}
+
 /** Migration steps: STEPS[n - 1] takes a file from version n - 1 to n. */
-const STEPS: ReadonlyArray<string | ((db: Database, target: number) => void)> = [DDL_V1, MIGRATE_V2, migrateV3, migrateV4];
+const STEPS: ReadonlyArray<string | ((db: Database, target: number) => void)> = [DDL_V1, MIGRATE_V2, migrateV3, migrateV4, migrateV5];
 
 export class SchemaVersionError extends Error {
   constructor(file: string, found: number) {

@@ -40,6 +40,8 @@ const FACET_SQL: Record<FacetField, { value: string; join: string }> = {
   langs: { value: 'm.lang', join: '' },
   sentiments: { value: 'm.sentiment', join: '' },
   complaint: { value: "CASE m.complaint WHEN 1 THEN 'true' ELSE 'false' END", join: '' },
+  severities: { value: 'CAST(m.severity AS TEXT)', join: '' },
+  channels: { value: 'm.channel', join: '' },
 };
 
 interface Statements {
@@ -64,11 +66,11 @@ interface Statements {
 function prepare(db: Database): Statements {
   return {
     upsertMention: db.prepare(
-      `INSERT INTO mentions (id, created_ms, source, lang, complaint, sentiment, by_brand, thread_root_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO mentions (id, created_ms, source, lang, complaint, sentiment, by_brand, thread_root_id, severity, channel)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, source = excluded.source, lang = excluded.lang,
          complaint = excluded.complaint, sentiment = excluded.sentiment, by_brand = excluded.by_brand,
-         thread_root_id = excluded.thread_root_id
+         thread_root_id = excluded.thread_root_id, severity = excluded.severity, channel = excluded.channel
        RETURNING rid`,
     ),
     putDoc: db.prepare('INSERT INTO mention_docs (rid, doc) VALUES (?, ?) ON CONFLICT (rid) DO UPDATE SET doc = excluded.doc'),
@@ -126,6 +128,8 @@ export class SqliteStore implements Store {
       m.sentiment.label,
       m.author.isBrand ? 1 : 0,
       m.thread.rootId,
+      m.complaint.severity,
+      m.channel,
     );
     if (row === undefined) throw new Error(`upsert of ${m.id} returned no row`);
     sql.putDoc.run(row.rid, JSON.stringify(m));

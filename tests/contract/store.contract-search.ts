@@ -294,6 +294,31 @@ export function searchContract(makeStore: MakeStore): void {
       expect(await found({ threadRootId: 'twitter:de-verspaetung' })).toEqual(['twitter:de-antwort-bahn', 'twitter:de-verspaetung']);
     });
 
+    it('severities: any of the listed levels; 0 is the posts that are no complaint', async () => {
+      expect(await found({ severities: [3] })).toEqual(['facebook:de-mahnung']);
+      expect(await found({ severities: [2, 4] })).toEqual(['twitter:de-verspaetung', 'twitter:en-delayed']);
+      expect(await found({ severities: [0] })).toEqual(['facebook:de-strasse', 'rss:en-refund', 'twitter:de-antwort-bahn']);
+      expect(await found({ severities: [1] })).toEqual([]);
+    });
+
+    it('channels: any of the listed channels', async () => {
+      expect(await found({ channels: ['page_comment'] })).toEqual(['facebook:de-mahnung', 'facebook:de-strasse']);
+      expect(await found({ channels: ['reply', 'review'] })).toEqual(['rss:en-refund', 'twitter:de-antwort-bahn']);
+      expect(await found({ channels: ['news'] })).toEqual([]);
+    });
+
+    it('severities and channels combine with the other filters and the text', async () => {
+      expect(await found({ channels: ['page_comment'], severities: [3], brands: ['telekom'] })).toEqual(['facebook:de-mahnung']);
+      expect(await found({ text: 'Mahnung', severities: [2] })).toEqual([]);
+      expect(await found({ text: 'Danke', channels: ['page_comment'] })).toEqual(['facebook:de-strasse']);
+      expect((await store.search({ severities: [], channels: [] })).total).toBe(SAMPLE.length);
+    });
+
+    it.each([[[5]], [[-1]], [[1.5]], [[300]]])('refuses severity %j with StoreQueryError, in search and histogram', async (severities) => {
+      await expect(store.search({ severities })).rejects.toBeInstanceOf(StoreQueryError);
+      await expect(store.histogram({ interval: '1d', severities })).rejects.toBeInstanceOf(StoreQueryError);
+    });
+
     it('filters combine with AND, also with text', async () => {
       expect(await found({ brands: ['bahn'], complaint: true })).toEqual(['twitter:de-verspaetung']);
       expect(await found({ text: 'Kundenservice', langs: ['en'] })).toEqual([]);
@@ -342,6 +367,15 @@ export function searchContract(makeStore: MakeStore): void {
         { value: 'positive', count: 2 },
         { value: 'neutral', count: 1 },
       ]);
+    });
+
+    it('severities (as text, "0" for no complaint) and channels', async () => {
+      const page = await store.search({ size: 1, facets: ['severities', 'channels'] });
+      expect(page.facets.severities).toEqual([{ value: '0', count: 3 }, { value: '2', count: 2 }, { value: '3', count: 1 }]);
+      expect(page.facets.channels).toEqual([{ value: 'page_comment', count: 2 }, { value: 'post', count: 2 }, { value: 'reply', count: 1 }, { value: 'review', count: 1 }]);
+      const complaints = await store.search({ complaint: true, facets: ['severities', 'channels'] });
+      expect(complaints.facets.severities).toEqual([{ value: '2', count: 2 }, { value: '3', count: 1 }]);
+      expect(complaints.facets.channels).toEqual([{ value: 'post', count: 2 }, { value: 'page_comment', count: 1 }]);
     });
 
     it('follow the filters and the text', async () => {

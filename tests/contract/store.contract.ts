@@ -139,6 +139,8 @@ function histogramContract(makeStore: MakeStore): void {
     ]);
     expect(await histogram({ interval: '1d', langs: ['en'], complaint: false })).toEqual([
       { start: '2026-03-04T00:00:00.000Z', count: 1, complaints: 0, negative: 0 },
+    ]);    expect(await histogram({ interval: '1d', severities: [3], channels: ['page_comment'] })).toEqual([
+      { start: '2026-03-05T00:00:00.000Z', count: 1, complaints: 1, negative: 1 },
     ]);
   });
 
@@ -212,6 +214,21 @@ function writeContract(makeStore: MakeStore): void {
       { value: 'false', count: 4 },
       { value: 'true', count: 2 },
     ]);
+  });
+
+  it('an update replaces severity and channel in filters and facets', async () => {
+    await store().upsertMentions([...SAMPLE]);
+    const original = SAMPLE[5];
+    if (original === undefined) throw new Error('SAMPLE has no sixth post');
+    const escalated = { ...original, channel: 'reply' as const, complaint: { ...original.complaint, severity: 4 } };
+    await store().upsertMentions([escalated]);
+    await store().refresh();
+    expect(ids((await store().search({ severities: [4], channels: ['reply'] })).hits)).toEqual([original.id]);
+    expect((await store().search({ severities: [3] })).total).toBe(0);
+    const page = await store().search({ facets: ['severities', 'channels'] });
+    expect(page.facets.severities).toContainEqual({ value: '4', count: 1 });
+    expect(page.facets.severities?.map((f) => f.value)).not.toContain('3');
+    expect(page.facets.channels).toContainEqual({ value: 'page_comment', count: 1 });
   });
 
   it('relevance ranks a post about the words above one that merely contains them', async () => {

@@ -3,7 +3,7 @@
  * model schemas so every fixture is a valid Classified/Alert exactly as the pipeline would produce it.
  */
 import { Alert, Classified, type AlertInput } from '../../src/model.ts';
-import type { Intent, Lang, SentimentLabel } from '../../src/model.ts';
+import type { Channel, Intent, Lang, SentimentLabel } from '../../src/model.ts';
 
 export interface MentionSpec {
   id: string;
@@ -18,6 +18,10 @@ export interface MentionSpec {
   rootId?: string;
   parentId?: string;
   title?: string;
+  /** Default: reply with a parent, else post. */
+  channel?: Channel;
+  /** Complaint severity; default 2 (disapproval) for a complaint, 0 otherwise. */
+  severity?: number;
 }
 
 export function mention(spec: MentionSpec): Classified {
@@ -32,14 +36,14 @@ export function mention(spec: MentionSpec): Classified {
     text: spec.text,
     createdAt: spec.createdAt,
     thread: { rootId: spec.rootId ?? spec.id, parentId: spec.parentId },
-    channel: spec.parentId ? 'reply' : 'post',
+    channel: spec.channel ?? (spec.parentId ? 'reply' : 'post'),
     lang: spec.lang ?? 'de',
     brands: spec.brands ?? [],
     complaint: {
       score: complaint ? 0.9 : 0.1,
       isComplaint: complaint,
       cues: complaint ? [{ cue: 'keine Antwort', weight: 0.5 }] : [],
-      severity: complaint ? 2 : 0,
+      severity: spec.severity ?? (complaint ? 2 : 0),
     },
     sentiment: { label: spec.sentiment ?? 'neutral', score: spec.sentiment === 'negative' ? -0.8 : spec.sentiment === 'positive' ? 0.8 : 0 },
     intents: spec.intents ?? [],
@@ -50,7 +54,8 @@ export function mention(spec: MentionSpec): Classified {
 
 /**
  * Monday 2 March 2026 to Thursday 5 March 2026 (UTC). Ids say the language: the suite refers to them by name.
- * `twitter:de-verspaetung` has a brand reply in its thread.
+ * `twitter:de-verspaetung` has a brand reply in its thread. Complaint severities 2, 2 and 3 (the Mahnung); channels
+ * post, reply, page_comment and review.
  */
 export const SAMPLE: readonly Classified[] = [
   mention({
@@ -86,6 +91,7 @@ export const SAMPLE: readonly Classified[] = [
     text: 'Danke für die schnelle Hilfe, die Straße war gesperrt, aber alles gut.',
     createdAt: '2026-03-03T10:00:00Z',
     brands: ['bahn'],
+    channel: 'page_comment',
     sentiment: 'positive',
   }),
   mention({
@@ -95,6 +101,7 @@ export const SAMPLE: readonly Classified[] = [
     createdAt: '2026-03-04T11:00:00Z',
     lang: 'en',
     brands: ['dhl'],
+    channel: 'review',
     sentiment: 'positive',
   }),
   mention({
@@ -102,7 +109,9 @@ export const SAMPLE: readonly Classified[] = [
     text: '@telekom_hilft Mahnung erhalten, obwohl die Rechnung längst bezahlt ist. Ich drohe mit Kündigung! Siehe telekom.example/faq',
     createdAt: '2026-03-05T12:00:00Z',
     brands: ['telekom'],
+    channel: 'page_comment',
     complaint: true,
+    severity: 3,
     sentiment: 'negative',
     intents: ['billing', 'cancellation_threat'],
   }),

@@ -64,6 +64,13 @@ describe('sqlite store: restart', () => {
     await expect(store.close()).resolves.toBeUndefined();
   });
 
+  /** Copies the mention rows of the current file into a version 2 to 4 file: the columns those versions had. */
+  function copyRows(db: BetterSqlite3.Database): void {
+    const v4Columns = 'rid, id, created_ms, source, lang, complaint, sentiment, by_brand, thread_root_id';
+    db.exec(`INSERT INTO mentions (${v4Columns}) SELECT ${v4Columns} FROM cur.mentions`);
+    for (const table of ['mention_docs', 'mention_brands', 'mention_intents']) db.exec(`INSERT INTO ${table} SELECT * FROM cur.${table}`);
+  }
+
   /**
    * A file at an older schema version holding SAMPLE: written by the current store, then copied into a file
    * migrated only up to `version` by `copy` (which sees the current file attached as `cur`).
@@ -112,7 +119,7 @@ describe('sqlite store: restart', () => {
   it('upgrades a version 2 file in place: its posts become prefix-searchable without being written again', async () => {
     // Version 2 as it stored posts: the same rows, full text in two columns (German and English stems only).
     const v2 = await olderFile(2, (db) => {
-      for (const table of ['mentions', 'mention_docs', 'mention_brands', 'mention_intents']) db.exec(`INSERT INTO ${table} SELECT * FROM cur.${table}`);
+      copyRows(db);
       // Contentless full-text rows cannot be copied (they read back as NULL), so they are analysed again.
       const insertText = db.prepare('INSERT INTO mentions_fts (rowid, de, en) VALUES ((SELECT rid FROM mentions WHERE id = ?), ?, ?)');
       for (const m of SAMPLE) insertText.run(m.id, ...ftsColumns(m).slice(0, 2));
@@ -133,7 +140,7 @@ describe('sqlite store: restart', () => {
     // Version 3 stemmed every post both ways: the German post's words also stood in the English column.
     const inEnglish = `en : ${englishTerm('Verspätung')}`;
     const v3 = await olderFile(3, (db) => {
-      for (const table of ['mentions', 'mention_docs', 'mention_brands', 'mention_intents']) db.exec(`INSERT INTO ${table} SELECT * FROM cur.${table}`);
+      copyRows(db);
       const insertText = db.prepare('INSERT INTO mentions_fts (rowid, de, en, folded) VALUES ((SELECT rid FROM mentions WHERE id = ?), ?, ?, ?)');
       for (const m of SAMPLE) insertText.run(m.id, ...ftsColumns({ title: m.title, text: m.text }));
       expect(db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(inEnglish)).toEqual({ n: 1 });
@@ -149,6 +156,26 @@ describe('sqlite store: restart', () => {
     const check = new BetterSqlite3(v3, { readonly: true });
     expect(check.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(inEnglish)).toEqual({ n: 0 });
     check.close();
+  });
+
+  it('upgrades a version 4 file in place: severity and channel are filled from the stored posts', async () => {
+    const v4 = await olderFile(4, (db) => {
+      copyRows(db);
+      const insertText = db.prepare('INSERT INTO mentions_fts (rowid, de, en, folded) VALUES ((SELECT rid FROM mentions WHERE id = ?), ?, ?, ?)');
+      for (const m of SAMPLE) insertText.run(m.id, ...ftsColumns(m));
+    });
+
+    const upgraded = await openSqliteStore(v4);
+    try {
+      expect(ids((await upgraded.search({ severities: [3], channels: ['page_comment'] })).hits)).toEqual(['facebook:de-mahnung']);
+      const page = await upgraded.search({ facets: ['severities', 'channels'] });
+      expect(page.facets.severities).toEqual([{ value: '0', count: 3 }, { value: '2', count: 2 }, { value: '3', count: 1 }]);
+      expect(page.facets.channels?.map((f) => f.value)).toEqual(['page_comment', 'post', 'reply', 'review']);
+      // The full text was not rebuilt, and still answers.
+      expect(ids((await upgraded.search({ text: 'Mahnung' })).hits)).toEqual(['facebook:de-mahnung']);
+    } finally {
+      await upgraded.close();
+    }
   });
 
   it('refuses a file written by a newer schema instead of corrupting it', async () => {

@@ -167,6 +167,14 @@ describe.skipIf(browserMissing !== undefined)('dashboard in Chromium on the repl
     for (const text of await page.locator('#results li.post .text').allTextContents()) expect(text.toLowerCase()).toContain(searchText.toLowerCase());
     expect(await page.locator('#facets .facet').count()).toBeGreaterThan(0);
     expect(await page.locator('canvas#histogram[data-drawn="true"]').count()).toBe(1);
+    expect(await page.locator('#facets .facet h3', { hasText: 'Kanäle' }).count()).toBe(1);
+    // The CSV link carries the search: the file holds the same hits, behind the same login.
+    const csvHref = (await page.locator('#csv-link').getAttribute('href')) ?? '';
+    expect(new URL(csvHref, page.url()).searchParams.get('q')).toBe(searchText);
+    const csv = await page.request.get(new URL(csvHref, page.url()).toString());
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['x-kundenradar-total']).toBe(String(searchHits));
+    expect((await csv.text()).startsWith('\uFEFFid,createdAt,source,channel,')).toBe(true);
 
     await page.fill('#save-form input[name="name"]', 'Warteschleifen-Ärger');
     await page.click('#save-form button[type="submit"]');

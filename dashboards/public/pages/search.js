@@ -5,16 +5,20 @@ import { api, el, fill, fillForm, formatTime, renderPost, setStatus, t, counted 
 import { bucketLabel, drawChart } from './charts.js';
 
 const PAGE_SIZE = 20;
-const FACETS = ['brands', 'sources', 'langs', 'sentiments', 'intents', 'complaint'];
+const FACETS = ['brands', 'sources', 'langs', 'sentiments', 'intents', 'complaint', 'severities', 'channels'];
 /** Facet field → form field that filters on it. */
-const FACET_PARAM = { brands: 'brand', sources: 'source', langs: 'postLang', sentiments: 'sentiment', intents: 'intent', complaint: 'complaint' };
-const FILTER_FIELDS = ['q', 'brand', 'source', 'postLang', 'complaint', 'sentiment', 'intent', 'from', 'to', 'sort'];
+const FACET_PARAM = {
+  brands: 'brand', sources: 'source', langs: 'postLang', sentiments: 'sentiment', intents: 'intent', complaint: 'complaint',
+  severities: 'severity', channels: 'channel',
+};
+const FILTER_FIELDS = ['q', 'brand', 'source', 'postLang', 'complaint', 'sentiment', 'intent', 'severity', 'channel', 'from', 'to', 'sort'];
 
 const form = document.getElementById('search-form');
 const results = document.getElementById('results');
 const facets = document.getElementById('facets');
 const pager = document.getElementById('pager');
 const hitCount = document.getElementById('hit-count');
+const csvLink = document.getElementById('csv-link');
 const histogram = document.getElementById('histogram');
 const savedList = document.getElementById('saved-list');
 const saveForm = document.getElementById('save-form');
@@ -66,6 +70,8 @@ function facetLabel(field, value) {
   if (field === 'sentiments') return t(`sentiment.${value}`);
   if (field === 'intents') return t(`intent.${value}`);
   if (field === 'complaint') return value === 'true' ? t('common.yes') : t('common.no');
+  if (field === 'severities') return t(`complaintSeverity.${value}`);
+  if (field === 'channels') return t(`channel.${value}`);
   return value;
 }
 
@@ -128,6 +134,8 @@ async function loadHistogram(searchFilters) {
 
 async function search() {
   const filters = toApi(pageParams);
+  // The file holds what the page shows, every hit of the same filters, text and order.
+  csvLink.href = `/api/mentions.csv?${filters}`;
   const page = Number(pageParams.get('page') || 0);
   const query = new URLSearchParams(filters);
   query.set('page', String(Number.isInteger(page) && page >= 0 ? page : 0));

@@ -121,6 +121,12 @@ describe('kundenradar search', () => {
     const size = await fails(['Zug', '-n', '0']);
     expect(size?.code).toBe(1);
     expect(size?.stderr).toContain('expected a whole number from 1 to 200');
+    const severity = await fails(['--severity', '2,5']);
+    expect(severity?.stderr).toContain('expected complaint severities 0 to 4 (0 = no complaint)');
+    const channel = await fails(['--channel', 'tweet']);
+    expect(channel?.stderr).toContain('expected channels of post, reply, page_comment');
+    const both = await fails(['--json', '--csv']);
+    expect(both?.stderr).toContain("option '--json' cannot be used with option '--csv'");
     // Two CLI processes, each loading the classifiers: well under the default limit alone, not on a busy machine.
   }, 90_000);
 
@@ -137,6 +143,26 @@ describe('kundenradar search', () => {
     const { stdout, stderr } = await run(process.execPath, [cli, 'search', 'Zug', '--config', path.join(dir, 'k.yaml')], { cwd: dir, env, timeout: 90_000 });
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^1 matches\n.*twitter:1 {2}\[bahn\]/);
+  }, 120_000);
+
+  it('--csv writes every match of --severity and --channel as CSV with a byte order mark, nothing else on stdout', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-cli-'));
+    writeFileSync(path.join(dir, 'k.yaml'), "brands:\n  - { id: bahn, name: Bahn, query: 'Bahn' }\nstore: { path: radar.db }\n");
+    const store = await openSqliteStore(path.join(dir, 'radar.db'));
+    const now = new Date();
+    await store.upsertMentions([
+      post({ id: '1', brand: 'bahn', text: 'Bahn: der Zug fällt schon wieder aus', minutesAgo: 5, cues: ['schon wieder'] }, now),
+      post({ id: '2', brand: 'bahn', text: '=Bahn pünktlich, danke', minutesAgo: 6 }, now),
+      post({ id: '3', brand: 'bahn', text: 'Antwort der Bahn', minutesAgo: 4, rootId: '1', parentId: '1', cues: ['Antwort'] }, now),
+    ]);
+    await store.close();
+    const dropped = new Set(['KAFKA_BROKERS', 'ELASTICSEARCH_URL']);
+    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !dropped.has(key))), LOG_LEVEL: 'error' };
+    const config = ['--config', path.join(dir, 'k.yaml')];
+    const { stdout } = await run(process.execPath, [cli, 'search', '--csv', '--severity', '2', '--channel', 'post', ...config], { cwd: dir, env, timeout: 90_000 });
+    const lines = stdout.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,createdAt,source,channel,brands,author,lang,complaint,severity,sentiment,intents,text,url');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^twitter:1,.*,twitter,post,bahn,kunde_1,de,true,2,negative,,Bahn: der Zug fällt schon wieder aus,https:/), '']);
   }, 120_000);
 });
 
