@@ -32,6 +32,19 @@
  * of …", "wozu zahle ich eigentlich", a fee although the customer paid on time, a service that used to be free, staff
  * laughing at or talking down to the customer, a driver on the phone): fresh 0.685 → 0.767 (70 of 73 complaints
  * flagged, 62 before), held-out 0.500 → 0.536; severity unchanged (0.027 / 0.357).
+ *
+ * tests/fixtures/intent-severity-set11.tsv: 100 more posts (55 German incl. Austrian and Swiss, 45 English; 75
+ * complaints), written and labelled by a session helper before any run, after the rules above. Scored once as they
+ * came: intent hit rate 0.347 on the 75 complaints (0.307 with the code before this session's intent and cue rules),
+ * complaint F1 0.872 (unchanged), severity MAE 0.453. Its rows alternate between a dev half (even rows) and a held
+ * half. Failure-phrase families were then written from the dev half's misses only (an app throwing the user out or
+ * hanging at one step, supplies switched off, a device that died after a few uses, a bus that did not come, a
+ * missed-delivery card while someone was home, something sent "statt" what was ordered, claims and refunds refused,
+ * weeks without an answer, a parcel thrown over the fence, staff laughing or roaring at customers, "ab dem 1. bin ich
+ * weg"): dev half 0.390 → 0.610, held half 0.294 → 0.294. As with set 10, phrase families reach the posts they were
+ * written from, not the next ones: the held half's misses are rhetorical questions read as questions, dialect and
+ * indirect tellings. One fresh post labelled without intents ("Claim rejected because the photo was too blurry") now
+ * reads as billing, as set 11's labeller counts refused claims: fresh 0.767 → 0.753.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,12 +61,19 @@ interface Row {
 }
 
 // A little under the figures after the rules (the header of this file has them); each is above the figure before.
-const FLOOR = { fresh: { intentHitRate: 0.72, severityMae: 0.06 }, held: { intentHitRate: 0.45, severityMae: 0.4 } } as const;
+const FLOOR = {
+  fresh: { intentHitRate: 0.72, severityMae: 0.06 },
+  held: { intentHitRate: 0.45, severityMae: 0.4 },
+  set11Dev: { intentHitRate: 0.58, severityMae: 0.6 },
+  set11Held: { intentHitRate: 0.27, severityMae: 0.6 },
+} as const;
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures');
 
-function readFixture(file: string): Row[] {
-  const [header, ...lines] = readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
+/** `half`: set 11's rows alternate between a dev half (even rows, read while writing rules) and a held half. */
+function readFixture(file: string, half?: 'dev' | 'held'): Row[] {
+  const [header, ...all] = readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
+  const lines = half === undefined ? all : all.filter((_, i) => (i % 2 === 0) === (half === 'dev'));
   expect(header).toBe('lang\tcomplaint\tintents\tseverity\ttext');
   return lines.map((line) => {
     const [lang, complaint, intents, severity, text] = line.split('\t') as [string, string, string, string, string];
@@ -70,14 +90,16 @@ function readFixture(file: string): Row[] {
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 describe.each([
-  ['fresh', 'intent-severity-fresh.tsv', FLOOR.fresh],
-  ['held-out', 'intent-severity-held.tsv', FLOOR.held],
-] as const)('shipped classifier on %s intent and severity posts', (name, file, floor) => {
+  ['fresh', 'intent-severity-fresh.tsv', FLOOR.fresh, undefined],
+  ['held-out', 'intent-severity-held.tsv', FLOOR.held, undefined],
+  ['set 11, dev half', 'intent-severity-set11.tsv', FLOOR.set11Dev, 'dev'],
+  ['set 11, held half', 'intent-severity-set11.tsv', FLOOR.set11Held, 'held'],
+] as const)('shipped classifier on %s intent and severity posts', (name, file, floor, half) => {
   let rows: Row[];
   let classified: Classified[];
   let severityOf: (text: string, lang: Lang) => number;
   beforeAll(async () => {
-    rows = readFixture(file);
+    rows = readFixture(file, half);
     const classify = await shippedClassifier();
     severityOf = await shippedSeverity();
     classified = rows.map((r) => classify(r.text));
