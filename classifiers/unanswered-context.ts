@@ -30,6 +30,11 @@ export interface ThreadContext {
    * Ancoats" under it talk to them.
    */
   repliesToFellow?: string;
+  /**
+   * The comment stands directly under the brand's own page post and its writer has no open matter in the thread: what
+   * it says without asking or reporting anything ("Applied! Fingers crossed 🤞" under a hiring post) is talk about the post.
+   */
+  onPagePost?: boolean;
 }
 
 const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');

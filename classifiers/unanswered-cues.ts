@@ -5,6 +5,7 @@
  */
 import type { Brand, Classified } from '../src/model.ts';
 import { analyseCues, type CueAnalysis } from './cues.ts';
+import { detectIntents } from './intents.ts';
 import { prepare } from './text.ts';
 import { exoneratesBrand, gratitudeWithoutItsObjects, saysOwnMistake, saysSolved } from './unanswered-closing-cues.ts';
 import { addressesSomeoneElse, agreesWithFellow, asksTheCrowd, besidesCrowdInfoQuestion, opensWithOthersHandle, speaksForBrand, thanksSomeoneByName, type ThreadContext } from './unanswered-context.ts';
@@ -276,7 +277,23 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   // After the request check, before the topic intents: "Lieferung kam einen Tag früher, super!" names a delivery
   // (intent) but asks nothing about it.
   if (isPraise(m, words, cues())) return false;
+  if (context.onPagePost === true && talksAboutThePost(m, bare, cues())) return false;
   return true;
+}
+
+/** A customer's own case named by its number ("Ref 551902", "Auftrag #20931"), or their waiting for something. */
+const OWN_CASE = /\d{5,}|#\d{3,}|(?<![\p{L}])(?:warte|warten|wartet|waiting|wait)(?![\p{L}])/iu;
+
+/**
+ * A comment under the brand's own post that asks, wants and chases nothing, criticises nothing (cues and sentiment) and
+ * names no case of the writer's (no intent topic such as a parcel, a bill or a contract, no reference number, no
+ * waiting): "Applied! Fingers crossed 🤞" under a hiring post (QA9, kept waiting for the page's SLA), "Wir waren letzten
+ * Sommer dort". It talks about the post, as a post's readers do. A tweet or a visitor post addressed to the brand
+ * keeps the default: there a plain statement ("my phone restarted twice today") is how a problem is reported.
+ */
+function talksAboutThePost(m: Classified, bare: string, e: CueAnalysis['evidence']): boolean {
+  if (m.sentiment.label === 'negative' || criticised(e) || isNudge(m.text) || OWN_CASE.test(bare)) return false;
+  return detectIntents(prepare(bare)).length === 0;
 }
 
 /**

@@ -183,7 +183,14 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       tagsAreNames,
       repliesToConversation: tagsAreNames && t !== undefined && repliesToConversation(t, m.thread.parentId),
       ...fellowRepliedTo(others, m.thread.parentId),
+      onPagePost: m.channel === 'page_comment' && (m.thread.parentId ?? m.thread.rootId) === m.thread.rootId && !hasOpenMatter(t, m.author.id),
     };
+  }
+
+  /** Whether the author already waits in `t`, for the brand or for their own details: anything they add belongs to that matter. */
+  function hasOpenMatter(t: ThreadState | undefined, authorId: string): boolean {
+    const c = t === undefined ? undefined : customerOf(t, authorId);
+    return c !== undefined && c.state !== 'answered';
   }
 
   /** The other customer whose comment `parentId` is, by name (or handle): a reply under it may be talking to them. */

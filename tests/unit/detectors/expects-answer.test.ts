@@ -241,6 +241,36 @@ describe('expectsAnswer with its thread (QA6)', () => {
   });
 });
 
+describe('expectsAnswer: a comment under the brand\'s own post that asks and reports nothing (QA9 "Applied! Fingers crossed")', () => {
+  const onPost = (text: string, lang: 'de' | 'en', channel: 'page_comment' | 'reply' = 'page_comment') =>
+    post({ id: 'x1', text, at: '2026-03-12T09:40:00Z', author: 'fb-1', handle: null, name: 'Ian Moss', source: 'facebook', channel, brandContext: ['b'], lang });
+  const context = { brandNames: ['brightwave'], tagsAreNames: true, onPagePost: true };
+
+  it.each([
+    ['Applied! Fingers crossed 🤞', 'en'],
+    ['Wir waren letzten Sommer dort, wunderschöne Gegend', 'de'],
+    ['Oh, das kenn ich aus Leipzig', 'de'],
+  ] as const)('talk about the post expects none: %s', (text, lang) => {
+    expect(expectsAnswer(onPost(text, lang), context)).toBe(false);
+  });
+
+  it.each([
+    ['Applied last week, ref 551902, still nothing back', 'en'],
+    ['Ich warte noch auf euren Rückruf', 'de'],
+    ['Mein Paket ist noch nicht angekommen', 'de'],
+    ['Habe euch gestern geschrieben wegen meines Vertrags', 'de'],
+    ['I want to apply but the careers page is down', 'en'],
+  ] as const)('a case of the writer\'s own still waits: %s', (text, lang) => {
+    expect(expectsAnswer(onPost(text, lang), context)).toBe(true);
+  });
+
+  it('elsewhere a plain statement is how a problem is reported: on X, or from a customer with an open matter in the thread', () => {
+    const text = 'Applied! Fingers crossed 🤞';
+    expect(expectsAnswer(onPost(text, 'en', 'reply'), { brandNames: ['brightwave'] })).toBe(true);
+    expect(expectsAnswer(onPost(text, 'en'), { ...context, onPagePost: false })).toBe(true);
+  });
+});
+
 describe('reportsSolved: the customer says their matter is over (QA6)', () => {
   it.each([
     ['@SWLindenau_hilft Hat sich erledigt, ging nach dem Passwort-Reset wieder. Danke!', 'de', true],

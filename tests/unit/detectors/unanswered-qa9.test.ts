@@ -81,6 +81,24 @@ describe('a reply under another customer\'s comment', () => {
   });
 });
 
+describe('a comment under the brand\'s own post that asks and reports nothing', () => {
+  it('waits for no answer ("Applied! Fingers crossed 🤞" under a hiring post); a case of the writer\'s own, or a word from a customer already waiting, still does', async () => {
+    const emitted = await run(
+      [
+        enPage,
+        en('c1', 10, 'Ian Moss', 'Applied! Fingers crossed 🤞'),
+        en('c2', 12, 'Dave Wilson', 'I was promised a callback on Monday about my broken router. Nobody called. Ref 551902.', { complaint: true }),
+        en('c3', 40, 'Dave Wilson', 'My neighbour has the same router.'),
+        dePage,
+        de('d1', 20, 'Uwe Kern', 'Wir waren letzten Sommer dort, wunderschöne Gegend'),
+        de('d2', 22, 'Eva Lang', 'Ich warte noch auf den Rückruf wegen meines Zählers'),
+      ],
+      6 * 60,
+    );
+    expect(new Set(emitted.flatMap((a) => unanswered([a])))).toEqual(new Set(['facebook:c2', 'facebook:c3', 'facebook:d2']));
+  });
+});
+
 describe('a solved note that says what it was', () => {
   const m = (text: string, lang: 'de' | 'en', complaint = false) => post({ id: 'x', text, at: iso(0), author: 'fb-a', name: 'A', handle: null, source: 'facebook', channel: 'page_comment', lang, complaint });
 
