@@ -51,7 +51,7 @@ const OPENING = new RegExp(
       'was soll (?:der|die|das|dieser|diese|dieses|so ein|so eine) (?:mist|scheiß\\p{L}*|scheiss\\p{L}*|quatsch|blödsinn|unsinn|theater|zirkus|schwachsinn|kindergarten|abzocke)',
       'wie oft (?:denn |soll ich |muss ich |sollen wir |müssen wir |eigentlich )*noch', 'wie s(?:o|ö|oe)ll(?:e|en|te)? (?:ich|man|me|mer|mr|wir) (?:[\\p{L}]+ )?(?:da|denn|so|bitte|bitteschön)',
       'wie schwer kann (?:es|das) (?:denn )?sein', 'wer (?:hat|hatte) (?:sich )?(?:eigentlich |denn |bitte )*(?:das |dies |so was |sowas |(?:diesen|diese|dieses) [\\p{L}-]+ )?(?:entschieden|ausgedacht|genehmigt|verbrochen|abgesegnet)',
-      'wer prüft (?:so was|sowas|das|so etwas) (?:eigentlich|überhaupt|denn)', 'wo sind wir (?:denn )?hier', 'wofür (?:zahle|bezahle|zahlen|bezahlen) (?:ich|wir) (?:eigentlich|überhaupt|denn)',
+      'wer prüft (?:so was|sowas|das|so etwas) (?:eigentlich|überhaupt|denn)', 'wo sind wir (?:denn )?hier', 'wofür (?:zahl|zahle|bezahl|bezahle|zahlen|bezahlen) (?:ich|wir) (?:eigentlich|überhaupt|denn)',
       'wozu (?:eigentlich|überhaupt|dann|gibt es)', '(?:ist|is) (?:das|des|dies) (?:jetzt |wirklich |echt )?(?:euer|ihr|dein) ernst', 'habt ihr (?:sie )?(?:noch alle|den schuss)',
       // Complete with a name after them at most ("Geht's noch, Vodafone?"): "Was soll das kosten?" asks a price.
       'geht(?:[\'’]s|s| es) (?:eigentlich |denn )?(?:noch|no)(?= *(?:,|$))', 'was soll (?:das|denn das)(?: (?:denn|jetzt|bitte|schon wieder|eigentlich|nun))*(?= *(?:,|$))',
@@ -62,7 +62,7 @@ const OPENING = new RegExp(
       'how (?:is|was) it (?:even |still )?(?:acceptable|ok|okay|allowed|legal|fair|normal|right|possible that)',
       'how (?:hard|difficult) (?:can|is|could) (?:it|this|that)', 'what(?:\'s| is) the point', 'what am i (?:even |actually )?paying (?:you )?for',
       'how (?:dare|could) (?:you|they)', 'how can (?:you|they) (?:possibly |even |just |still )?(?:charge|claim|justify|sleep|get away|call (?:this|that|yourselves)|treat|expect|be so|keep)',
-      'how (?:am i|are we|is (?:anyone|anybody|one|a customer)) (?:even )?supposed to', 'who (?:thought|decided|approved|signed off on|came up with)',
+      'how (?:am i|are we|is (?:anyone|anybody|one|a customer)) (?:even )?supposed to', 'who (?:thought|thinks|decided|decides|approved|approves|signed off on|signs off on|came up with|comes up with)',
       'why (?:do|should|would) i (?:even |ever )?bother', 'what(?:\'s| is) wrong with (?:you|this|your|these)', 'are (?:you|u) (?:serious|kidding|joking|having a laugh)',
       'is (?:this|that) (?:a joke|some kind of joke|for real)', 'how many (?:more )?times (?:do|must|should|will|have)',
     ].join('|') +

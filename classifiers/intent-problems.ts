@@ -9,8 +9,8 @@
  */
 import type { Intent } from '../src/model.ts';
 
-/** Up to `n` words in between ("stürzt seit dem Update bei jeder Überweisung ab"); a comma may end a word. */
-const gap = (n: number): string => `(?:[\\p{L}\\p{N}',]+ ){0,${n}}`;
+/** Up to `n` words in between ("stürzt seit dem Update bei jeder Überweisung ab"); a comma may end a word, a German ordinal ("im 3. Stock") is one. */
+const gap = (n: number): string => `(?:(?:[\\p{L}\\p{N}',]+|\\d+\\.) ){0,${n}}`;
 const COUNT = '(?:\\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many)';
 const STAFF_DE = '(?:mitarbeiter|mitarbeiterin|fahrer|fahrerin|bote|botin|techniker|monteur|berater|beraterin|verkäufer|verkäuferin|kassierer|kassiererin|dame|herr|typ|schaffner|zugbegleiter|personal)';
 const STAFF_EN = '(?:driver|courier|engineer|technician|agent|staff|cashier|rep|representative|guy|bloke|lady|woman|man|employee|manager|crew)';
@@ -34,12 +34,18 @@ export const PROBLEM_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question
     `(?:keine|ka|koa) (?:heizung|wärme|netz|internet|empfang|verbindung)|kein (?:wasser|gas)|(?:internet|netz|wlan|strom|wasser|heizung|empfang|verbindung) ${gap(1)}(?:ist |isch |is )?(?:scho |schon |schon wieder |scho wieder |wieder |komplett |ganz )?(?:weg|futsch|tot)`,
     'no (?:water|heating|hot water|gas|heat)|(?:wiped|deleted|lost) (?:my|our|all (?:my|our)) (?:files|data|photos|folder|work|emails|messages)|(?:sync|update) ' + gap(2) + '(?:wiped|deleted|lost)|logs? (?:me|us) out',
     'keeps (?:crashing|freezing|dropping|disconnecting|logging me out|restarting|buffering|cutting out)|logging me out|locked out|(?:signal|wifi|internet|connection|broadband|network) (?:is |has been |keeps )?(?:proper |completely |totally |still |just )?(?:dead|down|gone|dropping|cutting out)|no (?:signal|service|internet|wifi|power|connection)|(?:can\'t|cant|cannot|unable to) (?:log in|sign in|login|connect|send|make calls)',
+    // Batteries that no longer last, installs stuck at a percentage, a process that failed, service that works only in one
+    // place, food that came out wrong or with something in it, mould in a home: defects told without a defect word.
+    `(?:battery|akku) ${gap(3)}(?:only lasts|lasts only|barely lasts|dies after|drains|hält nur|hält nicht|hält kaum|ist nach ${gap(2)}leer)|refus(?:es|ed|ing) to (?:install|load|start|open|work|connect|update|turn on|boot|charge|sync)|stuck at \\d+ ?%|(?:hängt|bleibt|steht) ${gap(1)}(?:bei|auf) \\d+ ?%`,
+    `failed to (?:process|load|send|go through|transfer|update|save|sync|install|connect)|(?:funktioniert|funktionierte|geht|ging|läuft|lief|klappt|klappte) nur (?:in|im|am|an|auf|bei|mit) |(?:works|worked|working) only (?:in|on|at|with) `,
+    `(?:war|waren|ist|sind) ${gap(2)}(?:lauwarm|versalzen|verbrannt|angebrannt|roh|zäh|matschig|verkocht|ungenießbar|abgelaufen|verschimmelt)(?![\\p{L}])|(?:was|were|is|are) ${gap(2)}(?:lukewarm|undercooked|raw|burnt|stale|soggy|inedible|expired|mouldy|moldy)(?![\\p{L}])`,
+    `(?:glass|plastic|metal|a hair|hair|hairs|an insect|a bug|a fly|a screw|a stone|mould|mold) in (?:my|the|our|her|his|their) ${gap(1)}(?:food|meal|burger|nuggets|chips|fries|salad|pizza|sandwich|drink|coffee|soup|order|bread|cereal|yoghurt|yogurt|curry|rice)|(?:glas|glassplitter|plastik|metall|ein haar|haare|eine fliege|ein insekt|schimmel) (?:im|in der|in meinem|in meiner) ${gap(1)}(?:essen|salat|burger|brot|pizza|suppe|getränk|kaffee|müsli|joghurt|menü|gericht)|schimmel(?!käse)|mould (?:in|on|all over)|black mo(?:u)?ld|water damage|wasserschaden`,
   ].join('|')],
   ['delivery', [
     `(?:kam|kamen|kommt|kommen) ${gap(6)}(?:kalt|lauwarm|zu spät|verspätet|beschädigt|kaputt|nass|offen|falsch) an|(?:kalt|lauwarm|beschädigt|kaputt) (?:an)?gekommen`,
     '(?:nicht|nie|noch nicht|immer noch nicht) (?:angekommen|gekommen|geliefert|zugestellt|eingetroffen|abgeholt)|(?:kam|kommt|kamen) (?:nicht|nie)',
     `(?:liegt|lag|landet|landete) ${gap(3)}in der (?:filiale|packstation|postfiliale|abholstation)|nicht angetroffen|zustellversuch*`,
-    `falsche (?:adresse|anschrift|lieferung|ware|bestellung|artikel|größe|farbe)|falsch geliefert|verschlampt|vertauscht|verloren|verspätet*|verspätung*|verzögert*|verzögerung*|lieferung verschiebt|${COUNT} (?:minuten|stunden|tage|wochen) zu spät`,
+    `falsche (?:adresse|anschrift|lieferung|ware|bestellung|artikel|größe|farbe)|falsch geliefert|verschlampt|vertauscht|verloren|verspätet*|verspätung*|verzögert*|verzögerung*|lieferung verschiebt|${COUNT} (?:minuten|stunden|tage|wochen) zu spät|(?:z'|z’|z )spät|zspät`,
     `(?:koffer|gepäck|paket|päckchen|sendung|lieferung|bestellung|essen|pizza|getränk) ${gap(3)}(?:fehlt|fehlte|fehlen|weg|verschwunden|matschig)`,
     `(?:warte|warten|wartet|gewartet) ${gap(5)}auf (?:mein|meine|meinen|das|die|den|unser|unsere|ihr|ihren) ${gap(1)}(?:paket|päckchen|lieferung|bestellung|essen|pizza|sendung|ware|koffer|gepäck|sofa|möbel|termin)`,
     'never (?:arrived|came|turned up|showed up|got delivered)|(?:hasn\'t|hasnt|has not|haven\'t|have not|didn\'t|didnt|did not) (?:arrived|arrive|come|turned up|turn up|shown up|been delivered)|not (?:arrived|delivered|here|turned up)',
@@ -62,6 +68,7 @@ export const PROBLEM_PATTERNS: ReadonlyArray<readonly [Exclude<Intent, 'question
     `(?:buchen|bucht) ${gap(4)}ab|(?:weiter|trotzdem|immer noch) (?:abgebucht|abbuchen|kassiert|berechnet)|nimmt ${gap(1)}[\\p{N}]+(?:[,.][\\p{N}]+)?`,
     `(?:entschädigung|erstattung|rückerstattung|geld|gutschrift) ${gap(4)}(?:verweigert|abgelehnt|nicht (?:gezahlt|bezahlt|überwiesen|erstattet)|nie (?:gezahlt|bezahlt|überwiesen|angekommen))|verweigert ${gap(2)}(?:die |eine )?(?:entschädigung|erstattung)|(?:überweisung|zahlung|geld|lastschrift) ${gap(4)}(?:hängt|hängen|verschwunden|weg|nicht angekommen|zurückgebucht)|säumniszuschl*|zuschlag|zuschläge|mahnspesen`,
     `(?:lehnt|lehnte|lehnen) ${gap(4)}(?:schaden|antrag|erstattung|kostenübernahme|forderung|leistung|klage|reklamation) ${gap(3)}ab|(?:schaden|antrag|erstattung|kostenübernahme|leistung) ${gap(2)}abgelehnt|erstattung ${gap(2)}(?:leider )?(?:nicht möglich|ausgeschlossen)|(?:geld|betrag|erstattung) ${gap(4)}(?:immer noch|noch immer|noch) nicht (?:zurück|da|erstattet|gutgeschrieben|auf dem konto)`,
+    `(?:verweigern|verweigert|verweigerte|verweigerten) ${gap(4)}(?:auszahlung|rückzahlung|erstattung|gutschrift|überweisung|zahlung)|(?:withhold|withholding|withheld|refus(?:e|es|ed|ing) to (?:pay out|release|return|refund)) ${gap(3)}(?:money|funds|savings|deposit|payout|balance)`,
     `(?:denied|rejected|declined|refused) (?:my |our |the )?(?:claim|refund|compensation|reimbursement)|(?:claim|refund) ${gap(2)}(?:denied|rejected|declined|refused)`,
     `(?:compensation|refund|chargeback|money|payout) ${gap(4)}(?:refused|denied|rejected|never|still (?:nothing|not|hasn't|pending)|not (?:paid|received))|(?:hasn't|hasnt|has not|haven't|never|still not|yet to) (?:paid|refunded|reimbursed)(?: (?:me|us|the|my|our))?|back-?bill(?:ed|ing)?|chargeback`,
     'charg(?:ed|ing|es) (?:me|us|my|our)|(?:stop|keep|keeps|still) (?:charging|billing|taking|debiting)|overcharg*|double charged|charged (?:twice|double|again)',

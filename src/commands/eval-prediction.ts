@@ -26,7 +26,7 @@ export function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 
   const score = compositeComplaintScore(learned, lm.threshold, cues, text.length, lang);
   return {
     complaint: score >= COMPOSITE_THRESHOLD,
-    sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence, cues.score),
+    sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence, cues.score, text),
     severity: compositeSeverity(cues, learnedSeverity),
   };
 }

@@ -10,9 +10,9 @@ import { expectBalanced, readSplitFixture } from './split-fixture.ts';
 
 type Floors = Readonly<Record<'de' | 'en', Readonly<Record<'dev' | 'held', { readonly f1: number; readonly sentiment: number }>>>>;
 
-/** Declares the suite: `name` prefixes the printed figures ("fresh-10"), `minPerHalf` is the balance each half must hold. */
-export function describeFreshSet(name: string, title: string, fixture: string, floors: Floors, minPerHalf = 15): void {
-  const readFixture = () => readSplitFixture(fixture, 'split\tlang\tcomplaint\tsentiment\ttext');
+/** Declares the suite: `name` prefixes the printed figures ("fresh-10"), `minPerHalf` is the balance each half must hold, `header` the fixture's columns (set 12 also carries intents and severity). */
+export function describeFreshSet(name: string, title: string, fixture: string, floors: Floors, minPerHalf = 15, header = 'split\tlang\tcomplaint\tsentiment\ttext'): void {
+  const readFixture = () => readSplitFixture(fixture, header);
 
   let classify: (text: string) => Classified;
   beforeAll(async () => {

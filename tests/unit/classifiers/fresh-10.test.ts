@@ -20,14 +20,16 @@
  * English 0.875, sentiment 0.475 / 0.733), the dev half went to 1.000 / 1.000 (sentiment 0.975 / 0.933). The dev
  * errors were single instances of many families, so their cues fit the dev posts and none of the held ones: a
  * measure of how far one set's cues reach, not a reason to write more from the held half. Every floor sits a little
- * under the figure after.
+ * under the figure after. A later session's rule for German praise outside rail talk (composite.ts isPraiseBeyondRail,
+ * written from set 12's dev half) moved the German held half's sentiment 0.550 → 0.700: 10 of its 18 errors had been
+ * praise read as neutral.
  */
 import path from 'node:path';
 import { describeFreshSet } from '../../helpers/fresh-set.ts';
 
 /** Floors for complaint F1 and sentiment accuracy per language and half. */
 const FLOOR = {
-  de: { dev: { f1: 0.95, sentiment: 0.9 }, held: { f1: 0.7, sentiment: 0.45 } },
+  de: { dev: { f1: 0.95, sentiment: 0.9 }, held: { f1: 0.7, sentiment: 0.65 } },
   en: { dev: { f1: 0.95, sentiment: 0.9 }, held: { f1: 0.85, sentiment: 0.7 } },
 } as const;
 

@@ -45,6 +45,12 @@
  * written from, not the next ones: the held half's misses are rhetorical questions read as questions, dialect and
  * indirect tellings. One fresh post labelled without intents ("Claim rejected because the photo was too blurry") now
  * reads as billing, as set 11's labeller counts refused claims: fresh 0.767 → 0.753.
+ *
+ * tests/fixtures/fresh-12.tsv (set 12, fresh-12.test.ts): 58 complaints among 160 posts, no railway, its half in a `split`
+ * column. Scored once as it came: intent hit rate dev 0.448, held 0.414; severity MAE 0.138 / 0.379. After families
+ * written from the dev half (batteries that no longer last, installs stuck at a percentage, processes that failed,
+ * service that works only in one place, food served wrong or with something in it, mould, payouts refused, "z'spät",
+ * "who signs off on", "wofür zahl ich"; "im 3. Stock" as one word of a gap): dev 0.690, held 0.414 again.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -66,25 +72,34 @@ const FLOOR = {
   held: { intentHitRate: 0.45, severityMae: 0.4 },
   set11Dev: { intentHitRate: 0.58, severityMae: 0.6 },
   set11Held: { intentHitRate: 0.27, severityMae: 0.6 },
+  set12Dev: { intentHitRate: 0.65, severityMae: 0.2 },
+  set12Held: { intentHitRate: 0.38, severityMae: 0.45 },
 } as const;
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures');
 
-/** `half`: set 11's rows alternate between a dev half (even rows, read while writing rules) and a held half. */
+/**
+ * `half`: set 11's rows alternate between a dev half (even rows, read while writing rules) and a held half; set 12 names
+ * its half in a `split` column. Columns are read by name: set 12 also carries sentiment (fresh-12.test.ts) and marks a
+ * non-complaint's severity 0.
+ */
 function readFixture(file: string, half?: 'dev' | 'held'): Row[] {
   const [header, ...all] = readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
-  const lines = half === undefined ? all : all.filter((_, i) => (i % 2 === 0) === (half === 'dev'));
-  expect(header).toBe('lang\tcomplaint\tintents\tseverity\ttext');
-  return lines.map((line) => {
-    const [lang, complaint, intents, severity, text] = line.split('\t') as [string, string, string, string, string];
-    return {
-      lang: lang as Lang,
-      complaint: complaint === '1',
-      intents: intents === '-' ? [] : (intents.split(',') as Intent[]),
-      severity: severity === '-' ? undefined : Number(severity),
-      text,
-    };
+  const names = (header as string).split('\t');
+  expect(names).toEqual(expect.arrayContaining(['lang', 'complaint', 'intents', 'severity', 'text']));
+  const records = all.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ''])) as Record<string, string>;
   });
+  const inHalf = (r: Record<string, string>, i: number): boolean =>
+    half === undefined || (names.includes('split') ? r.split === half : (i % 2 === 0) === (half === 'dev'));
+  return records.filter(inHalf).map((r) => ({
+    lang: r.lang as Lang,
+    complaint: r.complaint === '1',
+    intents: r.intents === '-' ? [] : (String(r.intents).split(',') as Intent[]),
+    severity: r.severity === '-' || r.complaint !== '1' ? undefined : Number(r.severity),
+    text: r.text as string,
+  }));
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
@@ -94,6 +109,8 @@ describe.each([
   ['held-out', 'intent-severity-held.tsv', FLOOR.held, undefined],
   ['set 11, dev half', 'intent-severity-set11.tsv', FLOOR.set11Dev, 'dev'],
   ['set 11, held half', 'intent-severity-set11.tsv', FLOOR.set11Held, 'held'],
+  ['set 12, dev half', 'fresh-12.tsv', FLOOR.set12Dev, 'dev'],
+  ['set 12, held half', 'fresh-12.tsv', FLOOR.set12Held, 'held'],
 ] as const)('shipped classifier on %s intent and severity posts', (name, file, floor, half) => {
   let rows: Row[];
   let classified: Classified[];

@@ -1,0 +1,45 @@
+/**
+ * German praise with one praise cue is positive outside rail talk, where GermEval's convention (the attitude towards
+ * Deutsche Bahn; praise of anything else neutral) does not apply (composite.ts isPraiseBeyondRail, rail-talk.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { talksRail } from '../../../classifiers/rail-talk.ts';
+import type { Classified } from '../../../src/model.ts';
+import { shippedClassifier } from '../../helpers/shipped-classifier.ts';
+
+let classify: (text: string) => Classified;
+beforeAll(async () => {
+  classify = await shippedClassifier();
+});
+
+describe('talksRail: the GermEval domain', () => {
+  it.each([
+    ['Die S-Bahn war heute pünktlich', true],
+    ['Mit dem ICE nach Hamburg', true],
+    ['Schaffnerin im RE 7 super nett', true],
+    ['ÖBB-Railjet ab Salzburg', true],
+    ['Die Werkstatt hat mein Auto in zwei Stunden repariert', false],
+    ['Icebreaker-Jacke vom Outdoorladen', false],
+  ] as const)('%s → %s', (text, rail) => {
+    expect(talksRail(text)).toBe(rail);
+  });
+});
+
+describe('German praise outside rail talk', () => {
+  it.each([
+    'Die Werkstatt Kunz hat den Ölwechsel in 20 Minuten gemacht. Top!',
+    'Die Krankenkasse hat meine Rechnung in drei Tagen erstattet. Danke!',
+    'Neue Version der Banking-App startet endlich flott. Respekt.',
+  ])('one praise cue and nothing wrong is positive: %s', (text) => {
+    expect(classify(text).sentiment.label).toBe('positive');
+  });
+
+  it.each([
+    // Mixed, asked, ironic or long: the rule leaves them to the other readings.
+    'Das Hotel ist schön gelegen, aber die Baustelle nebenan hätte man uns sagen müssen.',
+    'Top Angebot, gilt das auch für Bestandskunden?',
+    'Danke für nix, seit drei Tagen kein Internet.',
+  ])('not when mixed, asked or a failure stands beside it: %s', (text) => {
+    expect(classify(text).sentiment.label).not.toBe('positive');
+  });
+});
