@@ -176,6 +176,15 @@ function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en'): st
 
 const minutesBetween = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 60_000);
 
+const withAskedAbout = (ids: string[]): { askedAboutIds?: string[] } => (ids.length > 0 ? { askedAboutIds: ids } : {});
+
+/** Ids of the messages the brand asked details about, of customers now waiting for it again (not among `waiting`). */
+function askedAboutIds(t: ThreadState, waiting: readonly CustomerMessage[]): string[] {
+  const waitingIds = new Set(waiting.map((p) => p.id));
+  const authors = new Set(waiting.map((p) => p.authorId));
+  return t.customers.filter((c) => authors.has(c.authorId)).flatMap((c) => c.askedAbout ?? []).map((p) => p.id).filter((id) => !waitingIds.has(id));
+}
+
 /**
  * Renders the thread's alert as of `now`; the caller has already set `t.alert` (id, revision, status...).
  * `context.answered` keeps the customer and their post on the revision an answer resolves.
@@ -285,6 +294,9 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
       ...(t.storm !== undefined ? { duringShitstorm: t.storm } : {}),
       // In the order they came, as the thread keeps them.
       unansweredIds: t.pending.filter((p) => waiting.includes(p)).map((p) => p.id),
+      // The matter a waiting customer was asked details about: replied to (so not among unansweredIds, as the twcs check
+      // counts replies), but a request for details answers nothing ("Sent." is all unansweredIds would name).
+      ...withAskedAbout(askedAboutIds(t, waiting)),
       ...(withinSla.length > 0 ? { withinSlaIds: t.pending.filter((p) => withinSla.includes(p)).map((p) => p.id) } : {}),
       ...(late.length > 0 ? { answeredLate: late.map((l) => lateLine(l, label(l), lang)), answeredLateIds: late.map((l) => l.id) } : {}),
       ...(a.resolution ? { resolution: a.resolution } : {}),

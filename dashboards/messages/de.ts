@@ -142,6 +142,7 @@ export const de = {
   'evidence.priority.high': 'hoch',
   'evidence.priority.urgent': 'dringend',
   'evidence.unansweredIds': 'Unbeantwortete Beiträge',
+  'evidence.askedAboutIds': 'Worum die Marke nachgefragt hat (noch unbeantwortet)',
   'evidence.withinSlaIds': 'Wartend, noch innerhalb der SLA',
   'evidence.answeredLate': 'Erst nach Ablauf der SLA beantwortet',
   'evidence.answeredLateIds': 'Verspätet beantwortete Beiträge',

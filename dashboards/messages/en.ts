@@ -144,6 +144,7 @@ export const en: Messages = {
   'evidence.priority.high': 'high',
   'evidence.priority.urgent': 'urgent',
   'evidence.unansweredIds': 'Unanswered posts',
+  'evidence.askedAboutIds': 'What the brand asked details about (not yet answered)',
   'evidence.withinSlaIds': 'Waiting, still within the SLA',
   'evidence.answeredLate': 'Answered only after the SLA ran out',
   'evidence.answeredLateIds': 'Posts answered late',

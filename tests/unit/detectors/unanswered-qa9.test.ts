@@ -99,6 +99,23 @@ describe('a comment under the brand\'s own post that asks and reports nothing', 
   });
 });
 
+describe('details sent after a request for them (QA9: "Sent." under the brand\'s DM request, nothing more)', () => {
+  it('the alert names the message the brand asked about beside the hand-back it waits on', async () => {
+    const emitted = await run(
+      [
+        enPage,
+        en('c1', 10, 'Sandra Okafor', 'Third time this month my data has just stopped working in Bradford city centre.', { complaint: true }),
+        en('r1', 30, 'Brightwave Mobile', 'Hi Sandra, could you please send us a DM with your postcode so we can check the local mast? - Tom', { isBrand: true, parentId: 'c1' }),
+        en('c2', 50, 'Sandra Okafor', 'Sent.', { parentId: 'c1' }),
+      ],
+      6 * 60,
+    );
+    const evidence = emitted.at(-1)?.evidence as { unansweredIds?: string[]; askedAboutIds?: string[] } | undefined;
+    expect(evidence?.unansweredIds).toEqual(['facebook:c2']);
+    expect(evidence?.askedAboutIds).toEqual(['facebook:c1']);
+  });
+});
+
 describe('a solved note that says what it was', () => {
   const m = (text: string, lang: 'de' | 'en', complaint = false) => post({ id: 'x', text, at: iso(0), author: 'fb-a', name: 'A', handle: null, source: 'facebook', channel: 'page_comment', lang, complaint });
 
