@@ -44,6 +44,11 @@ export interface DashboardDeps {
   extraRouters?: express.Router[];
   /** Clock for waited times; replays on event time pass the data's clock. */
   now?: () => Date;
+  /**
+   * Most rows one `/api/mentions.csv` file holds (default EXPORT_LIMIT, the store's result window): a few rows let
+   * a test see the cut and the X-Kundenradar-Truncated header without writing 10,000 posts into every store.
+   */
+  exportLimit?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -139,7 +144,7 @@ export function createApp(deps: DashboardDeps): express.Express {
   app.use('/api', express.json({ limit: '32kb', verify: refuseInvalidUtf8 }));
   const brandIds = config.brands.map((b) => b.id);
   app.use('/api', knownBrandsInQuery(brandIds));
-  app.use('/api', mentionsRouter(store));
+  app.use('/api', mentionsRouter(store, deps.exportLimit));
   app.use('/api', alertsRouter(store, alertActions));
   app.use('/api', unansweredRouter(store, config, now));
   app.use('/api', shitstormRouter(store, config, now));

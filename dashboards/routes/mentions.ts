@@ -33,7 +33,7 @@ async function write(res: Response, chunk: string): Promise<void> {
   });
 }
 
-export function mentionsRouter(store: Store): Router {
+export function mentionsRouter(store: Store, exportLimit = EXPORT_LIMIT): Router {
   const router = express.Router();
 
   router.get('/mentions', async (req, res) => {
@@ -44,7 +44,7 @@ export function mentionsRouter(store: Store): Router {
   router.get('/mentions.csv', async (req, res) => {
     const params = parseQuery(MentionExportParams, req);
     // Reads the first page before any header is sent: a refused query is still an ordinary 400.
-    const csv = await mentionsCsv(store, exportQueryFrom(params));
+    const csv = await mentionsCsv(store, exportQueryFrom(params), exportLimit);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="kundenradar-${new Date().toISOString().slice(0, 10)}.csv"`);

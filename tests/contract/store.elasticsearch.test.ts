@@ -6,48 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import type { BulkRetryOptions } from '../../src/store/es-bulk.ts';
 import { BulkWriteError } from '../../src/store/errors.ts';
-import { openElasticsearchStore, type ElasticsearchStore } from '../../src/store/elasticsearch.ts';
+import type { ElasticsearchStore } from '../../src/store/elasticsearch.ts';
 import { storeContract } from './store.contract.ts';
 import { alert, mention } from './store.fixtures.ts';
 import { Classified } from '../../src/model.ts';
-import { describeWithElasticsearch, elasticsearchUrl } from '../integration/services.ts';
-
-interface TestStoreOptions {
-  retentionDays?: number;
-  indexPrefix?: string;
-  retentionEveryMs?: number;
-  retry?: BulkRetryOptions;
-}
-
-async function openTestStore(options: TestStoreOptions = {}): Promise<ElasticsearchStore> {
-  return openElasticsearchStore({
-    url: elasticsearchUrl(),
-    username: process.env.ELASTICSEARCH_USERNAME,
-    password: process.env.ELASTICSEARCH_PASSWORD,
-    // A random prefix per store: tests never see each other's indices, and cleanup can only touch their own.
-    indexPrefix: options.indexPrefix ?? `krtest-${randomUUID().slice(0, 8)}`,
-    retentionDays: options.retentionDays ?? 365,
-    retry: options.retry ?? { retries: 2, minTimeoutMs: 20, maxTimeoutMs: 100 },
-    // Retention specs call applyRetention themselves; a background sweep would race them.
-    retentionEveryMs: options.retentionEveryMs ?? 0,
-  });
-}
-
-async function dispose(store: ElasticsearchStore): Promise<void> {
-  try {
-    await store.destroy();
-  } finally {
-    await store.close();
-  }
-}
+import { describeWithElasticsearch } from '../integration/services.ts';
+import { dispose, makeTestStore, openTestStore } from '../helpers/elasticsearch-store.ts';
 
 describeWithElasticsearch('elasticsearch store', () => {
-  storeContract('elasticsearch', async () => {
-    const store = await openTestStore();
-    return { store, cleanup: () => dispose(store) };
-  });
+  storeContract('elasticsearch', makeTestStore);
 
   describe('monthly indices, retention, bulk item failures', () => {
     it('writes each mention to the monthly index of its createdAt; an update goes to the same index', async () => {
