@@ -12,7 +12,8 @@
  * neutral. After the rules written from the dev half (praise outside rail talk with one praise cue, composite.ts
  * isPraiseBeyondRail; separable "stürzt … ab" over more words, a wrong dose or item received, "statt der bestellten",
  * repairs in subordinate clauses, "gerettet", "auf die Nerven"; English "didn't charge me a penny", a credit put on the
- * account, "five stars", adverts with "% off", Congress as no company): dev 0.778 / 0.828, sentiment 0.667 / 0.771;
+ * account, "five stars", adverts with "% off", Congress as no company; escalation to an authority and food contamination
+ * as complaint cues): dev 0.778 / 0.867, sentiment 0.667 / 0.800;
  * held complaint F1 unchanged, sentiment 0.556 / 0.629. Only the praise rule reached the held half. Floors sit a little
  * under the figures after.
  */
