@@ -100,6 +100,16 @@ function sentenceAround(lower: string, at: number): [number, number] {
   return [start, end];
 }
 
+// A short question the writer answers at once with a bare "none" ("Begründung? Fehlanzeige.", "Rückmeldung? Nix.",
+// "Response? Nothing.", "Refund? Nope."): a way of saying that nothing came, not a question to the brand.
+const SHORT_QUESTION = /^[\s@#\p{L}\p{N}_-]{1,30}\?+$/u;
+const BARE_NONE =
+  /^\s*(?:fehlanzeige|nix|nichts|nüscht|nada|null|keine|keiner|kein einziger|natürlich nicht|natürlich keine|none|nothing|nope|zero|zilch|nil|of course not|not a (?:thing|word|chance))(?:\s+(?:bisher|so far|yet|at all|überhaupt|mehr))?\s*[.!…]+/u;
+
+function answeredByTheWriter(lower: string, start: number, end: number): boolean {
+  return SHORT_QUESTION.test(lower.slice(start, end).trim()) && BARE_NONE.test(lower.slice(end));
+}
+
 /**
  * The first question of the post that asks for information: its question mark, or the opener of a question put
  * without one ("Wann kommt mein Paket"). Undefined when the post asks nothing, or only rhetorically.
@@ -107,7 +117,7 @@ function sentenceAround(lower: string, at: number): [number, number] {
 export function askedQuestion(p: PreparedText): [number, number] | undefined {
   for (let mark = p.lower.indexOf('?'); mark !== -1; mark = p.lower.indexOf('?', mark + 1)) {
     const [start, end] = sentenceAround(p.lower, mark);
-    if (!isRhetoricalQuestion(p.lower.slice(start, end))) return [mark, mark + 1];
+    if (!isRhetoricalQuestion(p.lower.slice(start, end)) && !answeredByTheWriter(p.lower, start, end)) return [mark, mark + 1];
     mark = end - 1;
   }
   for (const t of p.tokens) {

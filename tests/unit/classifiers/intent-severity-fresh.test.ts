@@ -50,7 +50,10 @@
  * column. Scored once as it came: intent hit rate dev 0.448, held 0.414; severity MAE 0.138 / 0.379. After families
  * written from the dev half (batteries that no longer last, installs stuck at a percentage, processes that failed,
  * service that works only in one place, food served wrong or with something in it, mould, payouts refused, "z'spät",
- * "who signs off on", "wofür zahl ich"; "im 3. Stock" as one word of a gap): dev 0.690, held 0.414 again.
+ * "who signs off on", "wofür zahl ich"; "im 3. Stock" as one word of a gap) and a short question the writer answers
+ * with a bare "none" ("Begründung? Fehlanzeige.", asked-question.ts): dev 0.724, held 0.414 again. Set 11's held half
+ * moved 0.294 → 0.382 with them (mould, "who signs off", "Begründung? Fehlanzeige."), but those three misses had been
+ * read at that session's start, so the figure is no longer an unseen one.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,8 +74,8 @@ const FLOOR = {
   fresh: { intentHitRate: 0.72, severityMae: 0.06 },
   held: { intentHitRate: 0.45, severityMae: 0.4 },
   set11Dev: { intentHitRate: 0.58, severityMae: 0.6 },
-  set11Held: { intentHitRate: 0.27, severityMae: 0.6 },
-  set12Dev: { intentHitRate: 0.65, severityMae: 0.2 },
+  set11Held: { intentHitRate: 0.35, severityMae: 0.6 },
+  set12Dev: { intentHitRate: 0.68, severityMae: 0.2 },
   set12Held: { intentHitRate: 0.38, severityMae: 0.45 },
 } as const;
 

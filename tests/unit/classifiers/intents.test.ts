@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { askedQuestion } from '../../../classifiers/asked-question.ts';
 import { detectIntents } from '../../../classifiers/intents.ts';
 import { prepare } from '../../../classifiers/text.ts';
 
@@ -130,5 +131,16 @@ describe('intents, German and English side by side', () => {
     const p = prepare('Wo bleibt meine Lieferung?');
     const d = detectIntents(p).find((i) => i.intent === 'delivery');
     expect(d && p.lower.slice(...d.span)).toBe('lieferung');
+  });
+});
+
+describe('a short question the writer answers with a bare "none" is no question', () => {
+  it.each([
+    ['Abschlag um 38 € erhöht. Begründung? Fehlanzeige. Verbrauch gleich geblieben.', false],
+    ['Three emails about my refund. Response? Nothing so far.', false],
+    ['Wann kommt mein Paket? Nichts passiert seit Montag.', true],
+    ['Tracking? None. Where is my parcel?', true],
+  ] as const)('%s → question %s', (text, asks) => {
+    expect(askedQuestion(prepare(text)) !== undefined).toBe(asks);
   });
 });
