@@ -20,6 +20,7 @@ import { brandNamed, pageBrands, pageOf, pageOwners } from '../../ingestors/repl
 import { Alert, Classified, type Brand, type Mention } from '../model.ts';
 import type { ClockMode } from '../stages/detect.ts';
 import { describeDiscovery, discoverBrands, majorityLanguage } from './replay-brands.ts';
+import { mergeFileBrands, withClaimingBrands } from './replay-file-brands.ts';
 import { accountsNamedLike, describeAccounts, looksLikeBrand, MAX_ASSUMED_ACCOUNTS } from './replay-accounts.ts';
 import { prepare, type PreparedText } from '../../classifiers/text.ts';
 import { compileBrandQuery } from '../../classifiers/brand-query.ts';
@@ -201,7 +202,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   // An empty file (or a CSV with only its header row) is no error, but a replay of nothing should not pass unnoticed.
   if (input.count === 0 && input.errors.length === 0) progress(`${options.file}: warning: the file holds no posts`);
 
-  const known = [...base.config.brands, ...input.brands];
+  // The file's own brands (twcs support accounts) that the config lists as accounts are the configured brands.
+  let fileBrands = mergeFileBrands(input.brands, base.config.brands);
+  const known = [...base.config.brands, ...fileBrands.unclaimed];
   // A brand named on the command line speaks the file's language in its alerts (the schema's default is German).
   const fileLanguage = options.brands && options.brands.length > 0 ? await majorityLanguageOf(input.mentions()) : undefined;
   const given: Brand[] = [];
@@ -218,6 +221,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
       if (hint) progress(hint);
     }
   }
+  if (given.length > 0) {
+    // …and so are those a brand named on the command line takes as its accounts.
+    const byGiven = mergeFileBrands(fileBrands.unclaimed, given);
+    fileBrands = { unclaimed: byGiven.unclaimed, claimedBy: new Map([...fileBrands.claimedBy, ...byGiven.claimedBy]) };
+    known.splice(base.config.brands.length, known.length, ...byGiven.unclaimed);
+  }
+  for (const [file, brand] of fileBrands.claimedBy) progress(`replay: the file's brand ${file} is the account of brand ${brand}: its posts count for ${brand}`);
   const discovered: Brand[] = [];
   if (given.length === 0 && options.discoverBrands !== false) {
     const discovery = await discoverBrands(input.mentions(), known);
@@ -317,8 +327,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   const counted = async function* (): AsyncGenerator<Mention> {
     for await (const m of input.mentions()) {
       if (m.author.id.startsWith(ANONYMOUS_AUTHOR)) anonymous++;
-      const pageBrand = pages.get(pageOf(m) ?? '');
-      yield pageBrand !== undefined && !m.brandContext.includes(pageBrand) ? { ...m, brandContext: [...m.brandContext, pageBrand] } : m;
+      const claimed = withClaimingBrands(m, fileBrands.claimedBy);
+      const pageBrand = pages.get(pageOf(claimed) ?? '');
+      yield pageBrand !== undefined && !claimed.brandContext.includes(pageBrand) ? { ...claimed, brandContext: [...claimed.brandContext, pageBrand] } : claimed;
     }
   };
   try {
