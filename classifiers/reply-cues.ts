@@ -99,7 +99,8 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\buns\s+(?:ist|sind)\s+(?:${W}\s+){0,4}?bekannt\b`,
   )),
   p('auto_reply', 'de', 'weitergeleitet', 3, rx(
-    String.raw`(?:\b(?:wir\s+haben|ich\s+habe|haben\s+wir|habe\s+ich)\s+(?:[a-zäöüß*:]+\s+){0,8}?)?\bweiter(?:geleitet|gegeben|gereicht)\b`,
+    // Not what was sent on for the customer to someone of theirs: "wurde an deinen Arbeitgeber weitergeleitet" is done (QA round 10).
+    String.raw`(?:\b(?:wir\s+haben|ich\s+habe|haben\s+wir|habe\s+ich)\s+(?:[a-zäöüß*:]+\s+){0,8}?)?(?<!\b(?:an|zu)\s+(?:deine[nmr]?|ihre[nmr]?|eure[nmr]?)\s+[a-zäöüß-]+\s+)\bweiter(?:geleitet|gegeben|gereicht)\b`,
     String.raw`\b(?:leite[nt]?|gebe[nt]?|reiche[nt]?)\s+(?:[a-zäöüß*:]+\s+){1,7}?weiter\b`,
   )),
   p('auto_reply', 'de', 'hohes Aufkommen', 3, rx(

@@ -30,6 +30,8 @@ export interface ThreadContext {
    * Ancoats" under it talk to them.
    */
   repliesToFellow?: string;
+  /** That customer's handle, lower case and without "@", where the source has handles (X). */
+  repliesToFellowHandle?: string;
   /**
    * The comment stands directly under the brand's own page post and its writer has no open matter in the thread: what
    * it says without asking or reporting anything ("Applied! Fingers crossed 🤞" under a hiring post) is talk about the post.
@@ -81,6 +83,8 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\
 function namesBrand(text: string, brandNames: readonly string[]): boolean {
   return brandNames.some((n) => n.length > 0 && wordsRe(escapeRegExp(n)).test(text));
 }
+
+const withoutLeadingHandles = (text: string): string => text.replace(/^\s*(?:@[\p{L}\p{N}_.-]+[\s,]*)+/u, '');
 
 /** The @names a comment starts with, lower case ("@Gerd Albers …" gives "gerd"; "@a @b …" gives both). */
 function leadingHandles(text: string): string[] {
@@ -178,8 +182,14 @@ function opensWithNameToSomeone(text: string): boolean {
 export function addressesSomeoneElse(text: string, ctx: ThreadContext, criticised: () => boolean): boolean {
   // Without the brand's names "@kundenservice_xy …" could be the brand itself: no judgement then.
   const { brandNames } = ctx;
-  if (brandNames === undefined || namesBrand(text, brandNames)) return false;
+  if (brandNames === undefined) return false;
   const prefix = leadingHandles(text);
+  // An X reply carries the brand's handle when the thread started at the brand: opening with the handle of the
+  // customer it answers, it talks to them ("@4111 @VitalisBKK Ja, ab 100 Punkten geht das in der App", QA round 10),
+  // unless it names the brand in its own words, asks or complains.
+  const repliesToFellow = ctx.tagsAreNames !== true && prefix[0] !== undefined && prefix[0] === ctx.repliesToFellowHandle;
+  if (repliesToFellow && !namesBrand(withoutLeadingHandles(text), brandNames) && !text.includes('?') && !criticised()) return true;
+  if (namesBrand(text, brandNames)) return false;
   if (prefix.length > 0) {
     if (prefix.some((h) => brandNames.includes(h))) return false;
     return ctx.tagsAreNames === true || prefix.every((h) => ctx.fellows?.includes(h) === true);
@@ -206,13 +216,14 @@ export function thanksSomeoneByName(text: string, ctx: ThreadContext): boolean {
 
 /** Who might know, in German and its dialects: "jemand", "wer", Austrian/Bavarian "oana", Swiss "öpper". */
 const SOMEONE_DE = '(?:jemand|irgendwer|irgendjemand|wer|oana|oaner|öpper|epper)';
-/** "von euch", "vom Team": someone of the brand's people, who the question is for after all. */
-const OF_THE_BRAND = '(?!\\s+(?:von\\s+(?:euch|eich|ihnen|dir)|vom\\s+(?:team|service|support|kundenservice)|of\\s+(?:you|your\\s+(?:team|staff))|from\\s+(?:the\\s+)?(?:team|support)))';
+/** "von euch", "vom Team": someone of the brand's people, who the question is for after all; "Is anyone there?", "Ist jemand da?" chase the brand. */
+const OF_THE_BRAND = '(?!\\s+(?:von\\s+(?:euch|eich|ihnen|dir)|vom\\s+(?:team|service|support|kundenservice)|of\\s+(?:you|your\\s+(?:team|staff))|from\\s+(?:the\\s+)?(?:team|support)|there|home|awake|alive|listening|working|reading|da\\b|wach\\b))';
 /**
- * "Hat jemand", "Weiß wer", dialect "Woaß wer", "Does anyone", "anyone else". Not "Kann mir jemand helfen?", a request to
+ * "Hat jemand", "Weiß wer", dialect "Woaß wer", "Does anyone", "anyone else", "Anyone watching the match tonight?" (QA
+ * round 10; not "anyone listening?", which chases the brand). Not "Kann mir jemand helfen?", a request to
  * whoever reads the brand's page; "Kann mir wer sagen, wo …" is a question for information (CROWD_INFO_QUESTION).
  */
-const CROWD_ASKED = `(?:hat|hatte|hod|weiß|weiss|woaß|woas|wois|kennt|kann|ko|war|ist|is|bin)\\s+(?:hier\\s+)?(?:noch\\s+|auch\\s+|zufällig\\s+|vielleicht\\s+)?${SOMEONE_DE}${OF_THE_BRAND}|(?:does|has|did|is|can|could)\\s+any(?:one|body)${OF_THE_BRAND}|any(?:one|body)\\s+else`;
+const CROWD_ASKED = `(?:hat|hatte|hod|weiß|weiss|woaß|woas|wois|kennt|kann|ko|war|ist|is|bin)\\s+(?:hier\\s+)?(?:noch\\s+|auch\\s+|zufällig\\s+|vielleicht\\s+)?${SOMEONE_DE}${OF_THE_BRAND}|(?:does|has|did|is|can|could)\\s+any(?:one|body)${OF_THE_BRAND}|any(?:one|body)\\s+else|(?<![\\p{L}]\\s*)any(?:one|body)\\s+(?!listening|working|reading|answering|replying|responding)(?:[\\p{L}]+ing|know|knows|tried|got|seen|been|fancy)`;
 /** A question to the other readers, not to the brand: "Hat jemand …?", "Weiß wer …?", "Does anyone …?", "anyone else …?". */
 const CROWD_QUESTION = wordsRe(CROWD_ASKED);
 

@@ -194,10 +194,11 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   }
 
   /** The other customer whose comment `parentId` is, by name (or handle): a reply under it may be talking to them. */
-  function fellowRepliedTo(others: readonly CustomerState[], parentId: string | undefined): Pick<ThreadContext, 'repliesToFellow'> {
+  function fellowRepliedTo(others: readonly CustomerState[], parentId: string | undefined): Pick<ThreadContext, 'repliesToFellow' | 'repliesToFellowHandle'> {
     const fellow = parentId === undefined ? undefined : others.find((c) => c.ids.includes(parentId));
     const name = fellow?.name ?? fellow?.handle;
-    return name === undefined ? {} : { repliesToFellow: name.toLowerCase() };
+    if (name === undefined) return {};
+    return { repliesToFellow: name.toLowerCase(), ...(fellow?.handle !== undefined ? { repliesToFellowHandle: fellow.handle.replace(/^@/u, '').toLowerCase() } : {}) };
   }
 
   /**

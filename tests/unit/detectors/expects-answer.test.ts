@@ -271,6 +271,33 @@ describe('expectsAnswer: a comment under the brand\'s own post that asks and rep
   });
 });
 
+describe('expectsAnswer on X: a customer answering another, a question to the crowd (QA round 10)', () => {
+  const reply = (text: string, complaint = false) =>
+    post({ id: 'x2', text, at: '2026-12-04T15:40:00Z', author: '4112', handle: '4112', brandContext: ['vitalis'], lang: 'de', complaint });
+  const context = { brandNames: ['vitalisbkk', 'vitalis bkk', 'vitalis'], fellows: ['4111'], repliesToFellow: '4111', repliesToFellowHandle: '4111' };
+
+  it('a reply opening with the handle of the customer it answers talks to them, though the brand is in its prefix', () => {
+    expect(expectsAnswer(reply('@4111 @VitalisBKK Ja, ab 100 Punkten geht das in der App unter Bonus > Auszahlung.'), context)).toBe(false);
+  });
+
+  it.each([
+    ['@4111 @VitalisBKK Bei mir geht das nicht, wann fixt ihr das?', false],
+    ['@4111 @VitalisBKK Seit drei Wochen fehlen mir 200 Punkte, das ist eine Frechheit.', true],
+    ['@4111 @VitalisBKK Vitalis sollte das endlich erklären.', false],
+  ] as const)('unless it asks, complains or names the brand in its own words: %s', (text, complaint) => {
+    expect(expectsAnswer(reply(text, complaint), context)).toBe(true);
+  });
+
+  it.each([
+    ['Anyone watching the match tonight? ⚽', false],
+    ['Anyone listening? Still no refund after 3 weeks.', true],
+    ['Is anyone there?', true],
+    ['Ist jemand da?', true],
+  ] as const)('a question to anyone reading is for the crowd, "anyone there?" for the brand: %s', (text, expected) => {
+    expect(expectsAnswer(post({ id: 'x3', text, at: '2026-12-04T15:40:00Z', author: 'kunde', brandContext: ['b'], lang: /jemand/u.test(text) ? 'de' : 'en' }), { brandNames: ['munchly'] })).toBe(expected);
+  });
+});
+
 describe('reportsSolved: the customer says their matter is over (QA6)', () => {
   it.each([
     ['@SWLindenau_hilft Hat sich erledigt, ging nach dem Passwort-Reset wieder. Danke!', 'de', true],
