@@ -53,6 +53,8 @@ export const IncidentState = z.object({
   revision: z.number().int().nonnegative(),
   /** Consecutive quiet checks while open. */
   quiet: z.number().int().nonnegative(),
+  /** When a resolved incident flared up again and reopened; absent until it does (and in older state). */
+  reopenedAt: z.string().optional(),
   peakRatio: z.number(),
   peakNegatives: z.number(),
   /** Negatives of the last hour as the latest revision reported them: growth updates are measured from here. Absent in older state. */

@@ -66,6 +66,18 @@ const NO_BASELINE_MIN_HISTORY_MS = 15 * 60_000;
  */
 const GROWTH = 1.5;
 const MIN_GROWTH = 10;
+/**
+ * An incident stays open at least this long after it opened or reopened, however quiet its hour reads: a slow storm
+ * builds in steps, and a watch opened on the first step read "quiet" on the hour 40 minutes later, announced
+ * "abgeklungen" and came back at warning 40 minutes after that (QA firestorm round 10, a telco's price letter).
+ */
+const MIN_OPEN_MS = 60 * 60_000;
+/**
+ * Within this time after a resolution only a flare-up at warning or above reopens the incident: a tail wavering at watch
+ * level is no news. Later in the reopen window a second wave reopens it at whatever level it reaches (QA firestorm round
+ * 10: a bakery's storm came back the next noon at watch and, past the window then, opened a second alert).
+ */
+const FLICKER_MS = 3 * 3_600_000;
 
 export interface EvaluationSettings {
   /** The bars for a brand with a day of history; the young-brand bars are derived from them. */
@@ -158,7 +170,8 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       rt.dirty.add('incident');
       // A window that still passes the bars (a 20-minute surge in a calmer hour) is no quiet: resolving there
       // reopened the storm minutes later, and the team read "abgeklungen" and "Verdacht" within a quarter hour.
-      if (hour && !best && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour, bars))) {
+      const settled = at - Date.parse(inc.reopenedAt ?? inc.openedAt) >= MIN_OPEN_MS;
+      if (hour && !best && settled && (absolute ? isQuietAbsolute(hour, bars) : isQuiet(hour, bars))) {
         inc.quiet += 1;
         if (inc.quiet >= quietChecks) {
           Object.assign(inc, { status: 'resolved', resolvedAt: iso, updatedAt: iso, revision: inc.revision + 1 });
@@ -193,11 +206,13 @@ export function createWindowEvaluation(settings: EvaluationSettings): WindowEval
       // The same storm flaring up again: reopen the incident rather than alerting twice. Not for a flicker at watch
       // level in the tail: the team has just been told the storm is over, and "abgeklungen" followed by "Verdacht"
       // within minutes, again and again as the tail wavers, is noise (firestorm replays: 14:20 resolved, 14:22 open,
-      // 15:40 resolved, 21:40 open). A second wave reopens it once it is a warning.
-      if (rank(severityOf(best)) < rank('warning')) return [];
+      // 15:40 resolved, 21:40 open). In the first hours after the resolution a flare-up reopens it once it is a
+      // warning (FLICKER_MS); a second wave later in the window at any level.
+      if (at - Date.parse(inc.resolvedAt) <= FLICKER_MS && rank(severityOf(best)) < rank('warning')) return [];
       Object.assign(inc, {
         status: 'open',
         updatedAt: iso,
+        reopenedAt: iso,
         revision: inc.revision + 1,
         quiet: 0,
         // At the flare-up's own size: a 9-post tail of a critical storm reopened as "critical" (QA firestorm replays).

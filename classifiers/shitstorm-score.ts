@@ -249,12 +249,20 @@ export function isQuietAbsolute(hour: WindowScore, t: BurstThresholds): boolean 
 }
 
 /**
- * Back to baseline: the last hour's negatives no longer surprising (p > 1 %) or under twice the expected. All of them,
+ * Back to baseline: the last hour's negatives under twice the expected, or no longer surprising (p > 1 %) and a handful
+ * at most (QUIET_MAX_NEGATIVES). All of them,
  * the busiest thread's included: that thread is set aside to keep one viral post from opening a storm, but in an open
  * storm the viral post is the storm, and without it an airline's tail of 15–30 negatives an hour (expected 1.4), mostly
  * reshares of the video, read as quiet: "subsided", then critical again three hours later (QA firestorm round 5).
  */
 export function isQuiet(hour: WindowScore, t: BurstThresholds): boolean {
   const all = hour.stats.negativesCapped;
-  return nbSurprise(all, hour.expectedNegatives, t.phi) < 2 || all / hour.expectedNegatives < 2;
+  return all / hour.expectedNegatives < 2 || (nbSurprise(all, hour.expectedNegatives, t.phi) < 2 && all <= QUIET_MAX_NEGATIVES);
 }
+
+/**
+ * Most negatives an hour may hold and read as quiet on its unsurprising count alone. A night's expectation is so small
+ * that the overdispersed tail finds 4 or 5 negatives unsurprising: a bakery's storm, still 8× its expected at 2 am,
+ * resolved, and the next noon's second wave opened another alert (QA firestorm round 10).
+ */
+const QUIET_MAX_NEGATIVES = 3;

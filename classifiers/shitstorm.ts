@@ -41,9 +41,9 @@ export interface ShitstormOptions {
   /** Time zone for weekly seasonality when the brand has no business hours. */
   timeZone?: string;
   /**
-   * A storm flaring up again within this time after resolution reopens the same incident. 360: storms run over days
+   * A storm flaring up again within this time after resolution reopens the same incident. 720: storms run over days
    * with lulls; a replayed ad-spot storm that calmed in the evening and rose again 2 h 21 min later raised a second
-   * alert under the former 120.
+   * alert under the former 120, a bakery's that came back the next noon under the former 360 (QA firestorm round 10).
    */
   reopenMinutes?: number;
   /** Consecutive quiet five-minute checks before an incident resolves. */
@@ -77,7 +77,7 @@ export function createShitstormDetector(deps: ShitstormDeps): ShitstormDetector 
   const thresholds: BurstThresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
   const cap = o.perAuthorCap ?? 2;
   const coldStartMs = (o.coldStartHours ?? 24) * 3_600_000;
-  const reopenMs = (o.reopenMinutes ?? 360) * 60_000;
+  const reopenMs = (o.reopenMinutes ?? 720) * 60_000;
   const quietChecks = o.quietChecks ?? 3;
   const CHECK_MS = (o.checkMinutes ?? CHECK_MINUTES) * 60_000;
   const evaluate = createWindowEvaluation({ thresholds, perAuthorCap: cap, coldStartMs, reopenMs, quietChecks, onEvaluate: o.onEvaluate });

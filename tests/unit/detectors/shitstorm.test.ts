@@ -1060,11 +1060,11 @@ describe('shitstorm: a storm that rises again after a lull', () => {
     expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
   });
 
-  /** A critical storm (600 an hour for 90 minutes), then 150 minutes after it a flare-up of `flareRate` an hour. */
-  async function stormThenFlare(flareRate: number): Promise<{ alerts: Alert[]; resolvedAt: number }> {
+  /** A critical storm (600 an hour for 90 minutes), then `gap` minutes after it (150 by default) a flare-up of `flareRate` an hour. */
+  async function stormThenFlare(flareRate: number, gap = 150): Promise<{ alerts: Alert[]; resolvedAt: number }> {
     const { d, t } = await learned(bahn);
     const onset = t + 10 * 60 * MIN;
-    const flareFrom = onset + (90 + 75 + 150) * MIN;
+    const flareFrom = onset + (90 + 75 + gap) * MIN;
     const rate = (x: number) => (x >= onset && x < onset + 90 * MIN ? 600 : x >= flareFrom && x < flareFrom + 60 * MIN ? flareRate : 0);
     const alerts = await feed(d, bahn, t, flareFrom + 4 * 60 * MIN, { rate, make: stormDe(onset, 600, 10).make });
     return { alerts, resolvedAt: alerts.findIndex((a) => a.status === 'resolved') };
@@ -1080,10 +1080,19 @@ describe('shitstorm: a storm that rises again after a lull', () => {
 
   // Firestorm replays: a storm's tail wavering around the bars after its resolution read "abgeklungen", "Verdacht",
   // "abgeklungen" within an hour. Within the reopen period a flicker at watch level leaves the storm resolved.
-  it('a small tail after the resolution does not reopen the storm at watch level', async () => {
-    const { alerts, resolvedAt } = await stormThenFlare(30);
+  it('a small tail soon after the resolution does not reopen the storm at watch level', async () => {
+    const { alerts, resolvedAt } = await stormThenFlare(30, 60);
     expect(resolvedAt).toBeGreaterThan(0);
     expect(alerts.slice(resolvedAt + 1)).toEqual([]);
+  });
+
+  // QA firestorm round 10: a bakery's storm came back the next noon at watch level, past the former six hours, and
+  // opened a second alert. Hours after the resolution a second wave reopens the same alert whatever its level.
+  it('a second wave hours later reopens the same alert, at watch level too', async () => {
+    const { alerts, resolvedAt } = await stormThenFlare(30, 6 * 60);
+    const reopened = alerts.slice(resolvedAt + 1).find((a) => a.status === 'open');
+    expect(reopened?.severity).toBe('watch');
+    expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
   });
 });
 
