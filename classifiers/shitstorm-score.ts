@@ -262,7 +262,7 @@ export function isQuiet(hour: WindowScore, t: BurstThresholds): boolean {
 
 /**
  * Most negatives an hour may hold and read as quiet on its unsurprising count alone. A night's expectation is so small
- * that the overdispersed tail finds 4 or 5 negatives unsurprising: a bakery's storm, still 8× its expected at 2 am,
- * resolved, and the next noon's second wave opened another alert (QA firestorm round 10).
+ * that the overdispersed tail finds 4 or 5 negatives unsurprising: QA firestorm round 9's supermarket storm resolved
+ * 9.7 hours before its end with 4 negatives an hour against 0.9 expected (5.1 hours before it with this bar).
  */
 const QUIET_MAX_NEGATIVES = 3;
