@@ -81,9 +81,9 @@ const stormDe = (onset: number, peakPerHour: number, rampMin: number): Extra => 
     }),
 });
 
-async function learned(brand: Brand, days = 3, base: (t: number) => number = normalRate) {
+async function learned(brand: Brand, days = 3, base: (t: number) => number = normalRate, options?: { quietChecks: number }) {
   const state = new MemoryState();
-  const d = createShitstormDetector({ brands: [brand], state });
+  const d = createShitstormDetector({ brands: [brand], state, ...(options ? { options } : {}) });
   await d.restore();
   const early = await feed(d, brand, START, START + days * 24 * 60 * MIN, undefined, base);
   return { d, state, early, t: START + days * 24 * 60 * MIN };
@@ -1152,5 +1152,30 @@ describe('shitstorm: an open storm is quiet only when all its negatives are', ()
     expect(reshared.spreadNegatives).toBe(3);
     expect(isQuiet(reshared, DEFAULT_THRESHOLDS)).toBe(false);
     expect(isQuiet(tail(2, 1), DEFAULT_THRESHOLDS)).toBe(true);
+  });
+
+  // QA firestorm round 9: a night's tail of 4 negatives against 0.9 expected read quiet on its unsurprising count.
+  it('at a tiny expectation only a handful (3) is quiet on its count alone; under twice the expected always is', () => {
+    const night = (negatives: number, expected: number) =>
+      scoreWindow({ ...calmStats, count: negatives + 1, countCapped: negatives + 1, negatives, negativesCapped: negatives, negAuthors: negatives, expected }, 0.3, DEFAULT_THRESHOLDS);
+    expect(isQuiet(night(4, 3), DEFAULT_THRESHOLDS)).toBe(false);
+    expect(isQuiet(night(3, 3), DEFAULT_THRESHOLDS)).toBe(true);
+    expect(isQuiet(night(8, 15), DEFAULT_THRESHOLDS)).toBe(true);
+  });
+});
+
+// QA firestorm round 10: a slow storm's watch opened on its first step, read quiet on the hour 40 minutes later and
+// said "abgeklungen" while the storm grew.
+describe('shitstorm: a storm is not resolved in its first hour', () => {
+  it('a short surge that passes on its own window but not on the hour stays open for an hour, then resolves', async () => {
+    // One quiet check resolves (the default is three): the hour reads quiet half an hour after the surge opened the storm.
+    const { d, t } = await learned(bahn, 3, normalRate, { quietChecks: 1 });
+    const onset = t + 10 * 60 * MIN;
+    const alerts = await feed(d, bahn, t, onset + 4 * 60 * MIN, { rate: (x) => (x >= onset && x < onset + 20 * MIN ? 24 : 0), make: stormDe(onset, 24, 10).make });
+    const opened = alerts.find((a) => a.kind === 'shitstorm' && a.status === 'open');
+    const resolved = alerts.find((a) => a.kind === 'shitstorm' && a.status === 'resolved');
+    expect(opened).toBeDefined();
+    expect(resolved).toBeDefined();
+    expect(Date.parse(resolved?.resolvedAt ?? '') - Date.parse(opened?.openedAt ?? '')).toBeGreaterThanOrEqual(60 * MIN);
   });
 });
