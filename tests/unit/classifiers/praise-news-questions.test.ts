@@ -1,6 +1,8 @@
 /**
- * German praise with one praise cue is positive outside rail talk, where GermEval's convention (the attitude towards
- * Deutsche Bahn; praise of anything else neutral) does not apply (composite.ts isPraiseBeyondRail, rail-talk.ts).
+ * Readings the fresh sets and QA round 10 asked for: German praise with one praise cue is positive outside rail talk,
+ * where GermEval's convention (the attitude towards Deutsche Bahn; praise of anything else neutral) does not apply
+ * (composite.ts isPraiseBeyondRail, rail-talk.ts); news headlines and columns are commentary; short product questions
+ * ask, they do not complain.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { talksRail } from '../../../classifiers/rail-talk.ts';
@@ -41,5 +43,27 @@ describe('German praise outside rail talk', () => {
     'Danke für nix, seit drei Tagen kein Internet.',
   ])('not when mixed, asked or a failure stands beside it: %s', (text) => {
     expect(classify(text).sentiment.label).not.toBe('positive');
+  });
+});
+
+describe('news headlines and columns are commentary, not complaints (QA firestorm round 10)', () => {
+  it.each([
+    'Preiserhöhung bei Telvio: Was Kunden jetzt wissen müssen',
+    'Kommentar: Telvio unterschätzt die Wut der Bestandskunden',
+    'Verbraucherzentrale NRW kritisiert Preisanpassung von Telvio',
+    'Watchdog slams Oakcrust over allergy reply',
+    "Here's what customers need to know about the Voltel price rise",
+  ])('%s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+
+  it('a customer who went to the consumer advice centre still complains', () => {
+    expect(classify('Hab mich an die Verbraucherzentrale gewandt, seit Wochen keine Antwort von Telvio.').complaint.isComplaint).toBe(true);
+  });
+});
+
+describe('short product questions are no complaints (QA round 10)', () => {
+  it.each(['Is this UK only?', 'Does the 2-for-1 work with the student discount too?', 'Does this apply to existing customers?'])('%s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
   });
 });
