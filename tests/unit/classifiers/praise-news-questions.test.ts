@@ -67,3 +67,21 @@ describe('short product questions are no complaints (QA round 10)', () => {
     expect(classify(text).complaint.isComplaint).toBe(false);
   });
 });
+
+describe('storm talk: goodbyes, a sarcasm tag, defenders (QA firestorm round 10)', () => {
+  it.each([
+    'Ich finde es total fair, dass Telvio mitten im Vertrag erhöht. /s',
+    'bye bye telvio. war schön, nein war es nicht',
+    'Done with Oakcrust. Done. 🤬',
+    'deleted the oakcrust app. bye.',
+  ])('negative: %s', (text) => {
+    expect(classify(text).sentiment.label).toBe('negative');
+  });
+
+  it.each(['Mit der U/S-Bahn zum Hafen, Treffpunkt Landungsbrücken', 'Ganz ehrlich, alle Anbieter erhöhen gerade. Telvio ist da nicht schlimmer als die anderen'])(
+    'no complaint: %s',
+    (text) => {
+      expect(classify(text).complaint.isComplaint).toBe(false);
+    },
+  );
+});
