@@ -167,8 +167,24 @@ function repliesTo(t: ThreadState, subject: readonly CustomerMessage[]): ReplyKi
 const MAX_EXAMPLES = 10;
 
 /** "Herta Wimmer: nach 2 h 10 min beantwortet": a customer answered after their SLA ran out, with their wait. */
-function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en'): string {
-  const waited = formatDuration(minutesBetween(l.waitingSince, l.answeredAt), lang);
+/**
+ * One line per customer answered late (their longest wait): a customer with three posts answered in one reply was
+ * listed three times (QA round 10). With business hours the SLA's clock stands beside the calendar's, as in the title:
+ * "after 13 h 10 min (1 h 10 min in business hours)".
+ */
+function lateLines(late: readonly LateAnswer[], label: (l: LateAnswer) => string | undefined, lang: 'de' | 'en', businessHours: boolean): string[] {
+  const longest = new Map<string, LateAnswer>();
+  for (const l of late) {
+    const seen = longest.get(l.authorId);
+    if (seen === undefined || l.waitedMinutes > seen.waitedMinutes) longest.set(l.authorId, l);
+  }
+  return [...longest.values()].map((l) => lateLine(l, label(l), lang, businessHours));
+}
+
+function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en', businessHours = false): string {
+  const calendar = minutesBetween(l.waitingSince, l.answeredAt);
+  const inHours = businessHours && Math.round(l.waitedMinutes) < Math.round(calendar) ? formatDuration(l.waitedMinutes, lang) : undefined;
+  const waited = formatDuration(calendar, lang) + (inHours === undefined ? '' : lang === 'de' ? ` (${inHours} in Geschäftszeiten)` : ` (${inHours} in business hours)`);
   const name = who ?? (lang === 'de' ? 'Kunde' : 'customer');
   if (l.solvedByCustomer === true) return lang === 'de' ? `${name}: nach ${waited} selbst gelöst, ohne Antwort` : `${name}: solved it themselves after ${waited}, unanswered`;
   return lang === 'de' ? `${name}: erst nach ${waited} beantwortet` : `${name}: answered late, after ${waited}`;
@@ -298,7 +314,7 @@ export function renderAlert(t: ThreadState, brand: Brand | undefined, now: Date,
       // counts replies), but a request for details answers nothing ("Sent." is all unansweredIds would name).
       ...withAskedAbout(askedAboutIds(t, waiting)),
       ...(withinSla.length > 0 ? { withinSlaIds: t.pending.filter((p) => withinSla.includes(p)).map((p) => p.id) } : {}),
-      ...(late.length > 0 ? { answeredLate: late.map((l) => lateLine(l, label(l), lang)), answeredLateIds: late.map((l) => l.id) } : {}),
+      ...(late.length > 0 ? { answeredLate: lateLines(late, label, lang, brand?.businessHours !== undefined), answeredLateIds: late.map((l) => l.id) } : {}),
       ...(a.resolution ? { resolution: a.resolution } : {}),
     },
     dedupeKey: a.id,
