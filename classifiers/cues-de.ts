@@ -25,7 +25,7 @@ const COST = '(?:preis|preise|gebühr*|[\\p{L}]+gebühr|[\\p{L}]+gebühren|beitr
  * Cancelling ("kündige", "gekündigt"), but not a company announcing something ("kündigt für 2027 eine neue
  * Verbindung an"), across any words up to the "an", figures such as "400.000" included (QA round 6). Shared with the cancellation intent (intents.ts).
  */
-export const CANCELLING = 'kündig(?!(?:t|te|en|ten) (?:(?:[^\\s.!?;]|[.,](?=\\p{N}))+ ){0,10}an(?![\\p{L}]))*';
+export const CANCELLING = 'kündig(?<!wie kündig)(?!(?:t|te|en|ten) (?:(?:[^\\s.!?;]|[.,](?=\\p{N}))+ ){0,10}an(?![\\p{L}]))*';
 
 /**
  * The company speaking in the first person plural about its own service (set 9): "Unsere Techniker arbeiten mit Hochdruck

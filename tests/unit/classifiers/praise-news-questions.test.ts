@@ -63,6 +63,11 @@ describe('news headlines and columns are commentary, not complaints (QA firestor
 });
 
 describe('short product questions are no complaints (QA round 10)', () => {
+  it('"Wie kündige ich …?" asks how; "Ich kündige jetzt!" is the threat', () => {
+    expect(classify('Wie kündige ich eigentlich Netflix, wenn ich über Apple abgerechnet werde?').complaint.isComplaint).toBe(false);
+    expect(classify('Ich kündige jetzt! Seit drei Wochen kein Netz.').complaint.isComplaint).toBe(true);
+  });
+
   it.each(['Is this UK only?', 'Does the 2-for-1 work with the student discount too?', 'Does this apply to existing customers?'])('%s', (text) => {
     expect(classify(text).complaint.isComplaint).toBe(false);
   });
