@@ -310,7 +310,8 @@ const PRAISE_BEYOND_RAIL_MAX_CHARS = 280;
 const MIXED = /(?<![\p{L}])(?:aber|naja|schade|leider|allerdings|trotzdem|jedoch)(?![\p{L}])/iu;
 
 /**
- * Praise outside rail talk: one praise cue ("Top!", "Respekt.", "Danke!", "Beste Anschaffung") with nothing failed,
+ * Praise outside rail talk: one praise cue ("Top!", "Respekt.", "Danke!", "Beste Anschaffung") or an understatement of one
+ * cue's weight ("Nicht schlecht", "nix zerkratzt, nix vergessen") with nothing failed,
  * negative beyond shouting, ironic, mixed, asked or commented on, in a post of a review's length that does not talk
  * rail (rail-talk.ts). The head and isClearGermanPraise ask for two praise cues because GermEval's annotators labelled the
  * attitude towards Deutsche Bahn, and marked neutral what praised anything else ("BKK ist gut. Bin bei der Bahn BKK und
@@ -321,7 +322,7 @@ const MIXED = /(?<![\p{L}])(?:aber|naja|schade|leider|allerdings|trotzdem|jedoch
  */
 function isPraiseBeyondRail(e: CueAnalysis['evidence'], text: string | undefined): boolean {
   if (text === undefined || text.length > PRAISE_BEYOND_RAIL_MAX_CHARS || text.includes('?') || MIXED.test(text)) return false;
-  return e.positive >= PRAISE_MIN_ONE_CUE && e.failure === 0 && e.negative < SHOUTING_ONLY && !e.irony && e.maybeIronic !== true && e.commentary === 0 && !talksRail(text);
+  return (e.positive >= PRAISE_MIN_ONE_CUE || (e.litotes ?? 0) >= PRAISE_MIN_ONE_CUE) && e.failure === 0 && e.negative < SHOUTING_ONLY && !e.irony && e.maybeIronic !== true && e.commentary === 0 && !talksRail(text);
 }
 
 /**

@@ -13,7 +13,8 @@
  * isPraiseBeyondRail; separable "stürzt … ab" over more words, a wrong dose or item received, "statt der bestellten",
  * repairs in subordinate clauses, "gerettet", "auf die Nerven"; English "didn't charge me a penny", a credit put on the
  * account, "five stars", adverts with "% off", Congress as no company; escalation to an authority and food contamination
- * as complaint cues): dev 0.778 / 0.867, sentiment 0.667 / 0.800;
+ * as complaint cues; understatement outside rail talk as praise, "kann mich nicht beschweren", "Wie kündige ich …?" as a
+ * question): dev 0.800 / 0.867, sentiment 0.756 / 0.800;
  * held complaint F1 unchanged, sentiment 0.556 / 0.629. Only the praise rule reached the held half. Floors sit a little
  * under the figures after.
  */
@@ -22,7 +23,7 @@ import { describeFreshSet } from '../../helpers/fresh-set.ts';
 
 /** Floors for complaint F1 and sentiment accuracy per language and half. */
 const FLOOR = {
-  de: { dev: { f1: 0.75, sentiment: 0.63 }, held: { f1: 0.6, sentiment: 0.52 } },
+  de: { dev: { f1: 0.77, sentiment: 0.72 }, held: { f1: 0.6, sentiment: 0.52 } },
   en: { dev: { f1: 0.8, sentiment: 0.74 }, held: { f1: 0.62, sentiment: 0.6 } },
 } as const;
 

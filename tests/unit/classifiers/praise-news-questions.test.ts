@@ -32,7 +32,9 @@ describe('German praise outside rail talk', () => {
     'Die Werkstatt Kunz hat den Ölwechsel in 20 Minuten gemacht. Top!',
     'Die Krankenkasse hat meine Rechnung in drei Tagen erstattet. Danke!',
     'Neue Version der Banking-App startet endlich flott. Respekt.',
-  ])('one praise cue and nothing wrong is positive: %s', (text) => {
+    'Nicht schlecht. Die neue Version der Banking-App startet endlich in unter zwei Sekunden.',
+    'Kann mich nicht beschweren. Die Werkstatt hat die Inspektion zum vereinbarten Preis gemacht.',
+  ])('one praise cue, or an understatement of its weight, and nothing wrong is positive: %s', (text) => {
     expect(classify(text).sentiment.label).toBe('positive');
   });
 
