@@ -8,7 +8,9 @@ import type { Classified } from '../../src/model.ts';
 import { binaryScores, shippedClassifier } from './shipped-classifier.ts';
 import { expectBalanced, readSplitFixture } from './split-fixture.ts';
 
-type Floors = Readonly<Record<'de' | 'en', Readonly<Record<'dev' | 'held', { readonly f1: number; readonly sentiment: number }>>>>;
+type Floor = { readonly f1: number; readonly sentiment: number };
+/** Floors per language and half; a set kept whole as held out (set 13) has no dev half. */
+type Floors = Readonly<Record<'de' | 'en', Readonly<{ dev?: Floor; held: Floor }>>>;
 
 /** Declares the suite: `name` prefixes the printed figures ("fresh-10"), `minPerHalf` is the balance each half must hold, `header` the fixture's columns (set 12 also carries intents and severity). */
 export function describeFreshSet(name: string, title: string, fixture: string, floors: Floors, minPerHalf = 15, header = 'split\tlang\tcomplaint\tsentiment\ttext'): void {
@@ -20,16 +22,12 @@ export function describeFreshSet(name: string, title: string, fixture: string, f
   });
 
   describe(title, () => {
-    it('the fixture is balanced: both halves hold complaints and hard negatives in both languages', () => {
-      expectBalanced(readFixture(), minPerHalf);
+    const halves = (['dev', 'held'] as const).filter((h) => floors.de[h] !== undefined);
+    it('the fixture is balanced: each half holds complaints and hard negatives in both languages', () => {
+      expectBalanced(readFixture(), minPerHalf, halves);
     });
 
-    it.each([
-      ['de', 'dev'],
-      ['de', 'held'],
-      ['en', 'dev'],
-      ['en', 'held'],
-    ] as const)('%s, %s half: complaint F1 and sentiment accuracy at least their floors', (lang, split) => {
+    it.each((['de', 'en'] as const).flatMap((lang) => halves.map((split) => [lang, split] as const)))('%s, %s half: complaint F1 and sentiment accuracy at least their floors', (lang, split) => {
       const rows = readFixture().filter((r) => r.lang === lang && r.split === split);
       const verdicts = new Map(rows.map((r) => [r.text, classify(r.text)]));
       const seen = (text: string): Classified => verdicts.get(text) as Classified;
@@ -39,8 +37,9 @@ export function describeFreshSet(name: string, title: string, fixture: string, f
       console.info(
         `${name}, ${lang}, ${split} half (${rows.length} posts): complaint F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)}, R ${recall.toFixed(3)}), sentiment accuracy ${sentiment.toFixed(3)}`,
       );
-      expect(f1).toBeGreaterThanOrEqual(floors[lang][split].f1);
-      expect(sentiment).toBeGreaterThanOrEqual(floors[lang][split].sentiment);
+      const floor = floors[lang][split] as Floor;
+      expect(f1).toBeGreaterThanOrEqual(floor.f1);
+      expect(sentiment).toBeGreaterThanOrEqual(floor.sentiment);
     });
   });
 }

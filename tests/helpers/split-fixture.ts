@@ -25,9 +25,9 @@ export function readSplitFixture(file: string, header: string): SplitRow[] {
   });
 }
 
-/** Both halves hold at least `min` complaints and `min` hard negatives in both languages. */
-export function expectBalanced(rows: readonly SplitRow[], min: number): void {
-  for (const split of ['dev', 'held'] as const)
+/** Each of `halves` holds at least `min` complaints and `min` hard negatives in both languages. */
+export function expectBalanced(rows: readonly SplitRow[], min: number, halves: ReadonlyArray<'dev' | 'held'> = ['dev', 'held']): void {
+  for (const split of halves)
     for (const lang of ['de', 'en'] as const)
       for (const complaint of [true, false]) expect(rows.filter((r) => r.split === split && r.lang === lang && r.complaint === complaint).length).toBeGreaterThanOrEqual(min);
 }
