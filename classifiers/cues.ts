@@ -216,9 +216,15 @@ function isResolved(hits: Hit[]): boolean {
   for (const h of hits) if (h.def.kind === 'resolution' && !h.negated) last = Math.max(last, h.start);
   if (last < 0) return false;
   return !hits.some(
-    (h) => (h.def.kind === 'irony' && h.def.conditional !== true) || (h.start > last && (h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated))),
+    (h) => (h.def.kind === 'irony' && h.def.conditional !== true) || (h.start > last && (h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated && h.def.weight >= PUNCTUATION_ONLY))),
   );
 }
+
+/**
+ * Negative cue weight below any word's: "??" and "!!" (0.35) after a fix are surprise or delight ("fixed the boiler the
+ * same day I reported it. Is this what adulthood feels like?? 😂"), not the problem coming back.
+ */
+const PUNCTUATION_ONLY = 0.4;
 
 // Cue labels (cues-de.ts, cues-en.ts) of a bystander defending the company or its staff.
 const DEFENCE_LABELS: ReadonlySet<string> = new Set(['nimmt in Schutz', 'defends the company']);

@@ -92,3 +92,14 @@ describe('storm talk: goodbyes, a sarcasm tag, defenders (QA firestorm round 10)
     },
   );
 });
+
+describe('a fix followed by "??" or "!!" is still resolved: punctuation is no problem coming back', () => {
+  it.each([
+    ['My landlord actually fixed the boiler the same day I reported it. Is this what adulthood feels like?? 😂', true],
+    ['They fixed the boiler last week. Broken again today!!', false],
+  ] as const)('%s → resolved %s', async (text, resolved) => {
+    const { analyseCues } = await import('../../../classifiers/cues.ts');
+    const { prepare } = await import('../../../classifiers/text.ts');
+    expect(analyseCues(prepare(text), 'en').evidence.resolved === true).toBe(resolved);
+  });
+});
