@@ -64,10 +64,10 @@ export class ThreadBook {
     return out;
   }
 
-  /** The thread's earliest timer after `nowMs`. */
+  /** The thread's earliest timer at or after `nowMs`: one at `nowMs` itself has not fired yet (unanswered-timers.ts). */
   nextTimerOf(t: ThreadState, nowMs: number): number {
     let next = Infinity;
-    for (const at of this.timersOf(t)) if (at > nowMs && at < next) next = at;
+    for (const at of this.timersOf(t)) if (at >= nowMs && at < next) next = at;
     return next;
   }
 

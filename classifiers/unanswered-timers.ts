@@ -104,8 +104,9 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
         for (let after = -Infinity; ; ) {
           const deferred = t.alert?.deferredUpdateAt ? Date.parse(t.alert.deferredUpdateAt) : Infinity;
           const deadlines = t.state === 'awaiting_brand' && t.dueAt ? [Date.parse(t.dueAt), t.escalateAt ? Date.parse(t.escalateAt) : Infinity] : [];
-          // A deadline after the thread expired never comes: nobody was tracking it any more by then.
-          const at = Math.min(...[...deadlines, deferred, ...customerDueTimes(t, brands.get(brand)?.businessHours)].filter((x) => x > after && x <= nowMs && x < expiry));
+          // A deadline after the thread expired never comes: nobody was tracking it any more by then. One at `now` itself
+          // has not passed yet: a reply at that instant is in time (the thread stays scheduled for it, unanswered-book.ts).
+          const at = Math.min(...[...deadlines, deferred, ...customerDueTimes(t, brands.get(brand)?.businessHours)].filter((x) => x > after && x < nowMs && x < expiry));
           if (!Number.isFinite(at)) break;
           after = at;
           const a = fireTimer(brand, t, new Date(at)) ?? fireDeferred(brand, t, new Date(at)) ?? fireCustomerDue(brand, t, new Date(at));

@@ -520,8 +520,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     async observe(m, now, filter) {
       owns = filter ?? (() => true);
       // Timers due before this mention fire first, so a late answer resolves an alert instead of preventing it
-      // (same order in replay and live).
-      const at = new Date(Math.min(now.getTime(), Date.parse(m.createdAt)));
+      // (same order in replay and live). Strictly before: an answer at the deadline's very instant is in time (QA round
+      // 10: "answered after 1 h" on a one-hour SLA was an alert), as catchUp counts it.
+      const at = new Date(Math.min(now.getTime(), Date.parse(m.createdAt)) - 1);
       const out = timers.dueCheck(at, owns);
       const own = owningBrand(m, accounts);
       if (own !== undefined) {

@@ -1,7 +1,7 @@
 /**
- * QA round 10 (a food-delivery brand's Facebook page, office hours in the config): a customer answered late was listed
- * once per post of theirs, and the late line gave the calendar wait only, where the title gives the business-hours wait
- * beside it.
+ * QA round 10 (a food-delivery brand's Facebook page, office hours in the config; an insurer on X): a customer answered
+ * late was listed once per post of theirs, the late line gave the calendar wait only, where the title gives the
+ * business-hours wait beside it, and an answer at exactly the SLA counted as late.
  */
 import { describe, expect, it } from 'vitest';
 import { createUnansweredTracker } from '../../../classifiers/unanswered.ts';
@@ -42,5 +42,37 @@ describe('answered late: one line per customer, with the business-hours wait', (
     const afterHarry = emitted.filter((a) => a.updatedAt === at(18 * 60 + 10).toISOString()).at(-1);
     expect(afterHarry?.evidence.answeredLate).toEqual(['Harry Moss: answered late, after 18 h (2 h in business hours)']);
     expect(afterHarry?.evidence.answeredLateIds).toEqual(['facebook:c1', 'facebook:c2', 'facebook:c3']);
+  });
+});
+
+describe('an answer at exactly the SLA is in time', () => {
+  const care: Brand = { id: 'care', name: 'Care', query: '@CareHelp', accounts: ['CareHelp'], language: 'en', sla: { twitter: 60 } };
+  const careConfig = AppConfig.parse({ brands: [care] });
+  const T1 = Date.parse('2026-12-08T10:00:00Z');
+  const when = (minutes: number) => new Date(T1 + minutes * 60_000);
+  const thread = (answerMinute: number, passerBy?: number) =>
+    feedTracker(
+      createUnansweredTracker({ brands: [care], config: careConfig, state: new MemoryState() }),
+      [
+        { id: 't1', minute: 0, author: 'kunde', text: '@CareHelp my claim form keeps failing to upload, can you help?', brandContext: ['care'], lang: 'en' },
+        // Another customer's post at the deadline's very instant: the tracker looks at its timers then, fires none, and
+        // must keep the deadline for its next look.
+        ...(passerBy === undefined ? [] : [{ id: 'o1', minute: passerBy, author: 'andere', text: '@CareHelp is the app down for anyone else?', brandContext: ['care'], lang: 'en' as const }]),
+        { id: 'r1', minute: answerMinute, author: 'CareHelp', isBrand: true, text: '@kunde Sorry about that, we have fixed the upload page, please try again now.', rootId: 't1', parentId: 't1', brandContext: ['care'], lang: 'en' },
+      ],
+      when,
+      3 * 60,
+    );
+  const openedFor = (alerts: readonly { kind: string; mentions: readonly string[] }[]) => alerts.filter((a) => a.kind === 'unanswered' && a.mentions.includes('twitter:t1'));
+
+  it('60 minutes on a 60-minute SLA raises nothing; 61 minutes is late', async () => {
+    expect(openedFor(await thread(60))).toEqual([]);
+    expect(openedFor(await thread(61)).length).toBeGreaterThan(0);
+  });
+
+  it('a look at the deadline\'s instant keeps the deadline: unanswered until minute 90, it is alerted', async () => {
+    const alerts = openedFor(await thread(90, 60));
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts[0]).toMatchObject({ openedAt: when(60).toISOString() });
   });
 });
