@@ -103,3 +103,13 @@ describe('a fix followed by "??" or "!!" is still resolved: punctuation is no pr
     expect(analyseCues(prepare(text), 'en').evidence.resolved === true).toBe(resolved);
   });
 });
+
+describe('a queue at the counter is a complaint; a queue that moved quickly is not', () => {
+  it.each([
+    ['In der Filiale am Hauptplatz ist nur noch ein Schalter besetzt, die Schlange geht bis auf die Straße.', true],
+    ['Only one till open at the supermarket again, queue out the door, 25 minutes for a meal deal.', true],
+    ['Nur eine Kasse offen, aber es ging trotzdem schnell.', false],
+  ] as const)('%s → %s', (text, complaint) => {
+    expect(classify(text).complaint.isComplaint).toBe(complaint);
+  });
+});
