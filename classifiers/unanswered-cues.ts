@@ -281,8 +281,21 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   return true;
 }
 
-/** A customer's own case named by its number ("Ref 551902", "Auftrag #20931"), or their waiting for something. */
-const OWN_CASE = /\d{5,}|#\d{3,}|(?<![\p{L}])(?:warte|warten|wartet|waiting|wait)(?![\p{L}])/iu;
+/**
+ * A customer's own case: named by its number ("Ref 551902", "Auftrag #20931"), their waiting, a message they sent or
+ * ask the brand to read ("Sent you a DM", "Schaut mal in eure Mails"), something of theirs the brand provides ("my
+ * contract", "mein Router"), or something happening to them ("bei mir", "for me").
+ */
+const OWN_CASE = new RegExp(
+  [
+    String.raw`\d{5,}|#\d{3,}`,
+    String.raw`(?<![\p{L}])(?:warte|warten|wartet|waiting|wait|dm|pn|inbox|postfach|direct message|private message)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:e-?mails?|mails?|nachricht|message)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:my|our|mein|meine|meinen|meinem|meiner|unser|unsere|unseren|unserem)\s+(?:[\p{L}-]+\s+)?(?:contract|vertrag|tarif|tariff|plan|account|konto|order|bestellung|lieferung|delivery|parcel|paket|bill|rechnung|router|anschluss|connection|sim|number|nummer|card|karte|booking|buchung|flight|flug|ticket|claim|antrag|schaden|meter|zähler|app|phone|handy|abo|subscription)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:bei mir|bei uns|for me|for us|on my end)(?![\p{L}])`,
+  ].join('|'),
+  'iu',
+);
 
 /**
  * A comment under the brand's own post that asks, wants and chases nothing, criticises nothing (cues and sentiment) and

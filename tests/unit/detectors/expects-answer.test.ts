@@ -260,6 +260,10 @@ describe('expectsAnswer: a comment under the brand\'s own post that asks and rep
     ['Mein Paket ist noch nicht angekommen', 'de'],
     ['Habe euch gestern geschrieben wegen meines Vertrags', 'de'],
     ['I want to apply but the careers page is down', 'en'],
+    ['Sent you a DM', 'en'],
+    ['Schaut mal in eure Mails', 'de'],
+    ['My contract ends next month', 'en'],
+    ['Bei mir kommt die Seite nicht', 'de'],
   ] as const)('a case of the writer\'s own still waits: %s', (text, lang) => {
     expect(expectsAnswer(onPost(text, lang), context)).toBe(true);
   });
