@@ -317,7 +317,7 @@ const MIXED = /(?<![\p{L}])(?:aber|naja|schade|leider|allerdings|trotzdem|jedoch
  * attitude towards Deutsche Bahn, and marked neutral what praised anything else ("BKK ist gut. Bin bei der Bahn BKK und
  * zufrieden", "Heute mit der neuen Bahn gefahren....sehr prima"): with one praise cue test_dia fell 0.7280 → 0.68. That
  * convention is the corpus's, not the writer's: fresh German praise of hotels, garages, apps and insurers came out
- * neutral (set 10's held half: 10 of 18 sentiment errors; set 12's dev half: 14 of 23). Only 6 % of GermEval's documents
+ * neutral (set 10's held half: 10 of 18 sentiment errors; set 12's dev half: 14 of 23). Only 6–8 % of GermEval's documents
  * are outside rail talk, mostly news and adverts the commentary cues and the length leave alone.
  */
 function isPraiseBeyondRail(e: CueAnalysis['evidence'], text: string | undefined): boolean {

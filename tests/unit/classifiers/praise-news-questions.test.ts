@@ -20,6 +20,8 @@ describe('talksRail: the GermEval domain', () => {
     ['Mit dem ICE nach Hamburg', true],
     ['Schaffnerin im RE 7 super nett', true],
     ['ÖBB-Railjet ab Salzburg', true],
+    ['Meine EC-Karte wurde gesperrt', false],
+    ['Re: Tolles Angebot, danke!', false],
     ['Die Werkstatt hat mein Auto in zwei Stunden repariert', false],
     ['Icebreaker-Jacke vom Outdoorladen', false],
   ] as const)('%s → %s', (text, rail) => {
