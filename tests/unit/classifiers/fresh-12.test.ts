@@ -14,7 +14,7 @@
  * repairs in subordinate clauses, "gerettet", "auf die Nerven"; English "didn't charge me a penny", a credit put on the
  * account, "five stars", adverts with "% off", Congress as no company; escalation to an authority and food contamination
  * as complaint cues; understatement outside rail talk as praise, "kann mich nicht beschweren", "Wie kündige ich …?" as a
- * question): dev 0.800 / 0.867, sentiment 0.756 / 0.800;
+ * question; queues at a counter; news headlines as commentary): dev 0.833 / 0.897, sentiment 0.800 / 0.829;
  * held complaint F1 unchanged, sentiment 0.556 / 0.629. Only the praise rule reached the held half. Floors sit a little
  * under the figures after.
  */
@@ -23,8 +23,8 @@ import { describeFreshSet } from '../../helpers/fresh-set.ts';
 
 /** Floors for complaint F1 and sentiment accuracy per language and half. */
 const FLOOR = {
-  de: { dev: { f1: 0.77, sentiment: 0.72 }, held: { f1: 0.6, sentiment: 0.52 } },
-  en: { dev: { f1: 0.8, sentiment: 0.74 }, held: { f1: 0.62, sentiment: 0.6 } },
+  de: { dev: { f1: 0.8, sentiment: 0.77 }, held: { f1: 0.6, sentiment: 0.52 } },
+  en: { dev: { f1: 0.86, sentiment: 0.8 }, held: { f1: 0.62, sentiment: 0.6 } },
 } as const;
 
 describeFreshSet(
