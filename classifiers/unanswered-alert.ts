@@ -166,7 +166,6 @@ function repliesTo(t: ThreadState, subject: readonly CustomerMessage[]): ReplyKi
 /** Examples an alert carries at most (the Alert schema's bound). */
 const MAX_EXAMPLES = 10;
 
-/** "Herta Wimmer: nach 2 h 10 min beantwortet": a customer answered after their SLA ran out, with their wait. */
 /**
  * One line per customer answered late (their longest wait): a customer with three posts answered in one reply was
  * listed three times (QA round 10). With business hours the SLA's clock stands beside the calendar's, as in the title:
@@ -181,7 +180,8 @@ function lateLines(late: readonly LateAnswer[], label: (l: LateAnswer) => string
   return [...longest.values()].map((l) => lateLine(l, label(l), lang, businessHours));
 }
 
-function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en', businessHours = false): string {
+/** "Herta Wimmer: nach 2 h 10 min beantwortet": a customer answered after their SLA ran out, with their wait. */
+function lateLine(l: LateAnswer, who: string | undefined, lang: 'de' | 'en', businessHours: boolean): string {
   const calendar = minutesBetween(l.waitingSince, l.answeredAt);
   const inHours = businessHours && Math.round(l.waitedMinutes) < Math.round(calendar) ? formatDuration(l.waitedMinutes, lang) : undefined;
   const waited = formatDuration(calendar, lang) + (inHours === undefined ? '' : lang === 'de' ? ` (${inHours} in Geschäftszeiten)` : ` (${inHours} in business hours)`);

@@ -84,11 +84,13 @@ function namesBrand(text: string, brandNames: readonly string[]): boolean {
   return brandNames.some((n) => n.length > 0 && wordsRe(escapeRegExp(n)).test(text));
 }
 
-const withoutLeadingHandles = (text: string): string => text.replace(/^\s*(?:@[\p{L}\p{N}_.-]+[\s,]*)+/u, '');
+/** The run of @names a comment starts with. */
+const LEADING_HANDLES = /^\s*(?:@[\p{L}\p{N}_.-]+[\s,]*)+/u;
+const withoutLeadingHandles = (text: string): string => text.replace(LEADING_HANDLES, '');
 
 /** The @names a comment starts with, lower case ("@Gerd Albers …" gives "gerd"; "@a @b …" gives both). */
 function leadingHandles(text: string): string[] {
-  const prefix = /^\s*(?:@[\p{L}\p{N}_.-]+[\s,]*)+/u.exec(text)?.[0] ?? '';
+  const prefix = LEADING_HANDLES.exec(text)?.[0] ?? '';
   return [...prefix.matchAll(/@([\p{L}\p{N}_.-]+)/gu)].map((h) => (h[1] ?? '').toLowerCase().replace(/[.-]+$/u, ''));
 }
 

@@ -202,9 +202,6 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
   // An empty file (or a CSV with only its header row) is no error, but a replay of nothing should not pass unnoticed.
   if (input.count === 0 && input.errors.length === 0) progress(`${options.file}: warning: the file holds no posts`);
 
-  // The file's own brands (twcs support accounts) that the config lists as accounts are the configured brands.
-  let fileBrands = mergeFileBrands(input.brands, base.config.brands);
-  const known = [...base.config.brands, ...fileBrands.unclaimed];
   // A brand named on the command line speaks the file's language in its alerts (the schema's default is German).
   const fileLanguage = options.brands && options.brands.length > 0 ? await majorityLanguageOf(input.mentions()) : undefined;
   const given: Brand[] = [];
@@ -221,12 +218,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
       if (hint) progress(hint);
     }
   }
-  if (given.length > 0) {
-    // …and so are those a brand named on the command line takes as its accounts.
-    const byGiven = mergeFileBrands(fileBrands.unclaimed, given);
-    fileBrands = { unclaimed: byGiven.unclaimed, claimedBy: new Map([...fileBrands.claimedBy, ...byGiven.claimedBy]) };
-    known.splice(base.config.brands.length, known.length, ...byGiven.unclaimed);
-  }
+  // The file's own brands (twcs support accounts) that a configured brand or one named on the command line lists as
+  // its account are that brand.
+  const fileBrands = mergeFileBrands(input.brands, [...base.config.brands, ...given]);
+  const known = [...base.config.brands, ...fileBrands.unclaimed];
   for (const [file, brand] of fileBrands.claimedBy) progress(`replay: the file's brand ${file} is the account of brand ${brand}: its posts count for ${brand}`);
   const discovered: Brand[] = [];
   if (given.length === 0 && options.discoverBrands !== false) {
