@@ -75,19 +75,27 @@ describe('indexed cue matcher', () => {
   it.each([
     ['German cues', DE_CUES.map((c) => c.pattern)],
     ['English cues', EN_CUES.map((c) => c.pattern)],
-  ])('%s: the same match as the single alternation at every code point', (_name, patterns) => {
+  ])('%s: the same match as the single alternation at every code point', async (_name, patterns) => {
     const fast = compileAlternation(patterns);
     const plain = compileAlternation(patterns, { prefilter: false });
     let matches = 0;
-    for (const text of [...demoTexts.map((t) => prepare(t).lower), ...stressTexts(patterns)]) {
+    const differences: string[] = [];
+    const texts = [...demoTexts.map((t) => prepare(t).lower), ...stressTexts(patterns)];
+    for (const [i, text] of texts.entries()) {
       for (let at = 0; at < text.length; at++) {
         const unit = text.charCodeAt(at);
         if (unit >= 0xdc00 && unit <= 0xdfff) continue; // inside a surrogate pair: never a token start
         const expected = plain.matchAt(text, at);
-        expect(fast.matchAt(text, at), `${JSON.stringify(text)} at ${at}`).toEqual(expected);
+        const got = fast.matchAt(text, at);
+        // Compared by hand: an expect() per code point cost most of the test's time.
+        if (got?.pattern !== expected?.pattern || got?.end !== expected?.end) differences.push(`${JSON.stringify(text)} at ${at}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`);
         if (expected) matches++;
       }
+      // Yield now and then: a worker busy for a minute misses vitest's own 60-second RPC deadline ("Timeout calling
+      // onTaskUpdate"), which fails the run though every test passed.
+      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     }
+    expect(differences.slice(0, 5)).toEqual([]);
     expect(matches).toBeGreaterThan(500);
     // Every code point of a few thousand texts against the plain alternation: seconds alone, far more on a shared machine.
   }, 180_000);
