@@ -147,7 +147,9 @@ const PRAISE_MIN: Record<Lang, number> = { de: 1.2, en: 0.7, other: 0.7 };
  */
 function isPlainPraise(e: CueAnalysis['evidence'], lang: Lang): boolean {
   const praised = e.positive >= PRAISE_MIN[lang] || (e.litotes ?? 0) > 0;
-  return praised && e.failure === 0 && e.negative === 0 && !e.irony && e.maybeIronic !== true;
+  // Two praise cues' worth may be shouted ("Endlich den Mantel im Sale geschnappt!!", QA firestorm round 11: 0.51).
+  const calm = e.negative === 0 || (e.positive >= PRAISE_MIN.de && e.negative < SHOUTING_ONLY);
+  return praised && e.failure === 0 && calm && !e.irony && e.maybeIronic !== true;
 }
 
 /**

@@ -62,6 +62,21 @@ const OTHER_PERSON: Partial<Record<Lang, RegExp>> = {
   en: /(?<![\p{L}])(?:(?:my|our) (?:neighbou?rs?|sister|brother|mum|mom|mam|dad|mother|father|parents|gran|granny|grandma|grandad|grandpa|grandparents|friends?|mates?|colleagues?|coworkers?|co-workers?|partner|wife|husband|son|daughter|flatmates?|roommates?|housemates?|aunt|uncle|in-laws|kids?|boyfriend|girlfriend|boss)(?:'s)?|half the (?:street|building|block|town|village|road|estate)|(?:the )?(?:people|family|folks|neighbou?rs?) (?:next door|downstairs|upstairs|across the (?:road|street)|down the road)|the neighbou?rs)(?![\p{L}])/u,
 };
 
+// The writer glad of the company they are with while another one fails: "Never had this problem at Ironvale", "Glad I'm
+// with Ironvale", "Ironvale's looking better every week", "Smug Ironvale member today", "Ironvale Headingley it is then";
+// "Zum Glück bin ich bei …", "Bei … hatte ich so ein Problem nie".
+const RIVAL_BETTER: Partial<Record<Lang, RegExp>> = {
+  de: /(?<![\p{L}])(?:zum glück|gott sei dank|wie gut|froh|heilfroh|glücklich),? (?:dass )?(?:bin ich|sind wir|ich bin|wir sind|ich|wir) (?:(?:noch|schon|seit jahren) )?(?:bei|mit)(?![\p{L}])|(?:bei|mit) (?:[\p{L}\p{N}&-]+ ){1,2}(?:hatte ich|hab ich|habe ich|hatten wir|haben wir) (?:noch )?(?:nie|niemals|kein|keine|keinen) (?:solche |so ein |so einen |das |diese |dieses |je |jemals )?(?:problem|probleme|ärger|ausfall|ausfälle|theater|stress)|(?:noch )?(?:nie|niemals) (?:solche|so ein|so einen) (?:problem|probleme|ärger|ausfall|ausfälle|theater) (?:bei|mit)(?![\p{L}])/u,
+  en: /(?<![\p{L}'])(?:never (?:had|have|get|got|seen) (?:this|that|these|those|the same|such an?|a single|one|any) (?:[\p{L}]+ )?(?:problem|problems|issue|issues|outage|outages|trouble|nonsense) (?:at|with|on|from)|(?:so |really |very )?(?:glad|happy|thankful|grateful|relieved) (?:i'm|i am|we're|we are|to be|i stayed|i went|i switched|i moved|i stuck|i signed up|i joined) (?:with|at|on|to)|(?:thank god|thankfully|luckily|good thing) (?:i'm|i am|we're|we are|i switched|i moved|i went|i stayed) (?:with|at|on|to)|(?:looking|looks|look) (?:better|good|great) (?:every (?:day|week|month)|by the (?:day|minute|hour))|smug (?:[\p{L}\p{N}]+ ){0,2}(?:members?|customers?|users?|subscribers?)|[\p{L}\p{N}]+ it is then)(?![\p{L}])/u,
+};
+// …unless the writer's own company turns out no better: "Never had this problem with X until today", "bisher nie …, aber jetzt".
+const RIVAL_UNTIL = /(?<![\p{L}])(?:until|till|before|but now|but today|not anymore|no longer|bis (?:heute|jetzt|gestern|vorhin)|bisher|vorher|zuvor|aber jetzt|aber seit|aber heute|nicht mehr)(?![\p{L}])/u;
+
+/** The post prefers the company it names to another whose trouble it reports, with no irony and no "until now". */
+function prefersThisOne(hits: readonly Hit[], lower: string, lang: Lang): boolean {
+  return (RIVAL_BETTER[lang]?.test(lower) ?? false) && !RIVAL_UNTIL.test(lower) && !hits.some((h) => h.def.kind === 'irony');
+}
+
 /**
  * The post says the writer's own service works and names someone else: the failures in it are that person's, not a
  * complaint of the writer's (set 9: "Bei mir läuft alles, nur meine Nachbarin hat seit gestern kein Netz" read 0.89).
@@ -69,6 +84,7 @@ const OTHER_PERSON: Partial<Record<Lang, RegExp>> = {
  * not praise of the company), or null when the frame does not apply.
  */
 export function withoutOthersTrouble(hits: Hit[], lower: string, lang: Lang): Hit[] | null {
+  if (prefersThisOne(hits, lower, lang)) return hits.filter((h) => h.def.kind !== 'failure' && h.def.kind !== 'customer' && !(h.def.kind === 'negative' && !h.negated));
   const own = OWN_FINE[lang]?.exec(lower);
   if (own === null || own === undefined || !(OTHER_PERSON[lang]?.test(lower) ?? false)) return null;
   const [from, to] = [own.index, own.index + own[0].length];

@@ -283,6 +283,41 @@ function praiseHeadline(hits: readonly Hit[], lower: string): boolean {
   return praised && !CONTRAST.test(lower.slice(colon)) && hits.some((h) => h.start > colon && h.def.kind === 'failure');
 }
 
+// A sentence end with at least one letter after it: where the post's last sentence starts.
+const LAST_SENTENCE = /[.!?\n]+(?=[^.!?\n]*\p{L}[^.!?\n]*[.!?\s]*$)/gu;
+/** At most this many words in the closing remark: "Nice.", "Brilliant start to the day", "Toll gemacht, Velura". */
+const TAIL_MAX_WORDS = 5;
+// Thanks after a failure is mostly politeness ("Kam zwei Tage zu spät. Trotzdem danke!"), not sarcasm.
+const THANKS_LABELS: ReadonlySet<string> = new Set(['thanks', 'Dank']);
+
+/**
+ * "Ironvale took my money on the 1st and locked me out on the 1st. Nice." and "the app QR won't scan and there's no
+ * staff till 9. Brilliant start to the day" (QA firestorm round 11: 0.47 and positive): a failure, then a closing remark
+ * of a few words that is praise and nothing else, with no "but" anywhere and no praise between the failure and the
+ * remark, is sarcasm, as praiseHeadline's colon form is.
+ * Praise woven into the report ("Toller Service, nur die Lieferung dauerte") still only counts less (praiseIsIrony).
+ */
+function praiseTail(hits: readonly Hit[], lower: string): boolean {
+  let cut = -1;
+  LAST_SENTENCE.lastIndex = 0;
+  for (let m = LAST_SENTENCE.exec(lower); m; m = LAST_SENTENCE.exec(lower)) cut = m.index + m[0].length;
+  if (cut < 0 || CONTRAST.test(lower)) return false;
+  const tail = lower.slice(cut);
+  if ((tail.match(/\p{L}+/gu) ?? []).length > TAIL_MAX_WORDS) return false;
+  let praised = false;
+  for (const h of hits) {
+    if (h.start < cut) continue;
+    if (h.def.kind === 'positive' && !h.negated && !THANKS_LABELS.has(h.def.label)) praised = true;
+    else if (h.def.kind !== 'customer') return false;
+  }
+  const failed = hits.filter((h) => h.end <= cut && h.def.kind === 'failure' && !h.negated);
+  if (!praised || failed.length === 0) return false;
+  // Praise already given after the failure makes the closing remark sincere: "Nach dem Wasserschaden lief die Abwicklung
+  // besser als gedacht. Respekt an die Sachbearbeiterin".
+  const lastFailure = Math.max(...failed.map((h) => h.end));
+  return !hits.some((h) => h.def.kind === 'positive' && !h.negated && h.start >= lastFailure && h.end <= cut);
+}
+
 /**
  * "Die Kassiererin kann nix dafür, aber die Zentrale soll sich schämen": defending the staff, then turning on the
  * company. A defence followed by a contrast and then a failure or negative word is set aside; the post is judged
@@ -388,7 +423,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   // Sincere or ironic? "great job" after an outage is sarcasm, "great job" on its own is praise.
   const criticised = !resolved && (failure > 0 || raw.some((h) => h.def.kind === 'negative' && !h.negated));
   const hits = criticised ? raw : raw.map((h) => (h.def.conditional ? { ...h, def: { ...h.def, kind: 'positive' as const, weight: 0.7 } } : h));
-  const irony = hits.some((h) => h.def.kind === 'irony') || (!resolved && praiseHeadline(hits, p.lower));
+  const irony = hits.some((h) => h.def.kind === 'irony') || (!resolved && (praiseHeadline(hits, p.lower) || praiseTail(hits, p.lower)));
   const long = p.original.length > LONG_TEXT_CHARS;
   // Praise next to a reported failure in a short post is politeness or sarcasm ("Danke, 40 Minuten
   // Verspätung, super!"); an explicit irony marker turns it into criticism outright.

@@ -29,6 +29,15 @@ import { learnTopics } from './shitstorm-topics.ts';
 import { addToBucket, BUCKET_MS, HOUR_BUCKETS, newBucket, type Bucket } from './shitstorm-window.ts';
 import type { OpenStorm, StateStore, StreamDetector } from './types.ts';
 
+/**
+ * Consecutive quiet five-minute checks (an hour) before an incident resolves. With three (a quarter hour), a small
+ * brand's storm read "subsided" in a lull of 2 negatives an hour while it ran on at 4–6 against 0.5 expected, and its
+ * second wave next morning came 12 h 23 min later: past the reopen window, a second alert (QA firestorm round 11, a
+ * gym chain). With an hour: one alert; QA rounds 9–11 resolve 0.3–4.3 h before / 1.1–5.8 h after their truth ends
+ * (were 0.3–7.1 h before / 0.3–5.0 h after); bench:detect unchanged.
+ */
+export const QUIET_CHECKS = 12;
+
 export interface ShitstormOptions {
   thresholds?: Partial<BurstThresholds>;
   /** Posts one author contributes to a window at most (2: a person angry twice is still one person). */
@@ -46,7 +55,7 @@ export interface ShitstormOptions {
    * alert under the former 120, a bakery's that came back the next noon under the former 360 (QA firestorm round 10).
    */
   reopenMinutes?: number;
-  /** Consecutive quiet five-minute checks before an incident resolves. */
+  /** Consecutive quiet five-minute checks before an incident resolves (QUIET_CHECKS). */
   quietChecks?: number;
   /** Minutes between checkpoints inside the open bucket at which an incident may open (5: only at closes). */
   checkMinutes?: number;
@@ -78,7 +87,7 @@ export function createShitstormDetector(deps: ShitstormDeps): ShitstormDetector 
   const cap = o.perAuthorCap ?? 2;
   const coldStartMs = (o.coldStartHours ?? 24) * 3_600_000;
   const reopenMs = (o.reopenMinutes ?? 720) * 60_000;
-  const quietChecks = o.quietChecks ?? 3;
+  const quietChecks = o.quietChecks ?? QUIET_CHECKS;
   const CHECK_MS = (o.checkMinutes ?? CHECK_MINUTES) * 60_000;
   const evaluate = createWindowEvaluation({ thresholds, perAuthorCap: cap, coldStartMs, reopenMs, quietChecks, onEvaluate: o.onEvaluate });
   const runtimes = new Map<string, Runtime>();

@@ -1,0 +1,88 @@
+/**
+ * Readings QA round 11 (firestorm and unanswered replays) asked for: a short closing remark of praise after a failure is
+ * sarcasm (cues.ts praiseTail); a post glad of the company it names while another fails is no complaint about it
+ * (cues-frames.ts prefersThisOne); bargains landed and "30 % auf alles" are praise and adverts; headlines of a company
+ * apologising or its customers demanding are news; help thanked for with a fault is the fault solved.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Classified } from '../../../src/model.ts';
+import { shippedClassifier } from '../../helpers/shipped-classifier.ts';
+
+let classify: (text: string) => Classified;
+beforeAll(async () => {
+  classify = await shippedClassifier();
+});
+
+const negative = (c: Classified): boolean => c.complaint.isComplaint || c.sentiment.label === 'negative';
+
+describe('a failure, then a few words of praise: sarcasm', () => {
+  it.each([
+    'Ironvale took my money on the 1st and locked me out on the 1st. Nice.',
+    "the app QR won't scan and there's no staff till 9. Brilliant start to the day",
+    'Paket seit zwei Wochen verschwunden, Hotline legt auf. Toll gemacht!',
+  ])('a complaint, negative: %s', (text) => {
+    const c = classify(text);
+    expect(c.complaint.isComplaint).toBe(true);
+    expect(c.sentiment.label).toBe('negative');
+  });
+
+  it.each([
+    'Nach dem Wasserschaden lief die Abwicklung mit der Versicherung besser als gedacht. Respekt an die Sachbearbeiterin',
+    'Router was down for an hour, engineer fixed it the same day. Brilliant.',
+  ])('praise after the failure was solved, or given before the remark, stays sincere: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+});
+
+describe("another company's trouble, the named one preferred", () => {
+  it.each([
+    'Mate just texted me PulseFit is down across Leeds. Smug Ironvale member today',
+    'PulseFit is a shambles. Never had this problem at Ironvale',
+    "PulseFit doors won't open, Ironvale Headingley it is then",
+    "PulseFit outage again?? Ironvale's looking better every week",
+    'Telekom seit gestern komplett tot. Zum Glück bin ich bei Vodafone',
+  ])('no complaint, not negative: %s', (text) => {
+    expect(negative(classify(text))).toBe(false);
+  });
+
+  it.each([
+    "Never had this problem with Ironvale until today, doors won't open",
+    'Bei Vodafone hatte ich so ein Problem bisher nie, aber seit Montag kein Netz',
+  ])('"until now" turns the comparison into a complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+});
+
+describe('bargains and sale adverts', () => {
+  it.each([
+    'Endlich den Mantel von Velura im Sale geschnappt!!',
+    'Wer noch Geschenke braucht: Velura hat grad 30 % auf alles',
+    'Hab bei Velura zugeschlagen, drei Pullis für den Preis von zwei 🛍️',
+  ])('no complaint, not negative: %s', (text) => {
+    expect(negative(classify(text))).toBe(false);
+  });
+
+  it('a bargain that arrived broken is still a complaint', () => {
+    expect(classify('Im Sale geschnappt, aber die Jacke kam kaputt an und die Retoure wird abgelehnt').complaint.isComplaint).toBe(true);
+  });
+});
+
+describe('headlines and more failures', () => {
+  it('a company apologising after its customers were hit is news', () => {
+    expect(classify('Leeds gym chain Ironvale apologises after members locked out by app failure').complaint.isComplaint).toBe(false);
+  });
+
+  it.each([
+    'Booked wheelchair assistance at Bristol for SV640 and nobody has come. Flight boards in 40 min.',
+    '£50 to fix a typo in my name on the booking. Daylight robbery.',
+  ])('a complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+
+  it('help thanked for with the fault it fixed is praise, not a complaint', () => {
+    const c = classify('Super schnelle Hilfe gestern bei der Störung, danke an den Techniker! 👍');
+    expect(c.complaint.isComplaint).toBe(false);
+    expect(c.sentiment.label).toBe('positive');
+    expect(classify('Keine Hilfe bei der Störung, seit 3 Tagen kein Netz').complaint.isComplaint).toBe(true);
+  });
+});
