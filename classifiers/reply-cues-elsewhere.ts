@@ -54,10 +54,11 @@ export const ELSEWHERE_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:frag|fragen\s+sie|erkundige\s+dich|erkundigen\s+sie\s+sich|melde\s+dich|melden\s+sie\s+sich|wende\s+dich|wenden\s+sie\s+sich|geh|gehen\s+sie)\s+(?:${W}\s+){0,3}?(?:am|beim|bei\s+(?:der|dem|deinem|deiner|ihrem|ihrer|einem|einer)|an\s+(?:der|dem|den)|im|in\s+(?:der|einer|unserer)|zum|zur)\s+(?:${W}\s+)?${PLACE_DE}\b`,
   )),
   // The case moved to private messages, sent or answered there: "We've sent you a DM", "Wir haben dir eine PN
-  // geschickt", "Check your DMs", "Schau mal in dein Postfach". The public complaint is still unanswered where
-  // everyone sees it, and the tool cannot read DMs to know whether the private message answers; so, in both
-  // languages, it is a redirect (the clock keeps running and the alert says why) rather than an answer that
-  // would close the case unseen. A customer who says it is solved ends the thread as usual.
+  // geschickt", "wir haben Ihnen soeben eine private Nachricht geschickt" (QA round 11: read as an answer), "Check
+  // your DMs", "Schau mal in dein Postfach". The public complaint is still unanswered where everyone sees it, and
+  // the tool cannot read DMs to know whether the private message answers; so, in both languages, it is a redirect
+  // (the clock keeps running and the alert says why) rather than an answer that would close the case unseen. A
+  // customer who says it is solved ends the thread as usual.
   { ...p('deflection', 'en', 'sent you a DM', 2.5, rx(
     String.raw`\b(?:we|i)(?:${APOS}ve|\s+have)?\s+(?:just\s+|now\s+|already\s+)?(?:sent|dropped|popped|fired\s+(?:over|off))\s+you\s+(?:a|an|our)\s+(?:quick\s+|private\s+|direct\s+)?(?:dm|pm|direct\s+message|private\s+message|message|e-?mail|reply)\b`,
     String.raw`\b(?:we|i)(?:${APOS}ve|\s+have)\s+(?:just\s+|now\s+|already\s+)?(?:replied|responded|answered|got(?:ten)?\s+back|written\s+back)\s+(?:to\s+you\s+)?(?:to\s+your|in|via|by|over)\s+(?:dms?|direct\s+messages?|private\s+messages?|e-?mail|inbox)\b`,
@@ -66,7 +67,7 @@ export const ELSEWHERE_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:see|read)\s+(?:our|my)\s+(?:dm|direct\s+message|private\s+message|message|reply)\b`,
   )), phraseOnly: true },
   { ...p('deflection', 'de', 'DM geschickt', 2.5, rx(
-    String.raw`\b(?:wir\s+haben|haben\s+wir|ich\s+habe|habe\s+ich)\s+(?:dir|ihnen|euch)\s+(?:${W}\s+){0,2}?(?:eine?\s+)?(?:dm|pn|privatnachricht|direktnachricht|nachricht|e-?mail|mail|antwort)\s+(?:${W}\s+){0,3}?(?:geschickt|geschrieben|gesendet|zukommen\s+lassen)\b`,
+    String.raw`\b(?:wir\s+haben|haben\s+wir|ich\s+habe|habe\s+ich)\s+(?:dir|ihnen|euch)\s+(?:${W}\s+){0,2}?(?:eine?\s+)?(?:(?:private|persönliche|direkte)\s+)?(?:dm|pn|privatnachricht|direktnachricht|nachricht|e-?mail|mail|antwort)\s+(?:${W}\s+){0,3}?(?:geschickt|geschrieben|gesendet|zukommen\s+lassen)\b`,
     String.raw`\b(?:wir\s+haben|haben\s+wir|ich\s+habe|habe\s+ich)\s+(?:dir|ihnen|euch)\s+(?:(?:gerade|eben|soeben|bereits|schon|gerne)\s+)*(?:per\s+(?:dm|pn|mail|e-?mail)\s+)?(?:geschrieben|geantwortet)\b`,
     String.raw`\bschau(?:e|en\s+sie|t)?\s+(?:(?:mal|bitte|gerne?|doch|kurz)\s+)*in\s+(?:dein|ihr|euer)e?n?\s+(?:postfach|posteingang|dms?|pns?|nachrichten|mails?|e-?mails?)\b`,
     String.raw`\b(?:dm|pn|nachricht|antwort)\s+(?:ist\s+)?(?:in\s+(?:deinem|ihrem|eurem)\s+(?:postfach|posteingang))`,

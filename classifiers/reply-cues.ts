@@ -260,8 +260,9 @@ export const REPLY_PATTERNS: readonly ReplyPattern[] = [
     String.raw`\b(?:ruf|rufe|rufen\s+sie)\s+(?:uns\s+)?(?:unter\s+)?[+0][\d\s/-]{6,}\s+an\b`,
   )),
   p('deflection', 'de', 'rufen Sie an', 2.5, /\b(?:rufen\s+sie\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:unter|an)|ruf\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:unter|an)|telefonisch\s+(?:unter|erreichbar))/iu),
+  // Fillers between verb and channel: "Schreiben Sie uns dazu bitte eine E-Mail an …" (QA round 11: not recognised).
   p('deflection', 'de', 'Kontakt per E-Mail', 2.5, rx(
-    String.raw`\b(?:schreib(?:e|st)?|schreiben\s+sie|schick(?:e|st)?|schicken\s+sie|wende(?:n\s+sie\s+sich)?)\s+(?:uns\s+)?(?:bitte\s+|gerne\s+)?(?:eine\s+)?(?:e-?mail|mail)\s+(?:an|unter)\b`,
+    String.raw`\b(?:schreib(?:e|st)?|schreiben\s+sie|schick(?:e|st)?|schicken\s+sie|wende(?:n\s+sie\s+sich)?)\s+(?:uns\s+)?(?:(?:bitte|gerne|dazu|dafür|einfach|kurz|direkt)\s+)*(?:eine\s+)?(?:e-?mail|mail)\s+(?:an|unter)\b`,
     String.raw`\bper\s+(?:e-?)?mail\s+an\s+(?!dich|sie|euch)`,
   )),
   p('deflection', 'en', 'use our chat/hotline/callback', 3, /\b(?:please\s+)?(?:use|try|visit|reach\s+out\s+(?:to|via)|contact)\s+(?:our\s+)?(?:live\s?chat|chat\s+team|call-?back\s+service|helpline|hotline|customer\s+(?:service|care)\s+team|support\s+team|contact\s+form)/iu),

@@ -76,11 +76,13 @@ export function saysOwnMistake(bare: string): boolean {
 
 /**
  * A service act thanked for, with at most a kind adjective: "thanks for the quick refund", "Danke für die schnelle
- * Erstattung", "danke fürs Reparieren". What one thanks for is no failure, though the cue model reads "refund" as one.
- * Not "thanks for the late refund": only adjectives of praise, so sarcasm keeps its words.
+ * Erstattung", "danke fürs Reparieren", "danke für die Hilfe beim Umzug". What one thanks for is no failure, though the
+ * cue model reads "refund" as one, and help thanked for is none asked for (QA round 11: a Christmas thank-you "danke für
+ * die Hilfe beim Umzug" waited as a request for help). Not "thanks for the late refund": only adjectives of praise, so
+ * sarcasm keeps its words; not "danke im Voraus für eure Hilfe", which asks.
  */
 const THANKED_FOR = wordsRe(
-  '(?:thanks?|thank\\s+you|thx|cheers|danke(?:sch(?:ö|oe)n)?|vielen\\s+dank|merci)\\s+(?:so\\s+much\\s+|a\\s+lot\\s+)?(?:for|für|fürs)\\s+(?:the\\s+|your\\s+|my\\s+|die\\s+|den\\s+|das\\s+|eure\\s+|euren\\s+|ihre\\s+|ihren\\s+)?(?:(?:quick|fast|speedy|prompt|swift|full|easy|super\\s+quick|schnelle[nr]?|rasche[nr]?|prompte[nr]?|unkomplizierte[nr]?|flotte[nr]?)\\s+)?(?:refund|refunds|replacement|repair|fix|credit|erstattung|rückerstattung|gutschrift|ersatz|reparatur|reparieren|umtausch|austausch)',
+  '(?:thanks?|thank\\s+you|thx|cheers|danke(?:sch(?:ö|oe)n)?|vielen\\s+dank|merci)\\s+(?:so\\s+much\\s+|a\\s+lot\\s+)?(?:for|für|fürs)\\s+(?:all\\s+)?(?:the\\s+|your\\s+|my\\s+|die\\s+|den\\s+|das\\s+|eure\\s+|euren\\s+|ihre\\s+|ihren\\s+)?(?:(?:quick|fast|speedy|prompt|swift|full|easy|super\\s+quick|great|kind|schnelle[nr]?|rasche[nr]?|prompte[nr]?|unkomplizierte[nr]?|flotte[nr]?|nette[nr]?|tolle[nr]?)\\s+)?(?:refund|refunds|replacement|repair|fix|credit|help|assistance|support|erstattung|rückerstattung|gutschrift|ersatz|reparatur|reparieren|umtausch|austausch|hilfe|unterstützung)',
 );
 
 /**
@@ -100,13 +102,26 @@ export function exoneratesBrand(bare: string): boolean {
   return EXONERATES.test(bare);
 }
 
+/**
+ * Spite at the brand beside a matter solved elsewhere: "Sorted it at the airport desk in the end, no thanks to you",
+ * "Hat sich erledigt, ganz ohne eure Hilfe". It says who did not help and leaves nothing open (QA round 11: its "no"
+ * kept the customer waiting); only in a note that says the matter is solved, so "no thanks to you, still broken" and a
+ * plain "no thanks to you" keep their words.
+ */
+const SPITE = wordsRe(
+  "no\\s+thanks\\s+to(?:\\s+(?:you|u|y(?:'|’)?all|them|your\\s+\\p{L}+))?|(?:with\\s+)?no\\s+help\\s+(?:at\\s+all\\s+)?from\\s+(?:you|u|y(?:'|’)?all|them)|(?:ganz\\s+)?ohne\\s+(?:eure|ihre|deine)\\s+hilfe|nicht\\s+dank\\s+(?:euch|ihnen|dir)|kein\\s+dank\\s+an\\s+(?:euch|sie|dich)",
+  'giu',
+);
+
 /** "thanks I think?", "danke glaub ich?": a hedge with a question mark asks nobody anything. */
 const HEDGED_QUESTION = /(?<![\p{L}])(?:i\s+think|i\s+guess|i\s+suppose|glaub(?:e)?\s+ich|denk(?:e)?\s+ich)\s*\?+/giu;
 
 /**
- * The text as a thank-you note is judged: without hedged question marks, the service acts thanked for and the
- * brand's exoneration, whose words would otherwise read as a question, a failure or blame.
+ * The text as a thank-you or closing note is judged: without hedged question marks, the service acts thanked for, the
+ * brand's exoneration and, once the matter is solved, the spite at the brand, whose words would otherwise read as a
+ * question, a request, a failure, blame or something left open.
  */
 export function gratitudeWithoutItsObjects(bare: string): string {
-  return bare.replace(HEDGED_QUESTION, ' ').replace(new RegExp(THANKED_FOR.source, 'giu'), ' thanks ').replace(wordsRe(EXONERATES_SOURCE, 'giu'), ' ');
+  const plain = bare.replace(HEDGED_QUESTION, ' ').replace(new RegExp(THANKED_FOR.source, 'giu'), ' thanks ').replace(wordsRe(EXONERATES_SOURCE, 'giu'), ' ');
+  return saysSolved(plain) ? plain.replace(SPITE, ' ') : plain;
 }

@@ -32,6 +32,8 @@ export interface ThreadContext {
   repliesToFellow?: string;
   /** That customer's handle, lower case and without "@", where the source has handles (X). */
   repliesToFellowHandle?: string;
+  /** The comment it replies under asks something (not rhetorically): a reply to its writer answers their question. */
+  repliesToFellowQuestion?: boolean;
   /**
    * The comment stands directly under the brand's own page post and its writer has no open matter in the thread: what
    * it says without asking or reporting anything ("Applied! Fingers crossed 🤞" under a hiring post) is talk about the post.
@@ -190,7 +192,10 @@ export function addressesSomeoneElse(text: string, ctx: ThreadContext, criticise
   // customer it answers, it talks to them ("@4111 @VitalisBKK Ja, ab 100 Punkten geht das in der App", QA round 10),
   // unless it names the brand in its own words, asks or complains.
   const repliesToFellow = ctx.tagsAreNames !== true && prefix[0] !== undefined && prefix[0] === ctx.repliesToFellowHandle;
-  if (repliesToFellow && !namesBrand(withoutLeadingHandles(text), brandNames) && !text.includes('?') && !criticised()) return true;
+  // Answering the fellow's question, its grumbles are part of the answer ("@5125 @SkyvaleAir No, it's £7 for 10 minutes
+  // now, learnt that the hard way", QA round 11), unless it speaks of the writer's own matter ("… fehlen mir 200 Punkte").
+  const answersQuestion = ctx.repliesToFellowQuestion === true && !OWN_MATTER.test(withoutLeadingHandles(text));
+  if (repliesToFellow && !namesBrand(withoutLeadingHandles(text), brandNames) && !text.includes('?') && (answersQuestion || !criticised())) return true;
   if (namesBrand(text, brandNames)) return false;
   if (prefix.length > 0) {
     if (prefix.some((h) => brandNames.includes(h))) return false;

@@ -4,8 +4,10 @@
  * it addressed to a brand (handle, brand space, thread with the brand).
  */
 import type { Brand, Classified } from '../src/model.ts';
+import { askedQuestion } from './asked-question.ts';
 import { analyseCues, type CueAnalysis } from './cues.ts';
 import { detectIntents } from './intents.ts';
+import { advertisesToReaders } from './reader-adverts.ts';
 import { prepare } from './text.ts';
 import { exoneratesBrand, gratitudeWithoutItsObjects, saysOwnMistake, saysSolved } from './unanswered-closing-cues.ts';
 import { addressesSomeoneElse, agreesWithFellow, asksTheCrowd, besidesCrowdInfoQuestion, opensWithOthersHandle, speaksForBrand, thanksSomeoneByName, type ThreadContext } from './unanswered-context.ts';
@@ -223,6 +225,21 @@ export function thanksAnotherPerson(m: Classified, context: ThreadContext): bool
   return opensWithOthersHandle(ownText(m.text), context) || (context.tagsAreNames === true && thanksSomeoneByName(bare, context));
 }
 
+/** Whether a post asks for a fact, a way or a decision, not rhetorically ("Is the drop-off zone still free?"). */
+export function asksSomething(text: string): boolean {
+  return askedQuestion(prepare(text)) !== undefined;
+}
+
+/**
+ * Whether a customer's waiting posts are a question others can answer: one asks something, and the cue model finds no
+ * failure or criticism in any of them. The learned model flags some plain questions as complaints ("Is the drop-off
+ * zone at Gatwick North still free?", 0.54 for "off"; QA round 11: the asker's thanks to the customer who answered
+ * then settled nothing).
+ */
+export function isPlainQuestion(texts: readonly string[], lang: Classified['lang']): boolean {
+  return texts.some(asksSomething) && texts.every((text) => !criticised(partEvidence(text, lang)));
+}
+
 /**
  * Praise that asks for nothing ("Ich liebe euch, bester Service ever!", "Mega Flug, tolle Crew"): praise cues
  * and no criticism. Read from the cue model as well as the sentiment label, because the German sentiment head
@@ -254,6 +271,9 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   if (isClosing(m, bare, cues)) return false;
   // A member of staff on a private account ("I work at Forkly, I've passed this on") is the brand's side.
   if (speaksForBrand(bare, context)) return false;
+  // Spam to the readers ("Verdiene 5000€ im Monat von zuhause!! Schreib mir eine PN") asks nothing of the brand; a
+  // complaint that names the writer's income and asks for a DM is no spam.
+  if (advertisesToReaders(m.text) && !m.complaint.isComplaint && !criticised(cues())) return false;
   // Before the complaint flag too: the learned model reads a friend tag ("Tom Weber wär das nicht was für deine neue
   // Bude?", 0.53) or a giveaway entry ("Nach Sylt, wie jedes Jahr", 0.51) as a complaint about as often as not.
   if (addressesSomeoneElse(ownText(m.text), context, () => criticised(cues()))) return false;
@@ -273,7 +293,8 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   if (asksTheCrowd(bare, context)) return false;
   if (GIVEAWAY_ENTRY.test(m.text) && !bare.includes('?')) return false;
   // On the text without handles and links: "@AcmeHelp" asks for no help, a link's "?a=1" is no question.
-  if (REQUEST.test(bare) || bare.includes('?') || m.intents.includes('question')) return true;
+  // Help thanked for is none asked for: "danke für die Hilfe beim Umzug" (gratitudeWithoutItsObjects).
+  if (REQUEST.test(gratitudeWithoutItsObjects(bare)) || bare.includes('?') || m.intents.includes('question')) return true;
   // After the request check, before the topic intents: "Lieferung kam einen Tag früher, super!" names a delivery
   // (intent) but asks nothing about it.
   if (isPraise(m, words, cues())) return false;

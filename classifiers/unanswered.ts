@@ -27,9 +27,11 @@ import { ThreadBook } from './unanswered-book.ts';
 import { brandNamesOf, isGiveawayPost, type ThreadContext } from './unanswered-context.ts';
 import {
   accountIndex,
+  asksSomething,
   expectsAnswer,
   handlesIn,
   isNudge,
+  isPlainQuestion,
   mentionsHandle,
   owningBrand,
   readsAsPraise,
@@ -182,7 +184,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       fellows: others.flatMap((c) => [c.handle, c.name].filter((x): x is string => x !== undefined)),
       tagsAreNames,
       repliesToConversation: tagsAreNames && t !== undefined && repliesToConversation(t, m.thread.parentId),
-      ...fellowRepliedTo(others, m.thread.parentId),
+      ...fellowRepliedTo(t, others, m.thread.parentId),
       onPagePost: m.channel === 'page_comment' && (m.thread.parentId ?? m.thread.rootId) === m.thread.rootId && !hasOpenMatter(t, m.author.id),
     };
   }
@@ -193,12 +195,24 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     return c !== undefined && c.state !== 'answered';
   }
 
-  /** The other customer whose comment `parentId` is, by name (or handle): a reply under it may be talking to them. */
-  function fellowRepliedTo(others: readonly CustomerState[], parentId: string | undefined): Pick<ThreadContext, 'repliesToFellow' | 'repliesToFellowHandle'> {
+  /**
+   * The other customer whose comment `parentId` is, by name (or handle): a reply under it may be talking to them, and
+   * answering their question when that comment, still waiting, asks one.
+   */
+  function fellowRepliedTo(
+    t: ThreadState | undefined,
+    others: readonly CustomerState[],
+    parentId: string | undefined,
+  ): Pick<ThreadContext, 'repliesToFellow' | 'repliesToFellowHandle' | 'repliesToFellowQuestion'> {
     const fellow = parentId === undefined ? undefined : others.find((c) => c.ids.includes(parentId));
     const name = fellow?.name ?? fellow?.handle;
     if (name === undefined) return {};
-    return { repliesToFellow: name.toLowerCase(), ...(fellow?.handle !== undefined ? { repliesToFellowHandle: fellow.handle.replace(/^@/u, '').toLowerCase() } : {}) };
+    const asked = t?.pending.find((p) => p.id === parentId);
+    return {
+      repliesToFellow: name.toLowerCase(),
+      ...(fellow?.handle !== undefined ? { repliesToFellowHandle: fellow.handle.replace(/^@/u, '').toLowerCase() } : {}),
+      ...(asked !== undefined && asksSomething(asked.text) ? { repliesToFellowQuestion: true } : {}),
+    };
   }
 
   /**
@@ -213,10 +227,12 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
 
   /**
    * A waiting customer thanks another person ("@kai danke, gefunden!", "Super, danke Ursula!") while the brand has said
-   * nothing to them this cycle: someone else answered their question. Not for a complaint, which the crowd cannot settle.
+   * nothing to them this cycle: someone else answered their question. Not for a complaint, which the crowd cannot settle,
+   * unless the complaint flag is on a plain question (isPlainQuestion).
    */
   function answeredByTheCrowd(t: ThreadState, c: CustomerState, m: Classified, context: ThreadContext): boolean {
-    if (c.state !== 'awaiting_brand' || c.complaint) return false;
+    if (c.state !== 'awaiting_brand') return false;
+    if (c.complaint && !isPlainQuestion(t.pending.filter((p) => p.authorId === c.authorId).map((p) => p.text), m.lang)) return false;
     if (t.replies.some((r) => r.to === undefined || r.to.includes(c.authorId))) return false;
     return thanksAnotherPerson(m, context);
   }
