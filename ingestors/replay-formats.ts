@@ -14,6 +14,7 @@ import { looksLikeV2Response, v2ResponseRows } from './replay-v2-pages.ts';
 import { readCsv } from './replay-csv.ts';
 import { graphPostRows, isJsonObject, looksLikeMention, recordPage, recordRow } from './replay-records.ts';
 import { parseExportDate } from './replay-dates.ts';
+import { placeAll } from './replay-graph-permalinks.ts';
 import { byEventTime, collect, FirstCopies, validateRow, within, type ReadOptions, type ReplayInput, type RowError, type RowResult } from './replay-rows.ts';
 import { z } from 'zod';
 import type { Brand, Mention, MentionInput } from '../src/model.ts';
@@ -143,7 +144,7 @@ export function readJsonl(text: string, timeZone?: string): ReplayInput {
   text.split('\n').forEach((raw, index) => {
     for (const row of jsonlRows(raw, index + 1, timeZone)) collect(firstCopies.keep(row, index + 1), mentions, errors);
   });
-  return { mentions: byEventTime(mentions), errors, brands: [] };
+  return { mentions: byEventTime(placeAll(mentions)), errors, brands: [] };
 }
 
 const OWN_ID = /^[a-z][\w-]*:\S/;
@@ -191,7 +192,7 @@ export function readJsonDocument(text: string, timeZone?: string): ReplayInput {
       collect('error' in kept ? { error: { ...kept.error, record: index + 1 } } : kept, mentions, errors);
     }
   });
-  return { mentions: byEventTime(mentions), errors, brands: [] };
+  return { mentions: byEventTime(placeAll(mentions)), errors, brands: [] };
 }
 
 /** The parser's message with the line it points at ("… at position 812" → "… (line 31)"), or the end of the text. */

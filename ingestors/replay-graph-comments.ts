@@ -6,41 +6,80 @@
  * owns the page is settled once the brands are known (`pageBrands`).
  */
 import type { Mention } from '../src/model.ts';
+import { isNumber, parseGraphPermalink } from './replay-graph-permalinks.ts';
 
-/** The page and the page post a comment record sits under, from its permalink or its "PAGE_POST_COMMENT" id. */
-export function graphCommentPlace(value: Record<string, unknown>): { pageId: string; postId: string } | undefined {
-  if (typeof value.message !== 'string' || value.created_time === undefined) return undefined;
-  const link = typeof value.permalink_url === 'string' ? /facebook\.com\/(\d+)\/posts\/(\d+)[^?#]*\?(?:[^#]*&)?comment_id=/u.exec(value.permalink_url) : null;
-  if (link) return { pageId: link[1] as string, postId: `${link[1] as string}_${link[2] as string}` };
-  const id = typeof value.id === 'string' ? /^(\d+)_(\d+)_(\d+)$/u.exec(value.id) : null;
-  if (id) return { pageId: id[1] as string, postId: `${id[1] as string}_${id[2] as string}` };
-  return undefined;
+/**
+ * Where a Graph record sits: on page `pageId`, under post `postId` ("PAGE_POST"). A comment whose link names the page
+ * only by name has no `pageId` yet and the bare post (number or pfbid token) as `postId`; the file's page posts place
+ * it (GraphPostIndex in replay-graph-permalinks.ts).
+ */
+export interface GraphPlace {
+  pageId?: string;
+  postId: string;
 }
 
 /**
- * The page and post of a flat Graph page-post record: a permalink ".../PAGE/posts/POST" without a comment_id, or a
- * "PAGE_POST" id written by the page itself. Read as a generic record it became source json, a thread apart from its
- * own comments (QA6: every hanseatica page post). Undefined for any other value.
+ * The page and the page post a comment record sits under: its id "PAGE_POST_COMMENT", or a permalink with a
+ * `comment_id` (`/PAGE/posts/POST`, `permalink.php?story_fbid=POST&id=PAGE`, PAGE a number or a name, POST a number or
+ * pfbid token) with the post from the link or from the comment's own id "POST_COMMENT". A "POST_COMMENT" id alone is
+ * no comment: a page post's "PAGE_POST" looks the same.
+ */
+export function graphCommentPlace(value: Record<string, unknown>): GraphPlace | undefined {
+  if (typeof value.message !== 'string' || value.created_time === undefined) return undefined;
+  const link = parseGraphPermalink(value.permalink_url);
+  const id = typeof value.id === 'string' ? value.id : '';
+  if (link?.commentId !== undefined && isNumber(link.page) && isNumber(link.post)) return { pageId: link.page, postId: `${link.page}_${link.post}` };
+  const full = /^(\d+)_(\d+)_(\d+)$/u.exec(id);
+  if (full) return { pageId: full[1] as string, postId: `${full[1] as string}_${full[2] as string}` };
+  if (link?.commentId === undefined) return undefined;
+  const post = isNumber(link.post) ? link.post : (/^(\d+)_\d+$/u.exec(id)?.[1] ?? link.post);
+  if (post === undefined) return undefined;
+  return isNumber(link.page) && isNumber(post) ? { pageId: link.page, postId: `${link.page}_${post}` } : { postId: post };
+}
+
+/**
+ * Why a record that is a Facebook comment by its permalink cannot be placed (the link names no post and its id is no
+ * "POST_COMMENT"), or undefined. Read as a post of its own it would be one more thread root on no page.
+ */
+export function unplacedGraphComment(value: Record<string, unknown>): string | undefined {
+  if (typeof value.message !== 'string' || value.created_time === undefined) return undefined;
+  if (parseGraphPermalink(value.permalink_url)?.commentId === undefined || graphCommentPlace(value) !== undefined) return undefined;
+  const id = typeof value.id === 'string' ? `${value.id} ` : '';
+  return `Facebook comment ${id}cannot be placed under its page post: its permalink ${String(value.permalink_url).slice(0, 200)} names no post (…/PAGE/posts/POST?comment_id=… or permalink.php?story_fbid=POST&id=PAGE&comment_id=…) and its id is no "POST_COMMENT"`;
+}
+
+/**
+ * The page and post of a flat Graph page-post record: a permalink to the post without a comment_id (`/PAGE/posts/POST`
+ * or `permalink.php?story_fbid=POST&id=PAGE`, PAGE a number), a "PAGE_POST" id written by the page itself, or a
+ * "PAGE_POST" id whose permalink shows the same POST under the page's name. Read as a generic record it became source
+ * json, a thread apart from its own comments (QA6: every hanseatica page post). Undefined for any other value.
  */
 export function graphPostPlace(value: Record<string, unknown>): { pageId: string; postId: string } | undefined {
   if (typeof value.message !== 'string' || value.created_time === undefined) return undefined;
-  const permalink = typeof value.permalink_url === 'string' ? value.permalink_url : '';
-  const link = /facebook\.com\/(\d+)\/posts\/(\d+)(?:[/?#]|$)/u.exec(permalink);
-  if (link && !/[?&]comment_id=/u.test(permalink)) return { pageId: link[1] as string, postId: `${link[1] as string}_${link[2] as string}` };
+  const link = parseGraphPermalink(value.permalink_url);
+  if (link?.commentId !== undefined) return undefined;
+  if (isNumber(link?.page) && isNumber(link.post)) return { pageId: link.page, postId: `${link.page}_${link.post}` };
   const id = typeof value.id === 'string' ? /^(\d+)_(\d+)$/u.exec(value.id) : null;
-  const from = value.from;
-  const fromId = typeof from === 'object' && from !== null && typeof (from as { id?: unknown }).id === 'string' ? (from as { id: string }).id : undefined;
-  if (id && fromId === id[1]) return { pageId: id[1] as string, postId: value.id as string };
+  if (!id) return undefined;
+  const [, pageId, post] = id as unknown as [string, string, string];
+  const fromId = fromIdOf(value);
+  if (fromId === pageId || (link?.page !== undefined && link.post === post)) return { pageId, postId: `${pageId}_${post}` };
   return undefined;
 }
 
+/** The Graph record's `from.id`, when it has one. */
+function fromIdOf(value: Record<string, unknown>): string | undefined {
+  const from = value.from;
+  return isRecord(from) && typeof from.id === 'string' ? from.id : undefined;
+}
+
 /** The page writing on itself is the brand's own voice. */
-function pageAsBrand(author: Mention['author'], pageId: string): Mention['author'] {
-  return author.id === pageId ? { ...author, isBrand: true } : author;
+function pageAsBrand(author: Mention['author'], pageId: string | undefined): Mention['author'] {
+  return pageId !== undefined && author.id === pageId ? { ...author, isBrand: true } : author;
 }
 
 /** A generic record's mention (read with source facebook) placed under its page post. */
-export function placeGraphComment(mention: Mention, place: { pageId: string; postId: string }): Mention {
+export function placeGraphComment(mention: Mention, place: GraphPlace): Mention {
   const rootId = `facebook:${place.postId}`;
   return {
     ...mention,
@@ -128,8 +167,7 @@ export function nestedGraphComments(value: Record<string, unknown>): { post: Rec
   const nested = value.comments;
   const data = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? (nested as { data?: unknown }).data : undefined;
   if (typeof value.id !== 'string' || !Array.isArray(data)) return undefined;
-  const from = value.from;
-  const fromId = typeof from === 'object' && from !== null && typeof (from as { id?: unknown }).id === 'string' ? (from as { id: string }).id : undefined;
+  const fromId = fromIdOf(value);
   const ids = /^(\d+)_(\d+)$/u.exec(value.id);
   const pageId = ids?.[1] ?? fromId;
   if (pageId === undefined) return undefined;

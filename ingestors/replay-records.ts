@@ -9,7 +9,8 @@ import { normaliseHeader } from '../src/datasets/csv-columns.ts';
 import { CSV_FIELDS, resolveColumns, type CsvColumns } from './replay-csv-columns.ts';
 import { csvRow } from './replay-csv.ts';
 import type { RowResult } from './replay-rows.ts';
-import { graphCommentPlace, graphPostPlace, nestedGraphComments, placeGraphComment, placeGraphPost } from './replay-graph-comments.ts';
+import { graphCommentPlace, graphPostPlace, nestedGraphComments, placeGraphComment, placeGraphPost, unplacedGraphComment, type GraphPlace } from './replay-graph-comments.ts';
+import { facebookUrl } from './replay-graph-permalinks.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -71,7 +72,9 @@ function jsonColumns(keys: readonly string[]): CsvColumns {
  * One generic record as a replay row: id `json:<its id>` (a hash of the record when it has none). `timeZone`: the IANA
  * zone of its time when written without one (ReadOptions.timeZone).
  */
-export function recordRow(value: JsonObject, line: number, place = graphCommentPlace(value), timeZone?: string): RowResult {
+export function recordRow(value: JsonObject, line: number, place: GraphPlace | undefined = graphCommentPlace(value), timeZone?: string): RowResult {
+  const unplaced = place === undefined ? unplacedGraphComment(value) : undefined;
+  if (unplaced !== undefined) return { error: { line, reason: unplaced } };
   const flat = flattenRecord(value);
   let columns = jsonColumns(Object.keys(flat));
   if (columns.texts.length === 0 && !columns.title) {
@@ -97,8 +100,11 @@ export function recordRow(value: JsonObject, line: number, place = graphCommentP
   const post = place === undefined ? graphPostPlace(value) : undefined;
   const row = csvRow(flat, line, 0, { columns, baseMs: 0, dated: true, timeZone, source: place || post ? 'facebook' : 'json' });
   if (!('mention' in row)) return row;
-  if (place) return { ...row, mention: placeGraphComment(row.mention, place) };
-  return post ? { ...row, mention: placeGraphPost({ ...row.mention, id: `facebook:${post.postId}` }, post) } : row;
+  // The permalink stays with the mention: the file's page posts place by it the comments that name their page by name.
+  const url = place || post ? facebookUrl(value.permalink_url)?.href : undefined;
+  const mention = url !== undefined ? { ...row.mention, url } : row.mention;
+  if (place) return { ...row, mention: placeGraphComment(mention, place) };
+  return post ? { ...row, mention: placeGraphPost({ ...mention, id: `facebook:${post.postId}` }, post) } : row;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Mention } from '../src/model.ts';
 import { findInvalidUtf8, isJsonDocument, looksUtf16, jsonlRows } from './replay-formats.ts';
 import { FirstCopies, invalidUtf8Row, isInvalidUtf8Row, type RowResult } from './replay-rows.ts';
 import { changedWhileReading, OrderIndex, type ReplaySource } from './replay-stream-source.ts';
+import { GraphPostIndex, placedUnderPagePosts } from './replay-graph-permalinks.ts';
 import { decodeLine, rawLines, strictUtf8, tryDecodeLine, Utf8Lines, type RawLine } from './replay-stream-lines.ts';
 
 /** Mentions of parsed lines the out-of-order reader keeps (a few hundred MB at most for the largest posts). */
@@ -49,6 +50,8 @@ export async function openJsonl(file: string, timeZone?: string): Promise<Replay
   const lengths: number[] = [];
   const slots: number[] = [];
   const firstCopies = new FirstCopies();
+  // Comments that name their page only by name are placed under the file's page posts, wherever in the file those are.
+  const pagePosts = new GraphPostIndex();
   const utf8 = new Utf8Lines();
   for await (const raw of rawLines(file)) {
     // The place among the line's valid mentions, duplicates included: the indexed read parses the line anew.
@@ -59,6 +62,7 @@ export async function openJsonl(file: string, timeZone?: string): Promise<Replay
       const at = 'mention' in parsed ? slot++ : -1;
       const mention = order.add(firstCopies.keep(parsed, raw.line));
       if (!mention) continue;
+      pagePosts.learn(mention);
       times.push(Date.parse(mention.createdAt));
       offsets.push(raw.offset);
       lengths.push(raw.bytes.length);
@@ -130,6 +134,6 @@ export async function openJsonl(file: string, timeZone?: string): Promise<Replay
     ...order.dateOnly,
     ...order.zoneless,
     mode: sorted ? 'streamed' : 'indexed',
-    mentions: sorted ? streamed : indexed,
+    mentions: () => placedUnderPagePosts(sorted ? streamed() : indexed(), pagePosts),
   };
 }
