@@ -10,6 +10,7 @@ import { analyseCues, createCueModel, type CueAnalysis } from './cues.ts';
 import { detectReportedIntents } from './intents.ts';
 import { detectLanguage } from './language.ts';
 import { classifyReply } from './reply-kind.ts';
+import { stanceText } from './quote-tweet.ts';
 import { prepare, type PreparedText } from './text.ts';
 import type { Classifier, TextModel } from './types.ts';
 import { createCompositeModel, type LearnedLike } from './composite.ts';
@@ -85,6 +86,10 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     const p = prepare(mention.text);
     const { lang } = detectLanguage(p.tokens, p.lower, mention.langHint);
     const assignment = assignBrands(mention, brands, p);
+    // Brands from the whole post (the quoted one names whom it is about); complaint, sentiment and intents from the
+    // writer's own words when it quotes another post and says something of its own (quote-tweet.ts).
+    const text = stanceText(mention.text);
+    const s = text === mention.text ? p : prepare(text);
     const byBrand = mention.author.isBrand || assignment.authorBrand !== undefined;
     // The brand's own words, written or reshared ("RT @Mobilix: Falls ihr heute Netz sucht …" 1,677 times in QA
     // firestorm round 5, each a "complaint" counted into a storm against the brand that posted it).
@@ -96,14 +101,14 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     let severity: 1 | 2 | 3 | 4;
     if (isCompositeModel(textModel)) {
       // Severity only counts for a complaint (see below): the composite model may skip it otherwise.
-      ({ score, cues, sentiment, severity } = textModel.analysePrepared(mention.text, p, lang, (s) => !brandsWords && s >= threshold));
+      ({ score, cues, sentiment, severity } = textModel.analysePrepared(text, s, lang, (x) => !brandsWords && x >= threshold));
     } else if (isCueModel(textModel)) {
-      const a = textModel.analyse(p, lang);
+      const a = textModel.analyse(s, lang);
       ({ score, cues, sentiment, severity } = a);
     } else {
-      ({ score, cues } = textModel.complaint(mention.text, lang));
-      sentiment = textModel.sentiment(mention.text, lang);
-      severity = textModel.severity(mention.text, lang);
+      ({ score, cues } = textModel.complaint(text, lang));
+      sentiment = textModel.sentiment(text, lang);
+      severity = textModel.severity(text, lang);
     }
     // A brand's own post is never a customer complaint about that brand, whatever its words.
     const isComplaint = !brandsWords && score >= threshold;
@@ -117,7 +122,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     // has none, or filtering by "support unreachable" lists the brand's replies (QA).
     const intents: Intent[] = brandsWords
       ? []
-      : detectReportedIntents(p, () => brandNameSpans(p.lower, assignment.brands), { complaint: isComplaint, sentiment: sentiment.label });
+      : detectReportedIntents(s, () => brandNameSpans(s.lower, assignment.brands), { complaint: isComplaint, sentiment: sentiment.label });
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,

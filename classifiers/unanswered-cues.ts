@@ -3,6 +3,7 @@
  * brand ("immer noch keine Antwort") or report a failure that happened again ("schon wieder kein Netz"), and is
  * it addressed to a brand (handle, brand space, thread with the brand).
  */
+import { ownText } from './quote-tweet.ts';
 import type { Brand, Classified } from '../src/model.ts';
 import { askedQuestion } from './asked-question.ts';
 import { analyseCues, type CueAnalysis } from './cues.ts';
@@ -378,18 +379,6 @@ export function owningBrand(m: Classified, accounts: Map<string, Set<string>>): 
   // A brand post whose author we cannot map to an account: the ingestor knew; trust its brand context.
   const candidates = [...m.brandContext, ...m.brands].filter((b) => accounts.has(b));
   return candidates[0];
-}
-
-// Where a quote tweet's quoted post starts, as the ingestors write it (replay-tweets.ts): "own text\n\nQT @author: …".
-const QUOTED = /\n\nQT(?: @[\p{L}\p{N}_]+)?:/u;
-
-/**
- * The writer's own words: a quote tweet without the post it quotes. "lol no" over a quoted "This is how @Vantair
- * treats people" addresses nobody; the quoted author addressed the brand, in their own post.
- */
-export function ownText(text: string): string {
-  const at = text.search(QUOTED);
-  return at < 0 ? text : text.slice(0, at);
 }
 
 /** The @handles in a text, lower-cased (extracted once per mention, then checked against every brand). */

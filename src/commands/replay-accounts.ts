@@ -7,7 +7,7 @@
  * wrote posts of the file or customers only @mention them; replay prints what it assumed.
  */
 import { queryHandles } from '../../classifiers/brand-query.ts';
-import { ownText } from '../../classifiers/unanswered-cues.ts';
+import { ownText } from '../../classifiers/quote-tweet.ts';
 import { nameKey } from '../../ingestors/replay-graph-comments.ts';
 import type { Mention } from '../model.ts';
 
