@@ -89,3 +89,26 @@ describe('headlines and more failures', () => {
     expect(classify('Keine Hilfe bei der Störung, seit 3 Tagen kein Netz').complaint.isComplaint).toBe(true);
   });
 });
+
+describe('set 15: models, fixes, notices, defenders and gripes at no company', () => {
+  it.each([
+    "Octopus Energy refunded my overpayment within 24 hours of asking. Why can't every company be like this?",
+    "I'm not saying British Airways is perfect, but I've flown with them 30+ times and never had a single problem.",
+    'My Sky box died last night, engineer came this morning and swapped it in 10 minutes. Great stuff.',
+    'Reminder: the Household Waste & Recycling Centre on Mill Lane is closed Monday 4th for maintenance. Please plan your trips accordingly.',
+    'Before anyone blames @AmazonUK: the parcel was delivered fine, my flatmate hid it in the oven "for safety". Amazon is innocent.',
+    'Toll, schon wieder Glatteis. Danke, Winter. 🙄',
+    'Schon wieder verloren. 0:3 gegen Bochum. Ich kann nicht mehr #S04',
+    'Hab mein Fitnessstudio-Abo seit März nicht genutzt und zahle trotzdem brav jeden Monat. Selbst schuld 🙈',
+  ])('no complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(false);
+  });
+
+  it.each([
+    "Polite request: could @thameswater please let us know when the water in SE15 will be back on? It's been off since 6am. Thanks in advance.",
+    "Why can't you answer the phone, three days now",
+    'Oh great, PayPal froze £2,300 of my business money \'for review\' and the chat bot just loops me back to the FAQ. Love that for me. Can\'t pay my suppliers.',
+  ])('a complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+});
