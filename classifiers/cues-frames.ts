@@ -74,7 +74,9 @@ const RIVAL_UNTIL = /(?<![\p{L}])(?:until|till|before|but now|but today|not anym
 
 /** The post prefers the company it names to another whose trouble it reports, with no irony and no "until now". */
 function prefersThisOne(hits: readonly Hit[], lower: string, lang: Lang): boolean {
-  return (RIVAL_BETTER[lang]?.test(lower) ?? false) && !RIVAL_UNTIL.test(lower) && !hits.some((h) => h.def.kind === 'irony');
+  // Nothing to set aside without a failure or criticism: most posts skip the pattern.
+  if (!hits.some((h) => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated)) || hits.some((h) => h.def.kind === 'irony')) return false;
+  return (RIVAL_BETTER[lang]?.test(lower) ?? false) && !RIVAL_UNTIL.test(lower);
 }
 
 /**

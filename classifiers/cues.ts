@@ -298,6 +298,8 @@ const THANKS_LABELS: ReadonlySet<string> = new Set(['thanks', 'Dank']);
  * Praise woven into the report ("Toller Service, nur die Lieferung dauerte") still only counts less (praiseIsIrony).
  */
 function praiseTail(hits: readonly Hit[], lower: string): boolean {
+  // Most posts hold no failure or no praise: no sentence scan for them.
+  if (!hits.some((h) => h.def.kind === 'failure') || !hits.some((h) => h.def.kind === 'positive' && !THANKS_LABELS.has(h.def.label))) return false;
   let cut = -1;
   LAST_SENTENCE.lastIndex = 0;
   for (let m = LAST_SENTENCE.exec(lower); m; m = LAST_SENTENCE.exec(lower)) cut = m.index + m[0].length;
