@@ -112,3 +112,16 @@ describe('set 15: models, fixes, notices, defenders and gripes at no company', (
     expect(classify(text).complaint.isComplaint).toBe(true);
   });
 });
+
+describe('new goods that came worn, a refund refused', () => {
+  it.each([
+    "Mein neues Video ist online: 12 Teile bei Velura bestellt, 7 davon waren GETRAGEN. Make-up am Kragen, Deo-Flecken, abgeschnittene Etiketten. Und die Erstattung? 'Nicht möglich, Ware mit Gebrauchsspuren zurückgesendet.' 🤯 Ganzes Video in Bio #Velura",
+    'The dress arrived used with makeup stains on the collar',
+  ])('a complaint: %s', (text) => {
+    expect(classify(text).complaint.isComplaint).toBe(true);
+  });
+
+  it('goods bought second-hand on purpose are no complaint', () => {
+    expect(classify('Hab die Jacke gebraucht gekauft, top Zustand').complaint.isComplaint).toBe(false);
+  });
+});
