@@ -125,3 +125,26 @@ describe('new goods that came worn, a refund refused', () => {
     expect(classify('Hab die Jacke gebraucht gekauft, top Zustand').complaint.isComplaint).toBe(false);
   });
 });
+
+describe('QA round 12: the same failure again, switching to the brand, star ratings', () => {
+  it('"Great job" beside the fourth estimated bill in a row is sarcasm', () => {
+    const c = classify('@VoltwiseEnergy Great job, 4th estimated bill in a row 👏👏');
+    expect(c.complaint.isComplaint).toBe(true);
+    expect(c.sentiment.label).toBe('negative');
+    expect(classify('Third win in a row for the lads!').complaint.isComplaint).toBe(false);
+  });
+
+  it('thinking of switching to the brand asked about is no threat to leave it', () => {
+    const c = classify('Does anyone know if @VoltwiseEnergy charge exit fees on the Flex tariff? Thinking of switching to them');
+    expect(c.complaint.isComplaint).toBe(false);
+    expect(c.intents).not.toContain('cancellation_threat');
+    expect(classify('Fed up, switching to Vodafone next month').intents).toContain('cancellation_threat');
+  });
+
+  it('a one-star rating is shown as one, not as "nie wieder"', () => {
+    const c = classify('★☆☆☆☆ Seit drei Wochen kein Internet');
+    expect(c.complaint.isComplaint).toBe(true);
+    expect(c.complaint.cues.map((x) => x.cue).join(' ')).toContain('ein Stern');
+    expect(c.complaint.cues.map((x) => x.cue).join(' ')).not.toContain('nie wieder');
+  });
+});
