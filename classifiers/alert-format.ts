@@ -50,17 +50,26 @@ function businessDayMinutes(hours: BusinessHours): number {
 }
 
 /**
- * Waiting time counted in business hours, said so: whole business days once it spans two of them
- * ("10 Arbeitstage", "seit 10 Arbeitstagen", "10 business days"), else hours ("36 h in Geschäftszeiten",
+ * Waiting time counted in business hours, said so: whole business days once it spans two of them, and the hours
+ * beyond ("10 Arbeitstage", "seit 10 Arbeitstagen", "3 Arbeitstage und 4 h", "10 business days"), else hours ("36 h in Geschäftszeiten",
  * "36 h in business hours").
  * Counting business hours in calendar days (÷ 24) made ten business days read as four days.
  */
 export function formatBusinessTime(minutes: number, hours: BusinessHours, lang: AlertLang, germanCase: 'dative' | 'nominative' = 'nominative'): string {
   const day = businessDayMinutes(hours);
   if (minutes >= 2 * day) {
-    const days = formatNumber(Math.round(minutes / day), lang, 0);
-    if (lang === 'en') return `${days} business days`;
-    return germanCase === 'dative' ? `${days} Arbeitstagen` : `${days} Arbeitstage`;
+    // One rule: whole working days completed, and the business hours beyond them, rounded to the hour (QA round 12: 25 h
+    // read "3 Arbeitstage" on a 24 h SLA, in time to the eye, and 28 h "4", rounded up).
+    let whole = Math.floor(minutes / day);
+    let restHours = Math.round((minutes - whole * day) / 60);
+    if (restHours * 60 >= day) {
+      whole += 1;
+      restHours = 0;
+    }
+    const days = formatNumber(whole, lang, 0);
+    const rest = restHours > 0 ? (lang === 'en' ? ` and ${restHours} h` : ` und ${restHours} h`) : '';
+    if (lang === 'en') return `${days} business days${rest}`;
+    return germanCase === 'dative' ? `${days} Arbeitstagen${rest}` : `${days} Arbeitstage${rest}`;
   }
   const m = Math.max(0, Math.round(minutes));
   const h = Math.floor(m / 60);

@@ -28,7 +28,7 @@
  */
 import type { Cue, Lang, ReplyKind } from '../src/model.ts';
 import { ASKS, DM_CUES, DM_PROMISE_CUES, REPLY_PATTERNS } from './reply-cues.ts';
-import { hasSubstance, isCourtesyOnly, withoutAddressedNames } from './reply-substance.ts';
+import { hasSubstance, isBareLink, isCourtesyOnly, withoutAddressedNames } from './reply-substance.ts';
 
 // Function words only one of the two languages has (run on lower-cased text, so no `u` flag: `\b` next to ASCII).
 const GERMAN = /[äöüß]|\b(?:wir|uns|du|dich|dir|sie|ihnen|ihr|der|die|das|und|ist|bitte|nicht|mit|ein|eine|dein|deine|gerne?|schreib|ruf)\b/;
@@ -98,6 +98,10 @@ export function classifyReply(text: string, lang: Lang): ReplyClassification {
   else if (score.answer === 0 && isCourtesyOnly(withoutNames())) {
     kind = 'auto_reply';
     cues.push({ cue: 'auto_reply: nur Höflichkeit, keine Antwort / courtesy only, no answer', weight: 1 });
+  } else if (score.answer <= 1 && isBareLink(withoutNames())) {
+    // A bare policy link (only the "help link" cue, if any, fired): the customer is sent off to read.
+    kind = 'deflection';
+    cues.push({ cue: 'deflection: nur ein Link / bare link', weight: 1 });
   } else kind = 'answer';
   cues.sort((a, b) => b.weight - a.weight);
   return { kind, cues };

@@ -17,13 +17,13 @@
 // can: one scan of a single alternation, instead of one per phrase, keeps this cheap.
 const CLAUSE = '[^.!?,;:]';
 const COURTESY = [
-  String.raw`tut\s+(?:uns|mir)\s+(?:[a-z]+\s+){0,2}?leid${CLAUSE}{0,60}`,
+  String.raw`tut\s+(?:uns|mir)\s+(?:[a-z]+\s+){0,2}?leid(?:,\s+dass)?${CLAUSE}{0,60}`,
   String.raw`\b(?:entschuldig\S*|sorry|apologi[sz]e\S*|apologies)${CLAUSE}{0,60}`,
   String.raw`\bdank(?:e|eschön)?\b(?:\s+(?:für|dir|ihnen|euch)${CLAUSE}{0,50})?`,
   String.raw`\bthank(?:s|\s+you)\b(?:\s+(?:so\s+much\s+)?for${CLAUSE}{0,50})?`,
   String.raw`\b(?:guten\s+(?:morgen|tag|abend)|sehr\s+geehrte[rs]?|hi\s+there)\b`,
   // A greeting and a first name ("Hey Jamie,"), and sympathy as X care teams word it ("we hate to hear this").
-  String.raw`\b(?:hi|hey|hello|hallo|moin|servus|liebe[rs]?)\s+[a-zäöüß]+(?=\s*[,!.])`,
+  String.raw`\b(?:hi|hey|hello|hallo|moin|servus|liebe[rs]?|dear)\s+[a-zäöüß]+(?=\s*[,!.])`,
   // A page-wide greeting: "Liebe Kundinnen und Kunden,", "Hi all,", "Dear customers,".
   String.raw`\b(?:liebe[rs]?|hallo|hi|hello|dear)\s+(?:all|everyone|[a-zäöüß*:]+\s+(?:und|and)\s+[a-zäöüß]+)(?=\s*[,!.])`,
   String.raw`\b(?:we|i)\s+(?:hate|don't\s+like|do\s+not\s+like)\s+to\s+(?:hear|see|read)${CLAUSE}{0,40}`,
@@ -43,6 +43,12 @@ const COURTESY = [
   String.raw`(?<![a-zäöüß])(?:einen\s+)?schöne[nsr]?\s+(?:tag|abend|sonntag|samstag|feiertag|wochenende|feierabend|start|urlaub|flug|reise)${CLAUSE}{0,20}`,
   String.raw`\bwünschen?\s+(?:dir|ihnen|euch)${CLAUSE}{0,60}|\b(?:hoffentlich|wir\s+hoffen|ich\s+hoffe)\b${CLAUSE}{0,60}`,
   String.raw`\b(?:alles\s+gute|gute\s+(?:reise|fahrt|besserung|nacht)|bis\s+bald|viel\s+(?:erfolg|glück|spaß))\b`,
+  // Review-site boilerplate (QA round 12: "Ihre Zufriedenheit liegt uns sehr am Herzen", "Wir bemühen uns stets um
+  // den besten Service", signed "Ihr Donaunetz-Team", closed a question about cancelling): it says nothing of the case.
+  String.raw`\b(?:ihre|deine|eure|your)\s+zufriedenheit${CLAUSE}{0,40}|\bliegt\s+uns\s+(?:sehr\s+|besonders\s+)?am\s+herzen\b`,
+  String.raw`\bwir\s+bemühen\s+uns\s+(?:stets|immer|täglich|jeden\s+tag)${CLAUSE}{0,50}|\bwe\s+(?:always\s+)?(?:strive|aim)\s+to\s+(?:provide|give|offer|deliver)\s+the\s+best${CLAUSE}{0,30}`,
+  String.raw`\b(?:your|our)\s+(?:customers?(?:'|’)?\s+)?satisfaction\s+is\s+(?:our|very|of)${CLAUSE}{0,30}`,
+  String.raw`\b(?:ihr|dein|euer|your|the)\s+[a-zäöüß0-9]+(?:-|\s)team\b`,
 ].join('|');
 /** From to, as opening hours are written: "8–20 Uhr", "from 8am to 6pm", "9:00 - 17:30". */
 const HOURS = String.raw`(?:from\s+|von\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?\s*(?:-|–|bis|to|until)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|uhr|h)?`;
@@ -114,6 +120,9 @@ const CONCRETE = new RegExp(
     String.raw`\b\d{1,2}(?:[:.]\d\d)?\s?(?:uhr|am|pm)\b|\b\d{1,2}:\d\d\b|\b(?:um|ab|gegen|zwischen|at|by|between)\s+\d{1,2}\b`,
     String.raw`(?<![a-zäöüß])(?:heute|morgen|übermorgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this\s+(?:morning|afternoon|evening|week|weekend)|next\s+week|nächste[nr]?\s+woche|diese\s+woche|dieses\s+wochenende)(?![a-zäöüß])`,
     String.raw`\b\d{1,2}\.\d{1,2}(?![\d,])|\b\d{1,2}\.\s?(?:\d{1,2}\.|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}\b`,
+    // A decision on the customer's question, opening its piece ("Ja, Ihr Vertrag zieht kostenlos mit, sofern …"),
+    // and "free" as an amount (QA round 12: yes, a condition and the way there were read as a portal redirect).
+    String.raw`^\s*(?:ja|nein|yes|no)\s*[,!]|(?<![a-zäöüß])(?:kostenlos|kostenfrei|gebührenfrei|gratis|free\s+of\s+charge|at\s+no\s+(?:extra\s+)?cost)(?![a-zäöüß])`,
     String.raw`[£€$]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:€|£|\$|eur\b|euro\b|pounds?\b|gbp\b|dollars?\b|cent\b|p\b)`,
     String.raw`\b(?:in|within|innerhalb\s+von|binnen)\s+(?:about\s+|around\s+|approx\.?\s+|ca\.?\s+|etwa\s+|rund\s+)?\d+\s*(?:(?:-|–|bis|to)\s*\d+\s*)?(?:minuten|min|stunden|tagen|werktagen|arbeitstagen|wochen|minutes|mins|hours|days|working\s+days|business\s+days|weeks)\b`,
     // The cause: "because", "due to", "was damaged", "liegt an", "wegen einer Baustelle".
@@ -283,6 +292,23 @@ export function withoutAddressedNames(text: string, hay: string): string {
 export function isCourtesyOnly(hay: string): boolean {
   COURTESY_RE.lastIndex = 0;
   if (!COURTESY_RE.test(hay)) return false;
+  return isFillersOnly(hay);
+}
+
+/** A web address, with or without its scheme ("voltwise.example/refunds", "https://…"). */
+const LINK = /https?:\/\/\S+|\b[a-z0-9-]+\.(?:de|com|co\.uk|uk|at|ch|net|org|io|eu|example)\/\S*/;
+
+/**
+ * Whether the (lower-cased) reply is a link and nothing else besides handles and courtesy ("@nat_v
+ * voltwise.example/refunds", "Hi Sam, https://…/faq"): a bare policy link, which sends the customer off to read
+ * for themselves and says nothing about their case (QA round 12: it closed a question about a lost credit).
+ */
+export function isBareLink(hay: string): boolean {
+  return LINK.test(hay) && isFillersOnly(hay);
+}
+
+/** Whether not one content word or number is left once courtesy and channel details are blanked. */
+function isFillersOnly(hay: string): boolean {
   const blank = blankMatches(hay, FILLERS);
   let word = '';
   for (let i = 0; i <= hay.length; i++) {

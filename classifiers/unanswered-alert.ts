@@ -120,6 +120,18 @@ interface Rendering {
   withinSla?: number;
 }
 
+/** Channels a source such as `rss` carries that say better where the thread is (README: review sites, blogs). */
+const PLACES: Readonly<Record<string, { de: string; en: string }>> = {
+  review: { de: 'Bewertung', en: 'review' },
+  blog_post: { de: 'Blogbeitrag', en: 'blog post' },
+  blog_comment: { de: 'Blogkommentar', en: 'blog comment' },
+};
+
+/** Where the thread is, as titles name it: the channel for reviews and blogs ("Bewertung", not the feed's "rss"), else the source. */
+function placeOf(t: ThreadState, lang: 'de' | 'en'): string {
+  return PLACES[t.channel]?.[lang] ?? t.source;
+}
+
 function title(t: ThreadState, r: Rendering, brand: Brand | undefined): string {
   const lang = brand?.language ?? 'de';
   const base = `${baseTitle(t, r, brand, lang)}${othersNote(r, lang)}`;
@@ -141,11 +153,13 @@ function othersNote(r: Rendering, lang: 'de' | 'en'): string {
 function baseTitle(t: ThreadState, r: Rendering, brand: Brand | undefined, lang: 'de' | 'en'): string {
   const { who } = r;
   if (t.state === 'awaiting_customer') {
-    return lang === 'de' ? `Rückfrage an ${who} gestellt, wartet auf Kunde (${t.source})` : `Asked ${who} for details, waiting for the customer (${t.source})`;
+    return lang === 'de' ? `Rückfrage an ${who} gestellt, wartet auf Kunde (${placeOf(t, lang)})` : `Asked ${who} for details, waiting for the customer (${placeOf(t, lang)})`;
   }
-  const what = t.complaint ? (lang === 'de' ? 'Beschwerde' : 'Complaint') : lang === 'de' ? 'Anfrage' : 'Request';
+  // While someone waits, what they wait with; once the title tells of answers, the strongest kind the alert has shown
+  // (QA round 12: "Beschwerde von Julia Steiner" turned "Anfrage von Julia Steiner nach 5 Tagen beantwortet").
+  const what = t.complaint || (r.answered && t.alert?.complained === true) ? (lang === 'de' ? 'Beschwerde' : 'Complaint') : lang === 'de' ? 'Anfrage' : 'Request';
   const wait = waitWording(r.business, r.calendar, brand, lang);
-  const details = `(${wait.note ? `${wait.note}; ` : ''}${t.source}, SLA ${formatDuration(t.slaMinutes, lang, 'nominative')})`;
+  const details = `(${wait.note ? `${wait.note}; ` : ''}${placeOf(t, lang)}, SLA ${formatDuration(t.slaMinutes, lang, 'nominative')})`;
   // Only a real answer leaves the thread answered; an expired or evicted thread stays unanswered.
   if (r.answered && !t.alert?.resolution) {
     return lang === 'de' ? `${what} von ${who} nach ${wait.main} beantwortet ${details}` : `${what} from ${who} answered after ${wait.main} ${details}`;

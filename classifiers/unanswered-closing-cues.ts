@@ -32,6 +32,12 @@ const SOLVED = wordsRe(
     '(?:geht|läuft|funktioniert|rennt)\\s+(?:jetzt\\s+|wieder\\s+)?wieder',
     'nvm|never\\s*mind|found\\s+it|figured\\s+it\\s+out|sorted\\s+it|problem\\s+solved|(?:all\\s+)?sorted|works\\s+now|working\\s+(?:now|again)|solved|fixed\\s+now',
     '(?:sorted|resolved|cleared\\s+up)\\s+(?:via|by|over|in)\\s+(?:dm|email|e-mail|phone|chat)',
+    // Solved by themselves, however worded (QA round 12: "Managed to sort it through the website in the end"): "managed
+    // to fix it", "got it sorted", "fixed it myself", "sorted it out in the end". Not "you haven't fixed it": the
+    // verb needs who did it, or how it ended, beside it.
+    '(?:managed|was\\s+able|were\\s+able)\\s+to\\s+(?:sort|fix|solve|resolve|figure)\\s+(?:it|this|that|everything)(?:\\s+out)?',
+    '(?:got|get)\\s+(?:it|this|that|everything)\\s+(?:sorted|fixed|solved|resolved|working)(?:\\s+out)?\\s+(?:myself|ourselves|in\\s+the\\s+end|eventually|now|after\\s+all)|(?:finally|eventually)\\s+got\\s+(?:it|this|that)\\s+(?:sorted|fixed|solved|resolved|working)',
+    '(?:fixed|solved|resolved|sorted)\\s+(?:it|this|that)\\s+(?:out\\s+)?(?:myself|ourselves|in\\s+the\\s+end|eventually|after\\s+all)',
     // What they waited for came after all: "kam jetzt doch", "ist doch noch angekommen", "it arrived after all".
     `kam(?:en)?\\s+${NOW_DE}doch(?:\\s+noch)?`,
     `(?:ist|is|sind|san)\\s+${NOW_DE}doch(?:\\s+noch)?\\s+(?:angekommen|gekommen|eingetroffen|eingegangen|da|do|durch)`,

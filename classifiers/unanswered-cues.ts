@@ -146,6 +146,20 @@ function partEvidence(text: string, lang: Classified['lang']): CueAnalysis['evid
   return analyseCues(prepare(text), lang).evidence;
 }
 
+/** Cue labels of leaving the company (cues.ts CHURN_LABELS), as the cue names begin: "cancel / switch „switching to“". */
+const CHURN_CUE = /^(?:Kündigung|cancel \/ switch|leaving) „/u;
+
+/**
+ * Whether the words beside a crowd question criticise the brand, its churn cues set aside: weighing a switch ("Thinking
+ * of switching to them", QA round 12: a prospect asking about exit fees) is no failure reported to the brand; a failure
+ * beside it still is.
+ */
+function criticisedBesidesChurn(text: string, lang: Classified['lang']): boolean {
+  const { evidence, cues } = analyseCues(prepare(text), lang);
+  const churn = cues.reduce((sum, c) => (CHURN_CUE.test(c.cue) ? sum + c.weight : sum), 0);
+  return criticised({ ...evidence, failure: evidence.failure - churn });
+}
+
 /** Short, with nothing left open and nothing wanted: only such a note can close a matter. */
 function mayClose(bare: string, words: number): boolean {
   return words <= CLOSING_MAX_WORDS && !leavesOpen(bare) && !WANTS.test(bare);
@@ -284,7 +298,7 @@ export function expectsAnswer(m: Classified, context: ThreadContext = {}): boole
   // Before the complaint flag: "Weiß wer, ob es in X auch einen Ausfall gibt?" asks the readers about a failure and
   // reports none to the brand; what stands beside the question may still do ("… Bei uns seit Montag kein Strom!").
   const besides = besidesCrowdInfoQuestion(bare, context);
-  if (besides !== undefined && (wordCount(besides) === 0 || !criticised(partEvidence(besides, m.lang)))) return false;
+  if (besides !== undefined && (wordCount(besides) === 0 || !criticisedBesidesChurn(besides, m.lang))) return false;
   // "Same here in Ancoats" under another customer's comment joins their matter, unless it asks something of its own.
   if (agreesWithFellow(bare, context) && !bare.includes('?') && !REQUEST.test(bare)) return false;
   // A reply to a comment that waits for no brand answer (a friend tag, a crowd question) is that conversation ("Jo,

@@ -25,16 +25,22 @@ export interface ThreadRetentionDeps {
 }
 
 export interface ThreadRetention {
-  /** Forgets the thread; an alert still open is resolved (as of `at`) with the reason, and returned. */
+  /** Forgets the thread; an alert still open is resolved (as of `at`) with the reason, and returned. Not after the data's end (endOfData). */
   drop(brand: string, t: ThreadState, at: Date, why: 'expired' | 'evicted'): Alert | undefined;
   /** Drops threads idle past the retention (checked hourly per brand) and evicts over the cap. */
   prune(now: Date, owns: BrandFilter): Alert[];
   evictOverCap(now: Date): Alert[];
+  /**
+   * The input ends at `at` (a replay's last record): a thread that would expire after it is kept, its alert open. A
+   * replay's clock runs on past the data so that every SLA falls due, but the data cannot tell that no answer came.
+   */
+  endOfData(at: Date): void;
 }
 
 export function createThreadRetention({ book, brands, maxThreads, retentionMs, update }: ThreadRetentionDeps): ThreadRetention {
   const { threads } = book;
   const lastPrune = new Map<string, number>();
+  let dataEndMs = Infinity;
 
   /**
    * Why an open alert is closed when its thread leaves memory. The alert must not stay open forever with
@@ -47,6 +53,7 @@ export function createThreadRetention({ book, brands, maxThreads, retentionMs, u
   }
 
   function drop(brand: string, t: ThreadState, at: Date, why: 'expired' | 'evicted'): Alert | undefined {
+    if (why === 'expired' && at.getTime() > dataEndMs) return undefined;
     book.remove(brand, t);
     if (t.alert?.status !== 'open') return undefined;
     // Never before the alert's last update: a resolution must be its newest revision in time as well.
@@ -104,5 +111,9 @@ export function createThreadRetention({ book, brands, maxThreads, retentionMs, u
     return out;
   }
 
-  return { drop, prune, evictOverCap };
+  function endOfData(at: Date): void {
+    dataEndMs = at.getTime();
+  }
+
+  return { drop, prune, evictOverCap, endOfData };
 }

@@ -100,6 +100,11 @@ const AlertState = z.object({
   /** Business minutes the customer waited until the answer, kept once the clock is gone. */
   waitedMinutes: z.number().nonnegative().optional(),
   /**
+   * The alert has shown a complaint: a title that tells of answers keeps "Beschwerde" / "Complaint", though the
+   * complaint's customer no longer counts as one once answered. Optional, so older state reads.
+   */
+  complained: z.boolean().optional(),
+  /**
    * Why the tracker closed the alert without a real answer (the thread expired or was evicted), e.g.
    * "expired: no brand answer within 14 days". Absent when an answer resolved it. Optional, so state
    * written before it existed still reads.

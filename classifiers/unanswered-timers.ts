@@ -48,7 +48,7 @@ export function createThreadTimers({ book, brands, retention, update }: ThreadTi
     if (!isOverdue(t, at) || !t.dueAt) return undefined;
     const severity = currentSeverity(t, at);
     if (!t.alert) {
-      t.alert = { id: unansweredAlertId(t), openedAt: t.dueAt, updatedAt: at.toISOString(), revision: 0, severity, status: 'open' };
+      t.alert = { id: unansweredAlertId(t), openedAt: t.dueAt, updatedAt: at.toISOString(), revision: 0, severity, status: 'open', ...(t.complaint ? { complained: true } : {}) };
       book.markDirty(brand, t.rootId);
       return renderAlert(t, brands.get(brand), at);
     }

@@ -117,6 +117,13 @@ export interface UnansweredTracker extends StreamDetector {
    * mode, see BrandFilter).
    */
   catchUp(now: Date, filter?: BrandFilter): Promise<Alert[]>;
+  /**
+   * The end of a replay's data, before its clock moves past it (`endOfData`): no thread expires after `lastPostAt`, so
+   * threads unanswered at the end stay open and unanswered. Then (`waitsAsOf`) a revision of every alert still waiting
+   * on the brand, showing its wait as of the replay's final instant `end`, so that all open alerts count to one instant.
+   */
+  endOfData(lastPostAt: Date): void;
+  waitsAsOf(end: Date, filter?: BrandFilter): Alert[];
 }
 
 /** AlertState.resolution of an alert an analyst resolved. */
@@ -159,6 +166,7 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
     // Every revision shows the thread as it is now, the chasers a deferred revision waited for included.
     delete t.alert.deferredUpdateAt;
     Object.assign(t.alert, change, { revision: t.alert.revision + 1, updatedAt: now.toISOString() });
+    if (t.complaint) t.alert.complained = true;
     return renderAlert(t, brands.get(t.brand), now, context);
   }
 
@@ -177,7 +185,9 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
   /** What the tracker knows of a customer post's thread that its words alone do not say (unanswered-context.ts). */
   function contextOf(brand: string, t: ThreadState | undefined, m: Classified): ThreadContext {
     const others = t?.customers.filter((c) => c.authorId !== m.author.id) ?? [];
-    const tagsAreNames = m.channel === 'page_comment' || m.source === 'facebook';
+    // Review sites and blog comments show names and no handles, as Facebook does (QA round 12: "Danke Markus,
+    // gefunden!" under another reviewer's answer settled nothing on a review feed).
+    const tagsAreNames = m.channel === 'page_comment' || m.source === 'facebook' || (m.author.handle === undefined && m.author.name !== undefined);
     return {
       underGiveaway: t?.giveaway === true,
       brandNames: brandNames.get(brand) ?? [],
@@ -565,6 +575,25 @@ export function createUnansweredTracker(deps: UnansweredTrackerDeps): Unanswered
       owns = filter ?? (() => true);
       await takeAnalystResolutionsDue(now);
       return timers.catchUp(now, owns);
+    },
+
+    endOfData(lastPostAt) {
+      retention.endOfData(lastPostAt);
+    },
+
+    waitsAsOf(end, filter) {
+      owns = filter ?? (() => true);
+      const out: Alert[] = [];
+      for (const [brand, own] of book.threads) {
+        if (!owns(brand)) continue;
+        for (const t of own.values()) {
+          if (t.alert?.status !== 'open' || t.state !== 'awaiting_brand' || Date.parse(t.alert.updatedAt) >= end.getTime()) continue;
+          book.markDirty(brand, t.rootId);
+          const a = update(t, end, {});
+          if (a) out.push(a);
+        }
+      }
+      return out;
     },
 
     threadBrands(m) {

@@ -338,7 +338,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplaySummary> 
     await waitUntil(async () => (await service.drained()) && (await bus.lag('classified', 'replay-output')) === 0);
     const last = input.lastCreatedAt;
     if (clock === 'event' && last && service.detect) {
-      await service.detect.advanceTo(new Date(Date.parse(last) + END_OF_DATA_HORIZON_MS));
+      await service.detect.advanceTo(new Date(Date.parse(last) + END_OF_DATA_HORIZON_MS), new Date(last));
       await waitUntil(() => service.drained());
     }
     if (anonymous > 0 && !input.authorless) {

@@ -27,8 +27,11 @@ export type ClockMode = 'wall' | 'event';
 export interface DetectStage {
   /** Runs until the signal aborts. */
   run(signal: AbortSignal): Promise<void>;
-  /** Moves event time forward and publishes what became due (end of a replay: "everything is overdue now"). */
-  advanceTo(now: Date): Promise<void>;
+  /**
+   * Moves event time forward and publishes what became due (end of a replay: "everything is overdue now"). With
+   * `dataEnd` (the last record), nothing expires after the data, and every alert still waiting shows its wait as of `now`.
+   */
+  advanceTo(now: Date, dataEnd?: Date): Promise<void>;
 }
 
 /**
@@ -42,6 +45,15 @@ interface CatchesUp {
 interface PlacesThreads {
   /** Brands whose tracked conversation this post continues (by thread root or parent). */
   threadBrands(m: Classified): string[];
+}
+
+interface EndsWithData {
+  endOfData(lastPostAt: Date): void;
+  waitsAsOf(end: Date, filter?: BrandFilter): Alert[];
+}
+
+function endsWithData(d: StreamDetector): d is StreamDetector & EndsWithData {
+  return 'endOfData' in d && typeof d.endOfData === 'function' && 'waitsAsOf' in d && typeof d.waitsAsOf === 'function';
 }
 
 function catchesUp(d: StreamDetector): d is StreamDetector & CatchesUp {
@@ -269,9 +281,10 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
         });
       }
     },
-    async advanceTo(now) {
+    async advanceTo(now, dataEnd) {
       await restore();
       await exclusive(async () => {
+        if (dataEnd) for (const d of detectors) if (endsWithData(d)) d.endOfData(dataEnd);
         // The end of a replay: nothing more comes from any lane.
         const held = reorder?.release(wallNow().getTime(), owns, true) ?? [];
         if (held.length > 0) await observeAll(held);
@@ -280,6 +293,10 @@ export function createDetectStage(deps: DetectStageDeps): DetectStage {
         await advanceEventTime(own);
         // Brands never seen by this instance: the default clock.
         await advance(base, (b) => !own.has(b));
+        if (dataEnd) {
+          await publish(detectors.flatMap((d) => (endsWithData(d) ? d.waitsAsOf(now, owns) : [])));
+          await flush();
+        }
       });
     },
   };

@@ -28,7 +28,7 @@ const tweet = (id: string, hours: number, text: string, extra: Partial<PostSpec>
  * Runs one detect stage (event clock) over the posts, keyed as classify publishes them, then moves event time to
  * `end`; state persists in `state` across calls, like a restart of `worker detect`.
  */
-async function detect(posts: Classified[], opts: { state?: MemoryState; end?: Date; options?: UnansweredTrackerOptions } = {}): Promise<Alert[]> {
+async function detect(posts: Classified[], opts: { state?: MemoryState; end?: Date; dataEnd?: Date; options?: UnansweredTrackerOptions } = {}): Promise<Alert[]> {
   const state = opts.state ?? new MemoryState();
   const bus = createMemoryBus();
   const tracker = createUnansweredTracker({ brands: [telvana], config, state, ...(opts.options ? { options: opts.options } : {}) });
@@ -37,7 +37,7 @@ async function detect(posts: Classified[], opts: { state?: MemoryState; end?: Da
   const stop = new AbortController();
   const running = stage.run(stop.signal);
   await waitFor(async () => (await bus.lag('classified', DETECT_GROUP)) === 0, { what: 'detect caught up' });
-  if (opts.end) await stage.advanceTo(opts.end);
+  if (opts.end) await stage.advanceTo(opts.end, opts.dataEnd);
   stop.abort();
   await running;
   const alerts = await publishedAlerts(bus);
@@ -136,5 +136,24 @@ describe('detect stage: the event clock catches up over quiet stretches (QA 13)'
     // The second run gets the first run's last post again (a batch whose offsets were not committed).
     const second = await detect(posts.slice(1), { state, end: at(40) });
     expect(shape([...first, ...second])).toEqual(shape(straight));
+  });
+});
+
+describe('detect stage: the end of a replay\'s data (QA round 12 D1)', () => {
+  const t1 = tweet('e1', 0, '@telvana_hilft Seit Tagen kein Internet, keiner meldet sich. Wann wird das behoben?', { complaint: true });
+  const t2 = tweet('e2', 10 * 24, '@telvana_hilft Gibt es den Glasfasertarif auch in 04109?', { author: 'kunde_lea' });
+  const end = at(17 * 24);
+
+  it('moving the clock a week past the last record closes no thread for idleness; every waiting alert shows its wait as of the end', async () => {
+    const last = [...lastOf(await detect([t1, t2], { end, dataEnd: at(10 * 24) })).values()];
+    expect(last.map((a) => [a.status, a.updatedAt, a.evidence.resolution])).toEqual([
+      ['open', end.toISOString(), undefined],
+      ['open', end.toISOString(), undefined],
+    ]);
+  });
+
+  it('without the data\'s end, as `start` runs, a thread idle for 14 days closes', async () => {
+    const last = [...lastOf(await detect([t1, t2], { end })).values()];
+    expect(last.map((a) => a.evidence.resolution).sort()).toEqual(['expired: no brand answer within 14 days', undefined]);
   });
 });

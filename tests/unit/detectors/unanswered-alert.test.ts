@@ -168,7 +168,7 @@ describe('unanswered alert: waiting time in calendar time, business time beside 
   it('an SLA of days is said in the nominative ("SLA 2 Tage")', () => {
     const b1 = message('rss:b1', T0, 'Seit Wochen keine Antwort auf meine Beschwerde.', { authorName: 'Leser' });
     expect(renderAlert(overdue(telvana, 'rss', 'blog_comment', b1, 2880), telvana, plus(T0, 3000)).title).toBe(
-      'Beschwerde von Leser seit 2 Tagen unbeantwortet (rss, SLA 2 Tage)',
+      'Beschwerde von Leser seit 2 Tagen unbeantwortet (Blogkommentar, SLA 2 Tage)',
     );
   });
 });
