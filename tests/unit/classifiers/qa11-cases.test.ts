@@ -141,6 +141,12 @@ describe('QA round 12: the same failure again, switching to the brand, star rati
     expect(classify('Fed up, switching to Vodafone next month').intents).toContain('cancellation_threat');
   });
 
+  it('a four-star review praising line and prices with one wish is no complaint', () => {
+    const c = classify('★★★★☆ Gute Leitung, faire Preise. Nur die App könnte schöner sein.');
+    expect(c.complaint.isComplaint).toBe(false);
+    expect(classify('Schlechte Leitung, keine faire Preise').complaint.isComplaint).toBe(true);
+  });
+
   it('a one-star rating is shown as one, not as "nie wieder"', () => {
     const c = classify('★☆☆☆☆ Seit drei Wochen kein Internet');
     expect(c.complaint.isComplaint).toBe(true);
