@@ -196,6 +196,10 @@ export function addressesSomeoneElse(text: string, ctx: ThreadContext, criticise
   // now, learnt that the hard way", QA round 11), unless it speaks of the writer's own matter ("… fehlen mir 200 Punkte").
   const answersQuestion = ctx.repliesToFellowQuestion === true && !OWN_MATTER.test(withoutLeadingHandles(text));
   if (repliesToFellow && !namesBrand(withoutLeadingHandles(text), brandNames) && !text.includes('?') && (answersQuestion || !criticised())) return true;
+  // Where tags render as names (review sites, Facebook), a reply under a fellow's waiting question that asks nothing,
+  // criticises nothing and does not name the brand answers them, with the writer's own experience as the answer ("Bei
+  // mir kam der Ersatzrouter nach zwei Tagen per Post, einfach im Kundenportal anfordern", QA round 12).
+  if (ctx.tagsAreNames === true && ctx.repliesToFellowQuestion === true && !text.includes('?') && !namesBrand(text, brandNames) && !criticised()) return true;
   if (namesBrand(text, brandNames)) return false;
   if (prefix.length > 0) {
     if (prefix.some((h) => brandNames.includes(h))) return false;

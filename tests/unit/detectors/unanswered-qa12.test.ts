@@ -119,6 +119,19 @@ describe('on a review site, the asker thanks another reviewer by name', () => {
     const waiting = (await runReviews([question, answer, but])).flatMap((a) => (a.status === 'open' ? (a.evidence.unansweredIds ?? []) : []));
     expect(waiting).toContain('rss:r1');
   });
+  it("another reviewer's answer under the question, told from their own experience, waits for nothing", async () => {
+    const waiting = (await runReviews([question, answer])).flatMap((a) => (a.status === 'open' ? (a.evidence.unansweredIds ?? []) : []));
+    expect(waiting).not.toContain('rss:r2');
+    const advice = review('r4', 40, 'Petra Lechner', 'Bei mir kam der Ersatzrouter nach zwei Tagen per Post, einfach im Kundenportal unter „Geräte“ anfordern.', { channel: 'reply', rootId: 'r1', parentId: 'r1' });
+    const withAdvice = (await runReviews([question, advice])).flatMap((a) => (a.status === 'open' ? (a.evidence.unansweredIds ?? []) : []));
+    expect(withAdvice).not.toContain('rss:r4');
+  });
+
+  it('a reply under the question that reports its own failure still waits', async () => {
+    const own = review('r4', 40, 'Petra Lechner', 'Bei mir ist seit Montag das Internet komplett weg, niemand meldet sich.', { channel: 'reply', rootId: 'r1', parentId: 'r1', complaint: true });
+    const waiting = (await runReviews([question, own])).flatMap((a) => (a.status === 'open' ? (a.evidence.unansweredIds ?? []) : []));
+    expect(waiting).toContain('rss:r4');
+  });
 });
 
 describe('alert titles', () => {
