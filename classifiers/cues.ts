@@ -342,7 +342,7 @@ const NO_COMPANY_LABELS: ReadonlySet<string> = new Set(['kein Unternehmen', 'not
 const EXEMPLARY_LABELS: ReadonlySet<string> = new Set(['Vorbild', 'role model']);
 
 // Cue labels (cues-de.ts, cues-en.ts) of leaving the company: a cancellation, a switch, "nie wieder".
-const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch', 'leaving']);
+export const CHURN_LABELS: ReadonlySet<string> = new Set(['Kündigung', 'cancel / switch', 'leaving']);
 
 /**
  * "Wie kündige ich meinen Vertrag?", "How do I cancel my subscription?": asking how to leave, and nothing else, is

@@ -88,8 +88,8 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     const assignment = assignBrands(mention, brands, p);
     // Brands from the whole post (the quoted one names whom it is about); complaint, sentiment and intents from the
     // writer's own words when it quotes another post and says something of its own (quote-tweet.ts).
-    const text = stanceText(mention.text);
-    const s = text === mention.text ? p : prepare(text);
+    const stance = stanceText(mention.text);
+    const stancePrepared = stance === mention.text ? p : prepare(stance);
     const byBrand = mention.author.isBrand || assignment.authorBrand !== undefined;
     // The brand's own words, written or reshared ("RT @Mobilix: Falls ihr heute Netz sucht …" 1,677 times in QA
     // firestorm round 5, each a "complaint" counted into a storm against the brand that posted it).
@@ -101,14 +101,14 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     let severity: 1 | 2 | 3 | 4;
     if (isCompositeModel(textModel)) {
       // Severity only counts for a complaint (see below): the composite model may skip it otherwise.
-      ({ score, cues, sentiment, severity } = textModel.analysePrepared(text, s, lang, (x) => !brandsWords && x >= threshold));
+      ({ score, cues, sentiment, severity } = textModel.analysePrepared(stance, stancePrepared, lang, (composite) => !brandsWords && composite >= threshold));
     } else if (isCueModel(textModel)) {
-      const a = textModel.analyse(s, lang);
+      const a = textModel.analyse(stancePrepared, lang);
       ({ score, cues, sentiment, severity } = a);
     } else {
-      ({ score, cues } = textModel.complaint(text, lang));
-      sentiment = textModel.sentiment(text, lang);
-      severity = textModel.severity(text, lang);
+      ({ score, cues } = textModel.complaint(stance, lang));
+      sentiment = textModel.sentiment(stance, lang);
+      severity = textModel.severity(stance, lang);
     }
     // A brand's own post is never a customer complaint about that brand, whatever its words.
     const isComplaint = !brandsWords && score >= threshold;
@@ -122,7 +122,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     // has none, or filtering by "support unreachable" lists the brand's replies (QA).
     const intents: Intent[] = brandsWords
       ? []
-      : detectReportedIntents(s, () => brandNameSpans(s.lower, assignment.brands), { complaint: isComplaint, sentiment: sentiment.label });
+      : detectReportedIntents(stancePrepared, () => brandNameSpans(stancePrepared.lower, assignment.brands), { complaint: isComplaint, sentiment: sentiment.label });
 
     const fields = {
       author: byBrand ? { ...mention.author, isBrand: true } : mention.author,

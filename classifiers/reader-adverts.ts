@@ -6,9 +6,7 @@
  * customer asking the brand to write; only both together, or the pitch with a link, are an advert. The tracker also
  * asks that the post is no complaint and the cue model finds no criticism in it (unanswered-cues.ts).
  */
-
-/** Whole words only; `\b` knows no umlauts. */
-const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
+import { wordsRe } from './whole-words.ts';
 
 const MONEY = String.raw`(?:[$£€]\s?\d[\d.,]*k?|\d[\d.,]*\s?k?\s?(?:€|euro|eur|\$|£|dollars?|pounds?))`;
 const PERIOD = String.raw`(?:im|pro|am|die|in\s+der|a|an|per|every|each|\/)\s*(?:monat|woche|tag|stunde|month|week|day|hour|h)`;

@@ -6,9 +6,7 @@
  * for the quick refund": the refund is no failure), the brand let off the hook ("kann man euch nichts vorwerfen"), and a
  * hedge with a question mark ("thanks I think?") that asks nobody anything.
  */
-
-/** Whole words only; `\b` knows no umlauts ("geklärt" at a word's end would slip). */
-const wordsRe = (source: string, flags = 'iu'): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, flags);
+import { wordsRe } from './whole-words.ts';
 
 /** "jetzt", "nun", "endlich", … between a verb and what it reports: "ist jetzt wieder da", "kam dann doch". */
 const NOW_DE = '(?:(?:jetzt|nun|endlich|grad|gerade|eben|dann|inzwischen|mittlerweile|schon|bereits)\\s+)?';

@@ -4,6 +4,7 @@
  * deine neue Bude?", "@Gerd Albers das kenne ich") or ask the crowd ("Hat jemand den Sturm auch so mitbekommen?").
  * None of these waits for the brand. `expectsAnswer` (unanswered-cues.ts) weighs them; the tracker knows the thread.
  */
+import { wordsRe } from './whole-words.ts';
 import type { Brand } from '../src/model.ts';
 
 /** What the tracker knows about a comment's thread beyond the comment itself. */
@@ -41,7 +42,6 @@ export interface ThreadContext {
   onPagePost?: boolean;
 }
 
-const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
 
 /**
  * A brand post that runs a giveaway or contest: "Gewinnspiel", "verlosen", "gewinnt 1 von 3", "kommentiere und

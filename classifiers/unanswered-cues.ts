@@ -3,18 +3,17 @@
  * brand ("immer noch keine Antwort") or report a failure that happened again ("schon wieder kein Netz"), and is
  * it addressed to a brand (handle, brand space, thread with the brand).
  */
+import { wordsRe } from './whole-words.ts';
 import { ownText } from './quote-tweet.ts';
 import type { Brand, Classified } from '../src/model.ts';
 import { askedQuestion } from './asked-question.ts';
-import { analyseCues, type CueAnalysis } from './cues.ts';
+import { analyseCues, CHURN_LABELS, type CueAnalysis } from './cues.ts';
 import { detectIntents } from './intents.ts';
 import { advertisesToReaders } from './reader-adverts.ts';
 import { prepare } from './text.ts';
 import { exoneratesBrand, gratitudeWithoutItsObjects, saysOwnMistake, saysSolved } from './unanswered-closing-cues.ts';
 import { addressesSomeoneElse, agreesWithFellow, asksTheCrowd, besidesCrowdInfoQuestion, opensWithOthersHandle, speaksForBrand, thanksSomeoneByName, type ThreadContext } from './unanswered-context.ts';
 
-/** Whole words only; `\b` knows no umlauts ("überfällig", "rückmeldung" at a word's end would slip). */
-const wordsRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'iu');
 /** Up to three words between two parts of a phrase, none ending a clause ("frage ist, warum schon wieder" is two). */
 const GAP = '(?:[^\\s.,;:!?]+\\s+){0,3}';
 
@@ -146,8 +145,11 @@ function partEvidence(text: string, lang: Classified['lang']): CueAnalysis['evid
   return analyseCues(prepare(text), lang).evidence;
 }
 
-/** Cue labels of leaving the company (cues.ts CHURN_LABELS), as the cue names begin: "cancel / switch „switching to“". */
-const CHURN_CUE = /^(?:Kündigung|cancel \/ switch|leaving) „/u;
+/** Whether an explained cue ("cancel / switch „switching to“") is one of leaving the company (cues.ts CHURN_LABELS). */
+function isChurnCue(cue: string): boolean {
+  const quote = cue.indexOf(' „');
+  return quote > 0 && CHURN_LABELS.has(cue.slice(0, quote));
+}
 
 /**
  * Whether the words beside a crowd question criticise the brand, its churn cues set aside: weighing a switch ("Thinking
@@ -156,7 +158,7 @@ const CHURN_CUE = /^(?:Kündigung|cancel \/ switch|leaving) „/u;
  */
 function criticisedBesidesChurn(text: string, lang: Classified['lang']): boolean {
   const { evidence, cues } = analyseCues(prepare(text), lang);
-  const churn = cues.reduce((sum, c) => (CHURN_CUE.test(c.cue) ? sum + c.weight : sum), 0);
+  const churn = cues.reduce((sum, c) => (isChurnCue(c.cue) ? sum + c.weight : sum), 0);
   return criticised({ ...evidence, failure: evidence.failure - churn });
 }
 

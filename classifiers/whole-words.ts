@@ -82,3 +82,11 @@ const isWordUnit = unitClass(/[\p{L}\p{N}_]/u);
 export function preceded(context: string, word: string): string {
   return `(?:${word})(?<=(?<![\\p{L}\\p{N}_])(?:${context})(?:${word}))`;
 }
+
+/**
+ * A RegExp matching `source` as whole words, umlauts included (`\b` knows no umlauts), case-insensitive by default: for
+ * the unanswered detector's phrase lists, which test raw post text a few times per post.
+ */
+export function wordsRe(source: string, flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, flags);
+}
