@@ -66,8 +66,8 @@ const OTHER_PERSON: Partial<Record<Lang, RegExp>> = {
 // with Ironvale", "Ironvale's looking better every week", "Smug Ironvale member today", "Ironvale Headingley it is then";
 // "Zum Glück bin ich bei …", "Bei … hatte ich so ein Problem nie".
 const RIVAL_BETTER: Partial<Record<Lang, RegExp>> = {
-  de: /(?<![\p{L}])(?:zum glück|gott sei dank|wie gut|froh|heilfroh|glücklich),? (?:dass )?(?:bin ich|sind wir|ich bin|wir sind|ich|wir) (?:(?:noch|schon|seit jahren) )?(?:bei|mit)(?![\p{L}])|(?:bei|mit) (?:[\p{L}\p{N}&-]+ ){1,2}(?:hatte ich|hab ich|habe ich|hatten wir|haben wir) (?:noch )?(?:nie|niemals|kein|keine|keinen) (?:solche |so ein |so einen |das |diese |dieses |je |jemals )?(?:problem|probleme|ärger|ausfall|ausfälle|theater|stress)|(?:noch )?(?:nie|niemals) (?:solche|so ein|so einen) (?:problem|probleme|ärger|ausfall|ausfälle|theater) (?:bei|mit)(?![\p{L}])/u,
-  en: /(?<![\p{L}'])(?:never (?:had|have|get|got|seen) (?:this|that|these|those|the same|such an?|a single|one|any) (?:[\p{L}]+ )?(?:problem|problems|issue|issues|outage|outages|trouble|nonsense) (?:at|with|on|from)|(?:so |really |very )?(?:glad|happy|thankful|grateful|relieved) (?:i'm|i am|we're|we are|to be|i stayed|i went|i switched|i moved|i stuck|i signed up|i joined) (?:with|at|on|to)|(?:thank god|thankfully|luckily|good thing) (?:i'm|i am|we're|we are|i switched|i moved|i went|i stayed) (?:with|at|on|to)|(?:looking|looks|look) (?:better|good|great) (?:every (?:day|week|month)|by the (?:day|minute|hour))|smug (?:[\p{L}\p{N}]+ ){0,2}(?:members?|customers?|users?|subscribers?)|[\p{L}\p{N}]+ it is then)(?![\p{L}])/u,
+  de: /(?<![\p{L}])(?:zum glück|gott sei dank|wie gut|froh|heilfroh|glücklich),? (?:dass )?(?:bin ich|sind wir|ich bin|wir sind|ich|wir) (?:(?:noch|schon|seit jahren) )?(?:bei|mit)(?![\p{L}])|(?:bei|mit) (?:[\p{L}\p{N}&-]+ ){1,2}(?:hatte ich|hab ich|habe ich|hatten wir|haben wir) (?:noch )?(?:nie|niemals|kein|keine|keinen) (?:solche |so ein |so einen |das |diese |dieses |je |jemals )?(?:problem|probleme|ärger|ausfall|ausfälle|theater|stress)|(?:noch )?(?:nie|niemals) (?:solche|so ein|so einen) (?:problem|probleme|ärger|ausfall|ausfälle|theater) (?:bei|mit)(?![\p{L}])|seit (?:ich|wir) (?:bei|zu) (?:der |dem |den )?[\p{L}\p{N}&-]+ (?:[\p{L}]+ )?(?:bin|sind|gewechselt bin|gewechselt sind|gewechselt habe|gewechselt haben),? (?:habe ich |hab ich |haben wir )?(?:keine|kein|keinen|null|nie) (?:[\p{L}]+ )?(?:probleme|problem|ausfälle|ausfall|ärger|stress|störungen)/u,
+  en: /(?<![\p{L}'])(?:never (?:had|have|get|got|seen) (?:this|that|these|those|the same|such an?|a single|one|any) (?:[\p{L}]+ )?(?:problem|problems|issue|issues|outage|outages|trouble|nonsense) (?:at|with|on|from)|(?:so |really |very )?(?:glad|happy|thankful|grateful|relieved) (?:i'm|i am|we're|we are|to be|i stayed|i went|i switched|i moved|i stuck|i signed up|i joined) (?:with|at|on|to)|(?:thank god|thankfully|luckily|good thing) (?:i'm|i am|we're|we are|i switched|i moved|i went|i stayed) (?:with|at|on|to)|(?:looking|looks|look) (?:better|good|great) (?:every (?:day|week|month)|by the (?:day|minute|hour))|smug (?:[\p{L}\p{N}]+ ){0,2}(?:members?|customers?|users?|subscribers?)|[\p{L}\p{N}]+ it is then|since (?:i|we) (?:switched|moved|went|changed|came) (?:over )?to [\p{L}\p{N}&'-]+,? (?:i've had |we've had |i have had |there have been |there's been )?(?:no|zero|not a single|not one) (?:[\p{L}]+ )?(?:problems?|issues?|outages?|dropouts?|trouble|complaints))(?![\p{L}])/u,
 };
 // …unless the writer's own company turns out no better: "Never had this problem with X until today", "bisher nie …, aber jetzt".
 const RIVAL_UNTIL = /(?<![\p{L}])(?:until|till|before|but now|but today|not anymore|no longer|bis (?:heute|jetzt|gestern|vorhin)|bisher|vorher|zuvor|aber jetzt|aber seit|aber heute|nicht mehr)(?![\p{L}])/u;
@@ -99,6 +99,16 @@ const SUPPOSITION: Partial<Record<Lang, RegExp>> = {
   de: /(?<![\p{L}])(?:falls|wenn|sollte|sollten|sofern)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?:jemals|je|irgendwann|eines tages)(?![\p{L}])/gu,
   en: /(?<![\p{L}])(?:if|should|in case)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?:ever|one day|someday|some day|at some point)(?![\p{L}])/gu,
 };
+// A condition about a day still to come, worded as something that would happen: "Falls O2 nächstes Jahr wirklich die
+// Preise erhöht, bin ich weg", "if my flight tomorrow gets delayed I will lose it" (set 16 dev: 0.81, 0.58). Not a deadline
+// ("bis morgen", "by tomorrow") and not a condition with a negation or a repeat ("wenn das morgen nicht läuft", "if it's
+// late again tomorrow"): those are ultimatums about a failure that is already there.
+const FUTURE_CONDITION: Partial<Record<Lang, RegExp>> = {
+  de: /(?<![\p{L}])(?:falls|wenn|sollte|sollten|sofern)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?<!bis )(?<!ab )(?:morgen|übermorgen|nächste woche|nächsten monat|nächstes jahr|nächstes mal|im neuen jahr)(?![\p{L}])/gu,
+  en: /(?<![\p{L}])(?:if|should|in case)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?<!by )(?<!until )(?<!before )(?:tomorrow|next (?:week|month|year|time)|tonight|this (?:weekend|evening|afternoon))(?![\p{L}])/gu,
+};
+const ULTIMATUM = /(?<![\p{L}])(?:nicht|nich|net|ned|kein\p{L}*|nie|wieder|schon wieder|immer noch|noch immer|not|no|never|again|still|yet)(?![\p{L}])|n't(?![\p{L}])/u;
+
 // The writer's own return, not the company's failure: "If I ever order from you again", "Wenn ich je wieder bei euch bestelle".
 const VOW: Partial<Record<Lang, RegExp>> = {
   de: /^(?:falls|wenn|sollte) (?:ich|wir) (?:jemals|je|irgendwann) (?:wieder|nochmal|noch mal|noch einmal)/u,
@@ -114,17 +124,29 @@ const VOW: Partial<Record<Lang, RegExp>> = {
  */
 export function withoutSuppositions(hits: Hit[], lower: string, lang: Lang): { hits: Hit[]; supposition: boolean } | null {
   const re = SUPPOSITION[lang];
-  if (re === undefined || hits.some((h) => h.def.kind === 'irony' && h.def.conditional !== true)) return null;
+  const future = FUTURE_CONDITION[lang];
+  if (re === undefined || future === undefined || hits.some((h) => h.def.kind === 'irony' && h.def.conditional !== true)) return null;
   const spans: Array<[number, number]> = [];
+  const sentenceAround = (m: RegExpExecArray): [number, number] => {
+    const before = lower.slice(0, m.index).search(/[.!?:;\n][^.!?:;\n]*$/);
+    const after = lower.slice(m.index + m[0].length).search(/[.!?:;\n]/);
+    return [before < 0 ? 0 : before + 1, after < 0 ? lower.length : m.index + m[0].length + after];
+  };
   re.lastIndex = 0;
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     if (VOW[lang]?.test(lower.slice(m.index)) === true) continue;
-    const before = lower.slice(0, m.index).search(/[.!?:;\n][^.!?:;\n]*$/);
-    const after = lower.slice(m.index + m[0].length).search(/[.!?:;\n]/);
-    spans.push([before < 0 ? 0 : before + 1, after < 0 ? lower.length : m.index + m[0].length + after]);
+    spans.push(sentenceAround(m));
+  }
+  const bad = (h: Hit): boolean => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated);
+  // Only a failure or criticism can be set aside: most posts need not be scanned for a future condition.
+  future.lastIndex = 0;
+  for (let m = hits.some(bad) ? future.exec(lower) : null; m; m = future.exec(lower)) {
+    // The condition runs to its comma (or the consequence): a negation or a repeat in it makes an ultimatum.
+    const comma = lower.indexOf(',', m.index + m[0].length);
+    const condition = lower.slice(m.index, comma < 0 ? m.index + m[0].length + 40 : comma);
+    if (!ULTIMATUM.test(condition)) spans.push(sentenceAround(m));
   }
   if (spans.length === 0) return null;
-  const bad = (h: Hit): boolean => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated);
   const inside = (h: Hit): boolean => spans.some(([a, b]) => h.start >= a && h.end <= b);
   const kept = hits.filter((h) => !(bad(h) && inside(h)));
   return { hits: kept, supposition: !kept.some(bad) };

@@ -487,13 +487,22 @@ function closingBracket(source: string, open: number): number {
  * Calls `onMatch(index of the pattern, start, end)` for each non-overlapping match that begins at a token
  * (so a cue never starts inside a word); offsets are in `p.lower`.
  */
-export function scanTokens(matcher: CueMatcher, p: PreparedText, onMatch: (pattern: number, start: number, end: number) => void): void {
+/**
+ * Scans the tokens; a match hides the tokens it covers from further patterns, unless `reopens(pattern)`: scanning then
+ * goes on at the next token (a frame such as "unseren Flug" must not hide "Flug … gestrichen").
+ */
+export function scanTokens(
+  matcher: CueMatcher,
+  p: PreparedText,
+  onMatch: (pattern: number, start: number, end: number) => void,
+  reopens?: (pattern: number) => boolean,
+): void {
   let after = 0;
   for (const t of p.tokens) {
     if (t.start < after || t.kind === 'url') continue;
     const m = matcher.matchAt(p.lower, t.start);
     if (m === null || m.pattern < 0) continue;
-    after = m.end;
+    after = reopens?.(m.pattern) === true ? t.start + 1 : m.end;
     onMatch(m.pattern, t.start, m.end);
   }
 }

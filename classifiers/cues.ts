@@ -44,6 +44,8 @@ interface CompiledSet {
   address: Set<string>;
   /** First characters of the address words: most tokens are ruled out without hashing their text. */
   addressFirst: Set<number>;
+  /** Customer frames leave the words after their first open to other cues (scanTokens). */
+  reopens: (pattern: number) => boolean;
 }
 
 function compileSet(defs: CueDef[], negators: string[], address: string[]): CompiledSet {
@@ -53,6 +55,7 @@ function compileSet(defs: CueDef[], negators: string[], address: string[]): Comp
     negators: new Set(negators),
     address: new Set(address),
     addressFirst: new Set(address.map((w) => w.charCodeAt(0))),
+    reopens: (pattern) => defs[pattern]?.kind === 'customer',
   };
 }
 
@@ -68,7 +71,7 @@ const WORD_SPLIT = /[\s"„“”()]+/;
 const NEGATION_BRIDGE = new Set([
   'so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'mehr', 'größeren', 'großen', 'nennenswerten',
   'wirklichen', 'echten', 'einzigen', 'einziger', 'einzige', 'einziges', 'really', 'very', 'too', 'that', 'a', 'an', 'at', 'all', 'exactly',
-  'particularly', 'longer', 'to', 'any', 'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
+  'particularly', 'longer', 'mal', 'to', 'any', 'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
 ]);
 /** Phrases that negate what follows as a negator does ("alles andere als problemlos", "anything but helpful"). */
 const NEGATING_PHRASE = /(?:alles andere als|anything but)\s*$/;
@@ -186,7 +189,9 @@ function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boole
       const polar = def.kind === 'positive' || def.kind === 'negative';
       const denied = polar ? negated(p.lower, start, set.negators) : def.kind === 'resolution' && resolutionDenied(p.lower, start, end, set.negators);
       hits.push({ def, start, end, negated: denied });
-    });
+      // A customer frame names what went wrong without saying so ("unseren Flug", "my order"): the words after its
+      // first one stay open to the failure cues ("unseren Flug nach Palma gestrichen": set 18 dev, read as no failure).
+    }, set.reopens);
     if (!address) address = p.tokens.some((t) => t.kind === 'word' && set.addressFirst.has(t.text.charCodeAt(0)) && set.address.has(t.text));
   }
   return { hits, address };

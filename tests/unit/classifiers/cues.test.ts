@@ -598,3 +598,59 @@ describe('German failure phrasings from fresh set 10 (written from its held half
     expect(analyse(text).evidence.failure).toBe(0);
   });
 });
+
+describe('sets 16 and 18 (development sets): frames and phrasings', () => {
+  it('a condition about a day to come is a supposition; an ultimatum or a repeat is not', () => {
+    expect(analyse('Falls O2 nächstes Jahr wirklich die Preise erhöht, bin ich weg. Bis jetzt aber alles ok.').evidence.supposition).toBe(true);
+    expect(analyse('Not gonna lie, if my flight tomorrow gets delayed I will absolutely lose it.').evidence.supposition).toBe(true);
+    expect(isComplaint('Wenn das bis morgen nicht läuft, kündige ich!')).toBe(true);
+    expect(analyse('Wenn das bis morgen nicht läuft, kündige ich!').evidence.supposition).toBeUndefined();
+    expect(analyse("If it's late again tomorrow I'm cancelling.").evidence.supposition).toBeUndefined();
+  });
+
+  it('a customer frame does not hide the failure that starts inside it', () => {
+    expect(analyse('Eurowings hat unseren Flug nach Palma gestrichen.').cues.map((c) => c.cue).join(' ')).toMatch(/Flug nach Palma gestrichen/);
+    // The customer's own cancellation stays no failure.
+    expect(analyse('Ich habe meine Buchung storniert, ging problemlos über die App.').evidence.failure).toBe(0);
+  });
+
+  it.each([
+    'Liefert der Rewe Lieferservice auch nach Kleinmachnow?',
+    'Nimmt Penny eigentlich auch Pfand von Glasflaschen an oder nur Plastik?',
+    '@NetflixUK when is season 3 dropping?',
+  ])('%s is an information question', (text) => {
+    expect(analyse(text).evidence.infoQuestion).toBe(true);
+  });
+
+  it.each([
+    'Essen nach 95 min kalt angekommen, Fahrer hat die Cola vergessen.',
+    'Paket als „zugestellt“ markiert. Ist es nicht.',
+    'Die Uni hat meine Gebühr zweimal eingezogen und antwortet seit drei Wochen auf keine Mail.',
+    'Die Kaffeemaschine tropft seit einer Woche unten raus.',
+    'Week 5 of my parcel being in transit between two towns 20 miles apart.',
+    "PureGym put the price up again. So I'm paying more for less.",
+  ])('%s reports a failure', (text) => {
+    expect(analyse(text).evidence.failure).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Honestly couldn\'t be happier with Octopus Energy. Smart meter fitted, bill went down.',
+    'Ich bin so broke diesen Monat.',
+    "Until then I'm happily broke 😂",
+    'big ups to the tesco delivery guy who carried 6 crates up 4 floors without a word of complaint',
+  ])('%s reports no failure', (text) => {
+    expect(analyse(text).evidence.failure).toBe(0);
+  });
+
+  it.each([
+    'Bayern verliert schon wieder. Ich kann nicht mehr. 😭',
+    'Wetter heute: Regen, Wind, 4 Grad. Danke für nix, November.',
+    'Rain again in Glasgow. Shocking, truly.',
+    'Man Utd defending like it\'s their first time seeing a football. I\'m done.',
+    'Locked myself out of my own Instagram by getting my password wrong three times.',
+    'People complaining about FedEx in December need to chill, those drivers are doing 200 stops a day.',
+    'Finde es unfair wie hier alle auf die Sparkasse einprügeln. Meine Beraterin ist seit Jahren super.',
+  ])('%s is no complaint', (text) => {
+    expect(isComplaint(text)).toBe(false);
+  });
+});
