@@ -249,7 +249,7 @@ export function compositeComplaintScore(
   // The company held up as a model with nothing wrong besides: the learned models read "customer service" as a complaint
   // however it is praised ("This is how you do customer service. Take notes everyone." 0.91, QA firestorm round 4).
   if (cue.evidence.exemplary === true && isPlainPraise(cue.evidence, lang)) return Math.min(RESOLVED_CAP, learned);
-  if (isPlainPraise(cue.evidence, lang)) return Math.max(0, learned - (lang === 'de' ? GERMAN_PRAISE_DRAG : cue.evidence.resolved === true || (cue.evidence.litotes ?? 0) > 0 ? SOLVED_PRAISE_DRAG : PRAISE_DRAG));
+  if (isPlainPraise(cue.evidence, lang)) return Math.max(0, learned - (lang === 'de' || cue.evidence.positive >= PRAISE_MIN.de ? GERMAN_PRAISE_DRAG : cue.evidence.resolved === true || (cue.evidence.litotes ?? 0) > 0 ? SOLVED_PRAISE_DRAG : PRAISE_DRAG));
   if (cue.evidence.decisive === true && !cue.evidence.question) return Math.max(learned, cue.score, DECISIVE_FLOOR);
   if (cue.score >= (lang === 'de' ? GERMAN_STRONG_CUE : OTHER_STRONG_CUE)) return Math.max(learned, cue.score);
   return Math.max(learned, Math.min(cue.score, learned + CUE_LIFT));
