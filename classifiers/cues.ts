@@ -177,9 +177,16 @@ function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boole
   const hits: Hit[] = [];
   let address = false;
   for (const set of SETS[lang]) {
+    // A customer frame names what went wrong without saying so ("unseren Flug", "my order"): the words after its first
+    // one stay open to the other cues ("unseren Flug nach Palma gestrichen": set 18 dev, read as no failure), but a cue
+    // that ends inside the frame is the frame's own noun ("my refund" is no billing failure; QA round 12's "thanks for
+    // sorting my refund so quickly, legend" read as one) and stays hidden, as before.
+    let frameEnd = -1;
     scanTokens(set.re, p, (i, start, end) => {
       const def = set.defs[i];
       if (!def) return;
+      if (def.kind === 'customer') frameEnd = end;
+      else if (end <= frameEnd) return;
       // "kein einziger Ausfall", "keine Wartezeit": a denied bad event counts as a negated negative word, i.e. praise
       // by understatement (QA round 6: both read as failures, the post as a complaint).
       if (def.kind === 'failure' && def.deniable === true && negated(p.lower, start, set.negators)) {
@@ -189,8 +196,6 @@ function collectHits(p: PreparedText, lang: Lang): { hits: Hit[]; address: boole
       const polar = def.kind === 'positive' || def.kind === 'negative';
       const denied = polar ? negated(p.lower, start, set.negators) : def.kind === 'resolution' && resolutionDenied(p.lower, start, end, set.negators);
       hits.push({ def, start, end, negated: denied });
-      // A customer frame names what went wrong without saying so ("unseren Flug", "my order"): the words after its
-      // first one stay open to the failure cues ("unseren Flug nach Palma gestrichen": set 18 dev, read as no failure).
     }, set.reopens);
     if (!address) address = p.tokens.some((t) => t.kind === 'word' && set.addressFirst.has(t.text.charCodeAt(0)) && set.address.has(t.text));
   }
