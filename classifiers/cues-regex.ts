@@ -484,12 +484,9 @@ function closingBracket(source: string, open: number): number {
 }
 
 /**
- * Calls `onMatch(index of the pattern, start, end)` for each non-overlapping match that begins at a token
- * (so a cue never starts inside a word); offsets are in `p.lower`.
- */
-/**
- * Scans the tokens; a match hides the tokens it covers from further patterns, unless `reopens(pattern)`: scanning then
- * goes on at the next token (a frame such as "unseren Flug" must not hide "Flug … gestrichen").
+ * Calls `onMatch(index of the pattern, start, end)` for each match that begins at a token (so a cue never starts inside
+ * a word); offsets are in `p.lower`. A match hides the tokens it covers from further patterns, unless `reopens(pattern)`:
+ * scanning then goes on at the next token (a frame such as "unseren Flug" must not hide "Flug … gestrichen").
  */
 export function scanTokens(
   matcher: CueMatcher,

@@ -70,8 +70,8 @@ const WORD_SPLIT = /[\s"„“”()]+/;
 // problem", "no real issues", "keine größeren Probleme" (QA round 2: each read as a complaint word).
 const NEGATION_BRIDGE = new Set([
   'so', 'sehr', 'gar', 'ganz', 'besonders', 'wirklich', 'ein', 'eine', 'einen', 'allzu', 'zu', 'mehr', 'größeren', 'großen', 'nennenswerten',
-  'wirklichen', 'echten', 'einzigen', 'einziger', 'einzige', 'einziges', 'really', 'very', 'too', 'that', 'a', 'an', 'at', 'all', 'exactly',
-  'particularly', 'longer', 'einzigs', 'oinzigs', 'oinzige', 'to', 'any', 'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
+  'wirklichen', 'echten', 'einzigen', 'einziger', 'einzige', 'einziges', 'einzigs', 'oinzigs', 'oinzige', 'really', 'very', 'too', 'that', 'a', 'an', 'at', 'all', 'exactly',
+  'particularly', 'longer', 'to', 'any', 'single', 'real', 'major', 'big', 'serious', 'had', 'have', 'ever',
 ]);
 /** Phrases that negate what follows as a negator does ("alles andere als problemlos", "anything but helpful"). */
 const NEGATING_PHRASE = /(?:alles andere als|anything but)\s*$/;
