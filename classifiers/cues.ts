@@ -21,7 +21,7 @@ import type { CueDef, CueKind, Hit } from './cues-types.ts';
 import { explain, RESOLVED_FACTOR, round3 } from './cues-explain.ts';
 import { compileAlternation, scanTokens, type CueMatcher } from './cues-regex.ts';
 import { prepare, type PreparedText } from './text.ts';
-import { isExperienceRequest, isHypotheticalQuestion, isInformationQuestion } from './info-question.ts';
+import { isExperienceRequest, isHearsayResearch, isHypotheticalQuestion, isInformationQuestion } from './info-question.ts';
 import { escalates } from './severity-blame.ts';
 import { withFrames } from './cues-frames.ts';
 
@@ -474,7 +474,8 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   evidence -= 0.7 * positive;
   const question = questionOpener && failure === 0 && negative === 0;
   if (question) evidence -= 0.4;
-  const experienceRequest = question && !irony && !hypothetical && isExperienceRequest(p.original, lang);
+  // Weighing a company up on hearsay may name the failures heard of (info-question.ts isHearsayResearch).
+  const experienceRequest = !irony && !hypothetical && ((question && isExperienceRequest(p.original, lang)) || isHearsayResearch(p.original, lang));
   const infoQuestion = question && !irony && (hypothetical || experienceRequest || isInformationQuestion(p.original, lang, { context: true }));
   const score = round3(1 - Math.exp(-EVIDENCE_SLOPE * Math.max(0, evidence)));
 

@@ -654,3 +654,43 @@ describe('sets 16 and 18 (development sets): frames and phrasings', () => {
     expect(isComplaint(text)).toBe(false);
   });
 });
+
+describe('sets 23 to 25 (development sets): plain failures, gripes at no company, hearsay', () => {
+  it.each([
+    'Beim Einkauf wurde das Duschgel doppelt gescannt, könnt ihr mir das erstatten?',
+    'Hend se mir die falsche Arbeitsplatte eipackt, jetzt derf i nomol nausfahra.',
+    'Statt der Bowl war ne Currywurst in der Tüte.',
+    'In meinem Paket waren nur 6 statt 8 Scharniere drin.',
+    'Min Koffer isch in Züri blibe.',
+    'Der Fahrkartenautomat frisst seit ner Woche Münzen.',
+    'Die Fahrerin hat mir vor der Nase die Tür zugemacht.',
+    'Die Uni schafft\'s wieder ned, die Noten einzutragen.',
+    'My invoice shows the international fee rate. Could someone please correct this?',
+  ])('%s reports a failure', (text) => {
+    expect(analyse(text).evidence.failure).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Geico renewed my policy and it went down $40.',
+    'Waiting for my brother with the spare key.',
+    'Got my offer today!!! Still can\'t believe it',
+  ])('%s reports no failure', (text) => {
+    expect(analyse(text).evidence.failure).toBe(0);
+  });
+
+  it.each([
+    'Ich Depp hab einen Zahlendreher in der IBAN gehabt. Selber schuld, die Bank kann nix dafür.',
+    'Schicht in der Apotheke heute: dreimal angeschrien worden, weil ein Mittel nicht lieferbar ist.',
+    'Everyone dunking on the post office today: half the posties are off with flu. Give them a break.',
+    'BREAKING: Thousands of Skyline customers across the UK are reporting outages, according to Downdetector.',
+  ])('%s is no complaint', (text) => {
+    expect(isComplaint(text)).toBe(false);
+  });
+
+  it.each([
+    'Überlege, zu Stromfux zu wechseln. Hab viel Schlechtes über Ausfälle gelesen, stimmt das? Eure Erfahrungen?',
+    'Thinking of getting a Voltcar but keep reading horror stories about panel gaps and service waits. Owners, is it really that bad?',
+  ])('%s weighs a company up on hearsay (an experience request, capped by the combination)', (text) => {
+    expect(analyse(text).evidence.experienceRequest).toBe(true);
+  });
+});

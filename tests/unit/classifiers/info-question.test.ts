@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExperienceRequest, isHypotheticalQuestion, isInformationQuestion } from '../../../classifiers/info-question.ts';
+import { isExperienceRequest, isHearsayResearch, isHypotheticalQuestion, isInformationQuestion } from '../../../classifiers/info-question.ts';
 
 describe('isInformationQuestion', () => {
   it('recognises one how-to or availability question, after handles and a greeting', () => {
@@ -68,6 +68,13 @@ describe('greetings with a name, experience requests and hypothetical questions'
     for (const text of ['Has anyone switched to Stromfux? Worth it?', 'Considering moving to Stromfux, any thoughts?']) expect(isExperienceRequest(text, 'en'), text).toBe(true);
     expect(isExperienceRequest('Hat jemand Erfahrungen mit Stromfux?', 'de')).toBe(true);
     expect(isExperienceRequest('Anyone else with Stromfux had no power since noon?', 'en')).toBe(false);
+  });
+
+  it('weighing a company up on what others say is research; telling of one\'s own service is not', () => {
+    expect(isHearsayResearch('Überlege, zu Stromfux zu wechseln. Man liest ja öfter, dass die Hotline nie erreichbar ist. Stimmt das?', 'de')).toBe(true);
+    expect(isHearsayResearch('Thinking of getting a Voltcar but keep reading horror stories about service waits. Owners, is it that bad?', 'en')).toBe(true);
+    expect(isHearsayResearch('Überlege zu Stromfux zu wechseln, mein Internet fällt seit Wochen aus und man hört Gutes. Erfahrungen?', 'de')).toBe(false);
+    expect(isHearsayResearch('Thinking of leaving Voltcar, heard nothing back about my refund in weeks.', 'en')).toBe(false);
   });
 
   it('a question about a case that has not happened is hypothetical; one that has happened again is not', () => {
