@@ -224,8 +224,11 @@ export function compositeComplaintScore(
   textLength: number,
   lang: Lang,
 ): number {
-  if (isObserver(cue.evidence)) return cue.score;
   const learned = rescaleToThreshold(learnedProbability, learnedThreshold);
+  // The writer owns the blunder ("Ich Depp hab … die falsche Größe bestellt. Selbst schuld" 0.68, "totally my fault, spilled
+  // coffee all over the keyboard" learned 0.51; sets 27–28): both models read the failure words, not whose doing they were.
+  if (cue.evidence.ownFault === true && cue.evidence.decisive !== true && textLength <= LONG_POST_CHARS) return Math.min(INFO_QUESTION_CAP, isObserver(cue.evidence) ? cue.score : learned);
+  if (isObserver(cue.evidence)) return cue.score;
   // An unmistakable irony marker ("Thanks for nothing Brightwatt", "Danke für nix") is criticism however polite its
   // words: the learned sides read the "thanks" (QA: positive, no complaint).
   if (cue.evidence.irony && cue.evidence.resolved !== true) return Math.max(learned, cue.score);

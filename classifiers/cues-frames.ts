@@ -66,18 +66,26 @@ const OTHER_PERSON: Partial<Record<Lang, RegExp>> = {
 // with Ironvale", "Ironvale's looking better every week", "Smug Ironvale member today", "Ironvale Headingley it is then";
 // "Zum Glück bin ich bei …", "Bei … hatte ich so ein Problem nie".
 const RIVAL_BETTER: Partial<Record<Lang, RegExp>> = {
-  de: /(?<![\p{L}])(?:zum glück|gott sei dank|wie gut|froh|heilfroh|glücklich),? (?:dass )?(?:bin ich|sind wir|ich bin|wir sind|ich|wir) (?:(?:noch|schon|seit jahren) )?(?:bei|mit)(?![\p{L}])|(?:bei|mit) (?:[\p{L}\p{N}&-]+ ){1,2}(?:hatte ich|hab ich|habe ich|hatten wir|haben wir) (?:noch )?(?:nie|niemals|kein|keine|keinen) (?:solche |so ein |so einen |das |diese |dieses |je |jemals )?(?:problem|probleme|ärger|ausfall|ausfälle|theater|stress)|(?:noch )?(?:nie|niemals) (?:solche|so ein|so einen) (?:problem|probleme|ärger|ausfall|ausfälle|theater) (?:bei|mit)(?![\p{L}])|seit (?:ich|wir) (?:bei|zu) (?:der |dem |den )?[\p{L}\p{N}&-]+ (?:[\p{L}]+ )?(?:bin|sind|gewechselt bin|gewechselt sind|gewechselt habe|gewechselt haben),? (?:habe ich |hab ich |haben wir )?(?:keine|kein|keinen|null|nie) (?:[\p{L}]+ )?(?:probleme|problem|ausfälle|ausfall|ärger|stress|störungen)/u,
-  en: /(?<![\p{L}'])(?:never (?:had|have|get|got|seen) (?:this|that|these|those|the same|such an?|a single|one|any) (?:[\p{L}]+ )?(?:problem|problems|issue|issues|outage|outages|trouble|nonsense) (?:at|with|on|from)|(?:so |really |very )?(?:glad|happy|thankful|grateful|relieved) (?:i'm|i am|we're|we are|to be|i stayed|i went|i switched|i moved|i stuck|i signed up|i joined) (?:with|at|on|to)|(?:thank god|thankfully|luckily|good thing) (?:i'm|i am|we're|we are|i switched|i moved|i went|i stayed) (?:with|at|on|to)|(?:looking|looks|look) (?:better|good|great) (?:every (?:day|week|month)|by the (?:day|minute|hour))|smug (?:[\p{L}\p{N}]+ ){0,2}(?:members?|customers?|users?|subscribers?)|[\p{L}\p{N}]+ it is then|(?:so |really )?(?:glad|happy|thankful|relieved) (?:i|we) (?:moved|switched|left|closed|cancelled|canceled|ditched) (?:my|our|from|them|it)|since (?:i|we) (?:switched|moved|went|changed|came) (?:over )?to [\p{L}\p{N}&'-]+,? (?:i've had |we've had |i have had |there have been |there's been )?(?:no|zero|not a single|not one) (?:[\p{L}]+ )?(?:problems?|issues?|outages?|dropouts?|trouble|complaints))(?![\p{L}])/u,
+  de: /(?<![\p{L}])(?:(?:beim|bei meinem|mit dem) (?:alten|vorherigen|früheren|letzten) anbieter(?![\p{L}])[^.!?]{0,80}seit (?:dem|meinem|unserem) wechsel|seit (?:dem|meinem|unserem) wechsel (?:zu|nach) [\p{L}\p{N}&@_-]+ (?:[\p{L}\p{N}]+ ){0,4}(?:keine|kein|keinen|null|nie|volle|alles|problemlos|stabil)|(?:alle|jeder|ihr alle|die halbe welt) (?:jammern|jammert|meckern|meckert|schimpfen|schimpft|motzen|klagen|klagt) (?:[\p{L}]+ )?über [^.!?]{0,60}(?:und ich|während ich|dabei hab ich|ich dagegen)|hätte? (?:ich|wir) (?:schon )?(?:viel )?(?:früher|eher) (?:wechseln|machen|tun) sollen|zum glück|gott sei dank|wie gut|froh|heilfroh|glücklich),? (?:dass )?(?:bin ich|sind wir|ich bin|wir sind|ich|wir) (?:(?:noch|schon|seit jahren) )?(?:bei|mit)(?![\p{L}])|(?:bei|mit) (?:[\p{L}\p{N}&-]+ ){1,2}(?:hatte ich|hab ich|habe ich|hatten wir|haben wir) (?:noch )?(?:nie|niemals|kein|keine|keinen) (?:solche |so ein |so einen |das |diese |dieses |je |jemals )?(?:problem|probleme|ärger|ausfall|ausfälle|theater|stress)|(?:noch )?(?:nie|niemals) (?:solche|so ein|so einen) (?:problem|probleme|ärger|ausfall|ausfälle|theater) (?:bei|mit)(?![\p{L}])|seit (?:ich|wir) (?:bei|zu) (?:der |dem |den )?[\p{L}\p{N}&-]+ (?:[\p{L}]+ )?(?:bin|sind|gewechselt bin|gewechselt sind|gewechselt habe|gewechselt haben),? (?:habe ich |hab ich |haben wir )?(?:keine|kein|keinen|null|nie) (?:[\p{L}]+ )?(?:probleme|problem|ausfälle|ausfall|ärger|stress|störungen)/u,
+  en: /(?<![\p{L}'])(?:(?:switched|moved|changed) (?:over )?from [\p{L}\p{N}&@_'-]+ (?:[\p{L}\p{N}]+ ){0,5}(?:and |&amp; |& )?(?:no more|never looked back|not a single|zero|haven't had|have not had|never had|no (?:issues|problems|dropouts|outages))|meanwhile (?:i've|i have|i've been|we've|we have) (?:been )?(?:with|on|using) [^.!?]{0,60}(?:never had|not a single|zero|no (?:issues|problems))|(?:should've|should have) (?:done it|switched|moved|left|changed) (?:years|months|ages|a long time) (?:ago|earlier|sooner)|never (?:had|have|get|got|seen) (?:this|that|these|those|the same|such an?|a single|one|any) (?:[\p{L}]+ )?(?:problem|problems|issue|issues|outage|outages|trouble|nonsense) (?:at|with|on|from)|(?:so |really |very )?(?:glad|happy|thankful|grateful|relieved) (?:i'm|i am|we're|we are|to be|i stayed|i went|i switched|i moved|i stuck|i signed up|i joined) (?:with|at|on|to)|(?:thank god|thankfully|luckily|good thing) (?:i'm|i am|we're|we are|i switched|i moved|i went|i stayed) (?:with|at|on|to)|(?:looking|looks|look) (?:better|good|great) (?:every (?:day|week|month)|by the (?:day|minute|hour))|smug (?:[\p{L}\p{N}]+ ){0,2}(?:members?|customers?|users?|subscribers?)|[\p{L}\p{N}]+ it is then|(?:so |really )?(?:glad|happy|thankful|relieved) (?:i|we) (?:moved|switched|left|closed|cancelled|canceled|ditched) (?:my|our|from|them|it)|since (?:i|we) (?:switched|moved|went|changed|came) (?:over )?to [\p{L}\p{N}&'-]+,? (?:i've had |we've had |i have had |there have been |there's been )?(?:no|zero|not a single|not one) (?:[\p{L}]+ )?(?:problems?|issues?|outages?|dropouts?|trouble|complaints))(?![\p{L}])/u,
 };
+// The same told as a switch: "Drei Jahre Dauerfunkloch beim alten Anbieter, seit dem Wechsel zu euch volle Balken", "Alle
+// jammern über Störungen bei X und ich … keinen einzigen Ausfall" (sets 27–28, 25). English switches are in RIVAL_BETTER.
+const RIVAL_SWITCH_DE =
+  /(?<![\p{L}])(?:(?:beim|bei meinem|mit dem) (?:alten|vorherigen|früheren|letzten) anbieter(?![\p{L}])[^.!?]{0,80}seit (?:dem|meinem|unserem) wechsel|seit (?:dem|meinem|unserem) wechsel (?:zu|nach) [\p{L}\p{N}&@_-]+ (?:[\p{L}\p{N}]+ ){0,4}(?:keine|kein|keinen|null|nie|volle|alles|problemlos|stabil)|(?:alle|jeder|ihr alle|die halbe welt) (?:jammern|jammert|meckern|meckert|schimpfen|schimpft|motzen|klagen|klagt) (?:[\p{L}]+ )?über [^.!?]{0,60}(?:und ich|während ich|dabei hab ich|ich dagegen)|hätte? (?:ich|wir) (?:schon )?(?:viel )?(?:früher|eher) (?:wechseln|machen|tun) sollen)/u;
 // …unless the writer's own company turns out no better: "Never had this problem with X until today", "bisher nie …, aber jetzt".
 const RIVAL_UNTIL = /(?<![\p{L}])(?:until|till|before|but now|but today|not anymore|no longer|bis (?:heute|jetzt|gestern|vorhin)|bisher|vorher|zuvor|aber jetzt|aber seit|aber heute|nicht mehr)(?![\p{L}])/u;
 
 /** The post prefers the company it names to another whose trouble it reports, with no irony and no "until now". */
 function prefersThisOne(hits: readonly Hit[], lower: string, lang: Lang): boolean {
-  // Nothing to set aside without a failure or criticism: most posts skip the pattern.
-  if (!hits.some((h) => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated)) || hits.some((h) => h.def.kind === 'irony')) return false;
-  return (RIVAL_BETTER[lang]?.test(lower) ?? false) && !RIVAL_UNTIL.test(lower);
+  if (hits.some((h) => h.def.kind === 'irony')) return false;
+  // With no failure or criticism the cue model has nothing to set aside, but the learned models read the rival's trouble
+  // ("Drei Jahre Dauerfunkloch beim alten Anbieter, seit dem Wechsel zu euch volle Balken", "switched over from Verizon …
+  // no more dropped calls": sets 27–28, 0.51 and 0.61): the pattern then runs only on posts that name a switch or a rival.
+  if (!hits.some((h) => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated)) && !RIVAL_HINT.test(lower)) return false;
+  return ((RIVAL_BETTER[lang]?.test(lower) ?? false) || (lang === 'de' && RIVAL_SWITCH_DE.test(lower))) && !RIVAL_UNTIL.test(lower);
 }
+const RIVAL_HINT = /wechsel|anbieter|jammer|meckern|schimpf|früher|switched|moved|changed|meanwhile|should've|should have/u;
 
 /**
  * The post says the writer's own service works and names someone else: the failures in it are that person's, not a
@@ -104,8 +112,13 @@ const SUPPOSITION: Partial<Record<Lang, RegExp>> = {
 // ("bis morgen", "by tomorrow") and not a condition with a negation or a repeat ("wenn das morgen nicht läuft", "if it's
 // late again tomorrow"): those are ultimatums about a failure that is already there.
 const FUTURE_CONDITION: Partial<Record<Lang, RegExp>> = {
-  de: /(?<![\p{L}])(?:falls|wenn|sollte|sollten|sofern)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?<!bis )(?<!ab )(?:morgen|übermorgen|nächste woche|nächsten monat|nächstes jahr|nächstes mal|im neuen jahr)(?![\p{L}])/gu,
-  en: /(?<![\p{L}])(?:if|should|in case)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?<!by )(?<!until )(?<!before )(?:tomorrow|next (?:week|month|year|time)|tonight|this (?:weekend|evening|afternoon))(?![\p{L}])/gu,
+  de: /(?<![\p{L}])(?:falls|wenn|sollte|sollten|sofern)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?<!bis )(?<!ab )(?:morgen|übermorgen|heute abend|heute|nächste woche|nächsten monat|nächstes jahr|nächstes mal|im neuen jahr|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende))(?![\p{L}])/gu,
+  en: /(?<![\p{L}])(?:if|should|in case)(?![\p{L}])[^.!?:;\n]{0,60}?(?<![\p{L}])(?<!by )(?<!until )(?<!before )(?:tomorrow|next (?:week|month|year|time)|tonight|today|this (?:weekend|evening|afternoon)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![\p{L}])/gu,
+};
+// A post that opens with a condition, after handles: the only case scanned when nothing failed (withoutSuppositions).
+const OPENING_CONDITION: Partial<Record<Lang, RegExp>> = {
+  de: /^(?:@[\p{L}\p{N}_]+[\s,:]*)*(?:falls|wenn|sollte|sollten|sofern)(?![\p{L}])/u,
+  en: /^(?:@[\p{L}\p{N}_]+[\s,:]*)*(?:if|should|in case)(?![\p{L}])/u,
 };
 const ULTIMATUM = /(?<![\p{L}])(?:nicht|nich|net|ned|kein\p{L}*|nie|wieder|schon wieder|immer noch|noch immer|not|no|never|again|still|yet)(?![\p{L}])|n't(?![\p{L}])/u;
 
@@ -140,7 +153,12 @@ export function withoutSuppositions(hits: Hit[], lower: string, lang: Lang): { h
   const bad = (h: Hit): boolean => h.def.kind === 'failure' || (h.def.kind === 'negative' && !h.negated);
   // Only a failure or criticism can be set aside: most posts need not be scanned for a future condition.
   future.lastIndex = 0;
-  for (let m = hits.some(bad) ? future.exec(lower) : null; m; m = future.exec(lower)) {
+  // Without a failure or criticism the cue model has nothing to set aside, but the learned models read the failure words
+  // it does not know ("If my flight tomorrow gets cancelled because of the strike, do I get compensation?", set 28: 0.67):
+  // then only a post that opens with the condition is a supposition (most posts skip the scan).
+  const opensWithCondition = !hits.some(bad) && OPENING_CONDITION[lang]?.test(lower) === true;
+  for (let m = hits.some(bad) || opensWithCondition ? future.exec(lower) : null; m; m = future.exec(lower)) {
+    if (opensWithCondition && lower.slice(0, m.index).replace(/^(?:@[\p{L}\p{N}_]+[\s,:]*)+/u, '').trim().length > 0) break;
     // The condition runs to its comma (or the consequence): a negation or a repeat in it makes an ultimatum.
     const comma = lower.indexOf(',', m.index + m[0].length);
     const condition = lower.slice(m.index, comma < 0 ? m.index + m[0].length + 40 : comma);

@@ -168,6 +168,8 @@ export interface CueAnalysis {
     supposition?: boolean;
     /** The writer's own service works and the failures are someone else's ("Bei mir läuft alles, nur meine Nachbarin …"): cues-frames.ts. */
     othersTrouble?: boolean;
+    /** The writer owns the blunder ("Selber schuld", "totally my fault"): the failures are the writer's doing. */
+    ownFault?: boolean;
     /** The post curses the weather, a traffic jam or politics, no company (NO_COMPANY_LABELS): negative, but no complaint. */
     noCompany?: boolean;
   };
@@ -346,7 +348,8 @@ function withoutContradictedDefence(hits: Hit[], lower: string): Hit[] {
 const BRAND_VOICE_LABELS: ReadonlySet<string> = new Set(['Mitteilung der Marke', 'brand notice']);
 
 // Cue labels (cues-de.ts, cues-en.ts) of grievances aimed at no company: the weather, a traffic jam, politics (set 10).
-const NO_COMPANY_LABELS: ReadonlySet<string> = new Set(['kein Unternehmen', 'not about a company']);
+const NO_COMPANY_LABELS: ReadonlySet<string> = new Set(['kein Unternehmen', 'not about a company', 'eigene Schuld', 'own fault']);
+const OWN_FAULT_LABELS: ReadonlySet<string> = new Set(['eigene Schuld', 'own fault']);
 
 // Cue labels (cues-de.ts, cues-en.ts) of the company held up as a model for others.
 const EXEMPLARY_LABELS: ReadonlySet<string> = new Set(['Vorbild', 'role model']);
@@ -467,6 +470,8 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const settled = !resolved && !irony && turnsPositive(hits, p.lower);
   const exemplary = hits.some((h) => !h.negated && EXEMPLARY_LABELS.has(h.def.label));
   const noCompany = observer && hits.some((h) => NO_COMPANY_LABELS.has(h.def.label));
+  // The writer owns the blunder: the failures in the post are the writer's doing (composite.ts caps the learned score).
+  const ownFault = !irony && hits.some((h) => OWN_FAULT_LABELS.has(h.def.label));
 
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
   let evidence = failureFactor * failure + evaluationFactor * negative;
@@ -494,7 +499,7 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
     cues: explain(hits, p, { praiseIsIrony, irony, failureFactor, evaluationFactor, resolved }),
     sentiment: { label, score: sentimentScore },
     severity: severity as 1 | 2 | 3 | 4,
-    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}), ...(hypothetical ? { hypothetical } : {}), ...(experienceRequest ? { experienceRequest } : {}), ...(supposition ? { supposition } : {}), ...(othersTrouble ? { othersTrouble } : {}), ...(noCompany ? { noCompany } : {}) },
+    evidence: { failure, negative, positive, commentary, customer, question, irony, infoQuestion, maybeIronic: !criticised && raw.some((h) => h.def.conditional), litotes: negNegated, resolved, ...(defendsCompany ? { defendsCompany } : {}), ...(decisive ? { decisive } : {}), ...(settled ? { settled } : {}), ...(exemplary ? { exemplary } : {}), ...(hypothetical ? { hypothetical } : {}), ...(experienceRequest ? { experienceRequest } : {}), ...(supposition ? { supposition } : {}), ...(othersTrouble ? { othersTrouble } : {}), ...(noCompany ? { noCompany } : {}), ...(ownFault ? { ownFault } : {}) },
   };
 }
 

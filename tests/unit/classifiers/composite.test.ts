@@ -535,3 +535,20 @@ describe('shipped classifier on notices, grievances at no company, either/or que
     expect(germanSentimentLabel('negative', 0, { ...notice, negative: 1 })).toBe('negative');
   });
 });
+
+describe('shipped classifier on conditions that open a post, switches and blunders owned (sets 27–28)', () => {
+  it.each([
+    ['If my @Skyvia flight tomorrow gets cancelled because of the strike, do I get compensation? asking before I panic', false],
+    ['@Lieferblitz Falls meine Bestellung heute wegen dem Sturm später kommt, passt schon. Sicherheit der Fahrer geht vor!', false],
+    ['@Funkwelle Drei Jahre Dauerfunkloch beim alten Anbieter, seit dem Wechsel zu euch volle Balken im Keller 💪', false],
+    ['@Brightcell switched over from Netzo 6 months ago and no more dropped calls in my basement. should have done it years ago', false],
+    ['@Wohnwerk Hab beim Aufbau die Tür falsch rum montiert und dabei ein Scharnier verbogen 🤦‍♂️ komplett mein Fehler. Kann man Scharniere einzeln nachkaufen?', false],
+    ['@Brightcell totally my fault, spilled coffee all over the keyboard 🤦 does the accidental damage cover handle that?', false],
+    // An ultimatum about a failure that is already there, and a blunder disowned, stay complaints.
+    ['If you don\'t fix my internet by tomorrow I\'m leaving. Third outage this week.', true],
+    ['Das war nicht mein Fehler: Funkwelle hat die Rechnung doppelt abgebucht und reagiert nicht.', true],
+  ] as const)('%s: complaint %s', async (text, complaint) => {
+    const c = (await shippedClassifier())(text);
+    expect(c.complaint.isComplaint).toBe(complaint);
+  });
+});
