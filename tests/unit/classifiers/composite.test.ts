@@ -3,6 +3,7 @@ import type { CueAnalysis } from '../../../classifiers/cues.ts';
 import {
   COMPOSITE_THRESHOLD,
   CUE_LIFT,
+  ENGLISH_UNSUPPORTED_SURE,
   GERMAN_NEGATIVE_FROM_COMPLAINT,
   GERMAN_STRONG_CUE,
   INFO_QUESTION_CAP,
@@ -550,5 +551,29 @@ describe('shipped classifier on conditions that open a post, switches and blunde
   ] as const)('%s: complaint %s', async (text, complaint) => {
     const c = (await shippedClassifier())(text);
     expect(c.complaint.isComplaint).toBe(complaint);
+  });
+});
+
+describe('English learned readings without cue support (ENGLISH_UNSUPPORTED_SURE)', () => {
+  const nothing = { failure: 0, negative: 0, positive: 0, commentary: 0, customer: 0, question: false, irony: false };
+  // A learned probability whose rescaled score is `target` (T is the learned threshold).
+  const p = (target: number) => T + ((target - 0.5) * (1 - T)) / 0.5;
+
+  it('a short English post the cue model reads nothing wrong in needs a surer learned model to be a complaint', () => {
+    expect(compositeComplaintScore(p(ENGLISH_UNSUPPORTED_SURE - 0.05), T, { score: 0, evidence: nothing }, 80, 'en')).toBeLessThan(COMPOSITE_THRESHOLD);
+    expect(compositeComplaintScore(p(ENGLISH_UNSUPPORTED_SURE + 0.05), T, { score: 0, evidence: nothing }, 80, 'en')).toBeGreaterThanOrEqual(COMPOSITE_THRESHOLD);
+  });
+
+  it('not with a failure or a negative word, not with praise that may be sarcasm, and not in German', () => {
+    const s = p(ENGLISH_UNSUPPORTED_SURE - 0.05);
+    expect(compositeComplaintScore(s, T, { score: 0.3, evidence: { ...nothing, failure: 0.6 } }, 80, 'en')).toBeGreaterThanOrEqual(COMPOSITE_THRESHOLD);
+    expect(compositeComplaintScore(s, T, { score: 0, evidence: { ...nothing, positive: 0.7, maybeIronic: true } }, 80, 'en')).toBeGreaterThanOrEqual(COMPOSITE_THRESHOLD);
+    expect(compositeComplaintScore(s, T, { score: 0, evidence: nothing }, 80, 'de')).toBeGreaterThanOrEqual(COMPOSITE_THRESHOLD);
+  });
+
+  it("a storm's outrage the cue lists do not know stays negative though it is no complaint", async () => {
+    const c = (await shippedClassifier())("Pay your drivers, Parcelo. It's not that complicated.");
+    expect(c.complaint.isComplaint).toBe(false);
+    expect(c.sentiment.label).toBe('negative');
   });
 });
