@@ -577,3 +577,15 @@ describe('English learned readings without cue support (ENGLISH_UNSUPPORTED_SURE
     expect(c.sentiment.label).toBe('negative');
   });
 });
+
+describe('shipped classifier on others\' trouble heard of and providers kept (sets 29–30)', () => {
+  it.each([
+    ["Seeing loads of people say the Northbank app is down this morning. Mine's working fine for what it's worth, maybe a regional thing?", false],
+    ["My mates switch broadband every year chasing deals. I've been with Zenlink for 7 years, never had a reason to leave. Not switching.", false],
+    ['Nach den ganzen Horrorgeschichten hier zum Glasfaser-Anschluss: bei mir hat die Funkwelle alles pünktlich gemacht, läuft seit Tag 1 stabil.', false],
+    // The writer's own trouble beside others' stays a complaint.
+    ["Loads of people say the Northbank app is down and mine has been broken since Monday too. Fix it.", true],
+  ] as const)('%s: complaint %s', async (text, complaint) => {
+    expect((await shippedClassifier())(text).complaint.isComplaint).toBe(complaint);
+  });
+});
