@@ -108,11 +108,12 @@ const OWN_SERVICE = /(?:^|[^\p{L}])(?:mein|meine|meinen|meinem|meiner|unser|unse
  * what others say, asks a question, and tells nothing of the writer's own service (at most four sentences).
  */
 export function isHearsayResearch(text: string, lang: Lang): boolean {
-  const body = text.replace(LEAD, '').trim();
   const opener = WEIGHING_UP[lang];
   const hearsay = HEARSAY[lang];
-  if (opener === undefined || hearsay === undefined || body.length === 0 || body.length > 280) return false;
-  if (!opener.test(body) || !hearsay.test(body) || OWN_SERVICE.test(body)) return false;
+  // Hearsay words are rare: test them on the whole text first, so that most posts skip the greeting strip.
+  if (opener === undefined || hearsay === undefined || text.length > 400 || !hearsay.test(text)) return false;
+  const body = text.replace(LEAD, '').trim();
+  if (body.length === 0 || body.length > 280 || !opener.test(body) || OWN_SERVICE.test(body)) return false;
   const sentences = sentencesOf(body);
   return sentences.length <= 4 && sentences.some((s) => s.includes('?'));
 }
