@@ -694,3 +694,23 @@ describe('sets 23 to 25 (development sets): plain failures, gripes at no company
     expect(analyse(text).evidence.experienceRequest).toBe(true);
   });
 });
+
+describe('plain German failures and disappointment the lists lacked (sets 15–29)', () => {
+  it.each([
+    'Die Apotheke hat mein Rezept schon zweimal verschlampt.',
+    'Da 13A kummt seit ana Wochn nimma pünktlich.',
+    'Dreimal in dor Woche is dor Receiver eingefrorn.',
+    'Bei dor Hotline gehd keener ran.',
+    'Da Joghurt war scho zwoa Dog übers MHD.',
+    'Termin für den Personalausweis frühestens in 11 Wochen.',
+    'Jeden Monat eine andere Abschlagshöhe. Niemand kann mir erklären warum.',
+    'Beim PAX-Schrank fehlen in der Packung die Scharniere.',
+  ])('%s reports a failure', (text) => {
+    expect(analyse(text).evidence.failure).toBeGreaterThan(0);
+  });
+
+  it('"enttäuschend" is a negative word; a train on time stays praise', () => {
+    expect(analyse('Das Zimmer war schon ein bisschen enttäuschend.').evidence.negative).toBeGreaterThan(0);
+    expect(analyse('Der Zug war heute pünktlich.').evidence.failure).toBe(0);
+  });
+});
