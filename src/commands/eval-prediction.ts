@@ -23,7 +23,7 @@ export function shippedPrediction(lm: LanguageModel, text: string, lang: 'de' | 
   const learnedSeverity = (): 1 | 2 | 3 | 4 => ruleSeverity(text, lang);
   if (model === 'learned') return { complaint: learned >= lm.threshold, sentiment: label, severity: learnedSeverity() };
   const cues = analyseCues(prepare(text), lang);
-  const score = compositeComplaintScore(learned, lm.threshold, cues, text.length, lang);
+  const score = compositeComplaintScore(learned, lm.threshold, cues, text.length, lang, text);
   return {
     complaint: score >= COMPOSITE_THRESHOLD,
     sentiment: label === undefined ? undefined : germanSentimentLabel(label, score, cues.evidence, cues.score, text),
