@@ -470,8 +470,10 @@ export function analyseCues(p: PreparedText, lang: Lang): CueAnalysis {
   const settled = !resolved && !irony && turnsPositive(hits, p.lower);
   const exemplary = hits.some((h) => !h.negated && EXEMPLARY_LABELS.has(h.def.label));
   const noCompany = observer && hits.some((h) => NO_COMPANY_LABELS.has(h.def.label));
-  // The writer owns the blunder: the failures in the post are the writer's doing (composite.ts caps the learned score).
-  const ownFault = !irony && hits.some((h) => OWN_FAULT_LABELS.has(h.def.label));
+  // The writer owns the blunder: the failures in the post are the writer's doing (composite.ts caps the learned score). An
+  // emoji is the writer laughing at themselves ("Completely my own fault, lesson learned 🙃", set 35 dev), not irony at a company.
+  const ironyInWords = (irony && !hits.some((h) => h.def.kind === 'irony')) || hits.some((h) => h.def.kind === 'irony' && /\p{L}/u.test(p.lower.slice(h.start, h.end)));
+  const ownFault = !ironyInWords && hits.some((h) => OWN_FAULT_LABELS.has(h.def.label));
 
   const evaluationFactor = observer ? 0.25 : long ? 0.5 : 1;
   let evidence = failureFactor * failure + evaluationFactor * negative;
